@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace Flotilla {
+
+class ControlPlaneServer;
+class DataDirLock;
+class HttpApi;
+class LogStore;
+class RunScheduler;
+class Store;
+
+struct ControlPlaneOptions
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 5000; // 0 picks a free port
+    QString dataDir;     // empty: defaultDataDir()
+    QByteArray token;
+    QStringList corsOrigins;
+    QString defaultCluster; // empty: the scheduler's choice
+};
+
+// The local control plane: the Flotilla API served from this machine over
+// one data dir (SQLite store, run logs). flotilla-local is a thin main around
+// it; the desktop app runs it on a worker thread.
+class ControlPlane final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ControlPlane(ControlPlaneOptions options, QObject *parent = nullptr);
+    ~ControlPlane() override;
+
+    // Takes the data dir, opens the store and listens; false with `error`
+    // saying what to fix (another instance, a busy port, a bad option).
+    bool start(QString *error);
+    QUrl url() const { return m_url; }
+    QString dataDir() const { return m_options.dataDir; }
+
+    static QString defaultDataDir();
+
+private:
+    ControlPlaneOptions m_options;
+    QUrl m_url;
+    std::unique_ptr<DataDirLock> m_lock;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<LogStore> m_logs;
+    std::unique_ptr<RunScheduler> m_scheduler;
+    std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<ControlPlaneServer> m_server;
+};
+
+} // namespace Flotilla

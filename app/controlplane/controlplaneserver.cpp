@@ -1,0 +1,84 @@
+#include "controlplaneserver.h"
+
+#include "connectionguard.h"
+#include "httpapi.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QMetaEnum>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace Flotilla {
+
+namespace {
+
+class GuardedTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        new ConnectionGuard(socket);
+        addPendingConnection(socket);
+    }
+};
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    static const QMetaEnum names = QMetaEnum::fromType<QHttpServerRequest::Method>();
+    return QByteArray(names.valueToKey(int(method))).toUpper();
+}
+
+} // namespace
+
+ControlPlaneServer::ControlPlaneServer(HttpApi &api, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_api(api)
+{}
+
+quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *server = new GuardedTcpServer(this);
+    if (!server->listen(address, port)) {
+        *error = QStringLiteral("cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+        delete server;
+        return 0;
+    }
+    bind(server);
+    return server->serverPort();
+}
+
+bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest apiRequest;
+    apiRequest.method = methodName(request.method());
+    apiRequest.path = request.url().path(QUrl::FullyEncoded).toUtf8();
+    apiRequest.query = request.url().query(QUrl::FullyEncoded).toUtf8();
+    apiRequest.headers = request.headers();
+    apiRequest.body = request.body();
+
+    const HttpResponse response = m_api.handle(apiRequest);
+    QHttpServerResponse reply = response.contentType.isEmpty()
+        ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
+        : QHttpServerResponse(response.contentType, response.body, QHttpServerResponse::StatusCode(response.status));
+    for (const auto &[name, value] : response.headers)
+        reply.addHeader(name, value);
+    reply.write(makeResponder(request, socket));
+    return true;
+}
+
+void ControlPlaneServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // Unreachable: handleRequest answers every request.
+}
+
+} // namespace Flotilla

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Flotilla {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// An HTTP request as the API sees it, independent of the server library so
+// the routing can be driven (and fuzzed) without sockets.
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray path; // percent-encoded, as on the request line
+    QByteArray query;
+    HeaderList headers;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json; charset=utf-8";
+    QByteArray body;
+    HeaderList headers;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Flotilla {
+
+using QueryItems = QList<QPair<QString, QString>>;
+
+// What the list routes accept: definitions, runs, or the names of groups/tags.
+enum class ListKind { Definitions, Runs, Names };
+
+// A parsed and validated list query (contract §6). Column names come only
+// from the tables below, never from the request; values are bound later.
+struct ListQuery
+{
+    enum class Match { Exact, Substring };
+
+    struct Filter
+    {
+        QString key;    // as the client sent it, for the echo
+        QString column; // the store column it filters
+        Match match = Match::Exact;
+        QStringList values; // several values: any of them
+    };
+
+    struct TimeBound
+    {
+        QString key;
+        QString column;
+        bool since = true; // since: at or after; until: before
+        qint64 msecsSinceEpoch = 0;
+        QString text;
+    };
+
+    qint64 limit = 1024;
+    qint64 offset = 0;
+    QString sortBy;
+    QString sortColumn;
+    bool descending = false;
+    QList<Filter> filters;
+    QList<TimeBound> timeBounds;
+    QList<QPair<QString, QString>> envFilters; // NAME → VALUE, in first-seen order
+
+    // Returns the query, or nullopt with `error` saying what to fix.
+    static std::optional<ListQuery> parse(ListKind kind, const QueryItems &items, QString *error);
+
+    // Adds a filter the route imposes (the definition of /task/{id}/history).
+    void addExactFilter(const QString &key, const QString &column, const QString &value);
+};
+
+} // namespace Flotilla

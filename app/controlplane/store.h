@@ -1,0 +1,80 @@
+#pragma once
+
+#include "listquery.h"
+
+#include <wire/definition.h>
+#include <wire/run.h>
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace Flotilla {
+
+// One page of a list: the stored JSON documents, and how many match in all.
+struct StoredPage
+{
+    QList<QByteArray> documents;
+    qint64 total = 0;
+};
+
+struct NamePage
+{
+    QStringList names;
+    qint64 total = 0;
+};
+
+// The control plane's SQLite database (WAL, synchronous=FULL): every
+// definition and run as its JSON document, plus the columns and side tables
+// the list queries filter and sort on. Every write is committed before it
+// returns, so an answer sent after it survives kill -9.
+class Store final
+{
+    Q_DISABLE_COPY_MOVE(Store)
+public:
+    Store();
+    ~Store();
+
+    bool open(const QString &path, QString *error);
+    int schemaVersion() const;
+
+    std::optional<Definition> definition(const QString &definitionId);
+    std::optional<Definition> definitionByAlias(const QString &alias);
+    QByteArray definitionDocument(const QString &definitionId);
+    bool insertDefinition(const Definition &definition);
+    bool updateDefinition(const Definition &definition);
+    bool deleteDefinition(const QString &definitionId);
+    StoredPage listDefinitions(const ListQuery &query);
+    NamePage groups(const ListQuery &query);
+    NamePage tags(const ListQuery &query);
+
+    std::optional<Run> run(const QString &runId);
+    QByteArray runDocument(const QString &runId);
+    bool insertRuns(const QList<Run> &runs);
+    bool updateRun(const Run &run);
+    StoredPage listRuns(const ListQuery &query);
+    // Runs in a status, in launch order (the scheduler's queue, recovery).
+    QList<Run> runsWithStatus(RunStatus status);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    QSqlQuery &prepared(const QString &sql);
+    bool exec(QSqlQuery &query);
+    bool migrate(QString *error);
+    bool transaction(const std::function<bool()> &work);
+    bool writeDefinitionRows(const Definition &definition);
+    bool writeRunRows(const Run &run, bool insert);
+    StoredPage listDocuments(const QString &table, const QString &idColumn, const ListQuery &query,
+                             const QString &envTable, const QString &tagTable);
+    NamePage listNames(const QString &sqlOfNames, const ListQuery &query);
+    qint64 cachedCount(const QString &sql, const QVariantList &values);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements;
+    QHash<QString, qint64> m_countCache; // cleared by every write
+    QString m_lastError;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,111 @@
+#include <controlplane/controlplane.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Flotilla;
+
+namespace {
+
+int signalPipe[2];
+
+// SIGINT and SIGTERM end the event loop, so the control plane shuts down
+// through its destructors (store closed, lock released).
+void quitOnSignals()
+{
+    ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe);
+    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, qApp);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
+    struct sigaction action = {};
+    action.sa_handler = [](int) {
+        const char byte = 1;
+        [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+    };
+    ::sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+bool parseListen(const QString &text, ControlPlaneOptions *options, QString *error)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool portOk = false;
+    const uint port = text.mid(colon + 1).toUInt(&portOk);
+    if (colon <= 0 || !portOk || port > 65535) {
+        *error = QStringLiteral("--listen takes HOST:PORT with a port from 0 to 65535, e.g. 127.0.0.1:5000; got \"%1\"").arg(text);
+        return false;
+    }
+    const QHostAddress address = host == u"localhost" ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+    if (address.isNull()) {
+        *error = QStringLiteral("--listen needs an IP address or localhost as HOST; got \"%1\"").arg(host);
+        return false;
+    }
+    options->address = address;
+    options->port = quint16(port);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
+    QCoreApplication::setOrganizationName(QStringLiteral("flotilla"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The Flotilla API served from this machine: definitions and runs "
+                                                    "in a local SQLite store, runs executed here."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve on (port 0 picks a free one)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:5000"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder of the store and the logs."),
+                                     QStringLiteral("DIR"), ControlPlane::defaultDataDir());
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QStringLiteral("Require Authorization: Bearer TOKEN on every request (needed off loopback)."),
+                                   QStringLiteral("TOKEN"));
+    const QCommandLineOption cors(QStringLiteral("cors-origin"), QStringLiteral("Allow browser calls from ORIGIN (repeatable)."),
+                                  QStringLiteral("ORIGIN"));
+    const QCommandLineOption defaultCluster(QStringLiteral("default-cluster"),
+                                            QStringLiteral("Cluster for launches that name none."), QStringLiteral("NAME"));
+    parser.addOptions({listen, dataDir, token, cors, defaultCluster});
+    parser.process(app);
+
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "flotilla-local: unexpected argument %s; see --help\n",
+                     qPrintable(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    ControlPlaneOptions options;
+    QString error;
+    if (!parseListen(parser.value(listen), &options, &error)) {
+        std::fprintf(stderr, "flotilla-local: %s\n", qPrintable(error));
+        return 2;
+    }
+    options.dataDir = parser.value(dataDir);
+    options.token = parser.value(token).toUtf8();
+    options.corsOrigins = parser.values(cors);
+    options.defaultCluster = parser.value(defaultCluster);
+
+    quitOnSignals();
+    ControlPlane controlPlane(options);
+    if (!controlPlane.start(&error)) {
+        std::fprintf(stderr, "flotilla-local: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("listening on %s\n", qPrintable(controlPlane.url().toString()));
+    std::fflush(stdout);
+    return app.exec();
+}

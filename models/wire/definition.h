@@ -1,0 +1,51 @@
+#pragma once
+
+#include "envvar.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace Flotilla {
+
+// A task definition: what to run (image, command, env, memory) and how it is
+// found (alias, group, tags).
+struct Definition
+{
+    QString definitionId;
+    QString alias;
+    QString groupName;
+    QString image;
+    QString command;
+    std::optional<qint64> memory; // MB, hard limit
+    std::optional<qint64> cpu;    // millicores
+    EnvList env;
+    QStringList tags;
+    Json unknown = Json::object(); // fields of other servers, kept for round trips
+
+    Json toJson() const;
+    static Definition fromJson(const Json &json, QStringList *errors);
+
+    // The contract's rules for a definition to be stored, one sentence each.
+    QStringList validate() const;
+};
+
+// The fields a request body carries; absent ones leave a definition as it is.
+struct DefinitionPatch
+{
+    std::optional<QString> alias;
+    std::optional<QString> groupName;
+    std::optional<QString> image;
+    std::optional<QString> command;
+    std::optional<qint64> memory;
+    std::optional<qint64> cpu;
+    std::optional<EnvList> env;
+    std::optional<QStringList> tags;
+
+    static DefinitionPatch fromJson(const Json &json, QStringList *errors);
+    void applyTo(Definition &definition) const;
+};
+
+QStringList stringListFromJson(const Json &array, const QString &field, QStringList *errors);
+
+} // namespace Flotilla

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <QString>
+#include <QStringList>
+
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+
+namespace Flotilla {
+
+using Json = nlohmann::json;
+
+QString toQString(const std::string &utf8);
+std::string toUtf8(const QString &text);
+
+// Reads one JSON object the way upstream's Go decoder does: keys match
+// case-insensitively (the last duplicate wins), null counts as absent and
+// unknown keys are ignored. Type mismatches are collected as sentences that
+// name the field, so one answer can list every mistake of a request.
+class JsonReader final
+{
+public:
+    explicit JsonReader(const Json &object, QString context = {});
+
+    const Json *find(std::string_view key) const;
+    std::optional<QString> string(std::string_view key);
+    std::optional<qint64> integer(std::string_view key);
+    const Json *array(std::string_view key);
+    const Json *object(std::string_view key);
+
+    // The members whose keys are none of `known`, for round trips.
+    Json unknownMembers(std::initializer_list<std::string_view> known) const;
+
+    void addError(const QString &error);
+    QString fieldName(std::string_view key) const;
+    QStringList errors() const { return m_errors; }
+
+private:
+    const Json &m_object;
+    QString m_context;
+    QStringList m_errors;
+};
+
+} // namespace Flotilla

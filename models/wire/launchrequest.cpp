@@ -1,0 +1,30 @@
+#include "launchrequest.h"
+
+namespace Flotilla {
+
+LaunchRequest LaunchRequest::fromJson(const Json &json, QStringList *errors)
+{
+    LaunchRequest request;
+    if (!json.is_object()) {
+        errors->append(QStringLiteral("the body must be a JSON object"));
+        return request;
+    }
+    JsonReader reader(json);
+    request.cluster = reader.string("cluster");
+    if (const Json *env = reader.array("env"))
+        request.env = envFromJson(*env, QStringLiteral("env"), errors);
+    if (const Json *tags = reader.object("run_tags")) {
+        JsonReader tagReader(*tags, QStringLiteral("run_tags"));
+        request.ownerId = tagReader.string("owner_id").value_or(QString());
+        request.ownerEmail = tagReader.string("owner_email").value_or(QString());
+        request.teamName = tagReader.string("team_name").value_or(QString());
+        errors->append(tagReader.errors());
+    }
+    request.command = reader.string("command");
+    request.memory = reader.integer("memory");
+    request.cpu = reader.integer("cpu");
+    errors->append(reader.errors());
+    return request;
+}
+
+} // namespace Flotilla

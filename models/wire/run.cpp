@@ -1,0 +1,149 @@
+#include "run.h"
+
+#include "timestamp.h"
+
+namespace Flotilla {
+
+static constexpr std::pair<RunStatus, const char16_t *> statusNames[] = {
+    {RunStatus::Queued, u"QUEUED"},
+    {RunStatus::Pending, u"PENDING"},
+    {RunStatus::Running, u"RUNNING"},
+    {RunStatus::Stopped, u"STOPPED"},
+    {RunStatus::NeedsRetry, u"NEEDS_RETRY"},
+};
+
+QString runStatusName(RunStatus status)
+{
+    for (const auto &[value, name] : statusNames) {
+        if (value == status)
+            return QString::fromUtf16(name);
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<RunStatus> runStatusFromName(QStringView name)
+{
+    for (const auto &[value, text] : statusNames) {
+        if (name == QStringView(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+QStringList runStatusNames()
+{
+    QStringList names;
+    for (const auto &entry : statusNames)
+        names.append(QString::fromUtf16(entry.second));
+    return names;
+}
+
+static int precedence(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::NeedsRetry: return -1;
+    case RunStatus::Queued: return 0;
+    case RunStatus::Pending: return 1;
+    case RunStatus::Running: return 2;
+    case RunStatus::Stopped: return 3;
+    }
+    return 0;
+}
+
+bool Run::advanceTo(RunStatus next)
+{
+    if (next != RunStatus::NeedsRetry && precedence(next) <= precedence(status))
+        return false;
+    status = next;
+    return true;
+}
+
+static void putTime(Json &json, const char *key, const std::optional<QDateTime> &time)
+{
+    if (time)
+        json[key] = toUtf8(Timestamp::format(*time));
+}
+
+Json Run::toJson() const
+{
+    Json json = Json::object();
+    json["run_id"] = toUtf8(runId);
+    json["definition_id"] = toUtf8(definitionId);
+    json["alias"] = toUtf8(alias);
+    json["group_name"] = toUtf8(groupName);
+    json["image"] = toUtf8(image);
+    json["command"] = toUtf8(command);
+    json["cluster"] = toUtf8(cluster);
+    json["status"] = toUtf8(runStatusName(status));
+    if (exitCode)
+        json["exit_code"] = *exitCode;
+    if (!exitReason.isEmpty())
+        json["exit_reason"] = toUtf8(exitReason);
+    putTime(json, "queued_at", queuedAt);
+    putTime(json, "started_at", startedAt);
+    putTime(json, "finished_at", finishedAt);
+    json["user"] = toUtf8(user);
+    json["env"] = envToJson(env);
+    if (memory)
+        json["memory"] = *memory;
+    if (cpu)
+        json["cpu"] = *cpu;
+    json["engine"] = toUtf8(engine);
+    json["instance"] = {{"dns_name", toUtf8(instance.dnsName)},
+                        {"instance_id", toUtf8(instance.instanceId)}};
+    return json;
+}
+
+static std::optional<QDateTime> readTime(JsonReader &reader, std::string_view key)
+{
+    const std::optional<QString> text = reader.string(key);
+    if (!text)
+        return std::nullopt;
+    std::optional<QDateTime> time = Timestamp::parse(*text);
+    if (!time)
+        reader.addError(QStringLiteral("%1 is not an RFC 3339 time: %2").arg(reader.fieldName(key), *text));
+    return time;
+}
+
+Run Run::fromJson(const Json &json, QStringList *errors)
+{
+    Run run;
+    if (!json.is_object()) {
+        errors->append(QStringLiteral("a run must be a JSON object"));
+        return run;
+    }
+    JsonReader reader(json);
+    run.runId = reader.string("run_id").value_or(QString());
+    run.definitionId = reader.string("definition_id").value_or(QString());
+    run.alias = reader.string("alias").value_or(QString());
+    run.groupName = reader.string("group_name").value_or(QString());
+    run.image = reader.string("image").value_or(QString());
+    run.command = reader.string("command").value_or(QString());
+    run.cluster = reader.string("cluster").value_or(QString());
+    const QString status = reader.string("status").value_or(QStringLiteral("QUEUED"));
+    if (const std::optional<RunStatus> known = runStatusFromName(status))
+        run.status = *known;
+    else
+        reader.addError(QStringLiteral("status %1 is not one of %2").arg(status, runStatusNames().join(u", ")));
+    run.exitCode = reader.integer("exit_code");
+    run.exitReason = reader.string("exit_reason").value_or(QString());
+    run.queuedAt = readTime(reader, "queued_at");
+    run.startedAt = readTime(reader, "started_at");
+    run.finishedAt = readTime(reader, "finished_at");
+    run.user = reader.string("user").value_or(QString());
+    if (const Json *env = reader.array("env"))
+        run.env = envFromJson(*env, QStringLiteral("env"), errors);
+    run.memory = reader.integer("memory");
+    run.cpu = reader.integer("cpu");
+    run.engine = reader.string("engine").value_or(QString());
+    if (const Json *instance = reader.object("instance")) {
+        JsonReader instanceReader(*instance, QStringLiteral("instance"));
+        run.instance.dnsName = instanceReader.string("dns_name").value_or(QString());
+        run.instance.instanceId = instanceReader.string("instance_id").value_or(QString());
+        errors->append(instanceReader.errors());
+    }
+    errors->append(reader.errors());
+    return run;
+}
+
+} // namespace Flotilla

@@ -1,0 +1,73 @@
+#include "testserver.h"
+
+#include <QSignalSpy>
+
+namespace Flotilla::Testing {
+
+TestServer::TestServer(ControlPlaneOptions options)
+    : m_options(std::move(options))
+{
+    m_options.port = 0;
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = m_dir.path() + QStringLiteral("/data");
+}
+
+bool TestServer::start(QString *error)
+{
+    m_controlPlane = std::make_unique<ControlPlane>(m_options);
+    QString message;
+    if (m_controlPlane->start(&message))
+        return true;
+    m_controlPlane.reset();
+    if (error)
+        *error = message;
+    else
+        qWarning("TestServer: %s", qPrintable(message));
+    return false;
+}
+
+void TestServer::stop()
+{
+    m_controlPlane.reset();
+}
+
+Json HttpResult::json() const
+{
+    return Json::parse(body.toStdString(), nullptr, false);
+}
+
+QByteArray HttpResult::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+HttpTestClient::HttpTestClient(QUrl base)
+    : m_base(std::move(base))
+{}
+
+HttpResult HttpTestClient::request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                                   const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(QUrl(m_base.toString() + pathAndQuery, QUrl::TolerantMode));
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    result.error = reply->error();
+    reply->deleteLater();
+    return result;
+}
+
+} // namespace Flotilla::Testing

@@ -1,0 +1,12 @@
+// Placeholder until its tests are written.
+#include <QTest>
+
+class Tst_Flotillalocal final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void placeholder() { QVERIFY(true); }
+};
+
+QTEST_GUILESS_MAIN(Tst_Flotillalocal)
+#include "tst_flotillalocal.moc"
