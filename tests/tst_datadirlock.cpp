@@ -1,12 +1,297 @@
-// Placeholder until its tests are written.
+// DataDirLock: one control plane per data dir (api-contract §8a).
+#include <controlplane/datadirlock.h>
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
-class Tst_Datadirlock final : public QObject
+#include <sys/stat.h>
+
+using namespace Flotilla;
+
+namespace {
+
+QString lockFile(const QString &dir)
+{
+    return dir + QStringLiteral("/control-plane.lock");
+}
+
+QString urlFile(const QString &dir)
+{
+    return dir + QStringLiteral("/control-plane.url");
+}
+
+int fileMode(const QString &path)
+{
+    struct stat info = {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+}
+
+// flotilla-local as a child process, killed whatever happens to the test.
+class LocalServer final
+{
+public:
+    ~LocalServer()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+    // Starts it on 127.0.0.1:0 over `dataDir` and waits for its "listening on" line.
+    bool start(const QString &dataDir, QString *problem)
+    {
+        const QString program = QStringLiteral(FLOTILLA_BIN_DIR "/flotilla-local");
+        if (!QFile::exists(program)) {
+            *problem = program + QStringLiteral(" is missing");
+            return false;
+        }
+        m_process.start(program, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                  QStringLiteral("--data-dir"), dataDir});
+        if (!m_process.waitForStarted(10000)) {
+            *problem = m_process.errorString();
+            return false;
+        }
+        const QDeadlineTimer deadline(30000);
+        while (!m_process.canReadLine()) {
+            if (m_process.state() == QProcess::NotRunning || deadline.hasExpired()
+                || !m_process.waitForReadyRead(int(deadline.remainingTime()))) {
+                *problem = QStringLiteral("no \"listening on\" line; stderr: ")
+                           + QString::fromLocal8Bit(m_process.readAllStandardError());
+                return false;
+            }
+        }
+        const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
+        static const QRegularExpression pattern(QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"));
+        const QRegularExpressionMatch match = pattern.match(line);
+        if (!match.hasMatch()) {
+            *problem = QStringLiteral("unexpected first line: ") + line;
+            return false;
+        }
+        m_url = QUrl(match.captured(1));
+        return true;
+    }
+
+    bool killHard()
+    {
+        m_process.kill(); // SIGKILL: no destructor runs, the lock file stays behind
+        return m_process.waitForFinished(10000);
+    }
+
+    qint64 pid() const { return m_process.processId(); }
+    QUrl url() const { return m_url; }
+
+private:
+    QProcess m_process;
+    QUrl m_url;
+};
+
+} // namespace
+
+class Tst_DataDirLock final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void placeholder() { QVERIFY(true); }
+    void firstLockSucceeds();
+    void secondLockFailsNamingPid();
+    void secondLockNamesPublishedUrl();
+    void runningServerWhileHeldAndAfterRelease();
+    void releasedLockCanBeTakenAgain();
+    void lockAndUrlFilesAreOwnerOnly();
+    void liveChildProcessHoldsLock();
+    void staleLockOfKilledProcessIsTakenOver();
+    void staleUrlIsNotReportedAfterTakeover();
+    void unusableDirIsNotBlamedOnAnotherHolder();
 };
 
-QTEST_GUILESS_MAIN(Tst_Datadirlock)
+void Tst_DataDirLock::firstLockSucceeds()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    DataDirLock lock(dir.path());
+    QString holder;
+    QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+    QVERIFY(QFile::exists(lockFile(dir.path())));
+    QVERIFY(!QFile::exists(urlFile(dir.path()))); // nothing published yet
+}
+
+void Tst_DataDirLock::secondLockFailsNamingPid()
+{
+    QTemporaryDir dir;
+    DataDirLock first(dir.path());
+    QString holder;
+    QVERIFY2(first.tryLock(&holder), qPrintable(holder));
+
+    DataDirLock second(dir.path());
+    QString message;
+    QVERIFY(!second.tryLock(&message));
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+    QVERIFY2(message.contains(QStringLiteral("pid ") + pid), qPrintable(message));
+    QVERIFY2(message.contains(dir.path()), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("http://")), qPrintable(message));
+
+    // The failed attempt left the holder's lock alone.
+    QVERIFY(QFile::exists(lockFile(dir.path())));
+    DataDirLock third(dir.path());
+    QVERIFY(!third.tryLock(&message));
+}
+
+void Tst_DataDirLock::secondLockNamesPublishedUrl()
+{
+    QTemporaryDir dir;
+    DataDirLock first(dir.path());
+    QString holder;
+    QVERIFY2(first.tryLock(&holder), qPrintable(holder));
+    const QUrl url(QStringLiteral("http://127.0.0.1:45678"));
+    QVERIFY(first.publish(url));
+
+    DataDirLock second(dir.path());
+    QString message;
+    QVERIFY(!second.tryLock(&message));
+    QVERIFY2(message.contains(url.toString()), qPrintable(message));
+    QVERIFY2(message.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(message));
+}
+
+void Tst_DataDirLock::runningServerWhileHeldAndAfterRelease()
+{
+    QTemporaryDir dir;
+    QVERIFY(!DataDirLock::runningServer(dir.path()));
+    const QUrl url(QStringLiteral("http://127.0.0.1:40001"));
+    {
+        DataDirLock lock(dir.path());
+        QString holder;
+        QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+        QVERIFY(!DataDirLock::runningServer(dir.path())); // held but not published
+        QVERIFY(lock.publish(url));
+        const std::optional<QUrl> running = DataDirLock::runningServer(dir.path());
+        QVERIFY(running);
+        QCOMPARE(*running, url);
+
+        // Publishing again replaces the URL.
+        const QUrl moved(QStringLiteral("http://127.0.0.1:40002"));
+        QVERIFY(lock.publish(moved));
+        QCOMPARE(DataDirLock::runningServer(dir.path()), std::optional<QUrl>(moved));
+    }
+    QVERIFY(!DataDirLock::runningServer(dir.path()));
+    QVERIFY(!QFile::exists(urlFile(dir.path())));
+    QVERIFY(!QFile::exists(lockFile(dir.path())));
+    // A dir that does not exist has no server either.
+    QVERIFY(!DataDirLock::runningServer(dir.path() + QStringLiteral("/missing")));
+}
+
+void Tst_DataDirLock::releasedLockCanBeTakenAgain()
+{
+    QTemporaryDir dir;
+    QString holder;
+    for (int round = 0; round < 3; ++round) {
+        DataDirLock lock(dir.path());
+        QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+        QVERIFY(lock.publish(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(41000 + round))));
+    }
+    auto lock = std::make_unique<DataDirLock>(dir.path());
+    QVERIFY2(lock->tryLock(&holder), qPrintable(holder));
+    lock.reset();
+    DataDirLock again(dir.path());
+    QVERIFY2(again.tryLock(&holder), qPrintable(holder));
+}
+
+void Tst_DataDirLock::lockAndUrlFilesAreOwnerOnly()
+{
+    QTemporaryDir dir;
+    DataDirLock lock(dir.path());
+    QString holder;
+    QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+    QVERIFY(lock.publish(QUrl(QStringLiteral("http://127.0.0.1:42000"))));
+    QCOMPARE(fileMode(lockFile(dir.path())), 0600);
+    QCOMPARE(fileMode(urlFile(dir.path())), 0600);
+}
+
+void Tst_DataDirLock::liveChildProcessHoldsLock()
+{
+    QTemporaryDir dir;
+    LocalServer server;
+    QString problem;
+    QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
+
+    QCOMPARE(DataDirLock::runningServer(dir.path()), std::optional<QUrl>(server.url()));
+    DataDirLock lock(dir.path());
+    QString message;
+    QVERIFY(!lock.tryLock(&message));
+    QVERIFY2(message.contains(QStringLiteral("pid %1").arg(server.pid())), qPrintable(message));
+    QVERIFY2(message.contains(server.url().toString()), qPrintable(message));
+}
+
+void Tst_DataDirLock::staleLockOfKilledProcessIsTakenOver()
+{
+    QTemporaryDir dir;
+    LocalServer server;
+    QString problem;
+    QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
+    QVERIFY(server.killHard());
+
+    // Its files stay behind, but it is dead.
+    QVERIFY(QFile::exists(lockFile(dir.path())));
+    QVERIFY(!DataDirLock::runningServer(dir.path()));
+
+    DataDirLock lock(dir.path());
+    QString holder;
+    QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+    QCOMPARE(fileMode(lockFile(dir.path())), 0600);
+    const QUrl url(QStringLiteral("http://127.0.0.1:43000"));
+    QVERIFY(lock.publish(url));
+    QCOMPARE(DataDirLock::runningServer(dir.path()), std::optional<QUrl>(url));
+
+    // And it is now held by this process.
+    DataDirLock second(dir.path());
+    QString message;
+    QVERIFY(!second.tryLock(&message));
+    QVERIFY2(message.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(message));
+}
+
+void Tst_DataDirLock::staleUrlIsNotReportedAfterTakeover()
+{
+    // A killed holder leaves control-plane.url behind. Once a live process
+    // has taken the lock over, but before it publishes, the dead one's URL
+    // must not be reported as the running server.
+    QTemporaryDir dir;
+    LocalServer server;
+    QString problem;
+    QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
+    const QUrl deadUrl = server.url();
+    QVERIFY(server.killHard());
+
+    DataDirLock lock(dir.path());
+    QString holder;
+    QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+    const std::optional<QUrl> running = DataDirLock::runningServer(dir.path());
+    QVERIFY2(running != std::optional<QUrl>(deadUrl), qPrintable(deadUrl.toString()));
+
+    DataDirLock second(dir.path());
+    QString message;
+    QVERIFY(!second.tryLock(&message));
+    QVERIFY2(!message.contains(deadUrl.toString()), qPrintable(message));
+}
+
+void Tst_DataDirLock::unusableDirIsNotBlamedOnAnotherHolder()
+{
+    // tryLock() is false only "when another live process holds the dir".
+    // A dir where no lock file can be made is a different failure, and the
+    // message must not invent a holder.
+    QTemporaryDir dir;
+    const QString missing = dir.path() + QStringLiteral("/does-not-exist");
+    DataDirLock lock(missing);
+    QString message;
+    const bool locked = lock.tryLock(&message);
+    QVERIFY(!locked);
+    QVERIFY(!message.isEmpty());
+    QVERIFY2(!message.contains(QStringLiteral("another control plane")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("pid 0")), qPrintable(message));
+}
+
+QTEST_GUILESS_MAIN(Tst_DataDirLock)
 #include "tst_datadirlock.moc"

@@ -1,12 +1,453 @@
-// Placeholder until its tests are written.
+// flotilla-local, the program: options, start-up messages, signals and
+// crash safety (api-contract §8, §8a). Runs the real binary.
+#include <testserver.h>
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
-class Tst_Flotillalocal final : public QObject
+#include <csignal>
+#include <signal.h>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+QString program()
+{
+    return QStringLiteral(FLOTILLA_BIN_DIR "/flotilla-local");
+}
+
+// One flotilla-local child; killed by the destructor whatever the test did.
+class LocalProcess final
+{
+public:
+    explicit LocalProcess(const QString &home)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // Keep the real home out of reach, whatever the arguments.
+        environment.insert(QStringLiteral("HOME"), home);
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+        m_process.setProcessEnvironment(environment);
+    }
+
+    ~LocalProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+    void start(const QStringList &arguments) { m_process.start(program(), arguments); }
+
+    // Runs to the end; false if it did not end in time (it is then killed).
+    bool run(const QStringList &arguments, int timeoutMs = 30000)
+    {
+        start(arguments);
+        if (m_process.waitForFinished(timeoutMs))
+            return true;
+        m_process.kill();
+        m_process.waitForFinished(10000);
+        return false;
+    }
+
+    // Starts it and waits for the "listening on" line; the URL, or empty with `problem`.
+    QUrl startServing(const QStringList &arguments, QString *problem)
+    {
+        start(arguments);
+        if (!m_process.waitForStarted(10000)) {
+            *problem = m_process.errorString();
+            return {};
+        }
+        const QDeadlineTimer deadline(30000);
+        while (!m_process.canReadLine()) {
+            if (m_process.state() == QProcess::NotRunning || deadline.hasExpired()) {
+                *problem = QStringLiteral("no \"listening on\" line; stdout: %1 stderr: %2")
+                               .arg(QString::fromLocal8Bit(m_stdout + m_process.readAllStandardOutput()),
+                                    QString::fromLocal8Bit(m_process.readAllStandardError()));
+                return {};
+            }
+            static_cast<void>(m_process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))));
+        }
+        const QByteArray line = m_process.readLine();
+        m_stdout += line;
+        static const QRegularExpression pattern(QStringLiteral("^listening on (http://[0-9.]+:(\\d+))\n$"));
+        const QRegularExpressionMatch match = pattern.match(QString::fromUtf8(line));
+        if (!match.hasMatch() || match.captured(2).toInt() <= 0) {
+            *problem = QStringLiteral("unexpected first line: ") + QString::fromUtf8(line);
+            return {};
+        }
+        return QUrl(match.captured(1));
+    }
+
+    bool signalAndWait(int signal)
+    {
+        if (m_process.state() != QProcess::Running)
+            return false;
+        if (::kill(pid_t(m_process.processId()), signal) != 0)
+            return false;
+        return m_process.waitForFinished(30000);
+    }
+
+    bool killHard()
+    {
+        m_process.kill(); // SIGKILL
+        return m_process.waitForFinished(10000);
+    }
+
+    bool waitForFinished(int timeoutMs = 30000) { return m_process.waitForFinished(timeoutMs); }
+    QByteArray allStdout() { return m_stdout += m_process.readAllStandardOutput(); }
+    QByteArray allStderr() { return m_stderr += m_process.readAllStandardError(); }
+    int exitCode() const { return m_process.exitCode(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    QProcess::ProcessState state() const { return m_process.state(); }
+
+private:
+    QProcess m_process;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+QStringList serveArgs(const QString &dataDir, const QString &listen = QStringLiteral("127.0.0.1:0"))
+{
+    return {QStringLiteral("--listen"), listen, QStringLiteral("--data-dir"), dataDir};
+}
+
+Json definitionBody(int i)
+{
+    return Json{{"alias", "crash-" + std::to_string(i)}, {"image", "alpine:3"},
+                {"command", "echo " + std::to_string(i)}, {"memory", 64 + i}};
+}
+
+} // namespace
+
+class Tst_FlotillaLocal final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void placeholder() { QVERIFY(true); }
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void version();
+    void help();
+    void listensAndServes();
+    void localhostListen();
+    void secondInstanceOnSameDirFails();
+    void badListen_data();
+    void badListen();
+    void unexpectedArgument();
+    void nonLoopbackWithoutTokenRefused();
+    void nonLoopbackWithTokenServes();
+    void unknownDefaultClusterRefused();
+    void corsOriginAllowed();
+    void cleanExitOnSignal_data();
+    void cleanExitOnSignal();
+    void killNineKeepsAnsweredWrites();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString dataDir() const { return m_dir->path() + QStringLiteral("/data"); }
+    QString home() const { return m_dir->path() + QStringLiteral("/home"); }
 };
 
-QTEST_GUILESS_MAIN(Tst_Flotillalocal)
+void Tst_FlotillaLocal::initTestCase()
+{
+    QVERIFY2(QFile::exists(program()), qPrintable(program() + QStringLiteral(" is missing; build flotilla-local")));
+}
+
+void Tst_FlotillaLocal::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void Tst_FlotillaLocal::cleanup()
+{
+    m_dir.reset();
+}
+
+void Tst_FlotillaLocal::version()
+{
+    LocalProcess process(home());
+    QVERIFY(process.run({QStringLiteral("--version")}));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.allStdout());
+    QVERIFY2(out.contains(QStringLiteral(FLOTILLA_VERSION)), qPrintable(out));
+    QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\\d+\\.\\d+\\.\\d+"))), qPrintable(out));
+}
+
+void Tst_FlotillaLocal::help()
+{
+    LocalProcess process(home());
+    QVERIFY(process.run({QStringLiteral("--help")}));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.allStdout());
+    for (const char *option : {"--listen", "--data-dir", "--token", "--cors-origin", "--default-cluster", "--version",
+                               "--help"})
+        QVERIFY2(out.contains(QLatin1String(option)), qPrintable(QLatin1String(option) + QStringLiteral(" missing in:\n") + out));
+}
+
+void Tst_FlotillaLocal::listensAndServes()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(url.isValid() && !url.isEmpty(), qPrintable(problem));
+    QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(url.port() > 0);
+
+    HttpTestClient client(url);
+    const HttpResult health = client.get(QStringLiteral("/api/v6/health"));
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json().value("status", std::string()), std::string("healthy"));
+    QCOMPARE(client.get(QStringLiteral("/api/v6/task")).status, 200);
+
+    QVERIFY(QFile::exists(dataDir() + QStringLiteral("/flotilla.sqlite")));
+    QFile urlFile(dataDir() + QStringLiteral("/control-plane.url"));
+    QVERIFY(urlFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QUrl(QString::fromUtf8(urlFile.readAll().trimmed())), url);
+
+    QVERIFY(process.signalAndWait(SIGTERM));
+    // Exactly one line on stdout, all through its life.
+    QCOMPARE(process.allStdout(), QByteArray("listening on http://127.0.0.1:" + QByteArray::number(url.port()) + "\n"));
+}
+
+void Tst_FlotillaLocal::localhostListen()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir(), QStringLiteral("localhost:0")), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+    HttpTestClient client(url);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QVERIFY(process.signalAndWait(SIGINT));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::secondInstanceOnSameDirFails()
+{
+    LocalProcess first(home());
+    QString problem;
+    const QUrl url = first.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+
+    LocalProcess second(home());
+    QVERIFY(second.run(serveArgs(dataDir())));
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QVERIFY(second.exitCode() != 0);
+    const QString err = QString::fromLocal8Bit(second.allStderr());
+    QVERIFY2(err.contains(url.toString()), qPrintable(err));
+    QVERIFY2(!second.allStdout().contains("listening on"), second.allStdout().constData());
+
+    // The first still serves, and still holds the dir.
+    HttpTestClient client(url);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QCOMPARE(first.state(), QProcess::Running);
+}
+
+void Tst_FlotillaLocal::badListen_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::newRow("no port") << QStringLiteral("nope");
+    QTest::newRow("port too big") << QStringLiteral("127.0.0.1:99999");
+    QTest::newRow("bad address") << QStringLiteral("300.1.1.1:5");
+    QTest::newRow("empty host") << QStringLiteral(":5000");
+    QTest::newRow("empty port") << QStringLiteral("127.0.0.1:");
+    QTest::newRow("word port") << QStringLiteral("127.0.0.1:http");
+    QTest::newRow("negative port") << QStringLiteral("127.0.0.1:-1");
+    QTest::newRow("host name") << QStringLiteral("example.com:5000");
+    QTest::newRow("empty") << QString();
+}
+
+void Tst_FlotillaLocal::badListen()
+{
+    QFETCH(QString, listen);
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir(), listen)));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("--listen")), qPrintable(err));
+    QVERIFY2(listen.isEmpty() || err.contains(listen) || err.contains(listen.left(listen.lastIndexOf(u':'))),
+             qPrintable(err));
+    QVERIFY(process.allStdout().isEmpty());
+    QVERIFY(!QFile::exists(dataDir())); // refused before touching the data dir
+}
+
+void Tst_FlotillaLocal::unexpectedArgument()
+{
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir()) << QStringLiteral("stray")));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(process.allStderr().contains("stray"), process.allStderr().constData());
+}
+
+void Tst_FlotillaLocal::nonLoopbackWithoutTokenRefused()
+{
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir(), QStringLiteral("0.0.0.0:0"))));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY(process.exitCode() != 0);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("--token")), qPrintable(err));
+    QVERIFY(!process.allStdout().contains("listening on"));
+}
+
+void Tst_FlotillaLocal::nonLoopbackWithTokenServes()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir(), QStringLiteral("0.0.0.0:0"))
+                                              << QStringLiteral("--token") << QStringLiteral("tok-123"),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    QCOMPARE(url.host(), QStringLiteral("0.0.0.0"));
+    QUrl local = url;
+    local.setHost(QStringLiteral("127.0.0.1"));
+    HttpTestClient client(local);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 401);
+    QCOMPARE(client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Authorization", "Bearer tok-123"}}).status, 200);
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::unknownDefaultClusterRefused()
+{
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir()) << QStringLiteral("--default-cluster") << QStringLiteral("mars")));
+    QVERIFY(process.exitCode() != 0);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("mars")) && err.contains(QStringLiteral("local")), qPrintable(err));
+
+    // A failed start does not hold the dir.
+    LocalProcess next(home());
+    QString problem;
+    QVERIFY2(!next.startServing(serveArgs(dataDir()) << QStringLiteral("--default-cluster") << QStringLiteral("local"),
+                                &problem).isEmpty(),
+             qPrintable(problem));
+}
+
+void Tst_FlotillaLocal::corsOriginAllowed()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--cors-origin")
+                                                               << QStringLiteral("http://ui.example")
+                                                               << QStringLiteral("--cors-origin")
+                                                               << QStringLiteral("http://other.example"),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url);
+    for (const QByteArray &origin : {QByteArray("http://ui.example"), QByteArray("http://other.example")}) {
+        const HttpResult result = client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Origin", origin}});
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.header("Access-Control-Allow-Origin"), origin);
+    }
+    const HttpResult denied = client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Origin", "http://evil.example"}});
+    QVERIFY(denied.header("Access-Control-Allow-Origin").isEmpty());
+}
+
+void Tst_FlotillaLocal::cleanExitOnSignal_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void Tst_FlotillaLocal::cleanExitOnSignal()
+{
+    QFETCH(int, signal);
+    QString definitionId;
+    {
+        LocalProcess process(home());
+        QString problem;
+        const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
+        QVERIFY2(!url.isEmpty(), qPrintable(problem));
+        HttpTestClient client(url);
+        const HttpResult created = client.post(QStringLiteral("/api/v6/task"), definitionBody(1));
+        QCOMPARE(created.status, 200);
+        definitionId = QString::fromStdString(created.json()["definition_id"].get<std::string>());
+
+        QVERIFY(process.signalAndWait(signal));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(process.allStderr().isEmpty(), process.allStderr().constData());
+        // The lock and the URL file went with it.
+        QVERIFY(!QFile::exists(dataDir() + QStringLiteral("/control-plane.lock")));
+        QVERIFY(!QFile::exists(dataDir() + QStringLiteral("/control-plane.url")));
+    }
+    LocalProcess next(home());
+    QString problem;
+    const QUrl url = next.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/task/") + definitionId).status, 200);
+    QVERIFY(next.signalAndWait(SIGTERM));
+    QCOMPARE(next.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::killNineKeepsAnsweredWrites()
+{
+    QSet<QString> created;
+    QString updatedId;
+    QString deletedId;
+    {
+        LocalProcess process(home());
+        QString problem;
+        const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
+        QVERIFY2(!url.isEmpty(), qPrintable(problem));
+        HttpTestClient client(url);
+        for (int i = 0; i < 22; ++i) {
+            const HttpResult result = client.post(QStringLiteral("/api/v6/task"), definitionBody(i));
+            QCOMPARE(result.status, 200);
+            created.insert(QString::fromStdString(result.json()["definition_id"].get<std::string>()));
+        }
+        QCOMPARE(created.size(), 22);
+        // An update and a delete, answered before the kill, count too.
+        updatedId = *created.cbegin();
+        QCOMPARE(client.put(QStringLiteral("/api/v6/task/") + updatedId, Json{{"command", "echo updated"}}).status, 200);
+        deletedId = *std::next(created.cbegin());
+        QCOMPARE(client.del(QStringLiteral("/api/v6/task/") + deletedId).status, 200);
+        created.remove(deletedId);
+
+        QVERIFY(process.killHard());
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        QVERIFY(QFile::exists(dataDir() + QStringLiteral("/control-plane.lock"))); // left behind
+    }
+
+    LocalProcess restarted(home());
+    QString problem;
+    const QUrl url = restarted.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url);
+    const HttpResult list = client.get(QStringLiteral("/api/v6/task?limit=100"));
+    QCOMPARE(list.status, 200);
+    const Json body = list.json();
+    QCOMPARE(body["total"].get<int>(), 21);
+    QSet<QString> listed;
+    for (const Json &definition : body["definitions"])
+        listed.insert(QString::fromStdString(definition["definition_id"].get<std::string>()));
+    QCOMPARE(listed, created);
+    const HttpResult updated = client.get(QStringLiteral("/api/v6/task/") + updatedId);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(updated.json()["command"].get<std::string>(), std::string("echo updated"));
+    QCOMPARE(client.get(QStringLiteral("/api/v6/task/") + deletedId).status, 404);
+
+    // Writes keep working after the recovery.
+    QCOMPARE(client.post(QStringLiteral("/api/v6/task"), definitionBody(99)).status, 200);
+    QVERIFY(restarted.signalAndWait(SIGTERM));
+    QCOMPARE(restarted.exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(Tst_FlotillaLocal)
 #include "tst_flotillalocal.moc"

@@ -34,11 +34,10 @@ void ConnectionGuard::consume(QByteArray bytes)
         m_head += bytes;
         bytes.clear();
         const qsizetype end = m_head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_head.size() > headerLimit)
-                reject(431, "Request Header Fields Too Large", QStringLiteral("the request header is over 64 KiB"));
+        if ((end < 0 ? m_head.size() : end) > headerLimit)
+            return reject(431, "Request Header Fields Too Large", QStringLiteral("the request header is over 64 KiB"));
+        if (end < 0)
             return;
-        }
         qint64 length = 0;
         for (const QByteArray &line : m_head.left(end).split('\n')) {
             const qsizetype colon = line.indexOf(':');
@@ -53,7 +52,7 @@ void ConnectionGuard::consume(QByteArray bytes)
         }
         if (length > discardLimit) {
             return reject(413, "Payload Too Large",
-                          QStringLiteral("the request body has %1 bytes; the limit is 1048576 bytes").arg(length));
+                          QStringLiteral("the request body has %1 bytes; bodies over 16 MiB are refused unread").arg(length));
         }
         bytes = m_head.mid(end + 4);
         m_head.clear();

@@ -36,7 +36,13 @@ bool DataDirLock::tryLock(QString *holder)
 {
     if (m_lock.tryLock(0)) {
         QFile::setPermissions(lockPath(m_dataDir), QFile::ReadOwner | QFile::WriteOwner);
+        QFile::remove(urlPath(m_dataDir)); // left by a holder that died
         return true;
+    }
+    if (m_lock.error() != QLockFile::LockFailedError) {
+        *holder = QStringLiteral("cannot lock the data dir %1: check that it exists and is writable by this user")
+                      .arg(m_dataDir);
+        return false;
     }
     qint64 pid = 0;
     QString host, app;
