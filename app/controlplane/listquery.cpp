@@ -182,7 +182,7 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
                 return std::nullopt;
             }
             auto existing = std::find_if(query.filters.begin(), query.filters.end(),
-                                         [&](const Filter &f) { return f.key == key; });
+                                         [&](const Filter &f) { return f.key.compare(key, Qt::CaseInsensitive) == 0; });
             if (existing != query.filters.end())
                 existing->values.append(value);
             else

@@ -341,7 +341,7 @@ bool Store::updateDefinition(const Definition &definition)
         query.addBindValue(optionalInt(definition.memory));
         query.addBindValue(documentOf(definition.toJson()));
         query.addBindValue(definition.definitionId);
-        return exec(query) && writeDefinitionRows(definition);
+        return exec(query) && query.numRowsAffected() == 1 && writeDefinitionRows(definition);
     });
 }
 

@@ -58,7 +58,7 @@ Definition Definition::fromJson(const Json &json, QStringList *errors)
 
 QStringList Definition::validate() const
 {
-    static const QRegularExpression groupPattern(QStringLiteral("^[A-Za-z0-9_-]*$"));
+    static const QRegularExpression groupPattern(QStringLiteral("^[A-Za-z0-9_-]*\\z"));
     QStringList problems;
     if (alias.trimmed().isEmpty())
         problems.append(QStringLiteral("alias is required"));

@@ -11,7 +11,9 @@
 
 namespace Flotilla {
 
-using Json = nlohmann::json;
+// Objects keep the order their keys came in: the last of two spellings of
+// one key must win, as in Go's decoder.
+using Json = nlohmann::ordered_json;
 
 QString toQString(const std::string &utf8);
 std::string toUtf8(const QString &text);

@@ -8,7 +8,7 @@ namespace Flotilla::Timestamp {
 std::optional<QDateTime> parse(QStringView text)
 {
     static const QRegularExpression pattern(QStringLiteral(
-        R"(^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$)"));
+        R"(^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\z)"));
     const QRegularExpressionMatch m = pattern.match(text.toString());
     if (!m.hasMatch())
         return std::nullopt;
