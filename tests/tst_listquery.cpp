@@ -284,8 +284,8 @@ void Tst_ListQuery::errors_data()
                                   << QStringLiteral("invalid status []; use one of ") + statuses;
 
     const auto badTime = [](const char *key, const QString &value) {
-        return QStringLiteral("%1 \"%2\" is not an RFC 3339 time such as 2026-11-27T07:01:26Z (send + as %2B)")
-            .arg(QLatin1String(key), value);
+        return QLatin1String(key) + QStringLiteral(" \"") + value
+               + QStringLiteral("\" is not an RFC 3339 time such as 2026-11-27T07:01:26Z (send + as %2B)");
     };
     QTest::newRow("bad time") << ListKind::Runs << one("started_at_since", QStringLiteral("yesterday"))
                               << badTime("started_at_since", QStringLiteral("yesterday"));

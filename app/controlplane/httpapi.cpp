@@ -143,6 +143,13 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
+// The auth scheme is case-insensitive (RFC 9110); the token is not.
+bool bearerTokenMatches(const QByteArray &authorization, const QByteArray &token)
+{
+    return authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0
+           && constantTimeEquals(authorization.mid(7).trimmed(), token);
+}
+
 QString runNotFound(const QString &runId)
 {
     return QStringLiteral("Run with id %1 not found").arg(runId);
@@ -206,8 +213,7 @@ HttpResponse HttpApi::handle(const HttpRequest &request)
     HttpResponse response;
     if (request.method == "OPTIONS") {
         response = preflight(request);
-    } else if (!m_options.token.isEmpty()
-               && !constantTimeEquals(request.header("authorization"), "Bearer " + m_options.token)) {
+    } else if (!m_options.token.isEmpty() && !bearerTokenMatches(request.header("authorization"), m_options.token)) {
         response = errorResponse(401, request.header("authorization").isEmpty()
                                           ? QStringLiteral("this server needs a token: send the header "
                                                            "Authorization: Bearer <token>")
@@ -426,7 +432,8 @@ HttpResponse HttpApi::launch(const HttpRequest &request, const std::optional<Def
         if (reservedEnvNames.contains(var.name))
             return errorResponse(409, QStringLiteral("environment variable %1 is reserved").arg(var.name));
     }
-    const QString cluster = launch.cluster.value_or(m_scheduler.defaultCluster());
+    // A cleared cluster picker sends "": the default cluster, as when it is absent.
+    const QString cluster = launch.cluster.value_or(QString()).isEmpty() ? m_scheduler.defaultCluster() : *launch.cluster;
     if (!m_scheduler.clusters().contains(cluster)) {
         return errorResponse(400, QStringLiteral("cluster \"%1\" is not one of this server's clusters: %2")
                                       .arg(cluster, m_scheduler.clusters().join(u", ")));

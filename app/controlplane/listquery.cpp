@@ -193,8 +193,8 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
             const std::optional<QDateTime> time = Timestamp::parse(value);
             if (!time) {
                 *error = QStringLiteral("%1 \"%2\" is not an RFC 3339 time such as 2026-11-27T07:01:26Z "
-                                        "(send + as %2B)")
-                             .arg(key, value);
+                                        "(send + as %3)")
+                             .arg(key, value, QStringLiteral("%2B"));
                 return std::nullopt;
             }
             query.timeBounds.append({key, QString::fromUtf16(field->column), lower.endsWith(u"_since"),
