@@ -3,6 +3,7 @@
 #include "controlplaneserver.h"
 #include "datadirlock.h"
 #include "httpapi.h"
+#include "localexecutor.h"
 #include "logstore.h"
 #include "runscheduler.h"
 #include "store.h"
@@ -54,7 +55,9 @@ bool ControlPlane::start(QString *error)
     auto logs = std::make_unique<LogStore>(m_options.dataDir + QStringLiteral("/logs"));
     if (!logs->open(error))
         return false;
-    auto scheduler = std::make_unique<RunScheduler>(*store);
+    auto scheduler = std::make_unique<RunScheduler>(
+        *store, SchedulerOptions{m_options.parallelRuns, m_options.terminateGraceMs});
+    scheduler->addExecutor(std::make_unique<LocalExecutor>(m_options.dataDir + QStringLiteral("/runs"), *logs));
     if (!m_options.defaultCluster.isEmpty() && !scheduler->setDefaultCluster(m_options.defaultCluster, error))
         return false;
     auto api = std::make_unique<HttpApi>(*store, *logs, *scheduler,
@@ -77,6 +80,7 @@ bool ControlPlane::start(QString *error)
     m_scheduler = std::move(scheduler);
     m_api = std::move(api);
     m_server = std::move(server);
+    m_scheduler->recover();
     return true;
 }
 

@@ -24,6 +24,8 @@ struct ControlPlaneOptions
     QByteArray token;
     QStringList corsOrigins;
     QString defaultCluster; // empty: the scheduler's choice
+    int parallelRuns = 4;   // per cluster; 0 holds runs QUEUED
+    int terminateGraceMs = 10000;
 };
 
 // The local control plane: the Flotilla API served from this machine over

@@ -9,6 +9,7 @@
 #include <wire/run.h>
 
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -467,6 +468,8 @@ HttpResponse HttpApi::launch(const HttpRequest &request, const std::optional<Def
     run.env.append(launch.env);
     if (!m_store.insertRuns({run}))
         return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+    // The answer is the QUEUED run; placing it waits until the answer is on its way.
+    QTimer::singleShot(0, &m_scheduler, [this, run] { m_scheduler.submit(run); });
     return documentResponse(m_store.runDocument(run.runId));
 }
 

@@ -2,31 +2,64 @@
 
 #include <wire/run.h>
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <vector>
 
 namespace Flotilla {
 
+class Executor;
 class Store;
 
+struct SchedulerOptions
+{
+    int parallelRuns = 4;      // per cluster; 0 holds every run QUEUED
+    int terminateGraceMs = 10000;
+};
+
 // Decides where and when launched runs execute: it names the clusters this
-// machine offers and moves runs through QUEUED → PENDING → RUNNING → STOPPED.
+// machine offers and moves runs QUEUED → PENDING → RUNNING → STOPPED, at most
+// `parallelRuns` at once per cluster, the rest waiting in launch order.
 class RunScheduler final : public QObject
 {
     Q_OBJECT
 public:
-    explicit RunScheduler(Store &store, QObject *parent = nullptr);
+    RunScheduler(Store &store, SchedulerOptions options, QObject *parent = nullptr);
+    ~RunScheduler() override;
 
+    void addExecutor(std::unique_ptr<Executor> executor);
     QStringList clusters() const;
     QString defaultCluster() const { return m_defaultCluster; }
     bool setDefaultCluster(const QString &cluster, QString *error);
     QString engineOf(const QString &cluster) const;
 
-    // Stops an active run; QUEUED and PENDING ones at once. Returns it as stored.
+    // After a restart: reattaches to live runs, finishes the others, starts the queue.
+    void recover();
+    // A newly stored QUEUED run.
+    void submit(const Run &run);
+    // Stops an active run: QUEUED and PENDING at once, RUNNING through its
+    // executor (SIGTERM, then SIGKILL after the grace period).
     std::optional<Run> terminate(Run run);
 
+Q_SIGNALS:
+    void runChanged(const QString &runId);
+
 private:
+    Executor *executorFor(const QString &cluster) const;
+    void startQueued(const QString &cluster);
+    void place(Run run, Executor *executor);
+    void finish(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
+    bool save(const Run &run);
+
     Store &m_store;
+    SchedulerOptions m_options;
+    std::vector<std::unique_ptr<Executor>> m_executors;
     QString m_defaultCluster;
+    QHash<QString, int> m_active; // cluster → runs PENDING or RUNNING
+    QSet<QString> m_terminating;
 };
 
 } // namespace Flotilla

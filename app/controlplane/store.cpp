@@ -463,6 +463,17 @@ QList<Run> Store::runsWithStatus(RunStatus status)
     return runs;
 }
 
+std::optional<Run> Store::nextQueued(const QString &cluster)
+{
+    QSqlQuery &query = prepared(QStringLiteral(
+        "SELECT document FROM runs WHERE status = 'QUEUED' AND cluster = ? ORDER BY seq LIMIT 1"));
+    query.addBindValue(cluster);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    QStringList errors;
+    return Run::fromJson(Json::parse(query.value(0).toByteArray().toStdString()), &errors);
+}
+
 qint64 Store::cachedCount(const QString &sql, const QVariantList &values)
 {
     // Clients poll the same list again and again; counting is the costly part

@@ -55,6 +55,8 @@ public:
     StoredPage listRuns(const ListQuery &query);
     // Runs in a status, in launch order (the scheduler's queue, recovery).
     QList<Run> runsWithStatus(RunStatus status);
+    // The oldest QUEUED run of a cluster.
+    std::optional<Run> nextQueued(const QString &cluster);
 
     QString lastError() const { return m_lastError; }
 

@@ -80,7 +80,13 @@ int main(int argc, char *argv[])
                                   QStringLiteral("ORIGIN"));
     const QCommandLineOption defaultCluster(QStringLiteral("default-cluster"),
                                             QStringLiteral("Cluster for launches that name none."), QStringLiteral("NAME"));
-    parser.addOptions({listen, dataDir, token, cors, defaultCluster});
+    const QCommandLineOption parallelRuns(QStringLiteral("parallel-runs"),
+                                          QStringLiteral("Runs at once per cluster; the rest wait QUEUED (default 4)."),
+                                          QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption grace(QStringLiteral("terminate-grace"),
+                                   QStringLiteral("Seconds between SIGTERM and SIGKILL when a run is stopped (default 10)."),
+                                   QStringLiteral("SECONDS"), QStringLiteral("10"));
+    parser.addOptions({listen, dataDir, token, cors, defaultCluster, parallelRuns, grace});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -98,6 +104,15 @@ int main(int argc, char *argv[])
     options.token = parser.value(token).toUtf8();
     options.corsOrigins = parser.values(cors);
     options.defaultCluster = parser.value(defaultCluster);
+    bool parallelOk = false, graceOk = false;
+    options.parallelRuns = parser.value(parallelRuns).toInt(&parallelOk);
+    const double graceSeconds = parser.value(grace).toDouble(&graceOk);
+    if (!parallelOk || options.parallelRuns < 0 || !graceOk || graceSeconds < 0 || graceSeconds > 3600) {
+        std::fprintf(stderr, "flotilla-local: --parallel-runs takes a whole number >= 0 and --terminate-grace "
+                             "seconds from 0 to 3600\n");
+        return 2;
+    }
+    options.terminateGraceMs = int(graceSeconds * 1000);
 
     quitOnSignals();
     ControlPlane controlPlane(options);

@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include <QSignalSpy>
+#include <QTest>
 
 namespace Flotilla::Testing {
 
@@ -68,6 +69,50 @@ HttpResult HttpTestClient::request(const QByteArray &method, const QString &path
     result.error = reply->error();
     reply->deleteLater();
     return result;
+}
+
+QString createDefinition(HttpTestClient &client, const Json &definition)
+{
+    const Json created = client.post(QStringLiteral("/api/v1/task"), definition).json();
+    return created.is_object() && created.contains("definition_id")
+               ? QString::fromStdString(created["definition_id"].get<std::string>())
+               : QString();
+}
+
+Json launch(HttpTestClient &client, const QString &definitionId, const Json &body)
+{
+    return client.put(QStringLiteral("/api/v4/task/%1/execute").arg(definitionId), body).json();
+}
+
+Json waitForStatus(HttpTestClient &client, const QString &runId, const char *status, int timeoutMs)
+{
+    Json run;
+    [[maybe_unused]] const bool reached = QTest::qWaitFor([&] {
+        run = client.get(QStringLiteral("/api/v1/history/") + runId).json();
+        return run.is_object() && run.value("status", "") == status;
+    }, timeoutMs);
+    return run;
+}
+
+QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *chunks)
+{
+    QByteArray log;
+    QString token;
+    for (int count = 1;; ++count) {
+        const Json answer = client.get(QStringLiteral("/api/v1/%1/logs?last_seen=%2")
+                                           .arg(runId, QString::fromUtf8(QUrl::toPercentEncoding(token))))
+                                .json();
+        if (!answer.is_object())
+            return log;
+        const QString next = QString::fromStdString(answer.value("last_seen", ""));
+        log += QByteArray::fromStdString(answer.value("log", ""));
+        if (next == token) {
+            if (chunks)
+                *chunks = count;
+            return log;
+        }
+        token = next;
+    }
 }
 
 } // namespace Flotilla::Testing

@@ -56,4 +56,13 @@ private:
     QNetworkAccessManager m_manager;
 };
 
+// Shorthands for the API calls most tests make; each QVERIFYs nothing, so
+// callers check the results they care about.
+QString createDefinition(HttpTestClient &client, const Json &definition);
+Json launch(HttpTestClient &client, const QString &definitionId, const Json &body = Json{{"run_tags", {{"owner_id", "tester"}}}});
+// Polls the run until `status` (an event loop runs meanwhile); the run as last read.
+Json waitForStatus(HttpTestClient &client, const QString &runId, const char *status, int timeoutMs = 30000);
+// The whole log read through last_seen paging, as a client would.
+QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *chunks = nullptr);
+
 } // namespace Flotilla::Testing

@@ -1,0 +1,207 @@
+// Scheduling on the local cluster through a real control plane: the
+// parallel limit, terminate in every state, recovery after a restart, and
+// many launches at once.
+#include "testserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+class Tst_RunScheduler final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parallelLimitKeepsLaunchOrder();
+    void terminateQueued();
+    void terminateRunningWithSigterm();
+    void terminateEscalatesToSigkill();
+    void terminateStoppedIsRefused();
+    void runsOutliveARestart();
+    void vanishedRunIsFinishedOnRestart();
+    void twoHundredConcurrentLaunches();
+
+private:
+    QString gatedCommand(const QString &gate) const
+    {
+        return QStringLiteral("while [ ! -e %1 ]; do sleep 0.02; done; echo released").arg(gate);
+    }
+    QTemporaryDir m_gates;
+};
+
+static QString runIdOf(const Json &run)
+{
+    return QString::fromStdString(run.value("run_id", ""));
+}
+
+void Tst_RunScheduler::parallelLimitKeepsLaunchOrder()
+{
+    TestServer server;
+    server.options().parallelRuns = 2;
+    QVERIFY(server.start());
+    HttpTestClient client(server.url());
+    const QString gate = m_gates.filePath(QStringLiteral("limit"));
+    const QString id = createDefinition(client, {{"alias", "gated"}, {"image", "none"}, {"command", gatedCommand(gate).toStdString()}});
+    QStringList runs;
+    for (int i = 0; i < 5; ++i)
+        runs.append(runIdOf(launch(client, id)));
+    waitForStatus(client, runs[1], "RUNNING");
+    QCOMPARE(waitForStatus(client, runs[0], "RUNNING").value("status", ""), "RUNNING");
+    for (int i = 2; i < 5; ++i)
+        QCOMPARE(client.get(QStringLiteral("/api/v1/history/") + runs[i]).json().value("status", ""), "QUEUED");
+    QFile(gate).open(QIODevice::WriteOnly);
+    QList<QDateTime> starts;
+    for (const QString &run : runs) {
+        const Json stopped = waitForStatus(client, run, "STOPPED");
+        QCOMPARE(stopped.value("exit_code", -1), 0);
+        starts.append(QDateTime::fromString(QString::fromStdString(stopped["started_at"]), Qt::ISODateWithMs));
+    }
+    for (int i = 3; i < 5; ++i)
+        QVERIFY(starts[i] >= starts[i - 1]); // the waiting ones started in launch order
+}
+
+void Tst_RunScheduler::terminateQueued()
+{
+    TestServer server;
+    server.options().parallelRuns = 0; // nothing starts
+    QVERIFY(server.start());
+    HttpTestClient client(server.url());
+    const QString id = createDefinition(client, {{"alias", "held"}, {"image", "none"}, {"command", "true"}});
+    const QString run = runIdOf(launch(client, id));
+    const Json stopped = client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).json();
+    QCOMPARE(stopped.value("status", ""), "STOPPED");
+    QCOMPARE(stopped.value("terminated", false), true);
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+    QVERIFY(!stopped.contains("exit_code"));
+    QVERIFY(!stopped.contains("started_at"));
+}
+
+void Tst_RunScheduler::terminateRunningWithSigterm()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    HttpTestClient client(server.url());
+    const QString id = createDefinition(client, {{"alias", "sleeper"}, {"image", "none"},
+                                                 {"command", "trap 'echo got TERM; exit 7' TERM; echo ready; sleep 60 & wait"}});
+    const QString run = runIdOf(launch(client, id));
+    waitForStatus(client, run, "RUNNING");
+    QTRY_VERIFY(readLogByPaging(client, run).contains("ready"));
+    const Json answer = client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).json();
+    QCOMPARE(answer.value("terminated", false), true);
+    const Json stopped = waitForStatus(client, run, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 7);
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+    QCOMPARE(readLogByPaging(client, run), "ready\ngot TERM\n");
+}
+
+void Tst_RunScheduler::terminateEscalatesToSigkill()
+{
+    TestServer server;
+    server.options().terminateGraceMs = 300;
+    QVERIFY(server.start());
+    HttpTestClient client(server.url());
+    const QString id = createDefinition(client, {{"alias", "stubborn"}, {"image", "none"},
+                                                 {"command", "trap '' TERM; echo ready; while true; do sleep 0.05; done"}});
+    const QString run = runIdOf(launch(client, id));
+    QTRY_VERIFY(readLogByPaging(client, run).contains("ready"));
+    client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run));
+    const Json stopped = waitForStatus(client, run, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 137);
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+}
+
+void Tst_RunScheduler::terminateStoppedIsRefused()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    HttpTestClient client(server.url());
+    const QString id = createDefinition(client, {{"alias", "quick"}, {"image", "none"}, {"command", "true"}});
+    const QString run = runIdOf(launch(client, id));
+    waitForStatus(client, run, "STOPPED");
+    QCOMPARE(client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 400);
+}
+
+void Tst_RunScheduler::runsOutliveARestart()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto client = std::make_unique<HttpTestClient>(server.url());
+    const QString gate = m_gates.filePath(QStringLiteral("restart"));
+    const QString id = createDefinition(*client, {{"alias", "survivor"}, {"image", "none"},
+                                                  {"command", ("echo before; " + gatedCommand(gate) + "; exit 4").toStdString()}});
+    const QString run = runIdOf(launch(*client, id));
+    QTRY_VERIFY(readLogByPaging(*client, run).contains("before"));
+    server.stop();
+    QFile(gate).open(QIODevice::WriteOnly); // it ends while no control plane watches
+    QVERIFY(server.start());
+    client = std::make_unique<HttpTestClient>(server.url());
+    const Json stopped = waitForStatus(*client, run, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 4);
+    QCOMPARE(readLogByPaging(*client, run), "before\nreleased\n");
+}
+
+void Tst_RunScheduler::vanishedRunIsFinishedOnRestart()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto client = std::make_unique<HttpTestClient>(server.url());
+    const QString id = createDefinition(*client, {{"alias", "doomed"}, {"image", "none"}, {"command", "sleep 60"}});
+    const QString run = runIdOf(launch(*client, id));
+    waitForStatus(*client, run, "RUNNING");
+    server.stop();
+    // The machine rebooted, say: the wrapper and the command are gone.
+    const QString control = server.dataDir() + QStringLiteral("/runs/") + run;
+    const auto pidIn = [&](const char *name) {
+        QFile file(control + QLatin1String(name));
+        return file.open(QIODevice::ReadOnly) ? pid_t(file.readAll().trimmed().toInt()) : pid_t(0);
+    };
+    const pid_t child = pidIn("/child.pid"), wrapper = pidIn("/wrapper.pid");
+    QVERIFY(child > 1 && wrapper > 1);
+    ::kill(wrapper, SIGKILL); // first, so it cannot record the command's end
+    QTRY_VERIFY(!QFile::exists(QStringLiteral("/proc/%1").arg(wrapper)));
+    ::kill(-child, SIGKILL);
+    QVERIFY(server.start());
+    client = std::make_unique<HttpTestClient>(server.url());
+    const Json stopped = waitForStatus(*client, run, "STOPPED");
+    QVERIFY(!stopped.contains("exit_code"));
+    QCOMPARE(stopped.value("exit_reason", ""), "Control plane restarted and the run could not be recovered");
+}
+
+void Tst_RunScheduler::twoHundredConcurrentLaunches()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    HttpTestClient client(server.url());
+    const QString id = createDefinition(client, {{"alias", "many"}, {"image", "none"},
+                                                 {"command", "echo start $FLOTILLA_RUN_ID; echo end"}});
+    // Launch all 200 without waiting for each answer.
+    QNetworkAccessManager manager;
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 200; ++i) {
+        QNetworkRequest request(QUrl(server.url().toString() + QStringLiteral("/api/v4/task/%1/execute").arg(id)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        replies.append(manager.put(request, QByteArrayLiteral("{\"run_tags\":{\"owner_id\":\"load\"}}")));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }), 60000);
+    QStringList runs;
+    for (QNetworkReply *reply : replies) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        runs.append(runIdOf(Json::parse(reply->readAll().toStdString())));
+        reply->deleteLater();
+    }
+    runs.removeDuplicates();
+    QCOMPARE(runs.size(), 200);
+    for (const QString &run : runs) {
+        const Json stopped = waitForStatus(client, run, "STOPPED", 120000);
+        QCOMPARE(stopped.value("exit_code", -1), 0);
+        QCOMPARE(readLogByPaging(client, run), "start " + run.toUtf8() + "\nend\n");
+    }
+}
+
+QTEST_GUILESS_MAIN(Tst_RunScheduler)
+#include "tst_runscheduler.moc"
