@@ -204,6 +204,15 @@ inline char *toString(const JsonDoc &value)
                                                       .arg(dumped(actual_), dumped(expected_))));                      \
     } while (false)
 
+// These tests are about the API, not execution: nothing runs, so every run
+// keeps the status the test gives it.
+static ControlPlaneOptions runsStayQueued()
+{
+    ControlPlaneOptions options;
+    options.parallelRuns = 0;
+    return options;
+}
+
 class Tst_HttpApi final : public QObject
 {
     Q_OBJECT
@@ -298,7 +307,7 @@ JsonDoc Tst_HttpApi::launchRun(HttpTestClient &client, const QString &path, cons
 
 void Tst_HttpApi::initTestCase()
 {
-    m_listServer = std::make_unique<TestServer>();
+    m_listServer = std::make_unique<TestServer>(runsStayQueued());
     QVERIFY(m_listServer->start());
     m_listClient = std::make_unique<HttpTestClient>(m_listServer->url());
     HttpTestClient &c = *m_listClient;
@@ -357,7 +366,7 @@ void Tst_HttpApi::initTestCase()
 void Tst_HttpApi::init()
 {
     m_vars.clear();
-    m_server = std::make_unique<TestServer>();
+    m_server = std::make_unique<TestServer>(runsStayQueued());
     QVERIFY(m_server->start());
     m_client = std::make_unique<HttpTestClient>(m_server->url());
 }
@@ -1038,7 +1047,7 @@ void Tst_HttpApi::bodyLimit()
 // With a token, every request but a CORS preflight needs "Authorization: Bearer <token>".
 void Tst_HttpApi::token()
 {
-    TestServer server;
+    TestServer server(runsStayQueued());
     server.options().token = "s3cret";
     server.options().corsOrigins = {QStringLiteral("http://ui.example")};
     QVERIFY(server.start());
@@ -1078,7 +1087,7 @@ void Tst_HttpApi::token()
 // CORS with an allowed origin configured.
 void Tst_HttpApi::cors()
 {
-    TestServer server;
+    TestServer server(runsStayQueued());
     server.options().corsOrigins = {QStringLiteral("http://ui.example")};
     QVERIFY(server.start());
     HttpTestClient client(server.url());

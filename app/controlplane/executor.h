@@ -11,7 +11,7 @@ namespace Flotilla {
 
 // What runs runs: one kind per cluster (local processes, podman, docker).
 // start() places a run and returns where it runs; finished() follows once,
-// after the run's log is complete.
+// from the event loop (never inside start()), after the run's log is complete.
 class Executor : public QObject
 {
     Q_OBJECT

@@ -114,7 +114,9 @@ void LocalExecutor::follow(const QString &runId)
     const QString control = controlDir(runId);
     m_followed.insert(control, runId);
     m_watcher.addPath(control);
-    check(control); // it may have ended before the watch was in place
+    // It may have ended before the watch was in place. Checked from the event
+    // loop: finished() must not arrive before start() has returned.
+    QTimer::singleShot(0, this, [this, control] { check(control); });
 }
 
 void LocalExecutor::check(const QString &controlPath)
