@@ -2,6 +2,7 @@
 // answered before QHttpServer buffers them (api-contract §8). Real sockets
 // to a real control plane.
 #include <controlplane/connectionguard.h>
+#include <controlplane/httpmessage.h>
 
 #include <testserver.h>
 
@@ -23,14 +24,7 @@ struct RawResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
 
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
+    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
     Json json() const { return Json::parse(body.toStdString(), nullptr, false); }
 };
 

@@ -9,6 +9,16 @@ namespace Flotilla {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+// The value of a header, its name matched case-insensitively as HTTP says.
+inline QByteArray headerValue(const HeaderList &headers, const QByteArray &name)
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 // An HTTP request as the API sees it, independent of the server library so
 // the routing can be driven (and fuzzed) without sockets.
 struct HttpRequest
@@ -19,14 +29,7 @@ struct HttpRequest
     HeaderList headers;
     QByteArray body;
 
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
+    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
 };
 
 struct HttpResponse

@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include <controlplane/httpmessage.h>
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,11 +41,7 @@ Json HttpResult::json() const
 
 QByteArray HttpResult::header(const QByteArray &name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return headerValue(headers, name);
 }
 
 HttpTestClient::HttpTestClient(QUrl base)
