@@ -27,6 +27,9 @@ protected:
             delete socket;
             return;
         }
+        // Headers and body leave in separate writes; without this, Nagle
+        // and the client's delayed ACK hold every larger answer for 40 ms.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         new ConnectionGuard(socket);
         addPendingConnection(socket);
     }
