@@ -1,5 +1,6 @@
 #include "controlplane.h"
 
+#include "containerexecutor.h"
 #include "controlplaneserver.h"
 #include "datadirlock.h"
 #include "httpapi.h"
@@ -57,8 +58,22 @@ bool ControlPlane::start(QString *error)
         return false;
     auto scheduler = std::make_unique<RunScheduler>(
         *store, SchedulerOptions{m_options.parallelRuns, m_options.terminateGraceMs});
-    scheduler->addExecutor(std::make_unique<LocalExecutor>(m_options.dataDir + QStringLiteral("/runs"), *logs));
-    if (!m_options.defaultCluster.isEmpty() && !scheduler->setDefaultCluster(m_options.defaultCluster, error))
+    const QString runsDir = m_options.dataDir + QStringLiteral("/runs");
+    scheduler->addExecutor(std::make_unique<LocalExecutor>(runsDir, *logs));
+    QString firstEngine;
+    for (const QString &name : std::as_const(m_options.containerEngines)) {
+        std::optional<ContainerEngine> engine = ContainerEngine::probe(name);
+        if (!engine)
+            continue;
+        if (m_options.engineRunFlags.contains(name))
+            engine->runFlags = m_options.engineRunFlags.value(name);
+        scheduler->addExecutor(std::make_unique<ContainerExecutor>(*engine, runsDir, *logs));
+        if (firstEngine.isEmpty())
+            firstEngine = name;
+    }
+    // Out of the box runs go to the first working container engine.
+    const QString defaultCluster = m_options.defaultCluster.isEmpty() ? firstEngine : m_options.defaultCluster;
+    if (!defaultCluster.isEmpty() && !scheduler->setDefaultCluster(defaultCluster, error))
         return false;
     auto api = std::make_unique<HttpApi>(*store, *logs, *scheduler,
                                          ApiOptions{m_options.token, m_options.corsOrigins});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QStringList>
@@ -26,6 +27,10 @@ struct ControlPlaneOptions
     QString defaultCluster; // empty: the scheduler's choice
     int parallelRuns = 4;   // per cluster; 0 holds runs QUEUED
     int terminateGraceMs = 10000;
+    // Container engines to offer as clusters when they work here, in order.
+    QStringList containerEngines = {QStringLiteral("podman"), QStringLiteral("docker")};
+    // Flags for every `ENGINE run`, replacing the ones the probe chose.
+    QHash<QString, QStringList> engineRunFlags;
 };
 
 // The local control plane: the Flotilla API served from this machine over

@@ -15,6 +15,7 @@ RunScheduler::~RunScheduler() = default;
 
 void RunScheduler::addExecutor(std::unique_ptr<Executor> executor)
 {
+    connect(executor.get(), &Executor::started, this, &RunScheduler::markStarted);
     connect(executor.get(), &Executor::finished, this, &RunScheduler::finish);
     if (m_defaultCluster.isEmpty())
         m_defaultCluster = executor->cluster();
@@ -69,16 +70,17 @@ void RunScheduler::recover()
     for (RunStatus status : {RunStatus::Running, RunStatus::Pending}) {
         for (const Run &run : m_store.runsWithStatus(status)) {
             Executor *executor = executorFor(run.cluster);
-            ++m_active[run.cluster];
-            if (!executor) {
-                finish(run.runId, std::nullopt,
-                       QStringLiteral("Cluster %1 is no longer available on this machine").arg(run.cluster));
+            if (executor && status == RunStatus::Pending && !executor->wasPlaced(run)) {
+                m_unplaced[run.cluster].append(run); // started before QUEUED ones, within the limit
                 continue;
             }
-            if (status == RunStatus::Running || executor->wasPlaced(run))
+            m_active[run.cluster].insert(run.runId);
+            if (executor) {
                 executor->recover(run);
-            else
-                place(run, executor);
+            } else {
+                finish(run.runId, std::nullopt,
+                       QStringLiteral("Cluster %1 is no longer available on this machine").arg(run.cluster));
+            }
         }
     }
     for (const QString &cluster : clusters())
@@ -93,11 +95,14 @@ void RunScheduler::submit(const Run &run)
 void RunScheduler::startQueued(const QString &cluster)
 {
     Executor *executor = executorFor(cluster);
-    while (executor && m_active.value(cluster) < m_options.parallelRuns) {
-        std::optional<Run> next = m_store.nextQueued(cluster);
+    while (executor && m_active.value(cluster).size() < m_options.parallelRuns) {
+        QList<Run> &unplaced = m_unplaced[cluster];
+        std::optional<Run> next = unplaced.isEmpty() ? m_store.nextQueued(cluster) : m_store.run(unplaced.takeFirst().runId);
         if (!next)
             return;
-        ++m_active[cluster];
+        if (!next->isActive())
+            continue; // terminated while it waited
+        m_active[cluster].insert(next->runId);
         place(*next, executor);
     }
 }
@@ -107,58 +112,71 @@ void RunScheduler::place(Run run, Executor *executor)
     if (run.advanceTo(RunStatus::Pending) && !save(run))
         return;
     // The process sees the definition's env overlaid by the run's.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    EnvList env;
+    const auto put = [&env](const EnvVar &var) {
+        auto existing = std::find_if(env.begin(), env.end(), [&](const EnvVar &e) { return e.name == var.name; });
+        if (existing != env.end())
+            existing->value = var.value;
+        else
+            env.append(var);
+    };
     if (const std::optional<Definition> definition = m_store.definition(run.definitionId)) {
         for (const EnvVar &var : definition->env)
-            environment.insert(var.name, var.value);
+            put(var);
     }
     for (const EnvVar &var : run.env)
-        environment.insert(var.name, var.value);
+        put(var);
+    executor->start(run, env);
+}
 
-    QString error;
-    const std::optional<RunInstance> instance = executor->start(run, environment, &error);
-    if (!instance) {
-        finish(run.runId, std::nullopt, error);
+void RunScheduler::markStarted(const QString &runId, const RunInstance &instance)
+{
+    std::optional<Run> run = m_store.run(runId);
+    if (!run || !run->advanceTo(RunStatus::Running))
         return;
-    }
-    run.instance = *instance;
-    run.startedAt = QDateTime::currentDateTimeUtc();
-    run.advanceTo(RunStatus::Running);
-    save(run);
+    run->instance = instance;
+    run->startedAt = QDateTime::currentDateTimeUtc();
+    save(*run);
 }
 
 void RunScheduler::finish(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason)
 {
     std::optional<Run> run = m_store.run(runId);
-    if (!run || !run->advanceTo(RunStatus::Stopped))
+    if (!run)
         return;
-    run->exitCode = exitCode;
-    run->exitReason = m_terminating.remove(runId) ? QStringLiteral("Task terminated by user") : exitReason;
-    run->finishedAt = QDateTime::currentDateTimeUtc();
-    save(*run);
-    --m_active[run->cluster];
-    startQueued(run->cluster);
+    if (run->advanceTo(RunStatus::Stopped)) {
+        run->exitCode = exitCode;
+        run->exitReason = m_terminating.contains(runId) ? QStringLiteral("Task terminated by user") : exitReason;
+        run->finishedAt = QDateTime::currentDateTimeUtc();
+        save(*run);
+    }
+    m_terminating.remove(runId);
+    release(*run);
+}
+
+void RunScheduler::release(const Run &run)
+{
+    if (m_active[run.cluster].remove(run.runId))
+        startQueued(run.cluster);
 }
 
 std::optional<Run> RunScheduler::terminate(Run run)
 {
-    if (run.status == RunStatus::Running) {
-        if (Executor *executor = executorFor(run.cluster)) {
-            m_terminating.insert(run.runId);
-            executor->terminate(run, m_options.terminateGraceMs);
-            return run;
-        }
+    Executor *executor = executorFor(run.cluster);
+    if (run.status == RunStatus::Running && executor) {
+        m_terminating.insert(run.runId);
+        executor->terminate(run, m_options.terminateGraceMs);
+        return run;
     }
-    const bool wasPlaced = run.status == RunStatus::Pending;
+    // QUEUED and PENDING stop at once; whatever was being placed is stopped too.
+    if (run.status == RunStatus::Pending && executor)
+        executor->terminate(run, m_options.terminateGraceMs);
     run.advanceTo(RunStatus::Stopped);
     run.finishedAt = QDateTime::currentDateTimeUtc();
     run.exitReason = QStringLiteral("Task terminated by user");
     if (!save(run))
         return std::nullopt;
-    if (wasPlaced) {
-        --m_active[run.cluster];
-        startQueued(run.cluster);
-    }
+    release(run);
     return run;
 }
 

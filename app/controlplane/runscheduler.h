@@ -51,14 +51,17 @@ private:
     Executor *executorFor(const QString &cluster) const;
     void startQueued(const QString &cluster);
     void place(Run run, Executor *executor);
+    void markStarted(const QString &runId, const RunInstance &instance);
     void finish(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
+    void release(const Run &run);
     bool save(const Run &run);
 
     Store &m_store;
     SchedulerOptions m_options;
     std::vector<std::unique_ptr<Executor>> m_executors;
     QString m_defaultCluster;
-    QHash<QString, int> m_active; // cluster → runs PENDING or RUNNING
+    QHash<QString, QSet<QString>> m_active;     // cluster → runs PENDING or RUNNING
+    QHash<QString, QList<Run>> m_unplaced;      // cluster → PENDING runs a restart left unstarted
     QSet<QString> m_terminating;
 };
 

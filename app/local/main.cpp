@@ -86,7 +86,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption grace(QStringLiteral("terminate-grace"),
                                    QStringLiteral("Seconds between SIGTERM and SIGKILL when a run is stopped (default 10)."),
                                    QStringLiteral("SECONDS"), QStringLiteral("10"));
-    parser.addOptions({listen, dataDir, token, cors, defaultCluster, parallelRuns, grace});
+    const QCommandLineOption engines(QStringLiteral("container-engines"),
+                                     QStringLiteral("Container engines to offer as clusters when they work here "
+                                                    "(default podman,docker; empty for none)."),
+                                     QStringLiteral("LIST"), QStringLiteral("podman,docker"));
+    const QCommandLineOption engineFlags(QStringLiteral("engine-flags"),
+                                         QStringLiteral("Flags for every `ENGINE run`, replacing the probed ones, "
+                                                        "e.g. \"podman=--runtime runc\" (repeatable)."),
+                                         QStringLiteral("ENGINE=FLAGS"));
+    parser.addOptions({listen, dataDir, token, cors, defaultCluster, parallelRuns, grace, engines, engineFlags});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -113,6 +121,16 @@ int main(int argc, char *argv[])
         return 2;
     }
     options.terminateGraceMs = int(graceSeconds * 1000);
+    options.containerEngines = parser.value(engines).split(u',', Qt::SkipEmptyParts);
+    for (const QString &entry : parser.values(engineFlags)) {
+        const qsizetype equals = entry.indexOf(u'=');
+        if (equals <= 0) {
+            std::fprintf(stderr, "flotilla-local: --engine-flags takes ENGINE=FLAGS, e.g. \"podman=--runtime runc\"; got \"%s\"\n",
+                         qPrintable(entry));
+            return 2;
+        }
+        options.engineRunFlags.insert(entry.left(equals), entry.mid(equals + 1).split(u' ', Qt::SkipEmptyParts));
+    }
 
     quitOnSignals();
     ControlPlane controlPlane(options);

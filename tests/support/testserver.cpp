@@ -11,6 +11,8 @@ TestServer::TestServer(ControlPlaneOptions options)
     : m_options(std::move(options))
 {
     m_options.port = 0;
+    // Probing engines costs time: a test that wants one sets options().containerEngines.
+    m_options.containerEngines.clear();
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = m_dir.path() + QStringLiteral("/data");
 }

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "executor.h"
+
+#include <QFileSystemWatcher>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+namespace Flotilla {
+
+class LogStore;
+
+// Runs each run's program under a small detached wrapper in a session of its
+// own: the program writes stdout and stderr straight into the run's log file
+// and the wrapper records its exit code in a file. Nothing depends on a pipe
+// to the control plane, so runs outlive it, and a restarted one learns how
+// they ended. Subclasses say what program runs and how it is stopped.
+class DetachedExecutor : public Executor
+{
+    Q_OBJECT
+public:
+    DetachedExecutor(QString runsDirectory, const LogStore &logs, QObject *parent = nullptr);
+
+    void start(const Run &run, const EnvList &env) final;
+    void terminate(const Run &run, int graceMs) final;
+    void recover(const Run &run) final;
+    bool wasPlaced(const Run &run) const final;
+
+protected:
+    using Ready = std::function<void(const QString &error)>;
+    using Described = std::function<void(const QString &exitReason)>;
+
+    QString controlDir(const QString &runId) const;
+    static qint64 readNumber(const QString &path);
+
+    // The program to run and its arguments (the wrapper adds the log and exit file).
+    virtual QStringList commandLine(const Run &run, const EnvList &env, const QString &controlDir) const = 0;
+    // Checks before the program starts (an image exists); calls `ready` with an error or none.
+    virtual void prepare(const Run &run, const Ready &ready);
+    // Where the run now runs, once the program has placed it.
+    virtual std::optional<RunInstance> placedInstance(const QString &runId) const = 0;
+    virtual void stop(const QString &runId, int graceMs) = 0;
+    // The exit reason for an exit code (OOMKilled...), and any cleaning up.
+    virtual void describeEnd(const QString &runId, qint64 exitCode, const Described &described);
+
+private:
+    void spawn(const Run &run, const EnvList &env);
+    void follow(const QString &runId, bool awaitingStart);
+    void check(const QString &controlPath);
+    void sweep();
+    bool wrapperAlive(const QString &runId) const;
+    void end(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
+
+    QString m_runsDirectory;
+    const LogStore &m_logs;
+    QFileSystemWatcher m_watcher;
+    QTimer m_sweepTimer;
+    QHash<QString, QString> m_followed; // control dir → run id
+    QSet<QString> m_awaitingStart;
+    QSet<QString> m_preparing;
+    QSet<QString> m_cancelled;
+};
+
+} // namespace Flotilla
