@@ -40,6 +40,27 @@ build() {
     cmake --build "$BUILD_DIR" -j2
 }
 
+# localhost/flotilla-test/busybox:latest from Debian's busybox-static, for
+# the podman tests and the README's examples (no registry is reachable here).
+TEST_IMAGE=localhost/flotilla-test/busybox:latest
+build_test_image() {
+    command -v podman >/dev/null || return 0
+    podman image exists "$TEST_IMAGE" 2>/dev/null && return 0
+    podman info >/dev/null 2>&1 || { echo "dev.sh: podman does not work here; container tests will be skipped"; return 0; }
+    local root
+    root=$(mktemp -d)
+    mkdir -p "$root/bin" "$root/tmp"
+    cp /bin/busybox "$root/bin/busybox"
+    local applet
+    for applet in $("$root/bin/busybox" --list); do
+        [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+    done
+    tar -C "$root" -cf "$root.tar" .
+    podman import --quiet --change 'ENV PATH=/bin' --change 'CMD ["/bin/sh"]' "$root.tar" "$TEST_IMAGE" >/dev/null
+    rm -rf "$root" "$root.tar"
+    echo "dev.sh: built $TEST_IMAGE"
+}
+
 run() {
     echo "dev.sh: starting flotilla-local in the foreground (Ctrl+C stops it)."
     echo "dev.sh: try: curl -s http://127.0.0.1:5000/api/v6/health (the README walks through a first run)"
@@ -54,8 +75,8 @@ run_tests() {
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
-    run) install_packages; build; run "$@" ;;
-    test) install_packages; build; run_tests ;;
+    run) install_packages; build_test_image; build; run "$@" ;;
+    test) install_packages; build_test_image; build; run_tests ;;
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane" "$@" ;;
     *)

@@ -1,0 +1,142 @@
+// The podman cluster through a real control plane and real podman, with the
+// test image ./dev.sh builds (localhost/flotilla-test/busybox:latest).
+#include "testserver.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+const char testImage[] = "localhost/flotilla-test/busybox:latest";
+
+QByteArray podman(const QStringList &arguments, int *exitCode = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral("podman"), arguments);
+    process.waitForFinished(60000);
+    if (exitCode)
+        *exitCode = process.exitCode();
+    return process.readAllStandardOutput().trimmed();
+}
+
+} // namespace
+
+class Tst_ContainerExecutor final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void envExitCodeAndStderr();
+    void labelsMemoryAndTerminate();
+    void oomKilled();
+    void missingImage();
+    void survivesARestart();
+
+private:
+    QString define(const Json &extra);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpTestClient> m_client;
+    int m_definitions = 0;
+};
+
+void Tst_ContainerExecutor::initTestCase()
+{
+    int status = 0;
+    podman({QStringLiteral("image"), QStringLiteral("exists"), QLatin1String(testImage)}, &status);
+    if (status != 0)
+        QSKIP("podman or the test image is missing here; ./dev.sh test builds the image where podman works");
+    m_server = std::make_unique<TestServer>();
+    m_server->options().containerEngines = {QStringLiteral("podman")};
+    m_server->options().terminateGraceMs = 1000;
+    QVERIFY(m_server->start());
+    m_client = std::make_unique<HttpTestClient>(m_server->url());
+    const Json clusters = m_client->get(QStringLiteral("/api/v1/clusters")).json();
+    QVERIFY(clusters["clusters"] == Json::parse(R"(["local","podman"])"));
+}
+
+QString Tst_ContainerExecutor::define(const Json &extra)
+{
+    Json definition{{"alias", "container-" + std::to_string(++m_definitions)}, {"image", testImage}};
+    definition.update(extra);
+    return createDefinition(*m_client, definition);
+}
+
+void Tst_ContainerExecutor::envExitCodeAndStderr()
+{
+    const QString id = define({{"command", "echo \"A=$A B=$B\"; echo oops >&2; env | grep ^FLOTILLA_ | sort; exit 3"},
+                               {"env", {{{"name", "A"}, {"value", "definition"}}, {{"name", "B"}, {"value", "definition"}}}}});
+    const Json launched = launch(*m_client, id, {{"run_tags", {{"owner_id", "ada"}}},
+                                                 {"env", {{{"name", "B"}, {"value", "launch value"}}}}});
+    QCOMPARE(launched.value("cluster", ""), "podman"); // the default out of the box
+    const QString run = QString::fromStdString(launched["run_id"]);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QCOMPARE(stopped.value("exit_code", -1), 3);
+    QCOMPARE(stopped.value("engine", ""), "podman");
+    const QString containerId = QString::fromStdString(stopped["instance"]["instance_id"]);
+    QCOMPARE(containerId.size(), 64);
+    QCOMPARE(readLogByPaging(*m_client, run), "A=definition B=launch value\noops\n"
+                                              "FLOTILLA_RUN_ID=" + run.toUtf8() + "\n"
+                                              "FLOTILLA_RUN_OWNER_ID=ada\n"
+                                              "FLOTILLA_SERVER_MODE=local\n");
+    int exists = 0;
+    QTRY_VERIFY((podman({QStringLiteral("container"), QStringLiteral("exists"), containerId}, &exists), exists != 0));
+}
+
+void Tst_ContainerExecutor::labelsMemoryAndTerminate()
+{
+    const QString id = define({{"command", "echo ready; sleep 60"}, {"memory", 64}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    waitForStatus(*m_client, run, "RUNNING", 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(readLogByPaging(*m_client, run).contains("ready"), 30000);
+    const QByteArray inspected = podman({QStringLiteral("inspect"), QStringLiteral("flotilla-") + run, QStringLiteral("--format"),
+                                         QStringLiteral("{{index .Config.Labels \"flotilla.run_id\"}} "
+                                                        "{{index .Config.Labels \"flotilla.definition_id\"}} "
+                                                        "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}")});
+    QCOMPARE(inspected, run.toUtf8() + ' ' + id.toUtf8() + " 67108864 67108864");
+    // sh as PID 1 ignores SIGTERM, so the engine's SIGKILL after the grace ends it.
+    QCOMPARE(m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 200);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QCOMPARE(stopped.value("exit_code", -1), 137);
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+}
+
+void Tst_ContainerExecutor::oomKilled()
+{
+    const QString id = define({{"command", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo survived"}, {"memory", 16}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QCOMPARE(stopped.value("exit_code", -1), 137);
+    QCOMPARE(stopped.value("exit_reason", ""), "OOMKilled");
+    QVERIFY(!readLogByPaging(*m_client, run).contains("survived"));
+}
+
+void Tst_ContainerExecutor::missingImage()
+{
+    const QString id = createDefinition(*m_client, {{"alias", "no-image"}, {"image", "localhost/flotilla-test/missing:latest"},
+                                                    {"command", "true"}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QCOMPARE(stopped.value("exit_reason", ""), "Image not found: localhost/flotilla-test/missing:latest");
+    QVERIFY(!stopped.contains("exit_code"));
+    QVERIFY(!stopped.contains("started_at"));
+}
+
+void Tst_ContainerExecutor::survivesARestart()
+{
+    const QString id = define({{"command", "echo before; sleep 2; echo after; exit 6"}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    QTRY_VERIFY_WITH_TIMEOUT(readLogByPaging(*m_client, run).contains("before"), 30000);
+    m_server->stop();
+    QVERIFY(m_server->start());
+    m_client = std::make_unique<HttpTestClient>(m_server->url());
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QCOMPARE(stopped.value("exit_code", -1), 6);
+    QCOMPARE(readLogByPaging(*m_client, run), "before\nafter\n");
+}
+
+QTEST_GUILESS_MAIN(Tst_ContainerExecutor)
+#include "tst_containerexecutor.moc"
