@@ -14,12 +14,12 @@ namespace {
 // (and process group) of its own, so signalling it never hits the wrapper.
 const QString wrapperScript = QStringLiteral(
     "log=$1; dir=$2; shift 2\n"
-    "echo $$ > \"$dir/wrapper.pid\"\n"
+    "put() { echo \"$2\" > \"$dir/$1.tmp\" && mv \"$dir/$1.tmp\" \"$dir/$1\"; }\n" // whole or absent
+    "put wrapper.pid $$\n"
     "setsid \"$@\" >>\"$log\" 2>&1 </dev/null &\n"
-    "echo $! > \"$dir/child.pid\"\n"
+    "put child.pid $!\n"
     "wait $!\n"
-    "code=$?\n"
-    "echo $code > \"$dir/exit.tmp\" && mv \"$dir/exit.tmp\" \"$dir/exit\"\n");
+    "put exit $?\n");
 
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
 
@@ -103,6 +103,7 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
     process.setStandardErrorFile(QProcess::nullDevice());
     if (!process.startDetached())
         return end(run.runId, std::nullopt, QStringLiteral("cannot start the run: %1").arg(process.errorString()));
+    m_spawnedAt.insert(run.runId, QDateTime::currentDateTimeUtc());
     follow(run.runId, true);
 }
 
@@ -141,17 +142,22 @@ void DetachedExecutor::check(const QString &controlPath)
 void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason)
 {
     m_awaitingStart.remove(runId);
+    m_spawnedAt.remove(runId);
     Q_EMIT finished(runId, exitCode, exitReason);
 }
 
 void DetachedExecutor::sweep()
 {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto it = m_followed.cbegin(); it != m_followed.cend();) {
         const QString control = it.key(), runId = it.value();
         ++it;
-        if (wrapperAlive(runId))
+        check(control); // also catches any change the watcher did not report
+        if (!m_followed.contains(control) || wrapperAlive(runId))
             continue;
-        check(control);
+        // A wrapper that has not yet written its pid (a loaded machine) is not dead.
+        if (!QFile::exists(control + QStringLiteral("/wrapper.pid")) && m_spawnedAt.value(runId).secsTo(now) < 60)
+            continue;
         if (m_followed.remove(control)) {
             m_watcher.removePath(control);
             end(runId, std::nullopt, QStringLiteral("The run's process ended without recording an exit code"));

@@ -2,6 +2,7 @@
 
 #include "executor.h"
 
+#include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QHash>
 #include <QSet>
@@ -60,6 +61,7 @@ private:
     QTimer m_sweepTimer;
     QHash<QString, QString> m_followed; // control dir → run id
     QSet<QString> m_awaitingStart;
+    QHash<QString, QDateTime> m_spawnedAt;
     QSet<QString> m_preparing;
     QSet<QString> m_cancelled;
 };
