@@ -150,6 +150,7 @@ private Q_SLOTS:
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
     void killNineKeepsAnsweredWrites();
+    void killNineMidRunStillFinishesTheRun();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -447,6 +448,38 @@ void Tst_FlotillaLocal::killNineKeepsAnsweredWrites()
     QCOMPARE(client.post(QStringLiteral("/api/v6/task"), definitionBody(99)).status, 200);
     QVERIFY(restarted.signalAndWait(SIGTERM));
     QCOMPARE(restarted.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::killNineMidRunStillFinishesTheRun()
+{
+    const QString gate = dataDir() + QStringLiteral("-gate");
+    const QStringList arguments = serveArgs(dataDir()) + QStringList{QStringLiteral("--container-engines"), QString()};
+    QString runId;
+    {
+        LocalProcess process(home());
+        QString problem;
+        const QUrl url = process.startServing(arguments, &problem);
+        QVERIFY2(!url.isEmpty(), qPrintable(problem));
+        HttpTestClient client(url);
+        const QString id = createDefinition(client, {{"alias", "outlives"}, {"image", "none"},
+                                                     {"command", ("echo before; while [ ! -e " + gate.toStdString()
+                                                                  + " ]; do sleep 0.02; done; echo after; exit 5")}});
+        runId = QString::fromStdString(launch(client, id).value("run_id", ""));
+        QTRY_VERIFY(readLogByPaging(client, runId).contains("before"));
+        QVERIFY(process.killHard());
+    }
+    QFile(gate).open(QIODevice::WriteOnly); // the run ends while no control plane is alive
+
+    LocalProcess restarted(home());
+    QString problem;
+    const QUrl url = restarted.startServing(arguments, &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url);
+    const Json stopped = waitForStatus(client, runId, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 5);
+    QVERIFY(!stopped.contains("exit_reason"));
+    QCOMPARE(readLogByPaging(client, runId), "before\nafter\n");
+    QVERIFY(restarted.signalAndWait(SIGTERM));
 }
 
 QTEST_GUILESS_MAIN(Tst_FlotillaLocal)
