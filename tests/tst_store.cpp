@@ -157,6 +157,8 @@ private Q_SLOTS:
     void schemaVersionAfterOpen();
     void schemaVersionStaysOnReopen();
     void newerSchemaIsRefused();
+    void versionOneGainsStatusCounts();
+    void statusTotalsFollowUpdates();
     void openFailsWithoutDirectory();
     void filesAreOwnerOnly();
     void existingFileIsMadeOwnerOnly();
@@ -229,7 +231,7 @@ void Tst_Store::cleanup()
 
 void Tst_Store::schemaVersionAfterOpen()
 {
-    QCOMPARE(m_store->schemaVersion(), 1);
+    QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
     QVERIFY(QFile::exists(databasePath()));
 }
 
@@ -238,11 +240,11 @@ void Tst_Store::schemaVersionStaysOnReopen()
     QVERIFY(m_store->insertDefinition(sampleDefinitions().first()));
     m_store.reset();
     QVERIFY(openStore());
-    QCOMPARE(m_store->schemaVersion(), 1);
+    QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
     QVERIFY(m_store->definition(QStringLiteral("d1")).has_value()); // the migration did not run again
     m_store.reset();
     QVERIFY(openStore());
-    QCOMPARE(m_store->schemaVersion(), 1);
+    QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
 }
 
 void Tst_Store::newerSchemaIsRefused()
@@ -255,7 +257,7 @@ void Tst_Store::newerSchemaIsRefused()
             db.setDatabaseName(databasePath());
             QVERIFY(db.open());
             QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=2")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=%1").arg(Store::latestSchemaVersion() + 1)));
             query.finish();
             db.close();
         }
@@ -265,7 +267,62 @@ void Tst_Store::newerSchemaIsRefused()
     QString error;
     QVERIFY(!store.open(databasePath(), &error));
     QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
-    QVERIFY2(error.contains(QStringLiteral("2")), qPrintable(error));
+    QVERIFY2(error.contains(QString::number(Store::latestSchemaVersion() + 1)), qPrintable(error));
+}
+
+static qint64 totalOf(Store &store, const QString &query)
+{
+    QString error;
+    const std::optional<ListQuery> parsed = ListQuery::parse(ListKind::Runs, QUrlQuery(query).queryItems(), &error);
+    return parsed ? store.listRuns(*parsed).total : -1;
+}
+
+void Tst_Store::versionOneGainsStatusCounts()
+{
+    QVERIFY(populate());
+    m_store.reset();
+    {
+        // Back to schema 1 as an older flotilla-local left it: runs, no counts.
+        const QString connection = QStringLiteral("tst_store_v1");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(databasePath());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (const char *sql : {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete",
+                                    "DROP TRIGGER runs_count_update", "DROP TABLE run_status_counts",
+                                    "PRAGMA user_version=1"})
+                QVERIFY2(query.exec(QLatin1String(sql)), sql);
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    QVERIFY(openStore());
+    QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
+    QCOMPARE(totalOf(*m_store, QString()), 5);
+    QCOMPARE(totalOf(*m_store, QStringLiteral("status=STOPPED")), 2);
+    QCOMPARE(totalOf(*m_store, QStringLiteral("status=QUEUED&status=RUNNING")), 2);
+}
+
+void Tst_Store::statusTotalsFollowUpdates()
+{
+    QVERIFY(populate());
+    QCOMPARE(totalOf(*m_store, QStringLiteral("status=STOPPED")), 2);
+    std::optional<Run> queued = m_store->run(QStringLiteral("r-c"));
+    QVERIFY(queued);
+    queued->advanceTo(RunStatus::Stopped);
+    QVERIFY(m_store->updateRun(*queued));
+    QCOMPARE(totalOf(*m_store, QStringLiteral("status=STOPPED")), 3);
+    QCOMPARE(totalOf(*m_store, QStringLiteral("status=QUEUED")), 0);
+    QCOMPARE(totalOf(*m_store, QStringLiteral("STATUS=stopped")), -1); // values are validated, keys are not cased
+    QCOMPARE(totalOf(*m_store, QString()), 5);
+    Run another = *queued;
+    another.runId = QStringLiteral("r-f");
+    another.status = RunStatus::Queued;
+    QVERIFY(m_store->insertRuns({another}));
+    QCOMPARE(totalOf(*m_store, QStringLiteral("status=QUEUED")), 1);
+    QCOMPARE(totalOf(*m_store, QString()), 6);
 }
 
 void Tst_Store::openFailsWithoutDirectory()
@@ -310,7 +367,7 @@ void Tst_Store::existingFileIsMadeOwnerOnly()
     Store store;
     QString error;
     QVERIFY2(store.open(path, &error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 1);
+    QCOMPARE(store.schemaVersion(), Store::latestSchemaVersion());
     for (const QString &file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
         if (QFile::exists(file))
             QVERIFY2(isOwnerOnly(file), qPrintable(permissionText(file)));

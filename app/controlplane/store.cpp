@@ -57,6 +57,22 @@ const QStringList migrations[] = {
         QStringLiteral("CREATE TABLE run_env (run_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX run_env_pair ON run_env(name, value)"),
     },
+    // 2: counts of runs per status kept by triggers, so the totals of the
+    // common lists (all runs, runs by status) need no count over the table.
+    {
+        QStringLiteral("CREATE TABLE run_status_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO run_status_counts SELECT status, COUNT(*) FROM runs GROUP BY status"),
+        QStringLiteral("CREATE TRIGGER runs_count_insert AFTER INSERT ON runs BEGIN"
+                       " INSERT INTO run_status_counts VALUES (NEW.status, 1)"
+                       " ON CONFLICT(status) DO UPDATE SET n = n + 1; END"),
+        QStringLiteral("CREATE TRIGGER runs_count_delete AFTER DELETE ON runs BEGIN"
+                       " UPDATE run_status_counts SET n = n - 1 WHERE status = OLD.status; END"),
+        QStringLiteral("CREATE TRIGGER runs_count_update AFTER UPDATE OF status ON runs"
+                       " WHEN OLD.status <> NEW.status BEGIN"
+                       " UPDATE run_status_counts SET n = n - 1 WHERE status = OLD.status;"
+                       " INSERT INTO run_status_counts VALUES (NEW.status, 1)"
+                       " ON CONFLICT(status) DO UPDATE SET n = n + 1; END"),
+    },
 };
 
 QVariant nullableText(const QString &text)
@@ -165,7 +181,10 @@ bool Store::open(const QString &path, QString *error)
         *error = QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text());
         return false;
     }
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000"}) {
+    // A 32 MB page cache and reads through mmap: list pages and single
+    // lookups on a large history then rarely reach the file system.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000",
+                               "PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456"}) {
         QSqlQuery query(m_db);
         if (!query.exec(QString::fromLatin1(pragma))) {
             *error = QStringLiteral("cannot set %1 on %2: %3").arg(QString::fromLatin1(pragma), path, query.lastError().text());
@@ -188,10 +207,15 @@ int Store::schemaVersion() const
     return query.next() ? query.value(0).toInt() : -1;
 }
 
+int Store::latestSchemaVersion()
+{
+    return int(std::size(migrations));
+}
+
 bool Store::migrate(QString *error)
 {
     const int current = schemaVersion();
-    const int latest = int(std::size(migrations));
+    const int latest = latestSchemaVersion();
     if (current > latest) {
         *error = QStringLiteral("the database has schema version %1, newer than this program's %2; "
                                 "use a newer flotilla-local").arg(current).arg(latest);
@@ -243,7 +267,6 @@ bool Store::exec(QSqlQuery &query)
 
 bool Store::transaction(const std::function<bool()> &work)
 {
-    m_countCache.clear();
     if (!m_db.transaction()) {
         m_lastError = m_db.lastError().text();
         return false;
@@ -313,6 +336,7 @@ bool Store::writeDefinitionRows(const Definition &definition)
 
 bool Store::insertDefinition(const Definition &definition)
 {
+    m_countCache[Definitions].clear();
     return transaction([&] {
         QSqlQuery &query = prepared(QStringLiteral(
             "INSERT INTO definitions (definition_id, alias, group_name, image, command, memory, document)"
@@ -330,6 +354,7 @@ bool Store::insertDefinition(const Definition &definition)
 
 bool Store::updateDefinition(const Definition &definition)
 {
+    m_countCache[Definitions].clear();
     return transaction([&] {
         QSqlQuery &query = prepared(QStringLiteral(
             "UPDATE definitions SET alias = ?, group_name = ?, image = ?, command = ?, memory = ?, document = ?"
@@ -347,6 +372,7 @@ bool Store::updateDefinition(const Definition &definition)
 
 bool Store::deleteDefinition(const QString &definitionId)
 {
+    m_countCache[Definitions].clear();
     return transaction([&] {
         for (const char *sql : {"DELETE FROM definition_env WHERE definition_id = ?",
                                 "DELETE FROM definition_tags WHERE definition_id = ?",
@@ -434,6 +460,7 @@ bool Store::writeRunRows(const Run &run, bool insert)
 
 bool Store::insertRuns(const QList<Run> &runs)
 {
+    m_countCache[Runs].clear();
     return transaction([&] {
         return std::all_of(runs.begin(), runs.end(), [this](const Run &run) { return writeRunRows(run, true); });
     });
@@ -441,6 +468,7 @@ bool Store::insertRuns(const QList<Run> &runs)
 
 bool Store::updateRun(const Run &run)
 {
+    m_countCache[Runs].clear();
     return transaction([&] { return writeRunRows(run, false); });
 }
 
@@ -474,22 +502,23 @@ std::optional<Run> Store::nextQueued(const QString &cluster)
     return Run::fromJson(Json::parse(query.value(0).toByteArray().toStdString()), &errors);
 }
 
-qint64 Store::cachedCount(const QString &sql, const QVariantList &values)
+qint64 Store::cachedCount(CountedTable table, const QString &sql, const QVariantList &values)
 {
     // Clients poll the same list again and again; counting is the costly part
     // of a page, and any write clears the cache.
     QString key = sql;
     for (const QVariant &value : values)
         key += QChar(0) + value.toString();
-    if (auto it = m_countCache.constFind(key); it != m_countCache.constEnd())
+    QHash<QString, qint64> &cache = m_countCache[table];
+    if (auto it = cache.constFind(key); it != cache.constEnd())
         return *it;
     QSqlQuery &query = prepared(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
     const qint64 count = (exec(query) && query.next()) ? query.value(0).toLongLong() : 0;
-    if (m_countCache.size() > 1024)
-        m_countCache.clear();
-    m_countCache.insert(key, count);
+    if (cache.size() > 1024)
+        cache.clear();
+    cache.insert(key, count);
     return count;
 }
 
@@ -510,7 +539,22 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
     }
 
     StoredPage page;
-    page.total = cachedCount(QStringLiteral("SELECT COUNT(*) FROM ") + table + where.sql(), where.values);
+    const bool onlyStatus = table == u"runs" && query.timeBounds.isEmpty() && query.envFilters.isEmpty()
+                            && query.filters.size() <= 1
+                            && std::all_of(query.filters.begin(), query.filters.end(),
+                                           [](const ListQuery::Filter &f) { return f.column == u"status"; });
+    if (onlyStatus) {
+        QString sql = QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM run_status_counts");
+        if (!query.filters.isEmpty())
+            sql += QStringLiteral(" WHERE status IN (%1)").arg(placeholders(query.filters.first().values.size()));
+        QSqlQuery &count = prepared(sql);
+        for (const QVariant &value : where.values)
+            count.addBindValue(value);
+        page.total = (exec(count) && count.next()) ? count.value(0).toLongLong() : 0;
+    } else {
+        page.total = cachedCount(table == u"runs" ? Runs : Definitions,
+                                 QStringLiteral("SELECT COUNT(*) FROM ") + table + where.sql(), where.values);
+    }
     if (query.limit == 0 || query.offset >= page.total)
         return page;
 
@@ -545,7 +589,7 @@ NamePage Store::listNames(const QString &sqlOfNames, const ListQuery &query)
     const QString from = QStringLiteral(" FROM (") + sqlOfNames + u')' + where.sql();
 
     NamePage page;
-    page.total = cachedCount(QStringLiteral("SELECT COUNT(*)") + from, where.values);
+    page.total = cachedCount(Definitions, QStringLiteral("SELECT COUNT(*)") + from, where.values);
     QSqlQuery &select = prepared(QStringLiteral("SELECT name") + from + QStringLiteral(" ORDER BY name LIMIT ? OFFSET ?"));
     for (const QVariant &value : where.values)
         select.addBindValue(value);

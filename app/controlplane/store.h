@@ -37,6 +37,7 @@ public:
 
     bool open(const QString &path, QString *error);
     int schemaVersion() const;
+    static int latestSchemaVersion();
 
     std::optional<Definition> definition(const QString &definitionId);
     std::optional<Definition> definitionByAlias(const QString &alias);
@@ -70,12 +71,13 @@ private:
     StoredPage listDocuments(const QString &table, const QString &idColumn, const ListQuery &query,
                              const QString &envTable, const QString &tagTable);
     NamePage listNames(const QString &sqlOfNames, const ListQuery &query);
-    qint64 cachedCount(const QString &sql, const QVariantList &values);
+    enum CountedTable { Definitions, Runs };
+    qint64 cachedCount(CountedTable table, const QString &sql, const QVariantList &values);
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
-    QHash<QString, qint64> m_countCache; // cleared by every write
+    QHash<QString, qint64> m_countCache[2]; // per CountedTable, cleared by its writes
     QString m_lastError;
 };
 
