@@ -33,6 +33,7 @@ private Q_SLOTS:
     void labelsMemoryAndTerminate();
     void oomKilled();
     void missingImage();
+    void terminateWhilePending();
     void survivesARestart();
 
 private:
@@ -123,6 +124,29 @@ void Tst_ContainerExecutor::missingImage()
     QCOMPARE(stopped.value("exit_reason", ""), "Image not found: localhost/flotilla-test/missing:latest");
     QVERIFY(!stopped.contains("exit_code"));
     QVERIFY(!stopped.contains("started_at"));
+}
+
+void Tst_ContainerExecutor::terminateWhilePending()
+{
+    // PENDING lasts while the engine tries to pull the missing image.
+    const QString id = createDefinition(*m_client, {{"alias", "pending"}, {"image", "localhost/flotilla-test/absent:latest"},
+                                                    {"command", "true"}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    QCOMPARE(waitForStatus(*m_client, run, "PENDING", 30000).value("status", ""), "PENDING");
+    const Json answer = m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).json();
+    QCOMPARE(answer.value("status", ""), "STOPPED");
+    QCOMPARE(answer.value("exit_reason", ""), "Task terminated by user");
+    // When the pull gives up, the run stays as the terminate left it.
+    const auto pulling = [] {
+        QProcess pgrep;
+        pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("pull --quiet localhost/flotilla-test/absent")});
+        pgrep.waitForFinished(10000);
+        return pgrep.exitCode() == 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!pulling(), 60000);
+    const Json after = m_client->get(QStringLiteral("/api/v1/history/") + run).json();
+    QCOMPARE(after.value("exit_reason", ""), "Task terminated by user");
+    QVERIFY(!after.contains("started_at"));
 }
 
 void Tst_ContainerExecutor::survivesARestart()
