@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void failedStartReleasesDir();
     void uncreatableDataDirFails();
     void restartKeepsData();
+    void servesAndRunsFromAWorkerThread();
 };
 
 void Tst_ControlPlane::startsOnFreeLoopbackPort()
@@ -321,6 +323,36 @@ void Tst_ControlPlane::restartKeepsData()
     const HttpResult byAlias = client.get(QStringLiteral("/api/v6/task/alias/survivor"));
     QCOMPARE(byAlias.status, 200);
     QCOMPARE(QString::fromStdString(byAlias.json()["definition_id"].get<std::string>()), definitionId);
+}
+
+// The desktop app runs the control plane in-process on a worker thread:
+// everything it creates must live there, and it serves and runs from there.
+void Tst_ControlPlane::servesAndRunsFromAWorkerThread()
+{
+    QTemporaryDir dir;
+    ControlPlaneOptions options;
+    options.port = 0;
+    options.dataDir = dir.filePath(QStringLiteral("data"));
+    options.containerEngines.clear();
+    QThread worker;
+    auto *controlPlane = new ControlPlane(options);
+    controlPlane->moveToThread(&worker);
+    connect(&worker, &QThread::finished, controlPlane, &QObject::deleteLater);
+    worker.start();
+    QString error;
+    bool started = false;
+    QMetaObject::invokeMethod(controlPlane, [&] { started = controlPlane->start(&error); }, Qt::BlockingQueuedConnection);
+    QVERIFY2(started, qPrintable(error));
+
+    Testing::HttpTestClient client(controlPlane->url());
+    const QString id = Testing::createDefinition(client, {{"alias", "threaded"}, {"image", "none"}, {"command", "echo from a thread"}});
+    const QString run = QString::fromStdString(Testing::launch(client, id).value("run_id", ""));
+    QCOMPARE(Testing::waitForStatus(client, run, "STOPPED").value("exit_code", -1), 0);
+    QCOMPARE(Testing::readLogByPaging(client, run), "from a thread\n");
+
+    worker.quit();
+    QVERIFY(worker.wait(30000));
+    QVERIFY(!QFile::exists(options.dataDir + QStringLiteral("/control-plane.lock")));
 }
 
 QTEST_GUILESS_MAIN(Tst_ControlPlane)
