@@ -1,0 +1,102 @@
+#pragma once
+
+#include "apijob.h"
+#include "results.h"
+#include "serverflavour.h"
+
+#include <wire/definition.h>
+#include <wire/launchrequest.h>
+#include <wire/lists.h>
+#include <wire/run.h>
+
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Flotilla {
+
+class FlavourDetectionJob;
+
+// The API of one server profile: one QNetworkAccessManager, a base URL (the
+// part before /api, e.g. http://127.0.0.1:3000), the server flavour, the
+// per-request timeout and extra headers (Authorization). Each call returns a
+// new job, a child of the client, not yet started: connect to its finished()
+// and call start(). Results are the wire types of models/wire.
+//
+// Paths follow the flavour (see serverflavour.h). List queries are sent as
+// given (repeated keys allowed); every key and value is percent-encoded,
+// `+` included, because upstream's Go server decodes `+` as a space.
+class FlotillaClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FlotillaClient)
+
+public:
+    explicit FlotillaClient(QUrl baseUrl, ServerFlavour flavour = ServerFlavour::Auto, QObject *parent = nullptr);
+    ~FlotillaClient() override;
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    // Takes effect for every later attempt, retries of running jobs included
+    // (a control plane restarted on another port, say).
+    void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
+    ServerFlavour flavour() const { return m_flavour; }
+    void setFlavour(ServerFlavour flavour) { m_flavour = flavour; }
+    int timeout() const { return m_timeoutMs; } // per attempt, ms; 0 = none
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    int maxRetries() const { return m_maxRetries; } // for GETs
+    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    void setRawHeader(const QByteArray &name, const QByteArray &value); // empty value removes it
+    void setBearerToken(const QString &token);
+
+    QNetworkAccessManager *networkAccessManager() { return &m_manager; }
+    QUrl urlFor(const QString &encodedPath, const QList<std::pair<QString, QString>> &query) const;
+    QNetworkRequest networkRequest(const QUrl &url) const;
+
+    // Settles the flavour (see serverflavour.h); on success the client uses it.
+    FlavourDetectionJob *detectFlavour();
+
+    ResultJob<DefinitionList> *listDefinitions(const QUrlQuery &query = {});
+    ResultJob<Definition> *definition(const QString &definitionId);
+    ResultJob<Definition> *definitionByAlias(const QString &alias);
+    // Sends every field of `definition`, the unknown ones it was read with included.
+    ResultJob<Definition> *createDefinition(const Definition &definition);
+    ResultJob<Definition> *updateDefinition(const Definition &definition);
+    ResultJob<bool> *deleteDefinition(const QString &definitionId); // result: `deleted`
+
+    // v4 (ControlPlane, Auto), v6 (CurrentUpstream) or v1 (SeedEra; sends only
+    // cluster and env). The owner is request.ownerId (run_tags.owner_id).
+    ResultJob<Run> *launch(const QString &definitionId, const LaunchRequest &request);
+    ResultJob<Run> *launchByAlias(const QString &alias, const LaunchRequest &request);
+
+    // All runs, or the runs of one definition.
+    ResultJob<RunList> *listRuns(const QUrlQuery &query = {}, const QString &definitionId = {});
+    ResultJob<Run> *run(const QString &runId);
+    ResultJob<Termination> *terminate(const QString &definitionId, const QString &runId);
+
+    // The log after `lastSeen` (empty: from the start).
+    ResultJob<LogChunk> *logs(const QString &runId, const QString &lastSeen = {});
+    // The whole log as text (raw_text=true).
+    ResultJob<QByteArray> *rawLog(const QString &runId);
+
+    ResultJob<NameList> *groups(const QUrlQuery &query = {});
+    ResultJob<NameList> *tags(const QUrlQuery &query = {});
+    ResultJob<ClustersList> *clusters();
+
+    static QString pathSegment(const QString &value); // percent-encoded, `/` included
+
+private:
+    QString versionPrefix() const; // "v1" or "v6"
+    ApiRequest get(const QStringList &segments, const QUrlQuery &query = {}) const;
+
+    QNetworkAccessManager m_manager;
+    QUrl m_baseUrl;
+    ServerFlavour m_flavour;
+    int m_timeoutMs = 30000;
+    int m_maxRetries = 3;
+    QMap<QByteArray, QByteArray> m_headers;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <wire/run.h>
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace Flotilla {
+
+class ApiJob;
+class FlotillaClient;
+
+// Follows the log of one run and hands out each new piece of text once, in
+// order, until the run is STOPPED and its log is read to the end.
+//
+// Paged mode (the default) pages with `last_seen`: it asks again after
+// fastInterval() while text keeps coming, and backs off (doubling up to
+// idleInterval()) while nothing is new. After an empty answer it reads the
+// run's status; once the run is STOPPED it reads until an answer brings
+// nothing new, then emits finished(). The token is never interpreted:
+//   - our control plane's opaque token, upstream's decimal line counter and a
+//     CloudWatch token ("f/3279…") are all just sent back;
+//   - CloudWatch chunks are events joined with "\n" and lack the final newline,
+//     so a chunk that comes with a CloudWatch token gets one;
+//   - an answer without `last_seen`, or with an empty one and no text
+//     (upstream's answer for a run that has not started), keeps the token.
+// Because the token only moves when an answer arrived, and failed requests
+// are simply asked again, no line is lost or repeated when the server goes
+// away and comes back (set the client's base URL if its address changed:
+// every attempt uses the client's current one).
+//
+// RawText mode asks for the whole log (raw_text=true) each time, as
+// upstream's S3 log view does, and emits what was added to the end; if the
+// text no longer starts with what was seen, it emits reset() with all of it.
+//
+// Errors: transient ones (no connection, 502/503/504, timeouts) are reported
+// with errorOccurred() and the tailer keeps trying at the idle pace; any
+// other error (404: no such run, 400: a token the server never issued) is
+// reported and ends the tailing (isActive() becomes false, no finished()).
+class LogTailer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogTailer)
+
+public:
+    enum class Mode { Paged, RawText };
+
+    LogTailer(FlotillaClient *client, QString runId, QObject *parent = nullptr);
+    ~LogTailer() override;
+
+    void setMode(Mode mode) { m_mode = mode; }
+    Mode mode() const { return m_mode; }
+    void setFastInterval(int milliseconds) { m_fastMs = milliseconds; }
+    int fastInterval() const { return m_fastMs; }
+    void setIdleInterval(int milliseconds) { m_idleMaxMs = milliseconds; }
+    int idleInterval() const { return m_idleMaxMs; }
+    // Resume after a token a previous tailer reached (paged mode).
+    void setLastSeen(const QString &token) { m_token = token; }
+    QString lastSeen() const { return m_token; }
+    QString runId() const { return m_runId; }
+
+    void start();
+    void stop(); // quietly: no signal
+    bool isActive() const { return m_active; }
+    bool isFinished() const { return m_finished; }
+    qint64 requestCount() const { return m_requests; }
+
+Q_SIGNALS:
+    void appended(const QString &text);
+    void reset(const QString &text); // RawText mode only
+    void finished();
+    void errorOccurred(const Flotilla::ApiError &error);
+
+private:
+    void poll();
+    void checkStatus();
+    void onLogAnswer(ApiJob *job);
+    void onRawAnswer(ApiJob *job);
+    void onStatusAnswer(ApiJob *job);
+    void afterAnswer(bool progressed);
+    void onError(const ApiError &error);
+    void scheduleIn(int milliseconds);
+    void finish();
+
+    QPointer<FlotillaClient> m_client;
+    QString m_runId;
+    Mode m_mode = Mode::Paged;
+    int m_fastMs = 250;
+    int m_idleMaxMs = 4000;
+    int m_idleMs = 0;
+    QString m_token;
+    QString m_raw; // RawText: what was seen so far
+    QPointer<ApiJob> m_job;
+    QTimer m_timer;
+    qint64 m_requests = 0;
+    bool m_runStopped = false;
+    bool m_active = false;
+    bool m_finished = false;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,703 @@
+// FlotillaClient and its jobs: every call against a real control plane, the
+// upstream flavours against an imitation serving real upstream bodies, and
+// the failure cases (silence, refusal, 4xx/5xx, retries).
+#include "fixtureserver.h"
+#include "testserver.h"
+
+#include <client/flavourdetectionjob.h>
+#include <client/flotillaclient.h>
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+// Starts the job and waits for its finished(); the job stays alive (child of
+// its client) so the test can read it.
+template<typename Job>
+Job *await(Job *job, int timeoutMs = 20000)
+{
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &ApiJob::finished);
+    job->start();
+    if (finished.isEmpty())
+        finished.wait(timeoutMs);
+    return job;
+}
+
+Json bodyOf(const FixtureRequest &request)
+{
+    return Json::parse(request.body.toStdString(), nullptr, false);
+}
+
+} // namespace
+
+class Tst_FlotillaClient final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    // our control plane
+    void detectsControlPlane();
+    void definitionCalls();
+    void runCalls();
+    void logsAndTerminate();
+    void metadataCalls();
+    void serverErrorsAreVerbatim();
+    void bearerTokenIsSent();
+
+    // upstream imitations
+    void detectsCurrentUpstream();
+    void detectsSeedEra();
+    void currentUpstreamBodies();
+    void seedEraBodies();
+    void unknownFieldsSurviveARoundTrip();
+    void launchRoutesPerFlavour();
+    void plainText404AndJson500AreVerbatim();
+    void everyFixtureIsAccepted_data();
+    void everyFixtureIsAccepted();
+    void queryValuesAreEncoded();
+
+    // failures
+    void silentServerTimesOut();
+    void abortFinishesAsCancelled();
+    void getsRetryOnUnavailable();
+    void writesNeverRetry();
+    void refusedConnectionIsATransportError();
+    void autoDeleteAfterFinished();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<FlotillaClient> m_client;
+    std::unique_ptr<FixtureServer> m_fake;
+
+    void startControlPlane();
+    void startFake(ServerFlavour flavour);
+};
+
+void Tst_FlotillaClient::init()
+{
+    m_server.reset();
+    m_client.reset();
+    m_fake.reset();
+}
+
+void Tst_FlotillaClient::cleanup()
+{
+    m_client.reset();
+    m_server.reset();
+    m_fake.reset();
+}
+
+void Tst_FlotillaClient::startControlPlane()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+    m_client = std::make_unique<FlotillaClient>(m_server->url(), ServerFlavour::ControlPlane);
+    m_client->setTimeout(10000);
+}
+
+void Tst_FlotillaClient::startFake(ServerFlavour flavour)
+{
+    m_fake = std::make_unique<FixtureServer>();
+    QVERIFY(m_fake->listen());
+    m_client = std::make_unique<FlotillaClient>(m_fake->url(), flavour);
+    m_client->setTimeout(5000);
+}
+
+static Definition sampleDefinition(const QString &alias, const QString &command = QStringLiteral("echo hello"))
+{
+    Definition definition;
+    definition.alias = alias;
+    definition.groupName = QStringLiteral("client");
+    definition.image = QStringLiteral("none");
+    definition.command = command;
+    definition.memory = 64;
+    definition.env = {{QStringLiteral("A"), QStringLiteral("1")}};
+    definition.tags = {QStringLiteral("t1")};
+    return definition;
+}
+
+void Tst_FlotillaClient::detectsControlPlane()
+{
+    startControlPlane();
+    m_client->setFlavour(ServerFlavour::Auto);
+    auto *job = await(m_client->detectFlavour());
+    QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
+    QCOMPARE(job->result(), ServerFlavour::ControlPlane);
+    QCOMPARE(m_client->flavour(), ServerFlavour::ControlPlane);
+}
+
+void Tst_FlotillaClient::definitionCalls()
+{
+    startControlPlane();
+    auto *created = await(m_client->createDefinition(sampleDefinition(QStringLiteral("greeter"))));
+    QVERIFY2(created->succeeded(), qPrintable(created->error().sentence()));
+    const Definition definition = created->result();
+    QVERIFY(definition.definitionId.startsWith(u"client-"));
+    QCOMPARE(definition.alias, QStringLiteral("greeter"));
+    QCOMPARE(definition.memory, 64);
+    QCOMPARE(definition.tags, QStringList{QStringLiteral("t1")});
+
+    auto *fetched = await(m_client->definition(definition.definitionId));
+    QVERIFY(fetched->succeeded());
+    QCOMPARE(fetched->result().command, QStringLiteral("echo hello"));
+    QCOMPARE(fetched->result().env.value(0).name, QStringLiteral("A"));
+
+    auto *byAlias = await(m_client->definitionByAlias(QStringLiteral("greeter")));
+    QVERIFY(byAlias->succeeded());
+    QCOMPARE(byAlias->result().definitionId, definition.definitionId);
+
+    QVERIFY(await(m_client->createDefinition(sampleDefinition(QStringLiteral("other"))))->succeeded());
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("alias"), QStringLiteral("greet"));
+    auto *list = await(m_client->listDefinitions(query));
+    QVERIFY(list->succeeded());
+    QCOMPARE(list->result().page.total, 1);
+    QCOMPARE(list->result().definitions.value(0).alias, QStringLiteral("greeter"));
+    auto *all = await(m_client->listDefinitions());
+    QCOMPARE(all->result().definitions.size(), 2);
+
+    Definition changed = fetched->result();
+    changed.command = QStringLiteral("echo changed");
+    changed.memory = 128;
+    auto *updated = await(m_client->updateDefinition(changed));
+    QVERIFY2(updated->succeeded(), qPrintable(updated->error().sentence()));
+    QCOMPARE(updated->result().command, QStringLiteral("echo changed"));
+    QCOMPARE(updated->result().memory, 128);
+    QCOMPARE(updated->result().definitionId, definition.definitionId);
+
+    auto *taken = await(m_client->createDefinition(sampleDefinition(QStringLiteral("greeter"))));
+    QVERIFY(!taken->succeeded());
+    QCOMPARE(taken->error().httpStatus(), 409);
+    QVERIFY(!taken->error().serverMessage().isEmpty());
+
+    auto *deleted = await(m_client->deleteDefinition(definition.definitionId));
+    QVERIFY(deleted->succeeded());
+    QVERIFY(deleted->result());
+    auto *gone = await(m_client->definition(definition.definitionId));
+    QCOMPARE(gone->error().httpStatus(), 404);
+    QCOMPARE(gone->error().serverMessage(), QStringLiteral("Definition with ID %1 not found").arg(definition.definitionId));
+}
+
+void Tst_FlotillaClient::runCalls()
+{
+    startControlPlane();
+    const Definition definition = await(m_client->createDefinition(sampleDefinition(QStringLiteral("runner"))))->result();
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("alice");
+    request.env = {{QStringLiteral("GREETING"), QStringLiteral("hi")}};
+    auto *launched = await(m_client->launch(definition.definitionId, request));
+    QVERIFY2(launched->succeeded(), qPrintable(launched->error().sentence()));
+    const Run run = launched->result();
+    QCOMPARE(run.status, RunStatus::Queued);
+    QCOMPARE(run.user, QStringLiteral("alice"));
+    QCOMPARE(run.cluster, QStringLiteral("local"));
+    QVERIFY(run.env.contains(EnvVar{QStringLiteral("GREETING"), QStringLiteral("hi")}));
+
+    request.ownerId = QStringLiteral("bob");
+    request.command = QStringLiteral("echo by alias");
+    auto *byAlias = await(m_client->launchByAlias(QStringLiteral("runner"), request));
+    QVERIFY2(byAlias->succeeded(), qPrintable(byAlias->error().sentence()));
+    QCOMPARE(byAlias->result().user, QStringLiteral("bob"));
+    QCOMPARE(byAlias->result().command, QStringLiteral("echo by alias"));
+
+    auto *one = await(m_client->run(run.runId));
+    QVERIFY(one->succeeded());
+    QCOMPARE(one->result().runId, run.runId);
+
+    auto *all = await(m_client->listRuns());
+    QVERIFY(all->succeeded());
+    QCOMPARE(all->result().page.total, 2);
+    QUrlQuery byUser;
+    byUser.addQueryItem(QStringLiteral("user"), QStringLiteral("bob"));
+    auto *filtered = await(m_client->listRuns(byUser, definition.definitionId));
+    QVERIFY(filtered->succeeded());
+    QCOMPARE(filtered->result().history.size(), 1);
+    QCOMPARE(filtered->result().history.value(0).user, QStringLiteral("bob"));
+
+    LaunchRequest badCluster;
+    badCluster.ownerId = QStringLiteral("alice");
+    badCluster.cluster = QStringLiteral("nowhere");
+    auto *refused = await(m_client->launch(definition.definitionId, badCluster));
+    QCOMPARE(refused->error().httpStatus(), 400);
+    QVERIFY(refused->error().serverMessage().contains(u"local"));
+    QCOMPARE(refused->attempts(), 1);
+}
+
+void Tst_FlotillaClient::logsAndTerminate()
+{
+    startControlPlane();
+    const Definition quick = await(m_client->createDefinition(
+        sampleDefinition(QStringLiteral("talker"), QStringLiteral("echo one; echo two"))))->result();
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("alice");
+    const Run run = await(m_client->launch(quick.definitionId, request))->result();
+    QTRY_VERIFY_WITH_TIMEOUT(await(m_client->run(run.runId))->result().status == RunStatus::Stopped, 20000);
+
+    auto *first = await(m_client->logs(run.runId));
+    QVERIFY(first->succeeded());
+    QCOMPARE(first->result().log, QStringLiteral("one\ntwo\n"));
+    QVERIFY(first->result().lastSeen.has_value());
+    auto *again = await(m_client->logs(run.runId, *first->result().lastSeen));
+    QVERIFY(again->succeeded());
+    QCOMPARE(again->result().log, QString());
+    QCOMPARE(again->result().lastSeen, first->result().lastSeen);
+    auto *raw = await(m_client->rawLog(run.runId));
+    QVERIFY(raw->succeeded());
+    QCOMPARE(raw->result(), QByteArray("one\ntwo\n"));
+    auto *badToken = await(m_client->logs(run.runId, QStringLiteral("forged")));
+    QCOMPARE(badToken->error().httpStatus(), 400);
+    QVERIFY(badToken->error().serverMessage().contains(u"forged"));
+
+    const Definition sleeper = await(m_client->createDefinition(
+        sampleDefinition(QStringLiteral("sleeper"), QStringLiteral("sleep 60"))))->result();
+    const Run longRun = await(m_client->launch(sleeper.definitionId, request))->result();
+    auto *terminated = await(m_client->terminate(sleeper.definitionId, longRun.runId));
+    QVERIFY2(terminated->succeeded(), qPrintable(terminated->error().sentence()));
+    QVERIFY(terminated->result().terminated);
+    QVERIFY(terminated->result().run.has_value());
+    QCOMPARE(terminated->result().run->runId, longRun.runId);
+    QTRY_VERIFY_WITH_TIMEOUT(await(m_client->run(longRun.runId))->result().status == RunStatus::Stopped, 20000);
+    auto *twice = await(m_client->terminate(sleeper.definitionId, longRun.runId));
+    QCOMPARE(twice->error().httpStatus(), 400);
+    QCOMPARE(twice->attempts(), 1);
+}
+
+void Tst_FlotillaClient::metadataCalls()
+{
+    startControlPlane();
+    Definition tagged = sampleDefinition(QStringLiteral("tagged"));
+    tagged.groupName = QStringLiteral("alpha");
+    tagged.tags = {QStringLiteral("red"), QStringLiteral("blue")};
+    QVERIFY(await(m_client->createDefinition(tagged))->succeeded());
+    auto *groups = await(m_client->groups());
+    QVERIFY(groups->succeeded());
+    QCOMPARE(groups->result().names, QStringList{QStringLiteral("alpha")});
+    QUrlQuery name;
+    name.addQueryItem(QStringLiteral("name"), QStringLiteral("re"));
+    auto *tags = await(m_client->tags(name));
+    QVERIFY(tags->succeeded());
+    QCOMPARE(tags->result().names, QStringList{QStringLiteral("red")});
+    auto *clusters = await(m_client->clusters());
+    QVERIFY(clusters->succeeded());
+    QCOMPARE(clusters->result().clusters, QStringList{QStringLiteral("local")});
+}
+
+void Tst_FlotillaClient::serverErrorsAreVerbatim()
+{
+    startControlPlane();
+    Definition invalid;
+    invalid.alias = QStringLiteral("a/b");
+    auto *job = await(m_client->createDefinition(invalid));
+    QCOMPARE(job->error().kind(), ApiError::Kind::Http);
+    QCOMPARE(job->error().httpStatus(), 400);
+    QVERIFY(job->error().serverMessage().contains(u"image"));
+    QVERIFY(job->error().sentence().startsWith(job->error().serverMessage()));
+    QUrlQuery bad;
+    bad.addQueryItem(QStringLiteral("sort_by"), QStringLiteral("nonsense"));
+    auto *list = await(m_client->listRuns(bad));
+    QCOMPARE(list->error().httpStatus(), 400);
+    QVERIFY(list->error().serverMessage().contains(u"nonsense"));
+}
+
+void Tst_FlotillaClient::bearerTokenIsSent()
+{
+    ControlPlaneOptions options;
+    options.token = "s3cret";
+    m_server = std::make_unique<TestServer>(options);
+    QVERIFY(m_server->start());
+    m_client = std::make_unique<FlotillaClient>(m_server->url());
+    auto *detect = await(m_client->detectFlavour());
+    QCOMPARE(detect->result(), ServerFlavour::ControlPlane);
+    auto *refused = await(m_client->clusters());
+    QCOMPARE(refused->error().httpStatus(), 401);
+    QVERIFY(refused->error().serverMessage().contains(u"Bearer"));
+    m_client->setBearerToken(QStringLiteral("s3cret"));
+    QVERIFY(await(m_client->clusters())->succeeded());
+}
+
+void Tst_FlotillaClient::detectsCurrentUpstream()
+{
+    startFake(ServerFlavour::Auto);
+    m_fake->serve("GET", "/api/v6/health", {200, "application/json; charset=utf-8", "{\"status\":\"healthy\"}\n", false});
+    m_fake->serveFixture("GET", "/api/v1/clusters", QStringLiteral("clusters-head.json"));
+    auto *job = await(m_client->detectFlavour());
+    QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
+    QCOMPARE(job->result(), ServerFlavour::CurrentUpstream);
+    QCOMPARE(m_client->flavour(), ServerFlavour::CurrentUpstream);
+    QCOMPARE(m_fake->count("GET", "/api/groups"), 1);
+}
+
+void Tst_FlotillaClient::detectsSeedEra()
+{
+    startFake(ServerFlavour::Auto);
+    m_fake->serveFixture("GET", "/api/v1/clusters", QStringLiteral("clusters-seed-era.json"));
+    auto *job = await(m_client->detectFlavour());
+    QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
+    QCOMPARE(job->result(), ServerFlavour::SeedEra);
+
+    FixtureServer nothing;
+    QVERIFY(nothing.listen());
+    m_client->setBaseUrl(nothing.url());
+    auto *notFlotilla = await(m_client->detectFlavour());
+    QVERIFY(!notFlotilla->succeeded());
+    QCOMPARE(notFlotilla->error().serverMessage(), QStringLiteral("404 page not found"));
+    QCOMPARE(m_client->flavour(), ServerFlavour::SeedEra); // unchanged by a failed detection
+}
+
+void Tst_FlotillaClient::currentUpstreamBodies()
+{
+    startFake(ServerFlavour::CurrentUpstream);
+    m_fake->serveFixture("GET", "/api/v6/task", QStringLiteral("definition-list-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d", QStringLiteral("definition-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/history", QStringLiteral("run-list-empty-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/history/eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", QStringLiteral("run-running-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/clusters", QStringLiteral("clusters-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/groups", QStringLiteral("groups-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d/logs", QStringLiteral("logs-head.json"));
+    m_fake->serveFixture("DELETE", "/api/v6/task/d/history/r", QStringLiteral("terminated-head.json"));
+    m_fake->serveFixture("DELETE", "/api/v6/task/d", QStringLiteral("deleted-head.json"));
+
+    auto *list = await(m_client->listDefinitions());
+    QVERIFY2(list->succeeded(), qPrintable(list->error().sentence()));
+    QCOMPARE(list->result().definitions.size(), 1);
+    QCOMPARE(list->result().definitions[0].alias, QStringLiteral("hello-flotilla"));
+    QVERIFY(list->result().definitions[0].tags.isEmpty()); // "tags":[""]
+
+    auto *definition = await(m_client->definition(QStringLiteral("examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d")));
+    QVERIFY(definition->succeeded());
+    QCOMPARE(definition->result().memory, 512);
+    QVERIFY(definition->result().unknown.contains("ports"));
+
+    auto *runs = await(m_client->listRuns());
+    QVERIFY(runs->succeeded()); // "history":null
+    QVERIFY(runs->result().history.isEmpty());
+
+    auto *run = await(m_client->run(QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")));
+    QVERIFY(run->succeeded());
+    QCOMPARE(run->result().status, RunStatus::Running);
+    QCOMPARE(run->result().engine, QStringLiteral("eks"));
+    QCOMPARE(run->result().instance.dnsName, QStringLiteral("ip-10-1-2-3.ec2.internal"));
+
+    auto *clusters = await(m_client->clusters());
+    QVERIFY(clusters->succeeded());
+    QCOMPARE(clusters->result().clusters, QStringList{QStringLiteral("cluster1")});
+
+    auto *groups = await(m_client->groups());
+    QVERIFY(groups->succeeded());
+    QVERIFY(groups->result().names.isEmpty());
+
+    auto *logs = await(m_client->logs(QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")));
+    QVERIFY(logs->succeeded());
+    QCOMPARE(logs->result().lastSeen, QStringLiteral("3"));
+    QCOMPARE(logs->result().log, QStringLiteral("+ echo 'hello jdoe'\nhello jdoe\n"));
+
+    auto *terminated = await(m_client->terminate(QStringLiteral("d"), QStringLiteral("r")));
+    QVERIFY(terminated->succeeded());
+    QVERIFY(terminated->result().terminated);
+    QVERIFY(!terminated->result().run);
+
+    auto *deleted = await(m_client->deleteDefinition(QStringLiteral("d")));
+    QVERIFY(deleted->succeeded());
+    QVERIFY(deleted->result());
+}
+
+void Tst_FlotillaClient::seedEraBodies()
+{
+    startFake(ServerFlavour::SeedEra);
+    m_fake->serveFixture("GET", "/api/v1/task/alias/hello-flotilla", QStringLiteral("definition-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/history/553c2489-49af-4a68-4c8c-014bd95e6e30", QStringLiteral("run-stopped-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/clusters", QStringLiteral("clusters-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/groups", QStringLiteral("groups-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/553c2489-49af-4a68-4c8c-014bd95e6e30/logs", QStringLiteral("logs-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/queued/logs", QStringLiteral("logs-queued-seed-era.json"));
+
+    auto *definition = await(m_client->definitionByAlias(QStringLiteral("hello-flotilla")));
+    QVERIFY2(definition->succeeded(), qPrintable(definition->error().sentence()));
+    QCOMPARE(definition->result().definitionId, QStringLiteral("examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea"));
+    QVERIFY(definition->result().unknown.contains("arn"));
+    QVERIFY(definition->result().unknown.contains("container_name"));
+
+    auto *run = await(m_client->run(QStringLiteral("553c2489-49af-4a68-4c8c-014bd95e6e30")));
+    QVERIFY(run->succeeded());
+    QCOMPARE(run->result().status, RunStatus::Stopped);
+    QCOMPARE(run->result().exitCode, 0);
+    QCOMPARE(run->result().env.size(), 4);
+
+    QCOMPARE(await(m_client->clusters())->result().clusters, (QStringList{QStringLiteral("default"), QStringLiteral("gpu")}));
+    QCOMPARE(await(m_client->groups())->result().names, (QStringList{QStringLiteral("examples"), QStringLiteral("testing")}));
+
+    auto *logs = await(m_client->logs(QStringLiteral("553c2489-49af-4a68-4c8c-014bd95e6e30")));
+    QVERIFY(logs->succeeded());
+    QVERIFY(logs->result().lastSeen->startsWith(u"f/3279"));
+    auto *queued = await(m_client->logs(QStringLiteral("queued")));
+    QVERIFY(queued->succeeded());
+    QVERIFY(!queued->result().lastSeen.has_value());
+    QVERIFY(queued->result().log.isEmpty());
+}
+
+void Tst_FlotillaClient::unknownFieldsSurviveARoundTrip()
+{
+    startFake(ServerFlavour::CurrentUpstream);
+    m_fake->serveFixture("GET", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d", QStringLiteral("definition-head.json"));
+    m_fake->serveFixture("PUT", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d", QStringLiteral("definition-head.json"));
+    auto *fetched = await(m_client->definition(QStringLiteral("examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d")));
+    QVERIFY(fetched->succeeded());
+    Definition edited = fetched->result();
+    edited.command = QStringLiteral("echo edited");
+    auto *saved = await(m_client->updateDefinition(edited));
+    QVERIFY2(saved->succeeded(), qPrintable(saved->error().sentence()));
+    const Json sent = bodyOf(m_fake->requests().last());
+    QVERIFY(sent.contains("ports"));
+    QVERIFY(sent["ports"] == Json::array());
+    QVERIFY(sent["command"] == "echo edited");
+    QVERIFY(sent["memory"] == 512);
+
+    // seed era: arn and container_name come back too
+    m_fake->serveFixture("GET", "/api/v6/task/seed", QStringLiteral("definition-seed-era.json"));
+    m_fake->serveFixture("PUT", "/api/v6/task/examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea", QStringLiteral("definition-seed-era.json"));
+    const Definition seed = await(m_client->definition(QStringLiteral("seed")))->result();
+    QVERIFY(await(m_client->updateDefinition(seed))->succeeded());
+    const Json seedSent = bodyOf(m_fake->requests().last());
+    QVERIFY((seedSent.value("arn", "") == "arn:aws:ecs:us-east-1:123456789012:task-definition/examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea:1"));
+    QVERIFY(seedSent.contains("container_name"));
+}
+
+void Tst_FlotillaClient::launchRoutesPerFlavour()
+{
+    startFake(ServerFlavour::CurrentUpstream);
+    m_fake->serveFixture("PUT", "/api/v6/task/d/execute", QStringLiteral("run-queued-head.json"));
+    m_fake->serveFixture("PUT", "/api/v1/task/d/execute", QStringLiteral("run-stopped-seed-era.json"));
+    m_fake->serveFixture("PUT", "/api/v4/task/d/execute", QStringLiteral("run-queued-head.json"));
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("jdoe");
+    request.cluster = QStringLiteral("clusta");
+    request.env = {{QStringLiteral("USERNAME"), QStringLiteral("jdoe")}};
+
+    auto *current = await(m_client->launch(QStringLiteral("d"), request));
+    QVERIFY2(current->succeeded(), qPrintable(current->error().sentence()));
+    QCOMPARE(current->result().status, RunStatus::Queued);
+    QVERIFY(current->result().queuedAt.has_value()); // nanoseconds and -07:00
+    Json sent = bodyOf(m_fake->requests().last());
+    QCOMPARE(m_fake->requests().last().path, QByteArray("/api/v6/task/d/execute"));
+    QVERIFY(sent["run_tags"]["owner_id"] == "jdoe");
+    QVERIFY(sent["cluster"] == "clusta");
+
+    m_client->setFlavour(ServerFlavour::SeedEra);
+    QVERIFY(await(m_client->launch(QStringLiteral("d"), request))->succeeded());
+    QCOMPARE(m_fake->requests().last().path, QByteArray("/api/v1/task/d/execute"));
+    sent = bodyOf(m_fake->requests().last());
+    QVERIFY(!sent.contains("run_tags"));
+    QVERIFY(sent["env"][0]["name"] == "USERNAME");
+
+    m_client->setFlavour(ServerFlavour::Auto);
+    QVERIFY(await(m_client->launch(QStringLiteral("d"), request))->succeeded());
+    QCOMPARE(m_fake->requests().last().path, QByteArray("/api/v4/task/d/execute"));
+}
+
+void Tst_FlotillaClient::plainText404AndJson500AreVerbatim()
+{
+    startFake(ServerFlavour::CurrentUpstream);
+    m_fake->serveFixture("GET", "/api/v6/task/nope", QStringLiteral("error-head.json"), 404);
+    m_fake->serve("GET", "/api/v6/history", {500, "application/json; charset=utf-8",
+                                             "{\"error\":\"Invalid field to order by [x], must be one of [alias]\"}\n", false});
+    auto *missing = await(m_client->definition(QStringLiteral("nope")));
+    QCOMPARE(missing->error().httpStatus(), 404);
+    QCOMPARE(missing->error().serverMessage(), QStringLiteral("Definition with ID nope not found"));
+    QVERIFY(missing->error().sentence().contains(u"Definition with ID nope not found"));
+
+    auto *router = await(m_client->definitionByAlias(QStringLiteral("x")));
+    QCOMPARE(router->error().httpStatus(), 404);
+    QCOMPARE(router->error().serverMessage(), QStringLiteral("404 page not found"));
+
+    auto *fault = await(m_client->listRuns());
+    QCOMPARE(fault->error().httpStatus(), 500);
+    QCOMPARE(fault->error().serverMessage(), QStringLiteral("Invalid field to order by [x], must be one of [alias]"));
+    QCOMPARE(fault->attempts(), 1); // a 500 is not transient
+}
+
+void Tst_FlotillaClient::everyFixtureIsAccepted_data()
+{
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR)).entryList({QStringLiteral("*.json")}, QDir::Files);
+    QVERIFY(files.size() >= 20);
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << file;
+}
+
+// Each body through the job that reads its kind; no error, no warning.
+void Tst_FlotillaClient::everyFixtureIsAccepted()
+{
+    QFETCH(QString, file);
+    startFake(ServerFlavour::SeedEra);
+    m_fake->serveFixture("GET", "/api/v1/task", file);
+    m_fake->serveFixture("GET", "/api/v1/task/x", file);
+    m_fake->serveFixture("GET", "/api/v1/history", file);
+    m_fake->serveFixture("GET", "/api/v1/history/x", file);
+    m_fake->serveFixture("GET", "/api/v1/clusters", file);
+    m_fake->serveFixture("GET", "/api/v1/groups", file);
+    m_fake->serveFixture("GET", "/api/v1/x/logs", file);
+    m_fake->serveFixture("DELETE", "/api/v1/task/x/history/x", file);
+    m_fake->serveFixture("DELETE", "/api/v1/task/x", file);
+    ApiJob *job = nullptr;
+    const auto is = [&](const char *prefix) { return file.startsWith(QLatin1String(prefix)); };
+    if (is("definition-list"))
+        job = m_client->listDefinitions();
+    else if (is("definition"))
+        job = m_client->definition(QStringLiteral("x"));
+    else if (is("run-list"))
+        job = m_client->listRuns();
+    else if (is("run-"))
+        job = m_client->run(QStringLiteral("x"));
+    else if (is("clusters"))
+        job = m_client->clusters();
+    else if (is("groups"))
+        job = m_client->groups();
+    else if (is("logs"))
+        job = m_client->logs(QStringLiteral("x"));
+    else if (is("terminated"))
+        job = m_client->terminate(QStringLiteral("x"), QStringLiteral("x"));
+    else if (is("deleted"))
+        job = m_client->deleteDefinition(QStringLiteral("x"));
+    else if (is("error")) {
+        m_fake->serveFixture("GET", "/api/v1/task/nope", file, 404);
+        job = await(m_client->definition(QStringLiteral("nope")));
+        QCOMPARE(job->error().serverMessage(), QStringLiteral("Definition with ID nope not found"));
+        return;
+    }
+    QVERIFY2(job, qPrintable(QStringLiteral("no job reads %1").arg(file)));
+    await(job);
+    QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
+    QVERIFY2(job->warnings().isEmpty(), qPrintable(job->warnings().join(u"; ")));
+}
+
+void Tst_FlotillaClient::queryValuesAreEncoded()
+{
+    startFake(ServerFlavour::ControlPlane);
+    m_fake->serveFixture("GET", "/api/v1/history", QStringLiteral("run-list-empty-head.json"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("started_at_since"), QStringLiteral("2024-05-01T12:00:00+02:00"));
+    query.addQueryItem(QStringLiteral("status"), QStringLiteral("RUNNING"));
+    query.addQueryItem(QStringLiteral("status"), QStringLiteral("QUEUED"));
+    query.addQueryItem(QStringLiteral("env"), QStringLiteral("A|b c&d"));
+    QVERIFY(await(m_client->listRuns(query))->succeeded());
+    const FixtureRequest request = m_fake->requests().last();
+    QCOMPARE(request.query.queryItemValue(QStringLiteral("started_at_since"), QUrl::FullyDecoded),
+             QStringLiteral("2024-05-01T12:00:00+02:00"));
+    QVERIFY(request.query.query(QUrl::FullyEncoded).contains(u"%2B02:00") || request.query.query(QUrl::FullyEncoded).contains(u"%2B02%3A00"));
+    QCOMPARE(request.query.allQueryItemValues(QStringLiteral("status")), (QStringList{QStringLiteral("RUNNING"), QStringLiteral("QUEUED")}));
+    QCOMPARE(request.query.queryItemValue(QStringLiteral("env"), QUrl::FullyDecoded), QStringLiteral("A|b c&d"));
+}
+
+void Tst_FlotillaClient::silentServerTimesOut()
+{
+    startFake(ServerFlavour::ControlPlane);
+    m_fake->setNeverAnswer(true);
+    m_client->setTimeout(300);
+    QElapsedTimer clock;
+    clock.start();
+    auto *job = await(m_client->listDefinitions());
+    QVERIFY(job->isFinished());
+    QVERIFY(!job->succeeded());
+    QVERIFY(job->error().isTimeout());
+    QCOMPARE(job->error().kind(), ApiError::Kind::Transport);
+    QCOMPARE(job->attempts(), 1);
+    QVERIFY(job->error().sentence().contains(u"did not answer"));
+    QVERIFY(clock.elapsed() < 5000);
+}
+
+void Tst_FlotillaClient::abortFinishesAsCancelled()
+{
+    startFake(ServerFlavour::ControlPlane);
+    m_fake->setNeverAnswer(true);
+    auto *job = m_client->listRuns();
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &ApiJob::finished);
+    job->start();
+    QTRY_COMPARE(m_fake->requests().size(), 1);
+    job->abort();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(job->error().kind(), ApiError::Kind::Cancelled);
+    job->abort(); // a second abort says nothing
+    QCOMPARE(finished.size(), 1);
+}
+
+void Tst_FlotillaClient::getsRetryOnUnavailable()
+{
+    startFake(ServerFlavour::ControlPlane);
+    int calls = 0;
+    m_fake->setHandler([&calls](const FixtureRequest &) -> std::optional<FixtureResponse> {
+        if (++calls < 3)
+            return FixtureResponse{503, "text/plain", "busy\n", false};
+        return FixtureResponse{200, "application/json", FixtureServer::fixture(QStringLiteral("clusters-seed-era.json")), false};
+    });
+    auto *job = await(m_client->clusters());
+    QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
+    QCOMPARE(job->attempts(), 3);
+    QCOMPARE(job->result().clusters.size(), 2);
+
+    calls = -100; // always busy: the last answer is the error
+    m_client->setMaxRetries(2);
+    auto *busy = await(m_client->clusters());
+    QCOMPARE(busy->attempts(), 3);
+    QCOMPARE(busy->error().httpStatus(), 503);
+    QCOMPARE(busy->error().serverMessage(), QStringLiteral("busy"));
+}
+
+void Tst_FlotillaClient::writesNeverRetry()
+{
+    startFake(ServerFlavour::ControlPlane);
+    m_fake->setHandler([](const FixtureRequest &) -> std::optional<FixtureResponse> {
+        return FixtureResponse{503, "text/plain", "busy\n", false};
+    });
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("x");
+    auto *launch = await(m_client->launch(QStringLiteral("d"), request));
+    QCOMPARE(launch->error().httpStatus(), 503);
+    QCOMPARE(launch->attempts(), 1);
+    QVERIFY(await(m_client->createDefinition(sampleDefinition(QStringLiteral("x"))))->attempts() == 1);
+    QVERIFY(await(m_client->deleteDefinition(QStringLiteral("x")))->attempts() == 1);
+    QCOMPARE(m_fake->requests().size(), 3);
+}
+
+void Tst_FlotillaClient::refusedConnectionIsATransportError()
+{
+    QTcpServer reserve;
+    QVERIFY(reserve.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = reserve.serverPort();
+    reserve.close();
+    m_client = std::make_unique<FlotillaClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), ServerFlavour::ControlPlane);
+    m_client->setMaxRetries(2);
+    auto *job = await(m_client->run(QStringLiteral("r")));
+    QCOMPARE(job->error().kind(), ApiError::Kind::Transport);
+    QCOMPARE(job->error().transportError(), QNetworkReply::ConnectionRefusedError);
+    QCOMPARE(job->attempts(), 3);
+    QVERIFY(job->error().sentence().contains(QString::number(port)));
+    auto *write = await(m_client->deleteDefinition(QStringLiteral("x")));
+    QCOMPARE(write->attempts(), 1);
+}
+
+void Tst_FlotillaClient::autoDeleteAfterFinished()
+{
+    startFake(ServerFlavour::SeedEra);
+    m_fake->serveFixture("GET", "/api/v1/clusters", QStringLiteral("clusters-seed-era.json"));
+    QPointer<ResultJob<ClustersList>> job = m_client->clusters();
+    QStringList seen;
+    connect(job, &ApiJob::finished, this, [&seen, job] { seen = job->result().clusters; });
+    QSignalSpy destroyed(job.data(), &QObject::destroyed);
+    job->start();
+    QVERIFY(destroyed.wait(5000));
+    QCOMPARE(seen.size(), 2);
+    QVERIFY(job.isNull());
+}
+
+QTEST_GUILESS_MAIN(Tst_FlotillaClient)
+#include "tst_flotillaclient.moc"

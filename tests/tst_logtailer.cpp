@@ -1,0 +1,297 @@
+// LogTailer: every line once, in order, across token styles, idle back-off,
+// raw text and a control plane restarted in the middle of a run.
+#include "fixtureserver.h"
+#include "testserver.h"
+
+#include <client/flotillaclient.h>
+#include <client/logtailer.h>
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+template<typename Job>
+Job *await(Job *job)
+{
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &ApiJob::finished);
+    job->start();
+    if (finished.isEmpty())
+        finished.wait(20000);
+    return job;
+}
+
+QString expectedLines(int count)
+{
+    QString text;
+    for (int i = 1; i <= count; ++i)
+        text += QStringLiteral("line %1\n").arg(i);
+    return text;
+}
+
+FixtureResponse json(const QByteArray &body)
+{
+    return FixtureResponse{200, "application/json; charset=utf-8", body + '\n', false};
+}
+
+} // namespace
+
+class Tst_LogTailer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followsARunToItsEnd();
+    void rawTextMode();
+    void survivesAControlPlaneRestart();
+    void cloudWatchTokens();
+    void lineCounterAndAnswersWithoutLastSeen();
+    void backsOffWhileIdle();
+    void missingRunEndsTailing();
+    void silentServerIsReportedAndRetried();
+
+private:
+    Run launchOn(FlotillaClient &client, const QString &command);
+};
+
+Run Tst_LogTailer::launchOn(FlotillaClient &client, const QString &command)
+{
+    Definition definition;
+    definition.alias = QStringLiteral("tail-") + QString::number(QDateTime::currentMSecsSinceEpoch());
+    definition.image = QStringLiteral("none");
+    definition.command = command;
+    auto *created = await(client.createDefinition(definition));
+    if (!created->succeeded())
+        qWarning("%s", qPrintable(created->error().sentence()));
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("tester");
+    return await(client.launch(created->result().definitionId, request))->result();
+}
+
+void Tst_LogTailer::followsARunToItsEnd()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    const Run run = launchOn(client, QStringLiteral("for i in $(seq 1 50); do echo line $i; sleep 0.01; done"));
+    QVERIFY(!run.runId.isEmpty());
+    LogTailer tailer(&client, run.runId);
+    tailer.setFastInterval(50);
+    tailer.setIdleInterval(400);
+    QString text;
+    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
+    QSignalSpy finished(&tailer, &LogTailer::finished);
+    tailer.start();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(text, expectedLines(50));
+    QVERIFY(!tailer.isActive());
+    QVERIFY(tailer.isFinished());
+}
+
+void Tst_LogTailer::rawTextMode()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    const Run run = launchOn(client, QStringLiteral("for i in $(seq 1 30); do echo line $i; sleep 0.01; done"));
+    LogTailer tailer(&client, run.runId);
+    tailer.setMode(LogTailer::Mode::RawText);
+    tailer.setFastInterval(50);
+    tailer.setIdleInterval(400);
+    QString text;
+    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
+    QSignalSpy resets(&tailer, &LogTailer::reset);
+    QSignalSpy finished(&tailer, &LogTailer::finished);
+    tailer.start();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(text, expectedLines(30));
+    QCOMPARE(resets.size(), 0);
+}
+
+// The control plane goes away while the run writes and comes back on another
+// port; the same client, pointed at the new address, carries on.
+void Tst_LogTailer::survivesAControlPlaneRestart()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setTimeout(5000);
+    const Run run = launchOn(client, QStringLiteral("for i in $(seq 1 200); do echo line $i; sleep 0.01; done"));
+    LogTailer tailer(&client, run.runId);
+    tailer.setFastInterval(50);
+    tailer.setIdleInterval(400);
+    QString text;
+    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
+    QSignalSpy finished(&tailer, &LogTailer::finished);
+    QSignalSpy errors(&tailer, &LogTailer::errorOccurred);
+    tailer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(text.contains(u"line 20\n"), 30000);
+    QVERIFY(!text.contains(u"line 200\n")); // still in the middle
+    server.stop();
+    QVERIFY(server.start());
+    client.setBaseUrl(server.url());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(text, expectedLines(200));
+    for (const QList<QVariant> &error : std::as_const(errors))
+        QVERIFY(error.value(0).value<ApiError>().isTransient());
+}
+
+void Tst_LogTailer::cloudWatchTokens()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    const QByteArray first = "f/32797019482293329766487489112145098696112137148578922496";
+    const QByteArray second = "f/32797019482293329766487489112145098696112137148578922999";
+    bool stopped = false;
+    fake.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path == "/api/v1/run1/logs") {
+            const QByteArray token = request.query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
+            if (token.isEmpty())
+                return json(FixtureServer::fixture(QStringLiteral("logs-seed-era.json")));
+            if (token == first)
+                return json("{\"last_seen\":\"" + second + "\",\"log\":\"line 4\\nline 5\"}");
+            return json("{\"last_seen\":\"" + token + "\",\"log\":\"\"}"); // nothing new: the same token
+        }
+        if (request.path == "/api/v1/history/run1") {
+            FixtureResponse response = json(FixtureServer::fixture(QStringLiteral("run-stopped-seed-era.json")));
+            if (!stopped) // the first status read sees it running
+                response.body.replace("\"STOPPED\"", "\"RUNNING\"");
+            stopped = true;
+            return response;
+        }
+        return std::nullopt;
+    });
+    FlotillaClient client(fake.url(), ServerFlavour::SeedEra);
+    LogTailer tailer(&client, QStringLiteral("run1"));
+    tailer.setFastInterval(20);
+    tailer.setIdleInterval(100);
+    QString text;
+    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
+    QSignalSpy finished(&tailer, &LogTailer::finished);
+    tailer.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(text, QStringLiteral("+ set -e\n+ echo 'hello yourusername'\nhello yourusername\nline 4\nline 5\n"));
+    QCOMPARE(tailer.lastSeen(), QString::fromLatin1(second));
+}
+
+// Current upstream: a decimal line counter, `{"last_seen":"","log":""}` while
+// the run is queued (the token is not echoed), and a seed-era `{"log":""}`.
+void Tst_LogTailer::lineCounterAndAnswersWithoutLastSeen()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    int logCalls = 0;
+    int statusCalls = 0;
+    fake.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path == "/api/v6/r/logs") {
+            ++logCalls;
+            const QString token = request.query.queryItemValue(QStringLiteral("last_seen"));
+            if (logCalls == 1)
+                return json(FixtureServer::fixture(QStringLiteral("logs-queued-seed-era.json")));
+            if (logCalls == 2)
+                return json("{\"last_seen\":\"\",\"log\":\"\"}");
+            if (token.isEmpty())
+                return json(FixtureServer::fixture(QStringLiteral("logs-head.json")));
+            if (token == u"3")
+                return json("{\"last_seen\":\"5\",\"log\":\"last\\nlines\\n\"}");
+            return json("{\"last_seen\":\"" + token.toUtf8() + "\",\"log\":\"\"}");
+        }
+        if (request.path == "/api/v6/history/r") {
+            ++statusCalls;
+            return json(FixtureServer::fixture(statusCalls < 3 ? QStringLiteral("run-queued-head.json")
+                                                               : QStringLiteral("run-stopped-head.json")));
+        }
+        return std::nullopt;
+    });
+    FlotillaClient client(fake.url(), ServerFlavour::CurrentUpstream);
+    LogTailer tailer(&client, QStringLiteral("r"));
+    tailer.setFastInterval(20);
+    tailer.setIdleInterval(80);
+    QString text;
+    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
+    QSignalSpy finished(&tailer, &LogTailer::finished);
+    tailer.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(text, QStringLiteral("+ echo 'hello jdoe'\nhello jdoe\nlast\nlines\n"));
+    QCOMPARE(tailer.lastSeen(), QStringLiteral("5"));
+}
+
+void Tst_LogTailer::backsOffWhileIdle()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    QList<qint64> logTimes;
+    QElapsedTimer clock;
+    clock.start();
+    fake.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path == "/api/v1/r/logs") {
+            logTimes.append(clock.elapsed());
+            // Text for the first three requests, then nothing new.
+            if (logTimes.size() <= 3)
+                return json("{\"last_seen\":\"" + QByteArray::number(logTimes.size()) + "\",\"log\":\"x\\n\"}");
+            return json("{\"last_seen\":\"3\",\"log\":\"\"}");
+        }
+        if (request.path == "/api/v1/history/r")
+            return json(FixtureServer::fixture(QStringLiteral("run-running-head.json")));
+        return std::nullopt;
+    });
+    FlotillaClient client(fake.url(), ServerFlavour::ControlPlane);
+    LogTailer tailer(&client, QStringLiteral("r"));
+    tailer.setFastInterval(40);
+    tailer.setIdleInterval(640);
+    tailer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(logTimes.size() >= 10, 20000);
+    tailer.stop();
+    // While text flows the next request follows after the fast interval...
+    QVERIFY(logTimes[1] - logTimes[0] < 300);
+    // ...and while idle the pauses double up to the idle interval.
+    const qint64 firstIdleGap = logTimes[4] - logTimes[3];
+    const qint64 laterIdleGap = logTimes[9] - logTimes[8];
+    QVERIFY2(laterIdleGap >= 3 * firstIdleGap / 2, qPrintable(QStringLiteral("%1 then %2").arg(firstIdleGap).arg(laterIdleGap)));
+    QVERIFY(laterIdleGap >= 600);
+    QVERIFY(laterIdleGap < 2000);
+}
+
+void Tst_LogTailer::missingRunEndsTailing()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    fake.serve("GET", "/api/v1/nope/logs", {404, "application/json", "{\"error\":\"Run with id nope not found\"}\n", false});
+    FlotillaClient client(fake.url(), ServerFlavour::ControlPlane);
+    LogTailer tailer(&client, QStringLiteral("nope"));
+    QSignalSpy errors(&tailer, &LogTailer::errorOccurred);
+    QSignalSpy finished(&tailer, &LogTailer::finished);
+    tailer.start();
+    QVERIFY(errors.wait(5000));
+    const ApiError error = errors.first().value(0).value<ApiError>();
+    QCOMPARE(error.httpStatus(), 404);
+    QCOMPARE(error.serverMessage(), QStringLiteral("Run with id nope not found"));
+    QVERIFY(!tailer.isActive());
+    QCOMPARE(finished.size(), 0);
+}
+
+void Tst_LogTailer::silentServerIsReportedAndRetried()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    fake.setNeverAnswer(true);
+    FlotillaClient client(fake.url(), ServerFlavour::ControlPlane);
+    client.setTimeout(200);
+    LogTailer tailer(&client, QStringLiteral("r"));
+    tailer.setFastInterval(20);
+    tailer.setIdleInterval(40);
+    QSignalSpy errors(&tailer, &LogTailer::errorOccurred);
+    tailer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(errors.size() >= 2, 10000);
+    QVERIFY(errors.first().value(0).value<ApiError>().isTimeout());
+    QVERIFY(tailer.isActive());
+    tailer.stop();
+}
+
+QTEST_GUILESS_MAIN(Tst_LogTailer)
+#include "tst_logtailer.moc"
