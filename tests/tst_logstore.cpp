@@ -67,7 +67,7 @@ ChainResult readChain(const LogStore &logs, const QString &id, bool complete, QB
 {
     ChainResult result;
     for (int guard = 0; guard < 100000; ++guard) {
-        const std::optional<LogChunk> chunk = logs.read(id, token, complete);
+        const std::optional<StoredLogChunk> chunk = logs.read(id, token, complete);
         if (!chunk) {
             result.ok = false;
             result.problem = QStringLiteral("token %1 refused").arg(QString::fromLatin1(token));
@@ -149,12 +149,12 @@ void Tst_LogStore::missingLogIsEmpty()
     QString error;
     QVERIFY2(logs.open(&error), qPrintable(error));
     for (bool complete : {false, true}) {
-        const std::optional<LogChunk> chunk = logs.read(runId, {}, complete);
+        const std::optional<StoredLogChunk> chunk = logs.read(runId, {}, complete);
         QVERIFY(chunk);
         QVERIFY(chunk->text.isEmpty());
         QVERIFY(!chunk->token.isEmpty());
         // The token it gave is its own and still gives nothing.
-        const std::optional<LogChunk> again = logs.read(runId, chunk->token, complete);
+        const std::optional<StoredLogChunk> again = logs.read(runId, chunk->token, complete);
         QVERIFY(again);
         QVERIFY(again->text.isEmpty());
         QCOMPARE(again->token, chunk->token);
@@ -170,20 +170,20 @@ void Tst_LogStore::incompleteLogHoldsBackPartialLine()
     QVERIFY2(logs.open(&error), qPrintable(error));
     QVERIFY(writeFile(logs.pathFor(runId), "first line\nsecond line\nthird, unfinish"));
 
-    const std::optional<LogChunk> chunk = logs.read(runId, {}, false);
+    const std::optional<StoredLogChunk> chunk = logs.read(runId, {}, false);
     QVERIFY(chunk);
     QCOMPARE(chunk->text, QByteArray("first line\nsecond line\n"));
     QVERIFY(!chunk->token.isEmpty());
 
     // Nothing new after the last newline: same token, no text.
-    const std::optional<LogChunk> next = logs.read(runId, chunk->token, false);
+    const std::optional<StoredLogChunk> next = logs.read(runId, chunk->token, false);
     QVERIFY(next);
     QVERIFY(next->text.isEmpty());
     QCOMPARE(next->token, chunk->token);
 
     // A log with only a partial line gives nothing yet.
     QVERIFY(writeFile(logs.pathFor(otherRunId), "no newline yet"));
-    const std::optional<LogChunk> partial = logs.read(otherRunId, {}, false);
+    const std::optional<StoredLogChunk> partial = logs.read(otherRunId, {}, false);
     QVERIFY(partial);
     QVERIFY(partial->text.isEmpty());
 }
@@ -197,11 +197,11 @@ void Tst_LogStore::completeLogGivesWholeText()
     const QByteArray text = "first line\nsecond line\nlast line without newline";
     QVERIFY(writeFile(logs.pathFor(runId), text));
 
-    const std::optional<LogChunk> chunk = logs.read(runId, {}, true);
+    const std::optional<StoredLogChunk> chunk = logs.read(runId, {}, true);
     QVERIFY(chunk);
     QCOMPARE(chunk->text, text);
 
-    const std::optional<LogChunk> next = logs.read(runId, chunk->token, true);
+    const std::optional<StoredLogChunk> next = logs.read(runId, chunk->token, true);
     QVERIFY(next);
     QVERIFY(next->text.isEmpty());
     QCOMPARE(next->token, chunk->token);
@@ -216,18 +216,18 @@ void Tst_LogStore::partialLineArrivesWhenFinished()
     const QString path = logs.pathFor(runId);
     QVERIFY(writeFile(path, "one\ntw"));
 
-    const std::optional<LogChunk> first = logs.read(runId, {}, false);
+    const std::optional<StoredLogChunk> first = logs.read(runId, {}, false);
     QVERIFY(first);
     QCOMPARE(first->text, QByteArray("one\n"));
 
     QVERIFY(appendFile(path, "o\nthr"));
-    const std::optional<LogChunk> second = logs.read(runId, first->token, false);
+    const std::optional<StoredLogChunk> second = logs.read(runId, first->token, false);
     QVERIFY(second);
     QCOMPARE(second->text, QByteArray("two\n"));
 
     // The run stops: its last line comes without a newline.
     QVERIFY(appendFile(path, "ee"));
-    const std::optional<LogChunk> third = logs.read(runId, second->token, true);
+    const std::optional<StoredLogChunk> third = logs.read(runId, second->token, true);
     QVERIFY(third);
     QCOMPARE(third->text, QByteArray("three"));
     QCOMPARE(first->text + second->text + third->text, logs.readAll(runId));
@@ -241,19 +241,19 @@ void Tst_LogStore::sameTokenWhileNothingIsNew()
     QVERIFY2(logs.open(&error), qPrintable(error));
     QVERIFY(writeFile(logs.pathFor(runId), "a\nb\n"));
 
-    const std::optional<LogChunk> chunk = logs.read(runId, {}, false);
+    const std::optional<StoredLogChunk> chunk = logs.read(runId, {}, false);
     QVERIFY(chunk);
     QCOMPARE(chunk->text, QByteArray("a\nb\n"));
     for (int i = 0; i < 3; ++i) {
         for (bool complete : {false, true}) {
-            const std::optional<LogChunk> again = logs.read(runId, chunk->token, complete);
+            const std::optional<StoredLogChunk> again = logs.read(runId, chunk->token, complete);
             QVERIFY(again);
             QVERIFY(again->text.isEmpty());
             QCOMPARE(again->token, chunk->token);
         }
     }
     // Reading from the start again is repeatable too.
-    const std::optional<LogChunk> fromStart = logs.read(runId, {}, false);
+    const std::optional<StoredLogChunk> fromStart = logs.read(runId, {}, false);
     QVERIFY(fromStart);
     QCOMPARE(fromStart->text, chunk->text);
     QCOMPARE(fromStart->token, chunk->token);
@@ -331,7 +331,7 @@ void Tst_LogStore::longSingleLineCutsAtUtf8Boundaries()
     QVERIFY(writeFile(logs.pathFor(runId), text));
     QVERIFY((static_cast<unsigned char>(text[LogStore::maxChunkBytes]) & 0xC0) == 0x80);
 
-    const std::optional<LogChunk> first = logs.read(runId, {}, complete);
+    const std::optional<StoredLogChunk> first = logs.read(runId, {}, complete);
     QVERIFY(first);
     QVERIFY(first->text.size() <= LogStore::maxChunkBytes);
     QVERIFY(first->text.size() > LogStore::maxChunkBytes - 4);
@@ -398,7 +398,7 @@ void Tst_LogStore::manyShortLines()
     // Every chunk of a log of short lines ends after a newline.
     QByteArray token;
     for (;;) {
-        const std::optional<LogChunk> chunk = logs.read(runId, token, false);
+        const std::optional<StoredLogChunk> chunk = logs.read(runId, token, false);
         QVERIFY(chunk);
         if (chunk->text.isEmpty())
             break;
@@ -459,13 +459,13 @@ void Tst_LogStore::forgedTokensRefused()
     QVERIFY(writeFile(logs.pathFor(otherRunId), "0123456789\nabcdefghij\nmore\n"));
 
     // A genuine token (offset 27), to derive forgeries from.
-    const std::optional<LogChunk> genuine = logs.read(runId, {}, false);
+    const std::optional<StoredLogChunk> genuine = logs.read(runId, {}, false);
     QVERIFY(genuine);
     const QByteArray first = genuine->token;
     QVERIFY(first.contains('.'));
     const qsizetype dot = first.indexOf('.');
     const QByteArray mac = first.mid(dot + 1);
-    const std::optional<LogChunk> otherRun = logs.read(otherRunId, {}, false);
+    const std::optional<StoredLogChunk> otherRun = logs.read(otherRunId, {}, false);
     QVERIFY(otherRun);
 
     QByteArray forged;
@@ -513,7 +513,7 @@ void Tst_LogStore::tokensSurviveNewLogStore()
         LogStore logs(dir.path());
         QVERIFY2(logs.open(&error), qPrintable(error));
         QVERIFY(writeFile(logs.pathFor(runId), text.left(text.indexOf("after"))));
-        const std::optional<LogChunk> chunk = logs.read(runId, {}, false);
+        const std::optional<StoredLogChunk> chunk = logs.read(runId, {}, false);
         QVERIFY(chunk);
         seen = chunk->text;
         token = chunk->token;
@@ -522,10 +522,10 @@ void Tst_LogStore::tokensSurviveNewLogStore()
     LogStore restarted(dir.path());
     QVERIFY2(restarted.open(&error), qPrintable(error));
     QVERIFY(writeFile(restarted.pathFor(runId), text));
-    const std::optional<LogChunk> again = restarted.read(runId, token, false);
+    const std::optional<StoredLogChunk> again = restarted.read(runId, token, false);
     QVERIFY2(again, "a token issued before the restart is refused");
     QCOMPARE(again->text, QByteArray("after restart €\n"));
-    const std::optional<LogChunk> last = restarted.read(runId, again->token, true);
+    const std::optional<StoredLogChunk> last = restarted.read(runId, again->token, true);
     QVERIFY(last);
     QCOMPARE(seen + again->text + last->text, text);
 }
@@ -541,8 +541,8 @@ void Tst_LogStore::newKeyInvalidatesOldTokens()
     QVERIFY2(b.open(&error), qPrintable(error));
     QVERIFY(writeFile(a.pathFor(runId), "line\nline\n"));
     QVERIFY(writeFile(b.pathFor(runId), "line\nline\n"));
-    const std::optional<LogChunk> fromA = a.read(runId, {}, false);
-    const std::optional<LogChunk> fromB = b.read(runId, {}, false);
+    const std::optional<StoredLogChunk> fromA = a.read(runId, {}, false);
+    const std::optional<StoredLogChunk> fromB = b.read(runId, {}, false);
     QVERIFY(fromA);
     QVERIFY(fromB);
     QVERIFY(fromA->token != fromB->token); // different keys

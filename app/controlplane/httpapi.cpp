@@ -546,7 +546,7 @@ HttpResponse HttpApi::logs(const HttpRequest &request, const Args &args)
     if (!started)
         return jsonResponse(Json{{"log", ""}, {"last_seen", ""}});
     const QByteArray token = query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
-    const std::optional<LogChunk> chunk = m_logs.read(run->runId, token, run->status == RunStatus::Stopped);
+    const std::optional<StoredLogChunk> chunk = m_logs.read(run->runId, token, run->status == RunStatus::Stopped);
     if (!chunk) {
         return errorResponse(400, QStringLiteral("last_seen \"%1\" was not issued by this server for run %2; "
                                                  "read from the start without last_seen")

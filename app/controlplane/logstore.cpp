@@ -69,13 +69,13 @@ static qsizetype utf8Boundary(const QByteArray &bytes, qsizetype end)
     return cut > 0 ? cut : end;
 }
 
-std::optional<LogChunk> LogStore::read(const QString &runId, const QByteArray &token, bool logComplete) const
+std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteArray &token, bool logComplete) const
 {
     const std::optional<qint64> start = offsetOf(runId, token);
     if (!start)
         return std::nullopt;
     QFile file(pathFor(runId));
-    LogChunk chunk;
+    StoredLogChunk chunk;
     if (!file.open(QIODevice::ReadOnly) || *start >= file.size()) {
         chunk.token = sign(runId, *start);
         return chunk;

@@ -7,7 +7,7 @@
 
 namespace Flotilla {
 
-struct LogChunk
+struct StoredLogChunk
 {
     QByteArray text;
     QByteArray token; // the next `last_seen`
@@ -30,7 +30,7 @@ public:
     // The text after `token` (empty for the start). A chunk ends after a
     // newline, at the end of a complete log, or inside a line longer than a
     // chunk at a UTF-8 boundary. nullopt: the token was not issued here.
-    std::optional<LogChunk> read(const QString &runId, const QByteArray &token, bool logComplete) const;
+    std::optional<StoredLogChunk> read(const QString &runId, const QByteArray &token, bool logComplete) const;
     QByteArray readAll(const QString &runId) const;
 
 private:
