@@ -55,14 +55,25 @@ void Tst_RunScheduler::parallelLimitKeepsLaunchOrder()
     for (int i = 2; i < 5; ++i)
         QCOMPARE(client.get(QStringLiteral("/api/v1/history/") + runs[i]).json().value("status", ""), "QUEUED");
     QFile(gate).open(QIODevice::WriteOnly);
-    QList<QDateTime> starts;
-    for (const QString &run : runs) {
-        const Json stopped = waitForStatus(client, run, "STOPPED");
-        QCOMPARE(stopped.value("exit_code", -1), 0);
-        starts.append(QDateTime::fromString(QString::fromStdString(stopped["started_at"]), Qt::ISODateWithMs));
+    for (const QString &run : runs)
+        QCOMPARE(waitForStatus(client, run, "STOPPED").value("exit_code", -1), 0);
+
+    // One at a time, each run starts only after the one launched before it ended.
+    TestServer serial;
+    serial.options().parallelRuns = 1;
+    QVERIFY(serial.start());
+    HttpTestClient serialClient(serial.url());
+    const QString quick = createDefinition(serialClient, {{"alias", "quick"}, {"image", "none"}, {"command", "true"}});
+    QStringList serialRuns;
+    for (int i = 0; i < 5; ++i)
+        serialRuns.append(runIdOf(launch(serialClient, quick)));
+    QDateTime previousEnd;
+    for (const QString &run : serialRuns) {
+        const Json stopped = waitForStatus(serialClient, run, "STOPPED");
+        const QDateTime start = QDateTime::fromString(QString::fromStdString(stopped["started_at"]), Qt::ISODateWithMs);
+        QVERIFY2(!previousEnd.isValid() || start >= previousEnd, stopped.dump().c_str());
+        previousEnd = QDateTime::fromString(QString::fromStdString(stopped["finished_at"]), Qt::ISODateWithMs);
     }
-    for (int i = 3; i < 5; ++i)
-        QVERIFY(starts[i] >= starts[i - 1]); // the waiting ones started in launch order
 }
 
 void Tst_RunScheduler::terminateQueued()
