@@ -19,6 +19,7 @@ private Q_SLOTS:
     void hundredThousandLinesPageBackIdentical();
     void aThreeMebibyteLine();
     void workingDirectoryPerRun();
+    void logTextNeedingEscapes();
 
 private:
     QString runCommand(const QString &command);
@@ -132,6 +133,19 @@ void Tst_LocalExecutor::workingDirectoryPerRun()
     QVERIFY(firstLog.contains(first.toUtf8()));
     QVERIFY(!secondLog.contains("marker"));
     QVERIFY(firstLog.trimmed() != secondLog.trimmed());
+}
+
+void Tst_LocalExecutor::logTextNeedingEscapes()
+{
+    // printf's own escapes: \\ a backslash, \t a tab, \001 and \303\251 (é) as bytes.
+    const QString runId = runCommand(QStringLiteral("printf 'quote\" backslash\\\\ tab\\t ctrl\\001 \\303\\251\\n'"));
+    const QString invalid = runCommand(QStringLiteral("printf 'bad \\377 byte\\n'"));
+    waitForStatus(*m_client, runId, "STOPPED");
+    waitForStatus(*m_client, invalid, "STOPPED");
+    QCOMPARE(readLogByPaging(*m_client, runId), QByteArray("quote\" backslash\\ tab\t ctrl\x01 \xc3\xa9\n"));
+    // JSON carries text: an invalid byte becomes U+FFFD there; raw_text keeps it.
+    QCOMPARE(readLogByPaging(*m_client, invalid), QByteArray("bad \xef\xbf\xbd byte\n"));
+    QCOMPARE(m_client->get(QStringLiteral("/api/v1/%1/logs?raw_text=true").arg(invalid)).body, QByteArray("bad \xff byte\n"));
 }
 
 QTEST_GUILESS_MAIN(Tst_LocalExecutor)

@@ -14,7 +14,9 @@ namespace {
 // (and process group) of its own, so signalling it never hits the wrapper.
 const QString wrapperScript = QStringLiteral(
     "log=$1; dir=$2; shift 2\n"
-    "put() { echo \"$2\" > \"$dir/$1.tmp\" && mv \"$dir/$1.tmp\" \"$dir/$1\"; }\n" // whole or absent
+    // Builtins only: every process started costs milliseconds. A value counts
+    // once its newline is there; the marker then wakes the directory watcher.
+    "put() { echo \"$2\" > \"$dir/$1\"; : > \"$dir/$1.written\"; }\n"
     "put wrapper.pid $$\n"
     "setsid \"$@\" >>\"$log\" 2>&1 </dev/null &\n"
     "put child.pid $!\n"
@@ -47,8 +49,9 @@ qint64 DetachedExecutor::readNumber(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return -1;
+    const QByteArray text = file.readAll();
     bool ok = false;
-    const qint64 value = file.readAll().trimmed().toLongLong(&ok);
+    const qint64 value = text.endsWith('\n') ? text.trimmed().toLongLong(&ok) : -1;
     return ok ? value : -1;
 }
 
@@ -87,10 +90,11 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
         return end(run.runId, std::nullopt, QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
     log.close();
 
+    // startDetached gives the wrapper a session of its own (no terminal's
+    // Ctrl+C reaches it) and init as its parent.
     QProcess process;
-    process.setProgram(QStringLiteral("setsid"));
-    process.setArguments(QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"), wrapperScript,
-                                     QStringLiteral("flotilla-run"), logPath, control}
+    process.setProgram(QStringLiteral("/bin/sh"));
+    process.setArguments(QStringList{QStringLiteral("-c"), wrapperScript, QStringLiteral("flotilla-run"), logPath, control}
                          + commandLine(run, env, control));
     process.setWorkingDirectory(work);
     // The control plane's environment with the run's on top.

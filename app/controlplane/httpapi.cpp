@@ -128,6 +128,44 @@ std::optional<Json> parseBody(const HttpRequest &request, HttpResponse *error)
     }
 }
 
+// Appends `text` as a JSON string. Log chunks are up to 1 MiB and read in a
+// loop, so valid UTF-8 is escaped here in one pass into the answer; anything
+// else goes through nlohmann, which replaces invalid bytes.
+void appendJsonString(QByteArray &out, QByteArrayView text)
+{
+    if (!text.isValidUtf8()) {
+        out += dump(Json(std::string(text.data(), size_t(text.size()))));
+        return;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + text.size() + text.size() / 16 + 2);
+    out += '"';
+    const char *run = text.data();
+    const char *const end = text.data() + text.size();
+    for (const char *p = run; p != end; ++p) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte >= 0x20 && byte != '"' && byte != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (byte) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: {
+            const char escaped[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
+            out.append(escaped, sizeof escaped);
+        }
+        }
+    }
+    out.append(run, end - run);
+    out += '"';
+}
+
 QString newDefinitionId(const QString &groupName)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -552,7 +590,12 @@ HttpResponse HttpApi::logs(const HttpRequest &request, const Args &args)
                                                  "read from the start without last_seen")
                                       .arg(QString::fromUtf8(token), run->runId));
     }
-    return jsonResponse(Json{{"log", chunk->text.toStdString()}, {"last_seen", chunk->token.toStdString()}});
+    HttpResponse response;
+    response.body.reserve(chunk->text.size() + 64);
+    response.body += "{\"log\":";
+    appendJsonString(response.body, chunk->text);
+    response.body += ",\"last_seen\":\"" + chunk->token + "\"}"; // tokens are digits, '.' and hex
+    return response;
 }
 
 HttpResponse HttpApi::nameList(const HttpRequest &request, const char *key, bool groups)
