@@ -2,7 +2,12 @@
 
 #include <controlplane/httpmessage.h>
 
+#include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+
+#include <csignal>
 #include <QTest>
 
 namespace Flotilla::Testing {
@@ -15,6 +20,29 @@ TestServer::TestServer(ControlPlaneOptions options)
     m_options.containerEngines.clear();
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = m_dir.path() + QStringLiteral("/data");
+}
+
+TestServer::~TestServer()
+{
+    stop();
+    const QDir runs(m_options.dataDir + QStringLiteral("/runs"));
+    for (const QString &run : runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString control = runs.filePath(run);
+        const auto pidIn = [&control](const char *name) {
+            QFile file(control + u'/' + QLatin1String(name));
+            return file.open(QIODevice::ReadOnly) ? pid_t(file.readAll().trimmed().toInt()) : pid_t(0);
+        };
+        // Only while the wrapper is still ours: a pid of an ended run may be reused.
+        const pid_t wrapper = pidIn("wrapper.pid"), child = pidIn("child.pid");
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(wrapper));
+        if (wrapper <= 1 || !cmdline.open(QIODevice::ReadOnly) || !cmdline.readAll().contains(control.toUtf8()))
+            continue;
+        if (QFile::exists(control + QStringLiteral("/cid")))
+            QProcess::execute(QStringLiteral("podman"), {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("flotilla-") + run});
+        if (child > 1)
+            ::kill(-child, SIGKILL); // the command's whole group
+        ::kill(wrapper, SIGKILL);
+    }
 }
 
 bool TestServer::start(QString *error)

@@ -16,6 +16,8 @@ class TestServer final
 {
 public:
     explicit TestServer(ControlPlaneOptions options = {});
+    // Ends the processes of runs still alive: runs outlive a control plane, not a test.
+    ~TestServer();
     bool start(QString *error = nullptr);
     void stop(); // closes the store and releases the dir, keeping its files
     QUrl url() const { return m_controlPlane ? m_controlPlane->url() : QUrl(); }
