@@ -9,6 +9,8 @@
 #include <wire/run.h>
 
 #include <QRegularExpression>
+
+#include <cstring>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
@@ -143,6 +145,19 @@ void appendJsonString(QByteArray &out, QByteArrayView text)
     const char *run = text.data();
     const char *const end = text.data() + text.size();
     for (const char *p = run; p != end; ++p) {
+        // Skip 8 plain bytes at a time: none below 0x20, none '"' or '\\'.
+        while (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, 8);
+            constexpr quint64 ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+            const auto hasZeroByte = [](quint64 v) { return (v - ones) & ~v & highs; };
+            if (((word - ones * 0x20) & ~word & highs) | hasZeroByte(word ^ (ones * '"'))
+                | hasZeroByte(word ^ (ones * '\\')))
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
         const auto byte = static_cast<unsigned char>(*p);
         if (byte >= 0x20 && byte != '"' && byte != '\\')
             continue;
