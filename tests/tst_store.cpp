@@ -87,8 +87,8 @@ Run makeRun(const char *runId, const Definition &definition, const char *cluster
 QStringList idsOf(const StoredPage &page, const char *idKey)
 {
     QStringList ids;
-    for (const QByteArray &document : page.documents)
-        ids.append(toQString(Json::parse(document.toStdString()).at(idKey).get<std::string>()));
+    for (const Json &document : Json::parse("[" + page.items.toStdString() + "]"))
+        ids.append(toQString(document.at(idKey).get<std::string>()));
     return ids;
 }
 
@@ -309,11 +309,14 @@ void Tst_Store::statusTotalsFollowUpdates()
 {
     QVERIFY(populate());
     QCOMPARE(totalOf(*m_store, QStringLiteral("status=STOPPED")), 2);
+    const ListQuery stoppedPage = queryOf(ListKind::Runs, {{QStringLiteral("status"), QStringLiteral("STOPPED")}});
+    QVERIFY(!idsOf(m_store->listRuns(stoppedPage), "run_id").contains(QStringLiteral("r-c"))); // now cached
     std::optional<Run> queued = m_store->run(QStringLiteral("r-c"));
     QVERIFY(queued);
     queued->advanceTo(RunStatus::Stopped);
     QVERIFY(m_store->updateRun(*queued));
     QCOMPARE(totalOf(*m_store, QStringLiteral("status=STOPPED")), 3);
+    QVERIFY(idsOf(m_store->listRuns(stoppedPage), "run_id").contains(QStringLiteral("r-c"))); // the update cleared the page
     QCOMPARE(totalOf(*m_store, QStringLiteral("status=QUEUED")), 0);
     QCOMPARE(totalOf(*m_store, QStringLiteral("STATUS=stopped")), -1); // values are validated, keys are not cased
     QCOMPARE(totalOf(*m_store, QString()), 5);
@@ -805,7 +808,7 @@ void Tst_Store::countCacheInvalidatedByWrites()
     QCOMPARE(m_store->groups(names).total, 3);
     QVERIFY(m_store->insertDefinition(makeDefinition("d6", QStringLiteral("sixth"), "newgroup", "i", "c", 1)));
     QCOMPARE(m_store->listDefinitions(all).total, 6);
-    QCOMPARE(m_store->listDefinitions(all).documents.size(), 6);
+    QCOMPARE(Json::parse("[" + m_store->listDefinitions(all).items.toStdString() + "]").size(), size_t(6));
     QCOMPARE(m_store->groups(names).total, 4);
 
     QVERIFY(m_store->deleteDefinition(QStringLiteral("d6")));

@@ -71,8 +71,8 @@ void putFilterEcho(Json &json, const ListQuery &query)
 
 // The list answer: the page's stored documents spliced between the echo of
 // the query, so a page costs no JSON parsing.
-HttpResponse listResponse(const char *itemsKey, const QList<QByteArray> &documents, qint64 total,
-                          const ListQuery &query, bool withSort)
+HttpResponse listResponse(const char *itemsKey, const QByteArray &items, qint64 total, const ListQuery &query,
+                          bool withSort)
 {
     Json meta = Json::object();
     meta["total"] = total;
@@ -89,18 +89,11 @@ HttpResponse listResponse(const char *itemsKey, const QList<QByteArray> &documen
     putFilterEcho(meta, query);
 
     QByteArray body;
-    qsizetype size = 64;
-    for (const QByteArray &document : documents)
-        size += document.size() + 1;
-    body.reserve(size + 256);
+    body.reserve(items.size() + 320);
     body += "{\"";
     body += itemsKey;
     body += "\":[";
-    for (qsizetype i = 0; i < documents.size(); ++i) {
-        if (i)
-            body += ',';
-        body += documents[i];
-    }
+    body += items;
     body += "],";
     body += dump(meta).mid(1); // the echo object without its opening brace
     HttpResponse response;
@@ -354,7 +347,7 @@ HttpResponse HttpApi::listDefinitions(const HttpRequest &request, const Args &)
     if (!query)
         return errorResponse(400, error);
     const StoredPage page = m_store.listDefinitions(*query);
-    return listResponse("definitions", page.documents, page.total, *query, true);
+    return listResponse("definitions", page.items, page.total, *query, true);
 }
 
 HttpResponse HttpApi::saveDefinition(const Definition &definition, bool insert)
@@ -535,7 +528,7 @@ HttpResponse HttpApi::listRunsMatching(const HttpRequest &request, const QString
     if (!definitionId.isEmpty())
         query->addExactFilter(QStringLiteral("definition_id"), QStringLiteral("definition_id"), definitionId);
     const StoredPage page = m_store.listRuns(*query);
-    return listResponse("history", page.documents, page.total, *query, true);
+    return listResponse("history", page.items, page.total, *query, true);
 }
 
 HttpResponse HttpApi::listRuns(const HttpRequest &request, const Args &)

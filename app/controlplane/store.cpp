@@ -336,7 +336,7 @@ bool Store::writeDefinitionRows(const Definition &definition)
 
 bool Store::insertDefinition(const Definition &definition)
 {
-    m_countCache[Definitions].clear();
+    invalidate(Definitions);
     return transaction([&] {
         QSqlQuery &query = prepared(QStringLiteral(
             "INSERT INTO definitions (definition_id, alias, group_name, image, command, memory, document)"
@@ -354,7 +354,7 @@ bool Store::insertDefinition(const Definition &definition)
 
 bool Store::updateDefinition(const Definition &definition)
 {
-    m_countCache[Definitions].clear();
+    invalidate(Definitions);
     return transaction([&] {
         QSqlQuery &query = prepared(QStringLiteral(
             "UPDATE definitions SET alias = ?, group_name = ?, image = ?, command = ?, memory = ?, document = ?"
@@ -372,7 +372,7 @@ bool Store::updateDefinition(const Definition &definition)
 
 bool Store::deleteDefinition(const QString &definitionId)
 {
-    m_countCache[Definitions].clear();
+    invalidate(Definitions);
     return transaction([&] {
         for (const char *sql : {"DELETE FROM definition_env WHERE definition_id = ?",
                                 "DELETE FROM definition_tags WHERE definition_id = ?",
@@ -460,7 +460,7 @@ bool Store::writeRunRows(const Run &run, bool insert)
 
 bool Store::insertRuns(const QList<Run> &runs)
 {
-    m_countCache[Runs].clear();
+    invalidate(Runs);
     return transaction([&] {
         return std::all_of(runs.begin(), runs.end(), [this](const Run &run) { return writeRunRows(run, true); });
     });
@@ -468,7 +468,7 @@ bool Store::insertRuns(const QList<Run> &runs)
 
 bool Store::updateRun(const Run &run)
 {
-    m_countCache[Runs].clear();
+    invalidate(Runs);
     return transaction([&] { return writeRunRows(run, false); });
 }
 
@@ -502,13 +502,24 @@ std::optional<Run> Store::nextQueued(const QString &cluster)
     return Run::fromJson(Json::parse(query.value(0).toByteArray().toStdString()), &errors);
 }
 
-qint64 Store::cachedCount(CountedTable table, const QString &sql, const QVariantList &values)
+static QString cacheKey(const QString &sql, const QVariantList &values)
 {
-    // Clients poll the same list again and again; counting is the costly part
-    // of a page, and any write clears the cache.
     QString key = sql;
     for (const QVariant &value : values)
         key += QChar(0) + value.toString();
+    return key;
+}
+
+void Store::invalidate(CountedTable table)
+{
+    m_countCache[table].clear();
+    m_pageCache[table].clear();
+    m_pageCacheBytes[table] = 0;
+}
+
+qint64 Store::cachedCount(CountedTable table, const QString &sql, const QVariantList &values)
+{
+    const QString key = cacheKey(sql, values);
     QHash<QString, qint64> &cache = m_countCache[table];
     if (auto it = cache.constFind(key); it != cache.constEnd())
         return *it;
@@ -568,16 +579,32 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
     else
         order = QStringLiteral("%1 IS NULL, %1 ASC, %2 ASC").arg(query.sortColumn, idColumn);
 
-    QSqlQuery &select = prepared(QStringLiteral("SELECT document FROM %1%2 ORDER BY %3 LIMIT ? OFFSET ?")
-                                     .arg(table, where.sql(), order));
-    for (const QVariant &value : where.values)
+    // SQLite joins the page's documents itself: one row to fetch, not fifty.
+    const QString sql = QStringLiteral("SELECT CAST(group_concat(document, ',') AS BLOB) FROM "
+                                       "(SELECT document FROM %1%2 ORDER BY %3 LIMIT ? OFFSET ?)")
+                            .arg(table, where.sql(), order);
+    QVariantList values = where.values;
+    values << query.limit << query.offset;
+    const CountedTable counted = table == u"runs" ? Runs : Definitions;
+    const QString key = cacheKey(sql, values);
+    if (auto it = m_pageCache[counted].constFind(key); it != m_pageCache[counted].constEnd()) {
+        page.items = *it;
+        return page;
+    }
+    QSqlQuery &select = prepared(sql);
+    for (const QVariant &value : values)
         select.addBindValue(value);
-    select.addBindValue(query.limit);
-    select.addBindValue(query.offset);
     if (!exec(select))
         return page;
-    while (select.next())
-        page.documents.append(select.value(0).toByteArray());
+    if (select.next())
+        page.items = select.value(0).toByteArray();
+    static constexpr qsizetype pageCacheLimit = 16 * 1024 * 1024;
+    if (m_pageCacheBytes[counted] + page.items.size() > pageCacheLimit) {
+        m_pageCache[counted].clear();
+        m_pageCacheBytes[counted] = 0;
+    }
+    m_pageCache[counted].insert(key, page.items);
+    m_pageCacheBytes[counted] += page.items.size();
     return page;
 }
 

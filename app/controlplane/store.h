@@ -14,7 +14,7 @@ namespace Flotilla {
 // One page of a list: the stored JSON documents, and how many match in all.
 struct StoredPage
 {
-    QList<QByteArray> documents;
+    QByteArray items; // the page's stored JSON documents, joined by ','
     qint64 total = 0;
 };
 
@@ -72,12 +72,17 @@ private:
                              const QString &envTable, const QString &tagTable);
     NamePage listNames(const QString &sqlOfNames, const ListQuery &query);
     enum CountedTable { Definitions, Runs };
+    void invalidate(CountedTable table);
     qint64 cachedCount(CountedTable table, const QString &sql, const QVariantList &values);
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
-    QHash<QString, qint64> m_countCache[2]; // per CountedTable, cleared by its writes
+    // Per CountedTable, cleared by writes to it: clients poll the same lists
+    // while nothing changes.
+    QHash<QString, qint64> m_countCache[2];
+    QHash<QString, QByteArray> m_pageCache[2];
+    qsizetype m_pageCacheBytes[2] = {0, 0};
     QString m_lastError;
 };
 

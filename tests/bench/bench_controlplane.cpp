@@ -32,6 +32,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -614,7 +615,12 @@ int bench()
 
     // Read once the server is up: on start it finishes the RUNNING runs it
     // cannot recover (no process behind them), so they count as STOPPED.
-    const StoreFacts facts = readFacts(databasePath);
+    // The server finishes them from its event loop just after it listens.
+    StoreFacts facts = readFacts(databasePath);
+    for (int attempt = 0; attempt < 100 && facts.statuses.contains(QStringLiteral("RUNNING")); ++attempt) {
+        QThread::msleep(100);
+        facts = readFacts(databasePath);
+    }
     if (facts.sample.isEmpty())
         fail(QStringLiteral("the store holds no runs"));
     say(QStringLiteral("store: %1 definitions, %2 runs (%3), %4 MB; sample of %5 run ids")
