@@ -12,69 +12,29 @@ static bool isCloudWatchToken(const QString &token)
 }
 
 LogTailer::LogTailer(FlotillaClient *client, QString runId, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_runId(std::move(runId))
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &LogTailer::poll);
-}
+    : RunPoller(client, std::move(runId), parent)
+{}
 
-LogTailer::~LogTailer()
+void LogTailer::starting()
 {
-    stop();
-}
-
-void LogTailer::start()
-{
-    if (m_active || m_finished)
-        return;
-    m_active = true;
     m_idleMs = m_fastMs;
-    poll();
-}
-
-void LogTailer::stop()
-{
-    m_active = false;
-    m_timer.stop();
-    if (ApiJob *job = m_job.data()) {
-        m_job.clear();
-        disconnect(job, nullptr, this, nullptr);
-        job->abort();
-    }
-}
-
-void LogTailer::scheduleIn(int milliseconds)
-{
-    if (m_active)
-        m_timer.start(milliseconds);
 }
 
 void LogTailer::poll()
 {
-    if (!m_active)
-        return;
-    if (!m_client) {
+    if (!client()) {
         onError(ApiError::transport(QNetworkReply::OperationCanceledError, QStringLiteral("the client is gone")));
         return;
     }
     ++m_requests;
-    ApiJob *job = nullptr;
-    if (m_mode == Mode::RawText) {
-        job = m_client->rawLog(m_runId);
-        connect(job, &ApiJob::finished, this, [this, job] { onRawAnswer(job); });
-    } else {
-        job = m_client->logs(m_runId, m_token);
-        connect(job, &ApiJob::finished, this, [this, job] { onLogAnswer(job); });
-    }
-    m_job = job;
-    job->start();
+    if (m_mode == Mode::RawText)
+        send(client()->rawLog(m_runId), [this](ApiJob *job) { onRawAnswer(job); });
+    else
+        send(client()->logs(m_runId, m_token), [this](ApiJob *job) { onLogAnswer(job); });
 }
 
 void LogTailer::onLogAnswer(ApiJob *job)
 {
-    m_job.clear();
     if (!job->succeeded()) {
         onError(job->error());
         return;
@@ -94,7 +54,6 @@ void LogTailer::onLogAnswer(ApiJob *job)
 
 void LogTailer::onRawAnswer(ApiJob *job)
 {
-    m_job.clear();
     if (!job->succeeded()) {
         onError(job->error());
         return;
@@ -118,15 +77,16 @@ void LogTailer::onRawAnswer(ApiJob *job)
 
 void LogTailer::afterAnswer(bool progressed)
 {
-    if (!m_active)
+    if (!isActive())
         return;
     if (progressed) {
         m_idleMs = m_fastMs;
         scheduleIn(m_fastMs);
         return;
     }
-    if (m_runStopped) {
-        finish(); // drained
+    if (m_runStopped) { // drained
+        end(true);
+        Q_EMIT finished();
         return;
     }
     checkStatus();
@@ -134,17 +94,12 @@ void LogTailer::afterAnswer(bool progressed)
 
 void LogTailer::checkStatus()
 {
-    if (!m_client)
-        return;
-    auto *job = m_client->run(m_runId);
-    connect(job, &ApiJob::finished, this, [this, job] { onStatusAnswer(job); });
-    m_job = job;
-    job->start();
+    if (client())
+        send(client()->run(m_runId), [this](ApiJob *job) { onStatusAnswer(job); });
 }
 
 void LogTailer::onStatusAnswer(ApiJob *job)
 {
-    m_job.clear();
     if (!job->succeeded()) {
         onError(job->error());
         return;
@@ -154,27 +109,21 @@ void LogTailer::onStatusAnswer(ApiJob *job)
         poll(); // read what came before the end
         return;
     }
-    scheduleIn(m_idleMs);
-    m_idleMs = std::min(m_idleMs * 2, m_idleMaxMs);
+    backOff();
 }
 
 void LogTailer::onError(const ApiError &error)
 {
-    const bool keepGoing = error.isTransient() || error.isTimeout();
-    if (!keepGoing)
-        m_active = false;
+    const bool goesOn = goesOnAfter(error);
     Q_EMIT errorOccurred(error);
-    if (keepGoing) {
-        scheduleIn(m_idleMs);
-        m_idleMs = std::min(m_idleMs * 2, m_idleMaxMs);
-    }
+    if (goesOn)
+        backOff();
 }
 
-void LogTailer::finish()
+void LogTailer::backOff()
 {
-    m_active = false;
-    m_finished = true;
-    Q_EMIT finished();
+    scheduleIn(m_idleMs);
+    m_idleMs = std::min(m_idleMs * 2, m_idleMaxMs);
 }
 
 } // namespace Flotilla

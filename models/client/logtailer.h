@@ -1,17 +1,11 @@
 #pragma once
 
-#include "apierror.h"
+#include "runpoller.h"
 
 #include <wire/run.h>
 
-#include <QObject>
-#include <QPointer>
-#include <QTimer>
 
 namespace Flotilla {
-
-class ApiJob;
-class FlotillaClient;
 
 // Follows the log of one run and hands out each new piece of text once, in
 // order, until the run is STOPPED and its log is read to the end.
@@ -40,16 +34,14 @@ class FlotillaClient;
 // with errorOccurred() and the tailer keeps trying at the idle pace; any
 // other error (404: no such run, 400: a token the server never issued) is
 // reported and ends the tailing (isActive() becomes false, no finished()).
-class LogTailer final : public QObject
+class LogTailer final : public RunPoller
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(LogTailer)
 
 public:
     enum class Mode { Paged, RawText };
 
     LogTailer(FlotillaClient *client, QString runId, QObject *parent = nullptr);
-    ~LogTailer() override;
 
     void setMode(Mode mode) { m_mode = mode; }
     Mode mode() const { return m_mode; }
@@ -60,12 +52,6 @@ public:
     // Resume after a token a previous tailer reached (paged mode).
     void setLastSeen(const QString &token) { m_token = token; }
     QString lastSeen() const { return m_token; }
-    QString runId() const { return m_runId; }
-
-    void start();
-    void stop(); // quietly: no signal
-    bool isActive() const { return m_active; }
-    bool isFinished() const { return m_finished; }
     qint64 requestCount() const { return m_requests; }
 
 Q_SIGNALS:
@@ -75,30 +61,24 @@ Q_SIGNALS:
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
-    void poll();
+    void starting() override;
+    void poll() override;
     void checkStatus();
     void onLogAnswer(ApiJob *job);
     void onRawAnswer(ApiJob *job);
     void onStatusAnswer(ApiJob *job);
     void afterAnswer(bool progressed);
     void onError(const ApiError &error);
-    void scheduleIn(int milliseconds);
-    void finish();
+    void backOff();
 
-    QPointer<FlotillaClient> m_client;
-    QString m_runId;
     Mode m_mode = Mode::Paged;
     int m_fastMs = 250;
     int m_idleMaxMs = 4000;
     int m_idleMs = 0;
     QString m_token;
     QString m_raw; // RawText: what was seen so far
-    QPointer<ApiJob> m_job;
-    QTimer m_timer;
     qint64 m_requests = 0;
     bool m_runStopped = false;
-    bool m_active = false;
-    bool m_finished = false;
 };
 
 } // namespace Flotilla

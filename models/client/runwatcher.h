@@ -1,17 +1,11 @@
 #pragma once
 
-#include "apierror.h"
+#include "runpoller.h"
 
 #include <wire/run.h>
 
-#include <QObject>
-#include <QPointer>
-#include <QTimer>
 
 namespace Flotilla {
-
-class ApiJob;
-class FlotillaClient;
 
 // Follows one run's record until it is STOPPED: reads it at once, then every
 // interval() (default 5 s, the official UI's pace). updated() comes with the
@@ -23,25 +17,17 @@ class FlotillaClient;
 // Errors: transient ones (no connection, 502/503/504, timeouts) are reported
 // with errorOccurred() and polling goes on; others (404: no such run) are
 // reported and end the watching (isActive() false, no finished()).
-class RunWatcher final : public QObject
+class RunWatcher final : public RunPoller
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(RunWatcher)
 
 public:
     RunWatcher(FlotillaClient *client, QString runId, QObject *parent = nullptr);
-    ~RunWatcher() override;
 
     void setInterval(int milliseconds) { m_intervalMs = milliseconds; }
     int interval() const { return m_intervalMs; }
-    QString runId() const { return m_runId; }
     const Run &run() const { return m_run; } // the latest record; empty before the first answer
     bool hasRun() const { return m_hasRun; }
-
-    void start();
-    void stop(); // quietly: no signal
-    bool isActive() const { return m_active; }
-    bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
     void updated(const Flotilla::Run &run);
@@ -49,18 +35,12 @@ Q_SIGNALS:
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
-    void poll();
+    void poll() override;
     void onAnswer(ApiJob *job);
 
-    QPointer<FlotillaClient> m_client;
-    QString m_runId;
     int m_intervalMs = 5000;
     Run m_run;
     bool m_hasRun = false;
-    QPointer<ApiJob> m_job;
-    QTimer m_timer;
-    bool m_active = false;
-    bool m_finished = false;
 };
 
 } // namespace Flotilla
