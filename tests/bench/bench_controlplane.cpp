@@ -10,6 +10,8 @@
 // The last line is `ratio_get_run=R1 ratio_list_runs=R2`, each over health.
 // Targets: R1 >= 0.6, R2 >= 0.25. Needs `wrk` on PATH.
 
+#include "benchsupport.h"
+
 #include <controlplane/store.h>
 #include <wire/definition.h>
 #include <wire/jsonreader.h>
@@ -43,6 +45,7 @@
 #include <optional>
 
 using namespace Flotilla;
+using namespace Flotilla::Bench;
 
 namespace {
 
@@ -51,24 +54,6 @@ constexpr double targetListRuns = 0.25;
 constexpr int sampleSize = 1000;
 constexpr int runBatch = 1000;
 const QString listPath = QStringLiteral("/api/v1/history?limit=50&sort_by=started_at&order=desc&status=STOPPED");
-
-// Thrown by fail(): main() prints it after the server is stopped and the
-// temporary data dir removed.
-struct BenchFailure
-{
-    QString message;
-};
-
-[[noreturn]] void fail(const QString &message)
-{
-    throw BenchFailure{message};
-}
-
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
 
 // ---- the data ------------------------------------------------------------
 
@@ -260,60 +245,6 @@ StoreFacts readFacts(const QString &databasePath)
 
 // ---- the server ------------------------------------------------------------
 
-class Server final
-{
-public:
-    ~Server() { stop(); }
-
-    QUrl start(const QString &program, const QString &dataDir)
-    {
-        if (!QFile::exists(program))
-            fail(QStringLiteral("%1 is missing; build the flotilla-local target").arg(program));
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        // --parallel-runs 0: the stored QUEUED runs stay queued, so nothing
-        // executes and nothing writes to the store while wrk measures.
-        m_process.start(program, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                  QStringLiteral("--data-dir"), dataDir, QStringLiteral("--parallel-runs"),
-                                  QStringLiteral("0")});
-        if (!m_process.waitForStarted(10000))
-            fail(QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));
-        QElapsedTimer timer;
-        timer.start();
-        QByteArray output;
-        while (timer.elapsed() < 30000) {
-            while (m_process.canReadLine()) {
-                const QByteArray line = m_process.readLine().trimmed();
-                output += line + '\n';
-                if (line.startsWith("listening on "))
-                    return QUrl(QString::fromUtf8(line.mid(13)));
-            }
-            if (m_process.state() != QProcess::Running)
-                fail(QStringLiteral("flotilla-local exited with code %1 before listening; it said:\n%2")
-                         .arg(m_process.exitCode())
-                         .arg(QString::fromUtf8(output + m_process.readAll())));
-            m_process.waitForReadyRead(500);
-        }
-        fail(QStringLiteral("flotilla-local did not say \"listening on\" within 30 s"));
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate(); // SIGTERM: it closes the store and releases the dir
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    bool running() const { return m_process.state() == QProcess::Running; }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-};
-
 // One request, answered or not within 30 s.
 std::pair<int, QByteArray> httpGet(QNetworkAccessManager &manager, const QUrl &url)
 {
@@ -405,18 +336,6 @@ struct WrkResult
 };
 
 // user + system seconds of a process so far (Linux /proc).
-double processCpuSeconds(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = file.readAll();
-    // Fields after the command, which is in parentheses: state is field 3, utime 14, stime 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return (fields[11].toDouble() + fields[12].toDouble()) / double(::sysconf(_SC_CLK_TCK));
-}
 
 // The machine's CPU jiffies so far: {all, steal} (Linux /proc/stat).
 std::pair<double, double> machineJiffies()
@@ -529,14 +448,6 @@ void report(const QString &name, const QString &what, const WrkResult &result)
         say(QStringLiteral("%1 WARNING socket errors: %2").arg(name, -10).arg(result.socketErrors));
 }
 
-int positive(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    bool ok = false;
-    const int value = parser.value(option).toInt(&ok);
-    if (!ok || value <= 0)
-        fail(QStringLiteral("--%1 takes a positive integer, not \"%2\"").arg(option.names().constFirst(), parser.value(option)));
-    return value;
-}
 
 } // namespace
 
@@ -608,7 +519,10 @@ int bench()
     Server server; // stopped when this returns or throws, before the dir goes
     QElapsedTimer startTimer;
     startTimer.start();
-    const QUrl base = server.start(QCoreApplication::applicationDirPath() + QStringLiteral("/flotilla-local"), dataDir);
+    // --parallel-runs 0: the stored QUEUED runs stay queued, so nothing
+    // executes and nothing writes to the store while wrk measures.
+    const QUrl base = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
+                                    dataDir, QStringLiteral("--parallel-runs"), QStringLiteral("0")});
     say(QStringLiteral("server: flotilla-local --parallel-runs 0 listening on %1 after %2 s")
             .arg(base.toString())
             .arg(startTimer.nsecsElapsed() / 1e9, 0, 'f', 2));
@@ -685,13 +599,5 @@ int bench()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("bench_controlplane"));
-    try {
-        return bench();
-    } catch (const BenchFailure &failure) {
-        std::fflush(stdout);
-        std::fprintf(stderr, "bench_controlplane: %s\n", qPrintable(failure.message));
-        return 1;
-    }
+    return Flotilla::Bench::run(argc, argv, "bench_controlplane", bench);
 }

@@ -25,6 +25,8 @@
 // launch figures being launch→STOPPED as the client sees it.
 // Targets: p50 <= 20 ms, p99 <= 100 ms, ratio >= 0.5.
 
+#include "benchsupport.h"
+
 #include <wire/jsonreader.h>
 #include <wire/timestamp.h>
 
@@ -56,6 +58,7 @@
 #include <vector>
 
 using namespace Flotilla;
+using namespace Flotilla::Bench;
 
 namespace {
 
@@ -63,33 +66,6 @@ constexpr double targetP50Ms = 20;
 constexpr double targetP99Ms = 100;
 constexpr double targetRatio = 0.5;
 constexpr int runTimeoutMs = 30000;
-
-struct BenchFailure
-{
-    QString message;
-};
-
-[[noreturn]] void fail(const QString &message)
-{
-    throw BenchFailure{message};
-}
-
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-// user + system seconds of a process so far (Linux /proc).
-double processCpuSeconds(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = file.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return fields.size() < 13 ? 0 : (fields[11].toDouble() + fields[12].toDouble()) / double(::sysconf(_SC_CLK_TCK));
-}
 
 // The machine's 1-minute load average: other work on it skews every figure.
 QString loadAverage()
@@ -106,52 +82,6 @@ double ownCpuSeconds()
 }
 
 // ---- the server --------------------------------------------------------------
-
-class Server final
-{
-public:
-    ~Server() { stop(); }
-
-    QUrl start(const QString &program, const QStringList &arguments)
-    {
-        if (!QFile::exists(program))
-            fail(QStringLiteral("%1 is missing; build the flotilla-local target").arg(program));
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(program, arguments);
-        if (!m_process.waitForStarted(10000))
-            fail(QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 30000) {
-            while (m_process.canReadLine()) {
-                const QByteArray line = m_process.readLine().trimmed();
-                if (line.startsWith("listening on "))
-                    return QUrl(QString::fromUtf8(line.mid(13)));
-            }
-            if (m_process.state() != QProcess::Running)
-                fail(QStringLiteral("flotilla-local exited with code %1 before listening").arg(m_process.exitCode()));
-            m_process.waitForReadyRead(200);
-        }
-        fail(QStringLiteral("flotilla-local did not say \"listening on\" within 30 s"));
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    bool running() const { return m_process.state() == QProcess::Running; }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-};
 
 // ---- HTTP ----------------------------------------------------------------------
 
@@ -698,17 +628,6 @@ double benchIngest(Http &http, const Server &server, int megabytes, int rounds, 
     return median(ratios);
 }
 
-int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum = 1)
-{
-    bool ok = false;
-    const int value = parser.value(option).toInt(&ok);
-    if (!ok || value < minimum)
-        fail(QStringLiteral("--%1 takes a whole number >= %2, not \"%3\"")
-                 .arg(option.names().constFirst())
-                 .arg(minimum)
-                 .arg(parser.value(option)));
-    return value;
-}
 
 } // namespace
 
@@ -765,7 +684,7 @@ int bench()
                                    QStringLiteral("--data-dir"), dataDir,
                                    QStringLiteral("--container-engines"), QString(),
                                    QStringLiteral("--parallel-runs"), QStringLiteral("4")};
-    const QUrl base = server.start(QCoreApplication::applicationDirPath() + QStringLiteral("/flotilla-local"), arguments);
+    const QUrl base = server.start(arguments);
     say(QStringLiteral("server: flotilla-local --container-engines \"\" --parallel-runs 4 listening on %1")
             .arg(base.toString()));
     say(QStringLiteral("machine: %1 cores, load average %2").arg(QThread::idealThreadCount()).arg(loadAverage()));
@@ -797,13 +716,5 @@ int bench()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("bench_runs"));
-    try {
-        return bench();
-    } catch (const BenchFailure &failure) {
-        std::fflush(stdout);
-        std::fprintf(stderr, "bench_runs: %s\n", qPrintable(failure.message));
-        return 1;
-    }
+    return Flotilla::Bench::run(argc, argv, "bench_runs", bench);
 }

@@ -1,0 +1,97 @@
+#include "benchsupport.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Flotilla::Bench {
+
+void fail(const QString &message)
+{
+    throw Failure{message};
+}
+
+void say(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+double processCpuSeconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() < 13 ? 0 : (fields[11].toDouble() + fields[12].toDouble()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum)
+{
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < minimum)
+        fail(QStringLiteral("--%1 takes a whole number >= %2, not \"%3\"")
+                 .arg(option.names().constFirst())
+                 .arg(minimum)
+                 .arg(parser.value(option)));
+    return value;
+}
+
+int run(int argc, char *argv[], const char *name, const std::function<int()> &bench)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QString::fromLatin1(name));
+    try {
+        return bench();
+    } catch (const Failure &failure) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "%s: %s\n", name, qPrintable(failure.message));
+        return 1;
+    }
+}
+
+QUrl Server::start(const QStringList &arguments)
+{
+    const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/flotilla-local");
+    if (!QFile::exists(program))
+        fail(QStringLiteral("%1 is missing; build the flotilla-local target").arg(program));
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.start(program, arguments);
+    if (!m_process.waitForStarted(10000))
+        fail(QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray output;
+    while (timer.elapsed() < 30000) {
+        while (m_process.canReadLine()) {
+            const QByteArray line = m_process.readLine().trimmed();
+            output += line + '\n';
+            if (line.startsWith("listening on "))
+                return QUrl(QString::fromUtf8(line.mid(13)));
+        }
+        if (m_process.state() != QProcess::Running)
+            fail(QStringLiteral("flotilla-local exited with code %1 before listening; it said:\n%2")
+                     .arg(m_process.exitCode())
+                     .arg(QString::fromUtf8(output + m_process.readAll())));
+        m_process.waitForReadyRead(200);
+    }
+    fail(QStringLiteral("flotilla-local did not say \"listening on\" within 30 s"));
+}
+
+void Server::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate(); // SIGTERM: it closes the store and releases the dir
+    if (!m_process.waitForFinished(10000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+} // namespace Flotilla::Bench

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QProcess>
+#include <QUrl>
+
+#include <functional>
+
+// What the benchmark programs share: failing with a message, printing as
+// they go, and running the real flotilla-local next to them.
+namespace Flotilla::Bench {
+
+// Thrown by fail(): run() prints it after the server is stopped and the
+// temporary data dir removed.
+struct Failure
+{
+    QString message;
+};
+
+[[noreturn]] void fail(const QString &message);
+void say(const QString &line);
+// user + system seconds of a process so far (Linux /proc).
+double processCpuSeconds(qint64 pid);
+int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum = 1);
+// main(): a QCoreApplication named `name` around `bench`, a Failure printed on stderr.
+int run(int argc, char *argv[], const char *name, const std::function<int()> &bench);
+
+// flotilla-local started from next to the benchmark; stopped with SIGTERM.
+class Server final
+{
+public:
+    ~Server() { stop(); }
+
+    // Its URL once it said "listening on".
+    QUrl start(const QStringList &arguments);
+    void stop();
+    bool running() const { return m_process.state() == QProcess::Running; }
+    qint64 pid() const { return m_process.processId(); }
+
+private:
+    QProcess m_process;
+};
+
+} // namespace Flotilla::Bench
