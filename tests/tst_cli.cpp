@@ -1,0 +1,362 @@
+// flotilla, the command-line client: the real binary against a real control
+// plane (runs execute as local processes on the `local` cluster).
+#include <testserver.h>
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+QString program()
+{
+    return QStringLiteral(FLOTILLA_BIN_DIR "/flotilla");
+}
+
+struct CliResult
+{
+    bool ended = false;
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(exitCode).arg(out, err);
+    }
+};
+
+// Runs flotilla with HOME in `home`; the event loop runs meanwhile, so the
+// in-process control plane keeps answering.
+CliResult runCli(const QString &home, const QStringList &arguments, int timeoutMs = 60000)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+    environment.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
+    environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), QStringLiteral("unused"));
+    process.setProcessEnvironment(environment);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(program(), arguments);
+    CliResult result;
+    result.ended = finished.wait(timeoutMs);
+    if (!result.ended) {
+        process.kill();
+        process.waitForFinished(10000);
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+Json parseJson(const QString &text)
+{
+    return Json::parse(text.toStdString(), nullptr, false);
+}
+
+QString launchedRunId(const QString &err)
+{
+    static const QRegularExpression pattern(QStringLiteral("launched run (\\S+)"));
+    return pattern.match(err).captured(1);
+}
+
+} // namespace
+
+class Tst_Cli final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void version();
+    void help();
+    void createAndList();
+    void definitionByIdAndAlias();
+    void launchFollowPrintsTheLog();
+    void launchFollowExitsWithTheRunsCode();
+    void logsAndRun();
+    void runsByStatus();
+    void stopARunningRun();
+    void groupsTagsClusters();
+    void deleteDefinition();
+    void usageErrors_data();
+    void usageErrors();
+    void serverErrorExitsOne();
+    void noLocalServer();
+    void discoversTheLocalServer();
+
+private:
+    CliResult cli(const QStringList &arguments)
+    {
+        return runCli(m_home.path(), QStringList{QStringLiteral("--server"), m_server->url().toString()} + arguments);
+    }
+
+    QTemporaryDir m_home;
+    std::unique_ptr<TestServer> m_server;
+    QString m_definitionId;
+};
+
+void Tst_Cli::initTestCase()
+{
+    QVERIFY2(QFile::exists(program()), qPrintable(program() + QStringLiteral(" is missing; build flotilla")));
+    QVERIFY(m_home.isValid());
+    m_server = std::make_unique<TestServer>();
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+}
+
+void Tst_Cli::cleanupTestCase()
+{
+    m_server.reset();
+}
+
+void Tst_Cli::version()
+{
+    const CliResult result = runCli(m_home.path(), {QStringLiteral("--version")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral(FLOTILLA_VERSION)), qPrintable(result.describe()));
+}
+
+void Tst_Cli::help()
+{
+    CliResult result = runCli(m_home.path(), {QStringLiteral("--help")});
+    QCOMPARE(result.exitCode, 0);
+    for (const char *word : {"definitions", "launch", "runs", "logs", "stop", "clusters", "--server", "--output"})
+        QVERIFY2(result.out.contains(QLatin1String(word)), qPrintable(result.describe()));
+
+    for (const QStringList &arguments : {QStringList{QStringLiteral("help"), QStringLiteral("launch")},
+                                         QStringList{QStringLiteral("launch"), QStringLiteral("--help")}}) {
+        result = runCli(m_home.path(), arguments);
+        QCOMPARE(result.exitCode, 0);
+        for (const char *word : {"--follow", "--cluster", "--env", "--owner", "ID_OR_ALIAS"})
+            QVERIFY2(result.out.contains(QLatin1String(word)), qPrintable(result.describe()));
+    }
+}
+
+void Tst_Cli::createAndList()
+{
+    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("create"), QStringLiteral("--alias"),
+                            QStringLiteral("cli-hello"), QStringLiteral("--image"), QStringLiteral("alpine:3"),
+                            QStringLiteral("--command"), QStringLiteral("echo hello $NAME"), QStringLiteral("--group"),
+                            QStringLiteral("cli-group"), QStringLiteral("--memory"), QStringLiteral("64"), QStringLiteral("--env"),
+                            QStringLiteral("NAME=nobody"), QStringLiteral("--tag"), QStringLiteral("cli-tag")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const Json created = parseJson(result.out);
+    QVERIFY2(created.is_object() && created.contains("definition_id"), qPrintable(result.describe()));
+    m_definitionId = toQString(created["definition_id"].get<std::string>());
+    QCOMPARE(created["memory"].get<int>(), 64);
+
+    result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-exit3"), QStringLiteral("--image"),
+                  QStringLiteral("alpine:3"), QStringLiteral("--command"), QStringLiteral("exit 3")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-sleep"), QStringLiteral("--image"),
+                  QStringLiteral("alpine:3"), QStringLiteral("--command"), QStringLiteral("sleep 30")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+
+    result = cli({QStringLiteral("definitions")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(result.out.startsWith(QStringLiteral("ID")), qPrintable(result.describe()));
+    QVERIFY2(result.out.contains(QStringLiteral("cli-hello")) && result.out.contains(m_definitionId), qPrintable(result.describe()));
+    // Aligned columns: ALIAS starts at the same position on every line.
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    const qsizetype aliasColumn = lines.constFirst().indexOf(QStringLiteral("ALIAS"));
+    for (const QString &line : lines.mid(1))
+        QVERIFY2(line.mid(aliasColumn).startsWith(QStringLiteral("cli-")), qPrintable(result.describe()));
+
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definitions"), QStringLiteral("--alias"),
+                  QStringLiteral("hello")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const Json list = parseJson(result.out);
+    QVERIFY2(list.is_array() && list.size() == 1, qPrintable(result.describe()));
+    QCOMPARE(list[0]["alias"].get<std::string>(), std::string("cli-hello"));
+
+    result = cli({QStringLiteral("definitions"), QStringLiteral("--group"), QStringLiteral("cli-group"), QStringLiteral("--output"),
+                  QStringLiteral("json"), QStringLiteral("--limit"), QStringLiteral("5")});
+    QVERIFY2(result.exitCode == 0 && parseJson(result.out).size() == 1, qPrintable(result.describe()));
+}
+
+void Tst_Cli::definitionByIdAndAlias()
+{
+    CliResult result = cli({QStringLiteral("definition"), m_definitionId});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("cli-hello")), qPrintable(result.describe()));
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definition"), QStringLiteral("cli-hello")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QCOMPARE(toQString(parseJson(result.out)["definition_id"].get<std::string>()), m_definitionId);
+}
+
+void Tst_Cli::launchFollowPrintsTheLog()
+{
+    const CliResult result = cli({QStringLiteral("launch"), QStringLiteral("cli-hello"), QStringLiteral("--cluster"),
+                                  QStringLiteral("local"), QStringLiteral("--env"), QStringLiteral("NAME=world"),
+                                  QStringLiteral("--follow")});
+    QVERIFY2(result.ended && result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(result.out.contains(QStringLiteral("hello world")), qPrintable(result.describe()));
+    QVERIFY2(!launchedRunId(result.err).isEmpty(), qPrintable(result.describe()));
+}
+
+void Tst_Cli::launchFollowExitsWithTheRunsCode()
+{
+    const CliResult result = cli({QStringLiteral("launch"), QStringLiteral("cli-exit3"), QStringLiteral("--cluster"),
+                                  QStringLiteral("local"), QStringLiteral("--follow")});
+    QVERIFY2(result.ended && result.exitCode == 3, qPrintable(result.describe()));
+}
+
+void Tst_Cli::logsAndRun()
+{
+    CliResult result = cli({QStringLiteral("launch"), m_definitionId, QStringLiteral("--cluster"), QStringLiteral("local"),
+                            QStringLiteral("--env"), QStringLiteral("NAME=logs"), QStringLiteral("--follow")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const QString runId = launchedRunId(result.err);
+
+    result = cli({QStringLiteral("logs"), runId});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("hello logs")), qPrintable(result.describe()));
+    result = cli({QStringLiteral("logs"), runId, QStringLiteral("--follow")});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("hello logs")), qPrintable(result.describe()));
+
+    result = cli({QStringLiteral("run"), runId});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(result.out.contains(QStringLiteral("STOPPED")) && result.out.contains(QStringLiteral("cli-tester")),
+             qPrintable(result.describe()));
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("run"), runId});
+    const Json run = parseJson(result.out);
+    QVERIFY2(result.exitCode == 0 && run.is_object(), qPrintable(result.describe()));
+    QCOMPARE(run["exit_code"].get<int>(), 0);
+}
+
+void Tst_Cli::runsByStatus()
+{
+    CliResult result = cli({QStringLiteral("runs"), QStringLiteral("--status"), QStringLiteral("STOPPED")});
+    QVERIFY2(result.exitCode == 0 && result.out.startsWith(QStringLiteral("RUN ID")), qPrintable(result.describe()));
+    QVERIFY2(result.out.contains(QStringLiteral("cli-exit3")) && result.out.contains(QStringLiteral("cli-hello")),
+             qPrintable(result.describe()));
+
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("runs"), QStringLiteral("--definition"),
+                  m_definitionId});
+    const Json runs = parseJson(result.out);
+    QVERIFY2(result.exitCode == 0 && runs.is_array() && runs.size() == 2, qPrintable(result.describe()));
+    for (const Json &run : runs)
+        QCOMPARE(toQString(run["definition_id"].get<std::string>()), m_definitionId);
+
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("runs"), QStringLiteral("--status"),
+                  QStringLiteral("RUNNING")});
+    QVERIFY2(result.exitCode == 0 && parseJson(result.out).empty(), qPrintable(result.describe()));
+}
+
+void Tst_Cli::stopARunningRun()
+{
+    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"), QStringLiteral("cli-sleep"),
+                            QStringLiteral("--cluster"), QStringLiteral("local")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const QString runId = toQString(parseJson(result.out)["run_id"].get<std::string>());
+    HttpTestClient http(m_server->url());
+    QCOMPARE(waitForStatus(http, runId, "RUNNING")["status"].get<std::string>(), std::string("RUNNING"));
+
+    result = cli({QStringLiteral("stop"), runId});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(runId), qPrintable(result.describe()));
+    QCOMPARE(waitForStatus(http, runId, "STOPPED")["status"].get<std::string>(), std::string("STOPPED"));
+}
+
+void Tst_Cli::groupsTagsClusters()
+{
+    CliResult result = cli({QStringLiteral("groups")});
+    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("cli-group")), qPrintable(result.describe()));
+    result = cli({QStringLiteral("tags")});
+    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("cli-tag")), qPrintable(result.describe()));
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("clusters")});
+    const Json clusters = parseJson(result.out);
+    QVERIFY2(result.exitCode == 0 && clusters.is_array(), qPrintable(result.describe()));
+    QVERIFY2(std::find(clusters.begin(), clusters.end(), Json("local")) != clusters.end(), qPrintable(result.describe()));
+}
+
+void Tst_Cli::deleteDefinition()
+{
+    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("create"), QStringLiteral("--alias"),
+                            QStringLiteral("cli-doomed"), QStringLiteral("--image"), QStringLiteral("alpine:3"),
+                            QStringLiteral("--command"), QStringLiteral("true")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const QString id = toQString(parseJson(result.out)["definition_id"].get<std::string>());
+    result = cli({QStringLiteral("delete"), id});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(id), qPrintable(result.describe()));
+    result = cli({QStringLiteral("definition"), id});
+    QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+}
+
+void Tst_Cli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList{} << QStringLiteral("COMMAND");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command \"frobnicate\"");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("runs"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
+    QTest::newRow("bad env") << QStringList{QStringLiteral("launch"), QStringLiteral("x"), QStringLiteral("--env"), QStringLiteral("NOEQUALS")}
+                             << QStringLiteral("NAME=VALUE");
+    QTest::newRow("missing required") << QStringList{QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("a")}
+                                      << QStringLiteral("--image");
+    QTest::newRow("missing argument") << QStringList{QStringLiteral("run")} << QStringLiteral("RUN_ID");
+    QTest::newRow("extra argument") << QStringList{QStringLiteral("run"), QStringLiteral("a"), QStringLiteral("b")}
+                                    << QStringLiteral("unexpected argument \"b\"");
+    QTest::newRow("bad status") << QStringList{QStringLiteral("runs"), QStringLiteral("--status"), QStringLiteral("DONE")}
+                                << QStringLiteral("STOPPED");
+    QTest::newRow("bad output") << QStringList{QStringLiteral("--output"), QStringLiteral("xml"), QStringLiteral("runs")}
+                                << QStringLiteral("table or json");
+    QTest::newRow("bad limit") << QStringList{QStringLiteral("definitions"), QStringLiteral("--limit"), QStringLiteral("many")}
+                               << QStringLiteral("--limit");
+    QTest::newRow("unset token variable") << QStringList{QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE"), QStringLiteral("runs")}
+                                          << QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE");
+}
+
+void Tst_Cli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliResult result = cli(arguments);
+    QVERIFY2(result.exitCode == 2, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(message), qPrintable(result.describe()));
+}
+
+void Tst_Cli::serverErrorExitsOne()
+{
+    CliResult result = cli({QStringLiteral("run"), QStringLiteral("no-such-run")});
+    QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(QStringLiteral("Run with id no-such-run not found")), qPrintable(result.describe()));
+    QVERIFY(result.out.isEmpty());
+
+    result = cli({QStringLiteral("launch"), QStringLiteral("no-such-definition"), QStringLiteral("--follow")});
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
+
+    // Nothing listens there.
+    result = runCli(m_home.path(), {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("groups")});
+    QVERIFY2(result.exitCode == 1 && !result.err.isEmpty(), qPrintable(result.describe()));
+}
+
+void Tst_Cli::noLocalServer()
+{
+    QTemporaryDir home;
+    const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("flotilla-local")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::discoversTheLocalServer()
+{
+    QTemporaryDir home;
+    const QString dataDir = home.path() + QStringLiteral("/.local/share/flotilla/flotilla");
+    QVERIFY(QDir().mkpath(dataDir));
+    TestServer server;
+    server.options().dataDir = dataDir;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
+    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("local")), qPrintable(result.describe()));
+}
+
+QTEST_GUILESS_MAIN(Tst_Cli)
+#include "tst_cli.moc"
