@@ -11,7 +11,9 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <pwd.h>
 #include <signal.h>
+#include <unistd.h>
 
 namespace Flotilla {
 
@@ -82,6 +84,19 @@ bool parseCount(const QCommandLineParser &parser, const QString &name, std::opti
     }
     *value = number;
     return true;
+}
+
+// $USER, else $LOGNAME, else the passwd entry of the real user.
+QString loginName()
+{
+    for (const char *variable : {"USER", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+    if (const passwd *entry = ::getpwuid(::getuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return {};
 }
 
 } // namespace
@@ -447,8 +462,9 @@ void CommandLine::launch()
         request.cluster = m_parser.value(QStringLiteral("cluster"));
     request.ownerId = m_parser.value(QStringLiteral("owner"));
     if (request.ownerId.isEmpty()) {
-        const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        request.ownerId = environment.value(QStringLiteral("USER"), environment.value(QStringLiteral("LOGNAME")));
+        request.ownerId = loginName();
+        if (request.ownerId.isEmpty())
+            return usageError(QStringLiteral("launch needs --owner ID: the login user name is unknown here"));
     }
     const QString key = m_positional.constFirst();
     const auto launched = [this](ResultJob<Run> *job) {
