@@ -34,14 +34,15 @@ struct CliResult
 
 // Runs flotilla with HOME in `home`; the event loop runs meanwhile, so the
 // in-process control plane keeps answering.
-CliResult runCli(const QString &home, const QStringList &arguments, int timeoutMs = 60000)
+CliResult runCli(const QString &home, const QStringList &arguments, const QString &token = QStringLiteral("unused"),
+                 int timeoutMs = 60000)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), home);
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
     environment.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
-    environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), QStringLiteral("unused"));
+    environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), token);
     process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(program(), arguments);
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void stopARunningRun();
     void groupsTagsClusters();
     void deleteDefinition();
+    void updateDefinition();
+    void tokenFromEnvironment();
     void usageErrors_data();
     void usageErrors();
     void serverErrorExitsOne();
@@ -288,6 +291,48 @@ void Tst_Cli::deleteDefinition()
     QVERIFY2(result.exitCode == 0 && result.out.contains(id), qPrintable(result.describe()));
     result = cli({QStringLiteral("definition"), id});
     QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+}
+
+void Tst_Cli::updateDefinition()
+{
+    CliResult result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-changing"),
+                            QStringLiteral("--image"), QStringLiteral("alpine:3"), QStringLiteral("--command"),
+                            QStringLiteral("true"), QStringLiteral("--tag"), QStringLiteral("old-tag"), QStringLiteral("--env"),
+                            QStringLiteral("KEEP=1")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("update"), QStringLiteral("cli-changing"),
+                  QStringLiteral("--image"), QStringLiteral("alpine:3.19"), QStringLiteral("--memory"), QStringLiteral("128"),
+                  QStringLiteral("--tag"), QStringLiteral("new-tag")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    Json updated = parseJson(result.out);
+    QCOMPARE(updated["image"].get<std::string>(), std::string("alpine:3.19"));
+    QCOMPARE(updated["memory"].get<int>(), 128);
+    QVERIFY2(updated["tags"] == Json::array({"new-tag"}), qPrintable(result.describe()));
+    QCOMPARE(updated["command"].get<std::string>(), std::string("true"));
+    QCOMPARE(updated["env"].size(), size_t(1));
+
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definition"), QStringLiteral("cli-changing")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QCOMPARE(parseJson(result.out)["image"].get<std::string>(), std::string("alpine:3.19"));
+
+    result = cli({QStringLiteral("update"), QStringLiteral("cli-changing")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("at least one change")), qPrintable(result.describe()));
+    result = cli({QStringLiteral("update"), QStringLiteral("no-such-definition"), QStringLiteral("--image"), QStringLiteral("x")});
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::tokenFromEnvironment()
+{
+    TestServer server;
+    server.options().token = "s3cret";
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const QStringList arguments{QStringLiteral("--server"), server.url().toString(), QStringLiteral("--token-env"),
+                                QStringLiteral("FLOTILLA_TEST_TOKEN"), QStringLiteral("clusters")};
+    CliResult result = runCli(m_home.path(), arguments, QStringLiteral("s3cret"));
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("local")), qPrintable(result.describe()));
+    result = runCli(m_home.path(), arguments, QStringLiteral("wrong"));
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("401")), qPrintable(result.describe()));
 }
 
 void Tst_Cli::usageErrors_data()

@@ -133,6 +133,14 @@ const QList<CommandLine::Command> &CommandLine::commands()
                    o("command", "Command to run (required).", "C"), o("group", "Group name.", "G"),
                    o("memory", "Memory limit in MB.", "MB"), env, o("tag", "Tag (repeatable).", "T")},
                   0, 0, &CommandLine::createDefinition, {}});
+        c.append({QStringLiteral("update"), QStringLiteral("ID_OR_ALIAS"),
+                  QStringLiteral("Change a task definition; options not given keep their values."),
+                  {o("alias", "New alias.", "A"), o("image", "New container image.", "I"), o("command", "New command.", "C"),
+                   o("group", "New group name.", "G"), o("memory", "New memory limit in MB.", "MB"),
+                   o("env", "Environment variable (repeatable; replaces all of them).", "NAME=VALUE"),
+                   o("clear-env", "Remove every environment variable (with no --env)."),
+                   o("tag", "Tag (repeatable; replaces all of them).", "T"), o("clear-tags", "Remove every tag (with no --tag).")},
+                  1, 1, &CommandLine::updateDefinition, {}});
         c.append({QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete a task definition."), {}, 1, 1,
                   &CommandLine::deleteDefinition, {}});
         c.append({QStringLiteral("launch"), QStringLiteral("ID_OR_ALIAS"), QStringLiteral("Launch a run of a definition."),
@@ -394,23 +402,60 @@ void CommandLine::listDefinitions()
     });
 }
 
-void CommandLine::showDefinition()
+void CommandLine::fetchDefinition(const QString &key, std::function<void(const Definition &)> found)
 {
-    const QString key = m_positional.constFirst();
     auto *job = m_client->definition(key);
-    connect(job, &ApiJob::finished, this, [this, job, key] {
-        if (job->succeeded()) {
-            printDefinition(job->result());
-            return done();
-        }
+    connect(job, &ApiJob::finished, this, [this, job, key, found] {
+        if (job->succeeded())
+            return found(job->result());
         if (job->error().httpStatus() != 404)
             return apiError(job->error());
-        whenDone<ResultJob<Definition>>(m_client->definitionByAlias(key), [this](ResultJob<Definition> *byAlias) {
-            printDefinition(byAlias->result());
+        whenDone<ResultJob<Definition>>(m_client->definitionByAlias(key),
+                                        [found](ResultJob<Definition> *byAlias) { found(byAlias->result()); });
+    });
+    job->start();
+}
+
+void CommandLine::showDefinition()
+{
+    fetchDefinition(m_positional.constFirst(), [this](const Definition &definition) {
+        printDefinition(definition);
+        done();
+    });
+}
+
+void CommandLine::updateDefinition()
+{
+    DefinitionPatch patch;
+    const auto text = [this](const char *name, std::optional<QString> *field) {
+        if (m_parser.isSet(QLatin1String(name)))
+            *field = m_parser.value(QLatin1String(name));
+    };
+    text("alias", &patch.alias);
+    text("image", &patch.image);
+    text("command", &patch.command);
+    text("group", &patch.groupName);
+    QString problem;
+    if (!parseCount(m_parser, QStringLiteral("memory"), &patch.memory, &problem))
+        return usageError(problem);
+    if (m_parser.isSet(QStringLiteral("env")) || m_parser.isSet(QStringLiteral("clear-env"))) {
+        EnvList env;
+        if (!parseEnv(m_parser.values(QStringLiteral("env")), &env, &problem))
+            return usageError(problem);
+        patch.env = env;
+    }
+    if (m_parser.isSet(QStringLiteral("tag")) || m_parser.isSet(QStringLiteral("clear-tags")))
+        patch.tags = m_parser.values(QStringLiteral("tag"));
+    if (!patch.alias && !patch.image && !patch.command && !patch.groupName && !patch.memory && !patch.env && !patch.tags)
+        return usageError(QStringLiteral("update needs at least one change, e.g. --image I; see flotilla help update"));
+    fetchDefinition(m_positional.constFirst(), [this, patch](const Definition &current) {
+        Definition changed = current;
+        patch.applyTo(changed);
+        whenDone<ResultJob<Definition>>(m_client->updateDefinition(changed), [this](ResultJob<Definition> *job) {
+            printDefinition(job->result());
             done();
         });
     });
-    job->start();
 }
 
 void CommandLine::createDefinition()

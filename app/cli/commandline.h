@@ -55,6 +55,7 @@ private:
     void listDefinitions();
     void showDefinition();
     void createDefinition();
+    void updateDefinition();
     void deleteDefinition();
     void launch();
     void listRuns();
@@ -66,6 +67,8 @@ private:
     // Calls `ok` with the job once it succeeded; ends with exit code 1 on an error.
     template<typename Job>
     void whenDone(Job *job, std::function<void(Job *)> ok);
+    // Reads a definition by id, and on 404 by alias.
+    void fetchDefinition(const QString &key, std::function<void(const Definition &)> found);
     void follow(const QString &runId);
     void finishWithRunExit(const Run &run);
 
