@@ -378,6 +378,9 @@ void Tst_Cli::serverErrorExitsOne()
     result = cli({QStringLiteral("launch"), QStringLiteral("no-such-definition"), QStringLiteral("--follow")});
     QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
 
+    result = cli({QStringLiteral("logs"), QStringLiteral("no-such-run"), QStringLiteral("--follow")});
+    QVERIFY2(result.ended && result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
+
     // Nothing listens there.
     result = runCli(m_home.path(), {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("groups")});
     QVERIFY2(result.exitCode == 1 && !result.err.isEmpty(), qPrintable(result.describe()));
