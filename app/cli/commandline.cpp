@@ -368,6 +368,22 @@ void CommandLine::whenDone(Job *job, std::function<void(Job *)> ok)
 
 // --- definitions ------------------------------------------------------------
 
+bool CommandLine::addPaging(QUrlQuery *query)
+{
+    std::optional<qint64> limit, offset;
+    QString problem;
+    if (!parseCount(m_parser, QStringLiteral("limit"), &limit, &problem)
+        || !parseCount(m_parser, QStringLiteral("offset"), &offset, &problem)) {
+        usageError(problem);
+        return false;
+    }
+    if (limit)
+        query->addQueryItem(QStringLiteral("limit"), QString::number(*limit));
+    if (offset)
+        query->addQueryItem(QStringLiteral("offset"), QString::number(*offset));
+    return true;
+}
+
 void CommandLine::listDefinitions()
 {
     QUrlQuery query;
@@ -375,21 +391,12 @@ void CommandLine::listDefinitions()
         query.addQueryItem(QStringLiteral("group_name"), m_parser.value(QStringLiteral("group")));
     if (m_parser.isSet(QStringLiteral("alias")))
         query.addQueryItem(QStringLiteral("alias"), m_parser.value(QStringLiteral("alias")));
-    std::optional<qint64> limit, offset;
-    QString problem;
-    if (!parseCount(m_parser, QStringLiteral("limit"), &limit, &problem) || !parseCount(m_parser, QStringLiteral("offset"), &offset, &problem))
-        return usageError(problem);
-    if (limit)
-        query.addQueryItem(QStringLiteral("limit"), QString::number(*limit));
-    if (offset)
-        query.addQueryItem(QStringLiteral("offset"), QString::number(*offset));
+    if (!addPaging(&query))
+        return;
     whenDone<ResultJob<DefinitionList>>(m_client->listDefinitions(query), [this](ResultJob<DefinitionList> *job) {
         const DefinitionList &list = job->result();
         if (m_json) {
-            Json array = Json::array();
-            for (const Definition &definition : list.definitions)
-                array.push_back(definition.toJson());
-            printJson(array);
+            printJsonArray(list.definitions);
         } else {
             QList<QStringList> rows;
             for (const Definition &d : list.definitions)
@@ -567,22 +574,13 @@ void CommandLine::listRuns()
                                   .arg(runStatusNames().join(QStringLiteral(", ")), status));
         query.addQueryItem(QStringLiteral("status"), runStatusName(*known));
     }
-    std::optional<qint64> limit, offset;
-    QString problem;
-    if (!parseCount(m_parser, QStringLiteral("limit"), &limit, &problem) || !parseCount(m_parser, QStringLiteral("offset"), &offset, &problem))
-        return usageError(problem);
-    if (limit)
-        query.addQueryItem(QStringLiteral("limit"), QString::number(*limit));
-    if (offset)
-        query.addQueryItem(QStringLiteral("offset"), QString::number(*offset));
+    if (!addPaging(&query))
+        return;
     whenDone<ResultJob<RunList>>(m_client->listRuns(query, m_parser.value(QStringLiteral("definition"))),
                                  [this](ResultJob<RunList> *job) {
                                      const RunList &list = job->result();
                                      if (m_json) {
-                                         Json array = Json::array();
-                                         for (const Run &run : list.history)
-                                             array.push_back(run.toJson());
-                                         printJson(array);
+                                         printJsonArray(list.history);
                                      } else {
                                          QList<QStringList> rows;
                                          for (const Run &r : list.history)

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QObject>
+#include <QUrlQuery>
 #include <QStringList>
 
 #include <functional>
@@ -63,6 +64,8 @@ private:
     void logs();
     void stopRun();
     void names(const QString &which);
+    // --limit and --offset into the query; false after a usage error.
+    bool addPaging(QUrlQuery *query);
 
     // Calls `ok` with the job once it succeeded; ends with exit code 1 on an error.
     template<typename Job>
@@ -75,6 +78,14 @@ private:
     void printDefinition(const Definition &definition);
     void printRun(const Run &run);
     void printJson(const Json &json);
+    template<typename Item>
+    void printJsonArray(const QList<Item> &items)
+    {
+        Json array = Json::array();
+        for (const Item &item : items)
+            array.push_back(item.toJson());
+        printJson(array);
+    }
     void printTable(const QStringList &headers, const QList<QStringList> &rows);
     void printFields(const QList<std::pair<QString, QString>> &fields);
     void out(const QString &text);
