@@ -209,7 +209,7 @@ void Tst_RunScheduler::twoHundredConcurrentLaunches()
     QCOMPARE(runs.size(), 200);
     for (const QString &run : runs) {
         const Json stopped = waitForStatus(client, run, "STOPPED", 120000);
-        QCOMPARE(stopped.value("exit_code", -1), 0);
+        QVERIFY2(stopped.value("exit_code", -1) == 0, stopped.dump().c_str());
         QCOMPARE(readLogByPaging(client, run), "start " + run.toUtf8() + "\nend\n");
     }
 }

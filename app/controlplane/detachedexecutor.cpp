@@ -159,8 +159,9 @@ void DetachedExecutor::sweep()
         check(control); // also catches any change the watcher did not report
         if (!m_followed.contains(control) || wrapperAlive(runId))
             continue;
-        // A wrapper that has not yet written its pid (a loaded machine) is not dead.
-        if (!QFile::exists(control + QStringLiteral("/wrapper.pid")) && m_spawnedAt.value(runId).secsTo(now) < 60)
+        // A wrapper that has not yet written its whole pid (a loaded machine
+        // can stop it between creating the file and writing it) is not dead.
+        if (readNumber(control + QStringLiteral("/wrapper.pid")) <= 0 && m_spawnedAt.value(runId).secsTo(now) < 60)
             continue;
         if (m_followed.remove(control)) {
             m_watcher.removePath(control);
