@@ -1,6 +1,7 @@
 // FlotillaClient and its jobs: every call against a real control plane, the
 // upstream flavours against an imitation serving real upstream bodies, and
 // the failure cases (silence, refusal, 4xx/5xx, retries).
+#include "awaitjob.h"
 #include "fixtureserver.h"
 #include "testserver.h"
 
@@ -15,19 +16,6 @@ using namespace Flotilla;
 using namespace Flotilla::Testing;
 
 namespace {
-
-// Starts the job and waits for its finished(); the job stays alive (child of
-// its client) so the test can read it.
-template<typename Job>
-Job *await(Job *job, int timeoutMs = 20000)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &ApiJob::finished);
-    job->start();
-    if (finished.isEmpty())
-        finished.wait(timeoutMs);
-    return job;
-}
 
 Json bodyOf(const FixtureRequest &request)
 {

@@ -1,5 +1,6 @@
 // LogTailer: every line once, in order, across token styles, idle back-off,
 // raw text and a control plane restarted in the middle of a run.
+#include "awaitjob.h"
 #include "fixtureserver.h"
 #include "testserver.h"
 
@@ -15,28 +16,12 @@ using namespace Flotilla::Testing;
 
 namespace {
 
-template<typename Job>
-Job *await(Job *job)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &ApiJob::finished);
-    job->start();
-    if (finished.isEmpty())
-        finished.wait(20000);
-    return job;
-}
-
 QString expectedLines(int count)
 {
     QString text;
     for (int i = 1; i <= count; ++i)
         text += QStringLiteral("line %1\n").arg(i);
     return text;
-}
-
-FixtureResponse json(const QByteArray &body)
-{
-    return FixtureResponse{200, "application/json; charset=utf-8", body + '\n', false};
 }
 
 } // namespace
@@ -152,13 +137,13 @@ void Tst_LogTailer::cloudWatchTokens()
         if (request.path == "/api/v1/run1/logs") {
             const QByteArray token = request.query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
             if (token.isEmpty())
-                return json(FixtureServer::fixture(QStringLiteral("logs-seed-era.json")));
+                return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("logs-seed-era.json")));
             if (token == first)
-                return json("{\"last_seen\":\"" + second + "\",\"log\":\"line 4\\nline 5\"}");
-            return json("{\"last_seen\":\"" + token + "\",\"log\":\"\"}"); // nothing new: the same token
+                return FixtureResponse::json("{\"last_seen\":\"" + second + "\",\"log\":\"line 4\\nline 5\"}");
+            return FixtureResponse::json("{\"last_seen\":\"" + token + "\",\"log\":\"\"}"); // nothing new: the same token
         }
         if (request.path == "/api/v1/history/run1") {
-            FixtureResponse response = json(FixtureServer::fixture(QStringLiteral("run-stopped-seed-era.json")));
+            FixtureResponse response = FixtureResponse::json(FixtureServer::fixture(QStringLiteral("run-stopped-seed-era.json")));
             if (!stopped) // the first status read sees it running
                 response.body.replace("\"STOPPED\"", "\"RUNNING\"");
             stopped = true;
@@ -192,18 +177,18 @@ void Tst_LogTailer::lineCounterAndAnswersWithoutLastSeen()
             ++logCalls;
             const QString token = request.query.queryItemValue(QStringLiteral("last_seen"));
             if (logCalls == 1)
-                return json(FixtureServer::fixture(QStringLiteral("logs-queued-seed-era.json")));
+                return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("logs-queued-seed-era.json")));
             if (logCalls == 2)
-                return json("{\"last_seen\":\"\",\"log\":\"\"}");
+                return FixtureResponse::json("{\"last_seen\":\"\",\"log\":\"\"}");
             if (token.isEmpty())
-                return json(FixtureServer::fixture(QStringLiteral("logs-head.json")));
+                return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("logs-head.json")));
             if (token == u"3")
-                return json("{\"last_seen\":\"5\",\"log\":\"last\\nlines\\n\"}");
-            return json("{\"last_seen\":\"" + token.toUtf8() + "\",\"log\":\"\"}");
+                return FixtureResponse::json("{\"last_seen\":\"5\",\"log\":\"last\\nlines\\n\"}");
+            return FixtureResponse::json("{\"last_seen\":\"" + token.toUtf8() + "\",\"log\":\"\"}");
         }
         if (request.path == "/api/v6/history/r") {
             ++statusCalls;
-            return json(FixtureServer::fixture(statusCalls < 3 ? QStringLiteral("run-queued-head.json")
+            return FixtureResponse::json(FixtureServer::fixture(statusCalls < 3 ? QStringLiteral("run-queued-head.json")
                                                                : QStringLiteral("run-stopped-head.json")));
         }
         return std::nullopt;
@@ -233,11 +218,11 @@ void Tst_LogTailer::backsOffWhileIdle()
             logTimes.append(clock.elapsed());
             // Text for the first three requests, then nothing new.
             if (logTimes.size() <= 3)
-                return json("{\"last_seen\":\"" + QByteArray::number(logTimes.size()) + "\",\"log\":\"x\\n\"}");
-            return json("{\"last_seen\":\"3\",\"log\":\"\"}");
+                return FixtureResponse::json("{\"last_seen\":\"" + QByteArray::number(logTimes.size()) + "\",\"log\":\"x\\n\"}");
+            return FixtureResponse::json("{\"last_seen\":\"3\",\"log\":\"\"}");
         }
         if (request.path == "/api/v1/history/r")
-            return json(FixtureServer::fixture(QStringLiteral("run-running-head.json")));
+            return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("run-running-head.json")));
         return std::nullopt;
     });
     FlotillaClient client(fake.url(), ServerFlavour::ControlPlane);

@@ -1,4 +1,5 @@
 // RunWatcher: a run's record followed until STOPPED.
+#include "awaitjob.h"
 #include "fixtureserver.h"
 #include "testserver.h"
 
@@ -10,26 +11,6 @@
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
-
-namespace {
-
-template<typename Job>
-Job *await(Job *job)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &ApiJob::finished);
-    job->start();
-    if (finished.isEmpty())
-        finished.wait(20000);
-    return job;
-}
-
-FixtureResponse json(const QByteArray &body)
-{
-    return FixtureResponse{200, "application/json; charset=utf-8", body + '\n', false};
-}
-
-} // namespace
 
 class Tst_RunWatcher final : public QObject
 {
@@ -145,7 +126,7 @@ void Tst_RunWatcher::transientErrorsKeepWatching()
         ++calls;
         if (calls <= 2)
             return FixtureResponse{502, "text/plain", "bad gateway\n", false};
-        return json(FixtureServer::fixture(QStringLiteral("run-stopped-head.json")));
+        return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("run-stopped-head.json")));
     });
     FlotillaClient client(fake.url(), ServerFlavour::CurrentUpstream);
     client.setMaxRetries(0); // let the watcher see each failure
@@ -168,7 +149,7 @@ void Tst_RunWatcher::staleStatusIsIgnored()
                                  QStringLiteral("run-stopped-head.json")};
     int calls = 0;
     fake.setHandler([&](const FixtureRequest &) -> std::optional<FixtureResponse> {
-        return json(FixtureServer::fixture(answers.value(calls++, answers.last())));
+        return FixtureResponse::json(FixtureServer::fixture(answers.value(calls++, answers.last())));
     });
     FlotillaClient client(fake.url(), ServerFlavour::CurrentUpstream);
     RunWatcher watcher(&client, QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));

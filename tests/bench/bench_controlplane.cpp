@@ -488,19 +488,8 @@ int bench()
     if (QStandardPaths::findExecutable(QStringLiteral("wrk")).isEmpty())
         fail(QStringLiteral("wrk is not on PATH (apt-get install wrk)"));
 
-    // The data dir: a temporary one, or --keep DIR.
     std::unique_ptr<QTemporaryDir> temporary;
-    QString dataDir;
-    if (parser.isSet(keepOption)) {
-        dataDir = QDir(parser.value(keepOption)).absolutePath();
-        if (!QDir().mkpath(dataDir))
-            fail(QStringLiteral("cannot create %1").arg(dataDir));
-    } else {
-        temporary = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/flotilla-bench-XXXXXX"));
-        if (!temporary->isValid())
-            fail(QStringLiteral("cannot make a temporary dir: %1").arg(temporary->errorString()));
-        dataDir = temporary->path();
-    }
+    const QString dataDir = dataDirFor(parser.value(keepOption), QStringLiteral("flotilla-bench"), &temporary);
     const QString databasePath = dataDir + QStringLiteral("/flotilla.sqlite"); // ControlPlane's name for it
 
     say(QStringLiteral("data dir: %1%2").arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")));

@@ -666,17 +666,7 @@ int bench()
     const int rounds = positive(parser, roundsOption);
 
     std::unique_ptr<QTemporaryDir> temporary;
-    QString dataDir;
-    if (parser.isSet(keepOption)) {
-        dataDir = QDir(parser.value(keepOption)).absolutePath();
-        if (!QDir().mkpath(dataDir))
-            fail(QStringLiteral("cannot create %1").arg(dataDir));
-    } else {
-        temporary = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/flotilla-bench-runs-XXXXXX"));
-        if (!temporary->isValid())
-            fail(QStringLiteral("cannot make a temporary dir: %1").arg(temporary->errorString()));
-        dataDir = temporary->path();
-    }
+    const QString dataDir = dataDirFor(parser.value(keepOption), QStringLiteral("flotilla-bench-runs"), &temporary);
     say(QStringLiteral("data dir: %1%2").arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")));
 
     Server server; // stopped before the dir goes

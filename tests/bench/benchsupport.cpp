@@ -1,6 +1,7 @@
 #include "benchsupport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 
@@ -40,6 +41,20 @@ int positive(const QCommandLineParser &parser, const QCommandLineOption &option,
                  .arg(minimum)
                  .arg(parser.value(option)));
     return value;
+}
+
+QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<QTemporaryDir> *temporary)
+{
+    if (!keep.isEmpty()) {
+        const QString dir = QDir(keep).absolutePath();
+        if (!QDir().mkpath(dir))
+            fail(QStringLiteral("cannot create %1").arg(dir));
+        return dir;
+    }
+    *temporary = std::make_unique<QTemporaryDir>(QDir::tempPath() + u'/' + prefix + QStringLiteral("-XXXXXX"));
+    if (!(*temporary)->isValid())
+        fail(QStringLiteral("cannot make a temporary dir: %1").arg((*temporary)->errorString()));
+    return (*temporary)->path();
 }
 
 int run(int argc, char *argv[], const char *name, const std::function<int()> &bench)

@@ -2,9 +2,11 @@
 
 #include <QCommandLineParser>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 // What the benchmark programs share: failing with a message, printing as
 // they go, and running the real flotilla-local next to them.
@@ -22,6 +24,9 @@ void say(const QString &line);
 // user + system seconds of a process so far (Linux /proc).
 double processCpuSeconds(qint64 pid);
 int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum = 1);
+// The data dir: `keep` when given (created if missing), else a new
+// temporary one named after `prefix`, which `temporary` then owns.
+QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<QTemporaryDir> *temporary);
 // main(): a QCoreApplication named `name` around `bench`, a Failure printed on stderr.
 int run(int argc, char *argv[], const char *name, const std::function<int()> &bench);
 

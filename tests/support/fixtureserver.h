@@ -31,6 +31,12 @@ struct FixtureResponse
     QByteArray contentType = "application/json; charset=utf-8";
     QByteArray body;
     bool neverAnswer = false; // keep the connection open and say nothing
+
+    // A 200 with a JSON body, as upstream's Go encoder writes it (newline-terminated).
+    static FixtureResponse json(const QByteArray &body)
+    {
+        return FixtureResponse{200, "application/json; charset=utf-8", body + '\n', false};
+    }
 };
 
 // An imitation of an upstream Flotilla server over real HTTP/1.1 on
