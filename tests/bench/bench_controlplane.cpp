@@ -34,7 +34,6 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -103,9 +102,9 @@ Definition makeDefinition(int index, QRandomGenerator &rng)
 }
 
 // Run `index` of `count`, launched in order over the last 90 days. The newest
-// 1% still wait QUEUED, the 4 before them are RUNNING (the server's default
-// parallel runs), the rest are STOPPED. No PENDING: a restarted server places
-// those at once, whatever --parallel-runs says.
+// 1% still wait QUEUED, the rest are STOPPED. Nothing RUNNING or PENDING: with
+// no process behind them the server would finish those at start, writing to
+// the store the benchmark measures.
 Run makeRun(const Definition &definition, int index, int count, const QDateTime &now, QRandomGenerator &rng)
 {
     constexpr qint64 span = qint64(90) * 24 * 3600 * 1000;
@@ -124,14 +123,9 @@ Run makeRun(const Definition &definition, int index, int count, const QDateTime 
     run.queuedAt = now.addMSecs(-span + span * index / count - qint64(rng.bounded(60000)));
 
     const int queued = count / 100;
-    if (index >= count - queued)
-        run.status = RunStatus::Queued;
-    else if (index >= count - queued - 4)
-        run.status = RunStatus::Running;
-    else
-        run.status = RunStatus::Stopped;
+    run.status = index >= count - queued ? RunStatus::Queued : RunStatus::Stopped;
 
-    if (run.status == RunStatus::Running || run.status == RunStatus::Stopped) {
+    if (run.status == RunStatus::Stopped) {
         run.startedAt = run.queuedAt->addMSecs(1000 + rng.bounded(30000));
         run.instance = {QStringLiteral("localhost"), QString::number(10000 + rng.bounded(50000))};
     }
@@ -516,14 +510,7 @@ int bench()
             .arg(base.toString())
             .arg(startTimer.nsecsElapsed() / 1e9, 0, 'f', 2));
 
-    // Read once the server is up: on start it finishes the RUNNING runs it
-    // cannot recover (no process behind them), so they count as STOPPED.
-    // The server finishes them from its event loop just after it listens.
-    StoreFacts facts = readFacts(databasePath);
-    for (int attempt = 0; attempt < 100 && facts.statuses.contains(QStringLiteral("RUNNING")); ++attempt) {
-        QThread::msleep(100);
-        facts = readFacts(databasePath);
-    }
+    const StoreFacts facts = readFacts(databasePath);
     if (facts.sample.isEmpty())
         fail(QStringLiteral("the store holds no runs"));
     say(QStringLiteral("store: %1 definitions, %2 runs (%3), %4 MB; sample of %5 run ids")
