@@ -1,0 +1,38 @@
+#include "serverprofile.h"
+
+namespace Flotilla {
+
+ServerProfile ServerProfile::local()
+{
+    ServerProfile profile;
+    profile.name = localName.toString();
+    profile.flavour = ServerFlavour::ControlPlane;
+    return profile;
+}
+
+QString ServerProfile::nameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return QStringLiteral("a profile name must not be empty");
+    for (const QChar c : name) {
+        // Names become QSettings groups and keychain keys: keep them plain.
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
+            return QStringLiteral("a profile name may contain only letters, digits, '-', '_' and '.'; got \"%1\"").arg(name);
+    }
+    return {};
+}
+
+QString ServerProfile::problem() const
+{
+    if (const QString problem = nameProblem(name); !problem.isEmpty())
+        return problem;
+    if (isLocal())
+        return {};
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty()
+        || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https"))
+        return QStringLiteral("the server URL must be an http or https URL such as https://flotilla.example.com; got \"%1\"")
+            .arg(baseUrl.toString());
+    return {};
+}
+
+} // namespace Flotilla
