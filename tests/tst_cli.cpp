@@ -35,11 +35,14 @@ struct CliResult
 // Runs flotilla with HOME in `home`; the event loop runs meanwhile, so the
 // in-process control plane keeps answering.
 CliResult runCli(const QString &home, const QStringList &arguments, const QString &token = QStringLiteral("unused"),
-                 int timeoutMs = 60000)
+                 const QList<std::pair<QString, QString>> &extraEnvironment = {})
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    for (const auto &[name, value] : extraEnvironment)
+        environment.insert(name, value);
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
     environment.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
     environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), token);
@@ -47,7 +50,7 @@ CliResult runCli(const QString &home, const QStringList &arguments, const QStrin
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(program(), arguments);
     CliResult result;
-    result.ended = finished.wait(timeoutMs);
+    result.ended = finished.wait(60000);
     if (!result.ended) {
         process.kill();
         process.waitForFinished(10000);
@@ -96,6 +99,10 @@ private Q_SLOTS:
     void serverErrorExitsOne();
     void noLocalServer();
     void discoversTheLocalServer();
+    void profilesAddListDefaultRemove();
+    void profileChoosesServerOwnerAndCluster();
+    void profileSecretsComeFromTheKeychain();
+    void profileSecretsNeedAKeychain();
 
 private:
     CliResult cli(const QStringList &arguments)
@@ -404,6 +411,115 @@ void Tst_Cli::discoversTheLocalServer()
     QVERIFY2(server.start(&error), qPrintable(error));
     const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
     QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("local")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::profilesAddListDefaultRemove()
+{
+    QTemporaryDir home;
+    const auto run = [&](const QStringList &arguments) { return runCli(home.path(), arguments); };
+    const QStringList add{QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("prod"),
+                          QStringLiteral("https://flotilla.example.com"), QStringLiteral("--flavour"), QStringLiteral("upstream"),
+                          QStringLiteral("--owner"), QStringLiteral("ada"), QStringLiteral("--cluster"), QStringLiteral("k8s")};
+    CliResult result = run(add);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = run(add);
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("exists already")), qPrintable(result.describe()));
+
+    result = run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("profiles"), QStringLiteral("list")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    Json list = parseJson(result.out);
+    QCOMPARE(list.size(), size_t(2));
+    QVERIFY(list[0]["name"] == "local");
+    QVERIFY(list[0]["default"] == true);
+    QVERIFY(list[1]["url"] == "https://flotilla.example.com");
+    QVERIFY(list[1]["flavour"] == "upstream");
+    QVERIFY(list[1]["owner_id"] == "ada");
+    QVERIFY(list[1]["default_cluster"] == "k8s");
+    QVERIFY(list[1]["has_secrets"] == false);
+
+    result = run({QStringLiteral("profiles"), QStringLiteral("default"), QStringLiteral("prod")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = run({QStringLiteral("profiles"), QStringLiteral("list")});
+    QVERIFY2(result.out.contains(QRegularExpression(QStringLiteral("\\*\\s+prod"))), qPrintable(result.describe()));
+
+    result = run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("local")});
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("built in")), qPrintable(result.describe()));
+    result = run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("prod")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("prod")});
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("no profile")), qPrintable(result.describe()));
+
+    result = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("http://h"),
+                  QStringLiteral("--flavour"), QStringLiteral("new")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("seed-era")), qPrintable(result.describe()));
+    result = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("add NAME URL")), qPrintable(result.describe()));
+    result = run({QStringLiteral("profiles"), QStringLiteral("rename")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("list, add, remove or default")), qPrintable(result.describe()));
+    result = run({QStringLiteral("--profile"), QStringLiteral("nope"), QStringLiteral("groups")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("no profile \"nope\"")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::profileChoosesServerOwnerAndCluster()
+{
+    QTemporaryDir home;
+    CliResult result = runCli(home.path(), {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("here"),
+                                            m_server->url().toString(), QStringLiteral("--owner"), QStringLiteral("profile-owner"),
+                                            QStringLiteral("--cluster"), QStringLiteral("local"), QStringLiteral("--default")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    // The default profile, whose flavour (auto) is detected on the way.
+    result = runCli(home.path(), {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"), m_definitionId});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const Json run = parseJson(result.out);
+    QVERIFY(run["user"] == "profile-owner");
+    QVERIFY(run["cluster"] == "local");
+
+    result = runCli(home.path(), {QStringLiteral("--profile"), QStringLiteral("here"), QStringLiteral("--server"),
+                                  m_server->url().toString(), QStringLiteral("groups")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("not both")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::profileSecretsComeFromTheKeychain()
+{
+    TestServer server;
+    server.options().token = "s3cret-token";
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QTemporaryDir home;
+    CliResult result = runCli(home.path(), {QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_TEST_TOKEN"),
+                                            QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secured"),
+                                            server.url().toString()},
+                              QStringLiteral("s3cret-token"));
+    QVERIFY2(result.exitCode == 0 && result.err.contains(QStringLiteral("keychain")), qPrintable(result.describe()));
+    // Not in the settings file: from the keychain.
+    QProcess grep;
+    grep.start(QStringLiteral("grep"), {QStringLiteral("-rl"), QStringLiteral("s3cret-token"), home.path()});
+    QVERIFY(grep.waitForFinished());
+    QCOMPARE(grep.readAllStandardOutput(), QByteArray());
+    result = runCli(home.path(), {QStringLiteral("--profile"), QStringLiteral("secured"), QStringLiteral("clusters")});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("local")), qPrintable(result.describe()));
+    result = runCli(home.path(), {QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("secured")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+}
+
+void Tst_Cli::profileSecretsNeedAKeychain()
+{
+    QTemporaryDir home;
+    const QList<std::pair<QString, QString>> noKeychain{
+        {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.path() + QStringLiteral("/no-bus")},
+        {QStringLiteral("DISPLAY"), QString()}};
+    CliResult result = runCli(home.path(), {QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_TEST_TOKEN"),
+                                            QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secured"),
+                                            m_server->url().toString()},
+                              QStringLiteral("must-not-leak"), noKeychain);
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("keychain")) && result.err.contains(QStringLiteral("not added")),
+             qPrintable(result.describe()));
+    QProcess grep;
+    grep.start(QStringLiteral("grep"), {QStringLiteral("-rl"), QStringLiteral("must-not-leak"), home.path()});
+    QVERIFY(grep.waitForFinished());
+    QCOMPARE(grep.readAllStandardOutput(), QByteArray());
+    result = runCli(home.path(), {QStringLiteral("profiles"), QStringLiteral("list")});
+    QVERIFY2(!result.out.contains(QStringLiteral("secured")), qPrintable(result.describe()));
 }
 
 QTEST_GUILESS_MAIN(Tst_Cli)

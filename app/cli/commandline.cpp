@@ -1,12 +1,16 @@
 #include "commandline.h"
 
 #include <client/flotillaclient.h>
+#include <client/flavourdetectionjob.h>
 #include <client/logtailer.h>
+#include <client/profilestore.h>
+#include <client/secretjob.h>
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QLockFile>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <cerrno>
@@ -28,9 +32,12 @@ QList<QCommandLineOption> globalOptions()
 {
     return {
         option(QStringLiteral("server"), QStringLiteral("Base URL of the server, e.g. http://127.0.0.1:5000 "
-                                                        "(default: the local control plane)."),
+                                                        "(default: the default profile)."),
                QStringLiteral("URL")),
-        option(QStringLiteral("token-env"), QStringLiteral("Send the token in environment variable VAR as a bearer token."),
+        option(QStringLiteral("profile"), QStringLiteral("Use the server profile NAME (see `flotilla profiles list`)."),
+               QStringLiteral("NAME")),
+        option(QStringLiteral("token-env"), QStringLiteral("Send the token in environment variable VAR as a bearer token "
+                                                           "(with profiles add: the token to keep in the keychain)."),
                QStringLiteral("VAR")),
         option(QStringLiteral("output"), QStringLiteral("table (default) or json."), QStringLiteral("FORMAT")),
         QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")),
@@ -111,6 +118,7 @@ struct CommandLine::Command
     int maxPositional = 0;
     void (CommandLine::*handler)() = nullptr;
     QString names; // for groups, tags, clusters
+    bool needsServer = true;
 };
 
 const QList<CommandLine::Command> &CommandLine::commands()
@@ -151,6 +159,7 @@ const QList<CommandLine::Command> &CommandLine::commands()
         c.append({QStringLiteral("runs"), {}, QStringLiteral("List runs."),
                   {o("definition", "Only runs of definition ID.", "ID"),
                    o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).", "S"),
+                   o("cluster", "Only runs on cluster C.", "C"), o("alias", "Only runs of aliases containing TEXT.", "TEXT"),
                    limit, offset},
                   0, 0, &CommandLine::listRuns, {}});
         c.append({QStringLiteral("run"), QStringLiteral("RUN_ID"), QStringLiteral("Show one run."), {}, 1, 1,
@@ -165,6 +174,16 @@ const QList<CommandLine::Command> &CommandLine::commands()
         c.append({QStringLiteral("tags"), {}, QStringLiteral("List the tags."), {}, 0, 0, nullptr, QStringLiteral("tags")});
         c.append({QStringLiteral("clusters"), {}, QStringLiteral("List the clusters."), {}, 0, 0, nullptr,
                   QStringLiteral("clusters")});
+        c.append({QStringLiteral("profiles"), QStringLiteral("list | add NAME URL | remove NAME | default NAME"),
+                  QStringLiteral("Manage server profiles. add keeps the token of --token-env and the headers of\n"
+                                 "--header-env in the system keychain, never in the settings file."),
+                  {o("flavour", "With add: auto (default), control-plane, upstream or seed-era.", "F"),
+                   o("owner", "With add: owner id for launches (default: the login user name).", "ID"),
+                   o("cluster", "With add: cluster for launches (default: the server's).", "C"),
+                   o("header-env", "With add: send header NAME with the value of environment variable VAR (repeatable).",
+                     "NAME=VAR"),
+                   o("default", "With add: make it the default profile.")},
+                  1, 3, &CommandLine::profiles, {}, false});
         c.append({QStringLiteral("help"), QStringLiteral("[COMMAND]"), QStringLiteral("Show help, of one command or of all."),
                   {}, 0, 1, nullptr, {}});
         return c;
@@ -216,9 +235,11 @@ void CommandLine::start()
 
 QString CommandLine::generalHelp() const
 {
-    QString text = QStringLiteral("Usage: flotilla [--server URL] [--token-env VAR] [--output table|json] COMMAND [ARGS]\n\n"
-                                  "A client of the Flotilla API. Without --server it talks to the local control plane\n"
-                                  "(flotilla-local) serving the default data dir.\n\nCommands:\n");
+    QString text = QStringLiteral("Usage: flotilla [--server URL | --profile NAME] [--token-env VAR] [--output table|json] "
+                                  "COMMAND [ARGS]\n\n"
+                                  "A client of the Flotilla API. With neither --server nor --profile it uses the default\n"
+                                  "profile; out of the box that is \"local\", the local control plane (flotilla-local)\n"
+                                  "serving the default data dir.\n\nCommands:\n");
     for (const Command &command : commands())
         text += QStringLiteral("  %1%2\n").arg(command.name.leftJustified(13), command.description);
     text += QStringLiteral("\nGlobal options:\n");
@@ -297,54 +318,101 @@ void CommandLine::run()
     if (m_positional.size() > m_command->maxPositional)
         return usageError(QStringLiteral("%1: unexpected argument \"%2\"; see flotilla help %1")
                               .arg(m_command->name, m_positional.value(m_command->maxPositional)));
-    if (!setUpClient())
-        return;
-    runCommand();
+    const QString output = globalOption(QStringLiteral("output")).value_or(QStringLiteral("table"));
+    if (output != u"table" && output != u"json")
+        return usageError(QStringLiteral("--output takes table or json; got \"%1\"").arg(output));
+    m_json = output == u"json";
+    if (!m_command->needsServer)
+        return runCommand();
+    if (setUpClient())
+        connectToServer();
+}
+
+std::optional<QString> CommandLine::globalOption(const QString &name) const
+{
+    // Global options may come before the command or after it.
+    if (m_parser.isSet(name))
+        return m_parser.value(name);
+    if (m_global.isSet(name))
+        return m_global.value(name);
+    return std::nullopt;
 }
 
 bool CommandLine::setUpClient()
 {
-    const auto value = [this](const QString &name) {
-        return m_parser.isSet(name) ? m_parser.value(name) : m_global.value(name);
-    };
-    const auto isSet = [this](const QString &name) { return m_parser.isSet(name) || m_global.isSet(name); };
+    const auto value = [this](const QString &name) { return globalOption(name).value_or(QString()); };
+    const auto isSet = [this](const QString &name) { return globalOption(name).has_value(); };
 
-    const QString output = value(QStringLiteral("output"));
-    if (isSet(QStringLiteral("output")) && output != u"table" && output != u"json") {
-        usageError(QStringLiteral("--output takes table or json; got \"%1\"").arg(output));
+    if (isSet(QStringLiteral("server")) && isSet(QStringLiteral("profile"))) {
+        usageError(QStringLiteral("give either --server or --profile, not both"));
         return false;
     }
-    m_json = output == u"json";
-
-    QUrl url;
     if (isSet(QStringLiteral("server"))) {
-        url = QUrl::fromUserInput(value(QStringLiteral("server")));
-        if (!url.isValid() || url.host().isEmpty()) {
+        m_profile.baseUrl = QUrl::fromUserInput(value(QStringLiteral("server")));
+        if (!m_profile.baseUrl.isValid() || m_profile.baseUrl.host().isEmpty()) {
             usageError(QStringLiteral("--server takes a URL such as http://127.0.0.1:5000; got \"%1\"").arg(value(QStringLiteral("server"))));
             return false;
         }
     } else {
+        const QString name = isSet(QStringLiteral("profile")) ? value(QStringLiteral("profile")) : profileStore().defaultProfileName();
+        const std::optional<ServerProfile> profile = profileStore().profile(name);
+        if (!profile) {
+            usageError(QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name));
+            return false;
+        }
+        m_profile = *profile;
+    }
+    if (m_profile.isLocal()) {
         const QString dataDir = defaultDataDir();
-        url = localServer(dataDir);
-        if (url.isEmpty()) {
-            err(QStringLiteral("flotilla: no local control plane is running for %1; start one with `flotilla-local` "
-                               "or name a server with --server URL\n")
+        m_profile.baseUrl = localServer(dataDir);
+        if (m_profile.baseUrl.isEmpty()) {
+            err(QStringLiteral("flotilla: no local control plane is running for %1; start one with `flotilla-local`, "
+                               "or name a server with --server URL or --profile NAME\n")
                     .arg(dataDir));
             done(1);
             return false;
         }
     }
-    m_client = new FlotillaClient(url, ServerFlavour::Auto, this);
+    m_client = new FlotillaClient(m_profile.baseUrl, m_profile.flavour, this);
     if (isSet(QStringLiteral("token-env"))) {
         const QString variable = value(QStringLiteral("token-env"));
-        const QString token = QProcessEnvironment::systemEnvironment().value(variable);
-        if (token.isEmpty()) {
+        m_tokenOverride = QProcessEnvironment::systemEnvironment().value(variable);
+        if (m_tokenOverride.isEmpty()) {
             usageError(QStringLiteral("--token-env %1: the environment variable %1 is not set or empty").arg(variable));
             return false;
         }
-        m_client->setBearerToken(token);
     }
     return true;
+}
+
+void CommandLine::connectToServer()
+{
+    const auto settleFlavourThenRun = [this] {
+        if (!m_tokenOverride.isEmpty())
+            m_client->setBearerToken(m_tokenOverride);
+        if (m_client->flavour() != ServerFlavour::Auto)
+            return runCommand();
+        whenDone<FlavourDetectionJob>(m_client->detectFlavour(), [this](FlavourDetectionJob *) { runCommand(); });
+    };
+    if (!m_profile.hasSecrets)
+        return settleFlavourThenRun();
+    auto *read = new SecretJob(SecretJob::Operation::Read, m_profile.name, this);
+    connect(read, &SecretJob::finished, this, [this, settleFlavourThenRun](SecretJob *job) {
+        if (!job->succeeded()) {
+            err(QStringLiteral("flotilla: %1\n").arg(job->errorString()));
+            return done(1);
+        }
+        job->secrets().applyTo(m_client);
+        settleFlavourThenRun();
+    });
+    read->start();
+}
+
+ProfileStore &CommandLine::profileStore()
+{
+    if (!m_profileStore)
+        m_profileStore = std::make_unique<ProfileStore>();
+    return *m_profileStore;
 }
 
 void CommandLine::runCommand()
@@ -512,7 +580,9 @@ void CommandLine::launch()
         return usageError(problem);
     if (m_parser.isSet(QStringLiteral("cluster")))
         request.cluster = m_parser.value(QStringLiteral("cluster"));
-    request.ownerId = m_parser.value(QStringLiteral("owner"));
+    else
+        request.cluster = m_profile.defaultCluster;
+    request.ownerId = m_parser.isSet(QStringLiteral("owner")) ? m_parser.value(QStringLiteral("owner")) : m_profile.ownerId;
     if (request.ownerId.isEmpty()) {
         request.ownerId = loginName();
         if (request.ownerId.isEmpty())
@@ -574,6 +644,10 @@ void CommandLine::listRuns()
                                   .arg(runStatusNames().join(QStringLiteral(", ")), status));
         query.addQueryItem(QStringLiteral("status"), runStatusName(*known));
     }
+    if (m_parser.isSet(QStringLiteral("cluster")))
+        query.addQueryItem(QStringLiteral("cluster_name"), m_parser.value(QStringLiteral("cluster")));
+    if (m_parser.isSet(QStringLiteral("alias")))
+        query.addQueryItem(QStringLiteral("alias"), m_parser.value(QStringLiteral("alias")));
     if (!addPaging(&query))
         return;
     whenDone<ResultJob<RunList>>(m_client->listRuns(query, m_parser.value(QStringLiteral("definition"))),
@@ -655,6 +729,168 @@ void CommandLine::names(const QString &which)
 }
 
 // --- output -------------------------------------------------------------------
+
+// --- profiles -----------------------------------------------------------------
+
+void CommandLine::profiles()
+{
+    const QString action = m_positional.constFirst();
+    struct Action
+    {
+        QString usage;
+        int positional; // "profiles" included
+        void (CommandLine::*handler)();
+    };
+    const QHash<QString, Action> actions = {
+        {QStringLiteral("list"), {QStringLiteral("list"), 1, &CommandLine::listProfiles}},
+        {QStringLiteral("add"), {QStringLiteral("add NAME URL [options]"), 3, &CommandLine::addProfile}},
+        {QStringLiteral("remove"), {QStringLiteral("remove NAME"), 2, &CommandLine::removeProfile}},
+        {QStringLiteral("default"), {QStringLiteral("default NAME"), 2, nullptr}},
+    };
+    const auto found = actions.constFind(action);
+    if (found == actions.cend())
+        return usageError(QStringLiteral("profiles takes list, add, remove or default; got \"%1\"").arg(action));
+    if (m_positional.size() != found->positional)
+        return usageError(QStringLiteral("usage: flotilla profiles %1; see flotilla help profiles").arg(found->usage));
+    if (found->handler)
+        return (this->*found->handler)();
+    if (const QString problem = profileStore().setDefaultProfileName(m_positional.at(1)); !problem.isEmpty()) {
+        err(QStringLiteral("flotilla: %1; see flotilla profiles list\n").arg(problem));
+        return done(1);
+    }
+    done();
+}
+
+void CommandLine::listProfiles()
+{
+    const QString defaultName = profileStore().defaultProfileName();
+    const QList<ServerProfile> profiles = profileStore().profiles();
+    // The local control plane's URL is known only while it runs.
+    const auto urlOf = [](const ServerProfile &profile) {
+        return profile.isLocal() ? localServer(defaultDataDir()).toString() : profile.baseUrl.toString();
+    };
+    if (m_json) {
+        Json array = Json::array();
+        for (const ServerProfile &profile : profiles) {
+            array.push_back({{"name", profile.name.toStdString()},
+                             {"url", urlOf(profile).toStdString()},
+                             {"flavour", serverFlavourName(profile.flavour).toStdString()},
+                             {"owner_id", profile.ownerId.toStdString()},
+                             {"default_cluster", profile.defaultCluster.toStdString()},
+                             {"has_secrets", profile.hasSecrets},
+                             {"default", profile.name == defaultName}});
+        }
+        printJson(array);
+        return done();
+    }
+    QList<QStringList> rows;
+    for (const ServerProfile &profile : profiles) {
+        const QString url = urlOf(profile);
+        rows.append({profile.name == defaultName ? QStringLiteral("*") : QString(), profile.name,
+                     url.isEmpty() ? QStringLiteral("(not running)") : url,
+                     serverFlavourName(profile.flavour), profile.ownerId, profile.defaultCluster,
+                     profile.hasSecrets ? QStringLiteral("keychain") : QString()});
+    }
+    printTable({QStringLiteral("DEFAULT"), QStringLiteral("NAME"), QStringLiteral("URL"), QStringLiteral("FLAVOUR"),
+                QStringLiteral("OWNER"), QStringLiteral("CLUSTER"), QStringLiteral("SECRETS")},
+               rows);
+    done();
+}
+
+void CommandLine::addProfile()
+{
+    ServerProfile profile;
+    profile.name = m_positional.at(1);
+    profile.baseUrl = QUrl(m_positional.at(2));
+    const QString flavour = m_parser.value(QStringLiteral("flavour"));
+    if (m_parser.isSet(QStringLiteral("flavour"))) {
+        const std::optional<ServerFlavour> known = serverFlavourFromName(flavour);
+        if (!known)
+            return usageError(QStringLiteral("--flavour takes auto, control-plane, upstream or seed-era; got \"%1\"").arg(flavour));
+        profile.flavour = *known;
+    }
+    profile.ownerId = m_parser.value(QStringLiteral("owner"));
+    profile.defaultCluster = m_parser.value(QStringLiteral("cluster"));
+    if (const QString problem = profile.problem(); !problem.isEmpty())
+        return usageError(problem);
+    if (profileStore().profile(profile.name))
+        return usageError(QStringLiteral("a profile \"%1\" exists already; remove it first").arg(profile.name));
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const auto fromEnvironment = [&](const QString &option, const QString &variable, QString *value) {
+        *value = environment.value(variable);
+        if (value->isEmpty())
+            usageError(QStringLiteral("--%1: the environment variable %2 is not set or empty").arg(option, variable));
+        return !value->isEmpty();
+    };
+    ProfileSecrets secrets;
+    const QString tokenVariable = globalOption(QStringLiteral("token-env")).value_or(QString());
+    if (!tokenVariable.isEmpty() && !fromEnvironment(QStringLiteral("token-env"), tokenVariable, &secrets.bearerToken))
+        return;
+    for (const QString &entry : m_parser.values(QStringLiteral("header-env"))) {
+        const qsizetype equals = entry.indexOf(u'=');
+        const QByteArray name = entry.left(equals).toLatin1();
+        static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+        if (equals <= 0 || !token.match(entry.left(equals)).hasMatch())
+            return usageError(QStringLiteral("--header-env takes NAME=VAR with an HTTP header name, e.g. "
+                                             "--header-env X-Auth=MY_AUTH_VAR; got \"%1\"").arg(entry));
+        QString value;
+        if (!fromEnvironment(QStringLiteral("header-env"), entry.mid(equals + 1), &value))
+            return;
+        secrets.headers.append({name, value.toUtf8()});
+    }
+
+    const auto save = [this](const ServerProfile &profile) {
+        if (const QString problem = profileStore().save(profile); !problem.isEmpty())
+            return usageError(problem);
+        if (m_parser.isSet(QStringLiteral("default")))
+            profileStore().setDefaultProfileName(profile.name);
+        err(QStringLiteral("flotilla: added profile %1%2\n")
+                .arg(profile.name, profile.hasSecrets ? QStringLiteral(" (secrets in the system keychain)") : QString()));
+        done();
+    };
+    if (secrets.isEmpty())
+        return save(profile);
+    profile.hasSecrets = true;
+    auto *write = new SecretJob(SecretJob::Operation::Write, profile.name, this);
+    write->setSecrets(secrets);
+    connect(write, &SecretJob::finished, this, [this, save, profile](SecretJob *job) {
+        if (!job->succeeded()) {
+            err(QStringLiteral("flotilla: %1 The profile was not added.\n").arg(job->errorString()));
+            return done(1);
+        }
+        save(profile);
+    });
+    write->start();
+}
+
+void CommandLine::removeProfile()
+{
+    const QString name = m_positional.at(1);
+    const std::optional<ServerProfile> profile = profileStore().profile(name);
+    if (!profile || profile->isLocal()) {
+        err(QStringLiteral("flotilla: %1\n").arg(profile ? QStringLiteral("\"local\" is built in and cannot be removed")
+                                                           : QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name)));
+        return done(1);
+    }
+    const auto forget = [this, name] {
+        profileStore().remove(name);
+        err(QStringLiteral("flotilla: removed profile %1\n").arg(name));
+        done();
+    };
+    if (!profile->hasSecrets)
+        return forget();
+    auto *remove = new SecretJob(SecretJob::Operation::Remove, name, this);
+    connect(remove, &SecretJob::finished, this, [this, forget](SecretJob *job) {
+        // Keep the profile while its secrets are in the keychain, so they are never orphaned.
+        if (!job->succeeded()) {
+            err(QStringLiteral("flotilla: %1 The profile was kept.\n").arg(job->errorString()));
+            return done(1);
+        }
+        forget();
+    });
+    remove->start();
+}
 
 void CommandLine::printDefinition(const Definition &d)
 {

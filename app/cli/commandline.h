@@ -1,6 +1,7 @@
 #pragma once
 
 #include <client/apierror.h>
+#include <client/serverprofile.h>
 #include <wire/jsonreader.h>
 
 #include <QCommandLineParser>
@@ -10,12 +11,14 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Flotilla {
 
 class ApiJob;
 class FlotillaClient;
 class LogTailer;
+class ProfileStore;
 struct Definition;
 struct Run;
 
@@ -50,8 +53,13 @@ private:
     static const Command *findCommand(const QString &name);
 
     void run();
+    std::optional<QString> globalOption(const QString &name) const;
+    // The server from --server, --profile or the default profile; false after an error.
     bool setUpClient();
+    // Reads the profile's secrets and settles the server flavour, then runs the command.
+    void connectToServer();
     void runCommand();
+    ProfileStore &profileStore();
 
     void listDefinitions();
     void showDefinition();
@@ -64,6 +72,10 @@ private:
     void logs();
     void stopRun();
     void names(const QString &which);
+    void profiles();
+    void listProfiles();
+    void addProfile();
+    void removeProfile();
     // --limit and --offset into the query; false after a usage error.
     bool addPaging(QUrlQuery *query);
 
@@ -104,6 +116,9 @@ private:
     const Command *m_command = nullptr;
     QStringList m_positional; // the command's
     bool m_json = false;
+    std::unique_ptr<ProfileStore> m_profileStore;
+    ServerProfile m_profile; // the one in use
+    QString m_tokenOverride; // from --token-env
     FlotillaClient *m_client = nullptr;
     LogTailer *m_tailer = nullptr;
     bool m_finished = false;
