@@ -99,6 +99,7 @@ private Q_SLOTS:
     void serverErrorExitsOne();
     void noLocalServer();
     void discoversTheLocalServer();
+    void tablesFitTheTerminal();
     void profilesAddListDefaultRemove();
     void profileChoosesServerOwnerAndCluster();
     void profileSecretsComeFromTheKeychain();
@@ -411,6 +412,23 @@ void Tst_Cli::discoversTheLocalServer()
     QVERIFY2(server.start(&error), qPrintable(error));
     const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
     QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("local")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::tablesFitTheTerminal()
+{
+    const auto longestLine = [](const QString &text) {
+        qsizetype longest = 0;
+        for (const QString &line : text.split(u'\n'))
+            longest = std::max(longest, line.size());
+        return longest;
+    };
+    const QStringList arguments{QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("definitions")};
+    CliResult whole = runCli(m_home.path(), arguments); // a pipe: whole cells
+    QVERIFY2(whole.exitCode == 0 && longestLine(whole.out) > 70, qPrintable(whole.describe()));
+    CliResult fitted = runCli(m_home.path(), arguments, {}, {{QStringLiteral("COLUMNS"), QStringLiteral("70")}});
+    QVERIFY2(fitted.exitCode == 0 && longestLine(fitted.out) <= 70, qPrintable(fitted.describe()));
+    QVERIFY2(fitted.out.contains(u'\u2026'), qPrintable(fitted.describe()));
+    QCOMPARE(fitted.out.count(u'\n'), whole.out.count(u'\n'));
 }
 
 void Tst_Cli::profilesAddListDefaultRemove()

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace Flotilla {
@@ -77,6 +78,42 @@ bool parseEnv(const QStringList &entries, EnvList *env, QString *problem)
         env->append(EnvVar{name, entry.mid(equals + 1)});
     }
     return true;
+}
+
+// The terminal's width: $COLUMNS when set, else the tty's; 0 when stdout is
+// not a terminal (pipes get whole cells).
+int terminalWidth()
+{
+    if (const int columns = qEnvironmentVariableIntValue("COLUMNS"); columns > 0)
+        return columns;
+    winsize size{};
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0)
+        return size.ws_col;
+    return 0;
+}
+
+// Narrows the widest columns until a row fits the terminal, keeping every
+// column at least as wide as its header (or 8).
+void fitToTerminal(QList<qsizetype> *widths, const QStringList &headers)
+{
+    const int available = terminalWidth();
+    if (available <= 0 || widths->isEmpty())
+        return;
+    qsizetype total = 2 * (widths->size() - 1);
+    for (qsizetype width : std::as_const(*widths))
+        total += width;
+    while (total > available) {
+        qsizetype widest = -1;
+        for (qsizetype i = 0; i < widths->size(); ++i) {
+            const qsizetype floor = std::max<qsizetype>(headers.at(i).size(), 8);
+            if (widths->at(i) > floor && (widest < 0 || widths->at(i) > widths->at(widest)))
+                widest = i;
+        }
+        if (widest < 0)
+            return; // as narrow as it gets; the terminal wraps the rest
+        --(*widths)[widest];
+        --total;
+    }
 }
 
 bool parseCount(const QCommandLineParser &parser, const QString &name, std::optional<qint64> *value, QString *problem)
@@ -941,10 +978,13 @@ void CommandLine::printTable(const QStringList &headers, const QList<QStringList
         for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], row[i].simplified().size());
     }
+    fitToTerminal(&widths, headers);
     const auto line = [&widths](const QStringList &cells) {
         QString text;
         for (qsizetype i = 0; i < cells.size(); ++i) {
-            const QString cell = cells[i].simplified();
+            QString cell = cells[i].simplified();
+            if (cell.size() > widths[i])
+                cell = cell.left(widths[i] - 1) + u'\u2026';
             text += i + 1 < cells.size() ? cell.leftJustified(widths[i] + 2) : cell;
         }
         return text + u'\n';
