@@ -19,8 +19,7 @@ QString profileKey(const QString &name, const char *field)
 } // namespace
 
 ProfileStore::ProfileStore()
-    : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("flotilla"),
-                                             QStringLiteral("flotilla")))
+    : m_settings(std::make_unique<QSettings>(QStringLiteral("flotilla"), QStringLiteral("flotilla")))
 {
 }
 

@@ -1,0 +1,116 @@
+#include "serverconnection.h"
+
+#include "flavourdetectionjob.h"
+#include "flotillaclient.h"
+#include "secretjob.h"
+
+namespace Flotilla {
+
+ServerConnection::ServerConnection(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ServerConnection::~ServerConnection() = default;
+
+void ServerConnection::setLocalUrl(const QUrl &url)
+{
+    m_localUrl = url;
+    if (FlotillaClient *local = m_clients.value(ServerProfile::localName.toString()))
+        local->setBaseUrl(url);
+    if (m_profile.isLocal() && m_state != State::Connected)
+        connectTo(m_profile);
+}
+
+FlotillaClient *ServerConnection::localClient() const
+{
+    return m_clients.value(ServerProfile::localName.toString());
+}
+
+void ServerConnection::connectTo(const ServerProfile &profile)
+{
+    const quint64 attempt = ++m_attempt;
+    m_profile = profile;
+    m_error.clear();
+    const QUrl url = profile.isLocal() ? m_localUrl : profile.baseUrl;
+    if (url.isEmpty()) {
+        m_client = nullptr;
+        if (!profile.isLocal())
+            return fail(tr("Profile \"%1\" has no server URL; set one in Settings.").arg(profile.name));
+        // The local control plane is still starting: setLocalUrl() goes on.
+        return setState(State::Connecting);
+    }
+    setState(State::Connecting);
+    if (FlotillaClient *cached = m_clients.value(profile.name)) {
+        m_client = cached;
+        setState(State::Connected);
+        Q_EMIT connected(cached);
+        return;
+    }
+    auto *client = new FlotillaClient(url, profile.flavour, this);
+    m_client = client;
+    if (!profile.hasSecrets)
+        return settleFlavour();
+    auto *read = new SecretJob(SecretJob::Operation::Read, profile.name, this);
+    connect(read, &SecretJob::finished, this, [this, attempt, client](SecretJob *job) {
+        if (attempt != m_attempt)
+            return;
+        if (!job->succeeded())
+            return fail(job->errorString());
+        job->secrets().applyTo(client);
+        settleFlavour();
+    });
+    read->start();
+}
+
+void ServerConnection::reconnect()
+{
+    // Views may still hold the old client (open run windows): it stays a child.
+    m_clients.remove(m_profile.name);
+    connectTo(m_profile);
+}
+
+void ServerConnection::forgetClients()
+{
+    m_clients.clear();
+}
+
+void ServerConnection::settleFlavour()
+{
+    const quint64 attempt = m_attempt;
+    FlotillaClient *client = m_client;
+    const auto ready = [this, client] {
+        m_clients.insert(m_profile.name, client);
+        setState(State::Connected);
+        Q_EMIT connected(client);
+    };
+    if (client->flavour() != ServerFlavour::Auto)
+        return ready();
+    FlavourDetectionJob *detection = client->detectFlavour();
+    connect(detection, &ApiJob::finished, this, [this, attempt, detection, ready] {
+        if (attempt != m_attempt)
+            return;
+        if (!detection->succeeded())
+            return fail(detection->error().sentence());
+        ready();
+    });
+    detection->start();
+}
+
+void ServerConnection::fail(const QString &error)
+{
+    m_error = error;
+    if (m_client && !m_clients.values().contains(m_client))
+        m_client->deleteLater();
+    m_client = nullptr;
+    setState(State::Failed);
+    Q_EMIT failed(error);
+}
+
+void ServerConnection::setState(State state)
+{
+    if (std::exchange(m_state, state) != state)
+        Q_EMIT stateChanged(state);
+}
+
+} // namespace Flotilla
