@@ -41,7 +41,7 @@ fi
 
 for program in flotilla-local flotilla; do
     out=$("$root/usr/bin/$program" --version 2>&1) || fail "$program --version exited $?: $out"
-    [[ "$out" == *"$version"* ]] || fail "$program --version does not print $version: $out"
+    [ "$out" = "$program $version" ] || fail "$program --version prints \"$out\", not \"$program $version\""
     out=$("$root/usr/bin/$program" --help 2>&1) || fail "$program --help exited $?"
     [[ "$out" == *"--version"* ]] || fail "$program --help does not mention --version: $out"
 done
