@@ -40,9 +40,19 @@ int opaquePixels(const QImage &image)
     return count;
 }
 
-// Each icon draws something, and no two look alike.
-void verifyDrawnAndDistinct(const QList<QIcon> &icons)
+template<typename Enum>
+QList<QIcon> iconsOf(const QList<Enum> &values, QIcon (*icon)(Enum))
 {
+    QList<QIcon> icons;
+    for (Enum value : values)
+        icons.append(icon(value));
+    return icons;
+}
+
+// One icon per file in the folder; each draws something, and no two look alike.
+void verifyIconSet(const QString &folder, const QList<QIcon> &icons)
+{
+    QCOMPARE(resourceFiles(folder).size(), icons.size());
     QSet<QByteArray> seen;
     for (const QIcon &icon : icons) {
         QVERIFY(!icon.isNull());
@@ -90,20 +100,12 @@ void Tst_Icons::everyResourceIsAValidSquareSvg()
 
 void Tst_Icons::statusIcons()
 {
-    QCOMPARE(resourceFiles(QStringLiteral(":/icons/status")).size(), allStatusIcons.size());
-    QList<QIcon> icons;
-    for (StatusIcon status : allStatusIcons)
-        icons.append(statusIcon(status));
-    verifyDrawnAndDistinct(icons);
+    verifyIconSet(QStringLiteral(":/icons/status"), iconsOf(allStatusIcons, &statusIcon));
 }
 
 void Tst_Icons::actionIcons()
 {
-    QCOMPARE(resourceFiles(QStringLiteral(":/icons/actions")).size(), allActionIcons.size());
-    QList<QIcon> icons;
-    for (ActionIcon action : allActionIcons)
-        icons.append(actionIcon(action));
-    verifyDrawnAndDistinct(icons);
+    verifyIconSet(QStringLiteral(":/icons/actions"), iconsOf(allActionIcons, &actionIcon));
 }
 
 void Tst_Icons::applicationIcon()
