@@ -15,7 +15,7 @@ PACKAGES=(
     qtkeychain-qt6-dev nlohmann-json3-dev
     wrk podman runc busybox-static
     xvfb xauth imagemagick gnome-keyring dbus
-    qt6-svg-dev appstream desktop-file-utils dpkg-dev
+    qt6-svg-dev appstream desktop-file-utils dpkg-dev file
 )
 BUILD_DIR=build
 
