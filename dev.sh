@@ -4,6 +4,7 @@
 #   ./dev.sh test         install what is missing, build, run every test
 #   ./dev.sh build        install what is missing, build
 #   ./dev.sh bench        build, then run the benchmark programs
+#   ./dev.sh package      build, then the DEB: build/flotilla-desktop_<version>_amd64.deb
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +15,7 @@ PACKAGES=(
     qtkeychain-qt6-dev nlohmann-json3-dev
     wrk podman runc busybox-static
     xvfb xauth imagemagick gnome-keyring dbus
+    qt6-svg-dev appstream desktop-file-utils dpkg-dev file
 )
 BUILD_DIR=build
 
@@ -67,6 +69,10 @@ run() {
     exec "$BUILD_DIR/bin/flotilla-local" "$@"
 }
 
+package() {
+    (cd "$BUILD_DIR" && cpack)
+}
+
 run_tests() {
     cd "$BUILD_DIR"
     ctest --output-on-failure -j2
@@ -79,8 +85,9 @@ case "$command" in
     test) install_packages; build_test_image; build; run_tests ;;
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs" ;;
+    package) install_packages; build; package ;;
     *)
-        echo "usage: ./dev.sh run|test|build|bench" >&2
+        echo "usage: ./dev.sh run|test|build|bench|package" >&2
         exit 2
         ;;
 esac

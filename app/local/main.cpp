@@ -68,7 +68,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("The Flotilla API served from this machine: definitions and runs "
                                                     "in a local SQLite store, runs executed here."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // Not addVersionOption(): that prints the application name, which stays
+    // "flotilla" because the default data dir derives from it.
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Displays version information."));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve on (port 0 picks a free one)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:5000"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder of the store and the logs."),
@@ -94,8 +97,13 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Flags for every `ENGINE run`, replacing the probed ones, "
                                                         "e.g. \"podman=--runtime runc\" (repeatable)."),
                                          QStringLiteral("ENGINE=FLAGS"));
-    parser.addOptions({listen, dataDir, token, cors, defaultCluster, parallelRuns, grace, engines, engineFlags});
+    parser.addOptions({version, listen, dataDir, token, cors, defaultCluster, parallelRuns, grace, engines, engineFlags});
     parser.process(app);
+
+    if (parser.isSet(version)) {
+        std::printf("flotilla-local %s\n", FLOTILLA_VERSION);
+        return 0;
+    }
 
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "flotilla-local: unexpected argument %s; see --help\n",
