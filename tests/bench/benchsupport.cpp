@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace Flotilla::Bench {
@@ -43,6 +44,17 @@ int positive(const QCommandLineParser &parser, const QCommandLineOption &option,
     return value;
 }
 
+double peakRssMb()
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024;
+    return 0;
+}
+
 QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<QTemporaryDir> *temporary)
 {
     if (!keep.isEmpty()) {
@@ -59,7 +71,10 @@ QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<Q
 
 int run(int argc, char *argv[], const char *name, const std::function<int()> &bench)
 {
-    QCoreApplication app(argc, argv);
+    // A benchmark of widgets makes its QApplication first.
+    std::optional<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app.emplace(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(name));
     try {
         return bench();

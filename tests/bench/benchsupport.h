@@ -23,11 +23,13 @@ struct Failure
 void say(const QString &line);
 // user + system seconds of a process so far (Linux /proc).
 double processCpuSeconds(qint64 pid);
+// This process's peak resident set size so far, in MiB (Linux /proc).
+double peakRssMb();
 int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum = 1);
 // The data dir: `keep` when given (created if missing), else a new
 // temporary one named after `prefix`, which `temporary` then owns.
 QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<QTemporaryDir> *temporary);
-// main(): a QCoreApplication named `name` around `bench`, a Failure printed on stderr.
+// main(): a QCoreApplication (unless one exists) named `name` around `bench`, a Failure printed on stderr.
 int run(int argc, char *argv[], const char *name, const std::function<int()> &bench);
 
 // flotilla-local started from next to the benchmark; stopped with SIGTERM.
