@@ -6,6 +6,10 @@
 
 namespace Flotilla {
 
+// An answer this big suggests more is waiting (our control plane sends up to
+// 1 MiB at a time): ask again at once rather than after fastInterval().
+static constexpr qsizetype backToBackChars = 256 * 1024;
+
 static bool isCloudWatchToken(const QString &token)
 {
     return token.startsWith(u"f/") || token.startsWith(u"b/");
@@ -49,7 +53,7 @@ void LogTailer::onLogAnswer(ApiJob *job)
         m_token = token;
     if (!text.isEmpty())
         Q_EMIT appended(text);
-    afterAnswer(!text.isEmpty() || moved);
+    afterAnswer(!text.isEmpty() || moved, text.size() >= backToBackChars);
 }
 
 void LogTailer::onRawAnswer(ApiJob *job)
@@ -75,13 +79,13 @@ void LogTailer::onRawAnswer(ApiJob *job)
     afterAnswer(progressed);
 }
 
-void LogTailer::afterAnswer(bool progressed)
+void LogTailer::afterAnswer(bool progressed, bool moreWaiting)
 {
     if (!isActive())
         return;
     if (progressed) {
         m_idleMs = m_fastMs;
-        scheduleIn(m_fastMs);
+        scheduleIn(moreWaiting ? 0 : m_fastMs);
         return;
     }
     if (m_runStopped) { // drained

@@ -11,7 +11,8 @@ namespace Flotilla {
 // order, until the run is STOPPED and its log is read to the end.
 //
 // Paged mode (the default) pages with `last_seen`: it asks again after
-// fastInterval() while text keeps coming, and backs off (doubling up to
+// fastInterval() while text keeps coming (at once after an answer of 256 Ki
+// characters or more: a long log is read back to back), and backs off (doubling up to
 // idleInterval()) while nothing is new. After an empty answer it reads the
 // run's status; once the run is STOPPED it reads until an answer brings
 // nothing new, then emits finished(). The token is never interpreted:
@@ -67,7 +68,7 @@ private:
     void onLogAnswer(ApiJob *job);
     void onRawAnswer(ApiJob *job);
     void onStatusAnswer(ApiJob *job);
-    void afterAnswer(bool progressed);
+    void afterAnswer(bool progressed, bool moreWaiting = false);
     void onError(const ApiError &error);
     void backOff();
 

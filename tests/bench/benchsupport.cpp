@@ -44,6 +44,17 @@ int positive(const QCommandLineParser &parser, const QCommandLineOption &option,
     return value;
 }
 
+double peakRssMb()
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024;
+    return 0;
+}
+
 QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<QTemporaryDir> *temporary)
 {
     if (!keep.isEmpty()) {

@@ -1,0 +1,173 @@
+#include "logsearch.h"
+
+#include "logmodel.h"
+
+#include <algorithm>
+
+namespace Flotilla {
+
+LogMatcher::LogMatcher(const LogPattern &pattern)
+    : m_pattern(pattern)
+{
+    if (pattern.regex) {
+        QRegularExpression::PatternOptions options = QRegularExpression::MultilineOption;
+        if (pattern.caseSensitivity == Qt::CaseInsensitive)
+            options |= QRegularExpression::CaseInsensitiveOption;
+        m_regex = QRegularExpression(pattern.text, options);
+        if (!m_regex.isValid()) {
+            m_error = QObject::tr("Not a valid regular expression: %1 at position %2; fix it or search for plain text.")
+                          .arg(m_regex.errorString())
+                          .arg(m_regex.patternErrorOffset());
+        } else {
+            m_regex.optimize();
+        }
+    } else {
+        m_plain = QStringMatcher(pattern.text, pattern.caseSensitivity);
+    }
+}
+
+std::pair<qsizetype, qsizetype> LogMatcher::find(QStringView text, qsizetype from) const
+{
+    if (isEmpty() || !isValid())
+        return {-1, -1};
+    if (!m_pattern.regex) {
+        const qsizetype start = m_plain.indexIn(text, from);
+        return {start, start + m_pattern.text.size()};
+    }
+    const QRegularExpressionMatch match = m_regex.match(text, from);
+    if (!match.hasMatch())
+        return {-1, -1};
+    return {match.capturedStart(), match.capturedEnd()};
+}
+
+bool LogMatcher::matches(QStringView line) const
+{
+    return find(line, 0).first >= 0;
+}
+
+QList<std::pair<int, int>> LogMatcher::ranges(QStringView line) const
+{
+    QList<std::pair<int, int>> found;
+    qsizetype from = 0;
+    while (from <= line.size()) {
+        const auto [start, end] = find(line, from);
+        if (start < 0)
+            break;
+        if (end > start)
+            found.append({int(start), int(end - start)});
+        from = std::max(end, start + 1);
+    }
+    return found;
+}
+
+std::vector<int> LogMatcher::matchingRows(const LogModel &model, int firstRow, int endRow) const
+{
+    std::vector<int> rows;
+    if (isEmpty() || !isValid())
+        return rows;
+    model.visitText(firstRow, endRow, [this, &rows](int row, QByteArrayView utf8, int) {
+        const QString text = QString::fromUtf8(utf8);
+        const QStringView view(text);
+        qsizetype lineStart = 0;
+        qsizetype lineEnd = view.indexOf(u'\n');
+        while (lineEnd >= 0) {
+            const auto [start, end] = find(view, lineStart);
+            if (start < 0)
+                break;
+            while (start > lineEnd) { // skip to the line holding the match
+                lineStart = lineEnd + 1;
+                lineEnd = view.indexOf(u'\n', lineStart);
+                ++row;
+            }
+            // A regular expression may run on over the line's end (\s, [^x]).
+            if (end <= lineEnd || matches(view.sliced(lineStart, lineEnd - lineStart)))
+                rows.push_back(row);
+            lineStart = lineEnd + 1;
+            lineEnd = view.indexOf(u'\n', lineStart);
+            ++row;
+        }
+    });
+    return rows;
+}
+
+LogSearch::LogSearch(LogModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{
+    connect(model, &LogModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        onRowsInserted(first, last);
+    });
+    connect(model, &LogModel::rowsRemoved, this, &LogSearch::onRowsRemoved);
+    connect(model, &LogModel::modelReset, this, &LogSearch::rescan);
+}
+
+void LogSearch::setPattern(const LogPattern &pattern)
+{
+    if (pattern == m_matcher.pattern())
+        return;
+    m_matcher = LogMatcher(pattern);
+    rescan();
+}
+
+void LogSearch::rescan()
+{
+    m_hits.clear();
+    m_current = -1;
+    onRowsInserted(0, m_model->rowCount() - 1);
+    Q_EMIT currentChanged(-1);
+}
+
+void LogSearch::onRowsInserted(int first, int last)
+{
+    const qint64 firstId = m_model->firstLineId();
+    for (const int row : m_matcher.matchingRows(*m_model, first, last + 1))
+        m_hits.push_back(firstId + row);
+    Q_EMIT hitsChanged();
+}
+
+void LogSearch::onRowsRemoved()
+{
+    const auto kept = std::lower_bound(m_hits.begin(), m_hits.end(), m_model->firstLineId());
+    const auto dropped = kept - m_hits.begin();
+    if (!dropped)
+        return;
+    m_hits.erase(m_hits.begin(), kept);
+    if (m_current >= 0) {
+        m_current -= dropped;
+        if (m_current < 0) {
+            m_current = -1;
+            Q_EMIT currentChanged(-1);
+        }
+    }
+    Q_EMIT hitsChanged();
+}
+
+void LogSearch::next(qint64 fromLineId)
+{
+    if (m_hits.empty())
+        return;
+    if (m_current >= 0)
+        moveTo((m_current + 1) % hitCount());
+    else
+        moveTo((std::lower_bound(m_hits.begin(), m_hits.end(), fromLineId) - m_hits.begin()) % hitCount());
+}
+
+void LogSearch::previous(qint64 fromLineId)
+{
+    if (m_hits.empty())
+        return;
+    if (m_current >= 0) {
+        moveTo((m_current + hitCount() - 1) % hitCount());
+    } else {
+        const qsizetype after = std::upper_bound(m_hits.begin(), m_hits.end(), fromLineId) - m_hits.begin();
+        moveTo((after + hitCount() - 1) % hitCount());
+    }
+}
+
+void LogSearch::moveTo(qsizetype index)
+{
+    m_current = index;
+    Q_EMIT currentChanged(m_hits[size_t(index)]);
+}
+
+} // namespace Flotilla

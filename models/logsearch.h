@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QObject>
+#include <QRegularExpression>
+#include <QStringMatcher>
+
+#include <vector>
+
+namespace Flotilla {
+
+class LogModel;
+
+// What the user looks for in a log: plain text or a regular expression,
+// with or without case.
+struct LogPattern
+{
+    QString text;
+    bool regex = false;
+    Qt::CaseSensitivity caseSensitivity = Qt::CaseInsensitive;
+
+    friend bool operator==(const LogPattern &, const LogPattern &) = default;
+};
+
+// Finds a LogPattern in lines. An empty pattern matches nothing; an invalid
+// regular expression matches nothing and errorString() says what is wrong.
+class LogMatcher final
+{
+public:
+    explicit LogMatcher(const LogPattern &pattern = {});
+
+    const LogPattern &pattern() const { return m_pattern; }
+    bool isEmpty() const { return m_pattern.text.isEmpty(); }
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+
+    bool matches(QStringView line) const;
+    // Where the pattern occurs in `line`: (start, length) pairs, non-empty
+    // and not overlapping, in order.
+    QList<std::pair<int, int>> ranges(QStringView line) const;
+    // The rows of [firstRow, endRow) of `model` whose line matches, ascending.
+    // Walks the model's pages, not its rows, so a million lines take well
+    // under a second.
+    std::vector<int> matchingRows(const LogModel &model, int firstRow, int endRow) const;
+
+private:
+    // The first match in `text` at or after `from`: (start, end), or start -1.
+    std::pair<qsizetype, qsizetype> find(QStringView text, qsizetype from) const;
+
+    LogPattern m_pattern;
+    QStringMatcher m_plain;
+    QRegularExpression m_regex; // with MultilineOption: ^ and $ match at line ends
+    QString m_error;
+};
+
+// Search mode: the lines of a LogModel that match a pattern, kept up to date
+// as lines arrive and old ones are dropped, and a current hit moved with
+// next()/previous() (both wrap around). Hits are line ids.
+class LogSearch final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogSearch)
+
+public:
+    explicit LogSearch(LogModel *model, QObject *parent = nullptr);
+
+    void setPattern(const LogPattern &pattern);
+    const LogMatcher &matcher() const { return m_matcher; }
+    qsizetype hitCount() const { return qsizetype(m_hits.size()); }
+    qsizetype currentIndex() const { return m_current; } // -1: none
+    qint64 currentLineId() const { return m_current < 0 ? -1 : m_hits[size_t(m_current)]; }
+    const std::vector<qint64> &hits() const { return m_hits; }
+
+    // Moves to the next (previous) hit after (before) the current one, or
+    // the first hit at or after `fromLineId` when there is no current hit.
+    void next(qint64 fromLineId = 0);
+    void previous(qint64 fromLineId = 0);
+
+Q_SIGNALS:
+    void hitsChanged();
+    void currentChanged(qint64 lineId);
+
+private:
+    void rescan();
+    void onRowsInserted(int first, int last);
+    void onRowsRemoved();
+    void moveTo(qsizetype index);
+
+    LogModel *m_model;
+    LogMatcher m_matcher;
+    std::vector<qint64> m_hits;
+    qsizetype m_current = -1;
+};
+
+} // namespace Flotilla

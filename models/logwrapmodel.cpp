@@ -1,0 +1,168 @@
+#include "logwrapmodel.h"
+
+#include "logmodel.h"
+
+#include <algorithm>
+
+namespace Flotilla {
+
+LogWrapModel::LogWrapModel(QObject *parent)
+    : QAbstractProxyModel(parent)
+{}
+
+void LogWrapModel::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    QAbstractProxyModel::setSourceModel(model);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        onRowsInserted(first, last);
+    });
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
+        onRowsAboutToBeRemoved(first, last);
+    });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &LogWrapModel::onRowsRemoved);
+    connect(model, &QAbstractItemModel::modelReset, this, &LogWrapModel::rebuild);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                Q_EMIT dataChanged(mapFromSource(topLeft), mapFromSource(bottomRight.siblingAtColumn(0)), roles);
+            });
+    rebuild();
+}
+
+void LogWrapModel::setWrapColumns(int columns)
+{
+    columns = std::max(columns, 0);
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    rebuild();
+}
+
+void LogWrapModel::rebuild()
+{
+    beginResetModel();
+    m_segmentEnds.clear();
+    m_lineCount = sourceModel() ? sourceModel()->rowCount() : 0;
+    m_sourceColumns = sourceModel() ? sourceModel()->columnCount() : 0;
+    if (m_columns > 0)
+        appendSegments(0, m_lineCount - 1, m_segmentEnds);
+    endResetModel();
+}
+
+void LogWrapModel::appendSegments(int first, int last, std::vector<qint64> &ends) const
+{
+    qint64 end = ends.empty() ? 0 : ends.back();
+    for (int row = first; row <= last; ++row) {
+        const int length = sourceModel()->index(row, 0).data(LogModel::LineLengthRole).toInt();
+        end += std::max(1, (length + m_columns - 1) / m_columns);
+        ends.push_back(end);
+    }
+}
+
+void LogWrapModel::onRowsInserted(int first, int last)
+{
+    // Sources only append (LogModel, LogFilterModel).
+    if (m_columns == 0) {
+        beginInsertRows({}, m_lineCount, m_lineCount + last - first);
+        m_lineCount += last - first + 1;
+        endInsertRows();
+        return;
+    }
+    std::vector<qint64> ends{m_segmentEnds.empty() ? 0 : m_segmentEnds.back()};
+    appendSegments(first, last, ends);
+    const int count = rowCount();
+    beginInsertRows({}, count, count + int(ends.back() - ends.front()) - 1);
+    m_segmentEnds.insert(m_segmentEnds.end(), ends.begin() + 1, ends.end());
+    m_lineCount += last - first + 1;
+    endInsertRows();
+}
+
+void LogWrapModel::onRowsAboutToBeRemoved(int first, int last)
+{
+    // Sources only drop from the front.
+    m_removingLines = last - first + 1;
+    const int visualLast = m_columns == 0 ? last : int(m_segmentEnds[size_t(last)]) - 1;
+    beginRemoveRows({}, 0, visualLast);
+}
+
+void LogWrapModel::onRowsRemoved()
+{
+    if (m_columns > 0) {
+        const qint64 removed = m_segmentEnds[size_t(m_removingLines - 1)];
+        m_segmentEnds.erase(m_segmentEnds.begin(), m_segmentEnds.begin() + m_removingLines);
+        for (qint64 &end : m_segmentEnds)
+            end -= removed;
+    }
+    m_lineCount -= m_removingLines;
+    m_removingLines = 0;
+    endRemoveRows();
+}
+
+std::pair<int, int> LogWrapModel::locate(int row) const
+{
+    if (m_columns == 0)
+        return {row, 0};
+    const auto line = std::upper_bound(m_segmentEnds.begin(), m_segmentEnds.end(), qint64(row)) - m_segmentEnds.begin();
+    const qint64 lineStart = line ? m_segmentEnds[size_t(line - 1)] : 0;
+    return {int(line), int(row - lineStart)};
+}
+
+int LogWrapModel::visualRowCount() const
+{
+    return m_columns == 0 ? m_lineCount : int(m_segmentEnds.empty() ? 0 : m_segmentEnds.back());
+}
+
+// Views call this for every row on each layout: no virtual calls.
+QModelIndex LogWrapModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || row >= visualRowCount() || column < 0 || column >= m_sourceColumns || parent.isValid())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex LogWrapModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+int LogWrapModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : visualRowCount();
+}
+
+int LogWrapModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_sourceColumns;
+}
+
+QVariant LogWrapModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role != SegmentStartRole && role != SegmentLengthRole)
+        return QAbstractProxyModel::data(index, role);
+    const int length = mapToSource(index).data(LogModel::LineLengthRole).toInt();
+    if (m_columns == 0)
+        return role == SegmentStartRole ? 0 : length;
+    const int start = locate(index.row()).second * m_columns;
+    return role == SegmentStartRole ? start : std::min(m_columns, length - start);
+}
+
+QModelIndex LogWrapModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid() || proxyIndex.model() != this)
+        return {};
+    return sourceModel()->index(locate(proxyIndex.row()).first, proxyIndex.column());
+}
+
+QModelIndex LogWrapModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!sourceIndex.isValid() || sourceIndex.row() >= m_lineCount)
+        return {};
+    const int line = sourceIndex.row();
+    const int row = m_columns == 0 ? line : int(line ? m_segmentEnds[size_t(line - 1)] : 0);
+    return index(row, sourceIndex.column());
+}
+
+} // namespace Flotilla

@@ -1,0 +1,301 @@
+// bench_logview: the log viewer at scale (issue 7), offscreen.
+//
+// Default: feeds N (1,000,000) ANSI-coloured lines of about 100 bytes, in
+// 64 KiB chunks cut anywhere, through a LogIngester into a LogModel shown by
+// a LogView (800x600), while a 1 ms timer measures the event loop's worst
+// lateness; then times a search over all lines (LogSearch, plain text, any
+// case); then the naive baseline: QPlainTextEdit::appendPlainText with 1,000
+// lines per call. rss_mb is this process's peak before the baseline runs.
+// Last line: lines_per_s=.. baseline_lines_per_s=.. ratio=.. max_stall_ms=.. rss_mb=.. search_ms=..
+// Targets: ratio >= 5, max_stall_ms <= 50, rss_mb <= 300, search_ms <= 200.
+//
+// --e2e: starts the real flotilla-local next to this program, runs a command
+// that prints N such lines on the `local` cluster until it is STOPPED, then
+// opens a LogPane on it and measures the time until the last line is on
+// screen (log read to the end, exit status shown), the worst event-loop
+// stall meanwhile and the peak RSS of this process.
+// Last line: e2e_lines=N e2e_s=.. e2e_max_stall_ms=.. e2e_rss_mb=..
+// Targets: e2e_s <= 5, e2e_max_stall_ms <= 50, e2e_rss_mb <= 400.
+
+#include "benchsupport.h"
+
+#include <client/flotillaclient.h>
+#include <client/logtailer.h>
+#include <logfiltermodel.h>
+#include <logingester.h>
+#include <logmodel.h>
+#include <logpane.h>
+#include <logsearch.h>
+#include <logview.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Flotilla;
+using namespace Flotilla::Bench;
+
+namespace {
+
+constexpr qsizetype chunkBytes = 64 * 1024;
+constexpr int baselineBatch = 1000;
+
+// The worst lateness of a 1 ms timer while it runs.
+class StallMeter final
+{
+public:
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_worstNs = std::max(m_worstNs, now - m_lastNs - 1000000);
+            m_lastNs = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_lastNs = 0;
+        m_timer.start();
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return double(m_worstNs) / 1e6;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastNs = 0;
+    qint64 m_worstNs = 0;
+};
+
+// Line i (from 1) of the benchmark's log: a timestamp, a level and a message
+// in colour, about 100 bytes with its newline.
+QByteArray line(qint64 i)
+{
+    static const char *const levels[] = {"\x1b[32mINFO \x1b[0m", "\x1b[33mWARN \x1b[0m", "\x1b[1;31mERROR\x1b[0m"};
+    char buffer[160];
+    const int size = std::snprintf(buffer, sizeof buffer,
+                                   "\x1b[2m2026-11-27T10:%02lld:%02lld.%03lldZ\x1b[22m %s worker-%lld processed item %07lld, payload abcdefghijklmnop\n",
+                                   i / 60000 % 60, i / 1000 % 60, i % 1000, levels[i % 7 == 0 ? (i % 21 == 0 ? 2 : 1) : 0], i % 8, i);
+    return QByteArray(buffer, size);
+}
+
+// The lines as a byte stream cut into fixed-size chunks.
+class ChunkSource final
+{
+public:
+    explicit ChunkSource(qint64 lines) : m_lines(lines) {}
+    bool atEnd() const { return m_next > m_lines && m_buffer.isEmpty(); }
+    QByteArray next(qsizetype size)
+    {
+        while (m_buffer.size() < size && m_next <= m_lines)
+            m_buffer += line(m_next++);
+        const QByteArray chunk = m_buffer.left(size);
+        m_buffer.remove(0, chunk.size());
+        return chunk;
+    }
+
+private:
+    qint64 m_lines;
+    qint64 m_next = 1;
+    QByteArray m_buffer;
+};
+
+void waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &what)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            fail(QStringLiteral("timed out after %1 s waiting for %2").arg(timeoutMs / 1000).arg(what));
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    }
+}
+
+template <typename Job>
+Job *await(Job *job, const QString &what)
+{
+    bool done = false;
+    QObject::connect(job, &ApiJob::finished, [&done] { done = true; });
+    job->start();
+    waitUntil([&done] { return done; }, 60000, what);
+    if (!job->succeeded())
+        fail(QStringLiteral("%1 failed: %2").arg(what, job->error().sentence()));
+    return job;
+}
+
+bool lastRowVisible(const LogView &view)
+{
+    const int rows = view.model()->rowCount();
+    const QModelIndex bottom = view.indexAt(QPoint(1, view.viewport()->height() - 2));
+    const QModelIndex last = view.model()->index(rows - 1, 0);
+    return rows > 0 && view.visualRect(last).bottom() <= view.viewport()->height() && view.visualRect(last).isValid()
+        && (!bottom.isValid() || bottom.row() == rows - 1);
+}
+
+int benchIngest(qint64 lines, qint64 baselineLines)
+{
+    LogModel model;
+    LogFilterModel filter;
+    filter.setLogModel(&model);
+    LogIngester ingester(&model);
+    LogView view;
+    view.setLines(&filter);
+    view.resize(800, 600);
+    view.show();
+
+    ChunkSource source(lines);
+    StallMeter stalls;
+    QElapsedTimer clock;
+    QTimer feeder;
+    feeder.setInterval(0);
+    bool finished = false;
+    QObject::connect(&feeder, &QTimer::timeout, [&] {
+        while (ingester.queuedSize() < 4 * chunkBytes && !source.atEnd())
+            ingester.append(source.next(chunkBytes));
+        if (source.atEnd() && !finished) {
+            ingester.finish();
+            finished = true;
+            feeder.stop();
+        }
+    });
+    stalls.start();
+    clock.start();
+    feeder.start();
+    waitUntil([&] { return finished && ingester.isIdle() && model.rowCount() == lines && lastRowVisible(view); }, 600000,
+              QStringLiteral("the lines to be in the view"));
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double maxStallMs = stalls.stop();
+    if (model.droppedLineCount())
+        fail(QStringLiteral("the model dropped %1 lines; raise its budget").arg(model.droppedLineCount()));
+    say(QStringLiteral("ingest: %1 lines in %2 s, worst stall %3 ms, model memory %4 MiB")
+            .arg(lines).arg(seconds, 0, 'f', 2).arg(maxStallMs, 0, 'f', 1).arg(double(model.memoryUsed()) / (1 << 20), 0, 'f', 1));
+
+    LogSearch search(&model);
+    clock.restart();
+    search.setPattern({QStringLiteral("ITEM %1,").arg(lines - 3, 7, 10, QLatin1Char('0')), false, Qt::CaseInsensitive});
+    const double searchMs = double(clock.nsecsElapsed()) / 1e6;
+    if (search.hitCount() != 1)
+        fail(QStringLiteral("the search found %1 lines, not 1").arg(search.hitCount()));
+    say(QStringLiteral("search: %1 ms").arg(searchMs, 0, 'f', 1));
+    const double rssMb = peakRssMb();
+    view.hide();
+
+    QPlainTextEdit baseline;
+    baseline.resize(800, 600);
+    baseline.show();
+    clock.restart();
+    for (qint64 first = 1; first <= baselineLines; first += baselineBatch) {
+        QByteArray batch;
+        for (qint64 i = first; i < first + baselineBatch && i <= baselineLines; ++i)
+            batch += line(i);
+        batch.chop(1);
+        baseline.appendPlainText(QString::fromUtf8(batch));
+        QCoreApplication::processEvents();
+    }
+    baseline.verticalScrollBar()->setValue(baseline.verticalScrollBar()->maximum());
+    QCoreApplication::processEvents();
+    const double baselineSeconds = double(clock.nsecsElapsed()) / 1e9;
+    say(QStringLiteral("baseline: %1 lines in %2 s").arg(baselineLines).arg(baselineSeconds, 0, 'f', 2));
+
+    const double rate = double(lines) / seconds;
+    const double baselineRate = double(baselineLines) / baselineSeconds;
+    say(QStringLiteral("lines_per_s=%1 baseline_lines_per_s=%2 ratio=%3 max_stall_ms=%4 rss_mb=%5 search_ms=%6")
+            .arg(rate, 0, 'f', 0).arg(baselineRate, 0, 'f', 0).arg(rate / baselineRate, 0, 'f', 1)
+            .arg(maxStallMs, 0, 'f', 1).arg(rssMb, 0, 'f', 0).arg(searchMs, 0, 'f', 1));
+    return 0;
+}
+
+int benchEndToEnd(qint64 lines, const QString &keepDir)
+{
+    std::unique_ptr<QTemporaryDir> temporary;
+    const QString dataDir = dataDirFor(keepDir, QStringLiteral("bench_logview"), &temporary);
+    Server server;
+    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir,
+                                   QStringLiteral("--container-engines"), QString()});
+    FlotillaClient client(url);
+    Definition definition;
+    definition.alias = QStringLiteral("bench-logview");
+    definition.image = QStringLiteral("local");
+    // The same lines as the in-process benchmark, written by awk.
+    definition.command = QStringLiteral(
+        "awk 'BEGIN { split(\"32mINFO ,33mWARN ,1;31mERROR\", lv, \",\"); for (i = 1; i <= LINES; i++) "
+        "printf \"\\033[2m2026-11-27T10:%02d:%02d.%03dZ\\033[22m \\033[%s\\033[0m worker-%d processed item %07d, payload abcdefghijklmnop\\n\", "
+        "int(i / 60000) % 60, int(i / 1000) % 60, i % 1000, lv[i % 7 == 0 ? (i % 21 == 0 ? 3 : 2) : 1], i % 8, i }'")
+                             .replace(QStringLiteral("LINES"), QString::number(lines));
+    const QString definitionId = await(client.createDefinition(definition), QStringLiteral("creating the definition"))->result().definitionId;
+    LaunchRequest request;
+    request.cluster = QStringLiteral("local");
+    request.ownerId = QStringLiteral("bench");
+    const QString runId = await(client.launch(definitionId, request), QStringLiteral("launching"))->result().runId;
+    say(QStringLiteral("e2e: run %1 writes %2 lines").arg(runId).arg(lines));
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        const Run run = await(client.run(runId), QStringLiteral("reading the run"))->result();
+        if (run.status == RunStatus::Stopped) {
+            if (run.exitCode.value_or(-1) != 0)
+                fail(QStringLiteral("the log-writing run failed: exit code %1 %2").arg(run.exitCode.value_or(-1)).arg(run.exitReason));
+            break;
+        }
+        if (waited.elapsed() > 300000)
+            fail(QStringLiteral("the run did not stop within 300 s"));
+        QEventLoop idle;
+        QTimer::singleShot(200, &idle, &QEventLoop::quit);
+        idle.exec();
+    }
+
+    StallMeter stalls;
+    QElapsedTimer clock;
+    stalls.start();
+    clock.start();
+    LogPane pane(&client, runId);
+    pane.resize(1000, 700);
+    pane.show();
+    waitUntil([&] { return pane.isFinished() && lastRowVisible(*pane.view()); }, 600000, QStringLiteral("the whole log on screen"));
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double maxStallMs = stalls.stop();
+    const qint64 shown = pane.model()->endLineId();
+    say(QStringLiteral("e2e: %1 requests, status: %2").arg(pane.tailer()->requestCount()).arg(pane.statusText()));
+    if (shown != lines)
+        fail(QStringLiteral("the pane holds %1 lines, not %2").arg(shown).arg(lines));
+    say(QStringLiteral("e2e_lines=%1 e2e_s=%2 e2e_max_stall_ms=%3 e2e_rss_mb=%4")
+            .arg(shown).arg(seconds, 0, 'f', 2).arg(maxStallMs, 0, 'f', 1).arg(peakRssMb(), 0, 'f', 0));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    return run(argc, argv, "bench_logview", [] {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(QStringLiteral("The log viewer at scale; see the top of bench_logview.cpp."));
+        parser.addHelpOption();
+        const QCommandLineOption linesOption(QStringLiteral("lines"), QStringLiteral("Lines to feed (default 1000000)."), QStringLiteral("N"),
+                                             QStringLiteral("1000000"));
+        const QCommandLineOption baselineOption(QStringLiteral("baseline-lines"),
+                                                QStringLiteral("Lines for the QPlainTextEdit baseline (default: --lines)."), QStringLiteral("N"));
+        const QCommandLineOption e2eOption(QStringLiteral("e2e"), QStringLiteral("Measure a LogPane on a real flotilla-local run instead."));
+        const QCommandLineOption keepOption(QStringLiteral("data-dir"), QStringLiteral("--e2e: keep the server's data here."), QStringLiteral("DIR"));
+        parser.addOptions({linesOption, baselineOption, e2eOption, keepOption});
+        parser.process(QCoreApplication::arguments());
+        const int lines = positive(parser, linesOption);
+        if (parser.isSet(e2eOption))
+            return benchEndToEnd(lines, parser.value(keepOption));
+        return benchIngest(lines, parser.isSet(baselineOption) ? positive(parser, baselineOption) : lines);
+    });
+}

@@ -1,0 +1,111 @@
+#include "logdelegate.h"
+
+#include <logmodel.h>
+#include <logsearch.h>
+#include <logwrapmodel.h>
+
+#include <QPainter>
+
+namespace Flotilla {
+
+namespace {
+
+constexpr int gutterPadding = 6;
+constexpr QRgb hitColour = 0xfff5d742;
+constexpr QRgb currentLineColour = 0x40f5a742;
+
+QColor spanColour(QRgb colour, const QColor &fallback)
+{
+    return qAlpha(colour) ? QColor::fromRgba(colour) : fallback;
+}
+
+} // namespace
+
+LogDelegate::LogDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+int LogDelegate::gutterWidth(const QFontMetrics &metrics) const
+{
+    return metrics.horizontalAdvance(u'0') * m_gutterDigits + 2 * gutterPadding;
+}
+
+QSize LogDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const QFontMetrics &metrics = option.fontMetrics;
+    return {gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns, metrics.height() + 2};
+}
+
+void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QFontMetrics &metrics = option.fontMetrics;
+    const QPalette &palette = option.palette;
+    const QRect &rect = option.rect;
+    const int advance = metrics.horizontalAdvance(u'0');
+    const int gutter = gutterWidth(metrics);
+    const int textLeft = rect.left() + gutter;
+    const int baseline = rect.top() + 1 + metrics.ascent();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QString line = index.data(Qt::DisplayRole).toString();
+    const int segmentStart = index.data(LogWrapModel::SegmentStartRole).toInt();
+    const int segmentEnd = segmentStart + index.data(LogWrapModel::SegmentLengthRole).toInt();
+    const qint64 lineId = index.data(LogModel::LineIdRole).toLongLong();
+    const auto x = [&](int column) { return textLeft + (column - segmentStart) * advance; };
+
+    painter->save();
+    painter->setFont(option.font);
+    if (selected)
+        painter->fillRect(rect, palette.brush(QPalette::Highlight));
+    else if (lineId == m_currentLineId)
+        painter->fillRect(rect, QColor::fromRgba(currentLineColour));
+
+    painter->fillRect(QRect(rect.left(), rect.top(), gutter - gutterPadding, rect.height()), palette.brush(QPalette::AlternateBase));
+    if (segmentStart == 0) {
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(QRect(rect.left(), rect.top(), gutter - 2 * gutterPadding, rect.height()), Qt::AlignRight | Qt::AlignVCenter,
+                          index.data(LogModel::LineNumberRole).toString());
+    }
+
+    if (m_matcher) {
+        for (const auto &[start, length] : m_matcher->ranges(line)) {
+            const int from = std::max(start, segmentStart);
+            const int to = std::min(start + length, segmentEnd);
+            if (from < to)
+                painter->fillRect(QRect(x(from), rect.top(), (to - from) * advance, rect.height()), QColor::fromRgba(hitColour));
+        }
+    }
+
+    const QColor plain = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QList<ColourSpan> spans = index.data(LogModel::SpansRole).value<QList<ColourSpan>>();
+    QFont font = option.font;
+    int column = segmentStart;
+    auto span = spans.begin();
+    while (column < segmentEnd) {
+        while (span != spans.end() && span->start + span->length <= column)
+            ++span;
+        const bool inSpan = span != spans.end() && span->start <= column;
+        const int end = std::min(segmentEnd, inSpan ? span->start + span->length : span != spans.end() ? span->start : segmentEnd);
+        QColor foreground = plain;
+        if (inSpan && !selected) {
+            QColor background = spanColour(span->background, QColor());
+            foreground = spanColour(span->foreground, plain);
+            if (span->flags & ColourSpan::Inverse) {
+                const QColor swapped = background.isValid() ? background : palette.color(QPalette::Base);
+                background = foreground;
+                foreground = swapped;
+            }
+            if (background.isValid())
+                painter->fillRect(QRect(x(column), rect.top(), (end - column) * advance, rect.height()), background);
+        }
+        font.setBold(inSpan && (span->flags & ColourSpan::Bold));
+        font.setItalic(inSpan && (span->flags & ColourSpan::Italic));
+        font.setUnderline(inSpan && (span->flags & ColourSpan::Underline));
+        painter->setFont(font);
+        painter->setPen(foreground);
+        painter->drawText(QPoint(x(column), baseline), line.mid(column, end - column));
+        column = end;
+    }
+    painter->restore();
+}
+
+} // namespace Flotilla
