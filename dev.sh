@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Flotilla Desktop: set-up, build, run and test on Debian 12.
-#   ./dev.sh run [ARGS]   install what is missing, build, start the product
+#   ./dev.sh run [ARGS]   install what is missing, build, start flotilla-desktop
+#                         (flotilla-local when there is no display)
 #   ./dev.sh test         install what is missing, build, run every test
 #   ./dev.sh build        install what is missing, build
 #   ./dev.sh bench        build, then run the benchmark programs
 #   ./dev.sh package      build, then the DEB: build/flotilla-desktop_<version>_amd64.deb
+#   ./dev.sh screenshots  build, then render every main view into build/screenshots (Xvfb)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -64,9 +66,18 @@ build_test_image() {
 }
 
 run() {
-    echo "dev.sh: starting flotilla-local in the foreground (Ctrl+C stops it)."
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        echo "dev.sh: starting flotilla-desktop (it runs the local control plane in-process)."
+        exec "$BUILD_DIR/bin/flotilla-desktop" "$@"
+    fi
+    echo "dev.sh: no display, so starting the headless flotilla-local in the foreground (Ctrl+C stops it)."
     echo "dev.sh: try: curl -s http://127.0.0.1:5000/api/v6/health (the README walks through a first run)"
     exec "$BUILD_DIR/bin/flotilla-local" "$@"
+}
+
+# Every main view of the desktop app as PNGs in build/screenshots, under Xvfb.
+screenshots() {
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$BUILD_DIR/bin/screenshots" "$BUILD_DIR/screenshots"
 }
 
 package() {
@@ -86,8 +97,9 @@ case "$command" in
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs" ;;
     package) install_packages; build; package ;;
+    screenshots) install_packages; build; screenshots ;;
     *)
-        echo "usage: ./dev.sh run|test|build|bench|package" >&2
+        echo "usage: ./dev.sh run|test|build|bench|package|screenshots" >&2
         exit 2
         ;;
 esac

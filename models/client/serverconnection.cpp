@@ -22,6 +22,11 @@ void ServerConnection::setLocalUrl(const QUrl &url)
         connectTo(m_profile);
 }
 
+FlotillaClient *ServerConnection::client() const
+{
+    return m_state == State::Connected ? m_client.data() : nullptr;
+}
+
 FlotillaClient *ServerConnection::localClient() const
 {
     return m_clients.value(ServerProfile::localName.toString());

@@ -40,7 +40,7 @@ public:
 
     State state() const { return m_state; }
     const ServerProfile &profile() const { return m_profile; }
-    FlotillaClient *client() const { return m_state == State::Connected ? m_client.data() : nullptr; }
+    FlotillaClient *client() const; // null unless Connected
     QString errorString() const { return m_error; }
     // The client of profile "local" once connected to it at least once.
     FlotillaClient *localClient() const;

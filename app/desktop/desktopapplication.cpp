@@ -1,0 +1,74 @@
+#include "desktopapplication.h"
+
+#include "desktopnotifier.h"
+#include "embeddedcontrolplane.h"
+
+#include <client/flotillaclient.h>
+#include <client/profilestore.h>
+#include <mainwindow.h>
+
+#include <QSettings>
+
+namespace Flotilla {
+
+DesktopApplication::DesktopApplication(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_profiles(std::make_unique<ProfileStore>())
+    , m_notifier(new DesktopNotifier(this))
+{
+}
+
+DesktopApplication::~DesktopApplication()
+{
+    m_window.reset(); // its clients go before the control plane they talk to
+}
+
+void DesktopApplication::start()
+{
+    m_window = std::make_unique<MainWindow>(m_profiles.get());
+    connect(m_window.get(), &MainWindow::launchedRunFinished, m_notifier, &DesktopNotifier::runFinished);
+    m_window->show();
+    if (!m_options.startLocal)
+        return;
+    m_local = new EmbeddedControlPlane(m_options.dataDir, this);
+    connect(m_local, &EmbeddedControlPlane::failed, m_window.get(), &MainWindow::setLocalServerError);
+    connect(m_local, &EmbeddedControlPlane::ready, this, [this](const QUrl &url) {
+        m_window->setLocalServer(url);
+        // A throwaway client: the window's own waits for the profile it shows.
+        createSampleDefinition(new FlotillaClient(url, ServerFlavour::ControlPlane, this));
+    });
+    m_local->start();
+}
+
+// On a new machine a newcomer finds one definition to launch: hello-flotilla,
+// asking for USERNAME. Only once per data dir, so deleting it sticks.
+void DesktopApplication::createSampleDefinition(FlotillaClient *client)
+{
+    const QString key = QStringLiteral("sample/created/") + QString::fromLatin1(m_options.dataDir.toUtf8().toHex());
+    if (QSettings().value(key).toBool()) {
+        client->deleteLater();
+        return Q_EMIT localReady();
+    }
+    Definition sample;
+    sample.alias = sampleAlias.toString();
+    sample.groupName = QStringLiteral("examples");
+    sample.image = QStringLiteral("docker.io/library/busybox:latest");
+    sample.command = QStringLiteral("echo \"hello ${USERNAME}\"");
+    sample.memory = 64;
+    sample.env = {EnvVar{QStringLiteral("USERNAME"), QStringLiteral("world")}};
+    sample.tags = {QStringLiteral("example")};
+    ResultJob<Definition> *job = client->createDefinition(sample);
+    connect(job, &ApiJob::finished, this, [this, job, client, key] {
+        // 409: it exists already (a flotilla-local user made it): fine too.
+        if (job->succeeded() || job->error().httpStatus() == 409)
+            QSettings().setValue(key, true);
+        if (job->succeeded())
+            m_window->definitionsPage()->refresh();
+        client->deleteLater();
+        Q_EMIT localReady();
+    });
+    job->start();
+}
+
+} // namespace Flotilla

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace Flotilla {
+
+class DesktopNotifier;
+class EmbeddedControlPlane;
+class FlotillaClient;
+class MainWindow;
+class ProfileStore;
+
+// The composition root of flotilla-desktop: profiles, the local control
+// plane, the main window and notifications.
+class DesktopApplication final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DesktopApplication)
+
+public:
+    struct Options
+    {
+        QString dataDir;       // of the local control plane
+        bool startLocal = true; // false: no local control plane (remote profiles only)
+    };
+
+    explicit DesktopApplication(Options options, QObject *parent = nullptr);
+    ~DesktopApplication() override;
+
+    void start();
+    MainWindow *mainWindow() const { return m_window.get(); }
+    EmbeddedControlPlane *localControlPlane() const { return m_local; }
+
+    static constexpr QStringView sampleAlias = u"hello-flotilla";
+
+Q_SIGNALS:
+    // The local server answers and the first-start sample exists (or was not needed).
+    void localReady();
+
+private:
+    void createSampleDefinition(FlotillaClient *client);
+
+    Options m_options;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<MainWindow> m_window;
+    EmbeddedControlPlane *m_local = nullptr;
+    DesktopNotifier *m_notifier;
+};
+
+} // namespace Flotilla

@@ -1,0 +1,28 @@
+#include "desktopnotifier.h"
+
+#include <runstate.h>
+
+#include <icons.h>
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+
+namespace Flotilla {
+
+void DesktopNotifier::runFinished(const Run &run)
+{
+    QDBusMessage notify = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("/org/freedesktop/Notifications"),
+        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
+    const QString summary = tr("%1: %2").arg(run.alias, runStateText(runState(run)));
+    QString body = run.exitCode ? tr("Exit code %1").arg(*run.exitCode) : QString();
+    if (!run.exitReason.isEmpty())
+        body += (body.isEmpty() ? QString() : QStringLiteral(". ")) + run.exitReason;
+    notify << QCoreApplication::applicationName() << 0u << applicationId() << summary << body << QStringList()
+           << QVariantMap{{QStringLiteral("desktop-entry"), applicationId()}} << -1;
+    // Fire and forget: no reply is awaited, so a missing service costs nothing.
+    QDBusConnection::sessionBus().asyncCall(notify);
+}
+
+} // namespace Flotilla

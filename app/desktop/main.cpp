@@ -1,0 +1,37 @@
+#include "desktopapplication.h"
+
+#include <controlplane/controlplane.h>
+#include <icons.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+using namespace Flotilla;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // The same names as flotilla and flotilla-local: one data dir, one settings file.
+    QCoreApplication::setOrganizationName(QStringLiteral("flotilla"));
+    QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Flotilla"));
+    QGuiApplication::setDesktopFileName(applicationId());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Flotilla Desktop: define tasks, launch runs and watch them live."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Data dir of the local control plane (default: %1).")
+                                         .arg(ControlPlane::defaultDataDir()),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption noLocal(QStringLiteral("no-local"), QStringLiteral("Do not start the local control plane."));
+    parser.addOptions({dataDir, noLocal});
+    parser.process(app);
+
+    DesktopApplication desktop({parser.isSet(dataDir) ? parser.value(dataDir) : ControlPlane::defaultDataDir(),
+                                !parser.isSet(noLocal)});
+    desktop.start();
+    return app.exec();
+}

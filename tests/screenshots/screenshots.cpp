@@ -1,0 +1,166 @@
+// Renders each main view of flotilla-desktop into PNGs, against a real
+// control plane filled with a few definitions and runs, so people (and
+// reviewers) can look at them: screenshots DIR (default ./screenshots).
+// dev.sh runs it under Xvfb; CTest runs it too, so every view at least renders.
+#include <definitiondetails.h>
+#include <definitioneditor.h>
+#include <definitionspage.h>
+#include <launchdialog.h>
+#include <logpane.h>
+#include <mainwindow.h>
+#include <runspage.h>
+#include <runview.h>
+#include <settingsdialog.h>
+
+#include <client/profilestore.h>
+#include <runlistmodel.h>
+#include <testserver.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+QString g_outputDir;
+int g_failures = 0;
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "screenshots: %s\n", qPrintable(message));
+    ++g_failures;
+}
+
+void save(QWidget *widget, const QString &name)
+{
+    QApplication::processEvents();
+    const QString path = g_outputDir + u'/' + name + QStringLiteral(".png");
+    if (!widget->grab().save(path))
+        return fail(QStringLiteral("cannot write %1").arg(path));
+    std::printf("%s\n", qPrintable(path));
+}
+
+bool waitFor(const std::function<bool()> &condition, const char *what)
+{
+    if (QTest::qWaitFor(condition, 30000))
+        return true;
+    fail(QStringLiteral("timed out waiting for %1").arg(QLatin1String(what)));
+    return false;
+}
+
+QString launchRun(HttpTestClient &client, const QString &definitionId, const Json &env = Json::array())
+{
+    return QString::fromStdString(
+        launch(client, definitionId, Json{{"run_tags", {{"owner_id", "ada"}}}, {"env", env}}).value("run_id", ""));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("flotilla-screenshots"));
+    QCoreApplication::setApplicationName(QStringLiteral("flotilla-screenshots"));
+    g_outputDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QDir().mkpath(g_outputDir);
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+
+    ControlPlaneOptions options;
+    options.containerEngines.clear();
+    TestServer server(options);
+    QString error;
+    if (!server.start(&error))
+        return fail(error), 1;
+    HttpTestClient http(server.url());
+    const QString hello = createDefinition(
+        http, {{"alias", "hello-flotilla"}, {"group_name", "examples"}, {"image", "docker.io/library/busybox:latest"},
+               {"command", "echo \"hello ${USERNAME}\""}, {"memory", 64},
+               {"env", Json::array({Json{{"name", "USERNAME"}, {"value", "world"}}})}, {"tags", Json::array({"example"})}});
+    const QString report = createDefinition(
+        http, {{"alias", "nightly-report"}, {"group_name", "reports"}, {"image", "registry.example.com/reports:2.4"},
+               {"command", "for i in $(seq 1 40); do printf '\\033[32mINFO\\033[0m step %s of 40: \\033[1mrendering\\033[0m section %s\\n' $i $i; done; "
+                           "printf '\\033[33mWARN\\033[0m 2 charts had no data\\n'; echo done"},
+               {"memory", 512}, {"env", Json::array({Json{{"name", "REPORT_DATE"}, {"value", "2026-11-26"}}, Json{{"name", "FORMAT"}, {"value", "pdf"}}})},
+               {"tags", Json::array({"nightly", "finance"})}});
+    const QString train = createDefinition(
+        http, {{"alias", "train-model"}, {"group_name", "ml"}, {"image", "registry.example.com/trainer:1.9"},
+               {"command", "echo epoch 1; echo epoch 2; sleep 600"}, {"memory", 4096}, {"tags", Json::array({"gpu"})}});
+    const QString etl = createDefinition(
+        http, {{"alias", "etl-orders"}, {"group_name", "data"}, {"image", "registry.example.com/etl:5"},
+               {"command", "echo loading orders; echo 'ERROR: table orders is locked' >&2; exit 3"}, {"memory", 1024}});
+    launchRun(http, hello, Json::array({Json{{"name", "USERNAME"}, {"value", "Ada"}}}));
+    const QString reportRun = launchRun(http, report);
+    const QString failedRun = launchRun(http, etl);
+    const QString trainRun = launchRun(http, train);
+    waitForStatus(http, reportRun, "STOPPED");
+    waitForStatus(http, failedRun, "STOPPED");
+    waitForStatus(http, trainRun, "RUNNING");
+
+    QTemporaryDir profilesDir;
+    ProfileStore profiles(profilesDir.filePath(QStringLiteral("flotilla.conf")));
+    ServerProfile production;
+    production.name = QStringLiteral("production");
+    production.baseUrl = QUrl(QStringLiteral("https://flotilla.example.com"));
+    production.flavour = ServerFlavour::CurrentUpstream;
+    production.ownerId = QStringLiteral("ada");
+    profiles.save(production);
+
+    MainWindow window(&profiles);
+    window.setAskBeforeQuit(false);
+    window.resize(1280, 800);
+    window.show();
+    window.setLocalServer(server.url());
+    QTableView *definitions = window.definitionsPage()->table();
+    if (!waitFor([&] { return definitions->model()->rowCount() == 4; }, "the definitions"))
+        return 1;
+    window.definitionsPage()->select(report);
+    waitFor([&] { return window.definitionsPage()->details()->runs()->rowCount() == 1; }, "the definition's runs");
+    save(&window, QStringLiteral("01-definitions"));
+
+    window.showPage(MainWindow::Runs);
+    window.runsPage()->model()->setStatusFilter({});
+    waitFor([&] { return window.runsPage()->model()->rowCount() == 4; }, "the runs");
+    save(&window, QStringLiteral("02-runs"));
+    window.showPage(MainWindow::Groups);
+    save(&window, QStringLiteral("03-groups"));
+    window.showPage(MainWindow::Definitions);
+
+    const auto runOf = [&](const QString &runId) {
+        RunListModel *runs = window.runsPage()->model();
+        return runs->itemAt(runs->rowOf(runId));
+    };
+    for (const auto &[runId, name] : {std::pair{reportRun, QStringLiteral("04-run-finished")},
+                                      std::pair{failedRun, QStringLiteral("05-run-failed")},
+                                      std::pair{trainRun, QStringLiteral("06-run-running")}}) {
+        RunView *view = window.openRun(runOf(runId));
+        if (!view)
+            return fail(QStringLiteral("no run view")), 1;
+        waitFor([&] { return view->logPane()->model()->rowCount() > 0 && view->run().startedAt; }, "log lines");
+        save(view, name);
+        view->close();
+    }
+
+    const Definition selected = *window.definitionsPage()->selectedDefinition();
+    ServerConnection *connection = window.connection();
+    DefinitionEditor editor(connection->client(), DefinitionEditor::Mode::Edit, selected, &window);
+    editor.show();
+    save(&editor, QStringLiteral("07-definition-editor"));
+    editor.hide();
+    LaunchDialog launchDialog(connection->client(), QStringLiteral("local"), selected, std::nullopt, &window);
+    launchDialog.show();
+    save(&launchDialog, QStringLiteral("08-launch"));
+    launchDialog.hide();
+    SettingsDialog settings(&profiles, &window);
+    settings.show();
+    save(&settings, QStringLiteral("09-settings"));
+    settings.hide();
+    return g_failures == 0 ? 0 : 1;
+}

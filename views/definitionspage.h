@@ -1,0 +1,79 @@
+#pragma once
+
+#include <wire/definition.h>
+
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace Flotilla {
+
+class ApiError;
+class DefinitionDetails;
+class DefinitionListModel;
+class FlotillaClient;
+class GroupsModel;
+class NameFilterCombo;
+class TagsModel;
+struct Run;
+
+// Definitions: alias search, group and tag filters, the server-sorted table
+// and the selected definition's details and runs.
+class DefinitionsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DefinitionsPage)
+
+public:
+    explicit DefinitionsPage(QWidget *parent = nullptr);
+
+    void setClient(FlotillaClient *client);
+    void refresh();
+    void focusFilter();
+    void showGroup(const QString &group);
+    void showTag(const QString &tag);
+    // Selects the definition once it is loaded (after a create, say).
+    void select(const QString &definitionId);
+    std::optional<Definition> selectedDefinition() const;
+    QSplitter *splitter() const { return m_splitter; }
+    QTableView *table() const { return m_table; }
+    DefinitionDetails *details() const { return m_details; }
+
+    QAction *newAction() const { return m_new; }
+    QAction *launchAction() const { return m_launch; }
+
+Q_SIGNALS:
+    void newRequested();
+    void editRequested(const Flotilla::Definition &definition);
+    void copyRequested(const Flotilla::Definition &definition);
+    void deleteRequested(const Flotilla::Definition &definition);
+    void launchRequested(const Flotilla::Definition &definition);
+    void runActivated(const Flotilla::Run &run);
+    void errorOccurred(const Flotilla::ApiError &error);
+
+private:
+    void selectionChanged();
+    QAction *addDefinitionAction(const QString &text, const QKeySequence &shortcut,
+                                 void (DefinitionsPage::*signal)(const Definition &));
+
+    DefinitionListModel *m_model;
+    GroupsModel *m_groups;
+    TagsModel *m_tags;
+    QLineEdit *m_aliasFilter;
+    NameFilterCombo *m_groupFilter;
+    NameFilterCombo *m_tagFilter;
+    QTimer *m_aliasDebounce;
+    QTableView *m_table;
+    DefinitionDetails *m_details;
+    QSplitter *m_splitter;
+    QAction *m_new;
+    QAction *m_launch;
+    QList<QAction *> m_selectionActions;
+    QString m_pendingSelection;
+};
+
+} // namespace Flotilla

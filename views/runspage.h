@@ -1,0 +1,70 @@
+#pragma once
+
+#include <wire/run.h>
+
+#include <QWidget>
+
+class QAction;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace Flotilla {
+
+class ApiError;
+class ClustersModel;
+class FlotillaClient;
+class NameFilterCombo;
+class RunListModel;
+
+// Every run of the server, live: active ones by default, with status,
+// alias, cluster, env and start-time filters.
+class RunsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunsPage)
+
+public:
+    explicit RunsPage(QWidget *parent = nullptr);
+
+    void setClient(FlotillaClient *client);
+    void setRefreshInterval(int milliseconds); // 0: by server
+    void refresh();
+    void focusFilter();
+    void showCluster(const QString &cluster);
+    QTableView *table() const { return m_table; }
+    RunListModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void runActivated(const Flotilla::Run &run);
+    void stopRequested(const Flotilla::Run &run);
+    void retryRequested(const Flotilla::Run &run);
+    void errorOccurred(const Flotilla::ApiError &error);
+
+private:
+    void applyStatusFilter();
+    void applyEnvFilter();
+    void applyTimeFilter();
+    void selectionChanged();
+    std::optional<Run> selectedRun() const;
+
+    RunListModel *m_model;
+    ClustersModel *m_clusters;
+    QToolButton *m_statusButton;
+    QList<QAction *> m_statusActions;
+    QLineEdit *m_aliasFilter;
+    NameFilterCombo *m_clusterFilter;
+    QLineEdit *m_envFilter;
+    QDateTimeEdit *m_startedSince;
+    QDateTimeEdit *m_startedUntil;
+    QLabel *m_filterProblem;
+    QTimer *m_textDebounce;
+    QTableView *m_table;
+    QAction *m_stop;
+    QAction *m_retry;
+};
+
+} // namespace Flotilla

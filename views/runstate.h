@@ -1,0 +1,25 @@
+#pragma once
+
+#include <wire/run.h>
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+
+namespace Flotilla {
+
+// How a run looks to people. A STOPPED run is shown as SUCCESS when its exit
+// code is 0 and FAILED otherwise (a missing exit code too), as upstream's UI does.
+enum class RunState { Queued, Pending, Running, Succeeded, Failed, NeedsRetry };
+
+RunState runState(const Run &run);
+QString runStateText(RunState state); // translated
+QColor runStateColor(RunState state); // readable on light and dark palettes
+QIcon runStateIcon(RunState state);
+
+// "1h 02m 03s", "4m 05s", "12s"; empty for a negative or unknown duration.
+QString durationText(qint64 milliseconds);
+// Local time, to the second; empty for none.
+QString timeText(const std::optional<QDateTime> &time);
+
+} // namespace Flotilla
