@@ -1,0 +1,139 @@
+#include "definitionlistmodel.h"
+
+#include <client/flotillaclient.h>
+
+namespace Flotilla {
+
+DefinitionListModel::DefinitionListModel(FlotillaClient *client, QObject *parent)
+    : ItemTableModel(client, ColumnCount, parent)
+{
+    setInitialSort(Alias, Qt::AscendingOrder);
+}
+
+void DefinitionListModel::setGroupFilter(const QString &group)
+{
+    if (std::exchange(m_group, group) != group)
+        filterChanged();
+}
+
+void DefinitionListModel::setAliasFilter(const QString &text)
+{
+    if (std::exchange(m_alias, text) != text)
+        filterChanged();
+}
+
+void DefinitionListModel::setTagFilter(const QString &tag)
+{
+    if (std::exchange(m_tag, tag) != tag)
+        filterChanged();
+}
+
+bool DefinitionListModel::canFilterByTag() const
+{
+    return flavour() == ServerFlavour::ControlPlane;
+}
+
+void DefinitionListModel::setEnvFilter(const EnvList &pairs)
+{
+    if (std::exchange(m_env, pairs) != pairs)
+        filterChanged();
+}
+
+int DefinitionListModel::rowOf(const QString &definitionId) const
+{
+    for (size_t row = 0; row < m_items.size(); ++row) {
+        if (m_items[row].definitionId == definitionId)
+            return int(row);
+    }
+    return -1;
+}
+
+QString DefinitionListModel::sortKey(int column) const
+{
+    switch (column) {
+    case Alias: return QStringLiteral("alias");
+    case Group: return QStringLiteral("group_name");
+    case Image: return QStringLiteral("image");
+    case Memory: return QStringLiteral("memory");
+    default: return {};
+    }
+}
+
+void DefinitionListModel::addFilters(QUrlQuery &query) const
+{
+    if (!m_group.isEmpty())
+        query.addQueryItem(QStringLiteral("group_name"), m_group);
+    if (!m_alias.isEmpty())
+        query.addQueryItem(QStringLiteral("alias"), m_alias);
+    // Sent to any server: upstream then answers with an error naming the
+    // missing column, which is what the user should see.
+    if (!m_tag.isEmpty())
+        query.addQueryItem(QStringLiteral("tag"), m_tag);
+    addEnvFilter(query, m_env);
+}
+
+ApiJob *DefinitionListModel::createListJob(FlotillaClient &client, const QUrlQuery &query)
+{
+    return client.listDefinitions(query);
+}
+
+QList<Definition> DefinitionListModel::itemsOf(ApiJob &job, qint64 *total) const
+{
+    const DefinitionList &list = static_cast<ResultJob<DefinitionList> &>(job).result();
+    *total = list.page.total;
+    return list.definitions;
+}
+
+static QVariant optionalNumber(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+QVariant DefinitionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Definition &definition = itemAt(index.row());
+    switch (role) {
+    case IdRole: return definition.definitionId;
+    case ObjectRole: return QVariant::fromValue(definition);
+    case Qt::DisplayRole:
+    case RawValueRole:
+        switch (Column(index.column())) {
+        case Alias: return definition.alias;
+        case Group: return definition.groupName;
+        case Image: return definition.image;
+        case Command: return role == Qt::DisplayRole ? definition.command.simplified() : definition.command;
+        case Memory: return optionalNumber(definition.memory);
+        case Cpu: return optionalNumber(definition.cpu);
+        case Tags: return role == Qt::DisplayRole ? QVariant(definition.tags.join(QStringLiteral(", "))) : QVariant(definition.tags);
+        case ColumnCount: break;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == Command)
+            return definition.command;
+        break;
+    default: break;
+    }
+    return {};
+}
+
+QVariant DefinitionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Alias: return tr("Alias");
+    case Group: return tr("Group");
+    case Image: return tr("Image");
+    case Command: return tr("Command");
+    case Memory: return tr("Memory (MB)");
+    case Cpu: return tr("CPU (millicores)");
+    case Tags: return tr("Tags");
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+} // namespace Flotilla

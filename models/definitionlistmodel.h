@@ -1,0 +1,56 @@
+#pragma once
+
+#include "itemtablemodel.h"
+
+#include <wire/definition.h>
+
+namespace Flotilla {
+
+// The definitions of a server (GET /task), paged. Filters: group (exact),
+// alias (substring), tag (our control plane only: upstream has no tag
+// filter, see canFilterByTag()) and env pairs. Sortable: alias, group,
+// image, memory (every flavour).
+class DefinitionListModel final : public ItemTableModel<Definition>
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DefinitionListModel)
+
+public:
+    enum Column { Alias, Group, Image, Command, Memory, Cpu, Tags, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit DefinitionListModel(FlotillaClient *client = nullptr, QObject *parent = nullptr);
+
+    QString groupFilter() const { return m_group; }
+    void setGroupFilter(const QString &group);
+    QString aliasFilter() const { return m_alias; }
+    void setAliasFilter(const QString &text);
+    QString tagFilter() const { return m_tag; }
+    void setTagFilter(const QString &tag);
+    bool canFilterByTag() const;
+    EnvList envFilter() const { return m_env; }
+    void setEnvFilter(const EnvList &pairs);
+
+    // The row of a definition among the loaded ones, -1 if not loaded.
+    int rowOf(const QString &definitionId) const;
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString sortKey(int column) const override;
+    void addFilters(QUrlQuery &query) const override;
+    ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
+    QList<Definition> itemsOf(ApiJob &job, qint64 *total) const override;
+    QString idOf(const Definition &definition) const override { return definition.definitionId; }
+    bool differ(const Definition &a, const Definition &b) const override { return a.toJson() != b.toJson(); }
+
+    QString m_group;
+    QString m_alias;
+    QString m_tag;
+    EnvList m_env;
+};
+
+} // namespace Flotilla
+
+Q_DECLARE_METATYPE(Flotilla::Definition)

@@ -1,0 +1,134 @@
+#pragma once
+
+#include <client/flotillaclient.h>
+#include <wire/envvar.h>
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace Flotilla {
+
+// What the list models share: a FlotillaClient, server-side paging through
+// canFetchMore()/fetchMore() (one page request at a time; its rows arrive in
+// one insert), sorting mapped to sort_by/order, filters mapped to the query
+// (a change reloads from the first page, once per event-loop turn however
+// many setters ran), loading and error state, and refresh() of the loaded
+// rows without a reset.
+//
+// Sorting is the server's: sort() on this model reloads; columns the server
+// of the client's flavour cannot sort by are not sortable (isSortable()) and
+// sort() ignores them. A proxy in front should not sort by itself.
+class PagedTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PagedTableModel)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    Q_PROPERTY(qint64 totalCount READ totalCount NOTIFY totalCountChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, // the item's id, for selection
+        ObjectRole,                // the whole wire object (QVariant::fromValue)
+        RawValueRole,              // the column's value as data (numbers, QDateTime) for sorting
+        FirstCustomRole,
+    };
+    Q_ENUM(Role)
+
+    ~PagedTableModel() override;
+
+    FlotillaClient *client() const { return m_client.data(); }
+    // Drops the rows; the next fetchMore() (a view's, or reload()) loads them.
+    void setClient(FlotillaClient *client);
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int rows); // at least 1; the next page uses it
+
+    bool isLoading() const { return bool(m_pageJob); }
+    qint64 totalCount() const { return m_total; } // on the server; -1 before the first page
+    ApiError lastError() const { return m_lastError; } // of the latest request; none after a success
+
+    bool isSortable(int column) const { return !sortKey(column).isEmpty(); }
+    int sortColumn() const;                             // the one the server sorts by, -1 for its default
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+public Q_SLOTS:
+    // Drops every row and loads the first page again.
+    void reload();
+    // Brings the loaded rows up to date in place (no reset).
+    virtual void refresh();
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void totalCountChanged(qint64 total);
+    // A request failed; paging stops until reload(). Refresh failures are
+    // reported once per streak, so a server that is down does not flood.
+    void errorOccurred(const Flotilla::ApiError &error);
+
+protected:
+    PagedTableModel(FlotillaClient *client, int columns, QObject *parent);
+
+    // The query's sort_by for `column` with the client's flavour, empty when
+    // that server cannot sort by it.
+    virtual QString sortKey(int column) const = 0;
+    // The column sorted by when the chosen one is not sortable on this server.
+    virtual int fallbackSortColumn() const { return -1; }
+    virtual void addFilters(QUrlQuery &query) const = 0;
+    virtual ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) = 0;
+    // Appends the rows of a finished page (one insert) and returns the server's total.
+    virtual qint64 appendPage(ApiJob &job) = 0;
+    // Merges a finished refresh (the first rows on the server) and returns the total.
+    virtual qint64 mergeRefresh(ApiJob &job) = 0;
+    virtual void clearRows() = 0;
+
+    ServerFlavour flavour() const;
+    // For filter setters: reloads once the caller returns to the event loop.
+    void filterChanged();
+    // The default sort, without a reload (constructors).
+    void setInitialSort(int column, Qt::SortOrder order);
+    QUrlQuery listQuery(qint64 offset, qint64 limit) const;
+    // Whether a refresh may start: loaded, and no refresh in flight.
+    bool canRefresh() const;
+    // Starts `job` as the refresh request; `answered` gets it when it succeeded.
+    void startRefresh(ApiJob *job, const std::function<void(ApiJob &)> &answered);
+    void refreshFailed(const ApiError &error);
+    void refreshSucceeded();
+    void setTotal(qint64 total);
+    bool isLoaded() const { return m_loaded; }
+    static void addRepeated(QUrlQuery &query, const QString &key, const QStringList &values);
+    // env=NAME|VALUE for each pair (all must hold, contract §6).
+    static void addEnvFilter(QUrlQuery &query, const EnvList &pairs);
+
+private:
+    void dropJob(QPointer<ApiJob> &job);
+    void pageAnswered(ApiJob &job);
+
+    QPointer<FlotillaClient> m_client;
+    QPointer<ApiJob> m_pageJob;
+    QPointer<ApiJob> m_refreshJob;
+    QTimer m_reloadTimer;
+    ApiError m_lastError;
+    int m_columns = 0;
+    int m_pageSize = 500;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    qint64 m_total = -1;
+    bool m_loaded = false;    // the first page arrived
+    bool m_exhausted = false; // a page brought nothing new: stop fetching
+    bool m_failed = false;    // a page request failed: no fetching until reload()
+    bool m_refreshFailing = false;
+};
+
+} // namespace Flotilla
+
+Q_DECLARE_METATYPE(Flotilla::ApiError)
