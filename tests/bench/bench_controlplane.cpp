@@ -11,6 +11,7 @@
 // Targets: R1 >= 0.6, R2 >= 0.25. Needs `wrk` on PATH.
 
 #include "benchsupport.h"
+#include "storefill.h"
 
 #include <controlplane/store.h>
 #include <wire/definition.h>
@@ -51,146 +52,7 @@ namespace {
 constexpr double targetGetRun = 0.6;
 constexpr double targetListRuns = 0.25;
 constexpr int sampleSize = 1000;
-constexpr int runBatch = 1000;
 const QString listPath = QStringLiteral("/api/v1/history?limit=50&sort_by=started_at&order=desc&status=STOPPED");
-
-// ---- the data ------------------------------------------------------------
-
-struct FillResult
-{
-    double definitionSeconds = 0;
-    double runSeconds = 0;
-};
-
-const QStringList images = {
-    QStringLiteral("python:3.12-slim"), QStringLiteral("ghcr.io/acme/etl:2.4.1"), QStringLiteral("alpine:3.20"),
-    QStringLiteral("ghcr.io/acme/train:0.9.0"), QStringLiteral("postgres:16"), QStringLiteral("ubuntu:24.04"),
-};
-const QStringList tagPool = {
-    QStringLiteral("nightly"), QStringLiteral("hourly"), QStringLiteral("etl"), QStringLiteral("ml"),
-    QStringLiteral("reporting"), QStringLiteral("critical"), QStringLiteral("backfill"), QStringLiteral("adhoc"),
-    QStringLiteral("finance"), QStringLiteral("marketing"), QStringLiteral("ops"), QStringLiteral("gpu"),
-    QStringLiteral("experimental"), QStringLiteral("pii"), QStringLiteral("export"),
-};
-
-Definition makeDefinition(int index, QRandomGenerator &rng)
-{
-    Definition definition;
-    // About one in ten has no group, like hand-made one-offs.
-    if (rng.bounded(10) != 0)
-        definition.groupName = QStringLiteral("team-%1").arg(rng.bounded(20), 2, 10, QLatin1Char('0'));
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    definition.definitionId = definition.groupName.isEmpty() ? uuid : definition.groupName + u'-' + uuid;
-    definition.alias = QStringLiteral("bench-job-%1").arg(index, 5, 10, QLatin1Char('0'));
-    definition.image = images[rng.bounded(int(images.size()))];
-    // Harmless should anything ever run it (the server is started with --parallel-runs 0).
-    definition.command = QStringLiteral("echo \"bench job %1 for $DATE at log level $LOG_LEVEL\"").arg(index);
-    definition.memory = qint64(256) << rng.bounded(6); // 256 MB .. 8 GB
-    if (rng.bounded(3) == 0)
-        definition.cpu = 250 * (1 + rng.bounded(8));
-    definition.env = {{QStringLiteral("LOG_LEVEL"), QStringLiteral("info")},
-                      {QStringLiteral("OUTPUT_BUCKET"), QStringLiteral("s3://acme-data/job-%1").arg(index)}};
-    if (rng.bounded(2) == 0)
-        definition.env.append({QStringLiteral("RETRIES"), QString::number(rng.bounded(5))});
-    const int tagCount = 1 + rng.bounded(3);
-    while (definition.tags.size() < tagCount) {
-        const QString tag = tagPool[rng.bounded(int(tagPool.size()))];
-        if (!definition.tags.contains(tag))
-            definition.tags.append(tag);
-    }
-    return definition;
-}
-
-// Run `index` of `count`, launched in order over the last 90 days. The newest
-// 1% still wait QUEUED, the rest are STOPPED. Nothing RUNNING or PENDING: with
-// no process behind them the server would finish those at start, writing to
-// the store the benchmark measures.
-Run makeRun(const Definition &definition, int index, int count, const QDateTime &now, QRandomGenerator &rng)
-{
-    constexpr qint64 span = qint64(90) * 24 * 3600 * 1000;
-    Run run;
-    run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    run.definitionId = definition.definitionId;
-    run.alias = definition.alias;
-    run.groupName = definition.groupName;
-    run.image = definition.image;
-    run.command = definition.command;
-    run.memory = definition.memory;
-    run.cpu = definition.cpu;
-    run.cluster = QStringLiteral("local");
-    run.engine = QStringLiteral("local");
-    run.user = QStringLiteral("user%1@example.com").arg(rng.bounded(30), 2, 10, QLatin1Char('0'));
-    run.queuedAt = now.addMSecs(-span + span * index / count - qint64(rng.bounded(60000)));
-
-    const int queued = count / 100;
-    run.status = index >= count - queued ? RunStatus::Queued : RunStatus::Stopped;
-
-    if (run.status == RunStatus::Stopped) {
-        run.startedAt = run.queuedAt->addMSecs(1000 + rng.bounded(30000));
-        run.instance = {QStringLiteral("localhost"), QString::number(10000 + rng.bounded(50000))};
-    }
-    if (run.status == RunStatus::Stopped) {
-        run.finishedAt = run.startedAt->addMSecs(5000 + rng.bounded(2 * 3600 * 1000));
-        const int outcome = rng.bounded(100);
-        if (outcome < 85) {
-            run.exitCode = 0;
-        } else if (outcome < 95) {
-            run.exitCode = 1;
-        } else if (outcome < 98) {
-            run.exitCode = 137;
-            run.exitReason = QStringLiteral("OOMKilled");
-        } else {
-            run.exitCode = 143;
-            run.exitReason = QStringLiteral("Task terminated by user");
-        }
-    }
-    run.env = {{QStringLiteral("FLOTILLA_RUN_ID"), run.runId},
-               {QStringLiteral("FLOTILLA_SERVER_MODE"), QStringLiteral("local")},
-               {QStringLiteral("FLOTILLA_RUN_OWNER_ID"), run.user},
-               {QStringLiteral("DATE"), run.queuedAt->date().toString(Qt::ISODate)}};
-    if (rng.bounded(3) == 0)
-        run.env.append({QStringLiteral("LOG_LEVEL"), QStringLiteral("debug")});
-    return run;
-}
-
-FillResult fill(const QString &databasePath, int definitionCount, int runCount)
-{
-    QRandomGenerator rng(20261127); // the same data every time (ids aside)
-    Store store;
-    QString error;
-    if (!store.open(databasePath, &error))
-        fail(error);
-
-    FillResult result;
-    QElapsedTimer timer;
-    timer.start();
-    QList<Definition> definitions;
-    definitions.reserve(definitionCount);
-    for (int i = 0; i < definitionCount; ++i) {
-        definitions.append(makeDefinition(i, rng));
-        if (!store.insertDefinition(definitions.last()))
-            fail(QStringLiteral("insertDefinition failed: %1").arg(store.lastError()));
-    }
-    result.definitionSeconds = timer.nsecsElapsed() / 1e9;
-
-    timer.restart();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<Run> batch;
-    batch.reserve(runBatch);
-    for (int i = 0; i < runCount; ++i) {
-        // Skewed: a few definitions run far more often than the rest.
-        const double r = rng.generateDouble();
-        const Definition &definition = definitions[qMin(definitionCount - 1, int(definitionCount * r * r))];
-        batch.append(makeRun(definition, i, runCount, now, rng));
-        if (batch.size() == runBatch || i == runCount - 1) {
-            if (!store.insertRuns(batch))
-                fail(QStringLiteral("insertRuns failed: %1").arg(store.lastError()));
-            batch.clear();
-        }
-    }
-    result.runSeconds = timer.nsecsElapsed() / 1e9;
-    return result;
-}
 
 struct StoreFacts
 {
@@ -490,13 +352,15 @@ int bench()
     if (QFile::exists(databasePath)) {
         say(QStringLiteral("fill: skipped, %1 exists").arg(databasePath));
     } else {
-        const FillResult filled = fill(databasePath, definitionCount, runCount);
+        const Testing::FillResult filled = Testing::fillStore(databasePath, definitionCount, runCount);
+        if (!filled.error.isEmpty())
+            fail(filled.error);
         say(QStringLiteral("fill: %1 definitions in %2 s, %3 runs in %4 s (batches of %5), total %6 s")
                 .arg(definitionCount)
                 .arg(filled.definitionSeconds, 0, 'f', 2)
                 .arg(runCount)
                 .arg(filled.runSeconds, 0, 'f', 2)
-                .arg(runBatch)
+                .arg(Testing::fillRunBatch)
                 .arg(filled.definitionSeconds + filled.runSeconds, 0, 'f', 2));
     }
     Server server; // stopped when this returns or throws, before the dir goes

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "namelistmodel.h"
+
+namespace Flotilla {
+
+// The tags of the server's definitions (GET /tags), paged.
+class TagsModel final : public NameListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TagsModel)
+
+public:
+    explicit TagsModel(FlotillaClient *client = nullptr, QObject *parent = nullptr);
+
+private:
+    ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
+    QList<QString> itemsOf(ApiJob &job, qint64 *total) const override;
+};
+
+} // namespace Flotilla
