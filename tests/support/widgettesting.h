@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QAccessible>
+#include <QDir>
+#include <QPixmap>
+#include <QStringList>
+#include <QWidget>
+
+namespace Flotilla::Testing {
+
+// The object names of the focusable controls under `root` that a screen
+// reader could not name (Qt's own internal children excluded).
+inline QStringList controlsWithoutAccessibleName(QWidget *root)
+{
+    QStringList unnamed;
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        if (widget->focusPolicy() == Qt::NoFocus || widget->objectName().isEmpty()
+            || widget->objectName().startsWith(u"qt_"))
+            continue;
+        const QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        if (!accessible || accessible->text(QAccessible::Name).isEmpty())
+            unnamed.append(widget->objectName());
+    }
+    return unnamed;
+}
+
+// Renders the widget; with FLOTILLA_SCREENSHOT_DIR set, also saves it there
+// as <name>.png for people to look at.
+inline QPixmap screenshot(QWidget *widget, const QString &name)
+{
+    const QPixmap pixmap = widget->grab();
+    if (const QString dir = qEnvironmentVariable("FLOTILLA_SCREENSHOT_DIR"); !dir.isEmpty())
+        pixmap.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    return pixmap;
+}
+
+} // namespace Flotilla::Testing
