@@ -45,10 +45,7 @@ private:
     template<typename T>
     T *child(const char *name) const
     {
-        T *widget = m_editor->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
+        return Testing::namedChild<T>(m_editor.get(), name);
     }
     QPushButton *saveButton() const { return child<QDialogButtonBox>("buttonBox")->button(QDialogButtonBox::Save); }
     void fill(const QString &alias, const QString &image, const QString &command);

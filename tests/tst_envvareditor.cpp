@@ -31,10 +31,7 @@ private:
     template<typename T>
     T *child(const char *name) const
     {
-        T *widget = m_editor->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
+        return Testing::namedChild<T>(m_editor.get(), name);
     }
     QTableView *table() const { return child<QTableView>("envTable"); }
     void click(const char *button) { QTest::mouseClick(child<QPushButton>(button), Qt::LeftButton); }

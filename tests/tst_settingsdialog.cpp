@@ -47,16 +47,13 @@ private:
     template<typename T>
     T *child(const char *name) const
     {
-        T *widget = m_dialog->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
+        return Testing::namedChild<T>(m_dialog.get(), name);
     }
     QString status() const { return child<QLabel>("statusLabel")->text(); }
     void click(const char *button) { QTest::mouseClick(child<QPushButton>(button), Qt::LeftButton); }
     void fillNewProfile(const QString &name, const QString &url, const QString &token);
     static bool expectKeychain() { return qEnvironmentVariableIsEmpty("FLOTILLA_TEST_NO_KEYCHAIN"); }
-    static ProfileSecrets readSecrets(const QString &profile);
+    static std::optional<ProfileSecrets> readSecrets(const QString &profile); // nothing on a timeout
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<ProfileStore> m_store;
@@ -92,7 +89,7 @@ void tst_SettingsDialog::fillNewProfile(const QString &name, const QString &url,
     QTest::keyClicks(child<QLineEdit>("tokenEdit"), token);
 }
 
-ProfileSecrets tst_SettingsDialog::readSecrets(const QString &profile)
+std::optional<ProfileSecrets> tst_SettingsDialog::readSecrets(const QString &profile)
 {
     ProfileSecrets secrets;
     bool done = false;
@@ -102,7 +99,8 @@ ProfileSecrets tst_SettingsDialog::readSecrets(const QString &profile)
         done = true;
     });
     job->start();
-    QTest::qWaitFor([&] { return done; }, 20000);
+    if (!QTest::qWaitFor([&] { return done; }, 20000))
+        return std::nullopt;
     return secrets;
 }
 
@@ -131,7 +129,9 @@ void tst_SettingsDialog::addedProfileKeepsItsTokenInTheKeychain()
     QVERIFY(stored);
     QCOMPARE(stored->baseUrl, QUrl(QStringLiteral("https://flotilla.example.com")));
     QVERIFY(stored->hasSecrets);
-    const ProfileSecrets secrets = readSecrets(QStringLiteral("prod"));
+    const std::optional<ProfileSecrets> read = readSecrets(QStringLiteral("prod"));
+    QVERIFY(read);
+    const ProfileSecrets &secrets = *read;
     QCOMPARE(secrets.bearerToken, QStringLiteral("t0ken"));
     QCOMPARE(secrets.headers.value(0).first, QByteArray("X-Proxy-Auth"));
     QCOMPARE(secrets.headers.value(0).second, QByteArray("cookie=1"));

@@ -1,5 +1,6 @@
 #include "definitioneditor.h"
 #include "tagcompleter.h"
+#include "formproblems.h"
 #include "ui_definitioneditor.h"
 
 #include <client/flotillaclient.h>
@@ -12,16 +13,6 @@
 #include <QShortcut>
 
 namespace Flotilla {
-
-namespace {
-
-void showProblem(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-
-} // namespace
 
 DefinitionEditor::DefinitionEditor(FlotillaClient *client, Mode mode, const Definition &initial, QWidget *parent)
     : QDialog(parent)
@@ -43,8 +34,8 @@ DefinitionEditor::DefinitionEditor(FlotillaClient *client, Mode mode, const Defi
                 field(m_ui->memorySpin, m_ui->memorySpinProblem, "\\bmemory\\b"),
                 field(m_ui->cpuSpin, m_ui->cpuSpinProblem, "\\bcpu\\b")};
     for (const Field &field : std::as_const(m_fields))
-        field.problem->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_ui->formProblem->setStyleSheet(QStringLiteral("color: #b00020;"));
+        styleAsProblem(field.problem);
+    styleAsProblem(m_ui->formProblem);
     m_ui->commandEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     if (m_mode == Mode::Copy) {

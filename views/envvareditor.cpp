@@ -1,5 +1,6 @@
 #include "envvareditor.h"
 #include "envvardelegate.h"
+#include "formproblems.h"
 
 #include <envvarmodel.h>
 
@@ -61,7 +62,7 @@ EnvVarEditor::EnvVarEditor(QWidget *parent)
     m_pasteButton->setObjectName(QStringLiteral("pasteEnvButton"));
     m_problemLabel->setObjectName(QStringLiteral("envProblems"));
     m_problemLabel->setWordWrap(true);
-    m_problemLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    styleAsProblem(m_problemLabel);
     m_problemLabel->hide();
 
     auto *buttons = new QHBoxLayout;

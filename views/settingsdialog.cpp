@@ -1,4 +1,5 @@
 #include "settingsdialog.h"
+#include "formproblems.h"
 #include "ui_settingsdialog.h"
 
 #include <client/flavourdetectionjob.h>
@@ -293,8 +294,10 @@ void SettingsDialog::runSecretJob(SecretJob::Operation operation, const QString 
 void SettingsDialog::setStatus(const QString &text, bool isProblem)
 {
     m_ui->statusLabel->setText(text);
-    m_ui->statusLabel->setProperty("problem", isProblem);
-    m_ui->statusLabel->setStyleSheet(isProblem ? QStringLiteral("color: #b00020;") : QString());
+    if (isProblem)
+        styleAsProblem(m_ui->statusLabel);
+    else
+        m_ui->statusLabel->setStyleSheet({});
 }
 
 void SettingsDialog::updateButtons()

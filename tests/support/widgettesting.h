@@ -8,6 +8,17 @@
 
 namespace Flotilla::Testing {
 
+// The child of `root` with that object name; a missing one ends the test
+// program, since every later step would only fail less clearly.
+template<typename T>
+T *namedChild(const QObject *root, const char *name)
+{
+    T *child = root->findChild<T *>(QLatin1String(name));
+    if (!child)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return child;
+}
+
 // The object names of the focusable controls under `root` that a screen
 // reader could not name (Qt's own internal children excluded).
 inline QStringList controlsWithoutAccessibleName(QWidget *root)
