@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace Flotilla::Bench {
@@ -59,7 +60,10 @@ QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<Q
 
 int run(int argc, char *argv[], const char *name, const std::function<int()> &bench)
 {
-    QCoreApplication app(argc, argv);
+    // Widget benchmarks make their QApplication first.
+    std::optional<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app.emplace(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(name));
     try {
         return bench();

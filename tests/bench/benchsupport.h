@@ -27,7 +27,8 @@ int positive(const QCommandLineParser &parser, const QCommandLineOption &option,
 // The data dir: `keep` when given (created if missing), else a new
 // temporary one named after `prefix`, which `temporary` then owns.
 QString dataDirFor(const QString &keep, const QString &prefix, std::unique_ptr<QTemporaryDir> *temporary);
-// main(): a QCoreApplication named `name` around `bench`, a Failure printed on stderr.
+// main(): a QCoreApplication (unless the caller made one) named `name`
+// around `bench`, a Failure printed on stderr.
 int run(int argc, char *argv[], const char *name, const std::function<int()> &bench);
 
 // flotilla-local started from next to the benchmark; stopped with SIGTERM.
