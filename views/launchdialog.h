@@ -1,0 +1,58 @@
+#pragma once
+
+#include <wire/definition.h>
+#include <wire/run.h>
+
+#include <QDialog>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class LaunchDialog;
+}
+
+namespace Flotilla {
+
+class ApiJob;
+class FlotillaClient;
+
+// Launches a definition (or retries a run of it): cluster, owner, env and,
+// where the server flavour takes them, command and memory overrides, which
+// are sent only when they differ from the definition. The cluster and owner
+// chosen are remembered per profile. Ctrl+Enter launches.
+class LaunchDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LaunchDialog)
+
+public:
+    LaunchDialog(FlotillaClient *client, const QString &profileName, const Definition &definition,
+                 const std::optional<Run> &retryOf = std::nullopt, QWidget *parent = nullptr);
+    ~LaunchDialog() override;
+
+    // QSettings keys of what is remembered per profile.
+    static QString clusterKey(const QString &profileName);
+    static QString ownerIdKey(const QString &profileName);
+    // Env names the server sets on every run (and refuses in a launch).
+    static const QStringList &reservedEnvNames();
+
+Q_SIGNALS:
+    void launched(const Flotilla::Run &run);
+
+private:
+    bool takesOverrides() const;
+    void validate();
+    void launch();
+    void launchFinished(ApiJob *job, const Run &run);
+
+    std::unique_ptr<Ui::LaunchDialog> m_ui;
+    FlotillaClient *m_client;
+    QString m_profileName;
+    Definition m_definition;
+    QPointer<ApiJob> m_launchJob;
+    bool m_valid = false;
+};
+
+} // namespace Flotilla
