@@ -11,11 +11,11 @@
 
 class QLabel;
 
+namespace Flotilla {
+
 namespace Ui {
 class DefinitionEditor;
 }
-
-namespace Flotilla {
 
 class ApiError;
 class ApiJob;

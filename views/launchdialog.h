@@ -9,11 +9,11 @@
 #include <memory>
 #include <optional>
 
+namespace Flotilla {
+
 namespace Ui {
 class LaunchDialog;
 }
-
-namespace Flotilla {
 
 class ApiJob;
 class FlotillaClient;

@@ -9,11 +9,11 @@
 #include <functional>
 #include <memory>
 
+namespace Flotilla {
+
 namespace Ui {
 class SettingsDialog;
 }
-
-namespace Flotilla {
 
 class FlotillaClient;
 class ProfileStore;

@@ -5,6 +5,7 @@
 
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
+#include <definitionspage.h>
 #include <mainwindow.h>
 
 #include <QSettings>

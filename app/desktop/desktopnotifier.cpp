@@ -22,7 +22,7 @@ void DesktopNotifier::runFinished(const Run &run)
     notify << QCoreApplication::applicationName() << 0u << applicationId() << summary << body << QStringList()
            << QVariantMap{{QStringLiteral("desktop-entry"), applicationId()}} << -1;
     // Fire and forget: no reply is awaited, so a missing service costs nothing.
-    QDBusConnection::sessionBus().asyncCall(notify);
+    QDBusConnection::sessionBus().send(notify);
 }
 
 } // namespace Flotilla

@@ -143,7 +143,7 @@ int main(int argc, char *argv[])
         RunView *view = window.openRun(runOf(runId));
         if (!view)
             return fail(QStringLiteral("no run view")), 1;
-        waitFor([&] { return view->logPane()->model()->rowCount() > 0 && view->run().startedAt; }, "log lines");
+        waitFor([&] { return view->logPane()->model()->rowCount() > 0 && view->run().startedAt.has_value(); }, "log lines");
         save(view, name);
         view->close();
     }
