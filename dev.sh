@@ -95,7 +95,7 @@ case "$command" in
     run) install_packages; build_test_image; build; run "$@" ;;
     test) install_packages; build_test_image; build; run_tests ;;
     build) install_packages; build ;;
-    bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs" ;;
+    bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview" ;;
     package) install_packages; build; package ;;
     screenshots) install_packages; build; screenshots ;;
     *)

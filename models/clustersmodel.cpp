@@ -3,7 +3,7 @@
 namespace Flotilla {
 
 ClustersModel::ClustersModel(FlotillaClient *client, QObject *parent)
-    : NameListModel(client, tr("Cluster"), parent)
+    : NameListModel(client, nullptr, tr("Cluster"), parent)
 {}
 
 ApiJob *ClustersModel::createListJob(FlotillaClient &client, const QUrlQuery &)

@@ -12,20 +12,17 @@ DefinitionListModel::DefinitionListModel(FlotillaClient *client, QObject *parent
 
 void DefinitionListModel::setGroupFilter(const QString &group)
 {
-    if (std::exchange(m_group, group) != group)
-        filterChanged();
+    setFilter(m_group, group);
 }
 
 void DefinitionListModel::setAliasFilter(const QString &text)
 {
-    if (std::exchange(m_alias, text) != text)
-        filterChanged();
+    setFilter(m_alias, text);
 }
 
 void DefinitionListModel::setTagFilter(const QString &tag)
 {
-    if (std::exchange(m_tag, tag) != tag)
-        filterChanged();
+    setFilter(m_tag, tag);
 }
 
 bool DefinitionListModel::canFilterByTag() const
@@ -35,8 +32,7 @@ bool DefinitionListModel::canFilterByTag() const
 
 void DefinitionListModel::setEnvFilter(const EnvList &pairs)
 {
-    if (std::exchange(m_env, pairs) != pairs)
-        filterChanged();
+    setFilter(m_env, pairs);
 }
 
 int DefinitionListModel::rowOf(const QString &definitionId) const

@@ -11,11 +11,9 @@ class GroupsModel final : public NameListModel
     Q_DISABLE_COPY_MOVE(GroupsModel)
 
 public:
-    explicit GroupsModel(FlotillaClient *client = nullptr, QObject *parent = nullptr);
-
-private:
-    ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
-    QList<QString> itemsOf(ApiJob &job, qint64 *total) const override;
+    explicit GroupsModel(FlotillaClient *client = nullptr, QObject *parent = nullptr)
+        : NameListModel(client, &FlotillaClient::groups, tr("Group"), parent)
+    {}
 };
 
 } // namespace Flotilla

@@ -2,15 +2,27 @@
 
 namespace Flotilla {
 
-NameListModel::NameListModel(FlotillaClient *client, QString header, QObject *parent)
+NameListModel::NameListModel(FlotillaClient *client, Lister lister, QString header, QObject *parent)
     : ItemTableModel(client, ColumnCount, parent)
+    , m_lister(lister)
     , m_header(std::move(header))
 {}
 
+ApiJob *NameListModel::createListJob(FlotillaClient &client, const QUrlQuery &query)
+{
+    return (client.*m_lister)(query);
+}
+
+QList<QString> NameListModel::itemsOf(ApiJob &job, qint64 *total) const
+{
+    const NameList &list = static_cast<ResultJob<NameList> &>(job).result();
+    *total = list.page.total;
+    return list.names;
+}
+
 void NameListModel::setNameFilter(const QString &text)
 {
-    if (std::exchange(m_nameFilter, text) != text)
-        filterChanged();
+    setFilter(m_nameFilter, text);
 }
 
 void NameListModel::addFilters(QUrlQuery &query) const

@@ -24,7 +24,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
-    NameListModel(FlotillaClient *client, QString header, QObject *parent);
+    // The client's call that lists the names (groups or tags); null for
+    // subclasses that list by themselves.
+    using Lister = ResultJob<NameList> *(FlotillaClient::*)(const QUrlQuery &);
+    NameListModel(FlotillaClient *client, Lister lister, QString header, QObject *parent);
+
+    ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
+    QList<QString> itemsOf(ApiJob &job, qint64 *total) const override;
 
     void addFilters(QUrlQuery &query) const override;
     QString sortKey(int) const override { return {}; }
@@ -32,6 +38,7 @@ protected:
     bool differ(const QString &a, const QString &b) const override { return a != b; }
 
 private:
+    Lister m_lister;
     QString m_header;
     QString m_nameFilter;
 };

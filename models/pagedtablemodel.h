@@ -94,6 +94,14 @@ protected:
     ServerFlavour flavour() const;
     // For filter setters: reloads once the caller returns to the event loop.
     void filterChanged();
+    template<typename T>
+    void setFilter(T &filter, const T &value)
+    {
+        if (filter == value)
+            return;
+        filter = value;
+        filterChanged();
+    }
     // The default sort, without a reload (constructors).
     void setInitialSort(int column, Qt::SortOrder order);
     QUrlQuery listQuery(qint64 offset, qint64 limit) const;

@@ -11,6 +11,8 @@ constexpr int remoteRefreshMs = 5000; // upstream's web UI polls runs every 5 s
 constexpr int tickMs = 1000;
 constexpr int maxSingleReads = 50; // per refresh; the rest wait for the next
 constexpr qint64 maxActiveLimit = 5000;
+constexpr qint64 headRows = 50; // new runs per refresh, usually plenty
+constexpr qint64 maxHeadRows = 5000;
 
 const QList<RunStatus> activeStatuses = {RunStatus::Queued, RunStatus::Pending, RunStatus::Running, RunStatus::NeedsRetry};
 
@@ -62,38 +64,32 @@ RunListModel::RunListModel(FlotillaClient *client, QObject *parent)
 
 void RunListModel::setDefinitionId(const QString &definitionId)
 {
-    if (std::exchange(m_definitionId, definitionId) != definitionId)
-        filterChanged();
+    setFilter(m_definitionId, definitionId);
 }
 
 void RunListModel::setGroupFilter(const QString &group)
 {
-    if (std::exchange(m_group, group) != group)
-        filterChanged();
+    setFilter(m_group, group);
 }
 
 void RunListModel::setAliasFilter(const QString &text)
 {
-    if (std::exchange(m_alias, text) != text)
-        filterChanged();
+    setFilter(m_alias, text);
 }
 
 void RunListModel::setStatusFilter(const QList<RunStatus> &statuses)
 {
-    if (std::exchange(m_statuses, statuses) != statuses)
-        filterChanged();
+    setFilter(m_statuses, statuses);
 }
 
 void RunListModel::setClusterFilter(const QString &cluster)
 {
-    if (std::exchange(m_cluster, cluster) != cluster)
-        filterChanged();
+    setFilter(m_cluster, cluster);
 }
 
 void RunListModel::setEnvFilter(const EnvList &pairs)
 {
-    if (std::exchange(m_env, pairs) != pairs)
-        filterChanged();
+    setFilter(m_env, pairs);
 }
 
 void RunListModel::setStartedBetween(const QDateTime &since, const QDateTime &until)
@@ -291,33 +287,51 @@ void RunListModel::refresh()
 {
     if (!canRefresh() || m_pendingRuns > 0)
         return;
-    if (isNewestFirst()) {
-        startRefresh(createListJob(*client(), listQuery(0, pageSize())), [this](ApiJob &job) {
-            qint64 total = 0;
-            mergeHead(itemsOf(job, &total));
-            setTotal(total);
-            refreshActive();
-        });
-    } else {
+    if (isNewestFirst())
+        refreshHead(headRows);
+    else
         refreshActive();
-    }
 }
 
-void RunListModel::mergeHead(QList<Run> head)
+void RunListModel::refreshHead(qint64 limit)
 {
-    // Ids of the top rows, where the head's known runs are.
+    startRefresh(createListJob(*client(), listQuery(0, limit)), [this, limit](ApiJob &job) {
+        qint64 total = 0;
+        QList<Run> head = itemsOf(job, &total);
+        const QHash<QString, int> top = topRows(int(head.size()));
+        const bool allNew = std::none_of(head.cbegin(), head.cend(), [&](const Run &run) { return knownRow(run.runId, top) >= 0; });
+        // More new runs than asked for: ask for more rather than leave a gap under them.
+        if (allNew && head.size() == limit && rowCount() > 0 && limit < maxHeadRows) {
+            refreshHead(limit * 10);
+            return;
+        }
+        mergeHead(std::move(head), top);
+        setTotal(total);
+        refreshActive();
+    });
+}
+
+QHash<QString, int> RunListModel::topRows(int count) const
+{
     QHash<QString, int> top;
-    const int topRows = qMin(rowCount(), int(head.size()));
-    for (int row = 0; row < topRows; ++row)
+    for (int row = 0; row < qMin(rowCount(), count); ++row)
         top.insert(itemAt(row).runId, row);
+    return top;
+}
+
+int RunListModel::knownRow(const QString &runId, const QHash<QString, int> &top) const
+{
+    const int row = top.value(runId, -1);
+    return row >= 0 ? row : activeRow(runId);
+}
+
+void RunListModel::mergeHead(QList<Run> head, const QHash<QString, int> &top)
+{
     QList<Run> added;
     int first = -1;
     int last = -1;
     for (Run &run : head) {
-        int row = top.value(run.runId, -1);
-        if (row < 0)
-            row = activeRow(run.runId);
-        if (row >= 0)
+        if (const int row = knownRow(run.runId, top); row >= 0)
             updateRow(row, run, &first, &last);
         else
             added.append(std::move(run));

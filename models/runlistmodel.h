@@ -93,7 +93,10 @@ private:
     void internString(QString &text);
     void trackActive(int firstRow, int lastRow);
     int activeRow(const QString &runId) const;
-    void mergeHead(QList<Run> head);
+    void refreshHead(qint64 limit);
+    QHash<QString, int> topRows(int count) const; // run id -> row, for the first `count` rows
+    int knownRow(const QString &runId, const QHash<QString, int> &top) const;
+    void mergeHead(QList<Run> head, const QHash<QString, int> &top);
     void refreshActive();
     void updateActive(const QList<Run> &runs, bool complete);
     void fetchVanished(const QStringList &runIds);

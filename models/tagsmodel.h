@@ -11,11 +11,9 @@ class TagsModel final : public NameListModel
     Q_DISABLE_COPY_MOVE(TagsModel)
 
 public:
-    explicit TagsModel(FlotillaClient *client = nullptr, QObject *parent = nullptr);
-
-private:
-    ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
-    QList<QString> itemsOf(ApiJob &job, qint64 *total) const override;
+    explicit TagsModel(FlotillaClient *client = nullptr, QObject *parent = nullptr)
+        : NameListModel(client, &FlotillaClient::tags, tr("Tag"), parent)
+    {}
 };
 
 } // namespace Flotilla

@@ -1,9 +1,9 @@
 // ClustersModel: the clusters of a server, in one request, filtered here.
+#include "modeltesters.h"
 #include "testserver.h"
 
 #include <clustersmodel.h>
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -25,8 +25,7 @@ void Tst_ClustersModel::listsAndFiltersClusters()
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
     ClustersModel model(&client);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(true);
+    ModelTesters testers(&model);
     QTRY_VERIFY(model.rowCount() >= 1 && !model.isLoading());
     QVERIFY(model.names().contains(QStringLiteral("local")));
     QVERIFY(!model.canFetchMore({}));
@@ -48,7 +47,7 @@ void Tst_ClustersModel::reportsAnUnreachableServer()
     FlotillaClient client(url, ServerFlavour::ControlPlane);
     client.setMaxRetries(0);
     ClustersModel model(&client);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ModelTesters testers(&model);
     QSignalSpy errors(&model, &PagedTableModel::errorOccurred);
     model.reload();
     QVERIFY(errors.wait(10000));

@@ -1,12 +1,11 @@
 // DefinitionListModel: definitions paged, filtered, sorted by the server and refreshed in place.
 #include "awaitjob.h"
+#include "modeltesters.h"
 #include "testserver.h"
 
 #include <definitionlistmodel.h>
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 using namespace Flotilla;
@@ -63,12 +62,7 @@ void Tst_DefinitionListModel::pagesFiltersAndSorts()
 
     DefinitionListModel model(m_client.get());
     model.setPageSize(2);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(true);
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxyTester.setUseFetchMore(true);
+    ModelTesters testers(&model);
 
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QTRY_VERIFY(!model.isLoading()); // the testers asked for the first page
@@ -119,8 +113,7 @@ void Tst_DefinitionListModel::refreshUpdatesInPlace()
     const Definition delta = create(QStringLiteral("delta"), {}, 512, {});
 
     DefinitionListModel model(m_client.get());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(true);
+    ModelTesters testers(&model);
     model.fetchMore({});
     QTRY_COMPARE(model.rowCount(), 3);
     const QPersistentModelIndex deltaRow = model.index(2, 0);

@@ -1,11 +1,10 @@
 // GroupsModel: the groups of the definitions, paged and filtered by name.
 #include "awaitjob.h"
+#include "modeltesters.h"
 #include "testserver.h"
 
 #include <groupsmodel.h>
 
-#include <QAbstractItemModelTester>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 using namespace Flotilla;
@@ -35,12 +34,7 @@ void Tst_GroupsModel::pagesAndFiltersGroups()
 
     GroupsModel model(&client);
     model.setPageSize(2);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(true);
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxyTester.setUseFetchMore(true);
+    ModelTesters testers(&model);
     QTRY_VERIFY(!model.isLoading());
     while (model.canFetchMore({})) {
         model.fetchMore({});

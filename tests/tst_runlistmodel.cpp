@@ -1,16 +1,15 @@
 // RunListModel: runs paged from a real control plane, sorted and filtered by
 // the server, refreshed in place.
 #include "awaitjob.h"
+#include "modeltesters.h"
 #include "storefill.h"
 #include "testserver.h"
 
 #include <runlistmodel.h>
 
-#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 #include <memory>
@@ -26,6 +25,7 @@ private Q_SLOTS:
     void cleanup();
     void pagesIn100kRunsWithoutReset();
     void refreshKeepsRowsSelectionAndPersistentIndexes();
+    void manyNewRunsGoInAtTheTopInOrder();
     void filtersReloadFromTheFirstPage();
     void definitionScopesTheRuns();
     void sortableColumnsFollowTheServer();
@@ -36,16 +36,13 @@ private:
     void startServer(int parallelRuns = 4);
     QString createDefinition(const QString &alias, const QString &group, const QString &command);
     Run launch(const QString &definitionId, const EnvList &env = {});
-    void attachTesters(QAbstractItemModel *model);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<FlotillaClient> m_client;
-    std::vector<std::unique_ptr<QObject>> m_keep; // testers and proxies, before the model goes
 };
 
 void Tst_RunListModel::cleanup()
 {
-    m_keep.clear();
     m_client.reset();
     m_server.reset();
 }
@@ -77,20 +74,6 @@ Run Tst_RunListModel::launch(const QString &definitionId, const EnvList &env)
     return await(m_client->launch(definitionId, request))->result();
 }
 
-// The model and a proxy in front of it, both under the tester.
-void Tst_RunListModel::attachTesters(QAbstractItemModel *model)
-{
-    auto tester = std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester->setUseFetchMore(true);
-    auto proxy = std::make_unique<QSortFilterProxyModel>();
-    proxy->setSourceModel(model);
-    auto proxyTester = std::make_unique<QAbstractItemModelTester>(proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxyTester->setUseFetchMore(true);
-    m_keep.push_back(std::move(proxyTester));
-    m_keep.push_back(std::move(proxy));
-    m_keep.push_back(std::move(tester));
-}
-
 void Tst_RunListModel::pagesIn100kRunsWithoutReset()
 {
     constexpr int runs = 100000;
@@ -108,7 +91,7 @@ void Tst_RunListModel::pagesIn100kRunsWithoutReset()
     model.setPageSize(10000); // the tester walks every row on each insert
     QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
-    attachTesters(&model);
+    ModelTesters testers(&model);
     while (model.canFetchMore({}) || model.isLoading()) {
         model.fetchMore({});
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 60000);
@@ -136,7 +119,7 @@ void Tst_RunListModel::refreshKeepsRowsSelectionAndPersistentIndexes()
 
     RunListModel model(m_client.get());
     model.setRefreshInterval(50);
-    attachTesters(&model);
+    ModelTesters testers(&model);
     QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
     model.fetchMore({});
     QTRY_COMPARE(model.rowCount(), 2);
@@ -166,6 +149,30 @@ void Tst_RunListModel::refreshKeepsRowsSelectionAndPersistentIndexes()
     QCOMPARE(resets.size(), 0);
 }
 
+void Tst_RunListModel::manyNewRunsGoInAtTheTopInOrder()
+{
+    startServer(0); // runs stay QUEUED
+    const QString definitionId = createDefinition(QStringLiteral("busy"), {}, QStringLiteral("true"));
+    const Run oldest = launch(definitionId);
+    RunListModel model(m_client.get());
+    model.setAutoRefresh(false);
+    ModelTesters testers(&model);
+    QTRY_COMPARE(model.rowCount(), 1);
+
+    // More than one refresh asks for at first: no gap may open under them.
+    QStringList launched;
+    for (int i = 0; i < 60; ++i)
+        launched.prepend(launch(definitionId).runId);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    model.refresh();
+    QTRY_COMPARE(model.rowCount(), 61);
+    for (int row = 0; row < 60; ++row)
+        QCOMPARE(model.itemAt(row).runId, launched[row]);
+    QCOMPARE(model.itemAt(60).runId, oldest.runId);
+    QCOMPARE(model.totalCount(), 61);
+    QCOMPARE(resets.size(), 0);
+}
+
 void Tst_RunListModel::filtersReloadFromTheFirstPage()
 {
     startServer(0); // runs stay QUEUED
@@ -177,7 +184,7 @@ void Tst_RunListModel::filtersReloadFromTheFirstPage()
 
     RunListModel model(m_client.get());
     model.setPageSize(2);
-    attachTesters(&model);
+    ModelTesters testers(&model);
     model.fetchMore({});
     QTRY_COMPARE(model.rowCount(), 2);
     QCOMPARE(model.totalCount(), 4);
@@ -218,7 +225,7 @@ void Tst_RunListModel::definitionScopesTheRuns()
     const Run betaRun = launch(beta);
 
     RunListModel model(m_client.get());
-    attachTesters(&model);
+    ModelTesters testers(&model);
     model.setDefinitionId(beta);
     QTRY_COMPARE(model.totalCount(), 1);
     QCOMPARE(model.rowCount(), 1);
@@ -233,7 +240,7 @@ void Tst_RunListModel::sortableColumnsFollowTheServer()
     const Run newer = launch(definitionId);
 
     RunListModel model(m_client.get());
-    attachTesters(&model);
+    ModelTesters testers(&model);
     QCOMPARE(model.sortColumn(), int(RunListModel::QueuedAt));
     QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
     for (int column : {RunListModel::Status, RunListModel::Alias, RunListModel::Group, RunListModel::Cluster,
@@ -266,7 +273,7 @@ void Tst_RunListModel::durationTicksForRunningRuns()
     launch(definitionId);
     RunListModel model(m_client.get());
     model.setRefreshInterval(50);
-    attachTesters(&model);
+    ModelTesters testers(&model);
     model.fetchMore({});
     QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() == 1 && model.itemAt(0).status == RunStatus::Running, 20000);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -282,7 +289,7 @@ void Tst_RunListModel::errorsAreReportedAndStopPaging()
 {
     startServer(0);
     RunListModel model(m_client.get());
-    attachTesters(&model);
+    ModelTesters testers(&model);
     QSignalSpy errors(&model, &PagedTableModel::errorOccurred);
     QSignalSpy loading(&model, &PagedTableModel::loadingChanged);
     model.setDefinitionId(QStringLiteral("no-such-definition"));

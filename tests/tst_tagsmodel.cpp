@@ -1,10 +1,10 @@
 // TagsModel: the tags of the definitions, refreshed in place.
 #include "awaitjob.h"
+#include "modeltesters.h"
 #include "testserver.h"
 
 #include <tagsmodel.h>
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -32,8 +32,7 @@ void Tst_TagsModel::refreshAddsAndRemovesTagsInPlace()
     definition = await(client.createDefinition(definition))->result();
 
     TagsModel model(&client);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(true);
+    ModelTesters testers(&model);
     QTRY_COMPARE(model.names(), (QStringList{QStringLiteral("etl"), QStringLiteral("nightly")}));
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Tag"));
     const QPersistentModelIndex nightly = model.index(1, 0);
