@@ -81,8 +81,9 @@ EnvVarEditor::EnvVarEditor(QWidget *parent)
     connect(m_upButton, &QPushButton::clicked, this, [this] { move(true); });
     connect(m_downButton, &QPushButton::clicked, this, [this] { move(false); });
     connect(m_pasteButton, &QPushButton::clicked, this, &EnvVarEditor::pasteClipboard);
-    connect(new QShortcut(QKeySequence::Paste, m_table, nullptr, nullptr, Qt::WidgetShortcut),
-            &QShortcut::activated, this, &EnvVarEditor::pasteClipboard);
+    auto *paste = new QShortcut(QKeySequence::Paste, m_table);
+    paste->setContext(Qt::WidgetShortcut); // a cell editor keeps its own Ctrl+V
+    connect(paste, &QShortcut::activated, this, &EnvVarEditor::pasteClipboard);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &EnvVarEditor::updateButtons);
 
     const auto edited = [this] {
