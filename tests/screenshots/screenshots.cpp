@@ -13,6 +13,7 @@
 #include <settingsdialog.h>
 
 #include <client/profilestore.h>
+#include <logmodel.h>
 #include <runlistmodel.h>
 #include <testserver.h>
 
