@@ -399,11 +399,13 @@ int soak()
         pause(minUpMs + int(random.bounded(maxUpMs - minUpMs + 1)));
         if (!server.running())
             fail(QStringLiteral("flotilla-local exited by itself"));
+        const qint64 pid = server.pid();
         server.kill();
         const int downMs = int(random.bounded(maxDownMs + 1));
-        say(QStringLiteral("kill %1 of %2: %3 writes acknowledged so far; down for %4 ms")
+        say(QStringLiteral("kill %1 of %2: pid %3; %4 writes acknowledged so far; down for %5 ms")
                 .arg(kill)
                 .arg(kills)
+                .arg(pid)
                 .arg(acknowledgedSoFar())
                 .arg(downMs));
         pause(downMs);
