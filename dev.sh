@@ -4,6 +4,7 @@
 #   ./dev.sh test         install what is missing, build, run every test
 #   ./dev.sh build        install what is missing, build
 #   ./dev.sh bench        build, then run the benchmark programs
+#   ./dev.sh soak [ARGS]  build, then kill -9 flotilla-local 20 times under load (soak --help)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -79,8 +80,9 @@ case "$command" in
     test) install_packages; build_test_image; build; run_tests ;;
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs" ;;
+    soak) install_packages; build; "$BUILD_DIR/bin/soak" --kills 20 "$@" ;;
     *)
-        echo "usage: ./dev.sh run|test|build|bench" >&2
+        echo "usage: ./dev.sh run|test|build|bench|soak" >&2
         exit 2
         ;;
 esac

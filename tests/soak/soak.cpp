@@ -4,8 +4,9 @@
 // (only the `local` cluster) and runs --clients concurrent clients (the
 // models/client FlotillaClient, one each) that create definitions and launch
 // runs of them on `local`, while it kills the server with SIGKILL --kills
-// times at random moments and restarts it on the same data dir. Each start
-// takes a free port; the clients follow the URL the server prints.
+// times at random moments and restarts it on the same data dir and port (a
+// free one picked once, as a user's fixed port would be), so the clients keep
+// their URL and a restart must also bind again where the dead server was.
 //
 // A write counts once it was answered 200. A write that got no answer
 // (refused, reset, timed out) may or may not have landed: the client sends a
@@ -37,6 +38,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QRandomGenerator>
+#include <QTcpServer>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -79,6 +81,14 @@ QByteArray expectedLog(const QString &runId, int lines)
     return log + id + " end\n";
 }
 
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        fail(QStringLiteral("cannot find a free port on 127.0.0.1: %1").arg(probe.errorString()));
+    return probe.serverPort();
+}
+
 void pause(int milliseconds)
 {
     QEventLoop loop;
@@ -106,7 +116,6 @@ public:
     void start() { next(); }
     // Ends after the write in flight, if any: stopped() follows.
     void stop() { m_stopping = true; }
-    void setBaseUrl(const QUrl &baseUrl) { m_client.setBaseUrl(baseUrl); }
 
     const QList<Definition> &definitions() const { return m_definitions; }
     const QStringList &runIds() const { return m_runIds; }
@@ -375,12 +384,12 @@ int soak()
     say(QStringLiteral("data dir: %1%2; seed %3").arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")).arg(seed));
 
     Server server; // stopped before the dir goes
-    const QStringList arguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+    const QStringList arguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(freePort()),
                                    QStringLiteral("--data-dir"), dataDir,
                                    QStringLiteral("--container-engines"), QString(),
                                    QStringLiteral("--parallel-runs"), QString::number(parallelRuns),
                                    QStringLiteral("--terminate-grace"), QStringLiteral("1")};
-    QUrl url = server.start(arguments);
+    const QUrl url = server.start(arguments);
     say(QStringLiteral("server: flotilla-local --parallel-runs %1 listening on %2").arg(parallelRuns).arg(url.toString()));
 
     std::vector<std::unique_ptr<SoakClient>> clients;
@@ -409,9 +418,8 @@ int soak()
                 .arg(acknowledgedSoFar())
                 .arg(downMs));
         pause(downMs);
-        url = server.start(arguments);
-        for (const auto &client : clients)
-            client->setBaseUrl(url);
+        if (server.start(arguments) != url)
+            fail(QStringLiteral("flotilla-local restarted on another URL than %1").arg(url.toString()));
     }
     pause(maxUpMs); // writes against the last start too
 
