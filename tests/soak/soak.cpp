@@ -17,14 +17,22 @@
 // and ends with `<run id> end`. Its log is complete when reading it through
 // last_seen paging gives exactly those lines, in order, once each.
 //
+// About one run in --terminate-every is terminated (DELETE) after a short
+// pause, and a third of the definitions ignore SIGTERM, so some terminations
+// need the SIGKILL after the server's grace (1 s), which a kill may
+// interrupt. A terminated run must end STOPPED with the exit reason `Task
+// terminated by user` and a log of whole expected lines from the first
+// (once it STOPPED by itself first, the server answers 400: not counted).
+//
 // At the end, with the clients stopped and the server up, the soak waits
 // until no run is QUEUED, PENDING or RUNNING (or none finished for --drain-s)
 // and counts:
-//   lost             acknowledged definitions and runs the server does not know
+//   lost             acknowledged definitions and runs the server does not
+//                    know, and acknowledged terminations it forgot
 //   stuck            runs still QUEUED, PENDING or RUNNING
 //   incomplete_logs  acknowledged runs whose log is not exactly theirs
-// Acknowledged runs must also have exited 0 (bad_exits), and the server must
-// have answered no write with an error. The last line is
+// Acknowledged runs not terminated must also have exited 0 (bad_exits), and
+// the server must have answered no write with an unexpected error. The last line is
 // `acknowledged=N lost=L stuck=S incomplete_logs=I`; the exit status is 0
 // only when all of it holds.
 
@@ -38,6 +46,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTcpServer>
 #include <QTimer>
 #include <QUrlQuery>
@@ -54,22 +63,25 @@ namespace {
 
 constexpr int requestTimeoutMs = 10000;
 constexpr int retryPauseMs = 100; // after a write without an answer, mostly while the server is down
+const QString terminatedByUser = QStringLiteral("Task terminated by user");
 
 struct SoakOptions
 {
     int lines = 20;
     int runsPerDefinition = 3;
     int meanPauseMs = 400;
+    int terminateEvery = 5;
 };
 
 // The command of a definition: see the top of the file.
-QString runCommand(int lines, int halfwayPauseMs)
+QString runCommand(int lines, int halfwayPauseMs, bool ignoreSigterm)
 {
-    return QStringLiteral("i=0; while [ $i -lt %1 ]; do i=$((i+1)); echo \"$FLOTILLA_RUN_ID line $i\"; "
+    return QStringLiteral("%4i=0; while [ $i -lt %1 ]; do i=$((i+1)); echo \"$FLOTILLA_RUN_ID line $i\"; "
                           "[ $i -eq %2 ] && sleep %3; done; echo \"$FLOTILLA_RUN_ID end\"")
         .arg(lines)
         .arg(lines / 2)
-        .arg(halfwayPauseMs / 1000.0, 0, 'f', 3);
+        .arg(halfwayPauseMs / 1000.0, 0, 'f', 3)
+        .arg(ignoreSigterm ? QStringLiteral("trap '' TERM; ") : QString());
 }
 
 QByteArray expectedLog(const QString &runId, int lines)
@@ -119,6 +131,9 @@ public:
 
     const QList<Definition> &definitions() const { return m_definitions; }
     const QStringList &runIds() const { return m_runIds; }
+    const QSet<QString> &terminated() const { return m_terminated; }
+    // Runs a DELETE was sent for, answered or not.
+    const QSet<QString> &terminateSent() const { return m_terminateSent; }
     int unanswered() const { return m_unanswered; }
     const QStringList &refusals() const { return m_refusals; }
 
@@ -132,7 +147,9 @@ private:
             Q_EMIT stopped();
             return;
         }
-        if (!m_current || m_launched >= m_options.runsPerDefinition)
+        if (m_toTerminate)
+            terminate();
+        else if (!m_current || m_launched >= m_options.runsPerDefinition)
             createDefinition();
         else
             launch();
@@ -144,7 +161,7 @@ private:
         definition.alias = QStringLiteral("soak-%1-%2").arg(m_number).arg(++m_attempts); // a retry must not be 409
         definition.groupName = QStringLiteral("soak");
         definition.image = QStringLiteral("soak");
-        definition.command = runCommand(m_options.lines, int(m_random.bounded(600)));
+        definition.command = runCommand(m_options.lines, int(m_random.bounded(600)), m_random.bounded(3) == 0);
         ResultJob<Definition> *job = m_client.createDefinition(definition);
         connect(job, &ApiJob::finished, this, [this, job] {
             if (job->succeeded()) {
@@ -167,8 +184,27 @@ private:
             if (job->succeeded()) {
                 ++m_launched;
                 m_runIds.append(job->result().runId);
+                if (m_random.bounded(m_options.terminateEvery) == 0)
+                    m_toTerminate = job->result().runId;
             }
             afterWrite(job->error());
+        });
+        job->start();
+    }
+
+    // Sent again until answered: a second DELETE of a run the first stopped gets 400.
+    void terminate()
+    {
+        m_terminateSent.insert(*m_toTerminate);
+        ResultJob<Termination> *job = m_client.terminate(m_current->definitionId, *m_toTerminate);
+        connect(job, &ApiJob::finished, this, [this, job] {
+            const ApiError &error = job->error();
+            if (job->succeeded())
+                m_terminated.insert(*m_toTerminate);
+            if (error.kind() != ApiError::Kind::Transport)
+                m_toTerminate.reset();
+            const bool alreadyStopped = error.kind() == ApiError::Kind::Http && error.httpStatus() == 400;
+            afterWrite(alreadyStopped ? ApiError() : error);
         });
         job->start();
     }
@@ -190,6 +226,9 @@ private:
     int m_attempts = 0;
     std::optional<Definition> m_current;
     int m_launched = 0;
+    std::optional<QString> m_toTerminate; // a run of m_current
+    QSet<QString> m_terminated;
+    QSet<QString> m_terminateSent;
     bool m_stopping = false;
     QList<Definition> m_definitions;
     QStringList m_runIds;
@@ -307,15 +346,27 @@ Verdict check(FlotillaClient &client, const std::vector<std::unique_ptr<SoakClie
             if (!job->succeeded())
                 fail(job->error().sentence());
             const Run run = job->result();
-            if (run.status == RunStatus::Stopped && run.exitCode != 0) {
+            if (run.status != RunStatus::Stopped)
+                continue; // counted as stuck
+            const bool terminated = soakClient->terminated().contains(runId);
+            verdict.acknowledged += terminated ? 1 : 0;
+            // A DELETE without an answer may have landed: then it ended as terminated runs do.
+            const bool endedByUser = terminated || (soakClient->terminateSent().contains(runId) && run.exitReason == terminatedByUser);
+            const QString exitCode = run.exitCode ? QString::number(*run.exitCode) : QStringLiteral("(none)");
+            if (terminated && run.exitReason != terminatedByUser) {
+                ++verdict.lost;
+                say(QStringLiteral("lost: the termination of run %1, which ended with exit code %2 and reason \"%3\"")
+                        .arg(runId, exitCode, run.exitReason));
+            } else if (!endedByUser && run.exitCode != 0) {
                 ++verdict.badExits;
-                say(QStringLiteral("bad exit: run %1 ended with exit code %2: %3")
-                        .arg(runId, run.exitCode ? QString::number(*run.exitCode) : QStringLiteral("(none)"), run.exitReason));
+                say(QStringLiteral("bad exit: run %1 ended with exit code %2: %3").arg(runId, exitCode, run.exitReason));
             }
+            // A terminated run's log: whole lines from the first, maybe all.
             const QByteArray log = readLogByPaging(client, runId), expected = expectedLog(runId, lines);
-            if (run.status == RunStatus::Stopped && log != expected) {
+            if (endedByUser ? !expected.startsWith(log) || !(log.isEmpty() || log.endsWith('\n')) : log != expected) {
                 ++verdict.incompleteLogs;
-                say(QStringLiteral("incomplete log: run %1: %2").arg(runId, firstDifference(log, expected)));
+                say(QStringLiteral("incomplete log: run %1%2: %3")
+                        .arg(runId, endedByUser ? QStringLiteral(" (terminated)") : QString(), firstDifference(log, expected)));
             }
         }
     }
@@ -351,6 +402,9 @@ int soak()
     const QCommandLineOption pauseOption(QStringLiteral("pause-ms"),
                                          QStringLiteral("Mean pause of a client between writes (uniform, 0 to twice this)."),
                                          QStringLiteral("MS"), QStringLiteral("400"));
+    const QCommandLineOption terminateOption(QStringLiteral("terminate-every"),
+                                             QStringLiteral("Terminate about one run in N (1: every run)."),
+                                             QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption parallelOption(QStringLiteral("parallel-runs"), QStringLiteral("The server's --parallel-runs."),
                                             QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption drainOption(QStringLiteral("drain-s"),
@@ -361,7 +415,7 @@ int soak()
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Use DIR as the data dir and keep it."),
                                         QStringLiteral("DIR"));
     parser.addOptions({clientsOption, killsOption, minUpOption, maxUpOption, maxDownOption, linesOption, runsOption,
-                       pauseOption, parallelOption, drainOption, seedOption, keepOption});
+                       pauseOption, terminateOption, parallelOption, drainOption, seedOption, keepOption});
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument %1; see --help").arg(parser.positionalArguments().constFirst()));
@@ -374,6 +428,7 @@ int soak()
     options.lines = positive(parser, linesOption, 2);
     options.runsPerDefinition = positive(parser, runsOption);
     options.meanPauseMs = positive(parser, pauseOption, 0);
+    options.terminateEvery = positive(parser, terminateOption);
     const int parallelRuns = positive(parser, parallelOption);
     const int drainMs = 1000 * positive(parser, drainOption);
     const quint32 seed = parser.isSet(seedOption) ? quint32(positive(parser, seedOption, 0)) : QRandomGenerator::global()->bounded(1000000);
@@ -401,7 +456,7 @@ int soak()
     const auto acknowledgedSoFar = [&clients] {
         qsizetype count = 0;
         for (const auto &client : clients)
-            count += client->definitions().size() + client->runIds().size();
+            count += client->definitions().size() + client->runIds().size() + client->terminated().size();
         return count;
     };
     for (int kill = 1; kill <= kills; ++kill) {
@@ -443,7 +498,13 @@ int soak()
         unanswered += client->unanswered();
         refusals += client->refusals();
     }
-    say(QStringLiteral("clients stopped: %1 writes acknowledged, %2 got no answer (not counted)").arg(acknowledgedSoFar()).arg(unanswered));
+    qsizetype terminations = 0;
+    for (const auto &client : clients)
+        terminations += client->terminated().size();
+    say(QStringLiteral("clients stopped: %1 writes acknowledged (%2 of them terminations), %3 got no answer (not counted)")
+            .arg(acknowledgedSoFar())
+            .arg(terminations)
+            .arg(unanswered));
     for (const QString &refusal : refusals)
         say(QStringLiteral("refused write: %1").arg(refusal));
 
