@@ -7,6 +7,7 @@
 #   ./dev.sh bench        build, then run the benchmark programs
 #   ./dev.sh package      build, then the DEB: build/flotilla-desktop_<version>_amd64.deb
 #   ./dev.sh screenshots  build, then render every main view into build/screenshots (Xvfb)
+#   ./dev.sh soak [ARGS]  build, then kill -9 flotilla-local 20 times under load (soak --help)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -98,8 +99,9 @@ case "$command" in
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview" ;;
     package) install_packages; build; package ;;
     screenshots) install_packages; build; screenshots ;;
+    soak) install_packages; build; "$BUILD_DIR/bin/soak" --kills 20 "$@" ;;
     *)
-        echo "usage: ./dev.sh run|test|build|bench|package|screenshots" >&2
+        echo "usage: ./dev.sh run|test|build|bench|package|screenshots|soak" >&2
         exit 2
         ;;
 esac

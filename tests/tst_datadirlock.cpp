@@ -9,7 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Flotilla;
 
@@ -91,6 +93,17 @@ private:
     QUrl m_url;
 };
 
+// Whether some open file description holds a flock on `path`.
+bool isFlocked(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+    ::close(fd);
+    return held;
+}
+
 } // namespace
 
 class Tst_DataDirLock final : public QObject
@@ -105,6 +118,7 @@ private Q_SLOTS:
     void lockAndUrlFilesAreOwnerOnly();
     void liveChildProcessHoldsLock();
     void staleLockOfKilledProcessIsTakenOver();
+    void staleLockStillFlockedByDeadHoldersChildIsTakenOver();
     void staleUrlIsNotReportedAfterTakeover();
     void unusableDirIsNotBlamedOnAnotherHolder();
 };
@@ -251,6 +265,31 @@ void Tst_DataDirLock::staleLockOfKilledProcessIsTakenOver()
     QString message;
     QVERIFY(!second.tryLock(&message));
     QVERIFY2(message.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(message));
+}
+
+void Tst_DataDirLock::staleLockStillFlockedByDeadHoldersChildIsTakenOver()
+{
+    // Found by the soak: a control plane killed while a child of it was
+    // between fork and exec (a run being spawned) leaves that child sharing
+    // the lock file's flock for a moment after its death. A restart in that
+    // moment refused to start, naming the dead pid as the holder. Here
+    // flock(1) plays the child, holding the flock half a second.
+    QTemporaryDir dir;
+    LocalServer server;
+    QString problem;
+    QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
+    QVERIFY(server.killHard());
+    QProcess child;
+    child.start(QStringLiteral("flock"), {QStringLiteral("--exclusive"), lockFile(dir.path()), QStringLiteral("sleep"),
+                                          QStringLiteral("0.5")});
+    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
+    QTRY_VERIFY(isFlocked(lockFile(dir.path())));
+
+    DataDirLock lock(dir.path());
+    QString holder;
+    QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+    QVERIFY(child.waitForFinished(10000)); // it was waited out, not ignored
+    QCOMPARE(child.exitCode(), 0);
 }
 
 void Tst_DataDirLock::staleUrlIsNotReportedAfterTakeover()

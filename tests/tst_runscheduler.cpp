@@ -22,6 +22,7 @@ private Q_SLOTS:
     void terminateRunningWithSigterm();
     void terminateEscalatesToSigkill();
     void terminateStoppedIsRefused();
+    void terminationOutlivesARestart();
     void runsOutliveARestart();
     void vanishedRunIsFinishedOnRestart();
     void twoHundredConcurrentLaunches();
@@ -135,6 +136,30 @@ void Tst_RunScheduler::terminateStoppedIsRefused()
     const QString run = runIdOf(launch(client, id));
     waitForStatus(client, run, "STOPPED");
     QCOMPARE(client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 400);
+}
+
+void Tst_RunScheduler::terminationOutlivesARestart()
+{
+    // An answered terminate is a write like any other: a control plane that
+    // dies during the grace period must not forget it. The SIGKILL was only
+    // a timer in memory, so a run ignoring SIGTERM went on after a restart
+    // and ended as if nobody had stopped it.
+    TestServer server;
+    server.options().terminateGraceMs = 300;
+    QVERIFY(server.start());
+    auto client = std::make_unique<HttpTestClient>(server.url());
+    const QString id = createDefinition(*client, {{"alias", "stubborn"}, {"image", "none"},
+                                                  {"command", "trap '' TERM; echo ready; while true; do sleep 0.05; done"}});
+    const QString run = runIdOf(launch(*client, id));
+    waitForStatus(*client, run, "RUNNING");
+    QTRY_VERIFY(readLogByPaging(*client, run).contains("ready"));
+    QCOMPARE(client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 200);
+    server.stop(); // before the grace ends
+    QVERIFY(server.start());
+    client = std::make_unique<HttpTestClient>(server.url());
+    const Json stopped = waitForStatus(*client, run, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 137);
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
 }
 
 void Tst_RunScheduler::runsOutliveARestart()

@@ -18,6 +18,21 @@ static QString urlPath(const QString &dataDir)
     return dataDir + QStringLiteral("/control-plane.url");
 }
 
+// The pid the lock file names, if that process is alive.
+static std::optional<qint64> livePid(const QLockFile &lock)
+{
+    qint64 pid = 0;
+    QString host, app;
+    if (!lock.getLockInfo(&pid, &host, &app) || pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
+        return std::nullopt;
+    return pid;
+}
+
+// A holder killed while one of its children was between fork and exec
+// leaves that child sharing the lock file's flock until it execs or exits,
+// and QLockFile does not remove a stale lock that is still flocked.
+static constexpr int deadHolderWaitMs = 5000;
+
 DataDirLock::DataDirLock(const QString &dataDir)
     : m_dataDir(dataDir)
     , m_lock(lockPath(dataDir))
@@ -34,7 +49,8 @@ DataDirLock::~DataDirLock()
 
 bool DataDirLock::tryLock(QString *holder)
 {
-    if (m_lock.tryLock(0)) {
+    if (m_lock.tryLock(0)
+        || (m_lock.error() == QLockFile::LockFailedError && !livePid(m_lock) && m_lock.tryLock(deadHolderWaitMs))) {
         QFile::setPermissions(lockPath(m_dataDir), QFile::ReadOwner | QFile::WriteOwner);
         QFile::remove(urlPath(m_dataDir)); // left by a holder that died
         return true;
@@ -67,10 +83,7 @@ bool DataDirLock::publish(const QUrl &url)
 
 std::optional<QUrl> DataDirLock::runningServer(const QString &dataDir)
 {
-    QLockFile probe(lockPath(dataDir));
-    qint64 pid = 0;
-    QString host, app;
-    if (!probe.getLockInfo(&pid, &host, &app) || pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
+    if (!livePid(QLockFile(lockPath(dataDir))))
         return std::nullopt;
     QFile file(urlPath(dataDir));
     if (!file.open(QIODevice::ReadOnly))

@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSaveFile>
+
+#include <algorithm>
 
 namespace Flotilla {
 
@@ -24,6 +27,7 @@ const QString wrapperScript = QStringLiteral(
     "put exit $?\n");
 
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
+const QString terminatedByUser = QStringLiteral("Task terminated by user");
 
 } // namespace
 
@@ -71,7 +75,7 @@ void DetachedExecutor::start(const Run &run, const EnvList &env)
     prepare(run, [this, run, env](const QString &error) {
         m_preparing.remove(run.runId);
         if (m_cancelled.remove(run.runId))
-            return end(run.runId, std::nullopt, QStringLiteral("Task terminated by user"));
+            return end(run.runId, std::nullopt, terminatedByUser);
         if (!error.isEmpty())
             return end(run.runId, std::nullopt, error);
         spawn(run, env);
@@ -147,7 +151,8 @@ void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode,
 {
     m_awaitingStart.remove(runId);
     m_spawnedAt.remove(runId);
-    Q_EMIT finished(runId, exitCode, exitReason);
+    const bool terminated = QFile::exists(terminatePath(runId));
+    Q_EMIT finished(runId, exitCode, terminated ? terminatedByUser : exitReason);
 }
 
 void DetachedExecutor::sweep()
@@ -186,7 +191,20 @@ void DetachedExecutor::terminate(const Run &run, int graceMs)
         m_cancelled.insert(run.runId);
         return;
     }
+    // Recorded before any signal: a control plane restarted during the grace
+    // still sends SIGKILL when it ends, and reports the end as the user's doing.
+    // (A run never spawned has no control dir and nothing to record.)
+    QSaveFile marker(terminatePath(run.runId));
+    if (QDir(controlDir(run.runId)).exists()
+        && (!marker.open(QIODevice::WriteOnly)
+            || marker.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch() + graceMs) + '\n') < 0 || !marker.commit()))
+        qWarning("cannot record the termination of run %s: %s", qPrintable(run.runId), qPrintable(marker.errorString()));
     stop(run.runId, graceMs);
+}
+
+QString DetachedExecutor::terminatePath(const QString &runId) const
+{
+    return controlDir(runId) + QStringLiteral("/terminate");
 }
 
 bool DetachedExecutor::wasPlaced(const Run &run) const
@@ -196,8 +214,13 @@ bool DetachedExecutor::wasPlaced(const Run &run) const
 
 void DetachedExecutor::recover(const Run &run)
 {
-    if (QFile::exists(controlDir(run.runId) + QStringLiteral("/exit")) || wrapperAlive(run.runId)) {
+    const bool exited = QFile::exists(controlDir(run.runId) + QStringLiteral("/exit"));
+    if (exited || wrapperAlive(run.runId)) {
         follow(run.runId, run.status != RunStatus::Running);
+        // A termination answered before the restart goes on where it was.
+        const qint64 killAt = readNumber(terminatePath(run.runId));
+        if (!exited && killAt >= 0)
+            stop(run.runId, int(std::clamp<qint64>(killAt - QDateTime::currentMSecsSinceEpoch(), 0, 3600 * 1000)));
         return;
     }
     QTimer::singleShot(0, this, [this, runId = run.runId] { end(runId, std::nullopt, unrecoverable); });

@@ -53,6 +53,8 @@ private:
     void check(const QString &controlPath);
     void sweep();
     bool wrapperAlive(const QString &runId) const;
+    // Written by terminate(): when SIGKILL is due (ms since the epoch).
+    QString terminatePath(const QString &runId) const;
     void end(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
 
     QString m_runsDirectory;

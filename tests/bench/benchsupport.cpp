@@ -124,4 +124,13 @@ void Server::stop()
     }
 }
 
+void Server::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(10000);
+    m_process.readAll(); // what it said before dying is not the next start's
+}
+
 } // namespace Flotilla::Bench

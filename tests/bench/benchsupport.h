@@ -42,6 +42,8 @@ public:
     // Its URL once it said "listening on".
     QUrl start(const QStringList &arguments);
     void stop();
+    // SIGKILL, as a crash or power cut would: nothing is closed or released.
+    void kill();
     bool running() const { return m_process.state() == QProcess::Running; }
     qint64 pid() const { return m_process.processId(); }
 
