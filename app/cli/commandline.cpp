@@ -27,11 +27,12 @@ QCommandLineOption option(const QString &name, const QString &description, const
 QList<QCommandLineOption> globalOptions()
 {
     return {
-        option(QStringLiteral("server"), QStringLiteral("Base URL of the server, e.g. http://127.0.0.1:5000 "
-                                                        "(default: the local control plane)."),
+        option(QStringLiteral("server"),
+               QStringLiteral("Base URL of the server, e.g. http://127.0.0.1:5000 "
+                              "(default: the local control plane)."),
                QStringLiteral("URL")),
-        option(QStringLiteral("token-env"), QStringLiteral("Send the token in environment variable VAR as a bearer token."),
-               QStringLiteral("VAR")),
+        option(QStringLiteral("token-env"),
+               QStringLiteral("Send the token in environment variable VAR as a bearer token."), QStringLiteral("VAR")),
         option(QStringLiteral("output"), QStringLiteral("table (default) or json."), QStringLiteral("FORMAT")),
         QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")),
         option(QStringLiteral("version"), QStringLiteral("Show the version.")),
@@ -104,7 +105,7 @@ QString loginName()
 struct CommandLine::Command
 {
     QString name;
-    QString arguments;   // for the synopsis, e.g. "ID_OR_ALIAS"
+    QString arguments; // for the synopsis, e.g. "ID_OR_ALIAS"
     QString description;
     QList<QCommandLineOption> options;
     int minPositional = 0;
@@ -117,56 +118,134 @@ const QList<CommandLine::Command> &CommandLine::commands()
 {
     static const QList<Command> list = [] {
         const auto o = [](const char *name, const char *description, const char *valueName = nullptr) {
-            return option(QLatin1String(name), QLatin1String(description), valueName ? QLatin1String(valueName) : QString());
+            return option(QLatin1String(name), QLatin1String(description),
+                          valueName ? QLatin1String(valueName) : QString());
         };
         const QCommandLineOption limit = o("limit", "At most N entries.", "N");
         const QCommandLineOption offset = o("offset", "Skip the first N entries.", "N");
         const QCommandLineOption env = o("env", "Environment variable for the run (repeatable).", "NAME=VALUE");
         QList<Command> c;
-        c.append({QStringLiteral("definitions"), {}, QStringLiteral("List the task definitions."),
-                  {o("group", "Only definitions of group G.", "G"), o("alias", "Only aliases containing TEXT.", "TEXT"), limit, offset},
-                  0, 0, &CommandLine::listDefinitions, {}});
-        c.append({QStringLiteral("definition"), QStringLiteral("ID_OR_ALIAS"), QStringLiteral("Show one task definition."),
-                  {}, 1, 1, &CommandLine::showDefinition, {}});
-        c.append({QStringLiteral("create"), {}, QStringLiteral("Create a task definition."),
-                  {o("alias", "Alias of the definition (required).", "A"), o("image", "Container image (required).", "I"),
-                   o("command", "Command to run (required).", "C"), o("group", "Group name.", "G"),
-                   o("memory", "Memory limit in MB.", "MB"), env, o("tag", "Tag (repeatable).", "T")},
-                  0, 0, &CommandLine::createDefinition, {}});
-        c.append({QStringLiteral("update"), QStringLiteral("ID_OR_ALIAS"),
-                  QStringLiteral("Change a task definition; options not given keep their values."),
-                  {o("alias", "New alias.", "A"), o("image", "New container image.", "I"), o("command", "New command.", "C"),
-                   o("group", "New group name.", "G"), o("memory", "New memory limit in MB.", "MB"),
-                   o("env", "Environment variable (repeatable; replaces all of them).", "NAME=VALUE"),
-                   o("clear-env", "Remove every environment variable (with no --env)."),
-                   o("tag", "Tag (repeatable; replaces all of them).", "T"), o("clear-tags", "Remove every tag (with no --tag).")},
-                  1, 1, &CommandLine::updateDefinition, {}});
-        c.append({QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete a task definition."), {}, 1, 1,
-                  &CommandLine::deleteDefinition, {}});
-        c.append({QStringLiteral("launch"), QStringLiteral("ID_OR_ALIAS"), QStringLiteral("Launch a run of a definition."),
+        c.append({QStringLiteral("definitions"),
+                  {},
+                  QStringLiteral("List the task definitions."),
+                  {o("group", "Only definitions of group G.", "G"), o("alias", "Only aliases containing TEXT.", "TEXT"),
+                   limit, offset},
+                  0,
+                  0,
+                  &CommandLine::listDefinitions,
+                  {}});
+        c.append({QStringLiteral("definition"),
+                  QStringLiteral("ID_OR_ALIAS"),
+                  QStringLiteral("Show one task definition."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::showDefinition,
+                  {}});
+        c.append(
+            {QStringLiteral("create"),
+             {},
+             QStringLiteral("Create a task definition."),
+             {o("alias", "Alias of the definition (required).", "A"), o("image", "Container image (required).", "I"),
+              o("command", "Command to run (required).", "C"), o("group", "Group name.", "G"),
+              o("memory", "Memory limit in MB.", "MB"), env, o("tag", "Tag (repeatable).", "T")},
+             0,
+             0,
+             &CommandLine::createDefinition,
+             {}});
+        c.append(
+            {QStringLiteral("update"),
+             QStringLiteral("ID_OR_ALIAS"),
+             QStringLiteral("Change a task definition; options not given keep their values."),
+             {o("alias", "New alias.", "A"), o("image", "New container image.", "I"), o("command", "New command.", "C"),
+              o("group", "New group name.", "G"), o("memory", "New memory limit in MB.", "MB"),
+              o("env", "Environment variable (repeatable; replaces all of them).", "NAME=VALUE"),
+              o("clear-env", "Remove every environment variable (with no --env)."),
+              o("tag", "Tag (repeatable; replaces all of them).", "T"),
+              o("clear-tags", "Remove every tag (with no --tag).")},
+             1,
+             1,
+             &CommandLine::updateDefinition,
+             {}});
+        c.append({QStringLiteral("delete"),
+                  QStringLiteral("ID"),
+                  QStringLiteral("Delete a task definition."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::deleteDefinition,
+                  {}});
+        c.append({QStringLiteral("launch"),
+                  QStringLiteral("ID_OR_ALIAS"),
+                  QStringLiteral("Launch a run of a definition."),
                   {o("cluster", "Cluster to run on.", "C"), env,
                    o("owner", "Owner of the run (default: the login user name).", "ID"),
                    o("follow", "Print the log as it arrives and exit with the run's exit code.")},
-                  1, 1, &CommandLine::launch, {}});
-        c.append({QStringLiteral("runs"), {}, QStringLiteral("List runs."),
-                  {o("definition", "Only runs of definition ID.", "ID"),
-                   o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).", "S"),
-                   limit, offset},
-                  0, 0, &CommandLine::listRuns, {}});
-        c.append({QStringLiteral("run"), QStringLiteral("RUN_ID"), QStringLiteral("Show one run."), {}, 1, 1,
-                  &CommandLine::showRun, {}});
-        c.append({QStringLiteral("logs"), QStringLiteral("RUN_ID"), QStringLiteral("Print the log of a run."),
-                  {o("follow", "Keep printing as the log grows and exit with the run's exit code.")}, 1, 1,
-                  &CommandLine::logs, {}});
-        c.append({QStringLiteral("stop"), QStringLiteral("RUN_ID"), QStringLiteral("Stop a run."), {}, 1, 1,
-                  &CommandLine::stopRun, {}});
-        c.append({QStringLiteral("groups"), {}, QStringLiteral("List the group names."), {}, 0, 0, nullptr,
+                  1,
+                  1,
+                  &CommandLine::launch,
+                  {}});
+        c.append(
+            {QStringLiteral("runs"),
+             {},
+             QStringLiteral("List runs."),
+             {o("definition", "Only runs of definition ID.", "ID"),
+              o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).", "S"),
+              limit, offset},
+             0,
+             0,
+             &CommandLine::listRuns,
+             {}});
+        c.append({QStringLiteral("run"),
+                  QStringLiteral("RUN_ID"),
+                  QStringLiteral("Show one run."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::showRun,
+                  {}});
+        c.append({QStringLiteral("logs"),
+                  QStringLiteral("RUN_ID"),
+                  QStringLiteral("Print the log of a run."),
+                  {o("follow", "Keep printing as the log grows and exit with the run's exit code.")},
+                  1,
+                  1,
+                  &CommandLine::logs,
+                  {}});
+        c.append({QStringLiteral("stop"),
+                  QStringLiteral("RUN_ID"),
+                  QStringLiteral("Stop a run."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::stopRun,
+                  {}});
+        c.append({QStringLiteral("groups"),
+                  {},
+                  QStringLiteral("List the group names."),
+                  {},
+                  0,
+                  0,
+                  nullptr,
                   QStringLiteral("groups")});
-        c.append({QStringLiteral("tags"), {}, QStringLiteral("List the tags."), {}, 0, 0, nullptr, QStringLiteral("tags")});
-        c.append({QStringLiteral("clusters"), {}, QStringLiteral("List the clusters."), {}, 0, 0, nullptr,
+        c.append(
+            {QStringLiteral("tags"), {}, QStringLiteral("List the tags."), {}, 0, 0, nullptr, QStringLiteral("tags")});
+        c.append({QStringLiteral("clusters"),
+                  {},
+                  QStringLiteral("List the clusters."),
+                  {},
+                  0,
+                  0,
+                  nullptr,
                   QStringLiteral("clusters")});
-        c.append({QStringLiteral("help"), QStringLiteral("[COMMAND]"), QStringLiteral("Show help, of one command or of all."),
-                  {}, 0, 1, nullptr, {}});
+        c.append({QStringLiteral("help"),
+                  QStringLiteral("[COMMAND]"),
+                  QStringLiteral("Show help, of one command or of all."),
+                  {},
+                  0,
+                  1,
+                  nullptr,
+                  {}});
         return c;
     }();
     return list;
@@ -184,8 +263,7 @@ const CommandLine::Command *CommandLine::findCommand(const QString &name)
 CommandLine::CommandLine(QStringList arguments, QObject *parent)
     : QObject(parent)
     , m_arguments(std::move(arguments))
-{
-}
+{}
 
 CommandLine::~CommandLine() = default;
 
@@ -216,9 +294,10 @@ void CommandLine::start()
 
 QString CommandLine::generalHelp() const
 {
-    QString text = QStringLiteral("Usage: flotilla [--server URL] [--token-env VAR] [--output table|json] COMMAND [ARGS]\n\n"
-                                  "A client of the Flotilla API. Without --server it talks to the local control plane\n"
-                                  "(flotilla-local) serving the default data dir.\n\nCommands:\n");
+    QString text = QStringLiteral(
+        "Usage: flotilla [--server URL] [--token-env VAR] [--output table|json] COMMAND [ARGS]\n\n"
+        "A client of the Flotilla API. Without --server it talks to the local control plane\n"
+        "(flotilla-local) serving the default data dir.\n\nCommands:\n");
     for (const Command &command : commands())
         text += QStringLiteral("  %1%2\n").arg(command.name.leftJustified(13), command.description);
     text += QStringLiteral("\nGlobal options:\n");
@@ -284,7 +363,8 @@ void CommandLine::run()
         } else if (const Command *command = findCommand(m_positional.constFirst())) {
             out(commandHelp(*command));
         } else {
-            return usageError(QStringLiteral("unknown command \"%1\"; see flotilla --help for the commands").arg(m_positional.constFirst()));
+            return usageError(QStringLiteral("unknown command \"%1\"; see flotilla --help for the commands")
+                                  .arg(m_positional.constFirst()));
         }
         return done();
     }
@@ -293,7 +373,8 @@ void CommandLine::run()
         return done();
     }
     if (m_positional.size() < m_command->minPositional)
-        return usageError(QStringLiteral("%1 needs %2; see flotilla help %1").arg(m_command->name, m_command->arguments));
+        return usageError(
+            QStringLiteral("%1 needs %2; see flotilla help %1").arg(m_command->name, m_command->arguments));
     if (m_positional.size() > m_command->maxPositional)
         return usageError(QStringLiteral("%1: unexpected argument \"%2\"; see flotilla help %1")
                               .arg(m_command->name, m_positional.value(m_command->maxPositional)));
@@ -320,7 +401,8 @@ bool CommandLine::setUpClient()
     if (isSet(QStringLiteral("server"))) {
         url = QUrl::fromUserInput(value(QStringLiteral("server")));
         if (!url.isValid() || url.host().isEmpty()) {
-            usageError(QStringLiteral("--server takes a URL such as http://127.0.0.1:5000; got \"%1\"").arg(value(QStringLiteral("server"))));
+            usageError(QStringLiteral("--server takes a URL such as http://127.0.0.1:5000; got \"%1\"")
+                           .arg(value(QStringLiteral("server"))));
             return false;
         }
     } else {
@@ -355,7 +437,7 @@ void CommandLine::runCommand()
         names(m_command->names);
 }
 
-template<typename Job>
+template <typename Job>
 void CommandLine::whenDone(Job *job, std::function<void(Job *)> ok)
 {
     connect(job, &ApiJob::finished, this, [this, job, ok = std::move(ok)] {
@@ -474,7 +556,8 @@ void CommandLine::createDefinition()
             missing << QStringLiteral("--") + QLatin1String(name);
     }
     if (!missing.isEmpty())
-        return usageError(QStringLiteral("create needs %1; see flotilla help create").arg(missing.join(QStringLiteral(", "))));
+        return usageError(
+            QStringLiteral("create needs %1; see flotilla help create").arg(missing.join(QStringLiteral(", "))));
     definition.alias = m_parser.value(QStringLiteral("alias"));
     definition.image = m_parser.value(QStringLiteral("image"));
     definition.command = m_parser.value(QStringLiteral("command"));
@@ -548,7 +631,8 @@ void CommandLine::follow(const QString &runId)
         err(QStringLiteral("flotilla: %1 (trying again)\n").arg(error.sentence()));
     });
     connect(m_tailer, &LogTailer::finished, this, [this, runId] {
-        whenDone<ResultJob<Run>>(m_client->run(runId), [this](ResultJob<Run> *job) { finishWithRunExit(job->result()); });
+        whenDone<ResultJob<Run>>(m_client->run(runId),
+                                 [this](ResultJob<Run> *job) { finishWithRunExit(job->result()); });
     });
     m_tailer->start();
 }
@@ -584,10 +668,12 @@ void CommandLine::listRuns()
                                      } else {
                                          QList<QStringList> rows;
                                          for (const Run &r : list.history)
-                                             rows.append({r.runId, r.alias, runStatusName(r.status), optional(r.exitCode),
-                                                          r.cluster, r.user, timeText(r.queuedAt)});
-                                         printTable({QStringLiteral("RUN ID"), QStringLiteral("ALIAS"), QStringLiteral("STATUS"),
-                                                     QStringLiteral("EXIT"), QStringLiteral("CLUSTER"), QStringLiteral("USER"),
+                                             rows.append({r.runId, r.alias, runStatusName(r.status),
+                                                          optional(r.exitCode), r.cluster, r.user,
+                                                          timeText(r.queuedAt)});
+                                         printTable({QStringLiteral("RUN ID"), QStringLiteral("ALIAS"),
+                                                     QStringLiteral("STATUS"), QStringLiteral("EXIT"),
+                                                     QStringLiteral("CLUSTER"), QStringLiteral("USER"),
                                                      QStringLiteral("QUEUED")},
                                                     rows);
                                      }
@@ -621,13 +707,14 @@ void CommandLine::stopRun()
 {
     whenDone<ResultJob<Run>>(m_client->run(m_positional.constFirst()), [this](ResultJob<Run> *job) {
         const Run run = job->result();
-        whenDone<ResultJob<Termination>>(m_client->terminate(run.definitionId, run.runId), [this, run](ResultJob<Termination> *) {
-            if (m_json)
-                printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
-            else
-                out(QStringLiteral("stopped %1\n").arg(run.runId));
-            done();
-        });
+        whenDone<ResultJob<Termination>>(m_client->terminate(run.definitionId, run.runId),
+                                         [this, run](ResultJob<Termination> *) {
+                                             if (m_json)
+                                                 printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
+                                             else
+                                                 out(QStringLiteral("stopped %1\n").arg(run.runId));
+                                             done();
+                                         });
     });
 }
 

@@ -71,8 +71,7 @@ void ApiJob::sendAttempt()
     if (m_finished)
         return;
     if (!m_client) {
-        finishWith(ApiError::transport(QNetworkReply::OperationCanceledError,
-                                       QStringLiteral("the client is gone")));
+        finishWith(ApiError::transport(QNetworkReply::OperationCanceledError, QStringLiteral("the client is gone")));
         return;
     }
     ++m_attempts;
