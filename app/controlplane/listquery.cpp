@@ -124,7 +124,10 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
     }
     bool seenLimit = false, seenOffset = false, seenSort = false, seenOrder = false;
 
-    for (const auto &[key, value] : items) {
+    for (const auto &item : items) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        const QString &key = item.first;
+        const QString &value = item.second;
         const QString lower = key.toLower();
         if (lower == u"limit" || lower == u"offset") {
             bool &seen = lower == u"limit" ? seenLimit : seenOffset;
