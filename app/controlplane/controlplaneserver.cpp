@@ -65,14 +65,8 @@ quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, 
 
 bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    HttpRequest apiRequest;
-    apiRequest.method = methodName(request.method());
-    apiRequest.path = request.url().path(QUrl::FullyEncoded).toUtf8();
-    apiRequest.query = request.url().query(QUrl::FullyEncoded).toUtf8();
-    apiRequest.headers = request.headers();
-    apiRequest.body = request.body();
-
-    const HttpResponse response = m_api.handle(apiRequest);
+    const HttpResponse response = m_api.handle(
+        HttpRequest::fromParsed(methodName(request.method()), request.url(), request.headers(), request.body()));
     QHttpServerResponse reply = response.contentType.isEmpty()
                                     ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
                                     : QHttpServerResponse(response.contentType, response.body,
