@@ -107,6 +107,11 @@ std::optional<Json> parseBody(const HttpRequest &request, HttpResponse *error)
         *error = errorResponse(400, QStringLiteral("the request body is empty; send a JSON object"));
         return std::nullopt;
     }
+    if (jsonNestingDepth(request.body) > maxJsonDepth) {
+        *error = errorResponse(400, QStringLiteral("the request body nests arrays and objects deeper than %1 levels")
+                                        .arg(maxJsonDepth));
+        return std::nullopt;
+    }
     try {
         Json json = Json::parse(request.body.constData(), request.body.constData() + request.body.size());
         if (!json.is_object()) {

@@ -133,7 +133,7 @@ void ApiJob::onReplyFinished()
 ApiError ApiJob::errorFromAnswer(int status, const QByteArray &body, const QByteArray &contentType) const
 {
     QString message;
-    const Json json = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const Json json = parseNetworkJson(body);
     if (json.is_object()) {
         JsonReader reader(json);
         if (const Json *error = reader.find("error"); error && error->is_string())

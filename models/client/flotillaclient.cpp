@@ -17,7 +17,7 @@ template <typename T, typename Read>
 typename ResultJob<T>::Parser jsonParser(Read read)
 {
     return [read](const QByteArray &body, QString *problem, QStringList *warnings) -> T {
-        const Json json = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+        const Json json = parseNetworkJson(body);
         if (json.is_discarded()) {
             *problem = QStringLiteral("it is not JSON: %1").arg(bodyStart(body));
             return T{};
