@@ -129,8 +129,7 @@ run() {
 }
 
 run_tests() {
-    cd "$BUILD_DIR"
-    ctest --output-on-failure -j2
+    (cd "$BUILD_DIR" && ctest --output-on-failure -j2)
 }
 
 command=${1:-}
