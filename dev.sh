@@ -2,12 +2,15 @@
 # Flotilla Desktop: set-up, build, run and test on Debian 12.
 #   ./dev.sh run [ARGS]   install what is missing, build, start flotilla-desktop
 #                         (flotilla-local when there is no display)
-#   ./dev.sh test         install what is missing, build, run every test
+#   ./dev.sh test         install what is missing, build, run every test, then
+#                         the whole suite again under ASan+UBSan and each fuzzer briefly
 #   ./dev.sh build        install what is missing, build
 #   ./dev.sh bench        build, then run the benchmark programs
 #   ./dev.sh package      build, then the DEB: build/flotilla-desktop_<version>_amd64.deb
 #   ./dev.sh screenshots  build, then render every main view into build/screenshots (Xvfb)
 #   ./dev.sh soak [ARGS]  build, then kill -9 flotilla-local 20 times under load (soak --help)
+#   ./dev.sh fuzz [SECS]  build the fuzzers, run each for SECS seconds (default 600)
+#   ./dev.sh format       reformat every tracked source file not listed in tests/format-pending.txt
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,8 +22,11 @@ PACKAGES=(
     wrk podman runc busybox-static
     xvfb xauth imagemagick gnome-keyring dbus
     qt6-svg-dev appstream desktop-file-utils dpkg-dev file
+    clang libclang-rt-14-dev clang-format
 )
 BUILD_DIR=build
+ASAN_DIR=build-asan
+FUZZ_DIR=build-fuzz
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -66,6 +72,61 @@ build_test_image() {
     echo "dev.sh: built $TEST_IMAGE"
 }
 
+# GCC's AddressSanitizer and UndefinedBehaviorSanitizer over the whole suite:
+# any report aborts the program, so its test fails.
+build_asan() {
+    if [ ! -f "$ASAN_DIR/build.ninja" ]; then
+        cmake -S . -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+            -DCMAKE_CXX_FLAGS="-O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+            -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+    fi
+    cmake --build "$ASAN_DIR" -j2
+}
+
+run_asan_tests() {
+    (
+        cd "$ASAN_DIR"
+        export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+        export LSAN_OPTIONS=suppressions=$PWD/../tests/sanitizers/lsan.supp:print_suppressions=0
+        export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+        ctest --output-on-failure -j2 -E '^format_check$'
+    )
+}
+
+# libFuzzer harnesses (tests/fuzz), built with clang.
+build_fuzz() {
+    if [ ! -f "$FUZZ_DIR/build.ninja" ]; then
+        cmake -S . -B "$FUZZ_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+            -DFLOTILLA_FUZZ=ON >/dev/null
+    fi
+    cmake --build "$FUZZ_DIR" -j2 --target flotilla_fuzzers
+}
+
+# Each harness for $1 seconds from its checked-in corpus; new inputs go to
+# $FUZZ_DIR/corpus, a crash to $FUZZ_DIR/crash-* (keep it in tests/fuzz/corpus/).
+run_fuzzers() {
+    local seconds=$1 harness failed=0
+    for harness in tests/fuzz/corpus/*/; do
+        harness=$(basename "$harness")
+        [ -x "$FUZZ_DIR/bin/fuzz_$harness" ] || continue
+        mkdir -p "$FUZZ_DIR/corpus/$harness"
+        echo "dev.sh: fuzzing $harness for ${seconds}s"
+        if ! "$FUZZ_DIR/bin/fuzz_$harness" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
+            -artifact_prefix="$FUZZ_DIR/" -print_final_stats=1 \
+            "$FUZZ_DIR/corpus/$harness" "tests/fuzz/corpus/$harness" >"$FUZZ_DIR/fuzz_$harness.log" 2>&1; then
+            tail -n 60 "$FUZZ_DIR/fuzz_$harness.log"
+            echo "dev.sh: fuzz_$harness FAILED (log: $FUZZ_DIR/fuzz_$harness.log)"
+            failed=1
+        fi
+        grep -E '^stat::number_of_executed_units|^#[0-9]+ *DONE' "$FUZZ_DIR/fuzz_$harness.log" | tail -n 2 || true
+    done
+    return $failed
+}
+
+format_sources() {
+    tests/checkformat.sh "$(command -v clang-format-14)" --fix
+}
+
 run() {
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         echo "dev.sh: starting flotilla-desktop (it runs the local control plane in-process)."
@@ -86,22 +147,27 @@ package() {
 }
 
 run_tests() {
-    cd "$BUILD_DIR"
-    ctest --output-on-failure -j2
+    (cd "$BUILD_DIR" && ctest --output-on-failure -j2)
 }
 
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     run) install_packages; build_test_image; build; run "$@" ;;
-    test) install_packages; build_test_image; build; run_tests ;;
+    test)
+        install_packages; build_test_image; build; run_tests
+        build_asan; run_asan_tests
+        build_fuzz; run_fuzzers 20
+        ;;
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview" ;;
     package) install_packages; build; package ;;
     screenshots) install_packages; build; screenshots ;;
     soak) install_packages; build; "$BUILD_DIR/bin/soak" --kills 20 "$@" ;;
+    fuzz) install_packages; build_fuzz; run_fuzzers "${1:-600}" ;;
+    format) install_packages; format_sources ;;
     *)
-        echo "usage: ./dev.sh run|test|build|bench|package|screenshots|soak" >&2
+        echo "usage: ./dev.sh run|test|build|bench|package|screenshots|soak|fuzz [SECONDS]|format" >&2
         exit 2
         ;;
 esac

@@ -148,7 +148,7 @@ QString loginName()
 struct CommandLine::Command
 {
     QString name;
-    QString arguments;   // for the synopsis, e.g. "ID_OR_ALIAS"
+    QString arguments; // for the synopsis, e.g. "ID_OR_ALIAS"
     QString description;
     QList<QCommandLineOption> options;
     int minPositional = 0;
@@ -162,33 +162,66 @@ const QList<CommandLine::Command> &CommandLine::commands()
 {
     static const QList<Command> list = [] {
         const auto o = [](const char *name, const char *description, const char *valueName = nullptr) {
-            return option(QLatin1String(name), QLatin1String(description), valueName ? QLatin1String(valueName) : QString());
+            return option(QLatin1String(name), QLatin1String(description),
+                          valueName ? QLatin1String(valueName) : QString());
         };
         const QCommandLineOption limit = o("limit", "At most N entries.", "N");
         const QCommandLineOption offset = o("offset", "Skip the first N entries.", "N");
         const QCommandLineOption env = o("env", "Environment variable for the run (repeatable).", "NAME=VALUE");
         QList<Command> c;
-        c.append({QStringLiteral("definitions"), {}, QStringLiteral("List the task definitions."),
-                  {o("group", "Only definitions of group G.", "G"), o("alias", "Only aliases containing TEXT.", "TEXT"), limit, offset},
-                  0, 0, &CommandLine::listDefinitions, {}});
-        c.append({QStringLiteral("definition"), QStringLiteral("ID_OR_ALIAS"), QStringLiteral("Show one task definition."),
-                  {}, 1, 1, &CommandLine::showDefinition, {}});
-        c.append({QStringLiteral("create"), {}, QStringLiteral("Create a task definition."),
-                  {o("alias", "Alias of the definition (required).", "A"), o("image", "Container image (required).", "I"),
-                   o("command", "Command to run (required).", "C"), o("group", "Group name.", "G"),
-                   o("memory", "Memory limit in MB.", "MB"), env, o("tag", "Tag (repeatable).", "T")},
-                  0, 0, &CommandLine::createDefinition, {}});
-        c.append({QStringLiteral("update"), QStringLiteral("ID_OR_ALIAS"),
-                  QStringLiteral("Change a task definition; options not given keep their values."),
-                  {o("alias", "New alias.", "A"), o("image", "New container image.", "I"), o("command", "New command.", "C"),
-                   o("group", "New group name.", "G"), o("memory", "New memory limit in MB.", "MB"),
-                   o("env", "Environment variable (repeatable; replaces all of them).", "NAME=VALUE"),
-                   o("clear-env", "Remove every environment variable (with no --env)."),
-                   o("tag", "Tag (repeatable; replaces all of them).", "T"), o("clear-tags", "Remove every tag (with no --tag).")},
-                  1, 1, &CommandLine::updateDefinition, {}});
-        c.append({QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete a task definition."), {}, 1, 1,
-                  &CommandLine::deleteDefinition, {}});
-        c.append({QStringLiteral("launch"), QStringLiteral("ID_OR_ALIAS"), QStringLiteral("Launch a run of a definition."),
+        c.append({QStringLiteral("definitions"),
+                  {},
+                  QStringLiteral("List the task definitions."),
+                  {o("group", "Only definitions of group G.", "G"), o("alias", "Only aliases containing TEXT.", "TEXT"),
+                   limit, offset},
+                  0,
+                  0,
+                  &CommandLine::listDefinitions,
+                  {}});
+        c.append({QStringLiteral("definition"),
+                  QStringLiteral("ID_OR_ALIAS"),
+                  QStringLiteral("Show one task definition."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::showDefinition,
+                  {}});
+        c.append(
+            {QStringLiteral("create"),
+             {},
+             QStringLiteral("Create a task definition."),
+             {o("alias", "Alias of the definition (required).", "A"), o("image", "Container image (required).", "I"),
+              o("command", "Command to run (required).", "C"), o("group", "Group name.", "G"),
+              o("memory", "Memory limit in MB.", "MB"), env, o("tag", "Tag (repeatable).", "T")},
+             0,
+             0,
+             &CommandLine::createDefinition,
+             {}});
+        c.append(
+            {QStringLiteral("update"),
+             QStringLiteral("ID_OR_ALIAS"),
+             QStringLiteral("Change a task definition; options not given keep their values."),
+             {o("alias", "New alias.", "A"), o("image", "New container image.", "I"), o("command", "New command.", "C"),
+              o("group", "New group name.", "G"), o("memory", "New memory limit in MB.", "MB"),
+              o("env", "Environment variable (repeatable; replaces all of them).", "NAME=VALUE"),
+              o("clear-env", "Remove every environment variable (with no --env)."),
+              o("tag", "Tag (repeatable; replaces all of them).", "T"),
+              o("clear-tags", "Remove every tag (with no --tag).")},
+             1,
+             1,
+             &CommandLine::updateDefinition,
+             {}});
+        c.append({QStringLiteral("delete"),
+                  QStringLiteral("ID"),
+                  QStringLiteral("Delete a task definition."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::deleteDefinition,
+                  {}});
+        c.append({QStringLiteral("launch"),
+                  QStringLiteral("ID_OR_ALIAS"),
+                  QStringLiteral("Launch a run of a definition."),
                   {o("cluster", "Cluster to run on.", "C"), env,
                    o("owner", "Owner of the run (default: the login user name).", "ID"),
                    o("follow", "Print the log as it arrives and exit with the run's exit code.")},
@@ -208,8 +241,15 @@ const QList<CommandLine::Command> &CommandLine::commands()
                   &CommandLine::stopRun, {}});
         c.append({QStringLiteral("groups"), {}, QStringLiteral("List the group names."), {}, 0, 0, nullptr,
                   QStringLiteral("groups")});
-        c.append({QStringLiteral("tags"), {}, QStringLiteral("List the tags."), {}, 0, 0, nullptr, QStringLiteral("tags")});
-        c.append({QStringLiteral("clusters"), {}, QStringLiteral("List the clusters."), {}, 0, 0, nullptr,
+        c.append(
+            {QStringLiteral("tags"), {}, QStringLiteral("List the tags."), {}, 0, 0, nullptr, QStringLiteral("tags")});
+        c.append({QStringLiteral("clusters"),
+                  {},
+                  QStringLiteral("List the clusters."),
+                  {},
+                  0,
+                  0,
+                  nullptr,
                   QStringLiteral("clusters")});
         c.append({QStringLiteral("profiles"), QStringLiteral("list | add NAME URL | remove NAME | default NAME"),
                   QStringLiteral("Manage server profiles. add keeps the token of --token-env and the headers of\n"
@@ -240,8 +280,7 @@ const CommandLine::Command *CommandLine::findCommand(const QString &name)
 CommandLine::CommandLine(QStringList arguments, QObject *parent)
     : QObject(parent)
     , m_arguments(std::move(arguments))
-{
-}
+{}
 
 CommandLine::~CommandLine() = default;
 
@@ -342,7 +381,8 @@ void CommandLine::run()
         } else if (const Command *command = findCommand(m_positional.constFirst())) {
             out(commandHelp(*command));
         } else {
-            return usageError(QStringLiteral("unknown command \"%1\"; see flotilla --help for the commands").arg(m_positional.constFirst()));
+            return usageError(QStringLiteral("unknown command \"%1\"; see flotilla --help for the commands")
+                                  .arg(m_positional.constFirst()));
         }
         return done();
     }
@@ -351,7 +391,8 @@ void CommandLine::run()
         return done();
     }
     if (m_positional.size() < m_command->minPositional)
-        return usageError(QStringLiteral("%1 needs %2; see flotilla help %1").arg(m_command->name, m_command->arguments));
+        return usageError(
+            QStringLiteral("%1 needs %2; see flotilla help %1").arg(m_command->name, m_command->arguments));
     if (m_positional.size() > m_command->maxPositional)
         return usageError(QStringLiteral("%1: unexpected argument \"%2\"; see flotilla help %1")
                               .arg(m_command->name, m_positional.value(m_command->maxPositional)));
@@ -460,7 +501,7 @@ void CommandLine::runCommand()
         names(m_command->names);
 }
 
-template<typename Job>
+template <typename Job>
 void CommandLine::whenDone(Job *job, std::function<void(Job *)> ok)
 {
     connect(job, &ApiJob::finished, this, [this, job, ok = std::move(ok)] {
@@ -579,7 +620,8 @@ void CommandLine::createDefinition()
             missing << QStringLiteral("--") + QLatin1String(name);
     }
     if (!missing.isEmpty())
-        return usageError(QStringLiteral("create needs %1; see flotilla help create").arg(missing.join(QStringLiteral(", "))));
+        return usageError(
+            QStringLiteral("create needs %1; see flotilla help create").arg(missing.join(QStringLiteral(", "))));
     definition.alias = m_parser.value(QStringLiteral("alias"));
     definition.image = m_parser.value(QStringLiteral("image"));
     definition.command = m_parser.value(QStringLiteral("command"));
@@ -655,7 +697,8 @@ void CommandLine::follow(const QString &runId)
         err(QStringLiteral("flotilla: %1 (trying again)\n").arg(error.sentence()));
     });
     connect(m_tailer, &LogTailer::finished, this, [this, runId] {
-        whenDone<ResultJob<Run>>(m_client->run(runId), [this](ResultJob<Run> *job) { finishWithRunExit(job->result()); });
+        whenDone<ResultJob<Run>>(m_client->run(runId),
+                                 [this](ResultJob<Run> *job) { finishWithRunExit(job->result()); });
     });
     m_tailer->start();
 }
@@ -695,10 +738,12 @@ void CommandLine::listRuns()
                                      } else {
                                          QList<QStringList> rows;
                                          for (const Run &r : list.history)
-                                             rows.append({r.runId, r.alias, runStatusName(r.status), optional(r.exitCode),
-                                                          r.cluster, r.user, timeText(r.queuedAt)});
-                                         printTable({QStringLiteral("RUN ID"), QStringLiteral("ALIAS"), QStringLiteral("STATUS"),
-                                                     QStringLiteral("EXIT"), QStringLiteral("CLUSTER"), QStringLiteral("USER"),
+                                             rows.append({r.runId, r.alias, runStatusName(r.status),
+                                                          optional(r.exitCode), r.cluster, r.user,
+                                                          timeText(r.queuedAt)});
+                                         printTable({QStringLiteral("RUN ID"), QStringLiteral("ALIAS"),
+                                                     QStringLiteral("STATUS"), QStringLiteral("EXIT"),
+                                                     QStringLiteral("CLUSTER"), QStringLiteral("USER"),
                                                      QStringLiteral("QUEUED")},
                                                     rows);
                                      }
@@ -732,13 +777,14 @@ void CommandLine::stopRun()
 {
     whenDone<ResultJob<Run>>(m_client->run(m_positional.constFirst()), [this](ResultJob<Run> *job) {
         const Run run = job->result();
-        whenDone<ResultJob<Termination>>(m_client->terminate(run.definitionId, run.runId), [this, run](ResultJob<Termination> *) {
-            if (m_json)
-                printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
-            else
-                out(QStringLiteral("stopped %1\n").arg(run.runId));
-            done();
-        });
+        whenDone<ResultJob<Termination>>(m_client->terminate(run.definitionId, run.runId),
+                                         [this, run](ResultJob<Termination> *) {
+                                             if (m_json)
+                                                 printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
+                                             else
+                                                 out(QStringLiteral("stopped %1\n").arg(run.runId));
+                                             done();
+                                         });
     });
 }
 

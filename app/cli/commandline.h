@@ -6,8 +6,8 @@
 
 #include <QCommandLineParser>
 #include <QObject>
-#include <QUrlQuery>
 #include <QStringList>
+#include <QUrlQuery>
 
 #include <functional>
 #include <memory>
@@ -80,7 +80,7 @@ private:
     bool addPaging(QUrlQuery *query);
 
     // Calls `ok` with the job once it succeeded; ends with exit code 1 on an error.
-    template<typename Job>
+    template <typename Job>
     void whenDone(Job *job, std::function<void(Job *)> ok);
     // Reads a definition by id, and on 404 by alias.
     void fetchDefinition(const QString &key, std::function<void(const Definition &)> found);
@@ -90,7 +90,7 @@ private:
     void printDefinition(const Definition &definition);
     void printRun(const Run &run);
     void printJson(const Json &json);
-    template<typename Item>
+    template <typename Item>
     void printJsonArray(const QList<Item> &items)
     {
         Json array = Json::array();

@@ -13,8 +13,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
 
     CommandLine commandLine(QCoreApplication::arguments());
-    QObject::connect(&commandLine, &CommandLine::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &commandLine, &CommandLine::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); },
+        Qt::QueuedConnection);
     QTimer::singleShot(0, &commandLine, &CommandLine::start);
     return app.exec();
 }

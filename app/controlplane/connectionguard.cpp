@@ -48,11 +48,13 @@ void ConnectionGuard::consume(QByteArray bytes)
             if (name == "content-length")
                 length = value.toLongLong();
             else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
-                return reject(411, "Length Required", QStringLiteral("send the request body with a Content-Length header, not chunked"));
+                return reject(411, "Length Required",
+                              QStringLiteral("send the request body with a Content-Length header, not chunked"));
         }
         if (length > discardLimit) {
             return reject(413, "Payload Too Large",
-                          QStringLiteral("the request body has %1 bytes; bodies over 16 MiB are refused unread").arg(length));
+                          QStringLiteral("the request body has %1 bytes; bodies over 16 MiB are refused unread")
+                              .arg(length));
         }
         bytes = m_head.mid(end + 4);
         m_head.clear();

@@ -61,13 +61,14 @@ std::optional<ContainerEngine> ContainerEngine::probe(const QString &name)
 QStringList ContainerEngine::defaultRunFlags(const QString &name)
 {
     if (name == u"podman" && !QStandardPaths::findExecutable(QStringLiteral("runc")).isEmpty()) {
-        return {QStringLiteral("--runtime"), QStringLiteral("runc"), QStringLiteral("--ulimit"),
+        return {QStringLiteral("--runtime"),        QStringLiteral("runc"),     QStringLiteral("--ulimit"),
                 QStringLiteral("nofile=1024:1024"), QStringLiteral("--ulimit"), QStringLiteral("nproc=1024:1024")};
     }
     return {};
 }
 
-ContainerExecutor::ContainerExecutor(ContainerEngine engine, QString runsDirectory, const LogStore &logs, QObject *parent)
+ContainerExecutor::ContainerExecutor(ContainerEngine engine, QString runsDirectory, const LogStore &logs,
+                                     QObject *parent)
     : DetachedExecutor(std::move(runsDirectory), logs, parent)
     , m_engine(std::move(engine))
 {}
@@ -79,11 +80,18 @@ QString ContainerExecutor::containerName(const QString &runId) const
 
 QStringList ContainerExecutor::commandLine(const Run &run, const EnvList &env, const QString &controlDir) const
 {
-    QStringList arguments{m_engine.name, QStringLiteral("run"), QStringLiteral("--name"), containerName(run.runId),
-                          QStringLiteral("--cidfile"), controlDir + QStringLiteral("/cid"),
-                          QStringLiteral("--label"), QStringLiteral("flotilla.run_id=") + run.runId,
-                          QStringLiteral("--label"), QStringLiteral("flotilla.definition_id=") + run.definitionId,
-                          QStringLiteral("--label"), QStringLiteral("flotilla.alias=") + run.alias};
+    QStringList arguments{m_engine.name,
+                          QStringLiteral("run"),
+                          QStringLiteral("--name"),
+                          containerName(run.runId),
+                          QStringLiteral("--cidfile"),
+                          controlDir + QStringLiteral("/cid"),
+                          QStringLiteral("--label"),
+                          QStringLiteral("flotilla.run_id=") + run.runId,
+                          QStringLiteral("--label"),
+                          QStringLiteral("flotilla.definition_id=") + run.definitionId,
+                          QStringLiteral("--label"),
+                          QStringLiteral("flotilla.alias=") + run.alias};
     if (run.memory) {
         const QString limit = QString::number(*run.memory) + u'm';
         arguments << QStringLiteral("--memory") << limit << QStringLiteral("--memory-swap") << limit;
@@ -125,7 +133,8 @@ void ContainerExecutor::prepare(const Run &run, const Ready &ready)
     const QString missing = QStringLiteral("Image not found: ") + image;
     if (image.trimmed().isEmpty())
         return QTimer::singleShot(0, this, [ready, missing] { ready(missing); });
-    runEngine({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image},
+    runEngine({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+               QStringLiteral("{{.Id}}"), image},
               30000, [this, image, ready, missing](bool present, const QByteArray &) {
                   if (present)
                       return ready(QString());
@@ -163,8 +172,8 @@ void ContainerExecutor::describeEnd(const QString &runId, qint64 exitCode, const
     };
     if (exitCode != 137)
         return removeThen(QString());
-    runEngine({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.OOMKilled}}"), name}, 30000,
-              [removeThen, containerId](bool ok, const QByteArray &output) {
+    runEngine({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.OOMKilled}}"), name},
+              30000, [removeThen, containerId](bool ok, const QByteArray &output) {
                   const bool oomKilled = (ok && output.trimmed() == "true") || kernelLogShowsOomKill(containerId);
                   removeThen(oomKilled ? QStringLiteral("OOMKilled") : QString());
               });

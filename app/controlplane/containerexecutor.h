@@ -7,7 +7,7 @@ namespace Flotilla {
 // A container engine with a podman-compatible command line.
 struct ContainerEngine
 {
-    QString name;        // the cluster: "podman" or "docker"
+    QString name;         // the cluster: "podman" or "docker"
     QStringList runFlags; // added to every `run` (e.g. --runtime runc on hosts that need it)
 
     // The engine when it works here (its daemon answers), cheaply checked once.

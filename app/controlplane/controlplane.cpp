@@ -56,8 +56,8 @@ bool ControlPlane::start(QString *error)
     auto logs = std::make_unique<LogStore>(m_options.dataDir + QStringLiteral("/logs"));
     if (!logs->open(error))
         return false;
-    auto scheduler = std::make_unique<RunScheduler>(
-        *store, SchedulerOptions{m_options.parallelRuns, m_options.terminateGraceMs});
+    auto scheduler = std::make_unique<RunScheduler>(*store, SchedulerOptions{m_options.parallelRuns,
+                                                                             m_options.terminateGraceMs});
     const QString runsDir = m_options.dataDir + QStringLiteral("/runs");
     scheduler->addExecutor(std::make_unique<LocalExecutor>(runsDir, *logs));
     QString firstEngine;
@@ -75,8 +75,7 @@ bool ControlPlane::start(QString *error)
     const QString defaultCluster = m_options.defaultCluster.isEmpty() ? firstEngine : m_options.defaultCluster;
     if (!defaultCluster.isEmpty() && !scheduler->setDefaultCluster(defaultCluster, error))
         return false;
-    auto api = std::make_unique<HttpApi>(*store, *logs, *scheduler,
-                                         ApiOptions{m_options.token, m_options.corsOrigins});
+    auto api = std::make_unique<HttpApi>(*store, *logs, *scheduler, ApiOptions{m_options.token, m_options.corsOrigins});
     auto server = std::make_unique<ControlPlaneServer>(*api);
     const quint16 port = server->listenOn(m_options.address, m_options.port, error);
     if (port == 0)

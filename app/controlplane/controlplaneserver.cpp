@@ -52,7 +52,10 @@ quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, 
 {
     auto *server = new GuardedTcpServer(this);
     if (!server->listen(address, port)) {
-        *error = QStringLiteral("cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+        *error = QStringLiteral("cannot listen on %1 port %2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(server->errorString());
         delete server;
         return 0;
     }
@@ -62,17 +65,12 @@ quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, 
 
 bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    HttpRequest apiRequest;
-    apiRequest.method = methodName(request.method());
-    apiRequest.path = request.url().path(QUrl::FullyEncoded).toUtf8();
-    apiRequest.query = request.url().query(QUrl::FullyEncoded).toUtf8();
-    apiRequest.headers = request.headers();
-    apiRequest.body = request.body();
-
-    const HttpResponse response = m_api.handle(apiRequest);
+    const HttpResponse response = m_api.handle(
+        HttpRequest::fromParsed(methodName(request.method()), request.url(), request.headers(), request.body()));
     QHttpServerResponse reply = response.contentType.isEmpty()
-        ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
-        : QHttpServerResponse(response.contentType, response.body, QHttpServerResponse::StatusCode(response.status));
+                                    ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
+                                    : QHttpServerResponse(response.contentType, response.body,
+                                                          QHttpServerResponse::StatusCode(response.status));
     for (const auto &[name, value] : response.headers)
         reply.addHeader(name, value);
     reply.write(makeResponder(request, socket));

@@ -15,16 +15,15 @@ namespace {
 
 // $1 log, $2 control dir, the rest the program. The program gets a session
 // (and process group) of its own, so signalling it never hits the wrapper.
-const QString wrapperScript = QStringLiteral(
-    "log=$1; dir=$2; shift 2\n"
-    // Builtins only: every process started costs milliseconds. A value counts
-    // once its newline is there; the marker then wakes the directory watcher.
-    "put() { echo \"$2\" > \"$dir/$1\"; : > \"$dir/$1.written\"; }\n"
-    "put wrapper.pid $$\n"
-    "setsid \"$@\" >>\"$log\" 2>&1 </dev/null &\n"
-    "put child.pid $!\n"
-    "wait $!\n"
-    "put exit $?\n");
+const QString wrapperScript = QStringLiteral("log=$1; dir=$2; shift 2\n"
+                                             // Builtins only: every process started costs milliseconds. A value counts
+                                             // once its newline is there; the marker then wakes the directory watcher.
+                                             "put() { echo \"$2\" > \"$dir/$1\"; : > \"$dir/$1.written\"; }\n"
+                                             "put wrapper.pid $$\n"
+                                             "setsid \"$@\" >>\"$log\" 2>&1 </dev/null &\n"
+                                             "put child.pid $!\n"
+                                             "wait $!\n"
+                                             "put exit $?\n");
 
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
 const QString terminatedByUser = QStringLiteral("Task terminated by user");
@@ -91,15 +90,17 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
     const QString logPath = m_logs.pathFor(run.runId);
     QFile log(logPath);
     if (!log.open(QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))
-        return end(run.runId, std::nullopt, QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
     log.close();
 
     // startDetached gives the wrapper a session of its own (no terminal's
     // Ctrl+C reaches it) and init as its parent.
     QProcess process;
     process.setProgram(QStringLiteral("/bin/sh"));
-    process.setArguments(QStringList{QStringLiteral("-c"), wrapperScript, QStringLiteral("flotilla-run"), logPath, control}
-                         + commandLine(run, env, control));
+    process.setArguments(
+        QStringList{QStringLiteral("-c"), wrapperScript, QStringLiteral("flotilla-run"), logPath, control}
+        + commandLine(run, env, control));
     process.setWorkingDirectory(work);
     // The control plane's environment with the run's on top.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

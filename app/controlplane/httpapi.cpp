@@ -107,6 +107,11 @@ std::optional<Json> parseBody(const HttpRequest &request, HttpResponse *error)
         *error = errorResponse(400, QStringLiteral("the request body is empty; send a JSON object"));
         return std::nullopt;
     }
+    if (jsonNestingDepth(request.body) > maxJsonDepth) {
+        *error = errorResponse(400, QStringLiteral("the request body nests arrays and objects deeper than %1 levels")
+                                        .arg(maxJsonDepth));
+        return std::nullopt;
+    }
     try {
         Json json = Json::parse(request.body.constData(), request.body.constData() + request.body.size());
         if (!json.is_object()) {
@@ -227,7 +232,8 @@ HttpApi::HttpApi(Store &store, LogStore &logs, RunScheduler &scheduler, ApiOptio
         addRoute("PUT", p + QStringLiteral("task/*"), &HttpApi::updateDefinition);
         addRoute("DELETE", p + QStringLiteral("task/*"), &HttpApi::deleteDefinition);
         // The current web UI launches through v6 with v4's rules.
-        addRoute("PUT", p + QStringLiteral("task/*/execute"), version == u"v1" ? &HttpApi::launchV1 : &HttpApi::launchV4);
+        addRoute("PUT", p + QStringLiteral("task/*/execute"),
+                 version == u"v1" ? &HttpApi::launchV1 : &HttpApi::launchV4);
         addRoute("GET", p + QStringLiteral("task/*/history"), &HttpApi::listDefinitionRuns);
         addRoute("GET", p + QStringLiteral("task/*/history/*"), &HttpApi::getDefinitionRun);
         addRoute("DELETE", p + QStringLiteral("task/*/history/*"), &HttpApi::terminateRun);
@@ -285,10 +291,12 @@ HttpResponse HttpApi::preflight(const HttpRequest &request) const
 {
     const QByteArray origin = request.header("origin");
     if (!originAllowed(origin)) {
-        return errorResponse(403, origin.isEmpty()
-                                      ? QStringLiteral("OPTIONS is only answered to CORS preflight requests with an Origin header")
-                                      : QStringLiteral("origin %1 is not allowed; start the server with --cors-origin %1")
-                                            .arg(QString::fromUtf8(origin)));
+        return errorResponse(403,
+                             origin.isEmpty()
+                                 ? QStringLiteral(
+                                     "OPTIONS is only answered to CORS preflight requests with an Origin header")
+                                 : QStringLiteral("origin %1 is not allowed; start the server with --cors-origin %1")
+                                       .arg(QString::fromUtf8(origin)));
     }
     HttpResponse response;
     response.contentType.clear();
@@ -305,7 +313,8 @@ HttpResponse HttpApi::route(const HttpRequest &request)
     if (path.size() > prefix.size() && path.endsWith('/'))
         path.chop(1);
     if (!path.startsWith(prefix))
-        return errorResponse(404, QStringLiteral("no such route: %1 (every route starts with /api/)").arg(QString::fromUtf8(request.path)));
+        return errorResponse(404, QStringLiteral("no such route: %1 (every route starts with /api/)")
+                                      .arg(QString::fromUtf8(request.path)));
     QStringList segments;
     for (const QByteArray &segment : path.mid(prefix.size()).split('/'))
         segments.append(QString::fromUtf8(QByteArray::fromPercentEncoding(segment)));
@@ -333,9 +342,10 @@ HttpResponse HttpApi::route(const HttpRequest &request)
     }
     if (allowed.isEmpty())
         return errorResponse(404, QStringLiteral("no such route: %1").arg(QString::fromUtf8(request.path)));
-    HttpResponse response = errorResponse(405, QStringLiteral("%1 is not allowed on %2; use %3")
-                                                   .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path),
-                                                        QString::fromUtf8(allowed.join(" or "))));
+    HttpResponse response = errorResponse(405,
+                                          QStringLiteral("%1 is not allowed on %2; use %3")
+                                              .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path),
+                                                   QString::fromUtf8(allowed.join(" or "))));
     response.headers.emplaceBack("Allow", allowed.join(", "));
     return response;
 }
@@ -456,12 +466,11 @@ HttpResponse HttpApi::launch(const HttpRequest &request, const std::optional<Def
 
     QString user;
     switch (version) {
-    case LaunchVersion::V1:
-        user = QStringLiteral("v1-unknown");
-        break;
+    case LaunchVersion::V1: user = QStringLiteral("v1-unknown"); break;
     case LaunchVersion::V2:
         if (launch.ownerEmail.isEmpty() || launch.teamName.isEmpty())
-            return errorResponse(400, QStringLiteral("run_tags must exist in body and contain [owner_email] and [team_name]"));
+            return errorResponse(400, QStringLiteral(
+                                          "run_tags must exist in body and contain [owner_email] and [team_name]"));
         user = launch.ownerEmail;
         break;
     case LaunchVersion::V4:
@@ -480,7 +489,8 @@ HttpResponse HttpApi::launch(const HttpRequest &request, const std::optional<Def
             return errorResponse(409, QStringLiteral("environment variable %1 is reserved").arg(var.name));
     }
     // A cleared cluster picker sends "": the default cluster, as when it is absent.
-    const QString cluster = launch.cluster.value_or(QString()).isEmpty() ? m_scheduler.defaultCluster() : *launch.cluster;
+    const QString cluster = launch.cluster.value_or(QString()).isEmpty() ? m_scheduler.defaultCluster()
+                                                                         : *launch.cluster;
     if (!m_scheduler.clusters().contains(cluster)) {
         return errorResponse(400, QStringLiteral("cluster \"%1\" is not one of this server's clusters: %2")
                                       .arg(cluster, m_scheduler.clusters().join(u", ")));
@@ -566,7 +576,8 @@ HttpResponse HttpApi::terminateRun(const HttpRequest &, const Args &args)
         return errorResponse(404, QStringLiteral("Run with id %1 not found for definition %2").arg(args[1], args[0]));
     if (!run->isActive())
         return errorResponse(400, QStringLiteral("run %1 is already STOPPED; only QUEUED, PENDING or RUNNING runs "
-                                                 "can be terminated").arg(run->runId));
+                                                 "can be terminated")
+                                      .arg(run->runId));
     const std::optional<Run> stopped = m_scheduler.terminate(*run);
     if (!stopped)
         return errorResponse(500, QStringLiteral("could not terminate the run: %1").arg(m_store.lastError()));

@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+QT_FORWARD_DECLARE_CLASS(QUrl)
+
 namespace Flotilla {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -30,6 +32,9 @@ struct HttpRequest
     QByteArray body;
 
     QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
+
+    // The request as the server library parsed it: `url` carries the target.
+    static HttpRequest fromParsed(QByteArray method, const QUrl &url, HeaderList headers, QByteArray body);
 };
 
 struct HttpResponse

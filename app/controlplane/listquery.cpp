@@ -42,14 +42,10 @@ constexpr FieldSpec definitionFilters[] = {
     {u"tag", u"tag", M::Exact},
 };
 constexpr FieldSpec runSorts[] = {
-    {u"run_id", u"run_id", M::Exact},
-    {u"cluster_name", u"cluster", M::Exact},
-    {u"status", u"status", M::Exact},
-    {u"started_at", u"started_at", M::Exact},
-    {u"finished_at", u"finished_at", M::Exact},
-    {u"queued_at", u"queued_at", M::Exact},
-    {u"group_name", u"group_name", M::Exact},
-    {u"alias", u"alias", M::Exact},
+    {u"run_id", u"run_id", M::Exact},           {u"cluster_name", u"cluster", M::Exact},
+    {u"status", u"status", M::Exact},           {u"started_at", u"started_at", M::Exact},
+    {u"finished_at", u"finished_at", M::Exact}, {u"queued_at", u"queued_at", M::Exact},
+    {u"group_name", u"group_name", M::Exact},   {u"alias", u"alias", M::Exact},
 };
 constexpr FieldSpec runFilters[] = {
     {u"group_name", u"group_name", M::Exact},
@@ -128,7 +124,10 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
     }
     bool seenLimit = false, seenOffset = false, seenSort = false, seenOrder = false;
 
-    for (const auto &[key, value] : items) {
+    for (const auto &item : items) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        const QString &key = item.first;
+        const QString &value = item.second;
         const QString lower = key.toLower();
         if (lower == u"limit" || lower == u"offset") {
             bool &seen = lower == u"limit" ? seenLimit : seenOffset;
@@ -177,8 +176,7 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
                 query.envFilters.append({name, envValue});
         } else if (const FieldSpec *field = findField(spec.filters, lower)) {
             if (lower == u"status" && !runStatusFromName(value)) {
-                *error = QStringLiteral("invalid status [%1]; use one of %2")
-                             .arg(value, runStatusNames().join(u", "));
+                *error = QStringLiteral("invalid status [%1]; use one of %2").arg(value, runStatusNames().join(u", "));
                 return std::nullopt;
             }
             auto existing = std::find_if(query.filters.begin(), query.filters.end(),
@@ -197,8 +195,8 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
                              .arg(key, value, QStringLiteral("%2B"));
                 return std::nullopt;
             }
-            query.timeBounds.append({key, QString::fromUtf16(field->column), lower.endsWith(u"_since"),
-                                     time->toMSecsSinceEpoch(), value});
+            query.timeBounds.append(
+                {key, QString::fromUtf16(field->column), lower.endsWith(u"_since"), time->toMSecsSinceEpoch(), value});
         } else {
             *error = QStringLiteral("unknown filter [%1]").arg(key);
             return std::nullopt;

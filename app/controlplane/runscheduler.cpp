@@ -97,7 +97,8 @@ void RunScheduler::startQueued(const QString &cluster)
     Executor *executor = executorFor(cluster);
     while (executor && m_active.value(cluster).size() < m_options.parallelRuns) {
         QList<Run> &unplaced = m_unplaced[cluster];
-        std::optional<Run> next = unplaced.isEmpty() ? m_store.nextQueued(cluster) : m_store.run(unplaced.takeFirst().runId);
+        std::optional<Run> next = unplaced.isEmpty() ? m_store.nextQueued(cluster)
+                                                     : m_store.run(unplaced.takeFirst().runId);
         if (!next)
             return;
         if (!next->isActive())

@@ -16,7 +16,7 @@ class Store;
 
 struct SchedulerOptions
 {
-    int parallelRuns = 4;      // per cluster; 0 holds every run QUEUED
+    int parallelRuns = 4; // per cluster; 0 holds every run QUEUED
     int terminateGraceMs = 10000;
 };
 
@@ -60,8 +60,8 @@ private:
     SchedulerOptions m_options;
     std::vector<std::unique_ptr<Executor>> m_executors;
     QString m_defaultCluster;
-    QHash<QString, QSet<QString>> m_active;     // cluster → runs PENDING or RUNNING
-    QHash<QString, QList<Run>> m_unplaced;      // cluster → PENDING runs a restart left unstarted
+    QHash<QString, QSet<QString>> m_active; // cluster → runs PENDING or RUNNING
+    QHash<QString, QList<Run>> m_unplaced;  // cluster → PENDING runs a restart left unstarted
     QSet<QString> m_terminating;
 };
 

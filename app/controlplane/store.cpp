@@ -98,7 +98,9 @@ QByteArray documentOf(const Json &json)
 QString likePattern(const QString &text)
 {
     QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
     return u'%' + escaped + u'%';
 }
 
@@ -187,7 +189,8 @@ bool Store::open(const QString &path, QString *error)
                                "PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456"}) {
         QSqlQuery query(m_db);
         if (!query.exec(QString::fromLatin1(pragma))) {
-            *error = QStringLiteral("cannot set %1 on %2: %3").arg(QString::fromLatin1(pragma), path, query.lastError().text());
+            *error = QStringLiteral("cannot set %1 on %2: %3")
+                         .arg(QString::fromLatin1(pragma), path, query.lastError().text());
             return false;
         }
     }
@@ -218,7 +221,9 @@ bool Store::migrate(QString *error)
     const int latest = latestSchemaVersion();
     if (current > latest) {
         *error = QStringLiteral("the database has schema version %1, newer than this program's %2; "
-                                "use a newer flotilla-local").arg(current).arg(latest);
+                                "use a newer flotilla-local")
+                     .arg(current)
+                     .arg(latest);
         return false;
     }
     for (int version = current; version < latest; ++version) {
@@ -234,7 +239,9 @@ bool Store::migrate(QString *error)
             return query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
         });
         if (!ok) {
-            *error = QStringLiteral("cannot migrate the database to schema version %1: %2").arg(version + 1).arg(m_lastError);
+            *error = QStringLiteral("cannot migrate the database to schema version %1: %2")
+                         .arg(version + 1)
+                         .arg(m_lastError);
             return false;
         }
     }
@@ -316,7 +323,8 @@ bool Store::writeDefinitionRows(const Definition &definition)
         if (!exec(query))
             return false;
     }
-    QSqlQuery &env = prepared(QStringLiteral("INSERT INTO definition_env (definition_id, name, value) VALUES (?, ?, ?)"));
+    QSqlQuery &env = prepared(
+        QStringLiteral("INSERT INTO definition_env (definition_id, name, value) VALUES (?, ?, ?)"));
     for (const EnvVar &var : definition.env) {
         env.addBindValue(definition.definitionId);
         env.addBindValue(var.name);
@@ -324,7 +332,8 @@ bool Store::writeDefinitionRows(const Definition &definition)
         if (!exec(env))
             return false;
     }
-    QSqlQuery &tags = prepared(QStringLiteral("INSERT OR IGNORE INTO definition_tags (definition_id, tag) VALUES (?, ?)"));
+    QSqlQuery &tags = prepared(
+        QStringLiteral("INSERT OR IGNORE INTO definition_tags (definition_id, tag) VALUES (?, ?)"));
     for (const QString &tag : definition.tags) {
         tags.addBindValue(definition.definitionId);
         tags.addBindValue(tag);
@@ -394,7 +403,8 @@ StoredPage Store::listDefinitions(const ListQuery &query)
 
 NamePage Store::groups(const ListQuery &query)
 {
-    return listNames(QStringLiteral("SELECT DISTINCT group_name AS name FROM definitions WHERE group_name IS NOT NULL"), query);
+    return listNames(QStringLiteral("SELECT DISTINCT group_name AS name FROM definitions WHERE group_name IS NOT NULL"),
+                     query);
 }
 
 NamePage Store::tags(const ListQuery &query)
@@ -422,11 +432,13 @@ QByteArray Store::runDocument(const QString &runId)
 
 bool Store::writeRunRows(const Run &run, bool insert)
 {
-    QSqlQuery &query = prepared(insert
-        ? QStringLiteral("INSERT INTO runs (status, started_at, finished_at, document, run_id, definition_id, alias,"
-                         " group_name, image, command, cluster, user, engine, queued_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        : QStringLiteral("UPDATE runs SET status = ?, started_at = ?, finished_at = ?, document = ? WHERE run_id = ?"));
+    QSqlQuery &query = prepared(
+        insert ? QStringLiteral(
+            "INSERT INTO runs (status, started_at, finished_at, document, run_id, definition_id, alias,"
+            " group_name, image, command, cluster, user, engine, queued_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+               : QStringLiteral(
+                   "UPDATE runs SET status = ?, started_at = ?, finished_at = ?, document = ? WHERE run_id = ?"));
     query.addBindValue(runStatusName(run.status));
     query.addBindValue(optionalTime(run.startedAt));
     query.addBindValue(optionalTime(run.finishedAt));
@@ -493,8 +505,8 @@ QList<Run> Store::runsWithStatus(RunStatus status)
 
 std::optional<Run> Store::nextQueued(const QString &cluster)
 {
-    QSqlQuery &query = prepared(QStringLiteral(
-        "SELECT document FROM runs WHERE status = 'QUEUED' AND cluster = ? ORDER BY seq LIMIT 1"));
+    QSqlQuery &query = prepared(
+        QStringLiteral("SELECT document FROM runs WHERE status = 'QUEUED' AND cluster = ? ORDER BY seq LIMIT 1"));
     query.addBindValue(cluster);
     if (!exec(query) || !query.next())
         return std::nullopt;
@@ -540,11 +552,13 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
     for (const ListQuery::Filter &filter : query.filters)
         where.addFilter(filter, idColumn, tagTable);
     for (const ListQuery::TimeBound &bound : query.timeBounds) {
-        where.clauses.append(QStringLiteral("%1 %2 ?").arg(bound.column, bound.since ? QStringLiteral(">=") : QStringLiteral("<")));
+        where.clauses.append(
+            QStringLiteral("%1 %2 ?").arg(bound.column, bound.since ? QStringLiteral(">=") : QStringLiteral("<")));
         where.values.append(bound.msecsSinceEpoch);
     }
     for (const auto &[name, value] : query.envFilters) {
-        where.clauses.append(QStringLiteral("%1 IN (SELECT %1 FROM %2 WHERE name = ? AND value = ?)").arg(idColumn, envTable));
+        where.clauses.append(
+            QStringLiteral("%1 IN (SELECT %1 FROM %2 WHERE name = ? AND value = ?)").arg(idColumn, envTable));
         where.values.append(name);
         where.values.append(value);
     }
@@ -617,7 +631,8 @@ NamePage Store::listNames(const QString &sqlOfNames, const ListQuery &query)
 
     NamePage page;
     page.total = cachedCount(Definitions, QStringLiteral("SELECT COUNT(*)") + from, where.values);
-    QSqlQuery &select = prepared(QStringLiteral("SELECT name") + from + QStringLiteral(" ORDER BY name LIMIT ? OFFSET ?"));
+    QSqlQuery &select = prepared(QStringLiteral("SELECT name") + from
+                                 + QStringLiteral(" ORDER BY name LIMIT ? OFFSET ?"));
     for (const QVariant &value : where.values)
         select.addBindValue(value);
     select.addBindValue(query.limit);

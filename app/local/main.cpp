@@ -42,7 +42,8 @@ bool parseListen(const QString &text, ControlPlaneOptions *options, QString *err
     bool portOk = false;
     const uint port = text.mid(colon + 1).toUInt(&portOk);
     if (colon <= 0 || !portOk || port > 65535) {
-        *error = QStringLiteral("--listen takes HOST:PORT with a port from 0 to 65535, e.g. 127.0.0.1:5000; got \"%1\"").arg(text);
+        *error = QStringLiteral("--listen takes HOST:PORT with a port from 0 to 65535, e.g. 127.0.0.1:5000; got \"%1\"")
+                     .arg(text);
         return false;
     }
     const QHostAddress address = host == u"localhost" ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
@@ -77,17 +78,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder of the store and the logs."),
                                      QStringLiteral("DIR"), ControlPlane::defaultDataDir());
     const QCommandLineOption token(QStringLiteral("token"),
-                                   QStringLiteral("Require Authorization: Bearer TOKEN on every request (needed off loopback)."),
+                                   QStringLiteral(
+                                       "Require Authorization: Bearer TOKEN on every request (needed off loopback)."),
                                    QStringLiteral("TOKEN"));
-    const QCommandLineOption cors(QStringLiteral("cors-origin"), QStringLiteral("Allow browser calls from ORIGIN (repeatable)."),
+    const QCommandLineOption cors(QStringLiteral("cors-origin"),
+                                  QStringLiteral("Allow browser calls from ORIGIN (repeatable)."),
                                   QStringLiteral("ORIGIN"));
     const QCommandLineOption defaultCluster(QStringLiteral("default-cluster"),
-                                            QStringLiteral("Cluster for launches that name none."), QStringLiteral("NAME"));
+                                            QStringLiteral("Cluster for launches that name none."),
+                                            QStringLiteral("NAME"));
     const QCommandLineOption parallelRuns(QStringLiteral("parallel-runs"),
                                           QStringLiteral("Runs at once per cluster; the rest wait QUEUED (default 4)."),
                                           QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption grace(QStringLiteral("terminate-grace"),
-                                   QStringLiteral("Seconds between SIGTERM and SIGKILL when a run is stopped (default 10)."),
+                                   QStringLiteral(
+                                       "Seconds between SIGTERM and SIGKILL when a run is stopped (default 10)."),
                                    QStringLiteral("SECONDS"), QStringLiteral("10"));
     const QCommandLineOption engines(QStringLiteral("container-engines"),
                                      QStringLiteral("Container engines to offer as clusters when they work here "
@@ -133,8 +138,10 @@ int main(int argc, char *argv[])
     for (const QString &entry : parser.values(engineFlags)) {
         const qsizetype equals = entry.indexOf(u'=');
         if (equals <= 0) {
-            std::fprintf(stderr, "flotilla-local: --engine-flags takes ENGINE=FLAGS, e.g. \"podman=--runtime runc\"; got \"%s\"\n",
-                         qPrintable(entry));
+            std::fprintf(
+                stderr,
+                "flotilla-local: --engine-flags takes ENGINE=FLAGS, e.g. \"podman=--runtime runc\"; got \"%s\"\n",
+                qPrintable(entry));
             return 2;
         }
         options.engineRunFlags.insert(entry.left(equals), entry.mid(equals + 1).split(u' ', Qt::SkipEmptyParts));

@@ -26,8 +26,7 @@ ApiError ApiError::transport(QNetworkReply::NetworkError code, QString detail, Q
 
 ApiError ApiError::timeout(int milliseconds, QString method, QUrl url)
 {
-    ApiError error = transport(QNetworkReply::TimeoutError,
-                               QStringLiteral("no answer within %1 ms").arg(milliseconds),
+    ApiError error = transport(QNetworkReply::TimeoutError, QStringLiteral("no answer within %1 ms").arg(milliseconds),
                                std::move(method), std::move(url));
     return error;
 }
@@ -67,10 +66,8 @@ bool ApiError::isTransient() const
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProtocolFailure:
-        return true;
-    default:
-        return false;
+    case QNetworkReply::ProtocolFailure: return true;
+    default: return false;
     }
 }
 
@@ -89,8 +86,7 @@ QString ApiError::sentence() const
                                          : m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath
                                                                  | QUrl::RemoveQuery | QUrl::RemoveFragment);
     switch (m_kind) {
-    case Kind::None:
-        return {};
+    case Kind::None: return {};
     case Kind::Http: {
         const QString suffix = place.isEmpty() ? QStringLiteral("(HTTP %1)").arg(m_httpStatus)
                                                : QStringLiteral("(HTTP %1 from %2)").arg(m_httpStatus).arg(place);
@@ -104,22 +100,20 @@ QString ApiError::sentence() const
     }
     case Kind::Transport:
         switch (m_transport) {
-        case QNetworkReply::TimeoutError:
-            return QStringLiteral("%1 did not answer in time (%2).").arg(host, m_detail);
+        case QNetworkReply::TimeoutError: return QStringLiteral("%1 did not answer in time (%2).").arg(host, m_detail);
         case QNetworkReply::ConnectionRefusedError:
-            return QStringLiteral("Could not connect to %1: the connection was refused. Is the server running?").arg(host);
+            return QStringLiteral("Could not connect to %1: the connection was refused. Is the server running?")
+                .arg(host);
         case QNetworkReply::HostNotFoundError:
             return QStringLiteral("The host of %1 was not found; check the server address.").arg(host);
         case QNetworkReply::RemoteHostClosedError:
             return QStringLiteral("%1 closed the connection before it answered.").arg(host);
-        default:
-            return QStringLiteral("Could not talk to %1: %2").arg(host, m_detail);
+        default: return QStringLiteral("Could not talk to %1: %2").arg(host, m_detail);
         }
     case Kind::BadAnswer:
         return place.isEmpty() ? QStringLiteral("The server's answer could not be read: %1").arg(m_detail)
                                : QStringLiteral("The answer to %1 could not be read: %2").arg(place, m_detail);
-    case Kind::Cancelled:
-        return QStringLiteral("The request was cancelled.");
+    case Kind::Cancelled: return QStringLiteral("The request was cancelled.");
     }
     return {};
 }

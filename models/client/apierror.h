@@ -15,11 +15,11 @@ class ApiError final
 {
 public:
     enum class Kind {
-        None,       // no error
-        Http,       // the server answered with a status other than 2xx
-        Transport,  // no answer: refused, reset, timeout, TLS...
-        BadAnswer,  // a 2xx answer the client could not read
-        Cancelled,  // abort() was called
+        None,      // no error
+        Http,      // the server answered with a status other than 2xx
+        Transport, // no answer: refused, reset, timeout, TLS...
+        BadAnswer, // a 2xx answer the client could not read
+        Cancelled, // abort() was called
     };
 
     ApiError() = default;
@@ -31,7 +31,7 @@ public:
 
     Kind kind() const { return m_kind; }
     bool isError() const { return m_kind != Kind::None; }
-    int httpStatus() const { return m_httpStatus; }          // 0 without an answer
+    int httpStatus() const { return m_httpStatus; }           // 0 without an answer
     QString serverMessage() const { return m_serverMessage; } // verbatim, may be empty
     QNetworkReply::NetworkError transportError() const { return m_transport; }
     QString detail() const { return m_detail; } // Qt's text for transport errors, the parse problem for BadAnswer

@@ -71,8 +71,7 @@ void ApiJob::sendAttempt()
     if (m_finished)
         return;
     if (!m_client) {
-        finishWith(ApiError::transport(QNetworkReply::OperationCanceledError,
-                                       QStringLiteral("the client is gone")));
+        finishWith(ApiError::transport(QNetworkReply::OperationCanceledError, QStringLiteral("the client is gone")));
         return;
     }
     ++m_attempts;
@@ -134,7 +133,7 @@ void ApiJob::onReplyFinished()
 ApiError ApiJob::errorFromAnswer(int status, const QByteArray &body, const QByteArray &contentType) const
 {
     QString message;
-    const Json json = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const Json json = parseNetworkJson(body);
     if (json.is_object()) {
         JsonReader reader(json);
         if (const Json *error = reader.find("error"); error && error->is_string())

@@ -111,7 +111,7 @@ private:
 };
 
 // A job whose answer becomes a value of type T.
-template<typename T>
+template <typename T>
 class ResultJob final : public ApiJob
 {
 public:

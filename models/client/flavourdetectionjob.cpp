@@ -24,7 +24,7 @@ FlavourDetectionJob::FlavourDetectionJob(FlotillaClient *client)
 
 void FlavourDetectionJob::handleAnswer(int status, const QByteArray &body, const QByteArray &contentType)
 {
-    const Json json = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const Json json = parseNetworkJson(body);
     switch (m_step) {
     case Step::Groups:
         // Only our control plane serves the unversioned seed paths, and only

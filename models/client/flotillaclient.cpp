@@ -13,11 +13,11 @@ QString bodyStart(const QByteArray &body)
 }
 
 // A parser of JSON object answers around one of the wire types' fromJson.
-template<typename T, typename Read>
+template <typename T, typename Read>
 typename ResultJob<T>::Parser jsonParser(Read read)
 {
     return [read](const QByteArray &body, QString *problem, QStringList *warnings) -> T {
-        const Json json = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+        const Json json = parseNetworkJson(body);
         if (json.is_discarded()) {
             *problem = QStringLiteral("it is not JSON: %1").arg(bodyStart(body));
             return T{};
@@ -73,7 +73,8 @@ QString FlotillaClient::pathSegment(const QString &value)
 
 QUrl FlotillaClient::urlFor(const QString &encodedPath, const QList<std::pair<QString, QString>> &query) const
 {
-    QString text = m_baseUrl.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash | QUrl::FullyEncoded);
+    QString text = m_baseUrl.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash
+                                      | QUrl::FullyEncoded);
     text += QStringLiteral("/api/") + encodedPath;
     for (qsizetype i = 0; i < query.size(); ++i) {
         text += i == 0 ? u'?' : u'&';
@@ -141,7 +142,8 @@ ResultJob<Definition> *FlotillaClient::definition(const QString &definitionId)
 
 ResultJob<Definition> *FlotillaClient::definitionByAlias(const QString &alias)
 {
-    return new ResultJob<Definition>(this, get({versionPrefix(), QStringLiteral("task"), QStringLiteral("alias"), alias}),
+    return new ResultJob<Definition>(this,
+                                     get({versionPrefix(), QStringLiteral("task"), QStringLiteral("alias"), alias}),
                                      jsonParser<Definition>(&Definition::fromJson));
 }
 
@@ -156,18 +158,18 @@ ResultJob<Definition> *FlotillaClient::createDefinition(const Definition &defini
 
 ResultJob<Definition> *FlotillaClient::updateDefinition(const Definition &definition)
 {
-    return new ResultJob<Definition>(
-        this, withBody(get({versionPrefix(), QStringLiteral("task"), definition.definitionId}), "PUT", definition.toJson()),
-        jsonParser<Definition>(&Definition::fromJson));
+    return new ResultJob<Definition>(this,
+                                     withBody(get({versionPrefix(), QStringLiteral("task"), definition.definitionId}),
+                                              "PUT", definition.toJson()),
+                                     jsonParser<Definition>(&Definition::fromJson));
 }
 
 ResultJob<bool> *FlotillaClient::deleteDefinition(const QString &definitionId)
 {
     ApiRequest request = get({versionPrefix(), QStringLiteral("task"), definitionId});
     request.method = "DELETE";
-    return new ResultJob<bool>(this, request, jsonParser<bool>([](const Json &json, QStringList *) {
-                                   return flag(json, "deleted");
-                               }));
+    return new ResultJob<bool>(this, request,
+                               jsonParser<bool>([](const Json &json, QStringList *) { return flag(json, "deleted"); }));
 }
 
 static Json launchBody(const LaunchRequest &request, bool withRunTags)
@@ -203,34 +205,38 @@ ResultJob<Run> *FlotillaClient::launch(const QString &definitionId, const Launch
         version = QStringLiteral("v1");
     const Json body = launchBody(request, m_flavour != ServerFlavour::SeedEra);
     return new ResultJob<Run>(this,
-                              withBody(get({version, QStringLiteral("task"), definitionId, QStringLiteral("execute")}), "PUT", body),
+                              withBody(get({version, QStringLiteral("task"), definitionId, QStringLiteral("execute")}),
+                                       "PUT", body),
                               jsonParser<Run>(&Run::fromJson));
 }
 
 ResultJob<Run> *FlotillaClient::launchByAlias(const QString &alias, const LaunchRequest &request)
 {
-    const ApiRequest path = get({versionPrefix(), QStringLiteral("task"), QStringLiteral("alias"), alias, QStringLiteral("execute")});
+    const ApiRequest path = get(
+        {versionPrefix(), QStringLiteral("task"), QStringLiteral("alias"), alias, QStringLiteral("execute")});
     return new ResultJob<Run>(this, withBody(path, "PUT", launchBody(request, true)), jsonParser<Run>(&Run::fromJson));
 }
 
 ResultJob<RunList> *FlotillaClient::listRuns(const QUrlQuery &query, const QString &definitionId)
 {
-    const QStringList segments = definitionId.isEmpty()
-                                     ? QStringList{versionPrefix(), QStringLiteral("history")}
-                                     : QStringList{versionPrefix(), QStringLiteral("task"), definitionId, QStringLiteral("history")};
+    const QStringList segments = definitionId.isEmpty() ? QStringList{versionPrefix(), QStringLiteral("history")}
+                                                        : QStringList{versionPrefix(), QStringLiteral("task"),
+                                                                      definitionId, QStringLiteral("history")};
     return new ResultJob<RunList>(this, get(segments, query), jsonParser<RunList>(&RunList::fromJson));
 }
 
 ResultJob<Run> *FlotillaClient::run(const QString &runId)
 {
-    return new ResultJob<Run>(this, get({versionPrefix(), QStringLiteral("history"), runId}), jsonParser<Run>(&Run::fromJson));
+    return new ResultJob<Run>(this, get({versionPrefix(), QStringLiteral("history"), runId}),
+                              jsonParser<Run>(&Run::fromJson));
 }
 
 ResultJob<Termination> *FlotillaClient::terminate(const QString &definitionId, const QString &runId)
 {
     ApiRequest request = get({versionPrefix(), QStringLiteral("task"), definitionId, QStringLiteral("history"), runId});
     request.method = "DELETE";
-    return new ResultJob<Termination>(this, request, jsonParser<Termination>([](const Json &json, QStringList *warnings) {
+    return new ResultJob<Termination>(this, request,
+                                      jsonParser<Termination>([](const Json &json, QStringList *warnings) {
                                           Termination termination;
                                           termination.terminated = flag(json, "terminated");
                                           if (JsonReader(json).find("run_id"))
@@ -249,8 +255,9 @@ ResultJob<LogChunk> *FlotillaClient::logs(const QString &runId, const QString &l
                                        LogChunk chunk;
                                        chunk.log = reader.string("log").value_or(QString());
                                        if (const Json *token = reader.find("last_seen"); token && !token->is_null())
-                                           chunk.lastSeen = token->is_string() ? toQString(token->get_ref<const std::string &>())
-                                                                               : toQString(token->dump());
+                                           chunk.lastSeen = token->is_string()
+                                                                ? toQString(token->get_ref<const std::string &>())
+                                                                : toQString(token->dump());
                                        warnings->append(reader.errors());
                                        return chunk;
                                    }));
@@ -260,7 +267,8 @@ ResultJob<QByteArray> *FlotillaClient::rawLog(const QString &runId)
 {
     ApiRequest request = get({versionPrefix(), runId, QStringLiteral("logs")});
     request.query.append({QStringLiteral("raw_text"), QStringLiteral("true")});
-    return new ResultJob<QByteArray>(this, request, [](const QByteArray &body, QString *, QStringList *) { return body; });
+    return new ResultJob<QByteArray>(this, request,
+                                     [](const QByteArray &body, QString *, QStringList *) { return body; });
 }
 
 ResultJob<NameList> *FlotillaClient::groups(const QUrlQuery &query)

@@ -4,7 +4,6 @@
 
 #include <wire/run.h>
 
-
 namespace Flotilla {
 
 // Follows the log of one run and hands out each new piece of text once, in

@@ -12,7 +12,8 @@ void RunWatcher::poll()
 {
     if (!client()) {
         end(false);
-        Q_EMIT errorOccurred(ApiError::transport(QNetworkReply::OperationCanceledError, QStringLiteral("the client is gone")));
+        Q_EMIT errorOccurred(
+            ApiError::transport(QNetworkReply::OperationCanceledError, QStringLiteral("the client is gone")));
         return;
     }
     send(client()->run(m_runId), [this](ApiJob *job) { onAnswer(job); });

@@ -4,7 +4,6 @@
 
 #include <wire/run.h>
 
-
 namespace Flotilla {
 
 // Follows one run's record until it is STOPPED: reads it at once, then every

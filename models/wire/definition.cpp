@@ -4,8 +4,9 @@
 
 namespace Flotilla {
 
-static const std::initializer_list<std::string_view> knownKeys = {
-    "definition_id", "alias", "group_name", "image", "command", "memory", "cpu", "env", "tags"};
+static const std::initializer_list<std::string_view> knownKeys = {"definition_id", "alias",   "group_name",
+                                                                  "image",         "command", "memory",
+                                                                  "cpu",           "env",     "tags"};
 
 QStringList stringListFromJson(const Json &array, const QString &field, QStringList *errors)
 {

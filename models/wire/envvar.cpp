@@ -24,7 +24,8 @@ EnvList envFromJson(const Json &array, const QString &field, QStringList *errors
         JsonReader reader(item, context);
         EnvVar var;
         var.name = reader.string("name").value_or(QString());
-        var.value = reader.string("value").value_or(QString());
+        // Absent or null is "", as in Go: a null QString would reach SQL as NULL.
+        var.value = reader.string("value").value_or(QStringLiteral(""));
         errors->append(reader.errors());
         env.append(var);
     }

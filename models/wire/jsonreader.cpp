@@ -15,13 +15,40 @@ std::string toUtf8(const QString &text)
     return text.toStdString();
 }
 
+int jsonNestingDepth(QByteArrayView text)
+{
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size() && deepest <= maxJsonDepth; ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+Json parseNetworkJson(QByteArrayView text)
+{
+    if (jsonNestingDepth(text) > maxJsonDepth)
+        return Json(Json::value_t::discarded);
+    return Json::parse(text.begin(), text.end(), nullptr, false);
+}
+
 static bool sameKey(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size()
-           && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                  return std::tolower(static_cast<unsigned char>(x))
-                         == std::tolower(static_cast<unsigned char>(y));
-              });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
 }
 
 JsonReader::JsonReader(const Json &object, QString context)
@@ -73,8 +100,7 @@ std::optional<qint64> JsonReader::integer(std::string_view key)
         return value->get<qint64>();
     if (value->is_number_unsigned() && value->get<std::uint64_t>() <= std::uint64_t(INT64_MAX))
         return qint64(value->get<std::uint64_t>());
-    addError(QStringLiteral("%1 must be a JSON integer, not %2")
-                 .arg(fieldName(key), toQString(value->dump())));
+    addError(QStringLiteral("%1 must be a JSON integer, not %2").arg(fieldName(key), toQString(value->dump())));
     return std::nullopt;
 }
 
@@ -104,9 +130,8 @@ Json JsonReader::unknownMembers(std::initializer_list<std::string_view> known) c
     if (!m_object.is_object())
         return rest;
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
-        const bool isKnown = std::any_of(known.begin(), known.end(), [&](std::string_view k) {
-            return sameKey(it.key(), k);
-        });
+        const bool isKnown = std::any_of(known.begin(), known.end(),
+                                         [&](std::string_view k) { return sameKey(it.key(), k); });
         if (!isKnown)
             rest[it.key()] = it.value();
     }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,19 @@ using Json = nlohmann::ordered_json;
 
 QString toQString(const std::string &utf8);
 std::string toUtf8(const QString &text);
+
+// Copying, comparing, dumping and decoding a Json recurse once per level of
+// nesting, so a document from the network that nests deeper than this is
+// refused before parsing: 100,000 '[' would overflow the stack.
+constexpr int maxJsonDepth = 512;
+
+// How deep arrays and objects nest in a JSON text (brackets in strings do
+// not count). Stops counting past maxJsonDepth.
+int jsonNestingDepth(QByteArrayView text);
+
+// Json::parse without exceptions for documents from the network: discarded
+// when `text` is not JSON or nests deeper than maxJsonDepth.
+Json parseNetworkJson(QByteArrayView text);
 
 // Reads one JSON object the way upstream's Go decoder does: keys match
 // case-insensitively (the last duplicate wins), null counts as absent and

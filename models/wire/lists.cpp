@@ -11,7 +11,7 @@ void ListPage::readFrom(JsonReader &reader)
     order = reader.string("order").value_or(QString());
 }
 
-template<typename Item>
+template <typename Item>
 static QList<Item> itemsFromJson(JsonReader &reader, std::string_view key, QStringList *errors)
 {
     QList<Item> items;

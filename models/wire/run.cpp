@@ -5,11 +5,8 @@
 namespace Flotilla {
 
 static constexpr std::pair<RunStatus, const char16_t *> statusNames[] = {
-    {RunStatus::Queued, u"QUEUED"},
-    {RunStatus::Pending, u"PENDING"},
-    {RunStatus::Running, u"RUNNING"},
-    {RunStatus::Stopped, u"STOPPED"},
-    {RunStatus::NeedsRetry, u"NEEDS_RETRY"},
+    {RunStatus::Queued, u"QUEUED"},   {RunStatus::Pending, u"PENDING"},        {RunStatus::Running, u"RUNNING"},
+    {RunStatus::Stopped, u"STOPPED"}, {RunStatus::NeedsRetry, u"NEEDS_RETRY"},
 };
 
 QString runStatusName(RunStatus status)
@@ -89,8 +86,7 @@ Json Run::toJson() const
     if (cpu)
         json["cpu"] = *cpu;
     json["engine"] = toUtf8(engine);
-    json["instance"] = {{"dns_name", toUtf8(instance.dnsName)},
-                        {"instance_id", toUtf8(instance.instanceId)}};
+    json["instance"] = {{"dns_name", toUtf8(instance.dnsName)}, {"instance_id", toUtf8(instance.instanceId)}};
     return json;
 }
 

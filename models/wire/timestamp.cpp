@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 
-
 namespace Flotilla::Timestamp {
 
 std::optional<QDateTime> parse(QStringView text)
