@@ -1,6 +1,9 @@
 // The main window against a real control plane: connecting, the pages, run
 // windows, stopping a run, a server that is down, and quitting with active runs.
+#include <definitioneditor.h>
 #include <definitionspage.h>
+#include <envvareditor.h>
+#include <launchdialog.h>
 #include <logpane.h>
 #include <mainwindow.h>
 #include <runspage.h>
@@ -13,6 +16,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
@@ -62,6 +68,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void connectsAndListsDefinitions();
+    void createLaunchWithEnvOverrideAndReadTheLog();
+    void validationAndServerErrorsShowAtTheForm();
     void groupsLeadToTheirDefinitions();
     void runsPageFollowsActiveRunsAndStopsOne();
     void runWindowShowsStateAndLog();
@@ -128,6 +136,77 @@ void Tst_MainWindow::connectsAndListsDefinitions()
     QCOMPARE(m_window->definitionsPage()->selectedDefinition()->alias, QStringLiteral("alpha"));
 }
 
+// The path: create a definition in the editor, launch it with an env
+// override from the dialog, see it reach STOPPED in the runs table and its
+// lines in the run window.
+void Tst_MainWindow::createLaunchWithEnvOverrideAndReadTheLog()
+{
+    m_window->definitionsPage()->newAction()->trigger();
+    DefinitionEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<DefinitionEditor *>()) != nullptr);
+    editor->findChild<QLineEdit *>(QStringLiteral("aliasEdit"))->setText(QStringLiteral("greeter"));
+    editor->findChild<QLineEdit *>(QStringLiteral("imageEdit"))->setText(QStringLiteral("none"));
+    editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"))->setPlainText(QStringLiteral("echo \"hello $WHO\""));
+    editor->findChild<EnvVarEditor *>(QStringLiteral("envEditor"))->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("world")}});
+    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save);
+    QTRY_VERIFY(save->isEnabled());
+    save->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->definitionsPage()->selectedDefinition()
+                                 && m_window->definitionsPage()->selectedDefinition()->alias == u"greeter",
+                             10000);
+
+    m_window->definitionsPage()->launchAction()->trigger();
+    LaunchDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<LaunchDialog *>()) != nullptr);
+    auto *env = dialog->findChild<EnvVarEditor *>(QStringLiteral("envEditor"));
+    QCOMPARE(env->envVars().value(0).value, QStringLiteral("world")); // prefilled from the definition
+    env->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("override")}});
+    dialog->findChild<QLineEdit *>(QStringLiteral("ownerEdit"))->setText(QStringLiteral("tester"));
+    QPushButton *launchButton = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY(launchButton->isEnabled());
+    launchButton->click();
+
+    RunView *view = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->runViews().isEmpty() && (view = m_window->runViews().constFirst()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->run().isActive(), 30000);
+    QCOMPARE(view->run().exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
+    QCOMPARE(view->logPane()->model()->lineText(0), QStringLiteral("hello override"));
+
+    m_window->showPage(MainWindow::Runs);
+    RunListModel *runs = m_window->runsPage()->model();
+    runs->setStatusFilter({RunStatus::Stopped});
+    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(view->run().runId) >= 0, 10000);
+    QCOMPARE(runs->itemAt(runs->rowOf(view->run().runId)).status, RunStatus::Stopped);
+}
+
+void Tst_MainWindow::validationAndServerErrorsShowAtTheForm()
+{
+    m_window->definitionsPage()->newAction()->trigger();
+    DefinitionEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<DefinitionEditor *>()) != nullptr);
+    auto *alias = editor->findChild<QLineEdit *>(QStringLiteral("aliasEdit"));
+    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save);
+    alias->setText(QStringLiteral("alpha")); // exists already: the server refuses it
+    editor->findChild<QLineEdit *>(QStringLiteral("imageEdit"))->setText(QStringLiteral("none"));
+    auto *command = editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"));
+    command->setPlainText(QStringLiteral("x"));
+    command->clear(); // edited, then emptied: the form says what is missing
+    QTRY_VERIFY(!save->isEnabled());
+    QLabel *commandProblem = editor->findChild<QLabel *>(QStringLiteral("commandEditProblem"));
+    QTRY_VERIFY(commandProblem->isVisible() && !commandProblem->text().isEmpty());
+    command->setPlainText(QStringLiteral("echo again"));
+    QTRY_VERIFY(save->isEnabled());
+    save->click();
+    // The server's answer (the alias is taken) appears at the form, which stays open with what was typed.
+    QTRY_VERIFY_WITH_TIMEOUT(editor->findChild<QLabel *>(QStringLiteral("aliasEditProblem"))->isVisible()
+                                 || editor->findChild<QLabel *>(QStringLiteral("formProblem"))->isVisible(),
+                             10000);
+    QVERIFY(editor->isVisible());
+    QCOMPARE(alias->text(), QStringLiteral("alpha"));
+    editor->close();
+}
+
 void Tst_MainWindow::groupsLeadToTheirDefinitions()
 {
     QTableView *table = m_window->definitionsPage()->table();
@@ -153,8 +232,10 @@ void Tst_MainWindow::runsPageFollowsActiveRunsAndStopsOne()
     stop->trigger();
     QVERIFY(answerMessageBox(QStringLiteral("Stop")));
     QCOMPARE(waitForStatus(*m_http, runId, "STOPPED").value("status", ""), "STOPPED");
-    // Only active runs are shown by default: the stopped one leaves the table.
-    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(runId) < 0, 15000);
+    // Live: the row turns STOPPED in place (it stays until the next reload, so
+    // people see how it ended), and the selection stays on it.
+    QTRY_VERIFY_WITH_TIMEOUT(runs->itemAt(runs->rowOf(runId)).status == RunStatus::Stopped, 15000);
+    QCOMPARE(table->currentIndex().row(), runs->rowOf(runId));
 }
 
 void Tst_MainWindow::runWindowShowsStateAndLog()

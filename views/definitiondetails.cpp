@@ -62,6 +62,8 @@ DefinitionDetails::DefinitionDetails(QWidget *parent)
     m_runView->setItemDelegateForColumn(RunListModel::Status, new RunStatusDelegate(m_runView));
     for (int column : {int(RunListModel::Alias), int(RunListModel::Group), int(RunListModel::User)})
         m_runView->setColumnHidden(column, true);
+    m_runView->horizontalHeader()->resizeSection(RunListModel::Status, 120);
+    fitTimeColumns(m_runView, {RunListModel::QueuedAt, RunListModel::StartedAt, RunListModel::FinishedAt});
     connect(m_runView, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT runActivated(index.data(PagedTableModel::ObjectRole).value<Run>());
     });

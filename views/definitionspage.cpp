@@ -77,13 +77,12 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     filters->addWidget(m_aliasFilter, 1);
     filters->addWidget(m_groupFilter);
     filters->addWidget(m_tagFilter);
-    for (QAction *action : {m_new, m_launch}) {
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setAccessibleName(action->text().remove(u'&').remove(u'…'));
-        filters->addWidget(button);
-    }
+    // New Definition is in the tool bar; Launch belongs with the selection.
+    auto *launchButton = new QToolButton(this);
+    launchButton->setDefaultAction(m_launch);
+    launchButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    launchButton->setAccessibleName(tr("Launch the selected definition"));
+    filters->addWidget(launchButton);
 
     auto *left = new QWidget(m_splitter);
     auto *leftLayout = new QVBoxLayout(left);

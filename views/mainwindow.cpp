@@ -200,7 +200,13 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     connectionStateChanged(m_connection->state());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Run windows are children; they go first, while the hash they leave still exists.
+    const QList<RunView *> views = runViews();
+    m_runViews.clear();
+    qDeleteAll(views);
+}
 
 void MainWindow::createActions()
 {

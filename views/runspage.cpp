@@ -106,6 +106,7 @@ RunsPage::RunsPage(QWidget *parent)
     m_table->setItemDelegateForColumn(RunListModel::Status, new RunStatusDelegate(m_table));
     m_table->horizontalHeader()->resizeSection(RunListModel::Status, 130);
     m_table->horizontalHeader()->resizeSection(RunListModel::Alias, 180);
+    fitTimeColumns(m_table, {RunListModel::QueuedAt, RunListModel::StartedAt, RunListModel::FinishedAt});
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT runActivated(index.data(PagedTableModel::ObjectRole).value<Run>());
     });

@@ -28,12 +28,20 @@ void setUpTable(QTableView *view, PagedTableModel *model, const char *accessible
     columns->setHighlightSections(false);
     columns->setSectionsMovable(true);
     // The server sorts; the indicator is only offered on columns it can sort by.
-    view->setSortingEnabled(true);
+    // It is set before sorting is enabled, which sorts by the indicator at once.
     columns->setSortIndicator(model->sortColumn(), model->sortOrder());
+    view->setSortingEnabled(true);
     QObject::connect(columns, &QHeaderView::sortIndicatorChanged, view, [columns, model](int column, Qt::SortOrder) {
         if (!model->isSortable(column))
             columns->setSortIndicator(model->sortColumn(), model->sortOrder());
     });
+}
+
+void fitTimeColumns(QTableView *view, std::initializer_list<int> columns)
+{
+    const int width = view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-27 12:34:56")) + 24;
+    for (int column : columns)
+        view->horizontalHeader()->resizeSection(column, width);
 }
 
 } // namespace Flotilla

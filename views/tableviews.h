@@ -1,5 +1,7 @@
 #pragma once
 
+#include <initializer_list>
+
 class QAbstractItemModel;
 class QTableView;
 
@@ -11,5 +13,7 @@ class PagedTableModel;
 // 100,000 rows scroll without measuring), server-side sorting where the
 // model's server supports it, the last column stretched.
 void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName);
+// Widens the columns that hold local times so a whole timestamp shows.
+void fitTimeColumns(QTableView *view, std::initializer_list<int> columns);
 
 } // namespace Flotilla

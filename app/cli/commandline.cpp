@@ -1,7 +1,7 @@
 #include "commandline.h"
 
-#include <client/flotillaclient.h>
 #include <client/flavourdetectionjob.h>
+#include <client/flotillaclient.h>
 #include <client/logtailer.h>
 #include <client/profilestore.h>
 #include <client/secretjob.h>
@@ -32,13 +32,15 @@ QCommandLineOption option(const QString &name, const QString &description, const
 QList<QCommandLineOption> globalOptions()
 {
     return {
-        option(QStringLiteral("server"), QStringLiteral("Base URL of the server, e.g. http://127.0.0.1:5000 "
-                                                        "(default: the default profile)."),
+        option(QStringLiteral("server"),
+               QStringLiteral("Base URL of the server, e.g. http://127.0.0.1:5000 "
+                              "(default: the default profile)."),
                QStringLiteral("URL")),
         option(QStringLiteral("profile"), QStringLiteral("Use the server profile NAME (see `flotilla profiles list`)."),
                QStringLiteral("NAME")),
-        option(QStringLiteral("token-env"), QStringLiteral("Send the token in environment variable VAR as a bearer token "
-                                                           "(with profiles add: the token to keep in the keychain)."),
+        option(QStringLiteral("token-env"),
+               QStringLiteral("Send the token in environment variable VAR as a bearer token "
+                              "(with profiles add: the token to keep in the keychain)."),
                QStringLiteral("VAR")),
         option(QStringLiteral("output"), QStringLiteral("table (default) or json."), QStringLiteral("FORMAT")),
         QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")),
@@ -225,21 +227,53 @@ const QList<CommandLine::Command> &CommandLine::commands()
                   {o("cluster", "Cluster to run on.", "C"), env,
                    o("owner", "Owner of the run (default: the login user name).", "ID"),
                    o("follow", "Print the log as it arrives and exit with the run's exit code.")},
-                  1, 1, &CommandLine::launch, {}});
-        c.append({QStringLiteral("runs"), {}, QStringLiteral("List runs."),
-                  {o("definition", "Only runs of definition ID.", "ID"),
-                   o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).", "S"),
-                   o("cluster", "Only runs on cluster C.", "C"), o("alias", "Only runs of aliases containing TEXT.", "TEXT"),
-                   limit, offset},
-                  0, 0, &CommandLine::listRuns, {}});
-        c.append({QStringLiteral("run"), QStringLiteral("RUN_ID"), QStringLiteral("Show one run."), {}, 1, 1,
-                  &CommandLine::showRun, {}});
-        c.append({QStringLiteral("logs"), QStringLiteral("RUN_ID"), QStringLiteral("Print the log of a run."),
-                  {o("follow", "Keep printing as the log grows and exit with the run's exit code.")}, 1, 1,
-                  &CommandLine::logs, {}});
-        c.append({QStringLiteral("stop"), QStringLiteral("RUN_ID"), QStringLiteral("Stop a run."), {}, 1, 1,
-                  &CommandLine::stopRun, {}});
-        c.append({QStringLiteral("groups"), {}, QStringLiteral("List the group names."), {}, 0, 0, nullptr,
+                  1,
+                  1,
+                  &CommandLine::launch,
+                  {}});
+        c.append(
+            {QStringLiteral("runs"),
+             {},
+             QStringLiteral("List runs."),
+             {o("definition", "Only runs of definition ID.", "ID"),
+              o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).", "S"),
+              o("cluster", "Only runs on cluster C.", "C"), o("alias", "Only runs of aliases containing TEXT.", "TEXT"),
+              limit, offset},
+             0,
+             0,
+             &CommandLine::listRuns,
+             {}});
+        c.append({QStringLiteral("run"),
+                  QStringLiteral("RUN_ID"),
+                  QStringLiteral("Show one run."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::showRun,
+                  {}});
+        c.append({QStringLiteral("logs"),
+                  QStringLiteral("RUN_ID"),
+                  QStringLiteral("Print the log of a run."),
+                  {o("follow", "Keep printing as the log grows and exit with the run's exit code.")},
+                  1,
+                  1,
+                  &CommandLine::logs,
+                  {}});
+        c.append({QStringLiteral("stop"),
+                  QStringLiteral("RUN_ID"),
+                  QStringLiteral("Stop a run."),
+                  {},
+                  1,
+                  1,
+                  &CommandLine::stopRun,
+                  {}});
+        c.append({QStringLiteral("groups"),
+                  {},
+                  QStringLiteral("List the group names."),
+                  {},
+                  0,
+                  0,
+                  nullptr,
                   QStringLiteral("groups")});
         c.append(
             {QStringLiteral("tags"), {}, QStringLiteral("List the tags."), {}, 0, 0, nullptr, QStringLiteral("tags")});
@@ -251,18 +285,29 @@ const QList<CommandLine::Command> &CommandLine::commands()
                   0,
                   nullptr,
                   QStringLiteral("clusters")});
-        c.append({QStringLiteral("profiles"), QStringLiteral("list | add NAME URL | remove NAME | default NAME"),
+        c.append({QStringLiteral("profiles"),
+                  QStringLiteral("list | add NAME URL | remove NAME | default NAME"),
                   QStringLiteral("Manage server profiles. add keeps the token of --token-env and the headers of\n"
                                  "--header-env in the system keychain, never in the settings file."),
                   {o("flavour", "With add: auto (default), control-plane, upstream or seed-era.", "F"),
                    o("owner", "With add: owner id for launches (default: the login user name).", "ID"),
                    o("cluster", "With add: cluster for launches (default: the server's).", "C"),
-                   o("header-env", "With add: send header NAME with the value of environment variable VAR (repeatable).",
-                     "NAME=VAR"),
+                   o("header-env",
+                     "With add: send header NAME with the value of environment variable VAR (repeatable).", "NAME=VAR"),
                    o("default", "With add: make it the default profile.")},
-                  1, 3, &CommandLine::profiles, {}, false});
-        c.append({QStringLiteral("help"), QStringLiteral("[COMMAND]"), QStringLiteral("Show help, of one command or of all."),
-                  {}, 0, 1, nullptr, {}});
+                  1,
+                  3,
+                  &CommandLine::profiles,
+                  {},
+                  false});
+        c.append({QStringLiteral("help"),
+                  QStringLiteral("[COMMAND]"),
+                  QStringLiteral("Show help, of one command or of all."),
+                  {},
+                  0,
+                  1,
+                  nullptr,
+                  {}});
         return c;
     }();
     return list;
@@ -311,11 +356,12 @@ void CommandLine::start()
 
 QString CommandLine::generalHelp() const
 {
-    QString text = QStringLiteral("Usage: flotilla [--server URL | --profile NAME] [--token-env VAR] [--output table|json] "
-                                  "COMMAND [ARGS]\n\n"
-                                  "A client of the Flotilla API. With neither --server nor --profile it uses the default\n"
-                                  "profile; out of the box that is \"local\", the local control plane (flotilla-local)\n"
-                                  "serving the default data dir.\n\nCommands:\n");
+    QString text = QStringLiteral(
+        "Usage: flotilla [--server URL | --profile NAME] [--token-env VAR] [--output table|json] "
+        "COMMAND [ARGS]\n\n"
+        "A client of the Flotilla API. With neither --server nor --profile it uses the default\n"
+        "profile; out of the box that is \"local\", the local control plane (flotilla-local)\n"
+        "serving the default data dir.\n\nCommands:\n");
     for (const Command &command : commands())
         text += QStringLiteral("  %1%2\n").arg(command.name.leftJustified(13), command.description);
     text += QStringLiteral("\nGlobal options:\n");
@@ -428,11 +474,13 @@ bool CommandLine::setUpClient()
     if (isSet(QStringLiteral("server"))) {
         m_profile.baseUrl = QUrl::fromUserInput(value(QStringLiteral("server")));
         if (!m_profile.baseUrl.isValid() || m_profile.baseUrl.host().isEmpty()) {
-            usageError(QStringLiteral("--server takes a URL such as http://127.0.0.1:5000; got \"%1\"").arg(value(QStringLiteral("server"))));
+            usageError(QStringLiteral("--server takes a URL such as http://127.0.0.1:5000; got \"%1\"")
+                           .arg(value(QStringLiteral("server"))));
             return false;
         }
     } else {
-        const QString name = isSet(QStringLiteral("profile")) ? value(QStringLiteral("profile")) : profileStore().defaultProfileName();
+        const QString name = isSet(QStringLiteral("profile")) ? value(QStringLiteral("profile"))
+                                                              : profileStore().defaultProfileName();
         const std::optional<ServerProfile> profile = profileStore().profile(name);
         if (!profile) {
             usageError(QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name));
@@ -661,7 +709,8 @@ void CommandLine::launch()
         request.cluster = m_parser.value(QStringLiteral("cluster"));
     else
         request.cluster = m_profile.defaultCluster;
-    request.ownerId = m_parser.isSet(QStringLiteral("owner")) ? m_parser.value(QStringLiteral("owner")) : m_profile.ownerId;
+    request.ownerId = m_parser.isSet(QStringLiteral("owner")) ? m_parser.value(QStringLiteral("owner"))
+                                                              : m_profile.ownerId;
     if (request.ownerId.isEmpty()) {
         request.ownerId = loginName();
         if (request.ownerId.isEmpty())
@@ -870,8 +919,8 @@ void CommandLine::listProfiles()
     for (const ServerProfile &profile : profiles) {
         const QString url = urlOf(profile);
         rows.append({profile.name == defaultName ? QStringLiteral("*") : QString(), profile.name,
-                     url.isEmpty() ? QStringLiteral("(not running)") : url,
-                     serverFlavourName(profile.flavour), profile.ownerId, profile.defaultCluster,
+                     url.isEmpty() ? QStringLiteral("(not running)") : url, serverFlavourName(profile.flavour),
+                     profile.ownerId, profile.defaultCluster,
                      profile.hasSecrets ? QStringLiteral("keychain") : QString()});
     }
     printTable({QStringLiteral("DEFAULT"), QStringLiteral("NAME"), QStringLiteral("URL"), QStringLiteral("FLAVOUR"),
@@ -889,7 +938,8 @@ void CommandLine::addProfile()
     if (m_parser.isSet(QStringLiteral("flavour"))) {
         const std::optional<ServerFlavour> known = serverFlavourFromName(flavour);
         if (!known)
-            return usageError(QStringLiteral("--flavour takes auto, control-plane, upstream or seed-era; got \"%1\"").arg(flavour));
+            return usageError(
+                QStringLiteral("--flavour takes auto, control-plane, upstream or seed-era; got \"%1\"").arg(flavour));
         profile.flavour = *known;
     }
     profile.ownerId = m_parser.value(QStringLiteral("owner"));
@@ -916,7 +966,8 @@ void CommandLine::addProfile()
         static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
         if (equals <= 0 || !token.match(entry.left(equals)).hasMatch())
             return usageError(QStringLiteral("--header-env takes NAME=VAR with an HTTP header name, e.g. "
-                                             "--header-env X-Auth=MY_AUTH_VAR; got \"%1\"").arg(entry));
+                                             "--header-env X-Auth=MY_AUTH_VAR; got \"%1\"")
+                                  .arg(entry));
         QString value;
         if (!fromEnvironment(QStringLiteral("header-env"), entry.mid(equals + 1), &value))
             return;
@@ -929,7 +980,8 @@ void CommandLine::addProfile()
         if (m_parser.isSet(QStringLiteral("default")))
             profileStore().setDefaultProfileName(profile.name);
         err(QStringLiteral("flotilla: added profile %1%2\n")
-                .arg(profile.name, profile.hasSecrets ? QStringLiteral(" (secrets in the system keychain)") : QString()));
+                .arg(profile.name,
+                     profile.hasSecrets ? QStringLiteral(" (secrets in the system keychain)") : QString()));
         done();
     };
     if (secrets.isEmpty())
@@ -952,8 +1004,9 @@ void CommandLine::removeProfile()
     const QString name = m_positional.at(1);
     const std::optional<ServerProfile> profile = profileStore().profile(name);
     if (!profile || profile->isLocal()) {
-        err(QStringLiteral("flotilla: %1\n").arg(profile ? QStringLiteral("\"local\" is built in and cannot be removed")
-                                                           : QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name)));
+        err(QStringLiteral("flotilla: %1\n")
+                .arg(profile ? QStringLiteral("\"local\" is built in and cannot be removed")
+                             : QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name)));
         return done(1);
     }
     const auto forget = [this, name] {

@@ -198,7 +198,8 @@ void DetachedExecutor::terminate(const Run &run, int graceMs)
     QSaveFile marker(terminatePath(run.runId));
     if (QDir(controlDir(run.runId)).exists()
         && (!marker.open(QIODevice::WriteOnly)
-            || marker.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch() + graceMs) + '\n') < 0 || !marker.commit()))
+            || marker.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch() + graceMs) + '\n') < 0
+            || !marker.commit()))
         qWarning("cannot record the termination of run %s: %s", qPrintable(run.runId), qPrintable(marker.errorString()));
     stop(run.runId, graceMs);
 }

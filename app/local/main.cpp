@@ -73,7 +73,8 @@ int main(int argc, char *argv[])
     // "flotilla" because the default data dir derives from it.
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Displays version information."));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve on (port 0 picks a free one)."),
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address to serve on (port 0 picks a free one)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:5000"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder of the store and the logs."),
                                      QStringLiteral("DIR"), ControlPlane::defaultDataDir());
@@ -102,7 +103,8 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Flags for every `ENGINE run`, replacing the probed ones, "
                                                         "e.g. \"podman=--runtime runc\" (repeatable)."),
                                          QStringLiteral("ENGINE=FLAGS"));
-    parser.addOptions({version, listen, dataDir, token, cors, defaultCluster, parallelRuns, grace, engines, engineFlags});
+    parser.addOptions(
+        {version, listen, dataDir, token, cors, defaultCluster, parallelRuns, grace, engines, engineFlags});
     parser.process(app);
 
     if (parser.isSet(version)) {

@@ -36,7 +36,8 @@ std::optional<ProfileSecrets> ProfileSecrets::fromJson(const QByteArray &json)
     if (const auto headers = parsed.find("headers"); headers != parsed.end() && headers->is_object()) {
         for (const auto &[name, value] : headers->items()) {
             if (value.is_string())
-                secrets.headers.append({QByteArray::fromStdString(name), QByteArray::fromStdString(value.get<std::string>())});
+                secrets.headers.append(
+                    {QByteArray::fromStdString(name), QByteArray::fromStdString(value.get<std::string>())});
         }
     }
     return secrets;

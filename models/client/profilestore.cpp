@@ -20,13 +20,11 @@ QString profileKey(const QString &name, const char *field)
 
 ProfileStore::ProfileStore()
     : m_settings(std::make_unique<QSettings>(QStringLiteral("flotilla"), QStringLiteral("flotilla")))
-{
-}
+{}
 
 ProfileStore::ProfileStore(const QString &settingsFile)
     : m_settings(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
-{
-}
+{}
 
 QList<ServerProfile> ProfileStore::profiles() const
 {

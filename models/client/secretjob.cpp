@@ -8,8 +8,7 @@ SecretJob::SecretJob(Operation operation, QString profileName, QObject *parent)
     : QObject(parent)
     , m_operation(operation)
     , m_profileName(std::move(profileName))
-{
-}
+{}
 
 SecretJob::~SecretJob() = default;
 
@@ -19,18 +18,14 @@ void SecretJob::start()
     m_started = true;
     QKeychain::Job *job = nullptr;
     switch (m_operation) {
-    case Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service, this);
-        break;
+    case Operation::Read: job = new QKeychain::ReadPasswordJob(m_service, this); break;
     case Operation::Write: {
         auto *write = new QKeychain::WritePasswordJob(m_service, this);
         write->setBinaryData(m_secrets.toJson());
         job = write;
         break;
     }
-    case Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, this);
-        break;
+    case Operation::Remove: job = new QKeychain::DeletePasswordJob(m_service, this); break;
     }
     // QtKeychain 0.13 falls back to plain text only on its KWallet path, but
     // say it anyway: a secret goes to the keychain or nowhere.

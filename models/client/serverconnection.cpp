@@ -8,8 +8,7 @@ namespace Flotilla {
 
 ServerConnection::ServerConnection(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 ServerConnection::~ServerConnection() = default;
 

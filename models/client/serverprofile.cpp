@@ -17,7 +17,8 @@ QString ServerProfile::nameProblem(const QString &name)
     for (const QChar c : name) {
         // Names become QSettings groups and keychain keys: keep them plain.
         if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
-            return QStringLiteral("a profile name may contain only letters, digits, '-', '_' and '.'; got \"%1\"").arg(name);
+            return QStringLiteral("a profile name may contain only letters, digits, '-', '_' and '.'; got \"%1\"")
+                .arg(name);
     }
     return {};
 }
@@ -28,9 +29,9 @@ QString ServerProfile::problem() const
         return problem;
     if (isLocal())
         return {};
-    if (!baseUrl.isValid() || baseUrl.host().isEmpty()
-        || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https"))
-        return QStringLiteral("the server URL must be an http or https URL such as https://flotilla.example.com; got \"%1\"")
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty() || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https"))
+        return QStringLiteral(
+                   "the server URL must be an http or https URL such as https://flotilla.example.com; got \"%1\"")
             .arg(baseUrl.toString());
     return {};
 }
