@@ -19,6 +19,7 @@ PACKAGES=(
     wrk podman runc busybox-static
     xvfb xauth imagemagick gnome-keyring dbus
     qt6-svg-dev appstream desktop-file-utils dpkg-dev file
+    qt6-translations-l10n
 )
 BUILD_DIR=build
 
