@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>Previous</source>
-        <translation>Vorheriger</translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Previous match</source>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>Nächster</translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Next match</source>
@@ -876,7 +876,7 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Verbinde…</translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Connected (%1)</source>
@@ -1407,7 +1407,7 @@
     </message>
     <message>
         <source>none</source>
-        <translation>keins</translation>
+        <translation>kein Token</translation>
     </message>
     <message>
         <source>Extra &amp;headers:</source>
@@ -1467,7 +1467,7 @@
     </message>
     <message>
         <source>Automatic refreshes often for the local server and every 5 s for remote ones.</source>
-        <translation>Automatisch aktualisiert häufig beim lokalen Server und alle 5 s bei entfernten.</translation>
+        <translation>„Automatisch“ aktualisiert beim lokalen Server häufig und bei entfernten alle 5 s.</translation>
     </message>
     <message>
         <source>Dialog buttons</source>
@@ -1535,7 +1535,7 @@
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation>Verbinde mit %1…</translation>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
     </message>
 </context>
 <context>
