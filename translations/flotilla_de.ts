@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Search aliases (Ctrl+L)</source>
-        <translation>Aliasse durchsuchen (Strg+L)</translation>
+        <translation>Alias suchen (Strg+L)</translation>
     </message>
     <message>
         <source>Alias filter</source>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Match case</source>
-        <translation>Groß-/Kleinschreibung</translation>
+        <translation>Groß/klein</translation>
     </message>
     <message>
         <source>Invert</source>
@@ -1023,7 +1023,7 @@
     <name>Flotilla::RunState</name>
     <message>
         <source>Queued</source>
-        <translation>In Warteschlange</translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -1213,7 +1213,7 @@
     </message>
     <message>
         <source>Started: any time</source>
-        <translation>Gestartet: jederzeit</translation>
+        <translation>Start: jederzeit</translation>
     </message>
     <message>
         <source>Started since</source>
@@ -1229,7 +1229,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>In Warteschlange</translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Pending</source>
