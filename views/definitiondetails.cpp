@@ -60,6 +60,7 @@ DefinitionDetails::DefinitionDetails(QWidget *parent)
     m_runs->setPageSize(50);
     setUpTable(m_runView, m_runs, QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs of this definition"));
     m_runView->setItemDelegateForColumn(RunListModel::Status, new RunStatusDelegate(m_runView));
+    RunStatusDelegate::fitColumn(m_runView, RunListModel::Status);
     for (int column : {int(RunListModel::Alias), int(RunListModel::Group), int(RunListModel::User)})
         m_runView->setColumnHidden(column, true);
     m_runView->horizontalHeader()->resizeSection(RunListModel::Status, 120);

@@ -82,7 +82,7 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     connect(logView, &LogView::followingChanged, m_ui->followButton, &QToolButton::setChecked);
     connect(logView, &LogView::newLineCountChanged, this, [this](qint64 count) {
         m_ui->newLinesButton->setVisible(count > 0);
-        m_ui->newLinesButton->setText(tr("%1 new lines ↓").arg(QLocale().toString(count)));
+        m_ui->newLinesButton->setText(tr("%Ln new line(s) ↓", nullptr, int(count)));
     });
     connect(m_ui->newLinesButton, &QPushButton::clicked, logView, &LogView::follow);
     connect(m_ui->copyButton, &QToolButton::clicked, logView, &LogView::copySelection);
@@ -217,7 +217,7 @@ void LogPane::updateMatchText()
     else if (m_search->hitCount() == 0)
         text = tr("No matches");
     else if (m_search->currentIndex() < 0)
-        text = tr("%1 matching lines").arg(locale.toString(m_search->hitCount()));
+        text = tr("%Ln matching line(s)", nullptr, int(m_search->hitCount()));
     else
         text = tr("%1 of %2 matching lines").arg(locale.toString(m_search->currentIndex() + 1), locale.toString(m_search->hitCount()));
     m_ui->matchLabel->setText(text);
@@ -270,7 +270,7 @@ void LogPane::showEndOfLog()
             QString status = run.exitCode ? tr("exit code %1").arg(*run.exitCode) : tr("no exit code");
             if (!run.exitReason.isEmpty())
                 status += QStringLiteral(" (%1)").arg(run.exitReason);
-            setStatus(tr("■ End of log: %1 lines, the run stopped with %2.").arg(QLocale().toString(m_model->endLineId()), status));
+            setStatus(tr("■ End of log: %Ln line(s), the run stopped with %1.", nullptr, int(m_model->endLineId())).arg(status));
         }
         Q_EMIT finished();
     });

@@ -105,6 +105,7 @@ RunsPage::RunsPage(QWidget *parent)
     setUpTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs"));
     m_table->setItemDelegateForColumn(RunListModel::Status, new RunStatusDelegate(m_table));
     m_table->horizontalHeader()->resizeSection(RunListModel::Status, 130);
+    RunStatusDelegate::fitColumn(m_table, RunListModel::Status);
     m_table->horizontalHeader()->resizeSection(RunListModel::Alias, 180);
     fitTimeColumns(m_table, {RunListModel::QueuedAt, RunListModel::StartedAt, RunListModel::FinishedAt});
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {

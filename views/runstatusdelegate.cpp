@@ -4,6 +4,11 @@
 
 #include <pagedtablemodel.h>
 
+#include <QHeaderView>
+#include <QTableView>
+
+#include <algorithm>
+
 namespace Flotilla {
 
 void RunStatusDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -19,6 +24,20 @@ void RunStatusDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     option->decorationSize = QSize(16, 16);
     option->font.setBold(true);
     option->palette.setColor(QPalette::Text, runStateColor(state));
+}
+
+void RunStatusDelegate::fitColumn(QTableView *view, int column)
+{
+    QFont bold = view->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = 0;
+    for (const RunState state : {RunState::Queued, RunState::Pending, RunState::Running, RunState::Succeeded,
+                                 RunState::Failed, RunState::NeedsRetry})
+        widest = std::max(widest, metrics.horizontalAdvance(runStateText(state)));
+    constexpr int iconAndMargins = 16 + 24;
+    view->horizontalHeader()->resizeSection(column, std::max(view->horizontalHeader()->sectionSize(column),
+                                                             widest + iconAndMargins));
 }
 
 } // namespace Flotilla

@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+class QTableView;
+
 namespace Flotilla {
 
 // Shows a run's state by icon, colour and text (the model's ObjectRole run),
@@ -13,6 +15,9 @@ class RunStatusDelegate final : public QStyledItemDelegate
 
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    // Widens the column to the longest state in the UI language ("Fehlgeschlagen").
+    static void fitColumn(QTableView *view, int column);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

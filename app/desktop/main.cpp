@@ -1,4 +1,5 @@
 #include "desktopapplication.h"
+#include "translations.h"
 
 #include <controlplane/controlplane.h>
 #include <icons.h>
@@ -17,16 +18,20 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Flotilla"));
     QGuiApplication::setDesktopFileName(applicationId());
+    // Before the parser: --help is shown in the user's language too.
+    const Translations translations{QLocale()};
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Flotilla Desktop: define tasks, launch runs and watch them live."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Flotilla Desktop: define tasks, launch runs and watch them live."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Data dir of the local control plane (default: %1).")
+                                     QCoreApplication::translate("main", "Data dir of the local control plane (default: %1).")
                                          .arg(ControlPlane::defaultDataDir()),
-                                     QStringLiteral("DIR"));
-    const QCommandLineOption noLocal(QStringLiteral("no-local"), QStringLiteral("Do not start the local control plane."));
+                                     QCoreApplication::translate("main", "DIR"));
+    const QCommandLineOption noLocal(QStringLiteral("no-local"),
+                                     QCoreApplication::translate("main", "Do not start the local control plane."));
     parser.addOptions({dataDir, noLocal});
     parser.process(app);
 

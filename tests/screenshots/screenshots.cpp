@@ -11,6 +11,7 @@
 #include <runspage.h>
 #include <runview.h>
 #include <settingsdialog.h>
+#include <translations.h>
 
 #include <client/profilestore.h>
 #include <logmodel.h>
@@ -69,6 +70,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("flotilla-screenshots"));
     QCoreApplication::setApplicationName(QStringLiteral("flotilla-screenshots"));
+    const Translations translations{QLocale()}; // LANGUAGE=de: the German views
     g_outputDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
     QDir().mkpath(g_outputDir);
     QTemporaryDir settingsDir;

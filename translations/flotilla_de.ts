@@ -1,0 +1,1589 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Flotilla::ClustersModel</name>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DefinitionDetails</name>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Alias:</source>
+        <translation>Alias:</translation>
+    </message>
+    <message>
+        <source>Definition ID:</source>
+        <translation>Definitions-ID:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Memory (MB):</source>
+        <translation>Arbeitsspeicher (MB):</translation>
+    </message>
+    <message>
+        <source>CPU (millicores):</source>
+        <translation>CPU (Millicores):</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Select a definition to see its details and runs.</source>
+        <translation>Wählen Sie eine Definition, um ihre Details und Läufe zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DefinitionEditor</name>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias:</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>a unique name, e.g. nightly-report</source>
+        <translation>ein eindeutiger Name, z. B. nightly-report</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>e.g. docker.io/library/python:3.12</source>
+        <translation>z. B. docker.io/library/python:3.12</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>run with /bin/sh -c</source>
+        <translation>wird mit /bin/sh -c ausgeführt</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>Spei&amp;cher:</translation>
+    </message>
+    <message>
+        <source>Memory in MB</source>
+        <translation>Arbeitsspeicher in MB</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>C&amp;PU:</source>
+        <translation>C&amp;PU:</translation>
+    </message>
+    <message>
+        <source>CPU in millicores</source>
+        <translation>CPU in Millicores</translation>
+    </message>
+    <message>
+        <source> millicores</source>
+        <translation> Millicores</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. nightly, reports</source>
+        <translation>durch Kommas getrennt, z. B. nightly, reports</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Save problem</source>
+        <translation>Problem beim Speichern</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>New definition</source>
+        <translation>Neue Definition</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Kopie von %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>This definition has changes that are not saved.</source>
+        <translation>Diese Definition hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DefinitionListModel</name>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>Speicher (MB)</translation>
+    </message>
+    <message>
+        <source>CPU (millicores)</source>
+        <translation>CPU (Millicores)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DefinitionsPage</name>
+    <message>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Search aliases (Ctrl+L)</source>
+        <translation>Alias suchen (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Alias filter</source>
+        <translation>Alias-Filter</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>Gruppenfilter</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Tag-Filter</translation>
+    </message>
+    <message>
+        <source>&amp;New Definition…</source>
+        <translation>&amp;Neue Definition…</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>&amp;Starten…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy…</source>
+        <translation>&amp;Kopieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DesktopNotifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::EnvVarDelegate</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::EnvVarEditor</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>Variable hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation>Variable entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move variable up</source>
+        <translation>Variable nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach u&amp;nten</translation>
+    </message>
+    <message>
+        <source>Move variable down</source>
+        <translation>Variable nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Paste NAME=VALUE lines</source>
+        <translation>NAME=WERT-Zeilen einfü&amp;gen</translation>
+    </message>
+    <message>
+        <source>Paste NAME=VALUE lines from the clipboard</source>
+        <translation>NAME=WERT-Zeilen aus der Zwischenablage einfügen</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>No value for %1; fill it in unless empty is meant.</source>
+        <translation>Kein Wert für %1; tragen Sie einen ein, außer er soll leer sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::EnvVarModel</name>
+    <message>
+        <source>Line %1 (&quot;%2&quot;) has no &apos;=&apos;; write it as NAME=VALUE.</source>
+        <translation>Zeile %1 („%2“) hat kein „=“; schreiben Sie sie als NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>Line %1: the name %2; write it as NAME=VALUE.</source>
+        <translation>Zeile %1: der Name %2; schreiben Sie sie als NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>The name is empty; give the variable a name or remove the row.</source>
+        <translation>Der Name ist leer; geben Sie der Variablen einen Namen oder entfernen Sie die Zeile.</translation>
+    </message>
+    <message>
+        <source>The name %1.</source>
+        <translation>Der Name %1.</translation>
+    </message>
+    <message>
+        <source>%1 is also set in row %2; keep one of them.</source>
+        <translation>%1 ist auch in Zeile %2 gesetzt; behalten Sie nur eine davon.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::GroupsModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::LaunchDialog</name>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>Definition:</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>&amp;Cluster:</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Owner ID:</source>
+        <translation>&amp;Besitzer-ID:</translation>
+    </message>
+    <message>
+        <source>Owner ID</source>
+        <translation>Besitzer-ID</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation>Be&amp;fehl:</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>M&amp;emory:</source>
+        <translation>Spe&amp;icher:</translation>
+    </message>
+    <message>
+        <source>Memory in MB</source>
+        <translation>Arbeitsspeicher in MB</translation>
+    </message>
+    <message>
+        <source>As defined</source>
+        <translation>Wie definiert</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Launch problem</source>
+        <translation>Problem beim Starten</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>%1 wiederholen</translation>
+    </message>
+    <message>
+        <source>Launch %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>%1 (group %2)</source>
+        <translation>%1 (Gruppe %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Launch (Ctrl+Enter)</source>
+        <translation>Starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s default</source>
+        <translation>Vorgabe des Servers</translation>
+    </message>
+    <message>
+        <source>The server records who launched a run; enter your user name.</source>
+        <translation>Der Server vermerkt, wer einen Lauf gestartet hat; geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::LogModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::LogPane</name>
+    <message>
+        <source>Run log</source>
+        <translation>Protokoll des Laufs</translation>
+    </message>
+    <message>
+        <source>Search or filter mode</source>
+        <translation>Such- oder Filtermodus</translation>
+    </message>
+    <message>
+        <source>Search highlights matches; filter shows only matching lines</source>
+        <translation>Suchen hebt Treffer hervor; Filtern zeigt nur passende Zeilen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtern</translation>
+    </message>
+    <message>
+        <source>Search pattern</source>
+        <translation>Suchmuster</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Pattern is a regular expression</source>
+        <translation>Das Muster ist ein regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß/klein</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>Invert filter</source>
+        <translation>Filter umkehren</translation>
+    </message>
+    <message>
+        <source>Show the lines that do not match</source>
+        <translation>Die Zeilen zeigen, die nicht passen</translation>
+    </message>
+    <message>
+        <source>Context lines</source>
+        <translation>Kontextzeilen</translation>
+    </message>
+    <message>
+        <source>Lines shown before and after each match</source>
+        <translation>Zeilen, die vor und nach jedem Treffer gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Context: </source>
+        <translation>Kontext: </translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Match count</source>
+        <translation>Anzahl der Treffer</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>Umbrechen</translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation>Lange Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Follow new lines</source>
+        <translation>Neuen Zeilen folgen</translation>
+    </message>
+    <message>
+        <source>Stay at the end as lines arrive (End)</source>
+        <translation>Am Ende bleiben, wenn Zeilen ankommen (Ende)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy selected lines</source>
+        <translation>Ausgewählte Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>Alles kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all lines</source>
+        <translation>Alle Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save whole log</source>
+        <translation>Ganzes Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Save the whole log as the server holds it</source>
+        <translation>Das ganze Protokoll speichern, wie es auf dem Server liegt</translation>
+    </message>
+    <message>
+        <source>Dropped lines bar</source>
+        <translation>Leiste verworfener Zeilen</translation>
+    </message>
+    <message>
+        <source>Dropped lines notice</source>
+        <translation>Hinweis auf verworfene Zeilen</translation>
+    </message>
+    <message>
+        <source>Save whole log…</source>
+        <translation>Ganzes Protokoll speichern…</translation>
+    </message>
+    <message>
+        <source>Save whole log from the server</source>
+        <translation>Ganzes Protokoll vom Server speichern</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Protokollzeilen</translation>
+    </message>
+    <message>
+        <source>Log status</source>
+        <translation>Protokollstatus</translation>
+    </message>
+    <message>
+        <source>New lines, click to follow</source>
+        <translation>Neue Zeilen, zum Folgen klicken</translation>
+    </message>
+    <message>
+        <source>Following the log of run %1…</source>
+        <translation>Protokoll des Laufs %1 wird verfolgt…</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>Filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter pattern</source>
+        <translation>Filtermuster</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matching lines</source>
+        <translation>%1 von %2 passenden Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 Trying again…</source>
+        <translation>%1 Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>End of log. The run&apos;s exit status could not be read: %1</source>
+        <translation>Ende des Protokolls. Der Exit-Status des Laufs konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>no exit code</source>
+        <translation>ohne Exit-Code</translation>
+    </message>
+    <message>
+        <source>The first %1 lines are no longer in memory (the pane keeps at most %2 MB of log).</source>
+        <translation>Die ersten %1 Zeilen sind nicht mehr im Speicher (der Bereich hält höchstens %2 MB Protokoll).</translation>
+    </message>
+    <message>
+        <source>Cannot save the log: the connection to the server is gone.</source>
+        <translation>Das Protokoll kann nicht gespeichert werden: Die Verbindung zum Server ist weg.</translation>
+    </message>
+    <message>
+        <source>Saving the whole log to %1…</source>
+        <translation>Das ganze Protokoll wird in %1 gespeichert…</translation>
+    </message>
+    <message>
+        <source>Could not read the log from the server: %1</source>
+        <translation>Das Protokoll konnte nicht vom Server gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another place.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>Saved the whole log (%1 bytes) to %2.</source>
+        <translation>Das ganze Protokoll (%1 Bytes) wurde in %2 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new line(s) ↓</source>
+        <translation>
+            <numerusform>%Ln neue Zeile ↓</numerusform>
+            <numerusform>%Ln neue Zeilen ↓</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matching line(s)</source>
+        <translation>
+            <numerusform>%Ln passende Zeile</numerusform>
+            <numerusform>%Ln passende Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>■ End of log: %Ln line(s), the run stopped with %1.</source>
+        <translation>
+            <numerusform>■ Ende des Protokolls: %Ln Zeile, der Lauf endete mit %1.</numerusform>
+            <numerusform>■ Ende des Protokolls: %Ln Zeilen, der Lauf endete mit %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::LogView</name>
+    <message>
+        <source>Log lines</source>
+        <translation>Protokollzeilen</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::MainWindow</name>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Flotilla</source>
+        <translation>Flotilla</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss error</source>
+        <translation>Fehler schließen</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>Active runs</source>
+        <translation>Aktive Läufe</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>The server shown: the local control plane or a profile</source>
+        <translation>Der angezeigte Server: die lokale Steuerungsebene oder ein Profil</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Local (this machine)</source>
+        <translation>Lokal (dieser Rechner)</translation>
+    </message>
+    <message>
+        <source>The local control plane did not start: %1</source>
+        <translation>Die lokale Steuerungsebene ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Starting the local control plane…</source>
+        <translation>Die lokale Steuerungsebene wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected (%1)</source>
+        <translation>Verbunden (%1)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active run(s)</source>
+        <translation>
+            <numerusform>%n aktiver Lauf</numerusform>
+            <numerusform>%n aktive Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server yet.</source>
+        <translation>Noch nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>%1 angelegt</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete Definition</source>
+        <translation>Definition löschen</translation>
+    </message>
+    <message>
+        <source>Delete the definition &quot;%1&quot;? Its runs stay in the history.</source>
+        <translation>Die Definition „%1“ löschen? Ihre Läufe bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Cannot retry: %1</source>
+        <translation>Wiederholen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Stop Run</source>
+        <translation>Lauf stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the run %1 of %2?</source>
+        <translation>Den Lauf %1 von %2 stoppen?</translation>
+    </message>
+    <message>
+        <source>Run of %1 finished: %2</source>
+        <translation>Lauf von %1 beendet: %2</translation>
+    </message>
+    <message>
+        <source>Quit Flotilla</source>
+        <translation>Flotilla beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n local run(s) are still active. Leave them running (they are picked up at the next start) or stop them?</source>
+        <translation>
+            <numerusform>%n lokaler Lauf ist noch aktiv. Weiterlaufen lassen (er wird beim nächsten Start wieder aufgenommen) oder stoppen?</numerusform>
+            <numerusform>%n lokale Läufe sind noch aktiv. Weiterlaufen lassen (sie werden beim nächsten Start wieder aufgenommen) oder stoppen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave Running and Quit</source>
+        <translation>Weiterlaufen lassen und beenden</translation>
+    </message>
+    <message>
+        <source>Stop Them and Quit</source>
+        <translation>Stoppen und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::NameListPage</name>
+    <message>
+        <source>Filter %1 (Ctrl+L)</source>
+        <translation>%1 filtern (Strg+L)</translation>
+    </message>
+    <message>
+        <source>%1 filter</source>
+        <translation>Filter für %1</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter on a name to see what belongs to it.</source>
+        <translation>Doppelklicken Sie auf einen Namen oder drücken Sie die Eingabetaste, um zu sehen, was dazugehört.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Lauf-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunState</name>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Needs retry</source>
+        <translation>Wiederholung nötig</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunView</name>
+    <message>
+        <source>&amp;Stop…</source>
+        <translation>&amp;Stoppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry…</source>
+        <translation>&amp;Wiederholen…</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Run state</source>
+        <translation>Laufstatus</translation>
+    </message>
+    <message>
+        <source>Exit code and reason</source>
+        <translation>Exit-Code und Grund</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Stop run</source>
+        <translation>Lauf stoppen</translation>
+    </message>
+    <message>
+        <source>Retry run</source>
+        <translation>Lauf wiederholen</translation>
+    </message>
+    <message>
+        <source>Run ID:</source>
+        <translation>Lauf-ID:</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <source>Definition ID:</source>
+        <translation>Definitions-ID:</translation>
+    </message>
+    <message>
+        <source>Definition ID</source>
+        <translation>Definitions-ID</translation>
+    </message>
+    <message>
+        <source>Alias:</source>
+        <translation>Alias:</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Besitzer:</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Memory (MB):</source>
+        <translation>Arbeitsspeicher (MB):</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Queued:</source>
+        <translation>Eingereiht:</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Eingereiht um</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Gestartet um</translation>
+    </message>
+    <message>
+        <source>Finished:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>Beendet um</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Run details</source>
+        <translation>Details des Laufs</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunsPage</name>
+    <message>
+        <source>All clusters</source>
+        <translation>Alle Cluster</translation>
+    </message>
+    <message>
+        <source>Started: any time</source>
+        <translation>Start: jederzeit</translation>
+    </message>
+    <message>
+        <source>Started since</source>
+        <translation>Gestartet seit</translation>
+    </message>
+    <message>
+        <source>until: now</source>
+        <translation>bis: jetzt</translation>
+    </message>
+    <message>
+        <source>Started until</source>
+        <translation>Gestartet bis</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped (succeeded or failed)</source>
+        <translation>Gestoppt (erfolgreich oder fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>Needs retry</source>
+        <translation>Wiederholung nötig</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Alias (Ctrl+L)</source>
+        <translation>Alias (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Alias filter</source>
+        <translation>Alias-Filter</translation>
+    </message>
+    <message>
+        <source>Cluster filter</source>
+        <translation>Cluster-Filter</translation>
+    </message>
+    <message>
+        <source>Env NAME=VALUE …</source>
+        <translation>Umgebung NAME=WERT …</translation>
+    </message>
+    <message>
+        <source>Environment filter</source>
+        <translation>Umgebungsfilter</translation>
+    </message>
+    <message>
+        <source>Filter problem</source>
+        <translation>Problem im Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Run…</source>
+        <translation>Lauf &amp;stoppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry…</source>
+        <translation>&amp;Wiederholen…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Env filters take NAME=VALUE, e.g. GREETING=hello; not understood: %1</source>
+        <translation>Umgebungsfilter erwarten NAME=WERT, z. B. GREETING=hello; nicht verstanden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ServerConnection</name>
+    <message>
+        <source>Profile &quot;%1&quot; has no server URL; set one in Settings.</source>
+        <translation>Das Profil „%1“ hat keine Server-URL; legen Sie eine in den Einstellungen fest.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>Server profiles</source>
+        <translation>Serverprofile</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation>Profil hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Set &amp;default</source>
+        <translation>Als Standard &amp;festlegen</translation>
+    </message>
+    <message>
+        <source>Make this the default profile</source>
+        <translation>Dieses Profil zum Standard machen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>z. B. production</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>https://flotilla.example.com</source>
+        <translation>https://flotilla.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Flavour:</source>
+        <translation>&amp;Variante:</translation>
+    </message>
+    <message>
+        <source>Server flavour</source>
+        <translation>Servervariante</translation>
+    </message>
+    <message>
+        <source>&amp;Owner ID:</source>
+        <translation>&amp;Besitzer-ID:</translation>
+    </message>
+    <message>
+        <source>Owner ID for launches</source>
+        <translation>Besitzer-ID für Starts</translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation>Ihr Anmeldename</translation>
+    </message>
+    <message>
+        <source>Default &amp;cluster:</source>
+        <translation>Standard-&amp;Cluster:</translation>
+    </message>
+    <message>
+        <source>Default cluster</source>
+        <translation>Standard-Cluster</translation>
+    </message>
+    <message>
+        <source>the server&apos;s default</source>
+        <translation>Vorgabe des Servers</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token:</source>
+        <translation>Bearer-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>kein Token</translation>
+    </message>
+    <message>
+        <source>Extra &amp;headers:</source>
+        <translation>&amp;Zusätzliche Header:</translation>
+    </message>
+    <message>
+        <source>Extra HTTP headers</source>
+        <translation>Zusätzliche HTTP-Header</translation>
+    </message>
+    <message>
+        <source>Name: value, one per line</source>
+        <translation>Name: Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>The token and headers are kept in the system keychain only.</source>
+        <translation>Token und Header werden nur im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Verbin&amp;dung testen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Profile status</source>
+        <translation>Profilstatus</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Runs list refresh:</source>
+        <translation>Aktualisierung der &amp;Laufliste:</translation>
+    </message>
+    <message>
+        <source>Runs list refresh interval in seconds</source>
+        <translation>Aktualisierungsintervall der Laufliste in Sekunden</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Automatic refreshes often for the local server and every 5 s for remote ones.</source>
+        <translation>„Automatisch“ aktualisiert beim lokalen Server häufig und bei entfernten alle 5 s.</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>Flotilla control plane (flotilla-local)</source>
+        <translation>Flotilla-Steuerungsebene (flotilla-local)</translation>
+    </message>
+    <message>
+        <source>Flotilla upstream (current, API v6)</source>
+        <translation>Flotilla upstream (aktuell, API v6)</translation>
+    </message>
+    <message>
+        <source>Flotilla upstream (2018, API v1)</source>
+        <translation>Flotilla upstream (2018, API v1)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>&quot;local&quot; is the control plane on this computer; it is built in and cannot be changed.</source>
+        <translation>„local“ ist die Steuerungsebene auf diesem Rechner; sie ist eingebaut und kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Extra headers, line %1: write &quot;Name: value&quot; with an HTTP header name, e.g. &quot;X-Proxy-Auth: secret&quot;; got &quot;%2&quot;.</source>
+        <translation>Zusätzliche Header, Zeile %1: Schreiben Sie „Name: Wert“ mit einem HTTP-Headernamen, z. B. „X-Proxy-Auth: secret“; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already; choose another name.</source>
+        <translation>Ein Profil namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Saved profile &quot;%1&quot;.</source>
+        <translation>Profil „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>The profile was not saved.</source>
+        <translation>Das Profil wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot; and its secrets?</source>
+        <translation>Das Profil „%1“ und seine Geheimnisse entfernen?</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Removed profile &quot;%1&quot;.</source>
+        <translation>Profil „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>The profile was kept.</source>
+        <translation>Das Profil wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Connected: %1.</source>
+        <translation>Verbunden: %1.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::Tables</name>
+    <message>
+        <source>Runs of this definition</source>
+        <translation>Läufe dieser Definition</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TagsModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Not a valid regular expression: %1 at position %2; fix it or search for plain text.</source>
+        <translation>Kein gültiger regulärer Ausdruck: %1 an Position %2; korrigieren Sie ihn oder suchen Sie nach reinem Text.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Flotilla Desktop: define tasks, launch runs and watch them live.</source>
+        <translation>Flotilla Desktop: Aufgaben definieren, Läufe starten und live verfolgen.</translation>
+    </message>
+    <message>
+        <source>Data dir of the local control plane (default: %1).</source>
+        <translation>Datenverzeichnis der lokalen Steuerungsebene (Vorgabe: %1).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>VERZEICHNIS</translation>
+    </message>
+    <message>
+        <source>Do not start the local control plane.</source>
+        <translation>Die lokale Steuerungsebene nicht starten.</translation>
+    </message>
+</context>
+</TS>
