@@ -15,7 +15,7 @@ std::string toUtf8(const QString &text)
     return text.toStdString();
 }
 
-static bool sameKey(std::string_view a, std::string_view b)
+bool sameKey(std::string_view a, std::string_view b)
 {
     return a.size() == b.size()
            && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {

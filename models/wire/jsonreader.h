@@ -17,6 +17,8 @@ using Json = nlohmann::ordered_json;
 
 QString toQString(const std::string &utf8);
 std::string toUtf8(const QString &text);
+// Whether two object keys name one field: ASCII letters match in either case.
+bool sameKey(std::string_view a, std::string_view b);
 
 // Reads one JSON object the way upstream's Go decoder does: keys match
 // case-insensitively (the last duplicate wins), null counts as absent and
