@@ -96,6 +96,7 @@ void Tst_Timestamp::parseZone()
     QVERIFY2(parsed.has_value(), qPrintable(text));
     QCOMPARE(*parsed, expected);
     QCOMPARE(parsed->toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+    QCOMPARE(Timestamp::parseUtf8(text.toStdString()), parsed);
 }
 
 void Tst_Timestamp::parseSeparators_data()
@@ -165,12 +166,18 @@ void Tst_Timestamp::rejects_data()
     QTest::newRow("offset without sign") << QStringLiteral("2026-11-27T07:01:26 01:00");
     QTest::newRow("zone name") << QStringLiteral("2026-11-27T07:01:26UTC");
     QTest::newRow("non-ASCII digits") << QStringLiteral("\u0662\u0660\u0662\u0666-11-27T07:01:26Z");
+    QTest::newRow("signed year") << QStringLiteral("+2026-11-27T07:01:26Z");
+    QTest::newRow("five-digit year") << QStringLiteral("20260-11-27T07:01:26Z");
+    QTest::newRow("offset minutes missing") << QStringLiteral("2026-11-27T07:01:26+01:");
+    QTest::newRow("fraction after the zone") << QStringLiteral("2026-11-27T07:01:26Z.123");
+    QTest::newRow("NUL after the zone") << QStringLiteral("2026-11-27T07:01:26Z") + QChar(0);
 }
 
 void Tst_Timestamp::rejects()
 {
     QFETCH(QString, text);
     QVERIFY2(!Timestamp::parse(text).has_value(), qPrintable(text));
+    QVERIFY2(!Timestamp::parseUtf8(text.toStdString()).has_value(), qPrintable(text));
 }
 
 void Tst_Timestamp::rejectsTrailingNewline()

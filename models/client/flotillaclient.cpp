@@ -2,6 +2,8 @@
 
 #include "flavourdetectionjob.h"
 
+#include <wire/runlistreader.h>
+
 namespace Flotilla {
 
 namespace {
@@ -27,6 +29,18 @@ typename ResultJob<T>::Parser jsonParser(Read read)
             return T{};
         }
         return read(json, warnings);
+    };
+}
+
+// Run lists are the big answers: the SAX reader takes the regular ones, the
+// DOM path everything it leaves (and every problem and warning).
+ResultJob<RunList>::Parser runListParser()
+{
+    return [fromDom = jsonParser<RunList>(&RunList::fromJson)](const QByteArray &body, QString *problem,
+                                                               QStringList *warnings) -> RunList {
+        if (std::optional<RunList> list = RunListReader::read(std::string_view(body.constData(), size_t(body.size()))))
+            return std::move(*list);
+        return fromDom(body, problem, warnings);
     };
 }
 
@@ -222,7 +236,7 @@ ResultJob<RunList> *FlotillaClient::listRuns(const QUrlQuery &query, const QStri
     const QStringList segments = definitionId.isEmpty() ? QStringList{versionPrefix(), QStringLiteral("history")}
                                                         : QStringList{versionPrefix(), QStringLiteral("task"),
                                                                       definitionId, QStringLiteral("history")};
-    return new ResultJob<RunList>(this, get(segments, query), jsonParser<RunList>(&RunList::fromJson));
+    return new ResultJob<RunList>(this, get(segments, query), runListParser());
 }
 
 ResultJob<Run> *FlotillaClient::run(const QString &runId)

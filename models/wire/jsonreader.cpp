@@ -44,7 +44,7 @@ Json parseNetworkJson(QByteArrayView text)
     return Json::parse(text.begin(), text.end(), nullptr, false);
 }
 
-static bool sameKey(std::string_view a, std::string_view b)
+bool sameKey(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));

@@ -18,6 +18,8 @@ using Json = nlohmann::ordered_json;
 
 QString toQString(const std::string &utf8);
 std::string toUtf8(const QString &text);
+// Whether two object keys name one field: ASCII letters match in either case.
+bool sameKey(std::string_view a, std::string_view b);
 
 // Copying, comparing, dumping and decoding a Json recurse once per level of
 // nesting, so a document from the network that nests deeper than this is
