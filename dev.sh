@@ -78,7 +78,8 @@ case "$command" in
     run) install_packages; build_test_image; build; run "$@" ;;
     test) install_packages; build_test_image; build; run_tests ;;
     build) install_packages; build ;;
-    bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs" ;;
+    bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"
+           "$BUILD_DIR/bin/bench_logview"; "$BUILD_DIR/bin/bench_logview" --e2e ;;
     *)
         echo "usage: ./dev.sh run|test|build|bench" >&2
         exit 2

@@ -12,6 +12,7 @@ namespace Flotilla {
 namespace {
 
 constexpr int gutterPadding = 6;
+constexpr int gutterDigits = 7; // line numbers up to 9,999,999
 constexpr QRgb hitColour = 0xfff5d742;
 constexpr QRgb currentLineColour = 0x40f5a742;
 
@@ -28,7 +29,7 @@ LogDelegate::LogDelegate(QObject *parent)
 
 int LogDelegate::gutterWidth(const QFontMetrics &metrics) const
 {
-    return metrics.horizontalAdvance(u'0') * m_gutterDigits + 2 * gutterPadding;
+    return metrics.horizontalAdvance(u'0') * gutterDigits + 2 * gutterPadding;
 }
 
 QSize LogDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
