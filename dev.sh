@@ -164,7 +164,8 @@ case "$command" in
         build_fuzz; run_fuzzers 20
         ;;
     build) install_packages; build ;;
-    bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview" ;;
+    bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview"
+           "$BUILD_DIR/bin/bench_logview" --e2e ;;
     package) install_packages; build; package ;;
     screenshots) install_packages; build; screenshots ;;
     soak) install_packages; build; "$BUILD_DIR/bin/soak" --kills 20 "$@" ;;

@@ -8,7 +8,7 @@ namespace {
 
 // Parsed between two looks at the clock: well under a millisecond of work.
 constexpr qsizetype stepSize = 32 * 1024;
-constexpr int rowsPerFlushMs = 5000;
+constexpr int rowsPerFlushMs = 2000;
 
 } // namespace
 

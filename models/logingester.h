@@ -17,7 +17,7 @@ class LogModel;
 // and the parsed lines go into the model at most every flushInterval() ms
 // (and when the queue runs dry), each time with one row insertion. Views
 // lay out all rows on each insertion (QListView does), so the interval
-// grows with the model: 1 ms more per 5,000 rows.
+// grows with the model: 1 ms more per 2,000 rows.
 class LogIngester final : public QObject
 {
     Q_OBJECT

@@ -5,12 +5,14 @@
 #include <logwrapmodel.h>
 
 #include <QPainter>
+#include <QtMath>
 
 namespace Flotilla {
 
 namespace {
 
 constexpr int gutterPadding = 6;
+constexpr int gutterDigits = 7; // line numbers up to 9,999,999
 constexpr QRgb hitColour = 0xfff5d742;
 constexpr QRgb currentLineColour = 0x40f5a742;
 
@@ -27,13 +29,14 @@ LogDelegate::LogDelegate(QObject *parent)
 
 int LogDelegate::gutterWidth(const QFontMetrics &metrics) const
 {
-    return metrics.horizontalAdvance(u'0') * m_gutterDigits + 2 * gutterPadding;
+    return metrics.horizontalAdvance(u'0') * gutterDigits + 2 * gutterPadding;
 }
 
 QSize LogDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics &metrics = option.fontMetrics;
-    return {gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns, metrics.height() + 2};
+    const qreal advance = QFontMetricsF(option.font).horizontalAdvance(u'0');
+    return {gutterWidth(metrics) + qCeil(advance * m_rowColumns), metrics.height() + 2};
 }
 
 void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -41,7 +44,9 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     const QFontMetrics &metrics = option.fontMetrics;
     const QPalette &palette = option.palette;
     const QRect &rect = option.rect;
-    const int advance = metrics.horizontalAdvance(u'0');
+    // Fractional: text runs are laid out with fractional advances, so an
+    // integer grid would drift from them along a long line.
+    const qreal advance = QFontMetricsF(option.font).horizontalAdvance(u'0');
     const int gutter = gutterWidth(metrics);
     const int textLeft = rect.left() + gutter;
     const int baseline = rect.top() + 1 + metrics.ascent();
@@ -51,6 +56,7 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     const int segmentEnd = segmentStart + index.data(LogWrapModel::SegmentLengthRole).toInt();
     const qint64 lineId = index.data(LogModel::LineIdRole).toLongLong();
     const auto x = [&](int column) { return textLeft + (column - segmentStart) * advance; };
+    const auto columnsRect = [&](int from, int to) { return QRectF(x(from), rect.top(), (to - from) * advance, rect.height()); };
 
     painter->save();
     painter->setFont(option.font);
@@ -71,7 +77,7 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
             const int from = std::max(start, segmentStart);
             const int to = std::min(start + length, segmentEnd);
             if (from < to)
-                painter->fillRect(QRect(x(from), rect.top(), (to - from) * advance, rect.height()), QColor::fromRgba(hitColour));
+                painter->fillRect(columnsRect(from, to), QColor::fromRgba(hitColour));
         }
     }
 
@@ -95,14 +101,14 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
                 foreground = swapped;
             }
             if (background.isValid())
-                painter->fillRect(QRect(x(column), rect.top(), (end - column) * advance, rect.height()), background);
+                painter->fillRect(columnsRect(column, end), background);
         }
         font.setBold(inSpan && (span->flags & ColourSpan::Bold));
         font.setItalic(inSpan && (span->flags & ColourSpan::Italic));
         font.setUnderline(inSpan && (span->flags & ColourSpan::Underline));
         painter->setFont(font);
         painter->setPen(foreground);
-        painter->drawText(QPoint(x(column), baseline), line.mid(column, end - column));
+        painter->drawText(QPointF(x(column), baseline), line.mid(column, end - column));
         column = end;
     }
     painter->restore();

@@ -24,8 +24,6 @@ public:
     // Both pointers must outlive the delegate or be reset to nullptr.
     void setHighlight(const LogMatcher *matcher) { m_matcher = matcher; }
     void setCurrentLineId(qint64 lineId) { m_currentLineId = lineId; }
-    // Digits the gutter has room for.
-    void setGutterDigits(int digits) { m_gutterDigits = digits; }
     int gutterWidth(const QFontMetrics &metrics) const;
     // How many characters a row is wide (for the horizontal scroll range).
     void setRowColumns(int columns) { m_rowColumns = columns; }
@@ -33,7 +31,6 @@ public:
 private:
     const LogMatcher *m_matcher = nullptr;
     qint64 m_currentLineId = -1;
-    int m_gutterDigits = 7;
     int m_rowColumns = 200;
 };
 

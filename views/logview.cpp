@@ -100,7 +100,7 @@ void LogView::updateWrapColumns()
     if (m_wrapping) {
         const QFontMetrics metrics(font());
         const int width = viewport()->width() - m_delegate->gutterWidth(metrics);
-        columns = std::max(1, width / std::max(1, metrics.horizontalAdvance(u'0')));
+        columns = std::max(1, int(width / std::max(1.0, QFontMetricsF(font()).horizontalAdvance(u'0'))));
     }
     if (columns != m_rows->wrapColumns()) {
         const qint64 top = topLineId();

@@ -126,6 +126,7 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &
 template <typename Job>
 Job *await(Job *job, const QString &what)
 {
+    job->setAutoDelete(false); // read after finished(); a child of the client
     bool done = false;
     QObject::connect(job, &ApiJob::finished, [&done] { done = true; });
     job->start();
