@@ -283,6 +283,10 @@
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
+    <message>
+        <source>Launch the selected definition</source>
+        <translation>Ausgewählte Definition starten</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::DesktopNotifier</name>
