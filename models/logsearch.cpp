@@ -3,6 +3,8 @@
 #include "logmodel.h"
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 
 namespace Flotilla {
 
@@ -60,11 +62,72 @@ QList<std::pair<int, int>> LogMatcher::ranges(QStringView line) const
     return found;
 }
 
+namespace {
+
+// Adds the rows of `text` (lines each ending in '\n', the first being row
+// `row`) that contain `needle` to `rows`.
+template<typename Searcher>
+void addRowsHolding(QByteArrayView text, const Searcher &needle, int row, std::vector<int> &rows)
+{
+    const char *lineStart = text.begin();
+    const char *const end = text.end();
+    while (lineStart != end) {
+        const char *const hit = std::search(lineStart, end, needle);
+        if (hit == end)
+            return;
+        for (const char *newline; (newline = static_cast<const char *>(std::memchr(lineStart, '\n', size_t(hit - lineStart))));) {
+            lineStart = newline + 1;
+            ++row;
+        }
+        rows.push_back(row++);
+        const char *const lineEnd = static_cast<const char *>(std::memchr(hit, '\n', size_t(end - hit)));
+        if (!lineEnd)
+            return;
+        lineStart = lineEnd + 1;
+    }
+}
+
+char asciiLower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+} // namespace
+
+bool LogMatcher::canSearchBytes() const
+{
+    // UTF-8 bytes match where the characters do, and ASCII case folding
+    // keeps byte positions; other case folding needs the UTF-16 path.
+    const QString &text = m_pattern.text;
+    return !m_pattern.regex && !text.contains(u'\n')
+           && (m_pattern.caseSensitivity == Qt::CaseSensitive
+               || std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; }));
+}
+
 std::vector<int> LogMatcher::matchingRows(const LogModel &model, int firstRow, int endRow) const
 {
     std::vector<int> rows;
     if (isEmpty() || !isValid())
         return rows;
+    if (canSearchBytes()) {
+        // Bytes, not UTF-16: no conversion per page, and Boyer-Moore-Horspool
+        // over a lowered copy of each page when case does not matter.
+        const bool folding = m_pattern.caseSensitivity == Qt::CaseInsensitive;
+        QByteArray pattern = m_pattern.text.toUtf8();
+        if (folding)
+            std::transform(pattern.begin(), pattern.end(), pattern.begin(), asciiLower);
+        const std::boyer_moore_horspool_searcher needle(pattern.cbegin(), pattern.cend());
+        QByteArray lowered;
+        model.visitText(firstRow, endRow, [&](int row, QByteArrayView utf8, int) {
+            if (folding) {
+                lowered.resize(utf8.size());
+                std::transform(utf8.begin(), utf8.end(), lowered.begin(), asciiLower);
+                utf8 = lowered;
+            }
+            addRowsHolding(utf8, needle, row, rows);
+        });
+        return rows;
+    }
     model.visitText(firstRow, endRow, [this, &rows](int row, QByteArrayView utf8, int) {
         const QString text = QString::fromUtf8(utf8);
         const QStringView view(text);
