@@ -3,8 +3,8 @@
 #include "logmodel.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
-#include <functional>
 
 namespace Flotilla {
 
@@ -64,10 +64,58 @@ QList<std::pair<int, int>> LogMatcher::ranges(QStringView line) const
 
 namespace {
 
+char asciiLower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+// Boyer-Moore-Horspool over bytes, optionally folding ASCII case as it
+// compares: std::boyer_moore_horspool_searcher would need a lowered copy of
+// every page, which costs more than the search.
+class ByteSearcher final
+{
+public:
+    ByteSearcher(QByteArrayView pattern, bool foldCase)
+    {
+        for (int c = 0; c < 256; ++c)
+            m_fold[size_t(c)] = foldCase ? asciiLower(char(c)) : char(c);
+        for (const char c : pattern)
+            m_pattern += fold(c);
+        const qsizetype length = m_pattern.size();
+        m_skip.fill(length);
+        for (qsizetype i = 0; i + 1 < length; ++i) {
+            for (int c = 0; c < 256; ++c) {
+                if (m_fold[size_t(c)] == m_pattern[i])
+                    m_skip[size_t(c)] = length - 1 - i;
+            }
+        }
+    }
+
+    // The interface std::search expects of a searcher.
+    std::pair<const char *, const char *> operator()(const char *first, const char *last) const
+    {
+        const qsizetype length = m_pattern.size();
+        for (const char *at = first; last - at >= length; at += m_skip[uchar(at[length - 1])]) {
+            qsizetype i = length - 1;
+            while (i >= 0 && fold(at[i]) == m_pattern[i])
+                --i;
+            if (i < 0)
+                return {at, at + length};
+        }
+        return {last, last};
+    }
+
+private:
+    char fold(char c) const { return m_fold[uchar(c)]; }
+
+    std::array<char, 256> m_fold;
+    std::array<qsizetype, 256> m_skip;
+    QByteArray m_pattern;
+};
+
 // Adds the rows of `text` (lines each ending in '\n', the first being row
 // `row`) that contain `needle` to `rows`.
-template<typename Searcher>
-void addRowsHolding(QByteArrayView text, const Searcher &needle, int row, std::vector<int> &rows)
+void addRowsHolding(QByteArrayView text, const ByteSearcher &needle, int row, std::vector<int> &rows)
 {
     const char *lineStart = text.begin();
     const char *const end = text.end();
@@ -85,11 +133,6 @@ void addRowsHolding(QByteArrayView text, const Searcher &needle, int row, std::v
             return;
         lineStart = lineEnd + 1;
     }
-}
-
-char asciiLower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
 }
 
 } // namespace
@@ -110,20 +153,9 @@ std::vector<int> LogMatcher::matchingRows(const LogModel &model, int firstRow, i
     if (isEmpty() || !isValid())
         return rows;
     if (canSearchBytes()) {
-        // Bytes, not UTF-16: no conversion per page, and Boyer-Moore-Horspool
-        // over a lowered copy of each page when case does not matter.
-        const bool folding = m_pattern.caseSensitivity == Qt::CaseInsensitive;
-        QByteArray pattern = m_pattern.text.toUtf8();
-        if (folding)
-            std::transform(pattern.begin(), pattern.end(), pattern.begin(), asciiLower);
-        const std::boyer_moore_horspool_searcher needle(pattern.cbegin(), pattern.cend());
-        QByteArray lowered;
-        model.visitText(firstRow, endRow, [&](int row, QByteArrayView utf8, int) {
-            if (folding) {
-                lowered.resize(utf8.size());
-                std::transform(utf8.begin(), utf8.end(), lowered.begin(), asciiLower);
-                utf8 = lowered;
-            }
+        // Bytes, not UTF-16: no conversion per page.
+        const ByteSearcher needle(m_pattern.text.toUtf8(), m_pattern.caseSensitivity == Qt::CaseInsensitive);
+        model.visitText(firstRow, endRow, [&needle, &rows](int row, QByteArrayView utf8, int) {
             addRowsHolding(utf8, needle, row, rows);
         });
         return rows;
