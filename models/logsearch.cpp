@@ -3,6 +3,8 @@
 #include "logmodel.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace Flotilla {
 
@@ -60,11 +62,104 @@ QList<std::pair<int, int>> LogMatcher::ranges(QStringView line) const
     return found;
 }
 
+namespace {
+
+char asciiLower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+// Boyer-Moore-Horspool over bytes, optionally folding ASCII case as it
+// compares: std::boyer_moore_horspool_searcher would need a lowered copy of
+// every page, which costs more than the search.
+class ByteSearcher final
+{
+public:
+    ByteSearcher(QByteArrayView pattern, bool foldCase)
+    {
+        for (int c = 0; c < 256; ++c)
+            m_fold[size_t(c)] = foldCase ? asciiLower(char(c)) : char(c);
+        for (const char c : pattern)
+            m_pattern += fold(c);
+        const qsizetype length = m_pattern.size();
+        m_skip.fill(length);
+        for (qsizetype i = 0; i + 1 < length; ++i) {
+            for (int c = 0; c < 256; ++c) {
+                if (m_fold[size_t(c)] == m_pattern[i])
+                    m_skip[size_t(c)] = length - 1 - i;
+            }
+        }
+    }
+
+    // The interface std::search expects of a searcher.
+    std::pair<const char *, const char *> operator()(const char *first, const char *last) const
+    {
+        const qsizetype length = m_pattern.size();
+        for (const char *at = first; last - at >= length; at += m_skip[uchar(at[length - 1])]) {
+            qsizetype i = length - 1;
+            while (i >= 0 && fold(at[i]) == m_pattern[i])
+                --i;
+            if (i < 0)
+                return {at, at + length};
+        }
+        return {last, last};
+    }
+
+private:
+    char fold(char c) const { return m_fold[uchar(c)]; }
+
+    std::array<char, 256> m_fold;
+    std::array<qsizetype, 256> m_skip;
+    QByteArray m_pattern;
+};
+
+// Adds the rows of `text` (lines each ending in '\n', the first being row
+// `row`) that contain `needle` to `rows`.
+void addRowsHolding(QByteArrayView text, const ByteSearcher &needle, int row, std::vector<int> &rows)
+{
+    const char *lineStart = text.begin();
+    const char *const end = text.end();
+    while (lineStart != end) {
+        const char *const hit = std::search(lineStart, end, needle);
+        if (hit == end)
+            return;
+        for (const char *newline; (newline = static_cast<const char *>(std::memchr(lineStart, '\n', size_t(hit - lineStart))));) {
+            lineStart = newline + 1;
+            ++row;
+        }
+        rows.push_back(row++);
+        const char *const lineEnd = static_cast<const char *>(std::memchr(hit, '\n', size_t(end - hit)));
+        if (!lineEnd)
+            return;
+        lineStart = lineEnd + 1;
+    }
+}
+
+} // namespace
+
+bool LogMatcher::canSearchBytes() const
+{
+    // UTF-8 bytes match where the characters do, and ASCII case folding
+    // keeps byte positions; other case folding needs the UTF-16 path.
+    const QString &text = m_pattern.text;
+    return !m_pattern.regex && !text.contains(u'\n')
+           && (m_pattern.caseSensitivity == Qt::CaseSensitive
+               || std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; }));
+}
+
 std::vector<int> LogMatcher::matchingRows(const LogModel &model, int firstRow, int endRow) const
 {
     std::vector<int> rows;
     if (isEmpty() || !isValid())
         return rows;
+    if (canSearchBytes()) {
+        // Bytes, not UTF-16: no conversion per page.
+        const ByteSearcher needle(m_pattern.text.toUtf8(), m_pattern.caseSensitivity == Qt::CaseInsensitive);
+        model.visitText(firstRow, endRow, [&needle, &rows](int row, QByteArrayView utf8, int) {
+            addRowsHolding(utf8, needle, row, rows);
+        });
+        return rows;
+    }
     model.visitText(firstRow, endRow, [this, &rows](int row, QByteArrayView utf8, int) {
         const QString text = QString::fromUtf8(utf8);
         const QStringView view(text);

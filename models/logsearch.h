@@ -43,6 +43,8 @@ public:
     std::vector<int> matchingRows(const LogModel &model, int firstRow, int endRow) const;
 
 private:
+    // Whether plain UTF-8 bytes can be searched instead of UTF-16 text.
+    bool canSearchBytes() const;
     // The first match in `text` at or after `from`: (start, end), or start -1.
     std::pair<qsizetype, qsizetype> find(QStringView text, qsizetype from) const;
 

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void invalidRegexSaysWhatToFix();
     void matchingRowsOfAModel();
     void regexDoesNotRunAcrossLines();
+    void plainTextMatchesWholeCharacters();
     void searchFollowsNewLines();
     void nextAndPreviousWrapAround();
     void hitsOutliveDroppedLines();
@@ -53,6 +54,21 @@ void Tst_LogSearch::matchingRowsOfAModel()
     const LogMatcher anchored({QStringLiteral("^line 1\\d{4}$"), true, Qt::CaseSensitive});
     QCOMPARE(anchored.matchingRows(model, 0, model.rowCount()).size(), size_t(10000));
     QCOMPARE(anchored.matchingRows(model, 19000, 19010).front(), 19000);
+}
+
+void Tst_LogSearch::plainTextMatchesWholeCharacters()
+{
+    LogModel model;
+    model.append(parsedLines(QStringLiteral("Grüße aus Köln\nGRÜSSE\nab ab ab\nkÖln\nAB\n").toUtf8()));
+    const auto rows = [&model](const QString &text, Qt::CaseSensitivity caseSensitivity) {
+        return LogMatcher({text, false, caseSensitivity}).matchingRows(model, 0, model.rowCount());
+    };
+    // Several hits on a line count it once; case folds on ASCII and beyond.
+    QCOMPARE(rows(QStringLiteral("ab"), Qt::CaseInsensitive), (std::vector<int>{2, 4}));
+    QCOMPARE(rows(QStringLiteral("ab"), Qt::CaseSensitive), (std::vector<int>{2}));
+    QCOMPARE(rows(QStringLiteral("Köln"), Qt::CaseSensitive), (std::vector<int>{0}));
+    QCOMPARE(rows(QStringLiteral("köln"), Qt::CaseInsensitive), (std::vector<int>{0, 3}));
+    QCOMPARE(rows(QStringLiteral("ln\nk"), Qt::CaseInsensitive), (std::vector<int>{}));
 }
 
 void Tst_LogSearch::regexDoesNotRunAcrossLines()

@@ -2,12 +2,16 @@
 // follows the width, selections copy whole lines.
 #include "support/parsedlines.h"
 
+#include <logdelegate.h>
 #include <logfiltermodel.h>
 #include <logmodel.h>
+#include <logsearch.h>
 #include <logview.h>
 #include <logwrapmodel.h>
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,6 +30,8 @@ private Q_SLOTS:
     void wrapFollowsTheWidth();
     void copiesWholeLines();
     void scrollsToALine();
+    void mouseSelectsALineRange();
+    void paintsSelectionAndHits();
 
 private:
     std::unique_ptr<LogModel> m_log;
@@ -104,7 +110,9 @@ void Tst_LogView::copiesWholeLines()
     m_view->selectAll();
     QCOMPARE(m_view->selectedText(), QStringLiteral("first\n") + QString(300, u'y') + QStringLiteral("\nthird\n"));
     m_view->clearSelection();
-    m_view->selectionModel()->select(m_view->model()->index(0, 0), QItemSelectionModel::Select);
+    QCOMPARE(m_view->selectedText(), QString());
+    const qint64 first = m_view->model()->index(0, 0).data(LogModel::LineIdRole).toLongLong();
+    m_view->selectLines(first, first);
     QCOMPARE(m_view->selectedText(), u"first\n");
     QCOMPARE(m_view->allText().size(), 6 + 301 + 6);
 }
@@ -116,6 +124,49 @@ void Tst_LogView::scrollsToALine()
     QVERIFY(!m_view->isFollowing());
     QTRY_VERIFY(m_view->visualRect(m_view->model()->index(99, 0)).intersects(m_view->viewport()->rect()));
     QVERIFY(m_view->topLineId() < 99);
+}
+
+void Tst_LogView::mouseSelectsALineRange()
+{
+    m_log->append(parsedLines(numberedLines(1, 100)));
+    m_view->verticalScrollBar()->setValue(0);
+    QWidget *viewport = m_view->viewport();
+    const QRect second = m_view->visualRect(m_view->model()->index(1, 0));
+    const QRect fourth = m_view->visualRect(m_view->model()->index(3, 0));
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, second.center());
+    QCOMPARE(m_view->selectedText(), u"line 2\n");
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, fourth.center());
+    QCOMPARE(m_view->selectedText(), u"line 2\nline 3\nline 4\n");
+
+    // The selection is of lines, so it survives rewrapping and copies as whole lines.
+    m_view->setWrapping(true);
+    QCOMPARE(m_view->selectedText(), u"line 2\nline 3\nline 4\n");
+    QTest::keySequence(m_view.get(), QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"line 2\nline 3\nline 4\n");
+}
+
+void Tst_LogView::paintsSelectionAndHits()
+{
+    m_log->append(parsedLines(QByteArray("plain\nneedle here\n")));
+    m_view->verticalScrollBar()->setValue(0);
+    const auto colourAt = [this](int row, int column) {
+        const QRect rect = m_view->visualRect(m_view->model()->index(row, 0));
+        const QFontMetrics metrics(m_view->font());
+        const int x = rect.left() + m_view->logDelegate()->gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * column + 1;
+        return m_view->viewport()->grab().toImage().pixelColor(x, rect.top() + 1);
+    };
+    const QColor background = colourAt(1, 0);
+    const LogMatcher matcher(LogPattern{QStringLiteral("needle")});
+    m_view->setHighlight(&matcher);
+    QVERIFY(colourAt(1, 0) != background);
+    QCOMPARE(colourAt(1, 8), background); // after the hit
+    m_view->setHighlight(nullptr);
+    QCOMPARE(colourAt(1, 0), background);
+
+    const qint64 second = m_view->model()->index(1, 0).data(LogModel::LineIdRole).toLongLong();
+    m_view->selectLines(second, second);
+    QCOMPARE(colourAt(1, 8), m_view->palette().color(QPalette::Highlight));
+    QCOMPARE(colourAt(0, 8), background);
 }
 
 QTEST_MAIN(Tst_LogView)

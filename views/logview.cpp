@@ -10,10 +10,12 @@
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QScrollBar>
+#include <QStyleOptionViewItem>
 
 #include <algorithm>
-#include <numeric>
+#include <limits>
 
 namespace Flotilla {
 
@@ -23,34 +25,39 @@ constexpr int wrapDelayMs = 50;
 // Rows are at least this wide, so short logs need no horizontal scrolling.
 constexpr int minimumRowColumns = 80;
 
+qint64 lineIdOf(const QModelIndex &row)
+{
+    return row.isValid() ? row.data(LogModel::LineIdRole).toLongLong() : -1;
+}
+
 } // namespace
 
 LogView::LogView(QWidget *parent)
-    : QListView(parent)
+    : QAbstractScrollArea(parent)
     , m_rows(new LogWrapModel(this))
     , m_delegate(new LogDelegate(this))
 {
     setAccessibleName(tr("Log lines"));
+    viewport()->setAccessibleName(tr("Log lines"));
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    setUniformItemSizes(true);
-    setSelectionMode(QAbstractItemView::ExtendedSelection);
-    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    // Per item, QListView recomputes its page step over all rows on each layout.
-    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setItemDelegate(m_delegate);
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setBackgroundRole(QPalette::Base);
     m_wrapTimer.setSingleShot(true);
     m_wrapTimer.setInterval(wrapDelayMs);
     connect(&m_wrapTimer, &QTimer::timeout, this, &LogView::updateWrapColumns);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &LogView::onScrolled);
-    // New rows grow the range; a following view goes along.
-    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
-        if (m_following)
-            scrollToEnd();
-    });
+    // Every change of the rows only moves the scroll range: O(1), no layout.
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_rows, signal, this, &LogView::updateScrollBars);
+    connect(m_rows, &QAbstractItemModel::modelReset, this, &LogView::updateScrollBars);
 }
 
 LogView::~LogView() = default;
+
+QAbstractItemModel *LogView::model() const
+{
+    return m_rows;
+}
 
 void LogView::setLines(LogFilterModel *lines)
 {
@@ -58,13 +65,46 @@ void LogView::setLines(LogFilterModel *lines)
         disconnect(m_lines, nullptr, this, nullptr);
     m_lines = lines;
     m_rows->setSourceModel(lines);
-    setModel(m_rows);
     connect(lines, &LogFilterModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
         onLinesInserted(first, last);
     });
     connect(lines->logModel(), &LogModel::rowsInserted, this, &LogView::updateRowColumns);
     connect(lines->logModel(), &LogModel::modelReset, this, &LogView::updateRowColumns);
     updateWrapColumns();
+    updateScrollBars();
+}
+
+int LogView::rowHeight() const
+{
+    return fontMetrics().height() + 2;
+}
+
+int LogView::visibleRowCount() const
+{
+    return std::max(1, viewport()->height() / rowHeight());
+}
+
+int LogView::rowTop(int row) const
+{
+    return row * rowHeight() - verticalScrollBar()->value();
+}
+
+void LogView::updateScrollBars()
+{
+    // Pixels, so that the last row sits on the bottom edge.
+    QScrollBar *vertical = verticalScrollBar();
+    const qint64 height = qint64(m_rows->rowCount()) * rowHeight();
+    vertical->setSingleStep(rowHeight());
+    vertical->setPageStep(viewport()->height());
+    vertical->setRange(0, int(std::clamp<qint64>(height - viewport()->height(), 0, std::numeric_limits<int>::max())));
+    const QFontMetrics metrics(font());
+    const int width = m_delegate->gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns;
+    horizontalScrollBar()->setPageStep(viewport()->width());
+    horizontalScrollBar()->setSingleStep(metrics.horizontalAdvance(u'0'));
+    horizontalScrollBar()->setRange(0, m_wrapping ? 0 : std::max(0, width - viewport()->width()));
+    if (m_following)
+        scrollToEnd();
+    viewport()->update();
 }
 
 void LogView::updateRowColumns()
@@ -75,7 +115,7 @@ void LogView::updateRowColumns()
         return;
     m_rowColumns = columns;
     m_delegate->setRowColumns(columns);
-    Q_EMIT m_delegate->sizeHintChanged(m_rows->index(0, 0));
+    updateScrollBars();
 }
 
 void LogView::setWrapping(bool wrapping)
@@ -89,7 +129,8 @@ void LogView::setWrapping(bool wrapping)
 
 void LogView::resizeEvent(QResizeEvent *event)
 {
-    QListView::resizeEvent(event);
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
     if (m_wrapping)
         m_wrapTimer.start();
 }
@@ -132,15 +173,49 @@ void LogView::scrollToLineId(qint64 lineId)
     const int line = m_lines->rowOfLineId(lineId);
     if (line < 0)
         return;
-    const QModelIndex row = m_rows->mapFromSource(m_lines->index(line, 0));
+    const int row = m_rows->mapFromSource(m_lines->index(line, 0)).row();
     setFollowing(false);
-    scrollTo(row, QAbstractItemView::PositionAtCenter);
+    verticalScrollBar()->setValue((row - visibleRowCount() / 2) * rowHeight());
+}
+
+QModelIndex LogView::indexAt(const QPoint &point) const
+{
+    if (point.y() < 0)
+        return {};
+    return m_rows->index((verticalScrollBar()->value() + point.y()) / rowHeight(), 0);
+}
+
+QRect LogView::visualRect(const QModelIndex &row) const
+{
+    if (!row.isValid() || row.model() != m_rows)
+        return {};
+    const QFontMetrics metrics(font());
+    const int width = m_delegate->gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns;
+    return {-horizontalScrollBar()->value(), rowTop(row.row()), std::max(width, viewport()->width()), rowHeight()};
 }
 
 qint64 LogView::topLineId() const
 {
-    const QModelIndex top = indexAt(QPoint(1, 1));
-    return top.isValid() ? top.data(LogModel::LineIdRole).toLongLong() : -1;
+    return lineIdOf(indexAt(QPoint(1, 1)));
+}
+
+void LogView::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(viewport());
+    QStyleOptionViewItem option;
+    option.initFrom(viewport());
+    option.font = font();
+    option.fontMetrics = QFontMetrics(font());
+    option.state |= QStyle::State_Enabled;
+    const int scrolled = verticalScrollBar()->value();
+    const int first = (scrolled + event->rect().top()) / rowHeight();
+    const int last = std::min(m_rows->rowCount() - 1, (scrolled + event->rect().bottom()) / rowHeight());
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_rows->index(row, 0);
+        option.rect = visualRect(index);
+        option.state.setFlag(QStyle::State_Selected, isLineSelected(lineIdOf(index)));
+        m_delegate->paint(&painter, option, index);
+    }
 }
 
 void LogView::follow()
@@ -169,12 +244,13 @@ void LogView::setFollowing(bool following)
 void LogView::scrollToEnd()
 {
     m_scrollingToEnd = true;
-    scrollToBottom();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     m_scrollingToEnd = false;
 }
 
 void LogView::onScrolled(int value)
 {
+    viewport()->update();
     if (m_scrollingToEnd)
         return;
     setFollowing(value >= verticalScrollBar()->maximum());
@@ -194,18 +270,106 @@ void LogView::keyPressEvent(QKeyEvent *event)
         copySelection();
         return;
     }
-    if (event->key() == Qt::Key_End && event->modifiers() == Qt::NoModifier) {
-        follow();
+    if (event == QKeySequence::SelectAll) {
+        selectAll();
         return;
     }
-    QListView::keyPressEvent(event);
+    QScrollBar *vertical = verticalScrollBar();
+    switch (event->modifiers() == Qt::NoModifier ? event->key() : 0) {
+    case Qt::Key_End:
+        follow();
+        return;
+    case Qt::Key_Home:
+        vertical->setValue(0);
+        return;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        vertical->triggerAction(event->key() == Qt::Key_Up ? QAbstractSlider::SliderSingleStepSub : QAbstractSlider::SliderSingleStepAdd);
+        return;
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        vertical->triggerAction(event->key() == Qt::Key_PageUp ? QAbstractSlider::SliderPageStepSub : QAbstractSlider::SliderPageStepAdd);
+        return;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+    }
 }
 
-QString LogView::textOfLineRows(const std::vector<int> &rows) const
+qint64 LogView::lineIdAtPoint(const QPoint &point) const
 {
+    const int y = std::clamp(point.y(), 0, std::max(0, viewport()->height() - 1));
+    const QModelIndex row = indexAt(QPoint(point.x(), y));
+    return row.isValid() ? lineIdOf(row) : lineIdOf(m_rows->index(m_rows->rowCount() - 1, 0));
+}
+
+void LogView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QAbstractScrollArea::mousePressEvent(event);
+    const qint64 lineId = lineIdAtPoint(event->position().toPoint());
+    const bool extend = (event->modifiers() & Qt::ShiftModifier) && m_anchorLineId >= 0;
+    selectLines(extend ? m_anchorLineId : lineId, lineId);
+}
+
+void LogView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || m_anchorLineId < 0)
+        return QAbstractScrollArea::mouseMoveEvent(event);
+    const QPoint point = event->position().toPoint();
+    // Dragging past an edge scrolls that way.
+    if (point.y() < 0)
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepSub);
+    else if (point.y() >= viewport()->height())
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+    selectLines(m_anchorLineId, lineIdAtPoint(point));
+}
+
+void LogView::selectLines(qint64 fromLineId, qint64 toLineId)
+{
+    m_anchorLineId = fromLineId;
+    m_cursorLineId = toLineId;
+    viewport()->update();
+}
+
+void LogView::selectAll()
+{
+    if (!m_lines || m_lines->rowCount() == 0)
+        return clearSelection();
+    selectLines(m_lines->lineIdAt(0), m_lines->lineIdAt(m_lines->rowCount() - 1));
+}
+
+void LogView::clearSelection()
+{
+    selectLines(-1, -1);
+}
+
+bool LogView::isLineSelected(qint64 lineId) const
+{
+    return m_anchorLineId >= 0 && lineId >= std::min(m_anchorLineId, m_cursorLineId)
+           && lineId <= std::max(m_anchorLineId, m_cursorLineId);
+}
+
+QString LogView::textOfLines(qint64 fromLineId, qint64 toLineId) const
+{
+    if (!m_lines || fromLineId < 0)
+        return {};
+    // Filter rows are in line id order.
+    const auto firstRowFrom = [this](qint64 lineId) {
+        int low = 0;
+        int high = m_lines->rowCount();
+        while (low < high) {
+            const int middle = low + (high - low) / 2;
+            if (m_lines->lineIdAt(middle) < lineId)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    };
     const LogModel *log = m_lines->logModel();
     QString text;
-    for (const int row : rows) {
+    const int end = firstRowFrom(toLineId + 1);
+    for (int row = firstRowFrom(fromLineId); row < end; ++row) {
         const int logRow = log->rowOfLineId(m_lines->lineIdAt(row));
         if (logRow < 0)
             continue;
@@ -217,23 +381,12 @@ QString LogView::textOfLineRows(const std::vector<int> &rows) const
 
 QString LogView::selectedText() const
 {
-    if (!m_lines)
-        return {};
-    std::vector<int> lines;
-    for (const QModelIndex &row : selectionModel()->selectedIndexes())
-        lines.push_back(m_rows->mapToSource(row).row());
-    std::sort(lines.begin(), lines.end());
-    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-    return textOfLineRows(lines);
+    return textOfLines(std::min(m_anchorLineId, m_cursorLineId), std::max(m_anchorLineId, m_cursorLineId));
 }
 
 QString LogView::allText() const
 {
-    if (!m_lines)
-        return {};
-    std::vector<int> lines(size_t(m_lines->rowCount()));
-    std::iota(lines.begin(), lines.end(), 0);
-    return textOfLineRows(lines);
+    return textOfLines(0, std::numeric_limits<qint64>::max() - 1);
 }
 
 void LogView::copySelection() const

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QListView>
+#include <QAbstractItemModel>
+#include <QAbstractScrollArea>
 #include <QTimer>
 
 namespace Flotilla {
@@ -10,15 +11,23 @@ class LogFilterModel;
 class LogMatcher;
 class LogWrapModel;
 
-// The lines of a log (a LogFilterModel) as a uniform-height list: line
+// The lines of a log (a LogFilterModel) as uniform-height rows: line
 // numbers, ANSI colours, highlighted matches, and a wrap mode that cuts lines
 // into rows at the viewport's width (recomputed when it is resized).
+//
+// A scroll area that paints only the visible rows through LogDelegate
+// (Konsole style) rather than a QListView: QListView lays out all rows on
+// every insert, 10-150 ms per chunk at a million rows, while here an insert
+// only sets the scroll bar's range (rows times the row height).
+//
+// Selection is a range of line ids (anchor to cursor), so it survives
+// rewrapping and lines dropped from the front.
 //
 // Follow: while the view is scrolled to the bottom, new lines keep it there.
 // Scrolling up pauses that and counts the lines that arrive meanwhile
 // (newLineCountChanged); scrolling back to the bottom (End) or follow()
 // resumes it.
-class LogView final : public QListView
+class LogView final : public QAbstractScrollArea
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogView)
@@ -30,7 +39,13 @@ public:
     void setLines(LogFilterModel *lines);
     LogFilterModel *lines() const { return m_lines; }
     LogWrapModel *rows() const { return m_rows; }
+    // The visual rows (the wrap model), for indexAt() and visualRect().
+    QAbstractItemModel *model() const;
     LogDelegate *logDelegate() const { return m_delegate; }
+
+    // The visual row at a viewport point, and where a visual row is painted.
+    QModelIndex indexAt(const QPoint &point) const;
+    QRect visualRect(const QModelIndex &row) const;
 
     void setWrapping(bool wrapping);
     bool isWrapping() const { return m_wrapping; }
@@ -46,6 +61,12 @@ public:
     void follow();
     void pause();
 
+    // Selects the lines from one id to another (both included, either order).
+    void selectLines(qint64 fromLineId, qint64 toLineId);
+    void selectAll();
+    void clearSelection();
+    bool isLineSelected(qint64 lineId) const;
+
     // The selected lines (each once, in order), or every line, as text.
     QString selectedText() const;
     QString allText() const;
@@ -57,8 +78,11 @@ Q_SIGNALS:
     void newLineCountChanged(qint64 count);
 
 protected:
+    void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     void onLinesInserted(int first, int last);
@@ -66,8 +90,15 @@ private:
     void setFollowing(bool following);
     void updateWrapColumns();
     void updateRowColumns();
+    void updateScrollBars();
     void scrollToEnd();
-    QString textOfLineRows(const std::vector<int> &rows) const;
+    int rowHeight() const;
+    int visibleRowCount() const;
+    // Where a visual row starts in the viewport.
+    int rowTop(int row) const;
+    qint64 lineIdAtPoint(const QPoint &point) const;
+    // The filter rows whose line ids lie in [from, to].
+    QString textOfLines(qint64 fromLineId, qint64 toLineId) const;
 
     LogFilterModel *m_lines = nullptr;
     LogWrapModel *m_rows;
@@ -78,6 +109,8 @@ private:
     bool m_following = true;
     bool m_scrollingToEnd = false;
     qint64 m_newLines = 0;
+    qint64 m_anchorLineId = -1; // selection; -1 when none
+    qint64 m_cursorLineId = -1;
 };
 
 } // namespace Flotilla
