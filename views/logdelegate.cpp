@@ -39,6 +39,11 @@ QSize LogDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInde
     return {gutterWidth(metrics) + qCeil(advance * m_rowColumns), metrics.height() + 2};
 }
 
+QRect LogDelegate::gutterBackground(const QFontMetrics &metrics, const QRect &area) const
+{
+    return QRect(area.left(), area.top(), gutterWidth(metrics) - gutterPadding, area.height());
+}
+
 void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics &metrics = option.fontMetrics;
@@ -65,7 +70,7 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     else if (lineId == m_currentLineId)
         painter->fillRect(rect, QColor::fromRgba(currentLineColour));
 
-    painter->fillRect(QRect(rect.left(), rect.top(), gutter - gutterPadding, rect.height()), palette.brush(QPalette::AlternateBase));
+    painter->fillRect(gutterBackground(metrics, rect), palette.brush(QPalette::AlternateBase));
     if (segmentStart == 0) {
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->drawText(QRect(rect.left(), rect.top(), gutter - 2 * gutterPadding, rect.height()), Qt::AlignRight | Qt::AlignVCenter,

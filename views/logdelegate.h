@@ -25,6 +25,8 @@ public:
     void setHighlight(const LogMatcher *matcher) { m_matcher = matcher; }
     void setCurrentLineId(qint64 lineId) { m_currentLineId = lineId; }
     int gutterWidth(const QFontMetrics &metrics) const;
+    // The line-number strip's background within a rect of the view.
+    QRect gutterBackground(const QFontMetrics &metrics, const QRect &area) const;
     // How many characters a row is wide (for the horizontal scroll range).
     void setRowColumns(int columns) { m_rowColumns = columns; }
 

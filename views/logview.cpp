@@ -207,6 +207,10 @@ void LogView::paintEvent(QPaintEvent *event)
     option.font = font();
     option.fontMetrics = QFontMetrics(font());
     option.state |= QStyle::State_Enabled;
+    // The strip runs on below the last line, as in an editor.
+    const QRect area = event->rect();
+    painter.fillRect(m_delegate->gutterBackground(option.fontMetrics, QRect(-horizontalScrollBar()->value(), area.top(), area.width(), area.height())),
+                     option.palette.brush(QPalette::AlternateBase));
     const int scrolled = verticalScrollBar()->value();
     const int first = (scrolled + event->rect().top()) / rowHeight();
     const int last = std::min(m_rows->rowCount() - 1, (scrolled + event->rect().bottom()) / rowHeight());

@@ -14,6 +14,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -61,8 +62,8 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     header->addWidget(m_stop);
     header->addWidget(m_retry);
 
-    m_runId = addField(tr("Run ID:"), tr("Run ID"), true);
-    m_definitionId = addField(tr("Definition ID:"), tr("Definition ID"), true);
+    m_runId = addIdField(tr("Run ID:"), tr("Run ID"));
+    m_definitionId = addIdField(tr("Definition ID:"), tr("Definition ID"));
     m_alias = addField(tr("Alias:"), tr("Alias"));
     m_image = addField(tr("Image:"), tr("Image"));
     m_command = addField(tr("Command:"), tr("Command"));
@@ -108,16 +109,25 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_watcher->start();
 }
 
-QLabel *RunView::addField(const QString &label, const QString &accessibleName, bool copyable)
+QLabel *RunView::addField(const QString &label, const QString &accessibleName)
 {
     auto *value = new QLabel(m_sidebar);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     value->setWordWrap(true);
     value->setAccessibleName(accessibleName);
-    if (!copyable) {
-        m_fields->addRow(label, value);
-        return value;
-    }
+    m_fields->addRow(label, value);
+    return value;
+}
+
+// Ids on one line that scrolls: a wrapped label would break them at the
+// hyphens and still be clipped by the form's row height.
+QLineEdit *RunView::addIdField(const QString &label, const QString &accessibleName)
+{
+    auto *value = new QLineEdit(m_sidebar);
+    value->setReadOnly(true);
+    value->setFrame(false);
+    value->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; }"));
+    value->setAccessibleName(accessibleName);
     auto *row = new QHBoxLayout;
     auto *copy = new QToolButton(m_sidebar);
     copy->setIcon(actionIcon(ActionIcon::Copy));
@@ -148,7 +158,9 @@ void RunView::display(const Run &run)
 
     const auto number = [](const std::optional<qint64> &value) { return value ? QString::number(*value) : QString(); };
     m_runId->setText(run.runId);
+    m_runId->setCursorPosition(0);
     m_definitionId->setText(run.definitionId);
+    m_definitionId->setCursorPosition(0);
     m_alias->setText(run.alias);
     m_image->setText(run.image);
     m_command->setText(run.command.simplified());

@@ -6,6 +6,7 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTimer;
 class QTreeWidget;
@@ -37,7 +38,8 @@ Q_SIGNALS:
 private:
     void display(const Run &run);
     void tick();
-    QLabel *addField(const QString &label, const QString &accessibleName, bool copyable = false);
+    QLabel *addField(const QString &label, const QString &accessibleName);
+    QLineEdit *addIdField(const QString &label, const QString &accessibleName);
 
     Run m_run;
     RunWatcher *m_watcher;
@@ -48,8 +50,8 @@ private:
     QPushButton *m_retry;
     QWidget *m_sidebar;
     QFormLayout *m_fields;
-    QLabel *m_runId;
-    QLabel *m_definitionId;
+    QLineEdit *m_runId;
+    QLineEdit *m_definitionId;
     QLabel *m_alias;
     QLabel *m_image;
     QLabel *m_command;
