@@ -8,7 +8,9 @@
 #include <client/flavourdetectionjob.h>
 #include <client/flotillaclient.h>
 
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThreadPool>
 #include <QTcpServer>
 #include <QTest>
 
@@ -56,6 +58,8 @@ private Q_SLOTS:
     // failures
     void silentServerTimesOut();
     void abortFinishesAsCancelled();
+    void bigAnswersParseOffTheUiThread();
+    void abortWinsOverABackgroundParse();
     void getsRetryOnUnavailable();
     void writesNeverRetry();
     void refusedConnectionIsATransportError();
@@ -616,6 +620,65 @@ void Tst_FlotillaClient::abortFinishesAsCancelled()
     QCOMPARE(job->error().kind(), ApiError::Kind::Cancelled);
     job->abort(); // a second abort says nothing
     QCOMPARE(finished.size(), 1);
+}
+
+// A body of ResultJob::backgroundParseBytes or more is read on a pool thread;
+// finished() still comes on the job's thread, with the result.
+void Tst_FlotillaClient::bigAnswersParseOffTheUiThread()
+{
+    startFake(ServerFlavour::ControlPlane);
+    const QByteArray big(ResultJob<int>::backgroundParseBytes, 'x');
+    m_fake->serve("GET", "/api/big", FixtureResponse::json(big));
+    m_fake->serve("GET", "/api/small", FixtureResponse::json("small"));
+    for (const QString &path : {QStringLiteral("big"), QStringLiteral("small")}) {
+        QThread *parsedOn = nullptr;
+        auto *job = new ResultJob<qsizetype>(m_client.get(), ApiRequest{"GET", path, {}, {}},
+                                             [&parsedOn](const QByteArray &body, QString *, QStringList *warnings) {
+                                                 parsedOn = QThread::currentThread();
+                                                 warnings->append(QStringLiteral("a warning"));
+                                                 return body.size();
+                                             });
+        QSignalSpy finished(job, &ApiJob::finished);
+        await(job);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
+        QCOMPARE(job->warnings(), QStringList{QStringLiteral("a warning")});
+        if (path == u"big") {
+            QCOMPARE(job->result(), big.size() + 1); // the encoder's newline
+            QVERIFY(parsedOn != QThread::currentThread());
+        } else {
+            QCOMPARE(job->result(), qsizetype(6));
+            QCOMPARE(parsedOn, QThread::currentThread());
+        }
+    }
+}
+
+void Tst_FlotillaClient::abortWinsOverABackgroundParse()
+{
+    startFake(ServerFlavour::ControlPlane);
+    m_fake->serve("GET", "/api/big", FixtureResponse::json(QByteArray(ResultJob<int>::backgroundParseBytes, 'x')));
+    QSemaphore parsing;
+    QSemaphore mayReturn;
+    auto *job = new ResultJob<int>(m_client.get(), ApiRequest{"GET", QStringLiteral("big"), {}, {}},
+                                   [&](const QByteArray &, QString *, QStringList *) {
+                                       parsing.release();
+                                       mayReturn.acquire();
+                                       return 42;
+                                   });
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &ApiJob::finished);
+    job->start();
+    QTRY_VERIFY(parsing.available() > 0); // not tryAcquire(): QTRY_VERIFY evaluates twice
+    job->abort();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(job->error().kind(), ApiError::Kind::Cancelled);
+    mayReturn.release();
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(job->result(), 0);
+    QCOMPARE(job->error().kind(), ApiError::Kind::Cancelled);
 }
 
 void Tst_FlotillaClient::getsRetryOnUnavailable()

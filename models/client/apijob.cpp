@@ -155,7 +155,14 @@ void ApiJob::handleAnswer(int status, const QByteArray &body, const QByteArray &
         finishWith(errorFromAnswer(status, body, contentType));
         return;
     }
-    const QString problem = parse(body, &m_warnings);
+    QStringList warnings;
+    const QString problem = parse(body, &warnings);
+    finishParsed(status, problem, warnings);
+}
+
+void ApiJob::finishParsed(int status, const QString &problem, const QStringList &warnings)
+{
+    m_warnings += warnings;
     if (!problem.isEmpty())
         finishWith(ApiError::badAnswer(problem, status, QString::fromLatin1(m_request.method), m_url));
     else

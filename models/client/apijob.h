@@ -3,13 +3,17 @@
 #include "apierror.h"
 
 #include <QByteArray>
+#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QPromise>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <utility>
 
 class QNetworkReply;
@@ -83,6 +87,9 @@ protected:
     virtual QString parse(const QByteArray &body, QStringList *warnings) = 0;
 
     void sendNext(ApiRequest request); // a follow-up request of the same job
+    // Ends the job after a 2xx body was read: with its warnings, and an
+    // error when `problem` says why the body was unusable.
+    void finishParsed(int status, const QString &problem, const QStringList &warnings);
     void finishWith(const ApiError &error);
     void finishOk() { finishWith(ApiError()); }
     ApiError errorFromAnswer(int status, const QByteArray &body, const QByteArray &contentType) const;
@@ -111,12 +118,18 @@ private:
 };
 
 // A job whose answer becomes a value of type T.
+//
+// A body of backgroundParseBytes or more is read on a QThreadPool thread, so
+// a page of thousands of runs does not stall the UI (bench_runlistmodel);
+// finished() still comes on the job's thread, and abort() meanwhile wins.
+// The parser must therefore be a pure function of the body.
 template <typename T>
 class ResultJob final : public ApiJob
 {
 public:
     // Reads a 2xx body; sets *problem when the body is unusable.
     using Parser = std::function<T(const QByteArray &body, QString *problem, QStringList *warnings)>;
+    static constexpr qsizetype backgroundParseBytes = 256 * 1024;
 
     ResultJob(FlotillaClient *client, ApiRequest request, Parser parser)
         : ApiJob(client, std::move(request))
@@ -126,6 +139,31 @@ public:
     const T &result() const { return m_result; }
 
 protected:
+    void handleAnswer(int status, const QByteArray &body, const QByteArray &contentType) override
+    {
+        if (status < 200 || status > 299 || body.size() < backgroundParseBytes) {
+            ApiJob::handleAnswer(status, body, contentType);
+            return;
+        }
+        // The worker fills `parsed` before finish(), which publishes it.
+        auto parsed = std::make_shared<Parsed>();
+        auto promise = std::make_shared<QPromise<void>>();
+        auto *watcher = new QFutureWatcher<void>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, parsed, status] {
+            watcher->deleteLater();
+            if (isFinished()) // aborted meanwhile
+                return;
+            m_result = std::move(parsed->value);
+            finishParsed(status, parsed->problem, parsed->warnings);
+        });
+        watcher->setFuture(promise->future());
+        promise->start();
+        QThreadPool::globalInstance()->start([promise, parsed, parser = m_parser, body] {
+            parsed->value = parser(body, &parsed->problem, &parsed->warnings);
+            promise->finish();
+        });
+    }
+
     QString parse(const QByteArray &body, QStringList *warnings) override
     {
         QString problem;
@@ -134,6 +172,13 @@ protected:
     }
 
 private:
+    struct Parsed
+    {
+        T value{};
+        QString problem;
+        QStringList warnings;
+    };
+
     Parser m_parser;
     T m_result{};
 };
