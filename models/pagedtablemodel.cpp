@@ -3,6 +3,8 @@
 #include <client/apijob.h>
 #include <client/flotillaclient.h>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 PagedTableModel::PagedTableModel(FlotillaClient *client, int columns, QObject *parent)
@@ -30,9 +32,10 @@ void PagedTableModel::setClient(FlotillaClient *client)
     reload();
 }
 
-void PagedTableModel::setPageSize(int rows)
+void PagedTableModel::setPageSizes(int first, int largest)
 {
-    m_pageSize = qMax(1, rows);
+    m_pageSize = qMax(1, first);
+    m_maxPageSize = qMax(m_pageSize, largest);
 }
 
 ServerFlavour PagedTableModel::flavour() const
@@ -80,7 +83,8 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     const qint64 offset = rowCount();
-    ApiJob *job = createListJob(*m_client, listQuery(offset, m_pageSize));
+    const qint64 limit = std::clamp<qint64>(offset, m_pageSize, m_maxPageSize);
+    ApiJob *job = createListJob(*m_client, listQuery(offset, limit));
     connect(job, &ApiJob::finished, this, [this, job] { pageAnswered(*job); });
     m_pageJob = job;
     job->start();

@@ -29,6 +29,7 @@ class PagedTableModel : public QAbstractTableModel
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(qint64 totalCount READ totalCount NOTIFY totalCountChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize)
+    Q_PROPERTY(int maxPageSize READ maxPageSize)
 
 public:
     enum Role {
@@ -45,8 +46,15 @@ public:
     // Drops the rows; the next fetchMore() (a view's, or reload()) loads them.
     void setClient(FlotillaClient *client);
 
+    // Pages grow: the first asks for pageSize() rows, each later one for as
+    // many as are loaded, up to maxPageSize(). A small first page is on
+    // screen soon; large later ones page a long list in with fewer requests
+    // and repaints (bench_runlistmodel: 2,000-row pages double the rows/s of
+    // 500-row ones).
     int pageSize() const { return m_pageSize; }
-    void setPageSize(int rows); // at least 1; the next page uses it
+    int maxPageSize() const { return m_maxPageSize; }
+    void setPageSizes(int first, int largest); // each at least 1; the next page uses them
+    void setPageSize(int rows) { setPageSizes(rows, rows); } // every page the same
 
     bool isLoading() const { return bool(m_pageJob); }
     qint64 totalCount() const { return m_total; } // on the server; -1 before the first page
@@ -128,6 +136,7 @@ private:
     ApiError m_lastError;
     int m_columns = 0;
     int m_pageSize = 500;
+    int m_maxPageSize = 2000;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     qint64 m_total = -1;

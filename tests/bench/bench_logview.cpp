@@ -46,39 +46,6 @@ namespace {
 constexpr qsizetype chunkBytes = 64 * 1024;
 constexpr int baselineBatch = 1000;
 
-// The worst lateness of a 1 ms timer while it runs.
-class StallMeter final
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_worstNs = std::max(m_worstNs, now - m_lastNs - 1000000);
-            m_lastNs = now;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_lastNs = 0;
-        m_timer.start();
-    }
-    double stop()
-    {
-        m_timer.stop();
-        return double(m_worstNs) / 1e6;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_lastNs = 0;
-    qint64 m_worstNs = 0;
-};
-
 // Line i (from 1) of the benchmark's log: a timestamp, a level and a message
 // in colour, about 100 bytes with its newline.
 QByteArray line(qint64 i)

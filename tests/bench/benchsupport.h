@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -49,6 +52,39 @@ public:
 
 private:
     QProcess m_process;
+};
+
+// The worst lateness of a 1 ms timer while it runs.
+class StallMeter final
+{
+public:
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_worstNs = std::max(m_worstNs, now - m_lastNs - 1000000);
+            m_lastNs = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_lastNs = 0;
+        m_timer.start();
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return double(m_worstNs) / 1e6;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastNs = 0;
+    qint64 m_worstNs = 0;
 };
 
 } // namespace Flotilla::Bench
