@@ -1,8 +1,10 @@
 #include "ansiparser.h"
 
+#include <QStringEncoder>
 #include <QVarLengthArray>
 
 #include <array>
+#include <utility>
 
 namespace Flotilla {
 
@@ -90,10 +92,38 @@ void ParsedLines::clear()
     spanEnds.clear();
 }
 
+// Where the bytes stop being decodable on their own: before a UTF-8
+// sequence at the end that the next bytes may still complete.
+static qsizetype decodableLength(QByteArrayView utf8)
+{
+    for (qsizetype back = 1; back <= 3 && back <= utf8.size(); ++back) {
+        const auto byte = uchar(utf8[utf8.size() - back]);
+        if ((byte & 0xc0) == 0x80) // a continuation byte
+            continue;
+        if (byte >= 0xc2 && byte <= 0xf4) {
+            const qsizetype length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+            if (length > back)
+                return utf8.size() - back;
+        }
+        break;
+    }
+    return utf8.size();
+}
+
+// Not QStringDecoder: Qt 6.4's keeps a lead byte that ends one piece and then
+// swallows the next piece's first character when it does not continue it
+// (fuzz_ansiparser). Decoding is the same whole or cut before a sequence.
 void AnsiParser::feed(QByteArrayView utf8, ParsedLines &out)
 {
-    const QString text = m_decoder.decode(utf8);
-    feed(QStringView(text), out);
+    if (!m_pendingUtf8.isEmpty()) {
+        QByteArray joined = std::exchange(m_pendingUtf8, {});
+        joined.append(utf8);
+        feed(QByteArrayView(joined), out);
+        return;
+    }
+    const qsizetype decodable = decodableLength(utf8);
+    m_pendingUtf8 = utf8.sliced(decodable).toByteArray();
+    feed(QStringView(QString::fromUtf8(utf8.first(decodable))), out);
 }
 
 void AnsiParser::feed(QStringView text, ParsedLines &out)
@@ -134,6 +164,8 @@ void AnsiParser::feed(QStringView text, ParsedLines &out)
 
 void AnsiParser::finish(ParsedLines &out)
 {
+    if (!m_pendingUtf8.isEmpty()) // an unfinished character: a replacement character
+        feed(QStringView(QString::fromUtf8(std::exchange(m_pendingUtf8, {}))), out);
     m_pending.clear();
     if (!m_line.isEmpty())
         endLine(out);
@@ -141,7 +173,7 @@ void AnsiParser::finish(ParsedLines &out)
 
 void AnsiParser::reset()
 {
-    m_decoder.resetState();
+    m_pendingUtf8.clear();
     m_style = {};
     m_line.clear();
     m_lineSpans.clear();

@@ -5,7 +5,6 @@
 #include <QMetaType>
 #include <QRgb>
 #include <QString>
-#include <QStringConverter>
 
 #include <vector>
 
@@ -86,7 +85,7 @@ private:
     qsizetype takeEscape(QStringView text);
     void applySgr(QStringView parameters);
 
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    QByteArray m_pendingUtf8; // an unfinished UTF-8 character at the end of a piece
     Style m_style;
     QString m_line;
     std::vector<ColourSpan> m_lineSpans;

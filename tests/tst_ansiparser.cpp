@@ -55,6 +55,7 @@ private Q_SLOTS:
     void otherSequencesAndControlsAreDropped();
     void escapeCutAtEveryPosition();
     void utf8CutInsideEveryCharacter();
+    void brokenUtf8CutAnywhereReadsAsWhole();
     void finishCompletesTheLastLine();
 };
 
@@ -93,7 +94,9 @@ void Tst_AnsiParser::styleIsCarriedAcrossLines()
 
 void Tst_AnsiParser::otherSequencesAndControlsAreDropped()
 {
-    const QList<Line> lines = parseCut("a\x1b[2Kb\x1b]0;title\x07" "c\x1b(Bd\x01\x1b[7me\rf\n", {});
+    const QList<Line> lines = parseCut("a\x1b[2Kb\x1b]0;title\x07"
+                                       "c\x1b(Bd\x01\x1b[7me\rf\n",
+                                       {});
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines[0].text, u"abcdef");
     QCOMPARE(lines[0].spans, (QList<ColourSpan>{{4, 2, 0, 0, ColourSpan::Inverse}}));
@@ -122,6 +125,19 @@ void Tst_AnsiParser::utf8CutInsideEveryCharacter()
     for (qsizetype first = 1; first < utf8.size(); ++first)
         for (qsizetype second = first + 1; second < utf8.size(); ++second)
             QCOMPARE(parseCut(utf8, {first, second}).value(0).text, QStringLiteral("é€😀"));
+}
+
+// A lead byte at the end of a piece that the next piece does not continue
+// (Qt 6.4's QStringDecoder swallowed the next character; fuzz_ansiparser).
+void Tst_AnsiParser::brokenUtf8CutAnywhereReadsAsWhole()
+{
+    const QByteArray utf8 = "r\xd3"
+                            "d \x8a\xe2\x82"
+                            "x\xf0\x9f\n";
+    const QString whole = QString::fromUtf8(utf8).chopped(1);
+    QCOMPARE(whole, QStringLiteral("r\ufffdd \ufffd\ufffd\ufffdx\ufffd\ufffd")); // one per byte
+    for (qsizetype cut = 1; cut < utf8.size(); ++cut)
+        QCOMPARE(parseCut(utf8, {cut}).value(0).text, whole);
 }
 
 void Tst_AnsiParser::finishCompletesTheLastLine()
