@@ -10,7 +10,7 @@
 #   ./dev.sh screenshots  build, then render every main view into build/screenshots (Xvfb)
 #   ./dev.sh soak [ARGS]  build, then kill -9 flotilla-local 20 times under load (soak --help)
 #   ./dev.sh fuzz [SECS]  build the fuzzers, run each for SECS seconds (default 600)
-#   ./dev.sh format       reformat every tracked source file not listed in tests/format-pending.txt
+#   ./dev.sh format       reformat every tracked source file (.clang-format)
 set -euo pipefail
 cd "$(dirname "$0")"
 

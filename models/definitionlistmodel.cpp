@@ -102,7 +102,9 @@ QVariant DefinitionListModel::data(const QModelIndex &index, int role) const
         case Command: return role == Qt::DisplayRole ? definition.command.simplified() : definition.command;
         case Memory: return optionalNumber(definition.memory);
         case Cpu: return optionalNumber(definition.cpu);
-        case Tags: return role == Qt::DisplayRole ? QVariant(definition.tags.join(QStringLiteral(", "))) : QVariant(definition.tags);
+        case Tags:
+            return role == Qt::DisplayRole ? QVariant(definition.tags.join(QStringLiteral(", ")))
+                                           : QVariant(definition.tags);
         case ColumnCount: break;
         }
         break;

@@ -90,7 +90,8 @@ QStringList EnvVarModel::paste(const QString &text)
             unread.append(tr("Line %1: the name %2; write it as NAME=VALUE.").arg(i + 1).arg(problem));
             continue;
         }
-        const auto known = std::find_if(m_vars.begin(), m_vars.end(), [&var](const EnvVar &v) { return v.name == var.name; });
+        const auto known = std::find_if(m_vars.begin(), m_vars.end(),
+                                        [&var](const EnvVar &v) { return v.name == var.name; });
         if (known != m_vars.end()) {
             const int row = int(known - m_vars.begin());
             known->value = var.value;

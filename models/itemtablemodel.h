@@ -12,14 +12,11 @@ namespace Flotilla {
 // doubling array, cheap inserts at the top). Subclasses say how a finished
 // list job becomes items, what an item's id is and whether two versions of
 // an item differ.
-template<typename Item>
+template <typename Item>
 class ItemTableModel : public PagedTableModel
 {
 public:
-    int rowCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_items.size());
-    }
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_items.size()); }
 
     // The item of a row (no bounds check beyond an assert).
     const Item &itemAt(int row) const

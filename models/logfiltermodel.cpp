@@ -17,12 +17,10 @@ void LogFilterModel::setLogModel(LogModel *model)
         disconnect(m_log, nullptr, this, nullptr);
     m_log = model;
     QAbstractProxyModel::setSourceModel(model);
-    connect(model, &LogModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        onRowsInserted(first, last);
-    });
-    connect(model, &LogModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
-        onRowsAboutToBeRemoved(first, last);
-    });
+    connect(model, &LogModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(model, &LogModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
     connect(model, &LogModel::rowsRemoved, this, &LogFilterModel::onRowsRemoved);
     connect(model, &LogModel::modelAboutToBeReset, this, &LogFilterModel::beginResetModel);
     connect(model, &LogModel::modelReset, this, [this] {
@@ -158,7 +156,9 @@ int LogFilterModel::rowOfLineId(qint64 id) const
     if (!m_log)
         return -1;
     if (!isFiltering())
-        return id >= m_log->firstLineId() && id < m_log->firstLineId() + m_unfilteredCount ? int(id - m_log->firstLineId()) : -1;
+        return id >= m_log->firstLineId() && id < m_log->firstLineId() + m_unfilteredCount
+                   ? int(id - m_log->firstLineId())
+                   : -1;
     const auto found = std::lower_bound(m_keptIds.begin(), m_keptIds.end(), id);
     return found != m_keptIds.end() && *found == id ? int(found - m_keptIds.begin()) : -1;
 }

@@ -24,8 +24,9 @@ int utf16Length(QByteArrayView utf8)
 
 qint64 LogModel::Page::memory() const
 {
-    return qint64(sizeof(Page)) + lines.text.capacity() + qint64(lines.lineEnds.capacity() + lines.spanEnds.capacity()) * 4
-        + qint64(lines.spans.capacity() * sizeof(ColourSpan));
+    return qint64(sizeof(Page)) + lines.text.capacity()
+           + qint64(lines.lineEnds.capacity() + lines.spanEnds.capacity()) * 4
+           + qint64(lines.spans.capacity() * sizeof(ColourSpan));
 }
 
 LogModel::LogModel(QObject *parent)
@@ -50,18 +51,12 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     switch (role) {
-    case Qt::DisplayRole:
-        return lineText(row);
-    case LineIdRole:
-        return m_firstId + row;
-    case LineNumberRole:
-        return m_firstId + row + 1;
-    case SpansRole:
-        return QVariant::fromValue(lineSpans(row));
-    case LineLengthRole:
-        return lineLength(row);
-    default:
-        return {};
+    case Qt::DisplayRole: return lineText(row);
+    case LineIdRole: return m_firstId + row;
+    case LineNumberRole: return m_firstId + row + 1;
+    case SpansRole: return QVariant::fromValue(lineSpans(row));
+    case LineLengthRole: return lineLength(row);
+    default: return {};
     }
 }
 

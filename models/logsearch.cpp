@@ -123,7 +123,8 @@ void addRowsHolding(QByteArrayView text, const ByteSearcher &needle, int row, st
         const char *const hit = std::search(lineStart, end, needle);
         if (hit == end)
             return;
-        for (const char *newline; (newline = static_cast<const char *>(std::memchr(lineStart, '\n', size_t(hit - lineStart))));) {
+        for (const char *newline;
+             (newline = static_cast<const char *>(std::memchr(lineStart, '\n', size_t(hit - lineStart))));) {
             lineStart = newline + 1;
             ++row;
         }
@@ -189,9 +190,8 @@ LogSearch::LogSearch(LogModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
 {
-    connect(model, &LogModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        onRowsInserted(first, last);
-    });
+    connect(model, &LogModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     connect(model, &LogModel::rowsRemoved, this, &LogSearch::onRowsRemoved);
     connect(model, &LogModel::modelReset, this, &LogSearch::rescan);
 }

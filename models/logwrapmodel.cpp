@@ -15,12 +15,10 @@ void LogWrapModel::setSourceModel(QAbstractItemModel *model)
     if (sourceModel())
         disconnect(sourceModel(), nullptr, this, nullptr);
     QAbstractProxyModel::setSourceModel(model);
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        onRowsInserted(first, last);
-    });
-    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
-        onRowsAboutToBeRemoved(first, last);
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &LogWrapModel::onRowsRemoved);
     connect(model, &QAbstractItemModel::modelReset, this, &LogWrapModel::rebuild);
     connect(model, &QAbstractItemModel::dataChanged, this,

@@ -50,7 +50,7 @@ private:
 
     int m_columns = 0;
     int m_sourceColumns = 0;
-    int m_lineCount = 0;              // rows of the source as this model knows them
+    int m_lineCount = 0;               // rows of the source as this model knows them
     std::vector<qint64> m_segmentEnds; // while wrapping: per source row, one past its last visual row
     int m_removingLines = 0;
 };

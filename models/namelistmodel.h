@@ -26,7 +26,7 @@ public:
 protected:
     // The client's call that lists the names (groups or tags); null for
     // subclasses that list by themselves.
-    using Lister = ResultJob<NameList> *(FlotillaClient::*)(const QUrlQuery &);
+    using Lister = ResultJob<NameList> *(FlotillaClient::*) (const QUrlQuery &);
     NameListModel(FlotillaClient *client, Lister lister, QString header, QObject *parent);
 
     ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;

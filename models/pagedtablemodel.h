@@ -53,15 +53,15 @@ public:
     // 500-row ones).
     int pageSize() const { return m_pageSize; }
     int maxPageSize() const { return m_maxPageSize; }
-    void setPageSizes(int first, int largest); // each at least 1; the next page uses them
+    void setPageSizes(int first, int largest);               // each at least 1; the next page uses them
     void setPageSize(int rows) { setPageSizes(rows, rows); } // every page the same
 
     bool isLoading() const { return bool(m_pageJob); }
-    qint64 totalCount() const { return m_total; } // on the server; -1 before the first page
+    qint64 totalCount() const { return m_total; }      // on the server; -1 before the first page
     ApiError lastError() const { return m_lastError; } // of the latest request; none after a success
 
     bool isSortable(int column) const { return !sortKey(column).isEmpty(); }
-    int sortColumn() const;                             // the one the server sorts by, -1 for its default
+    int sortColumn() const; // the one the server sorts by, -1 for its default
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -102,7 +102,7 @@ protected:
     ServerFlavour flavour() const;
     // For filter setters: reloads once the caller returns to the event loop.
     void filterChanged();
-    template<typename T>
+    template <typename T>
     void setFilter(T &filter, const T &value)
     {
         if (filter == value)

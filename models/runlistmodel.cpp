@@ -14,7 +14,8 @@ constexpr qint64 maxActiveLimit = 5000;
 constexpr qint64 headRows = 50; // new runs per refresh, usually plenty
 constexpr qint64 maxHeadRows = 5000;
 
-const QList<RunStatus> activeStatuses = {RunStatus::Queued, RunStatus::Pending, RunStatus::Running, RunStatus::NeedsRetry};
+const QList<RunStatus> activeStatuses = {RunStatus::Queued, RunStatus::Pending, RunStatus::Running,
+                                         RunStatus::NeedsRetry};
 
 std::optional<qint64> durationMs(const Run &run)
 {
@@ -299,7 +300,8 @@ void RunListModel::refreshHead(qint64 limit)
         qint64 total = 0;
         QList<Run> head = itemsOf(job, &total);
         const QHash<QString, int> top = topRows(int(head.size()));
-        const bool allNew = std::none_of(head.cbegin(), head.cend(), [&](const Run &run) { return knownRow(run.runId, top) >= 0; });
+        const bool allNew = std::none_of(head.cbegin(), head.cend(),
+                                         [&](const Run &run) { return knownRow(run.runId, top) >= 0; });
         // More new runs than asked for: ask for more rather than leave a gap under them.
         if (allNew && head.size() == limit && rowCount() > 0 && limit < maxHeadRows) {
             refreshHead(limit * 10);
@@ -468,8 +470,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         return ms ? QVariant(*ms) : QVariant();
     }
     case Qt::DisplayRole:
-    case RawValueRole:
-        break;
+    case RawValueRole: break;
     default: return {};
     }
     switch (Column(index.column())) {

@@ -32,7 +32,20 @@ class RunListModel final : public ItemTableModel<Run>
     Q_PROPERTY(int refreshInterval READ refreshInterval WRITE setRefreshInterval)
 
 public:
-    enum Column { Status, Alias, Group, Cluster, QueuedAt, StartedAt, FinishedAt, Duration, ExitCode, User, RunId, ColumnCount };
+    enum Column {
+        Status,
+        Alias,
+        Group,
+        Cluster,
+        QueuedAt,
+        StartedAt,
+        FinishedAt,
+        Duration,
+        ExitCode,
+        User,
+        RunId,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum RunRole {
         StatusRole = FirstCustomRole, // RunStatus as int
@@ -121,7 +134,7 @@ private:
     // One copy of each string that repeats across runs (aliases, images,
     // commands, env names...): 100,000 rows share them.
     QSet<QString> m_strings;
-    int m_pendingRuns = 0; // single-run reads of a refresh still out
+    int m_pendingRuns = 0;    // single-run reads of a refresh still out
     quint64 m_generation = 0; // bumped by clearRows(): late answers are dropped
     QTimer m_refreshTimer;
     QTimer m_tickTimer;

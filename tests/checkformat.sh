@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# format_check: every tracked .cpp/.h is as .clang-format says, except the
-# files tests/format-pending.txt still lists.
+# format_check: every tracked .cpp/.h is as .clang-format says.
 #   checkformat.sh CLANG_FORMAT         list the unformatted files, fail if any
 #   checkformat.sh CLANG_FORMAT --fix   reformat them in place
 set -euo pipefail
@@ -11,23 +10,9 @@ if [ -z "$clang_format" ] || ! "$clang_format" --version >/dev/null 2>&1; then
     exit 2
 fi
 
-# Lines of tests/format-pending.txt are glob patterns ('*' also matches '/');
-# '!PATTERN' takes files back in; the last matching line wins.
-pending() {
-    local file=$1 verdict=1 pattern
-    while read -r pattern; do
-        case $pattern in
-            '' | '#'*) ;;
-            '!'*) [[ $file == ${pattern#!} ]] && verdict=1 ;;
-            *) [[ $file == $pattern ]] && verdict=0 ;;
-        esac
-    done <tests/format-pending.txt
-    return $verdict
-}
-
 files=()
 while IFS= read -r file; do
-    pending "$file" || files+=("$file")
+    files+=("$file")
 done < <(git ls-files -- '*.cpp' '*.h')
 [ ${#files[@]} -gt 0 ] || { echo "checkformat.sh: no tracked sources found (not a git checkout?)" >&2; exit 2; }
 

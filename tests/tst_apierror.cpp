@@ -31,7 +31,8 @@ void Tst_ApiError::noErrorIsEmpty()
 void Tst_ApiError::serverMessageIsQuotedVerbatim()
 {
     const QString message = QStringLiteral("string [image] must be specified\nstring [alias] must be specified");
-    const ApiError error = ApiError::http(400, message, QStringLiteral("POST"), QUrl(QStringLiteral("http://h:1/api/v1/task")));
+    const ApiError error = ApiError::http(400, message, QStringLiteral("POST"),
+                                          QUrl(QStringLiteral("http://h:1/api/v1/task")));
     QCOMPARE(error.httpStatus(), 400);
     QCOMPARE(error.serverMessage(), message);
     QCOMPARE(error.transportError(), QNetworkReply::NoError);
@@ -52,15 +53,18 @@ void Tst_ApiError::statusWithoutMessageStillSaysSomething()
 
 void Tst_ApiError::transportErrorsSayWhatToCheck()
 {
-    const ApiError refused = ApiError::transport(QNetworkReply::ConnectionRefusedError, QStringLiteral("Connection refused"),
-                                                 QStringLiteral("GET"), QUrl(QStringLiteral("http://127.0.0.1:9/api/v1/task")));
+    const ApiError refused = ApiError::transport(QNetworkReply::ConnectionRefusedError,
+                                                 QStringLiteral("Connection refused"), QStringLiteral("GET"),
+                                                 QUrl(QStringLiteral("http://127.0.0.1:9/api/v1/task")));
     QCOMPARE(refused.kind(), ApiError::Kind::Transport);
     QCOMPARE(refused.httpStatus(), 0);
     QVERIFY(refused.sentence().contains(u"http://127.0.0.1:9"));
     QVERIFY(refused.sentence().contains(u"running"));
-    const ApiError unknownHost = ApiError::transport(QNetworkReply::HostNotFoundError, QStringLiteral("Host x not found"));
+    const ApiError unknownHost = ApiError::transport(QNetworkReply::HostNotFoundError,
+                                                     QStringLiteral("Host x not found"));
     QVERIFY(unknownHost.sentence().contains(u"address"));
-    const ApiError other = ApiError::transport(QNetworkReply::SslHandshakeFailedError, QStringLiteral("bad certificate"));
+    const ApiError other = ApiError::transport(QNetworkReply::SslHandshakeFailedError,
+                                               QStringLiteral("bad certificate"));
     QVERIFY(other.sentence().contains(u"bad certificate"));
 }
 

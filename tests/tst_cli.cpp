@@ -26,10 +26,7 @@ struct CliResult
     QString out;
     QString err;
 
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(exitCode).arg(out, err);
-    }
+    QString describe() const { return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(exitCode).arg(out, err); }
 };
 
 // Runs flotilla with HOME in `home`; the event loop runs meanwhile, so the
@@ -155,43 +152,47 @@ void Tst_Cli::help()
 
 void Tst_Cli::createAndList()
 {
-    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("create"), QStringLiteral("--alias"),
-                            QStringLiteral("cli-hello"), QStringLiteral("--image"), QStringLiteral("alpine:3"),
-                            QStringLiteral("--command"), QStringLiteral("echo hello $NAME"), QStringLiteral("--group"),
-                            QStringLiteral("cli-group"), QStringLiteral("--memory"), QStringLiteral("64"), QStringLiteral("--env"),
-                            QStringLiteral("NAME=nobody"), QStringLiteral("--tag"), QStringLiteral("cli-tag")});
+    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("create"),
+                            QStringLiteral("--alias"), QStringLiteral("cli-hello"), QStringLiteral("--image"),
+                            QStringLiteral("alpine:3"), QStringLiteral("--command"), QStringLiteral("echo hello $NAME"),
+                            QStringLiteral("--group"), QStringLiteral("cli-group"), QStringLiteral("--memory"),
+                            QStringLiteral("64"), QStringLiteral("--env"), QStringLiteral("NAME=nobody"),
+                            QStringLiteral("--tag"), QStringLiteral("cli-tag")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const Json created = parseJson(result.out);
     QVERIFY2(created.is_object() && created.contains("definition_id"), qPrintable(result.describe()));
     m_definitionId = toQString(created["definition_id"].get<std::string>());
     QCOMPARE(created["memory"].get<int>(), 64);
 
-    result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-exit3"), QStringLiteral("--image"),
-                  QStringLiteral("alpine:3"), QStringLiteral("--command"), QStringLiteral("exit 3")});
+    result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-exit3"),
+                  QStringLiteral("--image"), QStringLiteral("alpine:3"), QStringLiteral("--command"),
+                  QStringLiteral("exit 3")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-    result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-sleep"), QStringLiteral("--image"),
-                  QStringLiteral("alpine:3"), QStringLiteral("--command"), QStringLiteral("sleep 30")});
+    result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-sleep"),
+                  QStringLiteral("--image"), QStringLiteral("alpine:3"), QStringLiteral("--command"),
+                  QStringLiteral("sleep 30")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
 
     result = cli({QStringLiteral("definitions")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QVERIFY2(result.out.startsWith(QStringLiteral("ID")), qPrintable(result.describe()));
-    QVERIFY2(result.out.contains(QStringLiteral("cli-hello")) && result.out.contains(m_definitionId), qPrintable(result.describe()));
+    QVERIFY2(result.out.contains(QStringLiteral("cli-hello")) && result.out.contains(m_definitionId),
+             qPrintable(result.describe()));
     // Aligned columns: ALIAS starts at the same position on every line.
     const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
     const qsizetype aliasColumn = lines.constFirst().indexOf(QStringLiteral("ALIAS"));
     for (const QString &line : lines.mid(1))
         QVERIFY2(line.mid(aliasColumn).startsWith(QStringLiteral("cli-")), qPrintable(result.describe()));
 
-    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definitions"), QStringLiteral("--alias"),
-                  QStringLiteral("hello")});
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definitions"),
+                  QStringLiteral("--alias"), QStringLiteral("hello")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const Json list = parseJson(result.out);
     QVERIFY2(list.is_array() && list.size() == 1, qPrintable(result.describe()));
     QCOMPARE(list[0]["alias"].get<std::string>(), std::string("cli-hello"));
 
-    result = cli({QStringLiteral("definitions"), QStringLiteral("--group"), QStringLiteral("cli-group"), QStringLiteral("--output"),
-                  QStringLiteral("json"), QStringLiteral("--limit"), QStringLiteral("5")});
+    result = cli({QStringLiteral("definitions"), QStringLiteral("--group"), QStringLiteral("cli-group"),
+                  QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--limit"), QStringLiteral("5")});
     QVERIFY2(result.exitCode == 0 && parseJson(result.out).size() == 1, qPrintable(result.describe()));
 }
 
@@ -199,7 +200,8 @@ void Tst_Cli::definitionByIdAndAlias()
 {
     CliResult result = cli({QStringLiteral("definition"), m_definitionId});
     QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("cli-hello")), qPrintable(result.describe()));
-    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definition"), QStringLiteral("cli-hello")});
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definition"),
+                  QStringLiteral("cli-hello")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QCOMPARE(toQString(parseJson(result.out)["definition_id"].get<std::string>()), m_definitionId);
 }
@@ -223,8 +225,9 @@ void Tst_Cli::launchFollowExitsWithTheRunsCode()
 
 void Tst_Cli::logsAndRun()
 {
-    CliResult result = cli({QStringLiteral("launch"), m_definitionId, QStringLiteral("--cluster"), QStringLiteral("local"),
-                            QStringLiteral("--env"), QStringLiteral("NAME=logs"), QStringLiteral("--follow")});
+    CliResult result = cli({QStringLiteral("launch"), m_definitionId, QStringLiteral("--cluster"),
+                            QStringLiteral("local"), QStringLiteral("--env"), QStringLiteral("NAME=logs"),
+                            QStringLiteral("--follow")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString runId = launchedRunId(result.err);
 
@@ -250,22 +253,22 @@ void Tst_Cli::runsByStatus()
     QVERIFY2(result.out.contains(QStringLiteral("cli-exit3")) && result.out.contains(QStringLiteral("cli-hello")),
              qPrintable(result.describe()));
 
-    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("runs"), QStringLiteral("--definition"),
-                  m_definitionId});
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("runs"),
+                  QStringLiteral("--definition"), m_definitionId});
     const Json runs = parseJson(result.out);
     QVERIFY2(result.exitCode == 0 && runs.is_array() && runs.size() == 2, qPrintable(result.describe()));
     for (const Json &run : runs)
         QCOMPARE(toQString(run["definition_id"].get<std::string>()), m_definitionId);
 
-    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("runs"), QStringLiteral("--status"),
-                  QStringLiteral("RUNNING")});
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("runs"),
+                  QStringLiteral("--status"), QStringLiteral("RUNNING")});
     QVERIFY2(result.exitCode == 0 && parseJson(result.out).empty(), qPrintable(result.describe()));
 }
 
 void Tst_Cli::stopARunningRun()
 {
-    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"), QStringLiteral("cli-sleep"),
-                            QStringLiteral("--cluster"), QStringLiteral("local")});
+    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"),
+                            QStringLiteral("cli-sleep"), QStringLiteral("--cluster"), QStringLiteral("local")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString runId = toQString(parseJson(result.out)["run_id"].get<std::string>());
     HttpTestClient http(m_server->url());
@@ -279,20 +282,23 @@ void Tst_Cli::stopARunningRun()
 void Tst_Cli::groupsTagsClusters()
 {
     CliResult result = cli({QStringLiteral("groups")});
-    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("cli-group")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("cli-group")),
+             qPrintable(result.describe()));
     result = cli({QStringLiteral("tags")});
-    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("cli-tag")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("cli-tag")),
+             qPrintable(result.describe()));
     result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("clusters")});
     const Json clusters = parseJson(result.out);
     QVERIFY2(result.exitCode == 0 && clusters.is_array(), qPrintable(result.describe()));
-    QVERIFY2(std::find(clusters.begin(), clusters.end(), Json("local")) != clusters.end(), qPrintable(result.describe()));
+    QVERIFY2(std::find(clusters.begin(), clusters.end(), Json("local")) != clusters.end(),
+             qPrintable(result.describe()));
 }
 
 void Tst_Cli::deleteDefinition()
 {
-    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("create"), QStringLiteral("--alias"),
-                            QStringLiteral("cli-doomed"), QStringLiteral("--image"), QStringLiteral("alpine:3"),
-                            QStringLiteral("--command"), QStringLiteral("true")});
+    CliResult result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("create"),
+                            QStringLiteral("--alias"), QStringLiteral("cli-doomed"), QStringLiteral("--image"),
+                            QStringLiteral("alpine:3"), QStringLiteral("--command"), QStringLiteral("true")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString id = toQString(parseJson(result.out)["definition_id"].get<std::string>());
     result = cli({QStringLiteral("delete"), id});
@@ -305,12 +311,13 @@ void Tst_Cli::updateDefinition()
 {
     CliResult result = cli({QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("cli-changing"),
                             QStringLiteral("--image"), QStringLiteral("alpine:3"), QStringLiteral("--command"),
-                            QStringLiteral("true"), QStringLiteral("--tag"), QStringLiteral("old-tag"), QStringLiteral("--env"),
-                            QStringLiteral("KEEP=1")});
+                            QStringLiteral("true"), QStringLiteral("--tag"), QStringLiteral("old-tag"),
+                            QStringLiteral("--env"), QStringLiteral("KEEP=1")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("update"), QStringLiteral("cli-changing"),
-                  QStringLiteral("--image"), QStringLiteral("alpine:3.19"), QStringLiteral("--memory"), QStringLiteral("128"),
-                  QStringLiteral("--tag"), QStringLiteral("new-tag")});
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("update"),
+                  QStringLiteral("cli-changing"), QStringLiteral("--image"), QStringLiteral("alpine:3.19"),
+                  QStringLiteral("--memory"), QStringLiteral("128"), QStringLiteral("--tag"),
+                  QStringLiteral("new-tag")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     Json updated = parseJson(result.out);
     QCOMPARE(updated["image"].get<std::string>(), std::string("alpine:3.19"));
@@ -319,13 +326,16 @@ void Tst_Cli::updateDefinition()
     QCOMPARE(updated["command"].get<std::string>(), std::string("true"));
     QCOMPARE(updated["env"].size(), size_t(1));
 
-    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definition"), QStringLiteral("cli-changing")});
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("definition"),
+                  QStringLiteral("cli-changing")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QCOMPARE(parseJson(result.out)["image"].get<std::string>(), std::string("alpine:3.19"));
 
     result = cli({QStringLiteral("update"), QStringLiteral("cli-changing")});
-    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("at least one change")), qPrintable(result.describe()));
-    result = cli({QStringLiteral("update"), QStringLiteral("no-such-definition"), QStringLiteral("--image"), QStringLiteral("x")});
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("at least one change")),
+             qPrintable(result.describe()));
+    result = cli({QStringLiteral("update"), QStringLiteral("no-such-definition"), QStringLiteral("--image"),
+                  QStringLiteral("x")});
     QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
 }
 
@@ -348,23 +358,31 @@ void Tst_Cli::usageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::newRow("no command") << QStringList{} << QStringLiteral("COMMAND");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command \"frobnicate\"");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("runs"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
-    QTest::newRow("bad env") << QStringList{QStringLiteral("launch"), QStringLiteral("x"), QStringLiteral("--env"), QStringLiteral("NOEQUALS")}
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                     << QStringLiteral("unknown command \"frobnicate\"");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("runs"), QStringLiteral("--bogus")}
+                                    << QStringLiteral("bogus");
+    QTest::newRow("bad env") << QStringList{QStringLiteral("launch"), QStringLiteral("x"), QStringLiteral("--env"),
+                                            QStringLiteral("NOEQUALS")}
                              << QStringLiteral("NAME=VALUE");
-    QTest::newRow("missing required") << QStringList{QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("a")}
+    QTest::newRow("missing required") << QStringList{QStringLiteral("create"), QStringLiteral("--alias"),
+                                                     QStringLiteral("a")}
                                       << QStringLiteral("--image");
     QTest::newRow("missing argument") << QStringList{QStringLiteral("run")} << QStringLiteral("RUN_ID");
     QTest::newRow("extra argument") << QStringList{QStringLiteral("run"), QStringLiteral("a"), QStringLiteral("b")}
                                     << QStringLiteral("unexpected argument \"b\"");
-    QTest::newRow("bad status") << QStringList{QStringLiteral("runs"), QStringLiteral("--status"), QStringLiteral("DONE")}
+    QTest::newRow("bad status") << QStringList{QStringLiteral("runs"), QStringLiteral("--status"),
+                                               QStringLiteral("DONE")}
                                 << QStringLiteral("STOPPED");
     QTest::newRow("bad output") << QStringList{QStringLiteral("--output"), QStringLiteral("xml"), QStringLiteral("runs")}
                                 << QStringLiteral("table or json");
-    QTest::newRow("bad limit") << QStringList{QStringLiteral("definitions"), QStringLiteral("--limit"), QStringLiteral("many")}
+    QTest::newRow("bad limit") << QStringList{QStringLiteral("definitions"), QStringLiteral("--limit"),
+                                              QStringLiteral("many")}
                                << QStringLiteral("--limit");
-    QTest::newRow("unset token variable") << QStringList{QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE"), QStringLiteral("runs")}
-                                          << QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE");
+    QTest::newRow("unset token variable")
+        << QStringList{QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE"),
+                       QStringLiteral("runs")}
+        << QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE");
 }
 
 void Tst_Cli::usageErrors()
@@ -387,10 +405,12 @@ void Tst_Cli::serverErrorExitsOne()
     QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
 
     result = cli({QStringLiteral("logs"), QStringLiteral("no-such-run"), QStringLiteral("--follow")});
-    QVERIFY2(result.ended && result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
+    QVERIFY2(result.ended && result.exitCode == 1 && result.err.contains(QStringLiteral("not found")),
+             qPrintable(result.describe()));
 
     // Nothing listens there.
-    result = runCli(m_home.path(), {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("groups")});
+    result = runCli(m_home.path(),
+                    {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("groups")});
     QVERIFY2(result.exitCode == 1 && !result.err.isEmpty(), qPrintable(result.describe()));
 }
 
@@ -398,7 +418,8 @@ void Tst_Cli::noLocalServer()
 {
     QTemporaryDir home;
     const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
-    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("flotilla-local")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("flotilla-local")),
+             qPrintable(result.describe()));
 }
 
 void Tst_Cli::discoversTheLocalServer()
@@ -411,7 +432,8 @@ void Tst_Cli::discoversTheLocalServer()
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
     const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
-    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("local")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("local")),
+             qPrintable(result.describe()));
 }
 
 void Tst_Cli::tablesFitTheTerminal()
@@ -435,15 +457,19 @@ void Tst_Cli::profilesAddListDefaultRemove()
 {
     QTemporaryDir home;
     const auto run = [&](const QStringList &arguments) { return runCli(home.path(), arguments); };
-    const QStringList add{QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("prod"),
-                          QStringLiteral("https://flotilla.example.com"), QStringLiteral("--flavour"), QStringLiteral("upstream"),
-                          QStringLiteral("--owner"), QStringLiteral("ada"), QStringLiteral("--cluster"), QStringLiteral("k8s")};
+    const QStringList add{QStringLiteral("profiles"),  QStringLiteral("add"),
+                          QStringLiteral("prod"),      QStringLiteral("https://flotilla.example.com"),
+                          QStringLiteral("--flavour"), QStringLiteral("upstream"),
+                          QStringLiteral("--owner"),   QStringLiteral("ada"),
+                          QStringLiteral("--cluster"), QStringLiteral("k8s")};
     CliResult result = run(add);
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     result = run(add);
-    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("exists already")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("exists already")),
+             qPrintable(result.describe()));
 
-    result = run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("profiles"), QStringLiteral("list")});
+    result = run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("profiles"), QStringLiteral("list")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     Json list = parseJson(result.out);
     QCOMPARE(list.size(), size_t(2));
@@ -473,20 +499,24 @@ void Tst_Cli::profilesAddListDefaultRemove()
     result = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x")});
     QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("add NAME URL")), qPrintable(result.describe()));
     result = run({QStringLiteral("profiles"), QStringLiteral("rename")});
-    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("list, add, remove or default")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("list, add, remove or default")),
+             qPrintable(result.describe()));
     result = run({QStringLiteral("--profile"), QStringLiteral("nope"), QStringLiteral("groups")});
-    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("no profile \"nope\"")), qPrintable(result.describe()));
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("no profile \"nope\"")),
+             qPrintable(result.describe()));
 }
 
 void Tst_Cli::profileChoosesServerOwnerAndCluster()
 {
     QTemporaryDir home;
-    CliResult result = runCli(home.path(), {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("here"),
-                                            m_server->url().toString(), QStringLiteral("--owner"), QStringLiteral("profile-owner"),
-                                            QStringLiteral("--cluster"), QStringLiteral("local"), QStringLiteral("--default")});
+    CliResult result = runCli(home.path(),
+                              {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("here"),
+                               m_server->url().toString(), QStringLiteral("--owner"), QStringLiteral("profile-owner"),
+                               QStringLiteral("--cluster"), QStringLiteral("local"), QStringLiteral("--default")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     // The default profile, whose flavour (auto) is detected on the way.
-    result = runCli(home.path(), {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"), m_definitionId});
+    result = runCli(home.path(),
+                    {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"), m_definitionId});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const Json run = parseJson(result.out);
     QVERIFY(run["user"] == "profile-owner");
@@ -504,9 +534,10 @@ void Tst_Cli::profileSecretsComeFromTheKeychain()
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
     QTemporaryDir home;
-    CliResult result = runCli(home.path(), {QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_TEST_TOKEN"),
-                                            QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secured"),
-                                            server.url().toString()},
+    CliResult result = runCli(home.path(),
+                              {QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_TEST_TOKEN"),
+                               QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secured"),
+                               server.url().toString()},
                               QStringLiteral("s3cret-token"));
     QVERIFY2(result.exitCode == 0 && result.err.contains(QStringLiteral("keychain")), qPrintable(result.describe()));
     // Not in the settings file: from the keychain.
@@ -523,14 +554,17 @@ void Tst_Cli::profileSecretsComeFromTheKeychain()
 void Tst_Cli::profileSecretsNeedAKeychain()
 {
     QTemporaryDir home;
-    const QList<std::pair<QString, QString>> noKeychain{
-        {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.path() + QStringLiteral("/no-bus")},
-        {QStringLiteral("DISPLAY"), QString()}};
-    CliResult result = runCli(home.path(), {QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_TEST_TOKEN"),
-                                            QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secured"),
-                                            m_server->url().toString()},
+    const QList<std::pair<QString, QString>> noKeychain{{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                                                         QStringLiteral("unix:path=") + home.path()
+                                                             + QStringLiteral("/no-bus")},
+                                                        {QStringLiteral("DISPLAY"), QString()}};
+    CliResult result = runCli(home.path(),
+                              {QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_TEST_TOKEN"),
+                               QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secured"),
+                               m_server->url().toString()},
                               QStringLiteral("must-not-leak"), noKeychain);
-    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("keychain")) && result.err.contains(QStringLiteral("not added")),
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("keychain"))
+                 && result.err.contains(QStringLiteral("not added")),
              qPrintable(result.describe()));
     QProcess grep;
     grep.start(QStringLiteral("grep"), {QStringLiteral("-rl"), QStringLiteral("must-not-leak"), home.path()});

@@ -54,19 +54,23 @@ public:
                 return std::nullopt;
             if (deadline.hasExpired())
                 return std::nullopt;
-            static_cast<void>(QTest::qWaitFor([this] {
-                return m_socket.bytesAvailable() > 0 || m_socket.state() == QAbstractSocket::UnconnectedState;
-            }, int(std::max<qint64>(1, deadline.remainingTime()))));
+            static_cast<void>(QTest::qWaitFor(
+                [this] {
+                    return m_socket.bytesAvailable() > 0 || m_socket.state() == QAbstractSocket::UnconnectedState;
+                },
+                int(std::max<qint64>(1, deadline.remainingTime()))));
         }
     }
 
     // Waits until the server has closed the connection.
     bool waitClosed(int timeoutMs = 10000)
     {
-        return QTest::qWaitFor([this] {
-            m_buffer += m_socket.readAll();
-            return m_socket.state() == QAbstractSocket::UnconnectedState;
-        }, timeoutMs);
+        return QTest::qWaitFor(
+            [this] {
+                m_buffer += m_socket.readAll();
+                return m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
     }
 
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
@@ -118,14 +122,14 @@ QByteArray postHead(qint64 contentLength, const QByteArray &extra = {})
 bool isHealthy(const RawResponse &response)
 {
     return response.status == 200 && response.json().is_object()
-        && response.json().value("status", std::string()) == "healthy";
+           && response.json().value("status", std::string()) == "healthy";
 }
 
 bool hasJsonError(const RawResponse &response)
 {
     const Json json = response.json();
     return json.is_object() && json.contains("error") && json["error"].is_string()
-        && !json["error"].get<std::string>().empty();
+           && !json["error"].get<std::string>().empty();
 }
 
 } // namespace
@@ -235,7 +239,8 @@ void Tst_ConnectionGuard::overLimitBodyUnderDiscardLimitKeepsConnection()
     QVERIFY(size <= ConnectionGuard::discardLimit);
     client.send(postHead(size) + QByteArray(size, 'x'));
     const std::optional<RawResponse> response = client.readResponse();
-    QVERIFY2(response, qPrintable(QStringLiteral("no answer; got: ") + QString::fromLatin1(client.unparsed().left(200))));
+    QVERIFY2(response,
+             qPrintable(QStringLiteral("no answer; got: ") + QString::fromLatin1(client.unparsed().left(200))));
     QCOMPARE(response->status, 413);
     QVERIFY2(hasJsonError(*response), response->body.constData());
     QVERIFY2(QString::fromStdString(response->json()["error"].get<std::string>()).contains(QStringLiteral("1048576")),
@@ -275,7 +280,8 @@ void Tst_ConnectionGuard::chunkedBodyNeedsLength()
         RawClient client;
         QVERIFY(client.connectTo(m_server->url()));
         client.send("POST /api/v6/task HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    "Transfer-Encoding: " + encoding + "\r\n\r\n5\r\nhello\r\n");
+                    "Transfer-Encoding: "
+                    + encoding + "\r\n\r\n5\r\nhello\r\n");
         const std::optional<RawResponse> response = client.readResponse();
         QVERIFY2(response, encoding.constData());
         QCOMPARE(response->status, 411);

@@ -68,10 +68,12 @@ QString Tst_ContainerExecutor::define(const Json &extra)
 
 void Tst_ContainerExecutor::envExitCodeAndStderr()
 {
-    const QString id = define({{"command", "echo \"A=$A B=$B\"; echo oops >&2; env | grep ^FLOTILLA_ | sort; exit 3"},
-                               {"env", {{{"name", "A"}, {"value", "definition"}}, {{"name", "B"}, {"value", "definition"}}}}});
-    const Json launched = launch(*m_client, id, {{"run_tags", {{"owner_id", "ada"}}},
-                                                 {"env", {{{"name", "B"}, {"value", "launch value"}}}}});
+    const QString id = define(
+        {{"command", "echo \"A=$A B=$B\"; echo oops >&2; env | grep ^FLOTILLA_ | sort; exit 3"},
+         {"env", {{{"name", "A"}, {"value", "definition"}}, {{"name", "B"}, {"value", "definition"}}}}});
+    const Json launched = launch(*m_client, id,
+                                 {{"run_tags", {{"owner_id", "ada"}}},
+                                  {"env", {{{"name", "B"}, {"value", "launch value"}}}}});
     QCOMPARE(launched.value("cluster", ""), "podman"); // the default out of the box
     const QString run = QString::fromStdString(launched["run_id"]);
     const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
@@ -80,9 +82,11 @@ void Tst_ContainerExecutor::envExitCodeAndStderr()
     const QString containerId = QString::fromStdString(stopped["instance"]["instance_id"]);
     QCOMPARE(containerId.size(), 64);
     QCOMPARE(readLogByPaging(*m_client, run), "A=definition B=launch value\noops\n"
-                                              "FLOTILLA_RUN_ID=" + run.toUtf8() + "\n"
-                                              "FLOTILLA_RUN_OWNER_ID=ada\n"
-                                              "FLOTILLA_SERVER_MODE=local\n");
+                                              "FLOTILLA_RUN_ID="
+                                                  + run.toUtf8()
+                                                  + "\n"
+                                                    "FLOTILLA_RUN_OWNER_ID=ada\n"
+                                                    "FLOTILLA_SERVER_MODE=local\n");
     int exists = 0;
     QTRY_VERIFY((podman({QStringLiteral("container"), QStringLiteral("exists"), containerId}, &exists), exists != 0));
 }
@@ -93,7 +97,8 @@ void Tst_ContainerExecutor::labelsMemoryAndTerminate()
     const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
     waitForStatus(*m_client, run, "RUNNING", 60000);
     QTRY_VERIFY_WITH_TIMEOUT(readLogByPaging(*m_client, run).contains("ready"), 30000);
-    const QByteArray inspected = podman({QStringLiteral("inspect"), QStringLiteral("flotilla-") + run, QStringLiteral("--format"),
+    const QByteArray inspected = podman({QStringLiteral("inspect"), QStringLiteral("flotilla-") + run,
+                                         QStringLiteral("--format"),
                                          QStringLiteral("{{index .Config.Labels \"flotilla.run_id\"}} "
                                                         "{{index .Config.Labels \"flotilla.definition_id\"}} "
                                                         "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}")});
@@ -107,7 +112,8 @@ void Tst_ContainerExecutor::labelsMemoryAndTerminate()
 
 void Tst_ContainerExecutor::oomKilled()
 {
-    const QString id = define({{"command", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo survived"}, {"memory", 16}});
+    const QString id = define(
+        {{"command", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo survived"}, {"memory", 16}});
     const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
     const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
     QCOMPARE(stopped.value("exit_code", -1), 137);
@@ -117,7 +123,8 @@ void Tst_ContainerExecutor::oomKilled()
 
 void Tst_ContainerExecutor::missingImage()
 {
-    const QString id = createDefinition(*m_client, {{"alias", "no-image"}, {"image", "localhost/flotilla-test/missing:latest"},
+    const QString id = createDefinition(*m_client, {{"alias", "no-image"},
+                                                    {"image", "localhost/flotilla-test/missing:latest"},
                                                     {"command", "true"}});
     const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
     const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
@@ -129,7 +136,8 @@ void Tst_ContainerExecutor::missingImage()
 void Tst_ContainerExecutor::terminateWhilePending()
 {
     // PENDING lasts while the engine tries to pull the missing image.
-    const QString id = createDefinition(*m_client, {{"alias", "pending"}, {"image", "localhost/flotilla-test/absent:latest"},
+    const QString id = createDefinition(*m_client, {{"alias", "pending"},
+                                                    {"image", "localhost/flotilla-test/absent:latest"},
                                                     {"command", "true"}});
     const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
     QCOMPARE(waitForStatus(*m_client, run, "PENDING", 30000).value("status", ""), "PENDING");
@@ -139,7 +147,8 @@ void Tst_ContainerExecutor::terminateWhilePending()
     // When the pull gives up, the run stays as the terminate left it.
     const auto pulling = [] {
         QProcess pgrep;
-        pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("pull --quiet localhost/flotilla-test/absent")});
+        pgrep.start(QStringLiteral("pgrep"),
+                    {QStringLiteral("-f"), QStringLiteral("pull --quiet localhost/flotilla-test/absent")});
         pgrep.waitForFinished(10000);
         return pgrep.exitCode() == 0;
     };

@@ -7,8 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTest>
+#include <QThread>
 
 #include <sys/stat.h>
 
@@ -33,8 +33,12 @@ ControlPlaneOptions optionsFor(const QString &dataDir)
 
 Json definitionBody(const QString &alias)
 {
-    return Json{{"alias", alias.toStdString()}, {"image", "alpine:3"}, {"command", "echo hello"},
-                {"group_name", "restart"}, {"memory", 128}, {"env", Json::array({Json{{"name", "A"}, {"value", "1"}}})}};
+    return Json{{"alias", alias.toStdString()},
+                {"image", "alpine:3"},
+                {"command", "echo hello"},
+                {"group_name", "restart"},
+                {"memory", 128},
+                {"env", Json::array({Json{{"name", "A"}, {"value", "1"}}})}};
 }
 
 } // namespace
@@ -296,7 +300,8 @@ void Tst_ControlPlane::restartKeepsData()
         QVERIFY2(first->start(&error), qPrintable(error));
         firstUrl = first->url();
         HttpTestClient client(first->url());
-        const HttpResult created = client.post(QStringLiteral("/api/v6/task"), definitionBody(QStringLiteral("survivor")));
+        const HttpResult created = client.post(QStringLiteral("/api/v6/task"),
+                                               definitionBody(QStringLiteral("survivor")));
         QCOMPARE(created.status, 200);
         definitionId = QString::fromStdString(created.json()["definition_id"].get<std::string>());
         QVERIFY(!definitionId.isEmpty());
@@ -341,11 +346,14 @@ void Tst_ControlPlane::servesAndRunsFromAWorkerThread()
     worker.start();
     QString error;
     bool started = false;
-    QMetaObject::invokeMethod(controlPlane, [&] { started = controlPlane->start(&error); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        controlPlane, [&] { started = controlPlane->start(&error); }, Qt::BlockingQueuedConnection);
     QVERIFY2(started, qPrintable(error));
 
     Testing::HttpTestClient client(controlPlane->url());
-    const QString id = Testing::createDefinition(client, {{"alias", "threaded"}, {"image", "none"}, {"command", "echo from a thread"}});
+    const QString id = Testing::createDefinition(client, {{"alias", "threaded"},
+                                                          {"image", "none"},
+                                                          {"command", "echo from a thread"}});
     const QString run = QString::fromStdString(Testing::launch(client, id).value("run_id", ""));
     QCOMPARE(Testing::waitForStatus(client, run, "STOPPED").value("exit_code", -1), 0);
     QCOMPARE(Testing::readLogByPaging(client, run), "from a thread\n");

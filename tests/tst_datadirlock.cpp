@@ -280,8 +280,8 @@ void Tst_DataDirLock::staleLockStillFlockedByDeadHoldersChildIsTakenOver()
     QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
     QVERIFY(server.killHard());
     QProcess child;
-    child.start(QStringLiteral("flock"), {QStringLiteral("--exclusive"), lockFile(dir.path()), QStringLiteral("sleep"),
-                                          QStringLiteral("0.5")});
+    child.start(QStringLiteral("flock"),
+                {QStringLiteral("--exclusive"), lockFile(dir.path()), QStringLiteral("sleep"), QStringLiteral("0.5")});
     QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
     QTRY_VERIFY(isFlocked(lockFile(dir.path())));
 

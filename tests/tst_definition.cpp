@@ -45,17 +45,16 @@ Definition validDefinition()
     definition.command = QStringLiteral("echo \"hello ${USERNAME}\"");
     definition.memory = 512;
     definition.cpu = 250;
-    definition.env = {{QStringLiteral("USERNAME"), QStringLiteral("flotilla")},
-                      {QStringLiteral("EMPTY"), QString()}};
+    definition.env = {{QStringLiteral("USERNAME"), QStringLiteral("flotilla")}, {QStringLiteral("EMPTY"), QString()}};
     definition.tags = {QStringLiteral("demo"), QStringLiteral("nightly")};
     return definition;
 }
 
 bool sameDefinition(const Definition &a, const Definition &b)
 {
-    return a.definitionId == b.definitionId && a.alias == b.alias && a.groupName == b.groupName
-           && a.image == b.image && a.command == b.command && a.memory == b.memory && a.cpu == b.cpu
-           && a.env == b.env && a.tags == b.tags && a.unknown == b.unknown;
+    return a.definitionId == b.definitionId && a.alias == b.alias && a.groupName == b.groupName && a.image == b.image
+           && a.command == b.command && a.memory == b.memory && a.cpu == b.cpu && a.env == b.env && a.tags == b.tags
+           && a.unknown == b.unknown;
 }
 
 } // namespace
@@ -234,8 +233,8 @@ void Tst_Definition::emptyTags_data()
     QTest::newRow("empty array") << QByteArray(R"({"tags":[]})") << QStringList();
     QTest::newRow("null") << QByteArray(R"({"tags":null})") << QStringList();
     QTest::newRow("absent") << QByteArray(R"({})") << QStringList();
-    QTest::newRow("empty among real ones") << QByteArray(R"({"tags":["","a","","b"]})")
-                                           << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("empty among real ones")
+        << QByteArray(R"({"tags":["","a","","b"]})") << QStringList{QStringLiteral("a"), QStringLiteral("b")};
     QTest::newRow("duplicates collapse") << QByteArray(R"({"tags":["a","b","a"]})")
                                          << QStringList{QStringLiteral("a"), QStringLiteral("b")};
 }
@@ -380,7 +379,8 @@ void Tst_Definition::validateAcceptsValid_data()
     QTest::newRow("alias of 255") << DefinitionChange([](Definition &d) { d.alias = QString(255, u'a'); });
     QTest::newRow("alias of 255 non-ASCII")
         << DefinitionChange([](Definition &d) { d.alias = QString(255, QChar(0x00e9)); });
-    QTest::newRow("alias with spaces and dots") << DefinitionChange([](Definition &d) { d.alias = QStringLiteral("my job v1.2"); });
+    QTest::newRow("alias with spaces and dots")
+        << DefinitionChange([](Definition &d) { d.alias = QStringLiteral("my job v1.2"); });
     QTest::newRow("no group") << DefinitionChange([](Definition &d) { d.groupName.clear(); });
     QTest::newRow("group of every allowed kind")
         << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("AZaz09_-"); });
@@ -431,14 +431,15 @@ void Tst_Definition::validateRejects_data()
     QTest::newRow("command blank") << DefinitionChange([](Definition &d) { d.command = QStringLiteral("\n"); })
                                    << QStringLiteral("command is required");
     const QString groupPattern = QStringLiteral("group_name may only contain letters, digits, '_' and '-'");
-    QTest::newRow("group with space") << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("my group"); })
-                                      << groupPattern;
+    QTest::newRow("group with space") << DefinitionChange([](Definition &d) {
+        d.groupName = QStringLiteral("my group");
+    }) << groupPattern;
     QTest::newRow("group with dot") << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("a.b"); })
                                     << groupPattern;
     QTest::newRow("group with /") << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("a/b"); })
                                   << groupPattern;
-    QTest::newRow("group non-ASCII letter") << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("gr\u00fcn"); })
-                                            << groupPattern;
+    QTest::newRow("group non-ASCII letter")
+        << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("gr\u00fcn"); }) << groupPattern;
     QTest::newRow("group with quote") << DefinitionChange([](Definition &d) { d.groupName = QStringLiteral("a'b"); })
                                       << groupPattern;
     QTest::newRow("group of 256") << DefinitionChange([](Definition &d) { d.groupName = QString(256, u'g'); })
@@ -498,16 +499,14 @@ void Tst_Definition::validateSeveralReasons()
     definition.cpu = -3;
     definition.env = {{QString(), QString()}, {QStringLiteral("X"), QString()}, {QStringLiteral("="), QString()}};
     const QStringList problems = definition.validate();
-    QCOMPARE(problems,
-             QStringList({QStringLiteral("alias must be at most 255 characters"),
-                          QStringLiteral("alias must not contain '/'"),
-                          QStringLiteral("image is required"),
-                          QStringLiteral("group_name may only contain letters, digits, '_' and '-'"),
-                          QStringLiteral("group_name must be at most 255 characters"),
-                          QStringLiteral("memory must be a positive number of MB"),
-                          QStringLiteral("cpu must be a positive number of millicores"),
-                          QStringLiteral("env[0].name must not be empty"),
-                          QStringLiteral("env[2].name must not contain '='")}));
+    QCOMPARE(problems, QStringList({QStringLiteral("alias must be at most 255 characters"),
+                                    QStringLiteral("alias must not contain '/'"), QStringLiteral("image is required"),
+                                    QStringLiteral("group_name may only contain letters, digits, '_' and '-'"),
+                                    QStringLiteral("group_name must be at most 255 characters"),
+                                    QStringLiteral("memory must be a positive number of MB"),
+                                    QStringLiteral("cpu must be a positive number of millicores"),
+                                    QStringLiteral("env[0].name must not be empty"),
+                                    QStringLiteral("env[2].name must not contain '='")}));
 }
 
 void Tst_Definition::patchFromJsonPresence()
@@ -543,12 +542,13 @@ void Tst_Definition::patchAppliesOnlyPresentFields_data()
     QTest::addColumn<DefinitionChange>("expectedChange");
 
     QTest::newRow("empty body") << QByteArray("{}") << DefinitionChange([](Definition &) {});
-    QTest::newRow("all null") << QByteArray(R"({"alias":null,"image":null,"memory":null,"cpu":null,"env":null,"tags":null})")
+    QTest::newRow("all null") << QByteArray(
+        R"({"alias":null,"image":null,"memory":null,"cpu":null,"env":null,"tags":null})")
                               << DefinitionChange([](Definition &) {});
-    QTest::newRow("definition_id is never patched") << QByteArray(R"({"definition_id":"other"})")
-                                                    << DefinitionChange([](Definition &) {});
-    QTest::newRow("unknown keys ignored") << QByteArray(R"({"ports":[1],"arn":"x"})")
-                                          << DefinitionChange([](Definition &) {});
+    QTest::newRow("definition_id is never patched")
+        << QByteArray(R"({"definition_id":"other"})") << DefinitionChange([](Definition &) {});
+    QTest::newRow("unknown keys ignored")
+        << QByteArray(R"({"ports":[1],"arn":"x"})") << DefinitionChange([](Definition &) {});
     QTest::newRow("alias") << QByteArray(R"({"alias":"renamed"})")
                            << DefinitionChange([](Definition &d) { d.alias = QStringLiteral("renamed"); });
     QTest::newRow("group cleared") << QByteArray(R"({"group_name":""})")
@@ -594,8 +594,7 @@ void Tst_Definition::patchReplacesEnvAndTagsAsWholeLists()
     QCOMPARE(definition.env.size(), 2);
 
     // A one-item env replaces the whole list, it does not merge by name.
-    DefinitionPatch::fromJson(parse(R"({"env":[{"name":"USERNAME","value":"other"}]})"), &errors)
-        .applyTo(definition);
+    DefinitionPatch::fromJson(parse(R"({"env":[{"name":"USERNAME","value":"other"}]})"), &errors).applyTo(definition);
     QCOMPARE(definition.env, (EnvList{{QStringLiteral("USERNAME"), QStringLiteral("other")}}));
     QCOMPARE(definition.tags, (QStringList{QStringLiteral("demo"), QStringLiteral("nightly")}));
 
@@ -612,8 +611,8 @@ void Tst_Definition::patchReplacesEnvAndTagsAsWholeLists()
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
 
     // Env order and duplicates are kept as sent.
-    DefinitionPatch::fromJson(parse(R"({"env":[{"name":"B","value":"1"},{"name":"A","value":"2"},{"name":"B","value":"3"}]})"),
-                              &errors)
+    DefinitionPatch::fromJson(
+        parse(R"({"env":[{"name":"B","value":"1"},{"name":"A","value":"2"},{"name":"B","value":"3"}]})"), &errors)
         .applyTo(definition);
     QCOMPARE(definition.env, (EnvList{{QStringLiteral("B"), QStringLiteral("1")},
                                       {QStringLiteral("A"), QStringLiteral("2")},

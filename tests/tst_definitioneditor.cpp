@@ -1,9 +1,9 @@
+#include "awaitjob.h"
 #include <definitioneditor.h>
 #include <envvareditor.h>
 #include <fixtureserver.h>
 #include <testserver.h>
 #include <widgettesting.h>
-#include "awaitjob.h"
 
 #include <client/flotillaclient.h>
 
@@ -42,7 +42,7 @@ private Q_SLOTS:
 
 private:
     void open(DefinitionEditor::Mode mode, const Definition &initial = {}, FlotillaClient *client = nullptr);
-    template<typename T>
+    template <typename T>
     T *child(const char *name) const
     {
         return Testing::namedChild<T>(m_editor.get(), name);
@@ -148,7 +148,8 @@ void tst_DefinitionEditor::serverErrorsReachTheirField()
     QTest::keyClicks(child<QLineEdit>("aliasEdit"), QStringLiteral("taken"));
     QTest::mouseClick(saveButton(), Qt::LeftButton);
     QTRY_VERIFY(child<QLabel>("formProblem")->isVisible());
-    QVERIFY2(child<QLabel>("formProblem")->text().contains(QStringLiteral("409")), qPrintable(child<QLabel>("formProblem")->text()));
+    QVERIFY2(child<QLabel>("formProblem")->text().contains(QStringLiteral("409")),
+             qPrintable(child<QLabel>("formProblem")->text()));
     QVERIFY(child<QLabel>("aliasEditProblem")->isVisible());
     QVERIFY(child<QLabel>("aliasEditProblem")->text().contains(QStringLiteral("already exists")));
     QVERIFY(m_editor->isVisible());

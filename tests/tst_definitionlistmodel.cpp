@@ -41,7 +41,8 @@ void Tst_DefinitionListModel::cleanup()
     m_server.reset();
 }
 
-Definition Tst_DefinitionListModel::create(const QString &alias, const QString &group, qint64 memory, const QStringList &tags)
+Definition Tst_DefinitionListModel::create(const QString &alias, const QString &group, qint64 memory,
+                                           const QStringList &tags)
 {
     Definition definition;
     definition.alias = alias;

@@ -38,7 +38,8 @@ void Tst_EmbeddedControlPlane::startsItsOwnOnAWorkerThread()
         const QString id = createDefinition(client, {{"alias", "embedded"}, {"image", "none"}, {"command", "echo hi"}});
         const Json run = launch(client, id);
         QCOMPARE(run.value("cluster", ""), "local");
-        QCOMPARE(waitForStatus(client, QString::fromStdString(run.value("run_id", "")), "STOPPED").value("exit_code", -1), 0);
+        QCOMPARE(waitForStatus(client, QString::fromStdString(run.value("run_id", "")), "STOPPED").value("exit_code", -1),
+                 0);
         QVERIFY(QFile::exists(dataDir + QStringLiteral("/control-plane.lock")));
     }
     QVERIFY(!QFile::exists(dataDir + QStringLiteral("/control-plane.lock")));

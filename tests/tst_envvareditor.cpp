@@ -28,7 +28,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
 
 private:
-    template<typename T>
+    template <typename T>
     T *child(const char *name) const
     {
         return Testing::namedChild<T>(m_editor.get(), name);
@@ -87,7 +87,8 @@ void tst_EnvVarEditor::removeAndMove()
     click("moveEnvDownButton");
     QCOMPARE(m_editor->envVars().value(2).name, QStringLiteral("C"));
     click("removeEnvButton");
-    QCOMPARE(m_editor->envVars(), (EnvList{{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("B"), QStringLiteral("2")}}));
+    QCOMPARE(m_editor->envVars(),
+             (EnvList{{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("B"), QStringLiteral("2")}}));
     QCOMPARE(table()->currentIndex().row(), 1);
 }
 
@@ -95,7 +96,8 @@ void tst_EnvVarEditor::pasteFromTheButtonAndCtrlV()
 {
     QGuiApplication::clipboard()->setText(QStringLiteral("A=1\n# comment\nB=x=y\n"));
     click("pasteEnvButton");
-    QCOMPARE(m_editor->envVars(), (EnvList{{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("B"), QStringLiteral("x=y")}}));
+    QCOMPARE(m_editor->envVars(),
+             (EnvList{{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("B"), QStringLiteral("x=y")}}));
 
     QGuiApplication::clipboard()->setText(QStringLiteral("C=3\nnot a pair\n"));
     table()->setFocus();
@@ -109,7 +111,8 @@ void tst_EnvVarEditor::pasteFromTheButtonAndCtrlV()
 
 void tst_EnvVarEditor::problemsAreShown()
 {
-    m_editor->setEnvVars({{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("A"), QStringLiteral("2")},
+    m_editor->setEnvVars({{QStringLiteral("A"), QStringLiteral("1")},
+                          {QStringLiteral("A"), QStringLiteral("2")},
                           {QStringLiteral("EMPTY"), QString()}});
     QCOMPARE(m_editor->problems().size(), 2); // both A rows
     QCOMPARE(m_editor->emptyValueNames(), QStringList{QStringLiteral("EMPTY")});

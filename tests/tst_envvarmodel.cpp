@@ -59,14 +59,16 @@ void Tst_EnvVarModel::pastesNameValueLines()
     model.setEnvVars({{QStringLiteral("KEEP"), QStringLiteral("old")}});
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     const QStringList unread = model.paste(QStringLiteral("# a comment\r\nURL=http://x/?a=b\r\n\r\nexport MODE=full\n"
-                                                         "KEEP=new\nno equals sign\n=nameless\n"));
+                                                          "KEEP=new\nno equals sign\n=nameless\n"));
     QCOMPARE(inserted.size(), 1); // one insert for the whole paste
     QCOMPARE(model.envVars(), (EnvList{{QStringLiteral("KEEP"), QStringLiteral("new")},
                                        {QStringLiteral("URL"), QStringLiteral("http://x/?a=b")},
                                        {QStringLiteral("MODE"), QStringLiteral("full")}}));
     QCOMPARE(unread.size(), 2);
-    QVERIFY2(unread[0].startsWith(QStringLiteral("Line 6")) && unread[0].contains(QStringLiteral("NAME=VALUE")), qPrintable(unread[0]));
-    QVERIFY2(unread[1].startsWith(QStringLiteral("Line 7")) && unread[1].contains(QStringLiteral("empty")), qPrintable(unread[1]));
+    QVERIFY2(unread[0].startsWith(QStringLiteral("Line 6")) && unread[0].contains(QStringLiteral("NAME=VALUE")),
+             qPrintable(unread[0]));
+    QVERIFY2(unread[1].startsWith(QStringLiteral("Line 7")) && unread[1].contains(QStringLiteral("empty")),
+             qPrintable(unread[1]));
 }
 
 void Tst_EnvVarModel::flagsDuplicateAndEmptyNames()

@@ -10,9 +10,9 @@
 
 #include <QSemaphore>
 #include <QSignalSpy>
-#include <QThreadPool>
 #include <QTcpServer>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
@@ -176,7 +176,8 @@ void Tst_FlotillaClient::definitionCalls()
     QVERIFY(deleted->result());
     auto *gone = await(m_client->definition(definition.definitionId));
     QCOMPARE(gone->error().httpStatus(), 404);
-    QCOMPARE(gone->error().serverMessage(), QStringLiteral("Definition with ID %1 not found").arg(definition.definitionId));
+    QCOMPARE(gone->error().serverMessage(),
+             QStringLiteral("Definition with ID %1 not found").arg(definition.definitionId));
 }
 
 void Tst_FlotillaClient::runCalls()
@@ -227,8 +228,9 @@ void Tst_FlotillaClient::runCalls()
 void Tst_FlotillaClient::logsAndTerminate()
 {
     startControlPlane();
-    const Definition quick = await(m_client->createDefinition(
-        sampleDefinition(QStringLiteral("talker"), QStringLiteral("echo one; echo two"))))->result();
+    const Definition quick = await(m_client->createDefinition(sampleDefinition(QStringLiteral("talker"),
+                                                                               QStringLiteral("echo one; echo two"))))
+                                 ->result();
     LaunchRequest request;
     request.ownerId = QStringLiteral("alice");
     const Run run = await(m_client->launch(quick.definitionId, request))->result();
@@ -250,7 +252,8 @@ void Tst_FlotillaClient::logsAndTerminate()
     QVERIFY(badToken->error().serverMessage().contains(u"forged"));
 
     const Definition sleeper = await(m_client->createDefinition(
-        sampleDefinition(QStringLiteral("sleeper"), QStringLiteral("sleep 60"))))->result();
+                                         sampleDefinition(QStringLiteral("sleeper"), QStringLiteral("sleep 60"))))
+                                   ->result();
     const Run longRun = await(m_client->launch(sleeper.definitionId, request))->result();
     auto *terminated = await(m_client->terminate(sleeper.definitionId, longRun.runId));
     QVERIFY2(terminated->succeeded(), qPrintable(terminated->error().sentence()));
@@ -319,7 +322,8 @@ void Tst_FlotillaClient::bearerTokenIsSent()
 void Tst_FlotillaClient::detectsCurrentUpstream()
 {
     startFake(ServerFlavour::Auto);
-    m_fake->serve("GET", "/api/v6/health", {200, "application/json; charset=utf-8", "{\"status\":\"healthy\"}\n", false});
+    m_fake->serve("GET", "/api/v6/health",
+                  {200, "application/json; charset=utf-8", "{\"status\":\"healthy\"}\n", false});
     m_fake->serveFixture("GET", "/api/v1/clusters", QStringLiteral("clusters-head.json"));
     auto *job = await(m_client->detectFlavour());
     QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
@@ -349,9 +353,11 @@ void Tst_FlotillaClient::currentUpstreamBodies()
 {
     startFake(ServerFlavour::CurrentUpstream);
     m_fake->serveFixture("GET", "/api/v6/task", QStringLiteral("definition-list-head.json"));
-    m_fake->serveFixture("GET", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d", QStringLiteral("definition-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d",
+                         QStringLiteral("definition-head.json"));
     m_fake->serveFixture("GET", "/api/v6/history", QStringLiteral("run-list-empty-head.json"));
-    m_fake->serveFixture("GET", "/api/v6/history/eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", QStringLiteral("run-running-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/history/eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
+                         QStringLiteral("run-running-head.json"));
     m_fake->serveFixture("GET", "/api/v6/clusters", QStringLiteral("clusters-head.json"));
     m_fake->serveFixture("GET", "/api/v6/groups", QStringLiteral("groups-head.json"));
     m_fake->serveFixture("GET", "/api/v6/eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d/logs", QStringLiteral("logs-head.json"));
@@ -406,10 +412,12 @@ void Tst_FlotillaClient::seedEraBodies()
 {
     startFake(ServerFlavour::SeedEra);
     m_fake->serveFixture("GET", "/api/v1/task/alias/hello-flotilla", QStringLiteral("definition-seed-era.json"));
-    m_fake->serveFixture("GET", "/api/v1/history/553c2489-49af-4a68-4c8c-014bd95e6e30", QStringLiteral("run-stopped-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/history/553c2489-49af-4a68-4c8c-014bd95e6e30",
+                         QStringLiteral("run-stopped-seed-era.json"));
     m_fake->serveFixture("GET", "/api/v1/clusters", QStringLiteral("clusters-seed-era.json"));
     m_fake->serveFixture("GET", "/api/v1/groups", QStringLiteral("groups-seed-era.json"));
-    m_fake->serveFixture("GET", "/api/v1/553c2489-49af-4a68-4c8c-014bd95e6e30/logs", QStringLiteral("logs-seed-era.json"));
+    m_fake->serveFixture("GET", "/api/v1/553c2489-49af-4a68-4c8c-014bd95e6e30/logs",
+                         QStringLiteral("logs-seed-era.json"));
     m_fake->serveFixture("GET", "/api/v1/queued/logs", QStringLiteral("logs-queued-seed-era.json"));
 
     auto *definition = await(m_client->definitionByAlias(QStringLiteral("hello-flotilla")));
@@ -424,8 +432,10 @@ void Tst_FlotillaClient::seedEraBodies()
     QCOMPARE(run->result().exitCode, 0);
     QCOMPARE(run->result().env.size(), 4);
 
-    QCOMPARE(await(m_client->clusters())->result().clusters, (QStringList{QStringLiteral("default"), QStringLiteral("gpu")}));
-    QCOMPARE(await(m_client->groups())->result().names, (QStringList{QStringLiteral("examples"), QStringLiteral("testing")}));
+    QCOMPARE(await(m_client->clusters())->result().clusters,
+             (QStringList{QStringLiteral("default"), QStringLiteral("gpu")}));
+    QCOMPARE(await(m_client->groups())->result().names,
+             (QStringList{QStringLiteral("examples"), QStringLiteral("testing")}));
 
     auto *logs = await(m_client->logs(QStringLiteral("553c2489-49af-4a68-4c8c-014bd95e6e30")));
     QVERIFY(logs->succeeded());
@@ -439,8 +449,10 @@ void Tst_FlotillaClient::seedEraBodies()
 void Tst_FlotillaClient::unknownFieldsSurviveARoundTrip()
 {
     startFake(ServerFlavour::CurrentUpstream);
-    m_fake->serveFixture("GET", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d", QStringLiteral("definition-head.json"));
-    m_fake->serveFixture("PUT", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d", QStringLiteral("definition-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d",
+                         QStringLiteral("definition-head.json"));
+    m_fake->serveFixture("PUT", "/api/v6/task/examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d",
+                         QStringLiteral("definition-head.json"));
     auto *fetched = await(m_client->definition(QStringLiteral("examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d")));
     QVERIFY(fetched->succeeded());
     Definition edited = fetched->result();
@@ -455,11 +467,13 @@ void Tst_FlotillaClient::unknownFieldsSurviveARoundTrip()
 
     // seed era: arn and container_name come back too
     m_fake->serveFixture("GET", "/api/v6/task/seed", QStringLiteral("definition-seed-era.json"));
-    m_fake->serveFixture("PUT", "/api/v6/task/examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea", QStringLiteral("definition-seed-era.json"));
+    m_fake->serveFixture("PUT", "/api/v6/task/examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea",
+                         QStringLiteral("definition-seed-era.json"));
     const Definition seed = await(m_client->definition(QStringLiteral("seed")))->result();
     QVERIFY(await(m_client->updateDefinition(seed))->succeeded());
     const Json seedSent = bodyOf(m_fake->requests().last());
-    QVERIFY((seedSent.value("arn", "") == "arn:aws:ecs:us-east-1:123456789012:task-definition/examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea:1"));
+    QVERIFY((seedSent.value("arn", "")
+             == "arn:aws:ecs:us-east-1:123456789012:task-definition/examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea:1"));
     QVERIFY(seedSent.contains("container_name"));
 }
 
@@ -499,8 +513,9 @@ void Tst_FlotillaClient::plainText404AndJson500AreVerbatim()
 {
     startFake(ServerFlavour::CurrentUpstream);
     m_fake->serveFixture("GET", "/api/v6/task/nope", QStringLiteral("error-head.json"), 404);
-    m_fake->serve("GET", "/api/v6/history", {500, "application/json; charset=utf-8",
-                                             "{\"error\":\"Invalid field to order by [x], must be one of [alias]\"}\n", false});
+    m_fake->serve("GET", "/api/v6/history",
+                  {500, "application/json; charset=utf-8",
+                   "{\"error\":\"Invalid field to order by [x], must be one of [alias]\"}\n", false});
     auto *missing = await(m_client->definition(QStringLiteral("nope")));
     QCOMPARE(missing->error().httpStatus(), 404);
     QCOMPARE(missing->error().serverMessage(), QStringLiteral("Definition with ID nope not found"));
@@ -519,7 +534,8 @@ void Tst_FlotillaClient::plainText404AndJson500AreVerbatim()
 void Tst_FlotillaClient::everyFixtureIsAccepted_data()
 {
     QTest::addColumn<QString>("file");
-    const QStringList files = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR)).entryList({QStringLiteral("*.json")}, QDir::Files);
+    const QStringList files = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR))
+                                  .entryList({QStringLiteral("*.json")}, QDir::Files);
     QVERIFY(files.size() >= 20);
     for (const QString &file : files)
         QTest::newRow(qPrintable(file)) << file;
@@ -584,8 +600,10 @@ void Tst_FlotillaClient::queryValuesAreEncoded()
     const FixtureRequest request = m_fake->requests().last();
     QCOMPARE(request.query.queryItemValue(QStringLiteral("started_at_since"), QUrl::FullyDecoded),
              QStringLiteral("2024-05-01T12:00:00+02:00"));
-    QVERIFY(request.query.query(QUrl::FullyEncoded).contains(u"%2B02:00") || request.query.query(QUrl::FullyEncoded).contains(u"%2B02%3A00"));
-    QCOMPARE(request.query.allQueryItemValues(QStringLiteral("status")), (QStringList{QStringLiteral("RUNNING"), QStringLiteral("QUEUED")}));
+    QVERIFY(request.query.query(QUrl::FullyEncoded).contains(u"%2B02:00")
+            || request.query.query(QUrl::FullyEncoded).contains(u"%2B02%3A00"));
+    QCOMPARE(request.query.allQueryItemValues(QStringLiteral("status")),
+             (QStringList{QStringLiteral("RUNNING"), QStringLiteral("QUEUED")}));
     QCOMPARE(request.query.queryItemValue(QStringLiteral("env"), QUrl::FullyDecoded), QStringLiteral("A|b c&d"));
 }
 
@@ -688,7 +706,8 @@ void Tst_FlotillaClient::getsRetryOnUnavailable()
     m_fake->setHandler([&calls](const FixtureRequest &) -> std::optional<FixtureResponse> {
         if (++calls < 3)
             return FixtureResponse{503, "text/plain", "busy\n", false};
-        return FixtureResponse{200, "application/json", FixtureServer::fixture(QStringLiteral("clusters-seed-era.json")), false};
+        return FixtureResponse{200, "application/json",
+                               FixtureServer::fixture(QStringLiteral("clusters-seed-era.json")), false};
     });
     auto *job = await(m_client->clusters());
     QVERIFY2(job->succeeded(), qPrintable(job->error().sentence()));
@@ -725,7 +744,8 @@ void Tst_FlotillaClient::refusedConnectionIsATransportError()
     QVERIFY(reserve.listen(QHostAddress::LocalHost, 0));
     const quint16 port = reserve.serverPort();
     reserve.close();
-    m_client = std::make_unique<FlotillaClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), ServerFlavour::ControlPlane);
+    m_client = std::make_unique<FlotillaClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                                ServerFlavour::ControlPlane);
     m_client->setMaxRetries(2);
     auto *job = await(m_client->run(QStringLiteral("r")));
     QCOMPARE(job->error().kind(), ApiError::Kind::Transport);

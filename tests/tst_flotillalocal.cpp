@@ -121,8 +121,10 @@ QStringList serveArgs(const QString &dataDir, const QString &listen = QStringLit
 
 Json definitionBody(int i)
 {
-    return Json{{"alias", "crash-" + std::to_string(i)}, {"image", "alpine:3"},
-                {"command", "echo " + std::to_string(i)}, {"memory", 64 + i}};
+    return Json{{"alias", "crash-" + std::to_string(i)},
+                {"image", "alpine:3"},
+                {"command", "echo " + std::to_string(i)},
+                {"memory", 64 + i}};
 }
 
 } // namespace
@@ -191,9 +193,10 @@ void Tst_FlotillaLocal::help()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     const QString out = QString::fromUtf8(process.allStdout());
-    for (const char *option : {"--listen", "--data-dir", "--token", "--cors-origin", "--default-cluster", "--version",
-                               "--help"})
-        QVERIFY2(out.contains(QLatin1String(option)), qPrintable(QLatin1String(option) + QStringLiteral(" missing in:\n") + out));
+    for (const char *option :
+         {"--listen", "--data-dir", "--token", "--cors-origin", "--default-cluster", "--version", "--help"})
+        QVERIFY2(out.contains(QLatin1String(option)),
+                 qPrintable(QLatin1String(option) + QStringLiteral(" missing in:\n") + out));
 }
 
 void Tst_FlotillaLocal::listensAndServes()
@@ -316,7 +319,8 @@ void Tst_FlotillaLocal::nonLoopbackWithTokenServes()
     local.setHost(QStringLiteral("127.0.0.1"));
     HttpTestClient client(local);
     QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 401);
-    QCOMPARE(client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Authorization", "Bearer tok-123"}}).status, 200);
+    QCOMPARE(client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Authorization", "Bearer tok-123"}}).status,
+             200);
     QVERIFY(process.signalAndWait(SIGTERM));
     QCOMPARE(process.exitCode(), 0);
 }
@@ -333,7 +337,8 @@ void Tst_FlotillaLocal::unknownDefaultClusterRefused()
     LocalProcess next(home());
     QString problem;
     QVERIFY2(!next.startServing(serveArgs(dataDir()) << QStringLiteral("--default-cluster") << QStringLiteral("local"),
-                                &problem).isEmpty(),
+                                &problem)
+                  .isEmpty(),
              qPrintable(problem));
 }
 
@@ -341,10 +346,10 @@ void Tst_FlotillaLocal::corsOriginAllowed()
 {
     LocalProcess process(home());
     QString problem;
-    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--cors-origin")
-                                                               << QStringLiteral("http://ui.example")
-                                                               << QStringLiteral("--cors-origin")
-                                                               << QStringLiteral("http://other.example"),
+    const QUrl url = process.startServing(serveArgs(dataDir())
+                                              << QStringLiteral("--cors-origin") << QStringLiteral("http://ui.example")
+                                              << QStringLiteral("--cors-origin")
+                                              << QStringLiteral("http://other.example"),
                                           &problem);
     QVERIFY2(!url.isEmpty(), qPrintable(problem));
     HttpTestClient client(url);
@@ -353,7 +358,8 @@ void Tst_FlotillaLocal::corsOriginAllowed()
         QCOMPARE(result.status, 200);
         QCOMPARE(result.header("Access-Control-Allow-Origin"), origin);
     }
-    const HttpResult denied = client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Origin", "http://evil.example"}});
+    const HttpResult denied = client.request("GET", QStringLiteral("/api/v6/health"), {},
+                                             {{"Origin", "http://evil.example"}});
     QVERIFY(denied.header("Access-Control-Allow-Origin").isEmpty());
 }
 
@@ -460,7 +466,8 @@ void Tst_FlotillaLocal::killNineMidRunStillFinishesTheRun()
         const QUrl url = process.startServing(arguments, &problem);
         QVERIFY2(!url.isEmpty(), qPrintable(problem));
         HttpTestClient client(url);
-        const QString id = createDefinition(client, {{"alias", "outlives"}, {"image", "none"},
+        const QString id = createDefinition(client, {{"alias", "outlives"},
+                                                     {"image", "none"},
                                                      {"command", ("echo before; while [ ! -e " + gate.toStdString()
                                                                   + " ]; do sleep 0.02; done; echo after; exit 5")}});
         runId = QString::fromStdString(launch(client, id).value("run_id", ""));

@@ -105,8 +105,10 @@ QString expectError(const HttpResult &result, int status, const char *file, int 
     const JsonDoc json = expectJson(result, status, file, line);
     if (QTest::currentTestFailed())
         return {};
-    if (json.size() != 1 || !json.contains("error") || !json["error"].is_string() || json["error"].get<std::string>().empty()) {
-        QTest::qFail(qPrintable(QStringLiteral("not an error body {\"error\":\"...\"}: %1").arg(dumped(json))), file, line);
+    if (json.size() != 1 || !json.contains("error") || !json["error"].is_string()
+        || json["error"].get<std::string>().empty()) {
+        QTest::qFail(qPrintable(QStringLiteral("not an error body {\"error\":\"...\"}: %1").arg(dumped(json))), file,
+                     line);
         return {};
     }
     return text(json["error"]);
@@ -138,7 +140,8 @@ QString orderProblem(const JsonDoc &items, const std::string &idKey, const QStri
         const QString where = QStringLiteral(" at positions %1 and %2: %3 then %4")
                                   .arg(i - 1)
                                   .arg(i)
-                                  .arg(va ? dumped(*va) : QStringLiteral("<missing>"), vb ? dumped(*vb) : QStringLiteral("<missing>"));
+                                  .arg(va ? dumped(*va) : QStringLiteral("<missing>"),
+                                       vb ? dumped(*vb) : QStringLiteral("<missing>"));
         if (!va && vb)
             return QStringLiteral("a missing value comes before a present one") + where;
         if (va && !vb)
@@ -181,7 +184,7 @@ inline char *toString(const JsonDoc &value)
 
 // Declares `var` as the JSON object of `result`, which must have `status`.
 #define EXPECT_JSON(var, result, status)                                                                               \
-    const JsonDoc var = expectJson((result), (status), __FILE__, __LINE__);                                               \
+    const JsonDoc var = expectJson((result), (status), __FILE__, __LINE__);                                            \
     RETURN_IF_FAILED()
 
 // Declares `var` as the message of an error answer with `status`.
@@ -196,12 +199,12 @@ inline char *toString(const JsonDoc &value)
         RETURN_IF_FAILED();                                                                                            \
     } while (false)
 
-#define JSON_COMPARE(actual, expected)                                                                                 \
-    do {                                                                                                               \
-        const JsonDoc actual_ = (actual);                                                                                 \
-        const JsonDoc expected_ = (expected);                                                                             \
-        QVERIFY2(actual_ == expected_, qPrintable(QStringLiteral("\n   actual: %1\n expected: %2")                     \
-                                                      .arg(dumped(actual_), dumped(expected_))));                      \
+#define JSON_COMPARE(actual, expected)                                                                                  \
+    do {                                                                                                                \
+        const JsonDoc actual_ = (actual);                                                                               \
+        const JsonDoc expected_ = (expected);                                                                           \
+        QVERIFY2(actual_ == expected_,                                                                                  \
+                 qPrintable(QStringLiteral("\n   actual: %1\n expected: %2").arg(dumped(actual_), dumped(expected_)))); \
     } while (false)
 
 // These tests are about the API, not execution: nothing runs, so every run
@@ -357,7 +360,8 @@ void Tst_HttpApi::initTestCase()
     }
     for (const auto &[run, definition] : {std::pair{"r2", "d1"}, std::pair{"r5", "d4"}, std::pair{"r7", "d6"}}) {
         const QString route = QStringLiteral("/api/v1/task/%1/history/%2")
-                                  .arg(m_listIds.value(QString::fromLatin1(definition)), m_listIds.value(QString::fromLatin1(run)));
+                                  .arg(m_listIds.value(QString::fromLatin1(definition)),
+                                       m_listIds.value(QString::fromLatin1(run)));
         EXPECT_JSON(stopped, c.del(route), 200);
         QCOMPARE(text(stopped["status"]), QStringLiteral("STOPPED"));
     }
@@ -381,7 +385,8 @@ void Tst_HttpApi::cleanup()
 // {def} {alias} {run} and {other} {otherAlias} {otherRun}.
 void Tst_HttpApi::seedForErrors()
 {
-    const JsonDoc def = create(*m_client, J(R"({"alias":"err-def","group_name":"grp","image":"img","command":"echo hi"})"));
+    const JsonDoc def = create(*m_client,
+                               J(R"({"alias":"err-def","group_name":"grp","image":"img","command":"echo hi"})"));
     RETURN_IF_FAILED();
     const JsonDoc other = create(*m_client, J(R"({"alias":"other-def","image":"img","command":"echo other"})"));
     RETURN_IF_FAILED();
@@ -389,9 +394,11 @@ void Tst_HttpApi::seedForErrors()
     m_vars.insert(QStringLiteral("alias"), QStringLiteral("err-def"));
     m_vars.insert(QStringLiteral("other"), text(other["definition_id"]));
     m_vars.insert(QStringLiteral("otherAlias"), QStringLiteral("other-def"));
-    const JsonDoc run = launchRun(*m_client, expand(QStringLiteral("/api/v1/task/{def}/execute"), m_vars), JsonDoc::object());
+    const JsonDoc run = launchRun(*m_client, expand(QStringLiteral("/api/v1/task/{def}/execute"), m_vars),
+                                  JsonDoc::object());
     RETURN_IF_FAILED();
-    const JsonDoc otherRun = launchRun(*m_client, expand(QStringLiteral("/api/v1/task/{other}/execute"), m_vars), JsonDoc::object());
+    const JsonDoc otherRun = launchRun(*m_client, expand(QStringLiteral("/api/v1/task/{other}/execute"), m_vars),
+                                       JsonDoc::object());
     RETURN_IF_FAILED();
     m_vars.insert(QStringLiteral("run"), text(run["run_id"]));
     m_vars.insert(QStringLiteral("otherRun"), text(otherRun["run_id"]));
@@ -416,7 +423,8 @@ void Tst_HttpApi::routes_data()
         row("list definitions, trailing slash") << QByteArray("GET") << p + "/task/" << QByteArray() << "definitions";
         row("create definition") << QByteArray("POST") << p + "/task" << definition << "definition_id";
         row("get definition") << QByteArray("GET") << p + "/task/{def}" << QByteArray() << "definition_id";
-        row("update definition") << QByteArray("PUT") << p + "/task/{def}" << QByteArray(R"({"image":"img:2"})") << "definition_id";
+        row("update definition") << QByteArray("PUT") << p + "/task/{def}" << QByteArray(R"({"image":"img:2"})")
+                                 << "definition_id";
         row("delete definition") << QByteArray("DELETE") << p + "/task/{def}" << QByteArray() << "deleted";
         row("get by alias") << QByteArray("GET") << p + "/task/alias/{alias}" << QByteArray() << "definition_id";
         row("launch by alias") << QByteArray("PUT") << p + "/task/alias/{alias}/execute" << owner << "run_id";
@@ -431,12 +439,14 @@ void Tst_HttpApi::routes_data()
     QTest::newRow("v1 launch") << QByteArray("PUT") << "/api/v1/task/{def}/execute" << QByteArray("{}") << "run_id";
     QTest::newRow("v6 launch (v4 rules)") << QByteArray("PUT") << "/api/v6/task/{def}/execute" << owner << "run_id";
     QTest::newRow("v2 launch") << QByteArray("PUT") << "/api/v2/task/{def}/execute"
-                               << QByteArray(R"({"run_tags":{"owner_email":"me@example.com","team_name":"t"}})") << "run_id";
+                               << QByteArray(R"({"run_tags":{"owner_email":"me@example.com","team_name":"t"}})")
+                               << "run_id";
     QTest::newRow("v4 launch") << QByteArray("PUT") << "/api/v4/task/{def}/execute" << owner << "run_id";
     for (const char *prefix : {"", "/v1", "/v6"}) {
         for (const char *list : {"groups", "tags", "clusters"})
-            QTest::addRow("%s/%s", prefix, list) << QByteArray("GET") << QStringLiteral("/api%1/%2").arg(QLatin1String(prefix), QLatin1String(list))
-                                                 << QByteArray() << QString::fromLatin1(list);
+            QTest::addRow("%s/%s", prefix, list)
+                << QByteArray("GET") << QStringLiteral("/api%1/%2").arg(QLatin1String(prefix), QLatin1String(list))
+                << QByteArray() << QString::fromLatin1(list);
     }
     QTest::newRow("v6 health") << QByteArray("GET") << "/api/v6/health" << QByteArray() << "status";
 }
@@ -449,9 +459,11 @@ void Tst_HttpApi::routes()
     QFETCH(QByteArray, body);
     QFETCH(QString, key);
 
-    const JsonDoc def = create(*m_client, J(R"({"alias":"route-def","group_name":"rg","image":"img","command":"true","tags":["t1"]})"));
+    const JsonDoc def = create(
+        *m_client, J(R"({"alias":"route-def","group_name":"rg","image":"img","command":"true","tags":["t1"]})"));
     RETURN_IF_FAILED();
-    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(text(def["definition_id"])), JsonDoc::object());
+    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(text(def["definition_id"])),
+                                  JsonDoc::object());
     RETURN_IF_FAILED();
     const QHash<QString, QString> vars{{QStringLiteral("def"), text(def["definition_id"])},
                                        {QStringLiteral("alias"), QStringLiteral("route-def")},
@@ -514,14 +526,18 @@ void Tst_HttpApi::definitionShape_data()
 
     QTest::newRow("full") << QByteArray(R"({"alias":"full","group_name":"my_group-1","image":"ubuntu:24.04",
         "command":"echo \"hi ünïcode\"","memory":512,"cpu":250,"env":[{"name":"A","value":"1"},{"name":"B","value":""}],
-        "tags":["x","y"]})") << true;
+        "tags":["x","y"]})")
+                          << true;
     QTest::newRow("minimal, no group") << QByteArray(R"({"alias":"minimal","image":"img","command":"true"})") << false;
     QTest::newRow("empty group") << QByteArray(R"({"alias":"nogroup","group_name":"","image":"img","command":"true",
         "env":[],"tags":[]})") << false;
-    QTest::newRow("alias with spaces and unicode") << QByteArray(R"({"alias":"my job ü+1","group_name":"G_1","image":"img",
-        "command":"true","tags":["ü"]})") << true;
+    QTest::newRow("alias with spaces and unicode")
+        << QByteArray(R"({"alias":"my job ü+1","group_name":"G_1","image":"img",
+        "command":"true","tags":["ü"]})")
+        << true;
     QTest::newRow("unknown keys ignored") << QByteArray(R"({"alias":"extra","image":"img","command":"true",
-        "description":"not ours","gpu":1,"labels":{"a":"b"},"definition_id":"chosen-by-client"})") << false;
+        "description":"not ours","gpu":1,"labels":{"a":"b"},"definition_id":"chosen-by-client"})")
+                                          << false;
 }
 
 // A created definition: server-assigned id, never-null arrays, optional
@@ -534,8 +550,9 @@ void Tst_HttpApi::definitionShape()
 
     EXPECT_JSON(created, m_client->request("POST", QStringLiteral("/api/v1/task"), body), 200);
 
-    QSet<QString> keys{QStringLiteral("definition_id"), QStringLiteral("alias"), QStringLiteral("group_name"),
-                       QStringLiteral("image"), QStringLiteral("command"), QStringLiteral("env"), QStringLiteral("tags")};
+    QSet<QString> keys{QStringLiteral("definition_id"), QStringLiteral("alias"),   QStringLiteral("group_name"),
+                       QStringLiteral("image"),         QStringLiteral("command"), QStringLiteral("env"),
+                       QStringLiteral("tags")};
     if (sent.contains("memory"))
         keys.insert(QStringLiteral("memory"));
     if (sent.contains("cpu"))
@@ -570,8 +587,9 @@ void Tst_HttpApi::definitionShape()
     JSON_COMPARE(list["definitions"], JsonDoc::array({created}));
 
     // The alias works as a path segment for launches too.
-    EXPECT_JSON(run, put(*m_client, QStringLiteral("/api/v1/task/alias/%1/execute").arg(text(sent["alias"])),
-                                   J(R"({"run_tags":{"owner_id":"me"}})")),
+    EXPECT_JSON(run,
+                put(*m_client, QStringLiteral("/api/v1/task/alias/%1/execute").arg(text(sent["alias"])),
+                    J(R"({"run_tags":{"owner_id":"me"}})")),
                 200);
     JSON_COMPARE(run["alias"], created["alias"]);
     JSON_COMPARE(run["definition_id"], created["definition_id"]);
@@ -596,49 +614,66 @@ void Tst_HttpApi::launch_data()
     const QString alias6 = QStringLiteral("/api/v6/task/alias/launch-def/execute");
     const QByteArray overrides = R"("command":"echo other","memory":999,"cpu":7)";
 
-    QTest::newRow("v1 empty body") << v1 << QByteArray("{}") << "v1-unknown" << "echo def" << 256 << 100 << QByteArray("[]");
+    QTest::newRow("v1 empty body") << v1 << QByteArray("{}") << "v1-unknown"
+                                   << "echo def" << 256 << 100 << QByteArray("[]");
     QTest::newRow("v1 env in request order")
         << v1 << QByteArray(R"({"env":[{"name":"Z","value":"1"},{"name":"A","value":"2"},{"name":"M","value":""}]})")
-        << "v1-unknown" << "echo def" << 256 << 100
+        << "v1-unknown"
+        << "echo def" << 256 << 100
         << QByteArray(R"([{"name":"Z","value":"1"},{"name":"A","value":"2"},{"name":"M","value":""}])");
     QTest::newRow("v1 ignores overrides and owner")
-        << v1 << QByteArray(R"({"run_tags":{"owner_id":"zed"},)" + overrides + "}") << "v1-unknown" << "echo def" << 256
-        << 100 << QByteArray("[]");
-    QTest::newRow("v1 explicit cluster") << v1 << QByteArray(R"({"cluster":"local"})") << "v1-unknown" << "echo def" << 256
-                                         << 100 << QByteArray("[]");
-    QTest::newRow("v1 empty cluster is the default") << v1 << QByteArray(R"({"cluster":""})") << "v1-unknown" << "echo def"
-                                                     << 256 << 100 << QByteArray("[]");
+        << v1 << QByteArray(R"({"run_tags":{"owner_id":"zed"},)" + overrides + "}") << "v1-unknown"
+        << "echo def" << 256 << 100 << QByteArray("[]");
+    QTest::newRow("v1 explicit cluster") << v1 << QByteArray(R"({"cluster":"local"})") << "v1-unknown"
+                                         << "echo def" << 256 << 100 << QByteArray("[]");
+    QTest::newRow("v1 empty cluster is the default") << v1 << QByteArray(R"({"cluster":""})") << "v1-unknown"
+                                                     << "echo def" << 256 << 100 << QByteArray("[]");
     QTest::newRow("v2 owner_email is the user")
-        << v2 << QByteArray(R"({"run_tags":{"owner_email":"ann@example.com","team_name":"team"},"env":[{"name":"K","value":"v"}]})")
-        << "ann@example.com" << "echo def" << 256 << 100 << QByteArray(R"([{"name":"K","value":"v"}])");
+        << v2
+        << QByteArray(
+               R"({"run_tags":{"owner_email":"ann@example.com","team_name":"team"},"env":[{"name":"K","value":"v"}]})")
+        << "ann@example.com"
+        << "echo def" << 256 << 100 << QByteArray(R"([{"name":"K","value":"v"}])");
     QTest::newRow("v2 ignores overrides")
         << v2 << QByteArray(R"({"run_tags":{"owner_email":"ann@example.com","team_name":"team"},)" + overrides + "}")
-        << "ann@example.com" << "echo def" << 256 << 100 << QByteArray("[]");
-    QTest::newRow("v2 keys any case")
-        << v2 << QByteArray(R"({"Run_Tags":{"OWNER_EMAIL":"ann@example.com","Team_Name":"team"}})") << "ann@example.com"
+        << "ann@example.com"
         << "echo def" << 256 << 100 << QByteArray("[]");
-    QTest::newRow("v4 owner_id, no overrides") << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"}})") << "u4" << "echo def"
-                                                << 256 << 100 << QByteArray("[]");
+    QTest::newRow("v2 keys any case") << v2
+                                      << QByteArray(
+                                             R"({"Run_Tags":{"OWNER_EMAIL":"ann@example.com","Team_Name":"team"}})")
+                                      << "ann@example.com"
+                                      << "echo def" << 256 << 100 << QByteArray("[]");
+    QTest::newRow("v4 owner_id, no overrides") << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"}})") << "u4"
+                                               << "echo def" << 256 << 100 << QByteArray("[]");
     QTest::newRow("v4 overrides") << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},)" + overrides + "}") << "u4"
                                   << "echo other" << 999 << 7 << QByteArray("[]");
-    QTest::newRow("v4 memory override only") << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"memory":64})") << "u4"
-                                             << "echo def" << 64 << 100 << QByteArray("[]");
+    QTest::newRow("v4 memory override only")
+        << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"memory":64})") << "u4"
+        << "echo def" << 64 << 100 << QByteArray("[]");
     QTest::newRow("v4 upstream-only keys ignored")
         << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"engine":"eks","node_lifecycle":"spot","tier":"4",
                                "description":"x","labels":{"a":"b"}})")
-        << "u4" << "echo def" << 256 << 100 << QByteArray("[]");
-    QTest::newRow("v4 OWNER_ID as the web UI sends it") << v4 << QByteArray(R"({"run_tags":{"OWNER_ID":"webui"}})") << "webui"
-                                                        << "echo def" << 256 << 100 << QByteArray("[]");
+        << "u4"
+        << "echo def" << 256 << 100 << QByteArray("[]");
+    QTest::newRow("v4 OWNER_ID as the web UI sends it")
+        << v4 << QByteArray(R"({"run_tags":{"OWNER_ID":"webui"}})") << "webui"
+        << "echo def" << 256 << 100 << QByteArray("[]");
     QTest::newRow("v4 all keys upper case")
-        << v4 << QByteArray(R"({"RUN_TAGS":{"OWNER_ID":"ci"},"ENV":[{"NAME":"K","VALUE":"v"}],"Command":"echo ci","MEMORY":77,"CPU":9})")
-        << "ci" << "echo ci" << 77 << 9 << QByteArray(R"([{"name":"K","value":"v"}])");
-    QTest::newRow("v6 = v4 overrides") << v6 << QByteArray(R"({"run_tags":{"owner_id":"u6"},)" + overrides + "}") << "u6"
+        << v4
+        << QByteArray(
+               R"({"RUN_TAGS":{"OWNER_ID":"ci"},"ENV":[{"NAME":"K","VALUE":"v"}],"Command":"echo ci","MEMORY":77,"CPU":9})")
+        << "ci"
+        << "echo ci" << 77 << 9 << QByteArray(R"([{"name":"K","value":"v"}])");
+    QTest::newRow("v6 = v4 overrides") << v6 << QByteArray(R"({"run_tags":{"owner_id":"u6"},)" + overrides + "}")
+                                       << "u6"
                                        << "echo other" << 999 << 7 << QByteArray("[]");
-    QTest::newRow("alias v1 path, v4 rules") << alias1 << QByteArray(R"({"run_tags":{"owner_id":"ua"},)" + overrides + "}")
-                                             << "ua" << "echo other" << 999 << 7 << QByteArray("[]");
+    QTest::newRow("alias v1 path, v4 rules")
+        << alias1 << QByteArray(R"({"run_tags":{"owner_id":"ua"},)" + overrides + "}") << "ua"
+        << "echo other" << 999 << 7 << QByteArray("[]");
     QTest::newRow("alias v6 path") << alias6
                                    << QByteArray(R"({"run_tags":{"owner_id":"ua"},"env":[{"name":"E","value":"e"}]})")
-                                   << "ua" << "echo def" << 256 << 100 << QByteArray(R"([{"name":"E","value":"e"}])");
+                                   << "ua"
+                                   << "echo def" << 256 << 100 << QByteArray(R"([{"name":"E","value":"e"}])");
 }
 
 // A launch answers the new QUEUED run with the documented env, user and
@@ -653,7 +688,8 @@ void Tst_HttpApi::launch()
     QFETCH(int, cpu);
     QFETCH(QByteArray, env);
 
-    const JsonDoc def = create(*m_client, J(R"({"alias":"launch-def","group_name":"lg","image":"img:1","command":"echo def",
+    const JsonDoc def = create(*m_client,
+                               J(R"({"alias":"launch-def","group_name":"lg","image":"img:1","command":"echo def",
                                              "memory":256,"cpu":100,"env":[{"name":"DEF_ONLY","value":"d"}]})"));
     RETURN_IF_FAILED();
     const QString defId = text(def["definition_id"]);
@@ -662,8 +698,9 @@ void Tst_HttpApi::launch()
     EXPECT_JSON(run, m_client->request("PUT", expand(path, {{QStringLiteral("def"), defId}}), body), 200);
 
     QCOMPARE(keysText(keysOf(run)),
-             QStringLiteral("alias,cluster,command,cpu,definition_id,engine,env,group_name,image,instance,memory,queued_at,"
-                            "run_id,status,user"));
+             QStringLiteral(
+                 "alias,cluster,command,cpu,definition_id,engine,env,group_name,image,instance,memory,queued_at,"
+                 "run_id,status,user"));
     const QString runId = text(run["run_id"]);
     QVERIFY2(uuid4Pattern.match(runId).hasMatch(), qPrintable(runId));
     QCOMPARE(text(run["definition_id"]), defId);
@@ -684,16 +721,17 @@ void Tst_HttpApi::launch()
     QVERIFY2(queued >= before && queued <= QDateTime::currentDateTimeUtc().addSecs(60), qPrintable(queuedAt));
 
     JsonDoc expectedEnv = JsonDoc::array({JsonDoc{{"name", "FLOTILLA_RUN_ID"}, {"value", runId.toStdString()}},
-                                    JsonDoc{{"name", "FLOTILLA_SERVER_MODE"}, {"value", "local"}},
-                                    JsonDoc{{"name", "FLOTILLA_RUN_OWNER_ID"}, {"value", user.toStdString()}}});
+                                          JsonDoc{{"name", "FLOTILLA_SERVER_MODE"}, {"value", "local"}},
+                                          JsonDoc{{"name", "FLOTILLA_RUN_OWNER_ID"}, {"value", user.toStdString()}}});
     for (const JsonDoc &var : JsonDoc::parse(env.toStdString()))
         expectedEnv.push_back(var);
     JSON_COMPARE(run["env"], expectedEnv);
 
-    for (const QString &read : {QStringLiteral("/api/v1/history/%1").arg(runId), QStringLiteral("/api/v6/history/%1").arg(runId),
-                                QStringLiteral("/api/v1/task/history/%1").arg(runId),
-                                QStringLiteral("/api/v1/task/%1/history/%2").arg(defId, runId),
-                                QStringLiteral("/api/v6/task/%1/history/%2").arg(defId, runId)}) {
+    for (const QString &read :
+         {QStringLiteral("/api/v1/history/%1").arg(runId), QStringLiteral("/api/v6/history/%1").arg(runId),
+          QStringLiteral("/api/v1/task/history/%1").arg(runId),
+          QStringLiteral("/api/v1/task/%1/history/%2").arg(defId, runId),
+          QStringLiteral("/api/v6/task/%1/history/%2").arg(defId, runId)}) {
         EXPECT_JSON(again, m_client->get(read), 200);
         JSON_COMPARE(again, run);
     }
@@ -706,8 +744,9 @@ void Tst_HttpApi::launch()
 // Request keys match case-insensitively on create and update.
 void Tst_HttpApi::caseInsensitiveDefinitionKeys()
 {
-    EXPECT_JSON(created, post(*m_client, QStringLiteral("/api/v1/task"),
-                                        J(R"({"ALIAS":"loud","Group_Name":"grp","IMAGE":"img","Command":"true","MEMORY":256,
+    EXPECT_JSON(created,
+                post(*m_client, QStringLiteral("/api/v1/task"),
+                     J(R"({"ALIAS":"loud","Group_Name":"grp","IMAGE":"img","Command":"true","MEMORY":256,
                                               "Cpu":5,"ENV":[{"NAME":"K","Value":"v"}],"TAGS":["t"]})")),
                 200);
     const QString id = text(created["definition_id"]);
@@ -717,7 +756,8 @@ void Tst_HttpApi::caseInsensitiveDefinitionKeys()
     expected["definition_id"] = id.toStdString();
     JSON_COMPARE(created, expected);
 
-    EXPECT_JSON(updated, put(*m_client, QStringLiteral("/api/v1/task/%1").arg(id), J(R"({"IMAGE":"img:2","Memory":512})")), 200);
+    EXPECT_JSON(updated,
+                put(*m_client, QStringLiteral("/api/v1/task/%1").arg(id), J(R"({"IMAGE":"img:2","Memory":512})")), 200);
     expected["image"] = "img:2";
     expected["memory"] = 512;
     JSON_COMPARE(updated, expected);
@@ -734,13 +774,20 @@ void Tst_HttpApi::nonIntegerNumbers_data()
     QTest::addColumn<QString>("field");
 
     const QByteArray base = R"("alias":"n","image":"img","command":"true")";
-    QTest::newRow("create memory 1.5") << QByteArray("POST") << "/api/v1/task" << QByteArray("{" + base + R"(,"memory":1.5})") << "memory";
-    QTest::newRow("create memory \"5\"") << QByteArray("POST") << "/api/v1/task" << QByteArray("{" + base + R"(,"memory":"5"})") << "memory";
-    QTest::newRow("create memory true") << QByteArray("POST") << "/api/v1/task" << QByteArray("{" + base + R"(,"memory":true})") << "memory";
-    QTest::newRow("create cpu 2.5") << QByteArray("POST") << "/api/v1/task" << QByteArray("{" + base + R"(,"cpu":2.5})") << "cpu";
-    QTest::newRow("create MEMORY 1.5") << QByteArray("POST") << "/api/v1/task" << QByteArray("{" + base + R"(,"MEMORY":1.5})") << "memory";
-    QTest::newRow("update memory \"5\"") << QByteArray("PUT") << "/api/v1/task/{def}" << QByteArray(R"({"memory":"5"})") << "memory";
-    QTest::newRow("update cpu 1.5") << QByteArray("PUT") << "/api/v1/task/{def}" << QByteArray(R"({"cpu":1.5})") << "cpu";
+    QTest::newRow("create memory 1.5") << QByteArray("POST") << "/api/v1/task"
+                                       << QByteArray("{" + base + R"(,"memory":1.5})") << "memory";
+    QTest::newRow("create memory \"5\"") << QByteArray("POST") << "/api/v1/task"
+                                         << QByteArray("{" + base + R"(,"memory":"5"})") << "memory";
+    QTest::newRow("create memory true") << QByteArray("POST") << "/api/v1/task"
+                                        << QByteArray("{" + base + R"(,"memory":true})") << "memory";
+    QTest::newRow("create cpu 2.5") << QByteArray("POST") << "/api/v1/task" << QByteArray("{" + base + R"(,"cpu":2.5})")
+                                    << "cpu";
+    QTest::newRow("create MEMORY 1.5") << QByteArray("POST") << "/api/v1/task"
+                                       << QByteArray("{" + base + R"(,"MEMORY":1.5})") << "memory";
+    QTest::newRow("update memory \"5\"") << QByteArray("PUT") << "/api/v1/task/{def}" << QByteArray(R"({"memory":"5"})")
+                                         << "memory";
+    QTest::newRow("update cpu 1.5") << QByteArray("PUT") << "/api/v1/task/{def}" << QByteArray(R"({"cpu":1.5})")
+                                    << "cpu";
     QTest::newRow("v4 launch memory 1.5") << QByteArray("PUT") << "/api/v4/task/{def}/execute"
                                           << QByteArray(R"({"run_tags":{"owner_id":"me"},"memory":1.5})") << "memory";
     QTest::newRow("v4 launch memory \"5\"") << QByteArray("PUT") << "/api/v4/task/{def}/execute"
@@ -773,7 +820,8 @@ void Tst_HttpApi::nonIntegerNumbers()
 // Every failing validation rule is reported, one per line.
 void Tst_HttpApi::validationReasonsJoined()
 {
-    const auto check = [this](const QByteArray &method, const QString &path, const QByteArray &body, const QStringList &fields) {
+    const auto check = [this](const QByteArray &method, const QString &path, const QByteArray &body,
+                              const QStringList &fields) {
         const QString message = expectError(m_client->request(method, path, body), 400, __FILE__, __LINE__);
         RETURN_IF_FAILED();
         const QStringList lines = message.split(u'\n');
@@ -781,12 +829,14 @@ void Tst_HttpApi::validationReasonsJoined()
                                                                .arg(fields.size())
                                                                .arg(fields.join(u','), message)));
         for (const QString &field : fields) {
-            const bool named = std::any_of(lines.begin(), lines.end(), [&](const QString &line) { return line.contains(field); });
+            const bool named = std::any_of(lines.begin(), lines.end(),
+                                           [&](const QString &line) { return line.contains(field); });
             QVERIFY2(named, qPrintable(QStringLiteral("no line names %1: %2").arg(field, message)));
         }
     };
 
-    check("POST", QStringLiteral("/api/v1/task"), "{}", {QStringLiteral("alias"), QStringLiteral("image"), QStringLiteral("command")});
+    check("POST", QStringLiteral("/api/v1/task"), "{}",
+          {QStringLiteral("alias"), QStringLiteral("image"), QStringLiteral("command")});
     RETURN_IF_FAILED();
     check("POST", QStringLiteral("/api/v1/task"),
           R"({"alias":"a/b","group_name":"bad group!","image":"img","command":"true","memory":0,"cpu":-1,
@@ -794,16 +844,23 @@ void Tst_HttpApi::validationReasonsJoined()
           {QStringLiteral("alias"), QStringLiteral("group_name"), QStringLiteral("memory"), QStringLiteral("cpu"),
            QStringLiteral("env[1]")});
     RETURN_IF_FAILED();
-    const JsonDoc tooLong{{"alias", std::string(256, 'a')}, {"group_name", std::string(256, 'g')}, {"image", " "}, {"command", ""}};
+    const JsonDoc tooLong{{"alias", std::string(256, 'a')},
+                          {"group_name", std::string(256, 'g')},
+                          {"image", " "},
+                          {"command", ""}};
     check("POST", QStringLiteral("/api/v1/task"), QByteArray::fromStdString(tooLong.dump()),
           {QStringLiteral("alias"), QStringLiteral("group_name"), QStringLiteral("image"), QStringLiteral("command")});
     RETURN_IF_FAILED();
-    check("POST", QStringLiteral("/api/v1/task"), R"({"alias":"e","image":"img","command":"true","env":[{"name":"","value":"x"}]})",
+    check("POST", QStringLiteral("/api/v1/task"),
+          R"({"alias":"e","image":"img","command":"true","env":[{"name":"","value":"x"}]})",
           {QStringLiteral("env[0]")});
     RETURN_IF_FAILED();
 
     // 255 characters are still fine.
-    const JsonDoc longestBody{{"alias", std::string(255, 'a')}, {"group_name", std::string(255, 'g')}, {"image", "img"}, {"command", "true"}};
+    const JsonDoc longestBody{{"alias", std::string(255, 'a')},
+                              {"group_name", std::string(255, 'g')},
+                              {"image", "img"},
+                              {"command", "true"}};
     EXPECT_JSON(longest, post(*m_client, QStringLiteral("/api/v1/task"), longestBody), 200);
     QCOMPARE(text(longest["alias"]).size(), 255);
 
@@ -811,9 +868,11 @@ void Tst_HttpApi::validationReasonsJoined()
     const JsonDoc def = create(*m_client, J(R"({"alias":"valid","image":"img","command":"true"})"));
     RETURN_IF_FAILED();
     const QString path = QStringLiteral("/api/v1/task/%1").arg(text(def["definition_id"]));
-    check("PUT", path, R"({"alias":"","image":"","memory":-5})", {QStringLiteral("alias"), QStringLiteral("image"), QStringLiteral("memory")});
+    check("PUT", path, R"({"alias":"","image":"","memory":-5})",
+          {QStringLiteral("alias"), QStringLiteral("image"), QStringLiteral("memory")});
     RETURN_IF_FAILED();
-    check("PUT", path, R"({"command":"  ","group_name":"a b"})", {QStringLiteral("command"), QStringLiteral("group_name")});
+    check("PUT", path, R"({"command":"  ","group_name":"a b"})",
+          {QStringLiteral("command"), QStringLiteral("group_name")});
     RETURN_IF_FAILED();
     EXPECT_JSON(unchanged, m_client->get(path), 200);
     JSON_COMPARE(unchanged, def);
@@ -846,13 +905,18 @@ void Tst_HttpApi::errors_data()
     row("launch with empty body", "PUT", "/api/v4/task/{def}/execute", {}, 400, {QStringLiteral("empty")});
     row("launch with array body", "PUT", "/api/v1/task/{def}/execute", "[]", 400, {QStringLiteral("object")});
     row("alias as number", "POST", task, R"({"alias":5,"image":"i","command":"c"})", 400, {QStringLiteral("alias")});
-    row("env not an array", "POST", task, R"({"alias":"a","image":"i","command":"c","env":{}})", 400, {QStringLiteral("env")});
-    row("tags not strings", "POST", task, R"({"alias":"a","image":"i","command":"c","tags":[1]})", 400, {QStringLiteral("tags")});
-    row("env name with NUL", "POST", task, R"({"alias":"a","image":"i","command":"c","env":[{"name":"A\u0000B","value":"x"}]})",
-        400, {QStringLiteral("env[0].name")});
-    row("env value with NUL", "POST", task, R"({"alias":"a","image":"i","command":"c","env":[{"name":"A","value":"x\u0000"}]})",
-        400, {QStringLiteral("env[0].value")});
-    row("launch env not an array", "PUT", "/api/v1/task/{def}/execute", R"({"env":"A=1"})", 400, {QStringLiteral("env")});
+    row("env not an array", "POST", task, R"({"alias":"a","image":"i","command":"c","env":{}})", 400,
+        {QStringLiteral("env")});
+    row("tags not strings", "POST", task, R"({"alias":"a","image":"i","command":"c","tags":[1]})", 400,
+        {QStringLiteral("tags")});
+    row("env name with NUL", "POST", task,
+        R"({"alias":"a","image":"i","command":"c","env":[{"name":"A\u0000B","value":"x"}]})", 400,
+        {QStringLiteral("env[0].name")});
+    row("env value with NUL", "POST", task,
+        R"({"alias":"a","image":"i","command":"c","env":[{"name":"A","value":"x\u0000"}]})", 400,
+        {QStringLiteral("env[0].value")});
+    row("launch env not an array", "PUT", "/api/v1/task/{def}/execute", R"({"env":"A=1"})", 400,
+        {QStringLiteral("env")});
     row("launch env name with =", "PUT", "/api/v1/task/{def}/execute", R"({"env":[{"name":"A=1","value":"x"}]})", 400,
         {QStringLiteral("env")});
 
@@ -863,20 +927,26 @@ void Tst_HttpApi::errors_data()
     row("offset not a number", "GET", history + "?offset=x", {}, 400, {QStringLiteral("offset")});
     row("offset negative", "GET", task + "?offset=-3", {}, 400, {QStringLiteral("offset")});
     row("definition sort_by", "GET", task + "?sort_by=bogus", {}, 400,
-        {QStringLiteral("bogus"), QStringLiteral("alias"), QStringLiteral("image"), QStringLiteral("group_name"), QStringLiteral("memory")});
-    row("definition sort_by run field", "GET", task + "?sort_by=queued_at", {}, 400, {QStringLiteral("queued_at"), QStringLiteral("memory")});
+        {QStringLiteral("bogus"), QStringLiteral("alias"), QStringLiteral("image"), QStringLiteral("group_name"),
+         QStringLiteral("memory")});
+    row("definition sort_by run field", "GET", task + "?sort_by=queued_at", {}, 400,
+        {QStringLiteral("queued_at"), QStringLiteral("memory")});
     row("run sort_by", "GET", history + "?sort_by=memory", {}, 400,
-        {QStringLiteral("run_id"), QStringLiteral("cluster_name"), QStringLiteral("status"), QStringLiteral("started_at"),
-         QStringLiteral("finished_at"), QStringLiteral("queued_at"), QStringLiteral("group_name"), QStringLiteral("alias")});
-    row("order", "GET", task + "?order=up", {}, 400, {QStringLiteral("up"), QStringLiteral("asc"), QStringLiteral("desc")});
+        {QStringLiteral("run_id"), QStringLiteral("cluster_name"), QStringLiteral("status"),
+         QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("queued_at"),
+         QStringLiteral("group_name"), QStringLiteral("alias")});
+    row("order", "GET", task + "?order=up", {}, 400,
+        {QStringLiteral("up"), QStringLiteral("asc"), QStringLiteral("desc")});
     row("run order", "GET", history + "?order=sideways", {}, 400, {QStringLiteral("asc"), QStringLiteral("desc")});
     row("unknown definition filter", "GET", task + "?x=1", {}, 400, {QStringLiteral("unknown filter [x]")});
-    row("status is no definition filter", "GET", task + "?status=QUEUED", {}, 400, {QStringLiteral("unknown filter [status]")});
+    row("status is no definition filter", "GET", task + "?status=QUEUED", {}, 400,
+        {QStringLiteral("unknown filter [status]")});
     row("unknown run filter", "GET", history + "?bogus=1", {}, 400, {QStringLiteral("unknown filter [bogus]")});
     row("unknown filter on definition history", "GET", "/api/v1/task/{def}/history?nope=1", {}, 400,
         {QStringLiteral("unknown filter [nope]")});
     row("unknown groups filter", "GET", "/api/groups?alias=x", {}, 400, {QStringLiteral("unknown filter [alias]")});
-    row("unknown tags filter", "GET", "/api/v1/tags?sort_by=name", {}, 400, {QStringLiteral("unknown filter [sort_by]")});
+    row("unknown tags filter", "GET", "/api/v1/tags?sort_by=name", {}, 400,
+        {QStringLiteral("unknown filter [sort_by]")});
     row("groups limit", "GET", "/api/v6/groups?limit=x", {}, 400, {QStringLiteral("limit")});
     row("tags offset", "GET", "/api/tags?offset=-2", {}, 400, {QStringLiteral("offset")});
     row("bad status", "GET", history + "?status=DONE", {}, 400, {QStringLiteral("DONE")});
@@ -885,18 +955,20 @@ void Tst_HttpApi::errors_data()
         {QStringLiteral("queued_at_since"), QStringLiteral("yesterday")});
     row("started_at_until", "GET", history + "?started_at_until=2026-13-01T00:00:00Z", {}, 400,
         {QStringLiteral("started_at_until")});
-    row("finished_at_since", "GET", history + "?finished_at_since=2026-01-01", {}, 400, {QStringLiteral("finished_at_since")});
+    row("finished_at_since", "GET", history + "?finished_at_since=2026-01-01", {}, 400,
+        {QStringLiteral("finished_at_since")});
     row("time filter on definitions", "GET", task + "?queued_at_since=2026-01-01T00:00:00Z", {}, 400,
         {QStringLiteral("unknown filter [queued_at_since]")});
-    row("env without bar on runs", "GET", history + "?env=NOPIPE", {}, 400, {QStringLiteral("NOPIPE"), QStringLiteral("|")});
+    row("env without bar on runs", "GET", history + "?env=NOPIPE", {}, 400,
+        {QStringLiteral("NOPIPE"), QStringLiteral("|")});
     row("env without bar on definitions", "GET", task + "?env=A", {}, 400, {QStringLiteral("|")});
     row("env without name", "GET", history + "?env=%7Cvalue", {}, 400, {QStringLiteral("|")});
 
     // 400: launches
     row("v1 unknown cluster", "PUT", "/api/v1/task/{def}/execute", R"({"cluster":"mars"})", 400,
         {QStringLiteral("mars"), QStringLiteral("local")});
-    row("v4 unknown cluster", "PUT", "/api/v4/task/{def}/execute", R"({"cluster":"mars","run_tags":{"owner_id":"me"}})", 400,
-        {QStringLiteral("mars"), QStringLiteral("local")});
+    row("v4 unknown cluster", "PUT", "/api/v4/task/{def}/execute", R"({"cluster":"mars","run_tags":{"owner_id":"me"}})",
+        400, {QStringLiteral("mars"), QStringLiteral("local")});
     row("v2 without run_tags", "PUT", "/api/v2/task/{def}/execute", "{}", 400,
         {QStringLiteral("owner_email"), QStringLiteral("team_name")});
     row("v2 without owner_email", "PUT", "/api/v2/task/{def}/execute", R"({"run_tags":{"team_name":"t"}})", 400,
@@ -907,33 +979,40 @@ void Tst_HttpApi::errors_data()
     row("v4 without owner_id", "PUT", "/api/v4/task/{def}/execute", "{}", 400, {QStringLiteral("owner_id")});
     row("v4 with empty owner_id", "PUT", "/api/v4/task/{def}/execute", R"({"run_tags":{"owner_id":""}})", 400,
         {QStringLiteral("owner_id")});
-    row("v4 with owner_email only", "PUT", "/api/v4/task/{def}/execute", R"({"run_tags":{"owner_email":"a@b","team_name":"t"}})",
-        400, {QStringLiteral("owner_id")});
+    row("v4 with owner_email only", "PUT", "/api/v4/task/{def}/execute",
+        R"({"run_tags":{"owner_email":"a@b","team_name":"t"}})", 400, {QStringLiteral("owner_id")});
     row("v6 without owner_id", "PUT", "/api/v6/task/{def}/execute", "{}", 400, {QStringLiteral("owner_id")});
-    row("alias without owner_id", "PUT", "/api/v1/task/alias/{alias}/execute", R"({"env":[]})", 400, {QStringLiteral("owner_id")});
-    row("v6 alias without owner_id", "PUT", "/api/v6/task/alias/{alias}/execute", "{}", 400, {QStringLiteral("owner_id")});
-    row("v4 memory override 0", "PUT", "/api/v4/task/{def}/execute", R"({"run_tags":{"owner_id":"me"},"memory":0})", 400,
-        {QStringLiteral("memory")});
+    row("alias without owner_id", "PUT", "/api/v1/task/alias/{alias}/execute", R"({"env":[]})", 400,
+        {QStringLiteral("owner_id")});
+    row("v6 alias without owner_id", "PUT", "/api/v6/task/alias/{alias}/execute", "{}", 400,
+        {QStringLiteral("owner_id")});
+    row("v4 memory override 0", "PUT", "/api/v4/task/{def}/execute", R"({"run_tags":{"owner_id":"me"},"memory":0})",
+        400, {QStringLiteral("memory")});
 
     // 404
     row("unknown definition", "GET", "/api/v1/task/nope-123", {}, 404, {QStringLiteral("nope-123")});
     row("unknown definition v6", "GET", "/api/v6/task/nope-123", {}, 404, {QStringLiteral("nope-123")});
-    row("update unknown definition", "PUT", "/api/v1/task/nope-123", R"({"image":"x"})", 404, {QStringLiteral("nope-123")});
+    row("update unknown definition", "PUT", "/api/v1/task/nope-123", R"({"image":"x"})", 404,
+        {QStringLiteral("nope-123")});
     row("delete unknown definition", "DELETE", "/api/v1/task/nope-123", {}, 404, {QStringLiteral("nope-123")});
     row("unknown alias", "GET", "/api/v1/task/alias/no-such-alias", {}, 404, {QStringLiteral("no-such-alias")});
     row("alias is exact", "GET", "/api/v1/task/alias/err", {}, 404, {QStringLiteral("err")});
     row("v1 launch unknown definition", "PUT", "/api/v1/task/nope-123/execute", "{}", 404, {QStringLiteral("nope-123")});
     row("v2 launch unknown definition", "PUT", "/api/v2/task/nope-123/execute",
         R"({"run_tags":{"owner_email":"a@b","team_name":"t"}})", 404, {QStringLiteral("nope-123")});
-    row("v4 launch unknown definition", "PUT", "/api/v4/task/nope-123/execute", owner, 404, {QStringLiteral("nope-123")});
-    row("v6 launch unknown definition", "PUT", "/api/v6/task/nope-123/execute", owner, 404, {QStringLiteral("nope-123")});
-    row("launch unknown alias", "PUT", "/api/v1/task/alias/no-such-alias/execute", owner, 404, {QStringLiteral("no-such-alias")});
+    row("v4 launch unknown definition", "PUT", "/api/v4/task/nope-123/execute", owner, 404,
+        {QStringLiteral("nope-123")});
+    row("v6 launch unknown definition", "PUT", "/api/v6/task/nope-123/execute", owner, 404,
+        {QStringLiteral("nope-123")});
+    row("launch unknown alias", "PUT", "/api/v1/task/alias/no-such-alias/execute", owner, 404,
+        {QStringLiteral("no-such-alias")});
     row("history of unknown definition", "GET", "/api/v1/task/nope-123/history", {}, 404, {QStringLiteral("nope-123")});
     row("unknown run", "GET", "/api/v1/history/no-run", {}, 404, {QStringLiteral("no-run")});
     row("unknown run v6", "GET", "/api/v6/history/no-run", {}, 404, {QStringLiteral("no-run")});
     row("unknown run via task/history", "GET", "/api/v1/task/history/no-run", {}, 404, {QStringLiteral("no-run")});
     row("unknown run of definition", "GET", "/api/v1/task/{def}/history/no-run", {}, 404, {QStringLiteral("no-run")});
-    row("run of another definition", "GET", "/api/v1/task/{def}/history/{otherRun}", {}, 404, {QStringLiteral("{otherRun}")});
+    row("run of another definition", "GET", "/api/v1/task/{def}/history/{otherRun}", {}, 404,
+        {QStringLiteral("{otherRun}")});
     row("terminate unknown run", "DELETE", "/api/v1/task/{def}/history/no-run", {}, 404, {QStringLiteral("no-run")});
     row("terminate run of another definition", "DELETE", "/api/v1/task/{def}/history/{otherRun}", {}, 404,
         {QStringLiteral("{otherRun}")});
@@ -966,23 +1045,28 @@ void Tst_HttpApi::errors_data()
     row("DELETE logs", "DELETE", "/api/v1/{run}/logs", {}, 405, {}, QStringLiteral("GET"));
 
     // 409
-    row("alias taken on create", "POST", task, R"({"alias":"err-def","image":"i","command":"c"})", 409, {QStringLiteral("err-def")});
-    row("alias taken on rename", "PUT", "/api/v1/task/{other}", R"({"alias":"err-def"})", 409, {QStringLiteral("err-def")});
-    row("alias taken on rename, any key case", "PUT", "/api/v6/task/{other}", R"({"ALIAS":"err-def"})", 409, {QStringLiteral("err-def")});
+    row("alias taken on create", "POST", task, R"({"alias":"err-def","image":"i","command":"c"})", 409,
+        {QStringLiteral("err-def")});
+    row("alias taken on rename", "PUT", "/api/v1/task/{other}", R"({"alias":"err-def"})", 409,
+        {QStringLiteral("err-def")});
+    row("alias taken on rename, any key case", "PUT", "/api/v6/task/{other}", R"({"ALIAS":"err-def"})", 409,
+        {QStringLiteral("err-def")});
     for (const char *name : {"FLOTILLA_RUN_ID", "FLOTILLA_SERVER_MODE", "FLOTILLA_RUN_OWNER_ID"}) {
-        const QByteArray env = QByteArray(R"("env":[{"name":"OK","value":"1"},{"name":")") + name + R"(","value":"x"}])";
+        const QByteArray env = QByteArray(R"("env":[{"name":"OK","value":"1"},{"name":")") + name
+                               + R"(","value":"x"}])";
         const QStringList fragments{QStringLiteral("environment variable %1 is reserved").arg(QLatin1String(name))};
         QTest::addRow("reserved %s, v1", name) << QByteArray("PUT") << QStringLiteral("/api/v1/task/{def}/execute")
                                                << QByteArray("{" + env + "}") << 409 << fragments << QString();
-        QTest::addRow("reserved %s, v2", name) << QByteArray("PUT") << QStringLiteral("/api/v2/task/{def}/execute")
-                                               << QByteArray(R"({"run_tags":{"owner_email":"a@b","team_name":"t"},)" + env + "}")
-                                               << 409 << fragments << QString();
-        QTest::addRow("reserved %s, v4", name) << QByteArray("PUT") << QStringLiteral("/api/v4/task/{def}/execute")
-                                               << QByteArray(R"({"run_tags":{"owner_id":"me"},)" + env + "}") << 409
-                                               << fragments << QString();
-        QTest::addRow("reserved %s, alias", name) << QByteArray("PUT") << QStringLiteral("/api/v6/task/alias/{alias}/execute")
-                                                  << QByteArray(R"({"run_tags":{"owner_id":"me"},)" + env + "}") << 409
-                                                  << fragments << QString();
+        QTest::addRow("reserved %s, v2", name)
+            << QByteArray("PUT") << QStringLiteral("/api/v2/task/{def}/execute")
+            << QByteArray(R"({"run_tags":{"owner_email":"a@b","team_name":"t"},)" + env + "}") << 409 << fragments
+            << QString();
+        QTest::addRow("reserved %s, v4", name)
+            << QByteArray("PUT") << QStringLiteral("/api/v4/task/{def}/execute")
+            << QByteArray(R"({"run_tags":{"owner_id":"me"},)" + env + "}") << 409 << fragments << QString();
+        QTest::addRow("reserved %s, alias", name)
+            << QByteArray("PUT") << QStringLiteral("/api/v6/task/alias/{alias}/execute")
+            << QByteArray(R"({"run_tags":{"owner_id":"me"},)" + env + "}") << 409 << fragments << QString();
     }
 }
 
@@ -1001,7 +1085,8 @@ void Tst_HttpApi::errors()
     EXPECT_JSON(definitionsBefore, m_client->get(QStringLiteral("/api/v1/task")), 200);
     EXPECT_JSON(runsBefore, m_client->get(QStringLiteral("/api/v1/history")), 200);
 
-    const HttpResult result = m_client->request(method, expand(path, m_vars), expand(QString::fromUtf8(body), m_vars).toUtf8());
+    const HttpResult result = m_client->request(method, expand(path, m_vars),
+                                                expand(QString::fromUtf8(body), m_vars).toUtf8());
     EXPECT_ERROR(message, result, status);
     for (const QString &fragment : fragments) {
         const QString expected = expand(fragment, m_vars);
@@ -1030,8 +1115,10 @@ void Tst_HttpApi::bodyLimit()
 
     seedForErrors();
     RETURN_IF_FAILED();
-    const QByteArray bigLaunch = R"({"run_tags":{"owner_id":"me"},"command":")" + QByteArray(2 * 1024 * 1024, 'y') + R"("})";
-    EXPECT_FAILURE(m_client->request("PUT", expand(QStringLiteral("/api/v4/task/{def}/execute"), m_vars), bigLaunch), 413);
+    const QByteArray bigLaunch = R"({"run_tags":{"owner_id":"me"},"command":")" + QByteArray(2 * 1024 * 1024, 'y')
+                                 + R"("})";
+    EXPECT_FAILURE(m_client->request("PUT", expand(QStringLiteral("/api/v4/task/{def}/execute"), m_vars), bigLaunch),
+                   413);
 
     EXPECT_JSON(health, m_client->get(QStringLiteral("/api/v6/health")), 200);
     EXPECT_JSON(definitions, m_client->get(QStringLiteral("/api/v1/task?alias=big")), 200);
@@ -1040,7 +1127,10 @@ void Tst_HttpApi::bodyLimit()
     JSON_COMPARE(runs["total"], JsonDoc(2));
 
     const std::string command(900 * 1024, 'z');
-    EXPECT_JSON(created, post(*m_client, QStringLiteral("/api/v1/task"), JsonDoc{{"alias", "almost"}, {"image", "img"}, {"command", command}}), 200);
+    EXPECT_JSON(created,
+                post(*m_client, QStringLiteral("/api/v1/task"),
+                     JsonDoc{{"alias", "almost"}, {"image", "img"}, {"command", command}}),
+                200);
     QCOMPARE(created["command"].get<std::string>().size(), command.size());
 }
 
@@ -1060,23 +1150,30 @@ void Tst_HttpApi::token()
     EXPECT_FAILURE(client.get(QStringLiteral("/api/v6/health")), 401);
     EXPECT_FAILURE(client.request("POST", QStringLiteral("/api/v1/task"), definition), 401);
     EXPECT_FAILURE(client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "Bearer nope"}}), 401);
-    EXPECT_FAILURE(client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "Bearer s3cret2"}}), 401);
+    EXPECT_FAILURE(client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "Bearer s3cret2"}}),
+                   401);
     EXPECT_FAILURE(client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "s3cret"}}), 401);
-    EXPECT_FAILURE(client.request("POST", QStringLiteral("/api/v1/task"), definition, {{"Authorization", "Bearer nope"}}), 401);
+    EXPECT_FAILURE(client.request("POST", QStringLiteral("/api/v1/task"), definition,
+                                  {{"Authorization", "Bearer nope"}}),
+                   401);
 
     EXPECT_JSON(empty, client.request("GET", QStringLiteral("/api/v1/task"), {}, right), 200);
     // The scheme is case-insensitive, the token is not.
-    EXPECT_JSON(lowerScheme, client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "bearer s3cret"}}), 200);
+    EXPECT_JSON(lowerScheme,
+                client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "bearer s3cret"}}), 200);
     EXPECT_FAILURE(client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Authorization", "Bearer S3CRET"}}), 401);
     JSON_COMPARE(empty["total"], JsonDoc(0)); // the refused POSTs created nothing
     EXPECT_JSON(created, client.request("POST", QStringLiteral("/api/v1/task"), definition, right), 200);
-    EXPECT_JSON(read, client.request("GET", QStringLiteral("/api/v1/task/") + text(created["definition_id"]), {}, right), 200);
+    EXPECT_JSON(read,
+                client.request("GET", QStringLiteral("/api/v1/task/") + text(created["definition_id"]), {}, right),
+                200);
     JSON_COMPARE(read, created);
     EXPECT_JSON(health, client.request("GET", QStringLiteral("/api/v6/health"), {}, right), 200);
 
     // A preflight carries no credentials.
     const HttpResult preflight = client.request("OPTIONS", QStringLiteral("/api/v1/task"), {},
-                                                {{"Origin", "http://ui.example"}, {"Access-Control-Request-Method", "POST"},
+                                                {{"Origin", "http://ui.example"},
+                                                 {"Access-Control-Request-Method", "POST"},
                                                  {"Access-Control-Request-Headers", "authorization, content-type"}});
     QCOMPARE(preflight.status, 200);
     QCOMPARE(preflight.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
@@ -1094,16 +1191,19 @@ void Tst_HttpApi::cors()
 
     for (const QByteArray &method : {QByteArray("GET"), QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
         const HttpResult preflight = client.request("OPTIONS", QStringLiteral("/api/v1/task"), {},
-                                                    {{"Origin", "http://ui.example"}, {"Access-Control-Request-Method", method},
+                                                    {{"Origin", "http://ui.example"},
+                                                     {"Access-Control-Request-Method", method},
                                                      {"Access-Control-Request-Headers", "content-type"}});
         QCOMPARE(preflight.status, 200);
         QCOMPARE(preflight.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
-        QVERIFY2(preflight.header("Access-Control-Allow-Methods").contains(method), preflight.header("Access-Control-Allow-Methods").constData());
+        QVERIFY2(preflight.header("Access-Control-Allow-Methods").contains(method),
+                 preflight.header("Access-Control-Allow-Methods").constData());
         const QByteArray headers = preflight.header("Access-Control-Allow-Headers").toLower();
         QVERIFY2(headers.contains("content-type") && headers.contains("authorization"), headers.constData());
     }
     const HttpResult deepPreflight = client.request("OPTIONS", QStringLiteral("/api/v4/task/x/execute"), {},
-                                                    {{"Origin", "http://ui.example"}, {"Access-Control-Request-Method", "PUT"}});
+                                                    {{"Origin", "http://ui.example"},
+                                                     {"Access-Control-Request-Method", "PUT"}});
     QCOMPARE(deepPreflight.status, 200);
     QCOMPARE(deepPreflight.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
 
@@ -1111,25 +1211,31 @@ void Tst_HttpApi::cors()
     const HttpResult get = client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Origin", "http://ui.example"}});
     QCOMPARE(get.status, 200);
     QCOMPARE(get.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
-    const HttpResult post = client.request("POST", QStringLiteral("/api/v1/task"), R"({"alias":"c","image":"i","command":"true"})",
+    const HttpResult post = client.request("POST", QStringLiteral("/api/v1/task"),
+                                           R"({"alias":"c","image":"i","command":"true"})",
                                            {{"Origin", "http://ui.example"}});
     QCOMPARE(post.status, 200);
     QCOMPARE(post.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
-    const HttpResult missing = client.request("GET", QStringLiteral("/api/v1/task/none"), {}, {{"Origin", "http://ui.example"}});
+    const HttpResult missing = client.request("GET", QStringLiteral("/api/v1/task/none"), {},
+                                              {{"Origin", "http://ui.example"}});
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
 
     // Another origin: no Allow-Origin on requests, 403 on preflight.
-    const HttpResult evilGet = client.request("GET", QStringLiteral("/api/v1/task"), {}, {{"Origin", "http://evil.example"}});
+    const HttpResult evilGet = client.request("GET", QStringLiteral("/api/v1/task"), {},
+                                              {{"Origin", "http://evil.example"}});
     QCOMPARE(evilGet.status, 200);
-    QVERIFY2(evilGet.header("Access-Control-Allow-Origin").isEmpty(), evilGet.header("Access-Control-Allow-Origin").constData());
-    EXPECT_ERROR(evilMessage, client.request("OPTIONS", QStringLiteral("/api/v1/task"), {},
-                                             {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}}),
+    QVERIFY2(evilGet.header("Access-Control-Allow-Origin").isEmpty(),
+             evilGet.header("Access-Control-Allow-Origin").constData());
+    EXPECT_ERROR(evilMessage,
+                 client.request("OPTIONS", QStringLiteral("/api/v1/task"), {},
+                                {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}}),
                  403);
     QVERIFY2(evilMessage.contains(u"http://evil.example"), qPrintable(evilMessage));
     // Origins match exactly.
     const HttpResult similar = client.request("OPTIONS", QStringLiteral("/api/v1/task"), {},
-                                              {{"Origin", "http://ui.example:8080"}, {"Access-Control-Request-Method", "GET"}});
+                                              {{"Origin", "http://ui.example:8080"},
+                                               {"Access-Control-Request-Method", "GET"}});
     QCOMPARE(similar.status, 403);
     QVERIFY(similar.header("Access-Control-Allow-Origin").isEmpty());
     // Without an Origin there is nothing to allow.
@@ -1148,15 +1254,18 @@ void Tst_HttpApi::corsOffByDefault()
         }
         return true;
     };
-    const HttpResult get = m_client->request("GET", QStringLiteral("/api/v1/task"), {}, {{"Origin", "http://ui.example"}});
+    const HttpResult get = m_client->request("GET", QStringLiteral("/api/v1/task"), {},
+                                             {{"Origin", "http://ui.example"}});
     QCOMPARE(get.status, 200);
     QVERIFY(noCorsHeaders(get));
-    const HttpResult post = m_client->request("POST", QStringLiteral("/api/v1/task"), R"({"alias":"c","image":"i","command":"true"})",
+    const HttpResult post = m_client->request("POST", QStringLiteral("/api/v1/task"),
+                                              R"({"alias":"c","image":"i","command":"true"})",
                                               {{"Origin", "http://ui.example"}});
     QCOMPARE(post.status, 200);
     QVERIFY(noCorsHeaders(post));
     const HttpResult preflight = m_client->request("OPTIONS", QStringLiteral("/api/v1/task"), {},
-                                                   {{"Origin", "http://ui.example"}, {"Access-Control-Request-Method", "GET"}});
+                                                   {{"Origin", "http://ui.example"},
+                                                    {"Access-Control-Request-Method", "GET"}});
     QVERIFY2(preflight.status != 200, qPrintable(QString::number(preflight.status)));
     QVERIFY(noCorsHeaders(preflight));
 }
@@ -1168,13 +1277,17 @@ void Tst_HttpApi::corsOffByDefault()
 // others, and never changes definition_id.
 void Tst_HttpApi::updateMerges()
 {
-    JsonDoc def = create(*m_client, J(R"({"alias":"merge","group_name":"g1","image":"img:1","command":"echo 1","memory":128,"cpu":50,
+    JsonDoc def = create(*m_client,
+                         J(R"({"alias":"merge","group_name":"g1","image":"img:1","command":"echo 1","memory":128,"cpu":50,
                                       "env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"tags":["t1","t2"]})"));
     RETURN_IF_FAILED();
     const QString id = text(def["definition_id"]);
     const QString path = QStringLiteral("/api/v1/task/%1").arg(id);
 
-    EXPECT_JSON(first, put(*m_client, path, J(R"({"image":"img:2","env":[{"name":"C","value":"3"}],"definition_id":"hijack"})")), 200);
+    EXPECT_JSON(first,
+                put(*m_client, path,
+                    J(R"({"image":"img:2","env":[{"name":"C","value":"3"}],"definition_id":"hijack"})")),
+                200);
     def["image"] = "img:2";
     def["env"] = J(R"([{"name":"C","value":"3"}])");
     JSON_COMPARE(first, def);
@@ -1233,14 +1346,16 @@ void Tst_HttpApi::updateMerges()
 // DELETE answers {"deleted":true}; the definition is gone, its runs are not.
 void Tst_HttpApi::deleteKeepsRuns()
 {
-    const JsonDoc def = create(*m_client, J(R"({"alias":"doomed","group_name":"dg","image":"img","command":"true","tags":["dt"]})"));
+    const JsonDoc def = create(
+        *m_client, J(R"({"alias":"doomed","group_name":"dg","image":"img","command":"true","tags":["dt"]})"));
     RETURN_IF_FAILED();
     const JsonDoc keep = create(*m_client, J(R"({"alias":"kept","image":"img","command":"true"})"));
     RETURN_IF_FAILED();
     const QString id = text(def["definition_id"]);
     const JsonDoc run1 = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(id), JsonDoc::object());
     RETURN_IF_FAILED();
-    const JsonDoc run2 = launchRun(*m_client, QStringLiteral("/api/v4/task/%1/execute").arg(id), J(R"({"run_tags":{"owner_id":"me"}})"));
+    const JsonDoc run2 = launchRun(*m_client, QStringLiteral("/api/v4/task/%1/execute").arg(id),
+                                   J(R"({"run_tags":{"owner_id":"me"}})"));
     RETURN_IF_FAILED();
     launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(text(keep["definition_id"])), JsonDoc::object());
     RETURN_IF_FAILED();
@@ -1285,7 +1400,8 @@ void Tst_HttpApi::terminate()
     const JsonDoc def = create(*m_client, J(R"({"alias":"stoppable","image":"img","command":"sleep 100"})"));
     RETURN_IF_FAILED();
     const QString defId = text(def["definition_id"]);
-    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v4/task/%1/execute").arg(defId), J(R"({"run_tags":{"owner_id":"me"}})"));
+    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v4/task/%1/execute").arg(defId),
+                                  J(R"({"run_tags":{"owner_id":"me"}})"));
     RETURN_IF_FAILED();
     const QString runId = text(run["run_id"]);
     const QString path = QStringLiteral("/api/v1/task/%1/history/%2").arg(defId, runId);
@@ -1298,7 +1414,8 @@ void Tst_HttpApi::terminate()
     QVERIFY2(timePattern.match(text(stopped["finished_at"])).hasMatch(), qPrintable(dumped(stopped)));
     QVERIFY(text(stopped["finished_at"]) >= text(stopped["queued_at"]));
     QVERIFY2(!stopped.contains("started_at"), qPrintable(dumped(stopped))); // it never started
-    for (const char *unchanged : {"definition_id", "alias", "image", "command", "queued_at", "user", "env", "cluster", "engine", "instance"})
+    for (const char *unchanged :
+         {"definition_id", "alias", "image", "command", "queued_at", "user", "env", "cluster", "engine", "instance"})
         JSON_COMPARE(stopped[unchanged], run[unchanged]);
 
     EXPECT_JSON(read, m_client->get(QStringLiteral("/api/v1/history/%1").arg(runId)), 200);
@@ -1315,7 +1432,8 @@ void Tst_HttpApi::terminate()
     // The v6 mirror terminates too.
     const JsonDoc run2 = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(defId), JsonDoc::object());
     RETURN_IF_FAILED();
-    EXPECT_JSON(stopped2, m_client->del(QStringLiteral("/api/v6/task/%1/history/%2").arg(defId, text(run2["run_id"]))), 200);
+    EXPECT_JSON(stopped2, m_client->del(QStringLiteral("/api/v6/task/%1/history/%2").arg(defId, text(run2["run_id"]))),
+                200);
     QCOMPARE(text(stopped2["status"]), QStringLiteral("STOPPED"));
     JSON_COMPARE(stopped2["terminated"], JsonDoc(true));
 
@@ -1330,16 +1448,19 @@ void Tst_HttpApi::logsOfQueuedRun()
 {
     const JsonDoc def = create(*m_client, J(R"({"alias":"logger","image":"img","command":"echo hi"})"));
     RETURN_IF_FAILED();
-    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(text(def["definition_id"])), JsonDoc::object());
+    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(text(def["definition_id"])),
+                                  JsonDoc::object());
     RETURN_IF_FAILED();
     const QString runId = text(run["run_id"]);
 
-    for (const QString &path : {QStringLiteral("/api/v1/%1/logs"), QStringLiteral("/api/v6/%1/logs"),
-                                QStringLiteral("/api/v1/%1/logs?last_seen="), QStringLiteral("/api/v1/%1/logs?raw_text=false")}) {
+    for (const QString &path :
+         {QStringLiteral("/api/v1/%1/logs"), QStringLiteral("/api/v6/%1/logs"),
+          QStringLiteral("/api/v1/%1/logs?last_seen="), QStringLiteral("/api/v1/%1/logs?raw_text=false")}) {
         EXPECT_JSON(logs, m_client->get(path.arg(runId)), 200);
         JSON_COMPARE(logs, J(R"({"log":"","last_seen":""})"));
     }
-    for (const QString &path : {QStringLiteral("/api/v1/%1/logs?raw_text=true"), QStringLiteral("/api/v6/%1/logs?raw_text=true")}) {
+    for (const QString &path :
+         {QStringLiteral("/api/v1/%1/logs?raw_text=true"), QStringLiteral("/api/v6/%1/logs?raw_text=true")}) {
         const HttpResult raw = m_client->get(path.arg(runId));
         QCOMPARE(raw.status, 200);
         QCOMPARE(raw.header("Content-Type"), QByteArray("text/plain; charset=utf-8"));
@@ -1365,11 +1486,16 @@ void Tst_HttpApi::logsOfRunStoppedBeforeStart()
     QCOMPARE(text(first["log"]), QString());
     QVERIFY(first["last_seen"].is_string());
     const QString token = text(first["last_seen"]);
-    EXPECT_JSON(again, m_client->get(QStringLiteral("/api/v6/%1/logs?last_seen=%2").arg(runId, QString::fromLatin1(QUrl::toPercentEncoding(token)))), 200);
+    EXPECT_JSON(again,
+                m_client->get(QStringLiteral("/api/v6/%1/logs?last_seen=%2")
+                                  .arg(runId, QString::fromLatin1(QUrl::toPercentEncoding(token)))),
+                200);
     JSON_COMPARE(again, first);
 
     for (const char *bogus : {"bogus", "f%2F3279", "257", "0.0000000000000000", "-1"}) {
-        EXPECT_ERROR(message, m_client->get(QStringLiteral("/api/v1/%1/logs?last_seen=%2").arg(runId, QLatin1String(bogus))), 400);
+        EXPECT_ERROR(message,
+                     m_client->get(QStringLiteral("/api/v1/%1/logs?last_seen=%2").arg(runId, QLatin1String(bogus))),
+                     400);
         QVERIFY2(message.contains(u"last_seen"), qPrintable(message));
     }
     const HttpResult raw = m_client->get(QStringLiteral("/api/v1/%1/logs?raw_text=true").arg(runId));
@@ -1382,22 +1508,25 @@ void Tst_HttpApi::logsOfRunStoppedBeforeStart()
 // keeps every definition and run exactly.
 void Tst_HttpApi::restartKeepsEverything()
 {
-    const JsonDoc d1 = create(*m_client, J(R"({"alias":"persist-1","group_name":"pg","image":"img:1","command":"echo 1","memory":300,
+    const JsonDoc d1 = create(*m_client,
+                              J(R"({"alias":"persist-1","group_name":"pg","image":"img:1","command":"echo 1","memory":300,
                                             "cpu":20,"env":[{"name":"E","value":"ü"}],"tags":["pt","qt"]})"));
     RETURN_IF_FAILED();
     const JsonDoc d2 = create(*m_client, J(R"({"alias":"persist-2","image":"img:2","command":"echo 2"})"));
     RETURN_IF_FAILED();
     const QString id1 = text(d1["definition_id"]);
     const QString id2 = text(d2["definition_id"]);
-    const JsonDoc r1 = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(id1), J(R"({"env":[{"name":"R","value":"1"}]})"));
+    const JsonDoc r1 = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(id1),
+                                 J(R"({"env":[{"name":"R","value":"1"}]})"));
     RETURN_IF_FAILED();
     const JsonDoc r2 = launchRun(*m_client, QStringLiteral("/api/v4/task/%1/execute").arg(id2),
-                              J(R"({"run_tags":{"owner_id":"me"},"command":"echo override","memory":64})"));
+                                 J(R"({"run_tags":{"owner_id":"me"},"command":"echo override","memory":64})"));
     RETURN_IF_FAILED();
     const JsonDoc r3 = launchRun(*m_client, QStringLiteral("/api/v2/task/%1/execute").arg(id1),
-                              J(R"({"run_tags":{"owner_email":"a@b","team_name":"t"}})"));
+                                 J(R"({"run_tags":{"owner_email":"a@b","team_name":"t"}})"));
     RETURN_IF_FAILED();
-    expectJson(m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id1, text(r3["run_id"]))), 200, __FILE__, __LINE__);
+    expectJson(m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id1, text(r3["run_id"]))), 200, __FILE__,
+               __LINE__);
     RETURN_IF_FAILED();
 
     const QStringList paths{
@@ -1429,15 +1558,19 @@ void Tst_HttpApi::restartKeepsEverything()
 
     for (qsizetype i = 0; i < paths.size(); ++i) {
         EXPECT_JSON(answer, m_client->get(paths[i]), 200);
-        QVERIFY2(answer == before[i], qPrintable(QStringLiteral("%1 changed across the restart:\n before: %2\n  after: %3")
-                                                     .arg(paths[i], dumped(before[i]), dumped(answer))));
+        QVERIFY2(answer == before[i],
+                 qPrintable(QStringLiteral("%1 changed across the restart:\n before: %2\n  after: %3")
+                                .arg(paths[i], dumped(before[i]), dumped(answer))));
     }
 
     // It goes on working: aliases stay unique, launches and terminations work.
-    EXPECT_FAILURE(post(*m_client, QStringLiteral("/api/v1/task"), J(R"({"alias":"persist-1","image":"i","command":"c"})")), 409);
+    EXPECT_FAILURE(post(*m_client, QStringLiteral("/api/v1/task"),
+                        J(R"({"alias":"persist-1","image":"i","command":"c"})")),
+                   409);
     launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(id1), JsonDoc::object());
     RETURN_IF_FAILED();
-    EXPECT_JSON(r1stopped, m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id1, text(r1["run_id"]))), 200);
+    EXPECT_JSON(r1stopped, m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id1, text(r1["run_id"]))),
+                200);
     QCOMPARE(text(r1stopped["status"]), QStringLiteral("STOPPED"));
     EXPECT_JSON(all, m_client->get(QStringLiteral("/api/v1/history")), 200);
     JSON_COMPARE(all["total"], JsonDoc(4));
@@ -1472,13 +1605,17 @@ void Tst_HttpApi::listSorting_data()
     QTest::newRow("task default, desc") << "task" << QString() << "desc";
     for (const char *sortBy : {"alias", "image", "group_name", "memory"}) {
         for (const char *order : {"asc", "desc"})
-            QTest::addRow("task %s %s", sortBy, order) << "task" << QString::fromLatin1(sortBy) << QString::fromLatin1(order);
+            QTest::addRow("task %s %s", sortBy, order)
+                << "task" << QString::fromLatin1(sortBy) << QString::fromLatin1(order);
     }
     QTest::newRow("history default") << "history" << QString() << QString();
-    QTest::newRow("history queued_at, default order") << "history" << "queued_at" << QString();
-    for (const char *sortBy : {"run_id", "cluster_name", "status", "started_at", "finished_at", "queued_at", "group_name", "alias"}) {
+    QTest::newRow("history queued_at, default order") << "history"
+                                                      << "queued_at" << QString();
+    for (const char *sortBy :
+         {"run_id", "cluster_name", "status", "started_at", "finished_at", "queued_at", "group_name", "alias"}) {
         for (const char *order : {"asc", "desc"})
-            QTest::addRow("history %s %s", sortBy, order) << "history" << QString::fromLatin1(sortBy) << QString::fromLatin1(order);
+            QTest::addRow("history %s %s", sortBy, order)
+                << "history" << QString::fromLatin1(sortBy) << QString::fromLatin1(order);
     }
 }
 
@@ -1534,7 +1671,8 @@ void Tst_HttpApi::listSorting()
     }
     JSON_COMPARE(paged, items);
 
-    EXPECT_JSON(none, m_listClient->get(base + u'?' + (params + QStringList{QStringLiteral("limit=0")}).join(u'&')), 200);
+    EXPECT_JSON(none, m_listClient->get(base + u'?' + (params + QStringList{QStringLiteral("limit=0")}).join(u'&')),
+                200);
     JSON_COMPARE(none[itemsKey], JsonDoc::array());
     JSON_COMPARE(none["total"], JsonDoc(count));
 }
@@ -1564,7 +1702,8 @@ void Tst_HttpApi::definitionFilters_data()
     QTest::addColumn<QStringList>("expected");
 
     const auto row = [](const char *query, const char *expected) {
-        QTest::newRow(query) << QString::fromUtf8(query) << QString::fromLatin1(expected).split(u' ', Qt::SkipEmptyParts);
+        QTest::newRow(query) << QString::fromUtf8(query)
+                             << QString::fromLatin1(expected).split(u' ', Qt::SkipEmptyParts);
     };
     row("sort_by=alias", "d1 d2 d3 d4 d5 d6");
     row("group_name=grp-a", "d2 d4");
@@ -1615,7 +1754,8 @@ void Tst_HttpApi::runFilters_data()
     QTest::addColumn<QStringList>("expected");
 
     const auto row = [](const char *query, const char *expected) {
-        QTest::newRow(query) << QString::fromUtf8(query) << QString::fromLatin1(expected).split(u' ', Qt::SkipEmptyParts);
+        QTest::newRow(query) << QString::fromUtf8(query)
+                             << QString::fromLatin1(expected).split(u' ', Qt::SkipEmptyParts);
     };
     row("sort_by=run_id", "r1 r2 r3 r4 r5 r6 r7 r8");
     row("status=QUEUED", "r1 r3 r4 r6 r8");
@@ -1684,8 +1824,8 @@ void Tst_HttpApi::definitionHistory()
         {"d5", "?alias=eps", {QStringLiteral("r6")}},
     };
     for (const auto &c : cases) {
-        QString path = QStringLiteral("/api/v1/task/%1/history%2").arg(m_listIds.value(QString::fromLatin1(c.definition)),
-                                                                               QString::fromLatin1(c.query));
+        QString path = QStringLiteral("/api/v1/task/%1/history%2")
+                           .arg(m_listIds.value(QString::fromLatin1(c.definition)), QString::fromLatin1(c.query));
         EXPECT_JSON(answer, m_listClient->get(path), 200);
         QStringList labels;
         for (const JsonDoc &item : answer["history"]) {
@@ -1701,7 +1841,9 @@ void Tst_HttpApi::definitionHistory()
     // Paging within a definition's history.
     const QString d1 = m_listIds.value(QStringLiteral("d1"));
     EXPECT_JSON(full, m_listClient->get(QStringLiteral("/api/v1/task/%1/history?sort_by=run_id").arg(d1)), 200);
-    EXPECT_JSON(second, m_listClient->get(QStringLiteral("/api/v1/task/%1/history?sort_by=run_id&limit=1&offset=1").arg(d1)), 200);
+    EXPECT_JSON(second,
+                m_listClient->get(QStringLiteral("/api/v1/task/%1/history?sort_by=run_id&limit=1&offset=1").arg(d1)),
+                200);
     JSON_COMPARE(second["total"], JsonDoc(2));
     JSON_COMPARE(second["history"], JsonDoc::array({full["history"][1]}));
 }
@@ -1721,8 +1863,8 @@ void Tst_HttpApi::filteredSortedPage()
         memoryOrder.append(m_labels.value(text(item["definition_id"])));
     // d1 and d4 tie at 512 and are ordered by id; d3 has no memory and comes last.
     const QStringList tie = m_listIds.value(QStringLiteral("d1")) < m_listIds.value(QStringLiteral("d4"))
-        ? QStringList{QStringLiteral("d1"), QStringLiteral("d4")}
-        : QStringList{QStringLiteral("d4"), QStringLiteral("d1")};
+                                ? QStringList{QStringLiteral("d1"), QStringLiteral("d4")}
+                                : QStringList{QStringLiteral("d4"), QStringLiteral("d1")};
     QCOMPARE(memoryOrder, QStringList({QStringLiteral("d5"), QStringLiteral("d2")}) + tie
                               + QStringList({QStringLiteral("d6"), QStringLiteral("d3")}));
 
@@ -1733,10 +1875,14 @@ void Tst_HttpApi::filteredSortedPage()
     QCOMPARE(groupOrder, QStringList({QStringLiteral("grp-c"), QStringLiteral("grp-b"), QStringLiteral("grp-a"),
                                       QStringLiteral("grp-a"), QString(), QString()}));
 
-    EXPECT_JSON(queued, m_listClient->get(QStringLiteral("/api/v1/history?status=QUEUED&sort_by=alias&order=desc")), 200);
+    EXPECT_JSON(queued, m_listClient->get(QStringLiteral("/api/v1/history?status=QUEUED&sort_by=alias&order=desc")),
+                200);
     const JsonDoc &all = queued["history"];
     QCOMPARE(all.size(), size_t(5));
-    EXPECT_JSON(page, m_listClient->get(QStringLiteral("/api/v1/history?status=QUEUED&sort_by=alias&order=desc&limit=2&offset=1")), 200);
+    EXPECT_JSON(page,
+                m_listClient->get(
+                    QStringLiteral("/api/v1/history?status=QUEUED&sort_by=alias&order=desc&limit=2&offset=1")),
+                200);
     JSON_COMPARE(page["total"], JsonDoc(5));
     JSON_COMPARE(page["history"], JsonDoc::array({all[1], all[2]}));
     EXPECT_JSON(beyond, m_listClient->get(QStringLiteral("/api/v1/history?status=QUEUED&offset=5")), 200);
@@ -1782,10 +1928,12 @@ void Tst_HttpApi::timeFilters()
         labels.sort();
         QStringList sorted = expected;
         sorted.sort();
-        QVERIFY2(labels == sorted, qPrintable(QStringLiteral("%1: got %2, expected %3").arg(query, labels.join(u' '), sorted.join(u' '))));
+        QVERIFY2(labels == sorted,
+                 qPrintable(QStringLiteral("%1: got %2, expected %3").arg(query, labels.join(u' '), sorted.join(u' '))));
         JSON_COMPARE(answer["total"], JsonDoc(expected.size()));
     };
-    const auto matching = [](const QList<QPair<QString, QString>> &times, const std::function<bool(const QString &)> &keep) {
+    const auto matching = [](const QList<QPair<QString, QString>> &times,
+                             const std::function<bool(const QString &)> &keep) {
         QStringList labels;
         for (const auto &[time, label] : times) {
             if (keep(time))
@@ -1811,19 +1959,24 @@ void Tst_HttpApi::timeFilters()
     RETURN_IF_FAILED();
     check(QStringLiteral("queued_at_until=") + QString(tPlus2).replace(u'+', QStringLiteral("%2B")), until);
     RETURN_IF_FAILED();
-    check(QStringLiteral("queued_at_since=2000-01-01T00:00:00Z&queued_at_until=2999-01-01T00:00:00Z"), matching(queued, [](const QString &) { return true; }));
+    check(QStringLiteral("queued_at_since=2000-01-01T00:00:00Z&queued_at_until=2999-01-01T00:00:00Z"),
+          matching(queued, [](const QString &) { return true; }));
     RETURN_IF_FAILED();
     check(QStringLiteral("queued_at_since=") + t + QStringLiteral("&status=QUEUED"),
-          matching(queued, [&](const QString &time) { return time >= t; }).filter(QRegularExpression(QStringLiteral("^r[13468]$"))));
+          matching(queued, [&](const QString &time) {
+              return time >= t;
+          }).filter(QRegularExpression(QStringLiteral("^r[13468]$"))));
     RETURN_IF_FAILED();
 
     std::sort(finished.begin(), finished.end());
     const QString firstFinished = finished.first().first;
-    check(QStringLiteral("finished_at_since=") + firstFinished, matching(finished, [](const QString &) { return true; }));
+    check(QStringLiteral("finished_at_since=") + firstFinished,
+          matching(finished, [](const QString &) { return true; }));
     RETURN_IF_FAILED();
     check(QStringLiteral("finished_at_until=") + firstFinished, {});
     RETURN_IF_FAILED();
-    check(QStringLiteral("finished_at_until=2999-01-01T00:00:00.000Z"), {QStringLiteral("r2"), QStringLiteral("r5"), QStringLiteral("r7")});
+    check(QStringLiteral("finished_at_until=2999-01-01T00:00:00.000Z"),
+          {QStringLiteral("r2"), QStringLiteral("r5"), QStringLiteral("r7")});
     RETURN_IF_FAILED();
     const QString lastFinished = finished.last().first; // two runs may share its millisecond
     check(QStringLiteral("finished_at_since=") + lastFinished,
@@ -1838,7 +1991,8 @@ void Tst_HttpApi::timeFilters()
 void Tst_HttpApi::unparsableTimeMessage()
 {
     // An unencoded '+' arrives as a space (form encoding), so the time does not parse.
-    EXPECT_ERROR(message, m_listClient->get(QStringLiteral("/api/v1/history?queued_at_since=2020-01-01T00:00:00+00:00")), 400);
+    EXPECT_ERROR(message,
+                 m_listClient->get(QStringLiteral("/api/v1/history?queued_at_since=2020-01-01T00:00:00+00:00")), 400);
     QVERIFY2(message.contains(u"queued_at_since"), qPrintable(message));
     QVERIFY2(message.contains(u"\"2020-01-01T00:00:00 00:00\""), qPrintable(message));
     QVERIFY2(message.contains(u"send + as %2B"), qPrintable(message));
@@ -1852,7 +2006,8 @@ void Tst_HttpApi::filterEcho_data()
     QTest::addColumn<QString>("absent");      // a key that must not be there
 
     const auto row = [](const char *path, const char *key, const char *expected, const char *absent = "") {
-        QTest::newRow(path) << QString::fromLatin1(path) << QString::fromLatin1(key) << QByteArray(expected) << QString::fromLatin1(absent);
+        QTest::newRow(path) << QString::fromLatin1(path) << QString::fromLatin1(key) << QByteArray(expected)
+                            << QString::fromLatin1(absent);
     };
     row("/api/v1/task?group_name=grp-a&group_name=grp-c", "group_name", R"(["grp-a","grp-c"])");
     row("/api/v1/task?Alias=job", "Alias", R"(["job"])", "alias");
@@ -1877,7 +2032,8 @@ void Tst_HttpApi::filterEcho_data()
     row("/api/v1/history?command=echo%20alpha", "command", R"(["echo alpha"])");
     row("/api/v1/history?definition_id=abc", "definition_id", R"(["abc"])");
     row("/api/v1/history?queued_at_since=2000-01-01T00:00:00Z", "queued_at_since", R"(["2000-01-01T00:00:00Z"])");
-    row("/api/v1/history?queued_at_until=2999-01-01T00:00:00.000Z", "queued_at_until", R"(["2999-01-01T00:00:00.000Z"])");
+    row("/api/v1/history?queued_at_until=2999-01-01T00:00:00.000Z", "queued_at_until",
+        R"(["2999-01-01T00:00:00.000Z"])");
     row("/api/v1/history?started_at_since=2000-01-01T00:00:00Z", "started_at_since", R"(["2000-01-01T00:00:00Z"])");
     row("/api/v1/history?started_at_until=2999-01-01T00:00:00Z", "started_at_until", R"(["2999-01-01T00:00:00Z"])");
     row("/api/v1/history?finished_at_since=2000-01-01T00:00:00Z", "finished_at_since", R"(["2000-01-01T00:00:00Z"])");
@@ -1927,14 +2083,17 @@ void Tst_HttpApi::nameLists_data()
         QTest::addRow("%s groups name=zzz", prefix) << path("/groups?name=zzz") << QStringList() << 0 << 1024 << 0;
         QTest::addRow("%s groups name=%%", prefix) << path("/groups?name=%25") << QStringList() << 0 << 1024 << 0;
         QTest::addRow("%s groups limit=2", prefix) << path("/groups?limit=2") << groups.mid(0, 2) << 3 << 2 << 0;
-        QTest::addRow("%s groups limit=2 offset=2", prefix) << path("/groups?limit=2&offset=2") << groups.mid(2) << 3 << 2 << 2;
+        QTest::addRow("%s groups limit=2 offset=2", prefix)
+            << path("/groups?limit=2&offset=2") << groups.mid(2) << 3 << 2 << 2;
         QTest::addRow("%s groups offset=5", prefix) << path("/groups?offset=5") << QStringList() << 3 << 1024 << 5;
-        QTest::addRow("%s groups name=grp limit=1 offset=1", prefix) << path("/groups?name=grp&limit=1&offset=1")
-                                                                    << QStringList{groups[1]} << 3 << 1 << 1;
+        QTest::addRow("%s groups name=grp limit=1 offset=1", prefix)
+            << path("/groups?name=grp&limit=1&offset=1") << QStringList{groups[1]} << 3 << 1 << 1;
         QTest::addRow("%s tags", prefix) << path("/tags") << tags << 3 << 1024 << 0;
-        QTest::addRow("%s tags name=re", prefix) << path("/tags?name=re") << QStringList{tags[1], tags[2]} << 2 << 1024 << 0;
+        QTest::addRow("%s tags name=re", prefix)
+            << path("/tags?name=re") << QStringList{tags[1], tags[2]} << 2 << 1024 << 0;
         QTest::addRow("%s tags name=red", prefix) << path("/tags?name=red") << QStringList{tags[2]} << 1 << 1024 << 0;
-        QTest::addRow("%s tags limit=1 offset=1", prefix) << path("/tags?limit=1&offset=1") << QStringList{tags[1]} << 3 << 1 << 1;
+        QTest::addRow("%s tags limit=1 offset=1", prefix)
+            << path("/tags?limit=1&offset=1") << QStringList{tags[1]} << 3 << 1 << 1;
         QTest::addRow("%s tags limit=0", prefix) << path("/tags?limit=0") << QStringList() << 3 << 0 << 0;
     }
 }
@@ -1958,7 +2117,8 @@ void Tst_HttpApi::nameLists()
     JSON_COMPARE(answer["total"], JsonDoc(total));
     JSON_COMPARE(answer["limit"], JsonDoc(limit));
     JSON_COMPARE(answer["offset"], JsonDoc(offset));
-    QSet<QString> keys{QString::fromStdString(key), QStringLiteral("total"), QStringLiteral("limit"), QStringLiteral("offset")};
+    QSet<QString> keys{QString::fromStdString(key), QStringLiteral("total"), QStringLiteral("limit"),
+                       QStringLiteral("offset")};
     if (path.contains(u"name="))
         keys.insert(QStringLiteral("name"));
     QCOMPARE(keysText(keysOf(answer)), keysText(keys));

@@ -11,10 +11,11 @@ using namespace Flotilla;
 
 namespace {
 
-const QList<StatusIcon> allStatusIcons = {StatusIcon::Queued, StatusIcon::Pending, StatusIcon::Running, StatusIcon::Succeeded,
-                                          StatusIcon::Failed, StatusIcon::Stopped, StatusIcon::Unknown};
+const QList<StatusIcon> allStatusIcons = {StatusIcon::Queued,    StatusIcon::Pending, StatusIcon::Running,
+                                          StatusIcon::Succeeded, StatusIcon::Failed,  StatusIcon::Stopped,
+                                          StatusIcon::Unknown};
 const QList<ActionIcon> allActionIcons = {ActionIcon::Launch, ActionIcon::Stop, ActionIcon::Retry, ActionIcon::Refresh,
-                                          ActionIcon::New, ActionIcon::Edit, ActionIcon::Copy, ActionIcon::Delete};
+                                          ActionIcon::New,    ActionIcon::Edit, ActionIcon::Copy,  ActionIcon::Delete};
 
 QStringList resourceFiles(const QString &folder)
 {
@@ -40,7 +41,7 @@ int opaquePixels(const QImage &image)
     return count;
 }
 
-template<typename Enum>
+template <typename Enum>
 QList<QIcon> iconsOf(const QList<Enum> &values, QIcon (*icon)(Enum))
 {
     QList<QIcon> icons;

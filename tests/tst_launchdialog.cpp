@@ -1,9 +1,9 @@
+#include "awaitjob.h"
 #include <envvareditor.h>
 #include <fixtureserver.h>
 #include <launchdialog.h>
 #include <testserver.h>
 #include <widgettesting.h>
-#include "awaitjob.h"
 
 #include <client/flotillaclient.h>
 
@@ -41,7 +41,7 @@ private Q_SLOTS:
 private:
     void open(const Definition &definition, const std::optional<Run> &retryOf = std::nullopt,
               FlotillaClient *client = nullptr, const QString &profile = QStringLiteral("local"));
-    template<typename T>
+    template <typename T>
     T *child(const char *name) const
     {
         return Testing::namedChild<T>(m_dialog.get(), name);
@@ -89,7 +89,8 @@ void tst_LaunchDialog::answerLaunches(Testing::FixtureServer &upstream)
 {
     upstream.setHandler([](const Testing::FixtureRequest &request) -> std::optional<Testing::FixtureResponse> {
         if (request.method == "PUT")
-            return Testing::FixtureResponse::json(QByteArray("{\"run_id\":\"r-1\",\"definition_id\":\"def-1\",\"status\":\"QUEUED\"}"));
+            return Testing::FixtureResponse::json(
+                QByteArray("{\"run_id\":\"r-1\",\"definition_id\":\"def-1\",\"status\":\"QUEUED\"}"));
         return std::nullopt;
     });
 }
@@ -103,7 +104,7 @@ void tst_LaunchDialog::launchesAndRemembersClusterAndOwner()
     QCOMPARE(child<QLineEdit>("ownerEdit")->text(), QStringLiteral("tester"));
     QCOMPARE(m_dialog->findChild<EnvVarEditor *>()->envVars(), m_definition.env);
     QVERIFY(child<QLabel>("envProblems")->text().contains(QStringLiteral("TARGET"))); // an empty value is flagged
-    QVERIFY(launchButton()->isEnabled()); // ... but allowed
+    QVERIFY(launchButton()->isEnabled());                                             // ... but allowed
 
     cluster->setEditText(QStringLiteral("local"));
     child<QLineEdit>("ownerEdit")->setText(QStringLiteral("alice"));

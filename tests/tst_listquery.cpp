@@ -147,8 +147,8 @@ void Tst_ListQuery::sortBy_data()
     }
     QTest::newRow("runs cluster_name") << ListKind::Runs << QStringLiteral("cluster_name")
                                        << QStringLiteral("cluster_name") << QStringLiteral("cluster");
-    QTest::newRow("value case-insensitive, canonical echo") << ListKind::Definitions << QStringLiteral("MEMORY")
-                                                            << QStringLiteral("memory") << QStringLiteral("memory");
+    QTest::newRow("value case-insensitive, canonical echo")
+        << ListKind::Definitions << QStringLiteral("MEMORY") << QStringLiteral("memory") << QStringLiteral("memory");
 }
 
 void Tst_ListQuery::sortBy()
@@ -194,10 +194,11 @@ void Tst_ListQuery::firstPagingValueCounts()
 {
     // As upstream (Go's url.Values.Get): the first of repeated paging keys counts.
     QString error;
-    const std::optional<ListQuery> query =
-        parse(ListKind::Runs, QStringLiteral("limit=5&limit=-1&offset=2&offset=x&sort_by=alias&sort_by=bogus"
-                                             "&order=desc&order=sideways"),
-              &error);
+    const std::optional<ListQuery> query = parse(ListKind::Runs,
+                                                 QStringLiteral(
+                                                     "limit=5&limit=-1&offset=2&offset=x&sort_by=alias&sort_by=bogus"
+                                                     "&order=desc&order=sideways"),
+                                                 &error);
     QVERIFY2(query.has_value(), qPrintable(error));
     QCOMPARE(query->limit, 5);
     QCOMPARE(query->offset, 2);
@@ -224,14 +225,15 @@ void Tst_ListQuery::errors_data()
     QTest::newRow("fractional limit") << ListKind::Runs << one("limit", QStringLiteral("1.5"))
                                       << nonNegative("limit", "1.5");
     QTest::newRow("empty limit") << ListKind::Runs << one("limit", QString()) << nonNegative("limit", "");
-    QTest::newRow("hex limit") << ListKind::Runs << one("limit", QStringLiteral("0x10")) << nonNegative("limit", "0x10");
+    QTest::newRow("hex limit") << ListKind::Runs << one("limit", QStringLiteral("0x10"))
+                               << nonNegative("limit", "0x10");
     QTest::newRow("overflowing limit") << ListKind::Runs << one("limit", QStringLiteral("99999999999999999999"))
                                        << nonNegative("limit", "99999999999999999999");
     QTest::newRow("negative offset") << ListKind::Runs << one("offset", QStringLiteral("-3"))
                                      << nonNegative("offset", "-3");
     QTest::newRow("word offset") << ListKind::Names << one("offset", QStringLiteral("x")) << nonNegative("offset", "x");
-    QTest::newRow("upper-case key, lower-case message") << ListKind::Definitions << one("LIMIT", QStringLiteral("-1"))
-                                                        << nonNegative("limit", "-1");
+    QTest::newRow("upper-case key, lower-case message")
+        << ListKind::Definitions << one("LIMIT", QStringLiteral("-1")) << nonNegative("limit", "-1");
 
     QTest::newRow("bad definitions sort_by")
         << ListKind::Definitions << one("sort_by", QStringLiteral("bogus"))
@@ -239,16 +241,17 @@ void Tst_ListQuery::errors_data()
     QTest::newRow("run sort_by for definitions")
         << ListKind::Definitions << one("sort_by", QStringLiteral("started_at"))
         << QStringLiteral("sort_by \"started_at\" is not supported; use one of alias, image, group_name, memory");
-    const QString runSorts =
-        QStringLiteral("run_id, cluster_name, status, started_at, finished_at, queued_at, group_name, alias");
-    QTest::newRow("seed's image sort_by for runs") << ListKind::Runs << one("sort_by", QStringLiteral("image"))
-                                                   << QStringLiteral("sort_by \"image\" is not supported; use one of ")
-                                                          + runSorts;
+    const QString runSorts = QStringLiteral(
+        "run_id, cluster_name, status, started_at, finished_at, queued_at, group_name, alias");
+    QTest::newRow("seed's image sort_by for runs")
+        << ListKind::Runs << one("sort_by", QStringLiteral("image"))
+        << QStringLiteral("sort_by \"image\" is not supported; use one of ") + runSorts;
     QTest::newRow("cluster column name is not a sort_by")
         << ListKind::Runs << one("sort_by", QStringLiteral("cluster"))
         << QStringLiteral("sort_by \"cluster\" is not supported; use one of ") + runSorts;
     QTest::newRow("SQL in sort_by") << ListKind::Runs << one("sort_by", QStringLiteral("alias; DROP TABLE runs"))
-                                    << QStringLiteral("sort_by \"alias; DROP TABLE runs\" is not supported; use one of ")
+                                    << QStringLiteral(
+                                           "sort_by \"alias; DROP TABLE runs\" is not supported; use one of ")
                                            + runSorts;
     QTest::newRow("empty sort_by") << ListKind::Runs << one("sort_by", QString())
                                    << QStringLiteral("sort_by \"\" is not supported; use one of ") + runSorts;
@@ -260,14 +263,16 @@ void Tst_ListQuery::errors_data()
 
     QTest::newRow("unknown key") << ListKind::Definitions << one("foo", QStringLiteral("1"))
                                  << QStringLiteral("unknown filter [foo]");
-    QTest::newRow("unknown key echoed as sent") << ListKind::Runs << one("Bogus_Key", QStringLiteral("1"))
-                                                << QStringLiteral("unknown filter [Bogus_Key]");
-    QTest::newRow("status is not a definition filter") << ListKind::Definitions << one("status", QStringLiteral("RUNNING"))
-                                                       << QStringLiteral("unknown filter [status]");
+    QTest::newRow("unknown key echoed as sent")
+        << ListKind::Runs << one("Bogus_Key", QStringLiteral("1")) << QStringLiteral("unknown filter [Bogus_Key]");
+    QTest::newRow("status is not a definition filter")
+        << ListKind::Definitions << one("status", QStringLiteral("RUNNING"))
+        << QStringLiteral("unknown filter [status]");
     QTest::newRow("definitions take no time bounds")
         << ListKind::Definitions << one("started_at_since", QStringLiteral("2026-11-27T07:01:26Z"))
         << QStringLiteral("unknown filter [started_at_since]");
-    QTest::newRow("unknown time field") << ListKind::Runs << one("created_at_since", QStringLiteral("2026-11-27T07:01:26Z"))
+    QTest::newRow("unknown time field") << ListKind::Runs
+                                        << one("created_at_since", QStringLiteral("2026-11-27T07:01:26Z"))
                                         << QStringLiteral("unknown filter [created_at_since]");
     QTest::newRow("bare _since") << ListKind::Runs << one("_since", QStringLiteral("2026-11-27T07:01:26Z"))
                                  << QStringLiteral("unknown filter [_since]");
@@ -289,7 +294,8 @@ void Tst_ListQuery::errors_data()
     };
     QTest::newRow("bad time") << ListKind::Runs << one("started_at_since", QStringLiteral("yesterday"))
                               << badTime("started_at_since", QStringLiteral("yesterday"));
-    QTest::newRow("time without zone") << ListKind::Runs << one("finished_at_until", QStringLiteral("2026-11-27T07:01:26"))
+    QTest::newRow("time without zone") << ListKind::Runs
+                                       << one("finished_at_until", QStringLiteral("2026-11-27T07:01:26"))
                                        << badTime("finished_at_until", QStringLiteral("2026-11-27T07:01:26"));
     QTest::newRow("unescaped + became a space")
         << ListKind::Runs << one("queued_at_since", QStringLiteral("2026-11-27T07:01:26 01:00"))
@@ -316,15 +322,14 @@ void Tst_ListQuery::errors_data()
                                   << QStringLiteral("unknown filter [alias]");
     QTest::newRow("names: group_name") << ListKind::Names << one("group_name", QStringLiteral("a"))
                                        << QStringLiteral("unknown filter [group_name]");
-    QTest::newRow("name is not a definitions filter") << ListKind::Definitions << one("name", QStringLiteral("a"))
-                                                      << QStringLiteral("unknown filter [name]");
+    QTest::newRow("name is not a definitions filter")
+        << ListKind::Definitions << one("name", QStringLiteral("a")) << QStringLiteral("unknown filter [name]");
 
-    QTest::newRow("the first mistake is reported")
-        << ListKind::Runs
-        << QueryItems{{QStringLiteral("alias"), QStringLiteral("ok")},
-                      {QStringLiteral("limit"), QStringLiteral("-5")},
-                      {QStringLiteral("nope"), QStringLiteral("1")}}
-        << nonNegative("limit", "-5");
+    QTest::newRow("the first mistake is reported") << ListKind::Runs
+                                                   << QueryItems{{QStringLiteral("alias"), QStringLiteral("ok")},
+                                                                 {QStringLiteral("limit"), QStringLiteral("-5")},
+                                                                 {QStringLiteral("nope"), QStringLiteral("1")}}
+                                                   << nonNegative("limit", "-5");
 }
 
 void Tst_ListQuery::errors()
@@ -347,22 +352,33 @@ void Tst_ListQuery::filterColumnsAndMatch_data()
     QTest::addColumn<ListQuery::Match>("match");
 
     using M = ListQuery::Match;
-    QTest::newRow("definitions alias") << ListKind::Definitions << QStringLiteral("alias") << QStringLiteral("alias") << M::Substring;
-    QTest::newRow("definitions image") << ListKind::Definitions << QStringLiteral("image") << QStringLiteral("image") << M::Substring;
-    QTest::newRow("definitions command") << ListKind::Definitions << QStringLiteral("command") << QStringLiteral("command") << M::Substring;
-    QTest::newRow("definitions group_name") << ListKind::Definitions << QStringLiteral("group_name") << QStringLiteral("group_name") << M::Exact;
-    QTest::newRow("definitions definition_id") << ListKind::Definitions << QStringLiteral("definition_id") << QStringLiteral("definition_id") << M::Exact;
-    QTest::newRow("definitions tag") << ListKind::Definitions << QStringLiteral("tag") << QStringLiteral("tag") << M::Exact;
-    QTest::newRow("runs group_name") << ListKind::Runs << QStringLiteral("group_name") << QStringLiteral("group_name") << M::Exact;
-    QTest::newRow("runs cluster_name") << ListKind::Runs << QStringLiteral("cluster_name") << QStringLiteral("cluster") << M::Exact;
-    QTest::newRow("runs cluster") << ListKind::Runs << QStringLiteral("cluster") << QStringLiteral("cluster") << M::Exact;
+    QTest::newRow("definitions alias") << ListKind::Definitions << QStringLiteral("alias") << QStringLiteral("alias")
+                                       << M::Substring;
+    QTest::newRow("definitions image") << ListKind::Definitions << QStringLiteral("image") << QStringLiteral("image")
+                                       << M::Substring;
+    QTest::newRow("definitions command") << ListKind::Definitions << QStringLiteral("command")
+                                         << QStringLiteral("command") << M::Substring;
+    QTest::newRow("definitions group_name")
+        << ListKind::Definitions << QStringLiteral("group_name") << QStringLiteral("group_name") << M::Exact;
+    QTest::newRow("definitions definition_id")
+        << ListKind::Definitions << QStringLiteral("definition_id") << QStringLiteral("definition_id") << M::Exact;
+    QTest::newRow("definitions tag") << ListKind::Definitions << QStringLiteral("tag") << QStringLiteral("tag")
+                                     << M::Exact;
+    QTest::newRow("runs group_name") << ListKind::Runs << QStringLiteral("group_name") << QStringLiteral("group_name")
+                                     << M::Exact;
+    QTest::newRow("runs cluster_name") << ListKind::Runs << QStringLiteral("cluster_name") << QStringLiteral("cluster")
+                                       << M::Exact;
+    QTest::newRow("runs cluster") << ListKind::Runs << QStringLiteral("cluster") << QStringLiteral("cluster")
+                                  << M::Exact;
     QTest::newRow("runs status") << ListKind::Runs << QStringLiteral("status") << QStringLiteral("status") << M::Exact;
-    QTest::newRow("runs definition_id") << ListKind::Runs << QStringLiteral("definition_id") << QStringLiteral("definition_id") << M::Exact;
+    QTest::newRow("runs definition_id") << ListKind::Runs << QStringLiteral("definition_id")
+                                        << QStringLiteral("definition_id") << M::Exact;
     QTest::newRow("runs user") << ListKind::Runs << QStringLiteral("user") << QStringLiteral("user") << M::Exact;
     QTest::newRow("runs engine") << ListKind::Runs << QStringLiteral("engine") << QStringLiteral("engine") << M::Exact;
     QTest::newRow("runs alias") << ListKind::Runs << QStringLiteral("alias") << QStringLiteral("alias") << M::Substring;
     QTest::newRow("runs image") << ListKind::Runs << QStringLiteral("image") << QStringLiteral("image") << M::Substring;
-    QTest::newRow("runs command") << ListKind::Runs << QStringLiteral("command") << QStringLiteral("command") << M::Substring;
+    QTest::newRow("runs command") << ListKind::Runs << QStringLiteral("command") << QStringLiteral("command")
+                                  << M::Substring;
     QTest::newRow("names name") << ListKind::Names << QStringLiteral("name") << QStringLiteral("name") << M::Substring;
 }
 
@@ -420,7 +436,8 @@ void Tst_ListQuery::repeatedKeysCollectValues()
     QCOMPARE(query->filters.at(1).key, QStringLiteral("alias"));
 
     // The same value twice is harmless.
-    const std::optional<ListQuery> twice = parse(ListKind::Definitions, QStringLiteral("group_name=g&group_name=g"), &error);
+    const std::optional<ListQuery> twice = parse(ListKind::Definitions, QStringLiteral("group_name=g&group_name=g"),
+                                                 &error);
     QVERIFY2(twice.has_value(), qPrintable(error));
     QCOMPARE(twice->filters.size(), 1);
 }
@@ -431,8 +448,7 @@ void Tst_ListQuery::repeatedKeyInAnotherCase()
     // which means "any of" (§6). Two separate filters are ANDed by the store,
     // which no run can ever satisfy with two different exact values.
     QString error;
-    const std::optional<ListQuery> query =
-        parse(ListKind::Runs, QStringLiteral("status=RUNNING&STATUS=QUEUED"), &error);
+    const std::optional<ListQuery> query = parse(ListKind::Runs, QStringLiteral("status=RUNNING&STATUS=QUEUED"), &error);
     QVERIFY2(query.has_value(), qPrintable(error));
     QCOMPARE(query->filters.size(), 1);
 }
@@ -475,8 +491,10 @@ void Tst_ListQuery::statusValues()
 {
     for (const char *status : {"QUEUED", "PENDING", "RUNNING", "STOPPED", "NEEDS_RETRY"}) {
         QString error;
-        const std::optional<ListQuery> query =
-            ListQuery::parse(ListKind::Runs, {{QStringLiteral("status"), QString::fromLatin1(status)}}, &error);
+        const std::optional<ListQuery> query = ListQuery::parse(ListKind::Runs,
+                                                                {{QStringLiteral("status"),
+                                                                  QString::fromLatin1(status)}},
+                                                                &error);
         QVERIFY2(query.has_value(), qPrintable(error));
         QCOMPARE(query->filters.first().values, QStringList{QString::fromLatin1(status)});
     }
@@ -485,13 +503,13 @@ void Tst_ListQuery::statusValues()
 void Tst_ListQuery::envFilters()
 {
     QString error;
-    const std::optional<ListQuery> query =
-        ListQuery::parse(ListKind::Definitions,
-                         {{QStringLiteral("env"), QStringLiteral("USERNAME|flotilla")},
-                          {QStringLiteral("env"), QStringLiteral("EMPTY|")},
-                          {QStringLiteral("env"), QStringLiteral("PIPE|a|b")},
-                          {QStringLiteral("env"), QStringLiteral("EQ|x=y")}},
-                         &error);
+    const std::optional<ListQuery> query = ListQuery::parse(ListKind::Definitions,
+                                                            {{QStringLiteral("env"),
+                                                              QStringLiteral("USERNAME|flotilla")},
+                                                             {QStringLiteral("env"), QStringLiteral("EMPTY|")},
+                                                             {QStringLiteral("env"), QStringLiteral("PIPE|a|b")},
+                                                             {QStringLiteral("env"), QStringLiteral("EQ|x=y")}},
+                                                            &error);
     QVERIFY2(query.has_value(), qPrintable(error));
     using Pair = QPair<QString, QString>;
     QCOMPARE(query->envFilters, (QList<Pair>{{QStringLiteral("USERNAME"), QStringLiteral("flotilla")},
@@ -504,8 +522,8 @@ void Tst_ListQuery::envFilters()
 void Tst_ListQuery::envLastValueWins()
 {
     QString error;
-    const std::optional<ListQuery> query =
-        parse(ListKind::Runs, QStringLiteral("env=A|1&env=B|2&env=A|3&env=C|4&env=B|5"), &error);
+    const std::optional<ListQuery> query = parse(ListKind::Runs,
+                                                 QStringLiteral("env=A|1&env=B|2&env=A|3&env=C|4&env=B|5"), &error);
     QVERIFY2(query.has_value(), qPrintable(error));
     using Pair = QPair<QString, QString>;
     // One pair per name, in first-seen order, with the name's last value.
@@ -569,11 +587,11 @@ void Tst_ListQuery::timeBounds()
 void Tst_ListQuery::severalTimeBounds()
 {
     QString error;
-    const std::optional<ListQuery> query =
-        parse(ListKind::Runs,
-              QStringLiteral("started_at_since=2026-11-27T00:00:00Z&started_at_until=2026-11-28T00:00:00Z"
-                             "&finished_at_until=2026-11-29T00:00:00Z"),
-              &error);
+    const std::optional<ListQuery> query = parse(
+        ListKind::Runs,
+        QStringLiteral("started_at_since=2026-11-27T00:00:00Z&started_at_until=2026-11-28T00:00:00Z"
+                       "&finished_at_until=2026-11-29T00:00:00Z"),
+        &error);
     QVERIFY2(query.has_value(), qPrintable(error));
     QCOMPARE(query->timeBounds.size(), 3);
     QVERIFY(query->timeBounds.at(0).since);
@@ -586,8 +604,8 @@ void Tst_ListQuery::severalTimeBounds()
 void Tst_ListQuery::namesKind()
 {
     QString error;
-    const std::optional<ListQuery> query =
-        parse(ListKind::Names, QStringLiteral("name=ex&limit=10&offset=2&name=te"), &error);
+    const std::optional<ListQuery> query = parse(ListKind::Names, QStringLiteral("name=ex&limit=10&offset=2&name=te"),
+                                                 &error);
     QVERIFY2(query.has_value(), qPrintable(error));
     QCOMPARE(query->limit, 10);
     QCOMPARE(query->offset, 2);

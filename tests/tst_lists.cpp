@@ -69,8 +69,8 @@ void Tst_Lists::definitionListErrors()
 
     // An item's own mistakes come through.
     errors.clear();
-    const DefinitionList list =
-        DefinitionList::fromJson(Json::parse(R"({"definitions":[{"alias":"a","memory":1.5},7],"total":2})"), &errors);
+    const DefinitionList list = DefinitionList::fromJson(
+        Json::parse(R"({"definitions":[{"alias":"a","memory":1.5},7],"total":2})"), &errors);
     QCOMPARE(list.definitions.size(), 2);
     QCOMPARE(errors, QStringList({QStringLiteral("memory must be a JSON integer, not 1.5"),
                                   QStringLiteral("a definition must be a JSON object")}));
@@ -123,8 +123,8 @@ void Tst_Lists::runListWithRuns()
 void Tst_Lists::runListErrors()
 {
     QStringList errors;
-    const RunList list = RunList::fromJson(
-        Json::parse(R"({"history":[{"run_id":"a","status":"BOGUS"}],"limit":-1.0})"), &errors);
+    const RunList list = RunList::fromJson(Json::parse(R"({"history":[{"run_id":"a","status":"BOGUS"}],"limit":-1.0})"),
+                                           &errors);
     QCOMPARE(list.history.size(), 1);
     QCOMPARE(errors.size(), 2);
     QVERIFY(errors.first().startsWith(QStringLiteral("status BOGUS is not one of")));
@@ -142,8 +142,8 @@ void Tst_Lists::groups_data()
     QTest::addColumn<qint64>("total");
     QTest::addColumn<qint64>("limit");
 
-    QTest::newRow("head, empty and unpaged") << QStringLiteral("groups-head.json") << QStringList() << qint64(0)
-                                             << qint64(0);
+    QTest::newRow("head, empty and unpaged")
+        << QStringLiteral("groups-head.json") << QStringList() << qint64(0) << qint64(0);
     QTest::newRow("seed era") << QStringLiteral("groups-seed-era.json")
                               << QStringList{QStringLiteral("examples"), QStringLiteral("testing")} << qint64(2)
                               << qint64(1024);
@@ -168,8 +168,9 @@ void Tst_Lists::groups()
 void Tst_Lists::tags()
 {
     QStringList errors;
-    const NameList list = NameList::fromJson(
-        Json::parse(R"({"tags":["nightly","demo"],"limit":10,"offset":5,"total":7})"), "tags", &errors);
+    const NameList list = NameList::fromJson(Json::parse(
+                                                 R"({"tags":["nightly","demo"],"limit":10,"offset":5,"total":7})"),
+                                             "tags", &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(list.names, (QStringList{QStringLiteral("nightly"), QStringLiteral("demo")}));
     QCOMPARE(list.page.total, 7);
@@ -208,8 +209,8 @@ void Tst_Lists::clusters_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("clusters");
 
-    QTest::newRow("head, objects with name") << QStringLiteral("clusters-head.json")
-                                             << QStringList{QStringLiteral("cluster1")};
+    QTest::newRow("head, objects with name")
+        << QStringLiteral("clusters-head.json") << QStringList{QStringLiteral("cluster1")};
     QTest::newRow("head, null") << QStringLiteral("clusters-null-head.json") << QStringList();
     QTest::newRow("seed era, strings") << QStringLiteral("clusters-seed-era.json")
                                        << QStringList{QStringLiteral("default"), QStringLiteral("gpu")};
@@ -232,12 +233,12 @@ void Tst_Lists::clustersErrors_data()
     QTest::addColumn<QStringList>("clusters");
     QTest::addColumn<QStringList>("errors");
 
-    QTest::newRow("mixed strings and objects") << QByteArray(R"({"clusters":["a",{"name":"b","status":"active"}]})")
-                                               << QStringList{QStringLiteral("a"), QStringLiteral("b")} << QStringList();
+    QTest::newRow("mixed strings and objects")
+        << QByteArray(R"({"clusters":["a",{"name":"b","status":"active"}]})")
+        << QStringList{QStringLiteral("a"), QStringLiteral("b")} << QStringList();
     QTest::newRow("number item") << QByteArray(R"({"clusters":["a",3]})") << QStringList{QStringLiteral("a")}
                                  << QStringList{QStringLiteral("clusters[1] must be a name or an object")};
-    QTest::newRow("object name not a string") << QByteArray(R"({"clusters":[{"name":5}]})")
-                                              << QStringList{QString()}
+    QTest::newRow("object name not a string") << QByteArray(R"({"clusters":[{"name":5}]})") << QStringList{QString()}
                                               << QStringList{QStringLiteral("clusters[0].name must be a JSON string")};
     QTest::newRow("clusters an object") << QByteArray(R"({"clusters":{"name":"a"}})") << QStringList()
                                         << QStringList{QStringLiteral("clusters must be a JSON array")};

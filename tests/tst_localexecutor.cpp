@@ -39,29 +39,31 @@ void Tst_LocalExecutor::initTestCase()
 QString Tst_LocalExecutor::runCommand(const QString &command)
 {
     const QString id = createDefinition(*m_client, {{"alias", "cmd-" + std::to_string(++m_definitions)},
-                                                   {"image", "none"},
-                                                   {"command", command.toStdString()}});
+                                                    {"image", "none"},
+                                                    {"command", command.toStdString()}});
     return QString::fromStdString(launch(*m_client, id).value("run_id", ""));
 }
 
 void Tst_LocalExecutor::envMergeAndReservedVariables()
 {
-    const QString id = createDefinition(*m_client, {{"alias", "env"},
-                                                   {"image", "none"},
-                                                   {"command", "echo \"A=$A B=$B C=$C\"; env | grep ^FLOTILLA_ | sort"},
-                                                   {"env", {{{"name", "A"}, {"value", "definition"}},
-                                                            {{"name", "B"}, {"value", "definition"}}}}});
-    const Json run = launch(*m_client, id, {{"run_tags", {{"owner_id", "ada"}}},
-                                            {"env", {{{"name", "B"}, {"value", "launch"}},
-                                                     {{"name", "C"}, {"value", "with space"}}}}});
+    const QString id = createDefinition(
+        *m_client, {{"alias", "env"},
+                    {"image", "none"},
+                    {"command", "echo \"A=$A B=$B C=$C\"; env | grep ^FLOTILLA_ | sort"},
+                    {"env", {{{"name", "A"}, {"value", "definition"}}, {{"name", "B"}, {"value", "definition"}}}}});
+    const Json run = launch(*m_client, id,
+                            {{"run_tags", {{"owner_id", "ada"}}},
+                             {"env", {{{"name", "B"}, {"value", "launch"}}, {{"name", "C"}, {"value", "with space"}}}}});
     const QString runId = QString::fromStdString(run["run_id"]);
     const Json stopped = waitForStatus(*m_client, runId, "STOPPED");
     QCOMPARE(stopped.value("exit_code", -1), 0);
     const QByteArray log = readLogByPaging(*m_client, runId);
     QCOMPARE(log, "A=definition B=launch C=with space\n"
-                  "FLOTILLA_RUN_ID=" + runId.toUtf8() + "\n"
-                  "FLOTILLA_RUN_OWNER_ID=ada\n"
-                  "FLOTILLA_SERVER_MODE=local\n");
+                  "FLOTILLA_RUN_ID="
+                      + runId.toUtf8()
+                      + "\n"
+                        "FLOTILLA_RUN_OWNER_ID=ada\n"
+                        "FLOTILLA_SERVER_MODE=local\n");
 }
 
 void Tst_LocalExecutor::exitCodes_data()
@@ -95,7 +97,8 @@ void Tst_LocalExecutor::stderrIsCaptured()
 
 void Tst_LocalExecutor::hundredThousandLinesPageBackIdentical()
 {
-    const QString runId = runCommand(QStringLiteral("i=0; while [ $i -lt 100000 ]; do echo \"line $i é€\"; i=$((i+1)); done"));
+    const QString runId = runCommand(
+        QStringLiteral("i=0; while [ $i -lt 100000 ]; do echo \"line $i é€\"; i=$((i+1)); done"));
     waitForStatus(*m_client, runId, "STOPPED", 120000);
     QByteArray expected;
     for (int i = 0; i < 100000; ++i)
@@ -112,7 +115,8 @@ void Tst_LocalExecutor::aThreeMebibyteLine()
 {
     // 3 MiB of two-byte characters and no newline inside: chunks must cut at
     // character boundaries and lose nothing.
-    const QString runId = runCommand(QStringLiteral("head -c 1572864 /dev/zero | tr '\\0' x | sed 's/x/é/g'; echo; echo tail"));
+    const QString runId = runCommand(
+        QStringLiteral("head -c 1572864 /dev/zero | tr '\\0' x | sed 's/x/é/g'; echo; echo tail"));
     waitForStatus(*m_client, runId, "STOPPED", 120000);
     const QByteArray expected = QByteArray(1572864, 'x').replace("x", "é") + "\ntail\n";
     int chunks = 0;
@@ -145,7 +149,8 @@ void Tst_LocalExecutor::logTextNeedingEscapes()
     QCOMPARE(readLogByPaging(*m_client, runId), QByteArray("quote\" backslash\\ tab\t ctrl\x01 \xc3\xa9\n"));
     // JSON carries text: an invalid byte becomes U+FFFD there; raw_text keeps it.
     QCOMPARE(readLogByPaging(*m_client, invalid), QByteArray("bad \xef\xbf\xbd byte\n"));
-    QCOMPARE(m_client->get(QStringLiteral("/api/v1/%1/logs?raw_text=true").arg(invalid)).body, QByteArray("bad \xff byte\n"));
+    QCOMPARE(m_client->get(QStringLiteral("/api/v1/%1/logs?raw_text=true").arg(invalid)).body,
+             QByteArray("bad \xff byte\n"));
 }
 
 QTEST_GUILESS_MAIN(Tst_LocalExecutor)

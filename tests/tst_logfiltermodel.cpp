@@ -48,7 +48,8 @@ void Tst_LogFilterModel::init()
     m_log = std::make_unique<LogModel>();
     m_filter = std::make_unique<LogFilterModel>();
     m_filter->setLogModel(m_log.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_filter.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_filter.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void Tst_LogFilterModel::cleanup()
@@ -104,9 +105,9 @@ void Tst_LogFilterModel::filtersLinesThatArriveLater()
     QSignalSpy inserted(m_filter.get(), &LogFilterModel::rowsInserted);
     m_log->append(parsedLines("a\nb\n"));
     QCOMPARE(m_filter->rowCount(), 0);
-    m_log->append(parsedLines("hit 1\n"));             // with b before it
+    m_log->append(parsedLines("hit 1\n"));              // with b before it
     m_log->append(parsedLines("c\nd\nhit 2\nhit 3\n")); // c after hit 1, d before hit 2
-    m_log->append(parsedLines("e\nf\n"));              // e after hit 3
+    m_log->append(parsedLines("e\nf\n"));               // e after hit 3
     QCOMPARE(shown(*m_filter), (QStringList{u"b"_qs, u"hit 1"_qs, u"c"_qs, u"d"_qs, u"hit 2"_qs, u"hit 3"_qs, u"e"_qs}));
     QCOMPARE(reset.size(), 0);
     QCOMPARE(inserted.size(), 3);
@@ -123,7 +124,8 @@ void Tst_LogFilterModel::followsDroppedLines()
     for (qint64 id = m_log->firstLineId(); id < m_log->endLineId(); ++id)
         expected += (id + 1) % 10 == 0;
     QCOMPARE(m_filter->rowCount(), expected);
-    QCOMPARE(m_filter->index(0, 0).data().toString(), QStringLiteral("line %1").arg((m_log->firstLineId() / 10 + 1) * 10));
+    QCOMPARE(m_filter->index(0, 0).data().toString(),
+             QStringLiteral("line %1").arg((m_log->firstLineId() / 10 + 1) * 10));
 }
 
 QTEST_GUILESS_MAIN(Tst_LogFilterModel)

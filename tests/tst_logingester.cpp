@@ -25,7 +25,8 @@ void Tst_LogIngester::textAndBytesArriveInOrder()
     QSignalSpy idle(&ingester, &LogIngester::idle);
     ingester.append(QStringLiteral("one\ntw"));
     ingester.append(QByteArray("o\nthr\xc3"));
-    ingester.append(QByteArray("\xa9" "e"));
+    ingester.append(QByteArray("\xa9"
+                               "e"));
     ingester.finish();
     QVERIFY(!ingester.isIdle());
     QTRY_VERIFY(ingester.isIdle());

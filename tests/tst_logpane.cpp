@@ -75,8 +75,10 @@ void Tst_LogPane::followsTheRunToItsExitStatus()
     QCOMPARE(pane.model()->rowCount(), 3000);
     QCOMPARE(pane.model()->lineText(2999), u"line 3000 ok");
     QCOMPARE(pane.model()->lineSpans(0), (QList<ColourSpan>{{0, 6, 0xff00cd00, 0, 0}}));
-    QVERIFY2(pane.statusText().contains(u"End of log") && pane.statusText().contains(u"exit code 3"), qPrintable(pane.statusText()));
-    QTRY_COMPARE(pane.view()->indexAt(QPoint(1, pane.view()->viewport()->height() - 2)).data().toString(), u"line 3000 ok");
+    QVERIFY2(pane.statusText().contains(u"End of log") && pane.statusText().contains(u"exit code 3"),
+             qPrintable(pane.statusText()));
+    QTRY_COMPARE(pane.view()->indexAt(QPoint(1, pane.view()->viewport()->height() - 2)).data().toString(),
+                 u"line 3000 ok");
 }
 
 void Tst_LogPane::searchAndFilterModes()
@@ -140,8 +142,9 @@ void Tst_LogPane::everyControlHasAnAccessibleName()
     LogPane pane(m_client.get(), launch(QStringLiteral("true")));
     for (QWidget *widget : pane.findChildren<QWidget *>()) {
         const bool control = widget->focusPolicy() != Qt::NoFocus || qobject_cast<QLabel *>(widget);
-        if (control && !widget->inherits("QScrollBar") && widget->parent() && !widget->parent()->inherits("QAbstractSpinBox")
-            && !widget->parent()->inherits("QAbstractScrollArea") && !widget->inherits("QLineEdit"))
+        if (control && !widget->inherits("QScrollBar") && widget->parent()
+            && !widget->parent()->inherits("QAbstractSpinBox") && !widget->parent()->inherits("QAbstractScrollArea")
+            && !widget->inherits("QLineEdit"))
             QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
     }
     QVERIFY(!pane.findChild<QLineEdit *>(QStringLiteral("patternEdit"))->accessibleName().isEmpty());

@@ -50,7 +50,8 @@ void Tst_LogSearch::matchingRowsOfAModel()
     LogModel model;
     model.append(parsedLines(numberedLines(1, 20000)));
     const LogMatcher plain({QStringLiteral("LINE 1999"), false, Qt::CaseInsensitive});
-    QCOMPARE(plain.matchingRows(model, 0, model.rowCount()), (std::vector<int>{1998, 19989, 19990, 19991, 19992, 19993, 19994, 19995, 19996, 19997, 19998}));
+    QCOMPARE(plain.matchingRows(model, 0, model.rowCount()),
+             (std::vector<int>{1998, 19989, 19990, 19991, 19992, 19993, 19994, 19995, 19996, 19997, 19998}));
     const LogMatcher anchored({QStringLiteral("^line 1\\d{4}$"), true, Qt::CaseSensitive});
     QCOMPARE(anchored.matchingRows(model, 0, model.rowCount()).size(), size_t(10000));
     QCOMPARE(anchored.matchingRows(model, 19000, 19010).front(), 19000);

@@ -135,15 +135,18 @@ void Tst_LogTailer::cloudWatchTokens()
     bool stopped = false;
     fake.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
         if (request.path == "/api/v1/run1/logs") {
-            const QByteArray token = request.query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
+            const QByteArray token = request.query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded)
+                                         .toUtf8();
             if (token.isEmpty())
                 return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("logs-seed-era.json")));
             if (token == first)
                 return FixtureResponse::json("{\"last_seen\":\"" + second + "\",\"log\":\"line 4\\nline 5\"}");
-            return FixtureResponse::json("{\"last_seen\":\"" + token + "\",\"log\":\"\"}"); // nothing new: the same token
+            return FixtureResponse::json("{\"last_seen\":\"" + token
+                                         + "\",\"log\":\"\"}"); // nothing new: the same token
         }
         if (request.path == "/api/v1/history/run1") {
-            FixtureResponse response = FixtureResponse::json(FixtureServer::fixture(QStringLiteral("run-stopped-seed-era.json")));
+            FixtureResponse response = FixtureResponse::json(
+                FixtureServer::fixture(QStringLiteral("run-stopped-seed-era.json")));
             if (!stopped) // the first status read sees it running
                 response.body.replace("\"STOPPED\"", "\"RUNNING\"");
             stopped = true;
@@ -188,8 +191,8 @@ void Tst_LogTailer::lineCounterAndAnswersWithoutLastSeen()
         }
         if (request.path == "/api/v6/history/r") {
             ++statusCalls;
-            return FixtureResponse::json(FixtureServer::fixture(statusCalls < 3 ? QStringLiteral("run-queued-head.json")
-                                                               : QStringLiteral("run-stopped-head.json")));
+            return FixtureResponse::json(FixtureServer::fixture(
+                statusCalls < 3 ? QStringLiteral("run-queued-head.json") : QStringLiteral("run-stopped-head.json")));
         }
         return std::nullopt;
     });
@@ -218,7 +221,8 @@ void Tst_LogTailer::backsOffWhileIdle()
             logTimes.append(clock.elapsed());
             // Text for the first three requests, then nothing new.
             if (logTimes.size() <= 3)
-                return FixtureResponse::json("{\"last_seen\":\"" + QByteArray::number(logTimes.size()) + "\",\"log\":\"x\\n\"}");
+                return FixtureResponse::json("{\"last_seen\":\"" + QByteArray::number(logTimes.size())
+                                             + "\",\"log\":\"x\\n\"}");
             return FixtureResponse::json("{\"last_seen\":\"3\",\"log\":\"\"}");
         }
         if (request.path == "/api/v1/history/r")
@@ -237,7 +241,8 @@ void Tst_LogTailer::backsOffWhileIdle()
     // ...and while idle the pauses double up to the idle interval.
     const qint64 firstIdleGap = logTimes[4] - logTimes[3];
     const qint64 laterIdleGap = logTimes[9] - logTimes[8];
-    QVERIFY2(laterIdleGap >= 3 * firstIdleGap / 2, qPrintable(QStringLiteral("%1 then %2").arg(firstIdleGap).arg(laterIdleGap)));
+    QVERIFY2(laterIdleGap >= 3 * firstIdleGap / 2,
+             qPrintable(QStringLiteral("%1 then %2").arg(firstIdleGap).arg(laterIdleGap)));
     QVERIFY(laterIdleGap >= 600);
     QVERIFY(laterIdleGap < 2000);
 }
@@ -246,7 +251,8 @@ void Tst_LogTailer::missingRunEndsTailing()
 {
     FixtureServer fake;
     QVERIFY(fake.listen());
-    fake.serve("GET", "/api/v1/nope/logs", {404, "application/json", "{\"error\":\"Run with id nope not found\"}\n", false});
+    fake.serve("GET", "/api/v1/nope/logs",
+               {404, "application/json", "{\"error\":\"Run with id nope not found\"}\n", false});
     FlotillaClient client(fake.url(), ServerFlavour::ControlPlane);
     LogTailer tailer(&client, QStringLiteral("nope"));
     QSignalSpy errors(&tailer, &LogTailer::errorOccurred);

@@ -152,7 +152,8 @@ void Tst_LogView::paintsSelectionAndHits()
     const auto colourAt = [this](int row, int column) {
         const QRect rect = m_view->visualRect(m_view->model()->index(row, 0));
         const QFontMetrics metrics(m_view->font());
-        const int x = rect.left() + m_view->logDelegate()->gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * column + 1;
+        const int x = rect.left() + m_view->logDelegate()->gutterWidth(metrics)
+                      + metrics.horizontalAdvance(u'0') * column + 1;
         return m_view->viewport()->grab().toImage().pixelColor(x, rect.top() + 1);
     };
     const QColor background = colourAt(1, 0);

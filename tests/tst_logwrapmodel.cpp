@@ -65,7 +65,8 @@ void Tst_LogWrapModel::followsAppendsAndDrops()
     QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&rows, &LogWrapModel::modelReset);
     for (int batch = 0; batch < 6; ++batch)
-        log.append(parsedLines(numberedLines(batch * 10000 + 1, batch * 10000 + 10000, "entry"))); // "entry N": 2 or 3 rows
+        log.append(
+            parsedLines(numberedLines(batch * 10000 + 1, batch * 10000 + 10000, "entry"))); // "entry N": 2 or 3 rows
     QVERIFY(log.droppedLineCount() > 0);
     QCOMPARE(reset.size(), 0);
     int expected = 0;

@@ -16,12 +16,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QDialogButtonBox>
-#include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -46,7 +46,8 @@ QAction *actionNamed(QWidget *widget, const QString &text)
 bool answerMessageBox(const QString &text)
 {
     QMessageBox *box = nullptr;
-    if (!QTest::qWaitFor([&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; }, 10000))
+    if (!QTest::qWaitFor(
+            [&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; }, 10000))
         return false;
     for (QAbstractButton *button : box->buttons()) {
         if (button->text().remove(u'&').startsWith(text)) {
@@ -93,8 +94,10 @@ void Tst_MainWindow::initTestCase()
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
     m_http = std::make_unique<HttpTestClient>(m_server->url());
-    createDefinition(*m_http, {{"alias", "alpha"}, {"group_name", "first"}, {"image", "none"}, {"command", "echo alpha"}});
-    createDefinition(*m_http, {{"alias", "beta"}, {"group_name", "second"}, {"image", "none"}, {"command", "echo beta"}});
+    createDefinition(*m_http,
+                     {{"alias", "alpha"}, {"group_name", "first"}, {"image", "none"}, {"command", "echo alpha"}});
+    createDefinition(*m_http,
+                     {{"alias", "beta"}, {"group_name", "second"}, {"image", "none"}, {"command", "echo beta"}});
 }
 
 void Tst_MainWindow::init()
@@ -114,8 +117,11 @@ void Tst_MainWindow::cleanup()
 
 QString Tst_MainWindow::launchRun(const QString &command)
 {
-    const QString id = createDefinition(*m_http, {{"alias", "run-" + QUuid::createUuid().toString(QUuid::Id128).left(8).toStdString()},
-                                                  {"image", "none"}, {"command", command.toStdString()}});
+    const QString id = createDefinition(*m_http,
+                                        {{"alias",
+                                          "run-" + QUuid::createUuid().toString(QUuid::Id128).left(8).toStdString()},
+                                         {"image", "none"},
+                                         {"command", command.toStdString()}});
     return QString::fromStdString(launch(*m_http, id).value("run_id", ""));
 }
 
@@ -130,8 +136,9 @@ void Tst_MainWindow::connectsAndListsDefinitions()
             connectedShown = label->text().startsWith(QStringLiteral("Connected"));
     }
     QVERIFY(connectedShown);
-    m_window->definitionsPage()->select(QString::fromStdString(
-        m_http->get(QStringLiteral("/api/v1/task?alias=alpha")).json()["definitions"][0]["definition_id"].get<std::string>()));
+    m_window->definitionsPage()->select(QString::fromStdString(m_http->get(QStringLiteral("/api/v1/task?alias=alpha"))
+                                                                   .json()["definitions"][0]["definition_id"]
+                                                                   .get<std::string>()));
     QTRY_VERIFY(m_window->definitionsPage()->selectedDefinition().has_value());
     QCOMPARE(m_window->definitionsPage()->selectedDefinition()->alias, QStringLiteral("alpha"));
 }
@@ -146,9 +153,12 @@ void Tst_MainWindow::createLaunchWithEnvOverrideAndReadTheLog()
     QTRY_VERIFY((editor = m_window->findChild<DefinitionEditor *>()) != nullptr);
     editor->findChild<QLineEdit *>(QStringLiteral("aliasEdit"))->setText(QStringLiteral("greeter"));
     editor->findChild<QLineEdit *>(QStringLiteral("imageEdit"))->setText(QStringLiteral("none"));
-    editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"))->setPlainText(QStringLiteral("echo \"hello $WHO\""));
-    editor->findChild<EnvVarEditor *>(QStringLiteral("envEditor"))->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("world")}});
-    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save);
+    editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"))
+        ->setPlainText(QStringLiteral("echo \"hello $WHO\""));
+    editor->findChild<EnvVarEditor *>(QStringLiteral("envEditor"))
+        ->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("world")}});
+    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                            ->button(QDialogButtonBox::Save);
     QTRY_VERIFY(save->isEnabled());
     save->click();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->definitionsPage()->selectedDefinition()
@@ -162,7 +172,8 @@ void Tst_MainWindow::createLaunchWithEnvOverrideAndReadTheLog()
     QCOMPARE(env->envVars().value(0).value, QStringLiteral("world")); // prefilled from the definition
     env->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("override")}});
     dialog->findChild<QLineEdit *>(QStringLiteral("ownerEdit"))->setText(QStringLiteral("tester"));
-    QPushButton *launchButton = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+    QPushButton *launchButton = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                                    ->button(QDialogButtonBox::Ok);
     QTRY_VERIFY(launchButton->isEnabled());
     launchButton->click();
 
@@ -186,7 +197,8 @@ void Tst_MainWindow::validationAndServerErrorsShowAtTheForm()
     DefinitionEditor *editor = nullptr;
     QTRY_VERIFY((editor = m_window->findChild<DefinitionEditor *>()) != nullptr);
     auto *alias = editor->findChild<QLineEdit *>(QStringLiteral("aliasEdit"));
-    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save);
+    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                            ->button(QDialogButtonBox::Save);
     alias->setText(QStringLiteral("alpha")); // exists already: the server refuses it
     editor->findChild<QLineEdit *>(QStringLiteral("imageEdit"))->setText(QStringLiteral("none"));
     auto *command = editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"));
@@ -213,8 +225,7 @@ void Tst_MainWindow::groupsLeadToTheirDefinitions()
     QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 2, 10000);
     m_window->definitionsPage()->showGroup(QStringLiteral("second"));
     // The group list arrives asynchronously; the filter applies once it is there.
-    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() == 1
-                                 && table->model()->index(0, 0).data().toString() == u"beta",
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() == 1 && table->model()->index(0, 0).data().toString() == u"beta",
                              10000);
 }
 

@@ -80,10 +80,13 @@ void tst_ProfileStore::savedProfilesSurviveAndListByName()
 void tst_ProfileStore::invalidProfilesAreRefusedWithAReason()
 {
     ProfileStore store(settingsFile());
-    QVERIFY(store.save(remote(QStringLiteral("local"), QStringLiteral("http://h"))).contains(QStringLiteral("built-in")));
-    QVERIFY(store.save(remote(QStringLiteral("a/b"), QStringLiteral("http://h"))).contains(QStringLiteral("letters, digits")));
+    QVERIFY(
+        store.save(remote(QStringLiteral("local"), QStringLiteral("http://h"))).contains(QStringLiteral("built-in")));
+    QVERIFY(store.save(remote(QStringLiteral("a/b"), QStringLiteral("http://h")))
+                .contains(QStringLiteral("letters, digits")));
     QVERIFY(store.save(remote(QString(), QStringLiteral("http://h"))).contains(QStringLiteral("empty")));
-    QVERIFY(store.save(remote(QStringLiteral("x"), QStringLiteral("ftp://h"))).contains(QStringLiteral("http or https")));
+    QVERIFY(
+        store.save(remote(QStringLiteral("x"), QStringLiteral("ftp://h"))).contains(QStringLiteral("http or https")));
     QVERIFY(store.save(remote(QStringLiteral("x"), QStringLiteral("nohost"))).contains(QStringLiteral("http or https")));
     QVERIFY(!store.setDefaultProfileName(QStringLiteral("x")).isEmpty());
     QCOMPARE(store.profiles().size(), 1);

@@ -292,7 +292,8 @@ void Tst_Run::toJsonOmitsUnsetFields()
     QCOMPARE_JSON(json.at("instance"), Json({{"dns_name", ""}, {"instance_id", ""}}));
     QCOMPARE_JSON(json.at("env"), Json::array());
     QCOMPARE_JSON(json.at("status"), Json("QUEUED"));
-    for (const char *key : {"run_id", "definition_id", "alias", "group_name", "image", "command", "cluster", "user", "engine"}) {
+    for (const char *key :
+         {"run_id", "definition_id", "alias", "group_name", "image", "command", "cluster", "user", "engine"}) {
         QVERIFY2(json.contains(key), key);
         QVERIFY2(json.at(key).is_string(), key);
     }
@@ -395,9 +396,9 @@ void Tst_Run::statusNamesRoundTrip()
 
 void Tst_Run::statusNames()
 {
-    QCOMPARE(runStatusNames(), QStringList({QStringLiteral("QUEUED"), QStringLiteral("PENDING"),
-                                            QStringLiteral("RUNNING"), QStringLiteral("STOPPED"),
-                                            QStringLiteral("NEEDS_RETRY")}));
+    QCOMPARE(runStatusNames(),
+             QStringList({QStringLiteral("QUEUED"), QStringLiteral("PENDING"), QStringLiteral("RUNNING"),
+                          QStringLiteral("STOPPED"), QStringLiteral("NEEDS_RETRY")}));
     QCOMPARE(runStatusFromName(u"running"), std::optional<RunStatus>()); // names are exact
     QCOMPARE(runStatusFromName(u""), std::optional<RunStatus>());
 }

@@ -117,7 +117,8 @@ void Tst_RunListModel::pagesIn100kRunsWithoutReset()
 void Tst_RunListModel::refreshKeepsRowsSelectionAndPersistentIndexes()
 {
     startServer();
-    const QString definitionId = createDefinition(QStringLiteral("refreshed"), QStringLiteral("g"), QStringLiteral("sleep 0.3"));
+    const QString definitionId = createDefinition(QStringLiteral("refreshed"), QStringLiteral("g"),
+                                                  QStringLiteral("sleep 0.3"));
     const Run first = launch(definitionId);
     const Run second = launch(definitionId);
 
@@ -134,7 +135,9 @@ void Tst_RunListModel::refreshKeepsRowsSelectionAndPersistentIndexes()
     const QPersistentModelIndex firstRun = model.index(1, RunListModel::Status);
 
     // The runs finish: their rows change in place.
-    QTRY_VERIFY_WITH_TIMEOUT(model.itemAt(0).status == RunStatus::Stopped && model.itemAt(1).status == RunStatus::Stopped, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.itemAt(0).status == RunStatus::Stopped
+                                 && model.itemAt(1).status == RunStatus::Stopped,
+                             20000);
     QCOMPARE(firstRun.data().toString(), QStringLiteral("STOPPED"));
     QCOMPARE(model.index(1, RunListModel::ExitCode).data().toInt(), 0);
     QCOMPARE(model.index(1, 0).data(RunListModel::ObjectRole).value<Run>().runId, first.runId);
@@ -180,7 +183,8 @@ void Tst_RunListModel::manyNewRunsGoInAtTheTopInOrder()
 void Tst_RunListModel::filtersReloadFromTheFirstPage()
 {
     startServer(0); // runs stay QUEUED
-    const QString alpha = createDefinition(QStringLiteral("alpha-report"), QStringLiteral("finance"), QStringLiteral("true"));
+    const QString alpha = createDefinition(QStringLiteral("alpha-report"), QStringLiteral("finance"),
+                                           QStringLiteral("true"));
     const QString beta = createDefinition(QStringLiteral("beta-export"), QStringLiteral("ops"), QStringLiteral("true"));
     for (int i = 0; i < 3; ++i)
         launch(alpha, {{QStringLiteral("MODE"), QStringLiteral("full")}});
@@ -281,10 +285,13 @@ void Tst_RunListModel::durationTicksForRunningRuns()
     model.fetchMore({});
     QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() == 1 && model.itemAt(0).status == RunStatus::Running, 20000);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &arguments) {
-        return arguments.at(0).toModelIndex().column() == RunListModel::Duration
-               && arguments.at(1).toModelIndex().column() == RunListModel::Duration;
-    }), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(changed.cbegin(), changed.cend(),
+                                         [](const QList<QVariant> &arguments) {
+                                             return arguments.at(0).toModelIndex().column() == RunListModel::Duration
+                                                    && arguments.at(1).toModelIndex().column()
+                                                           == RunListModel::Duration;
+                                         }),
+                             5000);
     QVERIFY(model.index(0, RunListModel::Duration).data(RunListModel::DurationRole).toLongLong() >= 0);
     QVERIFY(!model.index(0, RunListModel::Duration).data().toString().isEmpty());
 }

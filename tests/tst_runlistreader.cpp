@@ -82,7 +82,8 @@ void Tst_RunListReader::fixtures_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("takenBySax"); // run and run list bodies are regular: the fast path must not give up on them
 
-    const QStringList names = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR)).entryList({QStringLiteral("*.json")}, QDir::Files);
+    const QStringList names = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR))
+                                  .entryList({QStringLiteral("*.json")}, QDir::Files);
     QVERIFY(names.size() > 10);
     for (const QString &name : names) {
         const std::string text = fixtureText(name);
@@ -138,11 +139,10 @@ void Tst_RunListReader::regular_data()
                + q("instance_id") + ":null}}"),
         1);
     add("unknown keys that hold known names",
-        "{" + q("engine") + ":[" + q("eks") + "]," + q("env_filters") + ":{" + q("history") + ":[1,2]},"
-            + q("history") + ":[{" + q("spark") + ":{" + q("run_id") + ":" + q("no") + "," + q("env") + ":[{"
-            + q("name") + ":3}]}," + q("run_id") + ":" + q("yes") + "," + q("pods") + ":[[{" + q("status") + ":7}]]"
-            + "," + q("flag") + ":true," + q("ratio") + ":0.5," + q("huge") + ":18446744073709551615}],"
-            + q("total") + ":1}",
+        "{" + q("engine") + ":[" + q("eks") + "]," + q("env_filters") + ":{" + q("history") + ":[1,2]}," + q("history")
+            + ":[{" + q("spark") + ":{" + q("run_id") + ":" + q("no") + "," + q("env") + ":[{" + q("name") + ":3}]},"
+            + q("run_id") + ":" + q("yes") + "," + q("pods") + ":[[{" + q("status") + ":7}]]" + "," + q("flag")
+            + ":true," + q("ratio") + ":0.5," + q("huge") + ":18446744073709551615}]," + q("total") + ":1}",
         1);
     add("unknown keys in env entries and instance",
         listOf("{" + q("env") + ":[{" + q("name") + ":" + q("A") + "," + q("secret") + ":{" + q("x") + ":[]},"
@@ -153,11 +153,11 @@ void Tst_RunListReader::regular_data()
         listOf("{" + q("queued_at") + ":" + q("2024-05-01T12:00:00.123456789-07:00") + "," + q("started_at") + ":"
                + q("2024-05-01 12:00:31Z") + "," + q("finished_at") + ":" + q("2024-05-01t12:01:00.5+05:30") + "}"),
         1);
-    add("largest integers",
-        listOf("{" + q("memory") + ":9223372036854775807," + q("cpu") + ":-9223372036854775808}"), 1);
+    add("largest integers", listOf("{" + q("memory") + ":9223372036854775807," + q("cpu") + ":-9223372036854775808}"),
+        1);
     add("text that needs decoding",
-        listOf("{" + q("alias") + ":" + q("caf\u00e9 \u2603 \\u00e9") + "," + q("command") + ":" + q("echo \\\"hi\\\"\\n")
-               + "}"),
+        listOf("{" + q("alias") + ":" + q("caf\u00e9 \u2603 \\u00e9") + "," + q("command") + ":"
+               + q("echo \\\"hi\\\"\\n") + "}"),
         1);
     add("two runs", listOf("{" + q("run_id") + ":" + q("a") + "},{" + q("run_id") + ":" + q("b") + "}"), 2);
 }
@@ -221,7 +221,8 @@ void Tst_RunListReader::irregular_data()
     add("run key then null", listOf("{" + q("alias") + ":" + q("a") + "," + q("alias") + ":null}"));
     add("list key twice", "{" + q("total") + ":1," + q("Total") + ":2}");
     add("history twice", "{" + q("history") + ":[{}]," + q("HISTORY") + ":[]}");
-    add("env key twice", listOf("{" + q("env") + ":[{" + q("name") + ":" + q("A") + "," + q("name") + ":" + q("B") + "}]}"));
+    add("env key twice",
+        listOf("{" + q("env") + ":[{" + q("name") + ":" + q("A") + "," + q("name") + ":" + q("B") + "}]}"));
     add("instance key twice",
         listOf("{" + q("instance") + ":{" + q("dns_name") + ":" + q("a") + "," + q("Dns_Name") + ":" + q("b") + "}}"));
 }

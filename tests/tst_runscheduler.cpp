@@ -47,7 +47,9 @@ void Tst_RunScheduler::parallelLimitKeepsLaunchOrder()
     QVERIFY(server.start());
     HttpTestClient client(server.url());
     const QString gate = m_gates.filePath(QStringLiteral("limit"));
-    const QString id = createDefinition(client, {{"alias", "gated"}, {"image", "none"}, {"command", gatedCommand(gate).toStdString()}});
+    const QString id = createDefinition(client, {{"alias", "gated"},
+                                                 {"image", "none"},
+                                                 {"command", gatedCommand(gate).toStdString()}});
     QStringList runs;
     for (int i = 0; i < 5; ++i)
         runs.append(runIdOf(launch(client, id)));
@@ -98,8 +100,10 @@ void Tst_RunScheduler::terminateRunningWithSigterm()
     TestServer server;
     QVERIFY(server.start());
     HttpTestClient client(server.url());
-    const QString id = createDefinition(client, {{"alias", "sleeper"}, {"image", "none"},
-                                                 {"command", "trap 'echo got TERM; exit 7' TERM; echo ready; sleep 60 & wait"}});
+    const QString id = createDefinition(client, {{"alias", "sleeper"},
+                                                 {"image", "none"},
+                                                 {"command",
+                                                  "trap 'echo got TERM; exit 7' TERM; echo ready; sleep 60 & wait"}});
     const QString run = runIdOf(launch(client, id));
     waitForStatus(client, run, "RUNNING");
     QTRY_VERIFY(readLogByPaging(client, run).contains("ready"));
@@ -117,8 +121,10 @@ void Tst_RunScheduler::terminateEscalatesToSigkill()
     server.options().terminateGraceMs = 300;
     QVERIFY(server.start());
     HttpTestClient client(server.url());
-    const QString id = createDefinition(client, {{"alias", "stubborn"}, {"image", "none"},
-                                                 {"command", "trap '' TERM; echo ready; while true; do sleep 0.05; done"}});
+    const QString id = createDefinition(client,
+                                        {{"alias", "stubborn"},
+                                         {"image", "none"},
+                                         {"command", "trap '' TERM; echo ready; while true; do sleep 0.05; done"}});
     const QString run = runIdOf(launch(client, id));
     QTRY_VERIFY(readLogByPaging(client, run).contains("ready"));
     client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run));
@@ -148,8 +154,10 @@ void Tst_RunScheduler::terminationOutlivesARestart()
     server.options().terminateGraceMs = 300;
     QVERIFY(server.start());
     auto client = std::make_unique<HttpTestClient>(server.url());
-    const QString id = createDefinition(*client, {{"alias", "stubborn"}, {"image", "none"},
-                                                  {"command", "trap '' TERM; echo ready; while true; do sleep 0.05; done"}});
+    const QString id = createDefinition(*client,
+                                        {{"alias", "stubborn"},
+                                         {"image", "none"},
+                                         {"command", "trap '' TERM; echo ready; while true; do sleep 0.05; done"}});
     const QString run = runIdOf(launch(*client, id));
     waitForStatus(*client, run, "RUNNING");
     QTRY_VERIFY(readLogByPaging(*client, run).contains("ready"));
@@ -168,8 +176,10 @@ void Tst_RunScheduler::runsOutliveARestart()
     QVERIFY(server.start());
     auto client = std::make_unique<HttpTestClient>(server.url());
     const QString gate = m_gates.filePath(QStringLiteral("restart"));
-    const QString id = createDefinition(*client, {{"alias", "survivor"}, {"image", "none"},
-                                                  {"command", ("echo before; " + gatedCommand(gate) + "; exit 4").toStdString()}});
+    const QString id = createDefinition(*client, {{"alias", "survivor"},
+                                                  {"image", "none"},
+                                                  {"command",
+                                                   ("echo before; " + gatedCommand(gate) + "; exit 4").toStdString()}});
     const QString run = runIdOf(launch(*client, id));
     QTRY_VERIFY(readLogByPaging(*client, run).contains("before"));
     server.stop();
@@ -213,7 +223,8 @@ void Tst_RunScheduler::twoHundredConcurrentLaunches()
     TestServer server;
     QVERIFY(server.start());
     HttpTestClient client(server.url());
-    const QString id = createDefinition(client, {{"alias", "many"}, {"image", "none"},
+    const QString id = createDefinition(client, {{"alias", "many"},
+                                                 {"image", "none"},
                                                  {"command", "echo start $FLOTILLA_RUN_ID; echo end"}});
     // Launch all 200 without waiting for each answer.
     QNetworkAccessManager manager;
@@ -223,7 +234,9 @@ void Tst_RunScheduler::twoHundredConcurrentLaunches()
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         replies.append(manager.put(request, QByteArrayLiteral("{\"run_tags\":{\"owner_id\":\"load\"}}")));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(),
+                                         [](QNetworkReply *r) { return r->isFinished(); }),
+                             60000);
     QStringList runs;
     for (QNetworkReply *reply : replies) {
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);

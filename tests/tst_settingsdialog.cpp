@@ -44,7 +44,7 @@ private Q_SLOTS:
     void noKeychainSavesNothing();
 
 private:
-    template<typename T>
+    template <typename T>
     T *child(const char *name) const
     {
         return Testing::namedChild<T>(m_dialog.get(), name);

@@ -16,7 +16,6 @@
 
 using namespace Flotilla;
 
-
 namespace {
 
 QueryItems itemsOf(const QString &query)
@@ -25,10 +24,10 @@ QueryItems itemsOf(const QString &query)
 }
 
 // Parses a list query as the HTTP layer would, failing the test on an error.
-#define PARSE_QUERY(name, kind, text)                                                                   \
-    QString name##Error;                                                                                \
-    const std::optional<ListQuery> name##Parsed = ListQuery::parse((kind), itemsOf(text), &name##Error); \
-    QVERIFY2(name##Parsed.has_value(), qPrintable(name##Error));                                        \
+#define PARSE_QUERY(name, kind, text)                                                                                  \
+    QString name##Error;                                                                                               \
+    const std::optional<ListQuery> name##Parsed = ListQuery::parse((kind), itemsOf(text), &name##Error);               \
+    QVERIFY2(name##Parsed.has_value(), qPrintable(name##Error));                                                       \
     const ListQuery &name = *name##Parsed
 
 ListQuery queryOf(ListKind kind, const QueryItems &items)
@@ -61,8 +60,8 @@ Definition makeDefinition(const char *id, const QString &alias, const char *grou
     return definition;
 }
 
-Run makeRun(const char *runId, const Definition &definition, const char *cluster, RunStatus status,
-            const char *user, std::optional<QDateTime> queuedAt, std::optional<QDateTime> startedAt = {},
+Run makeRun(const char *runId, const Definition &definition, const char *cluster, RunStatus status, const char *user,
+            std::optional<QDateTime> queuedAt, std::optional<QDateTime> startedAt = {},
             std::optional<QDateTime> finishedAt = {}, const EnvList &env = {})
 {
     Run run;
@@ -97,8 +96,7 @@ bool isOwnerOnly(const QString &path)
     const QFile::Permissions permissions = QFile::permissions(path);
     const QFile::Permissions others = QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup
                                       | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
-    return permissions.testFlag(QFile::ReadOwner) && permissions.testFlag(QFile::WriteOwner)
-           && !(permissions & others);
+    return permissions.testFlag(QFile::ReadOwner) && permissions.testFlag(QFile::WriteOwner) && !(permissions & others);
 }
 
 QString permissionText(const QString &path)
@@ -137,8 +135,8 @@ QList<Run> sampleRuns()
         makeRun("r-c", d[2], "local", RunStatus::Queued, "jdoe", at("2026-11-27T10:04:00Z")),
         makeRun("r-a", d[0], "local", RunStatus::Stopped, "jdoe", at("2026-11-27T10:00:00Z"),
                 at("2026-11-27T10:01:00Z"), at("2026-11-27T10:05:00Z"), {{user, QStringLiteral("jdoe")}}),
-        makeRun("r-e", d[1], "local", RunStatus::Stopped, "bob", at("2026-11-27T08:00:00Z"),
-                at("2026-11-27T08:01:00Z"), at("2026-11-27T08:02:00Z"), {{user, QStringLiteral("bob")}}),
+        makeRun("r-e", d[1], "local", RunStatus::Stopped, "bob", at("2026-11-27T08:00:00Z"), at("2026-11-27T08:01:00Z"),
+                at("2026-11-27T08:02:00Z"), {{user, QStringLiteral("bob")}}),
         makeRun("r-b", d[0], "docker", RunStatus::Running, "amy", at("2026-11-27T10:02:00Z"),
                 at("2026-11-27T10:03:00Z")),
         makeRun("r-d", d[3], "podman", RunStatus::Pending, "amy", at("2026-11-27T09:00:00Z")),
@@ -289,9 +287,9 @@ void Tst_Store::versionOneGainsStatusCounts()
             db.setDatabaseName(databasePath());
             QVERIFY(db.open());
             QSqlQuery query(db);
-            for (const char *sql : {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete",
-                                    "DROP TRIGGER runs_count_update", "DROP TABLE run_status_counts",
-                                    "PRAGMA user_version=1"})
+            for (const char *sql :
+                 {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete", "DROP TRIGGER runs_count_update",
+                  "DROP TABLE run_status_counts", "PRAGMA user_version=1"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
             query.finish();
             db.close();
@@ -316,7 +314,8 @@ void Tst_Store::statusTotalsFollowUpdates()
     queued->advanceTo(RunStatus::Stopped);
     QVERIFY(m_store->updateRun(*queued));
     QCOMPARE(totalOf(*m_store, QStringLiteral("status=STOPPED")), 3);
-    QVERIFY(idsOf(m_store->listRuns(stoppedPage), "run_id").contains(QStringLiteral("r-c"))); // the update cleared the page
+    QVERIFY(
+        idsOf(m_store->listRuns(stoppedPage), "run_id").contains(QStringLiteral("r-c"))); // the update cleared the page
     QCOMPARE(totalOf(*m_store, QStringLiteral("status=QUEUED")), 0);
     QCOMPARE(totalOf(*m_store, QStringLiteral("STATUS=stopped")), -1); // values are validated, keys are not cased
     QCOMPARE(totalOf(*m_store, QString()), 5);
@@ -598,8 +597,8 @@ void Tst_Store::insertRunsIsAtomic()
 
     // The second run of the batch repeats an id: none of the batch is stored.
     expectStoreWarning(".*UNIQUE.*run_id");
-    QVERIFY(!m_store->insertRuns({makeRun("r-2", definition, "local", RunStatus::Queued, "u", queued,
-                                          {}, {}, {{QStringLiteral("BATCH"), QStringLiteral("x")}}),
+    QVERIFY(!m_store->insertRuns({makeRun("r-2", definition, "local", RunStatus::Queued, "u", queued, {}, {},
+                                          {{QStringLiteral("BATCH"), QStringLiteral("x")}}),
                                   makeRun("r-1", definition, "local", RunStatus::Queued, "u", queued)}));
     QVERIFY(!m_store->run(QStringLiteral("r-2")).has_value());
     QCOMPARE(m_store->runsWithStatus(RunStatus::Queued).size(), 1);
@@ -625,7 +624,8 @@ void Tst_Store::listDefinitions_data()
 
     // Sorting: missing values last either way, ties by id.
     QTest::newRow("defaults: group_name asc") << QString() << ids({"d3", "d1", "d2", "d5", "d4"}) << qint64(5);
-    QTest::newRow("group_name desc") << QStringLiteral("order=desc") << ids({"d5", "d2", "d1", "d3", "d4"}) << qint64(5);
+    QTest::newRow("group_name desc") << QStringLiteral("order=desc") << ids({"d5", "d2", "d1", "d3", "d4"})
+                                     << qint64(5);
     QTest::newRow("memory asc") << QStringLiteral("sort_by=memory") << ids({"d4", "d2", "d1", "d5", "d3"}) << qint64(5);
     QTest::newRow("memory desc") << QStringLiteral("sort_by=memory&order=desc") << ids({"d5", "d1", "d2", "d4", "d3"})
                                  << qint64(5);
@@ -649,12 +649,12 @@ void Tst_Store::listDefinitions_data()
     QTest::newRow("tag any of") << QStringLiteral("tag=demo&tag=nightly") << ids({"d1", "d2", "d4"}) << qint64(3);
     QTest::newRow("env pair") << QStringLiteral("env=USERNAME|flotilla") << ids({"d3", "d1"}) << qint64(2);
     QTest::newRow("env pairs all hold") << QStringLiteral("env=USERNAME|flotilla&env=A|1") << ids({"d3"}) << qint64(1);
-    QTest::newRow("env last value per name") << QStringLiteral("env=USERNAME|other&env=USERNAME|flotilla")
-                                             << ids({"d3", "d1"}) << qint64(2);
+    QTest::newRow("env last value per name")
+        << QStringLiteral("env=USERNAME|other&env=USERNAME|flotilla") << ids({"d3", "d1"}) << qint64(2);
     QTest::newRow("env value exact") << QStringLiteral("env=USERNAME|flot") << QStringList() << qint64(0);
     QTest::newRow("keys combine with AND") << QStringLiteral("alias=hello&image=alpine") << ids({"d2"}) << qint64(1);
-    QTest::newRow("filter and sort") << QStringLiteral("alias=e&sort_by=memory&order=desc")
-                                     << ids({"d5", "d1", "d2"}) << qint64(3);
+    QTest::newRow("filter and sort") << QStringLiteral("alias=e&sort_by=memory&order=desc") << ids({"d5", "d1", "d2"})
+                                     << qint64(3);
     QTest::newRow("no match") << QStringLiteral("alias=nothing-like-this") << QStringList() << qint64(0);
 
     // Paging: total ignores limit and offset.
@@ -715,11 +715,13 @@ void Tst_Store::listRuns_data()
                                  << ids({"r-e", "r-d", "r-c", "r-b", "r-a"}) << qint64(5);
     QTest::newRow("cluster_name") << QStringLiteral("sort_by=cluster_name") << ids({"r-b", "r-a", "r-c", "r-e", "r-d"})
                                   << qint64(5);
-    QTest::newRow("status") << QStringLiteral("sort_by=status") << ids({"r-d", "r-c", "r-b", "r-a", "r-e"}) << qint64(5);
+    QTest::newRow("status") << QStringLiteral("sort_by=status") << ids({"r-d", "r-c", "r-b", "r-a", "r-e"})
+                            << qint64(5);
     QTest::newRow("alias") << QStringLiteral("sort_by=alias") << ids({"r-c", "r-a", "r-b", "r-e", "r-d"}) << qint64(5);
 
     // Filters.
-    QTest::newRow("status any of") << QStringLiteral("status=RUNNING&status=QUEUED") << ids({"r-c", "r-b"}) << qint64(2);
+    QTest::newRow("status any of") << QStringLiteral("status=RUNNING&status=QUEUED") << ids({"r-c", "r-b"})
+                                   << qint64(2);
     QTest::newRow("status one") << QStringLiteral("status=STOPPED") << ids({"r-a", "r-e"}) << qint64(2);
     QTest::newRow("cluster") << QStringLiteral("cluster=local") << ids({"r-c", "r-a", "r-e"}) << qint64(3);
     QTest::newRow("cluster_name") << QStringLiteral("cluster_name=docker") << ids({"r-b"}) << qint64(1);
@@ -739,13 +741,13 @@ void Tst_Store::listRuns_data()
                                       << qint64(2);
     QTest::newRow("started_at_until") << QStringLiteral("started_at_until=2026-11-27T10:01:00Z") << ids({"r-e"})
                                       << qint64(1);
-    QTest::newRow("finished_at window")
-        << QStringLiteral("finished_at_since=2026-11-27T08:02:00Z&finished_at_until=2026-11-27T10:05:00Z")
-        << ids({"r-e"}) << qint64(1);
+    QTest::newRow("finished_at window") << QStringLiteral(
+        "finished_at_since=2026-11-27T08:02:00Z&finished_at_until=2026-11-27T10:05:00Z")
+                                        << ids({"r-e"}) << qint64(1);
     QTest::newRow("queued_at_since with offset") << QStringLiteral("queued_at_since=2026-11-27T11:00:00%2B02:00")
                                                  << ids({"r-c", "r-a", "r-b", "r-d"}) << qint64(4);
-    QTest::newRow("queued_at_until fractional") << QStringLiteral("queued_at_until=2026-11-27T09:00:00.001Z")
-                                                << ids({"r-e", "r-d"}) << qint64(2);
+    QTest::newRow("queued_at_until fractional")
+        << QStringLiteral("queued_at_until=2026-11-27T09:00:00.001Z") << ids({"r-e", "r-d"}) << qint64(2);
 
     // Paging.
     QTest::newRow("page of queued_at") << QStringLiteral("sort_by=queued_at&limit=2&offset=1") << ids({"r-d", "r-a"})
@@ -826,8 +828,8 @@ void Tst_Store::countCacheInvalidatedByWrites()
     // Runs: insert and update.
     QCOMPARE(m_store->listRuns(queued).total, 1);
     QCOMPARE(m_store->listRuns(allRuns).total, 5);
-    QVERIFY(m_store->insertRuns({makeRun("r-f", sampleDefinitions().first(), "local", RunStatus::Queued, "u",
-                                         at("2026-11-27T11:00:00Z"))}));
+    QVERIFY(m_store->insertRuns(
+        {makeRun("r-f", sampleDefinitions().first(), "local", RunStatus::Queued, "u", at("2026-11-27T11:00:00Z"))}));
     QCOMPARE(m_store->listRuns(queued).total, 2);
     QCOMPARE(m_store->listRuns(allRuns).total, 6);
     Run run = *m_store->run(QStringLiteral("r-c"));
@@ -845,22 +847,24 @@ void Tst_Store::groupsAndTags_data()
     QTest::addColumn<qint64>("total");
 
     QTest::newRow("groups: all, distinct, sorted, no empty")
-        << false << QString() << QStringList({QStringLiteral("batch"), QStringLiteral("examples"), QStringLiteral("zgroup")})
-        << qint64(3);
-    QTest::newRow("groups: name substring") << false << QStringLiteral("name=ex") << QStringList{QStringLiteral("examples")}
-                                            << qint64(1);
+        << false << QString()
+        << QStringList({QStringLiteral("batch"), QStringLiteral("examples"), QStringLiteral("zgroup")}) << qint64(3);
+    QTest::newRow("groups: name substring")
+        << false << QStringLiteral("name=ex") << QStringList{QStringLiteral("examples")} << qint64(1);
     QTest::newRow("groups: name any of") << false << QStringLiteral("name=bat&name=zg")
-                                         << QStringList({QStringLiteral("batch"), QStringLiteral("zgroup")}) << qint64(2);
-    QTest::newRow("groups: page") << false << QStringLiteral("limit=1&offset=1") << QStringList{QStringLiteral("examples")}
-                                  << qint64(3);
+                                         << QStringList({QStringLiteral("batch"), QStringLiteral("zgroup")})
+                                         << qint64(2);
+    QTest::newRow("groups: page") << false << QStringLiteral("limit=1&offset=1")
+                                  << QStringList{QStringLiteral("examples")} << qint64(3);
     QTest::newRow("groups: past the end") << false << QStringLiteral("offset=3") << QStringList() << qint64(3);
     QTest::newRow("groups: limit 0") << false << QStringLiteral("limit=0") << QStringList() << qint64(3);
     QTest::newRow("groups: no match") << false << QStringLiteral("name=nope") << QStringList() << qint64(0);
     QTest::newRow("tags: all") << true << QString() << QStringList({QStringLiteral("demo"), QStringLiteral("nightly")})
                                << qint64(2);
-    QTest::newRow("tags: name substring") << true << QStringLiteral("name=night") << QStringList{QStringLiteral("nightly")}
-                                          << qint64(1);
-    QTest::newRow("tags: page") << true << QStringLiteral("limit=1") << QStringList{QStringLiteral("demo")} << qint64(2);
+    QTest::newRow("tags: name substring")
+        << true << QStringLiteral("name=night") << QStringList{QStringLiteral("nightly")} << qint64(1);
+    QTest::newRow("tags: page") << true << QStringLiteral("limit=1") << QStringList{QStringLiteral("demo")}
+                                << qint64(2);
 }
 
 void Tst_Store::groupsAndTags()
@@ -949,8 +953,8 @@ void Tst_Store::reopenKeepsEverything()
     QCOMPARE(m_store->runsWithStatus(RunStatus::Pending).first().runId, QStringLiteral("r-d"));
 
     // Launch order continues after a reopen.
-    QVERIFY(m_store->insertRuns({makeRun("a-new", sampleDefinitions().first(), "local", RunStatus::Queued, "u",
-                                         at("2026-11-27T07:00:00Z"))}));
+    QVERIFY(m_store->insertRuns(
+        {makeRun("a-new", sampleDefinitions().first(), "local", RunStatus::Queued, "u", at("2026-11-27T07:00:00Z"))}));
     QStringList queued;
     for (const Run &q : m_store->runsWithStatus(RunStatus::Queued))
         queued.append(q.runId);
@@ -964,7 +968,8 @@ void Tst_Store::filterValuesMatchLiterally_data()
 
     const auto alias = [](const QString &value) { return QueryItems{{QStringLiteral("alias"), value}}; };
     QTest::newRow("percent") << alias(QStringLiteral("%")) << QStringList{QStringLiteral("100%_done")};
-    QTest::newRow("underscore") << alias(QStringLiteral("_")) << QStringList({QStringLiteral("100%_done"), QStringLiteral("a_b")});
+    QTest::newRow("underscore") << alias(QStringLiteral("_"))
+                                << QStringList({QStringLiteral("100%_done"), QStringLiteral("a_b")});
     QTest::newRow("a_b is not a?b") << alias(QStringLiteral("a_b")) << QStringList{QStringLiteral("a_b")};
     QTest::newRow("100% is not 100*") << alias(QStringLiteral("100%")) << QStringList{QStringLiteral("100%_done")};
     QTest::newRow("backslash") << alias(QStringLiteral("\\")) << QStringList{QStringLiteral("back\\slash")};
@@ -977,14 +982,14 @@ void Tst_Store::filterValuesMatchLiterally_data()
                                         << QStringList{QStringLiteral("100%_done")};
     QTest::newRow("env value with quote and percent")
         << QueryItems{{QStringLiteral("env"), QStringLiteral("Q|it's 100%")}} << QStringList{QStringLiteral("o'brien")};
-    QTest::newRow("env value wildcard is literal") << QueryItems{{QStringLiteral("env"), QStringLiteral("Q|%")}}
-                                                   << QStringList();
+    QTest::newRow("env value wildcard is literal")
+        << QueryItems{{QStringLiteral("env"), QStringLiteral("Q|%")}} << QStringList();
     QTest::newRow("group_name with quote") << QueryItems{{QStringLiteral("group_name"), QStringLiteral("g'1")}}
                                            << QStringList{QStringLiteral("say \"hi\"")};
     QTest::newRow("tag with percent") << QueryItems{{QStringLiteral("tag"), QStringLiteral("50%")}}
                                       << QStringList{QStringLiteral("a_b")};
-    QTest::newRow("tag wildcard is literal") << QueryItems{{QStringLiteral("tag"), QStringLiteral("%")}}
-                                             << QStringList();
+    QTest::newRow("tag wildcard is literal")
+        << QueryItems{{QStringLiteral("tag"), QStringLiteral("%")}} << QStringList();
 }
 
 void Tst_Store::filterValuesMatchLiterally()
@@ -1030,16 +1035,17 @@ void Tst_Store::exactValuesWithQuotes()
 
     const Definition plain = makeDefinition("d-plain", QStringLiteral("plain"), "", "i", "c", 1);
     QVERIFY(m_store->insertDefinition(plain));
-    QVERIFY(m_store->insertRuns({makeRun("run'1", definition, "local", RunStatus::Queued, "o'brien",
-                                         at("2026-11-27T10:00:00Z"), {}, {},
-                                         {{QStringLiteral("K%"), QStringLiteral("v'_")}}),
-                                 makeRun("run-2", plain, "local", RunStatus::Queued, "obrien", at("2026-11-27T10:00:00Z"))}));
+    QVERIFY(m_store->insertRuns(
+        {makeRun("run'1", definition, "local", RunStatus::Queued, "o'brien", at("2026-11-27T10:00:00Z"), {}, {},
+                 {{QStringLiteral("K%"), QStringLiteral("v'_")}}),
+         makeRun("run-2", plain, "local", RunStatus::Queued, "obrien", at("2026-11-27T10:00:00Z"))}));
 
     const auto runIds = [this](const QueryItems &items) {
         return idsOf(m_store->listRuns(queryOf(ListKind::Runs, items)), "run_id");
     };
     QCOMPARE(runIds({{QStringLiteral("user"), QStringLiteral("o'brien")}}), QStringList{QStringLiteral("run'1")});
-    QCOMPARE(runIds({{QStringLiteral("definition_id"), QStringLiteral("id'1\"%")}}), QStringList{QStringLiteral("run'1")});
+    QCOMPARE(runIds({{QStringLiteral("definition_id"), QStringLiteral("id'1\"%")}}),
+             QStringList{QStringLiteral("run'1")});
     QCOMPARE(runIds({{QStringLiteral("definition_id"), QStringLiteral("%")}}), QStringList());
     QCOMPARE(runIds({{QStringLiteral("env"), QStringLiteral("K%|v'_")}}), QStringList{QStringLiteral("run'1")});
     QCOMPARE(runIds({{QStringLiteral("env"), QStringLiteral("K_|v'_")}}), QStringList());
@@ -1063,7 +1069,8 @@ void Tst_Store::nameFilterMatchesLiterally()
     };
     QCOMPARE(groups(QStringLiteral("_")), QStringList{QStringLiteral("a_b")});
     QCOMPARE(groups(QStringLiteral("a%b")), QStringList());
-    QCOMPARE(groups(QStringLiteral("b")), QStringList({QStringLiteral("a-b"), QStringLiteral("a_b"), QStringLiteral("axb")}));
+    QCOMPARE(groups(QStringLiteral("b")),
+             QStringList({QStringLiteral("a-b"), QStringLiteral("a_b"), QStringLiteral("axb")}));
     QCOMPARE(tags(QStringLiteral("%")), QStringList{QStringLiteral("x%y")});
     QCOMPARE(tags(QStringLiteral("'")), QStringList{QStringLiteral("it's")});
     QCOMPARE(tags(QStringLiteral("x_y")), QStringList());

@@ -192,8 +192,10 @@ void Tst_Timestamp::format_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("milliseconds") << utc(2026, 11, 27, 7, 1, 26, 123) << QStringLiteral("2026-11-27T07:01:26.123Z");
-    QTest::newRow("whole second still has 3 digits") << utc(2026, 11, 27, 7, 1, 26) << QStringLiteral("2026-11-27T07:01:26.000Z");
-    QTest::newRow("leading zero milliseconds") << utc(2026, 11, 27, 7, 1, 26, 5) << QStringLiteral("2026-11-27T07:01:26.005Z");
+    QTest::newRow("whole second still has 3 digits")
+        << utc(2026, 11, 27, 7, 1, 26) << QStringLiteral("2026-11-27T07:01:26.000Z");
+    QTest::newRow("leading zero milliseconds")
+        << utc(2026, 11, 27, 7, 1, 26, 5) << QStringLiteral("2026-11-27T07:01:26.005Z");
     QTest::newRow("end of year") << utc(2026, 12, 31, 23, 59, 59, 999) << QStringLiteral("2026-12-31T23:59:59.999Z");
     QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC) << QStringLiteral("1970-01-01T00:00:00.000Z");
     QTest::newRow("offset +02:00 converted to UTC")

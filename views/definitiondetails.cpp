@@ -37,8 +37,9 @@ DefinitionDetails::DefinitionDetails(QWidget *parent)
     m_title->setAccessibleName(tr("Definition"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    const QString labels[AttributeCount] = {tr("Alias:"), tr("Definition ID:"), tr("Group:"), tr("Image:"),
-                                            tr("Command:"), tr("Memory (MB):"), tr("CPU (millicores):"), tr("Tags:")};
+    const QString labels[AttributeCount] = {
+        tr("Alias:"),       tr("Definition ID:"),    tr("Group:"), tr("Image:"), tr("Command:"),
+        tr("Memory (MB):"), tr("CPU (millicores):"), tr("Tags:")};
     m_attributes->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const QString &label : labels) {
         auto *value = new QLabel(m_body);
@@ -101,9 +102,10 @@ void DefinitionDetails::setDefinition(const Definition &definition)
     }
     m_title->setText(definition.alias);
     const auto number = [](const std::optional<qint64> &value) { return value ? QString::number(*value) : QString(); };
-    const QString texts[AttributeCount] = {definition.alias, definition.definitionId, definition.groupName, definition.image,
-                                           definition.command, number(definition.memory), number(definition.cpu),
-                                           definition.tags.join(QStringLiteral(", "))};
+    const QString texts[AttributeCount] = {definition.alias,       definition.definitionId,
+                                           definition.groupName,   definition.image,
+                                           definition.command,     number(definition.memory),
+                                           number(definition.cpu), definition.tags.join(QStringLiteral(", "))};
     for (int i = 0; i < AttributeCount; ++i)
         m_values[i]->setText(texts[i]);
     m_env->clear();

@@ -1,6 +1,6 @@
 #include "definitioneditor.h"
-#include "tagcompleter.h"
 #include "formproblems.h"
+#include "tagcompleter.h"
 #include "ui_definitioneditor.h"
 
 #include <client/flotillaclient.h>
@@ -25,7 +25,8 @@ DefinitionEditor::DefinitionEditor(FlotillaClient *client, Mode mode, const Defi
     // The contract's validation sentences name their field: "alias is required",
     // "group_name may only contain ...", "definition with alias [x] already exists".
     const auto field = [](QWidget *editor, QLabel *problem, const char *pattern) {
-        return Field{editor, problem, QRegularExpression(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption)};
+        return Field{editor, problem,
+                     QRegularExpression(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption)};
     };
     m_fields = {field(m_ui->aliasEdit, m_ui->aliasEditProblem, "\\balias\\b"),
                 field(m_ui->groupCombo, m_ui->groupComboProblem, "\\bgroup(_name)?\\b"),
@@ -98,7 +99,9 @@ void DefinitionEditor::load(const Definition &definition)
 
 Definition DefinitionEditor::definition() const
 {
-    const auto optional = [](const QSpinBox *spin) { return spin->value() > 0 ? std::optional<qint64>(spin->value()) : std::nullopt; };
+    const auto optional = [](const QSpinBox *spin) {
+        return spin->value() > 0 ? std::optional<qint64>(spin->value()) : std::nullopt;
+    };
     Definition definition = m_initial; // keeps what the form does not show
     definition.alias = m_ui->aliasEdit->text().trimmed();
     definition.groupName = m_ui->groupCombo->currentText().trimmed();
@@ -155,7 +158,8 @@ void DefinitionEditor::save()
     if (!m_valid || m_saveJob)
         return;
     const Definition sent = definition();
-    ResultJob<Definition> *job = m_mode == Mode::Edit ? m_client->updateDefinition(sent) : m_client->createDefinition(sent);
+    ResultJob<Definition> *job = m_mode == Mode::Edit ? m_client->updateDefinition(sent)
+                                                      : m_client->createDefinition(sent);
     connect(job, &ApiJob::finished, this, [this, job] { saveFinished(job, job->result()); });
     m_saveJob = job;
     updateSaveButton();

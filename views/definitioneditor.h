@@ -56,7 +56,7 @@ private:
     struct Field
     {
         QWidget *editor;
-        QLabel *problem; // under the editor
+        QLabel *problem;            // under the editor
         QRegularExpression mention; // how a problem sentence names the field
     };
     // The field a problem sentence names, or nullptr.

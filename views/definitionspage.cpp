@@ -46,7 +46,8 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     m_aliasDebounce->setSingleShot(true);
     m_aliasDebounce->setInterval(250);
     connect(m_aliasFilter, &QLineEdit::textChanged, m_aliasDebounce, qOverload<>(&QTimer::start));
-    connect(m_aliasDebounce, &QTimer::timeout, this, [this] { m_model->setAliasFilter(m_aliasFilter->text().trimmed()); });
+    connect(m_aliasDebounce, &QTimer::timeout, this,
+            [this] { m_model->setAliasFilter(m_aliasFilter->text().trimmed()); });
     connect(m_groupFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setGroupFilter);
     connect(m_tagFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setTagFilter);
 
@@ -54,7 +55,8 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     m_table->setColumnHidden(DefinitionListModel::Cpu, true);
     m_table->horizontalHeader()->resizeSection(DefinitionListModel::Alias, 220);
     m_table->horizontalHeader()->resizeSection(DefinitionListModel::Image, 200);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DefinitionsPage::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DefinitionsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DefinitionsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_pendingSelection.isEmpty())
@@ -67,11 +69,14 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     m_new->setShortcut(QKeySequence::New);
     connect(m_new, &QAction::triggered, this, &DefinitionsPage::newRequested);
     m_table->addAction(m_new);
-    m_launch = addDefinitionAction(tr("&Launch…"), QKeySequence(Qt::CTRL | Qt::Key_R), &DefinitionsPage::launchRequested);
+    m_launch = addDefinitionAction(tr("&Launch…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                                   &DefinitionsPage::launchRequested);
     m_launch->setIcon(actionIcon(ActionIcon::Launch));
-    addDefinitionAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), &DefinitionsPage::editRequested)->setIcon(actionIcon(ActionIcon::Edit));
+    addDefinitionAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), &DefinitionsPage::editRequested)
+        ->setIcon(actionIcon(ActionIcon::Edit));
     addDefinitionAction(tr("&Copy…"), {}, &DefinitionsPage::copyRequested)->setIcon(actionIcon(ActionIcon::Copy));
-    addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested)->setIcon(actionIcon(ActionIcon::Delete));
+    addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested)
+        ->setIcon(actionIcon(ActionIcon::Delete));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_aliasFilter, 1);

@@ -5,10 +5,10 @@
 #include <client/flotillaclient.h>
 #include <clustersmodel.h>
 
+#include <QCompleter>
 #include <QFontDatabase>
 #include <QPushButton>
 #include <QSettings>
-#include <QCompleter>
 #include <QShortcut>
 
 namespace Flotilla {
@@ -42,9 +42,9 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const QString &profileName, c
 
     const QSettings settings;
     m_ui->clusterCombo->setEditText(retryOf ? retryOf->cluster : settings.value(clusterKey(profileName)).toString());
-    m_ui->ownerEdit->setText(settings.value(ownerIdKey(profileName),
-                                            qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME")))
-                                 .toString());
+    m_ui->ownerEdit->setText(
+        settings.value(ownerIdKey(profileName), qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME")))
+            .toString());
     m_ui->commandEdit->setPlainText(retryOf ? retryOf->command : definition.command);
     const std::optional<qint64> memory = retryOf && retryOf->memory ? retryOf->memory : definition.memory;
     m_ui->memorySpin->setValue(int(memory.value_or(0)));
@@ -92,8 +92,9 @@ void LaunchDialog::validate()
 {
     const bool needsOwner = m_client->flavour() != ServerFlavour::SeedEra;
     const bool hasOwner = !m_ui->ownerEdit->text().trimmed().isEmpty();
-    showProblem(m_ui->ownerEditProblem,
-                needsOwner && !hasOwner ? tr("The server records who launched a run; enter your user name.") : QString());
+    showProblem(m_ui->ownerEditProblem, needsOwner && !hasOwner
+                                            ? tr("The server records who launched a run; enter your user name.")
+                                            : QString());
     m_valid = (hasOwner || !needsOwner) && m_ui->envEditor->problems().isEmpty();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_valid && !m_launchJob);
 }

@@ -61,7 +61,9 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     const int segmentEnd = segmentStart + index.data(LogWrapModel::SegmentLengthRole).toInt();
     const qint64 lineId = index.data(LogModel::LineIdRole).toLongLong();
     const auto x = [&](int column) { return textLeft + (column - segmentStart) * advance; };
-    const auto columnsRect = [&](int from, int to) { return QRectF(x(from), rect.top(), (to - from) * advance, rect.height()); };
+    const auto columnsRect = [&](int from, int to) {
+        return QRectF(x(from), rect.top(), (to - from) * advance, rect.height());
+    };
 
     painter->save();
     painter->setFont(option.font);
@@ -73,8 +75,8 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
     painter->fillRect(gutterBackground(metrics, rect), palette.brush(QPalette::AlternateBase));
     if (segmentStart == 0) {
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(QRect(rect.left(), rect.top(), gutter - 2 * gutterPadding, rect.height()), Qt::AlignRight | Qt::AlignVCenter,
-                          index.data(LogModel::LineNumberRole).toString());
+        painter->drawText(QRect(rect.left(), rect.top(), gutter - 2 * gutterPadding, rect.height()),
+                          Qt::AlignRight | Qt::AlignVCenter, index.data(LogModel::LineNumberRole).toString());
     }
 
     if (m_matcher) {
@@ -95,7 +97,9 @@ void LogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
         while (span != spans.end() && span->start + span->length <= column)
             ++span;
         const bool inSpan = span != spans.end() && span->start <= column;
-        const int end = std::min(segmentEnd, inSpan ? span->start + span->length : span != spans.end() ? span->start : segmentEnd);
+        const int end = std::min(segmentEnd, inSpan                ? span->start + span->length
+                                             : span != spans.end() ? span->start
+                                                                   : segmentEnd);
         QColor foreground = plain;
         if (inSpan && !selected) {
             QColor background = spanColour(span->background, QColor());

@@ -219,7 +219,8 @@ void LogPane::updateMatchText()
     else if (m_search->currentIndex() < 0)
         text = tr("%Ln matching line(s)", nullptr, int(m_search->hitCount()));
     else
-        text = tr("%1 of %2 matching lines").arg(locale.toString(m_search->currentIndex() + 1), locale.toString(m_search->hitCount()));
+        text = tr("%1 of %2 matching lines")
+                   .arg(locale.toString(m_search->currentIndex() + 1), locale.toString(m_search->hitCount()));
     m_ui->matchLabel->setText(text);
 }
 
@@ -270,7 +271,8 @@ void LogPane::showEndOfLog()
             QString status = run.exitCode ? tr("exit code %1").arg(*run.exitCode) : tr("no exit code");
             if (!run.exitReason.isEmpty())
                 status += QStringLiteral(" (%1)").arg(run.exitReason);
-            setStatus(tr("■ End of log: %Ln line(s), the run stopped with %1.", nullptr, int(m_model->endLineId())).arg(status));
+            setStatus(tr("■ End of log: %Ln line(s), the run stopped with %1.", nullptr, int(m_model->endLineId()))
+                          .arg(status));
         }
         Q_EMIT finished();
     });

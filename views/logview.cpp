@@ -65,9 +65,8 @@ void LogView::setLines(LogFilterModel *lines)
         disconnect(m_lines, nullptr, this, nullptr);
     m_lines = lines;
     m_rows->setSourceModel(lines);
-    connect(lines, &LogFilterModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        onLinesInserted(first, last);
-    });
+    connect(lines, &LogFilterModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onLinesInserted(first, last); });
     connect(lines->logModel(), &LogModel::rowsInserted, this, &LogView::updateRowColumns);
     connect(lines->logModel(), &LogModel::modelReset, this, &LogView::updateRowColumns);
     updateWrapColumns();
@@ -209,7 +208,8 @@ void LogView::paintEvent(QPaintEvent *event)
     option.state |= QStyle::State_Enabled;
     // The strip runs on below the last line, as in an editor.
     const QRect area = event->rect();
-    painter.fillRect(m_delegate->gutterBackground(option.fontMetrics, QRect(-horizontalScrollBar()->value(), area.top(), area.width(), area.height())),
+    painter.fillRect(m_delegate->gutterBackground(option.fontMetrics, QRect(-horizontalScrollBar()->value(), area.top(),
+                                                                            area.width(), area.height())),
                      option.palette.brush(QPalette::AlternateBase));
     const int scrolled = verticalScrollBar()->value();
     const int first = (scrolled + event->rect().top()) / rowHeight();
@@ -280,22 +280,19 @@ void LogView::keyPressEvent(QKeyEvent *event)
     }
     QScrollBar *vertical = verticalScrollBar();
     switch (event->modifiers() == Qt::NoModifier ? event->key() : 0) {
-    case Qt::Key_End:
-        follow();
-        return;
-    case Qt::Key_Home:
-        vertical->setValue(0);
-        return;
+    case Qt::Key_End: follow(); return;
+    case Qt::Key_Home: vertical->setValue(0); return;
     case Qt::Key_Up:
     case Qt::Key_Down:
-        vertical->triggerAction(event->key() == Qt::Key_Up ? QAbstractSlider::SliderSingleStepSub : QAbstractSlider::SliderSingleStepAdd);
+        vertical->triggerAction(event->key() == Qt::Key_Up ? QAbstractSlider::SliderSingleStepSub
+                                                           : QAbstractSlider::SliderSingleStepAdd);
         return;
     case Qt::Key_PageUp:
     case Qt::Key_PageDown:
-        vertical->triggerAction(event->key() == Qt::Key_PageUp ? QAbstractSlider::SliderPageStepSub : QAbstractSlider::SliderPageStepAdd);
+        vertical->triggerAction(event->key() == Qt::Key_PageUp ? QAbstractSlider::SliderPageStepSub
+                                                               : QAbstractSlider::SliderPageStepAdd);
         return;
-    default:
-        QAbstractScrollArea::keyPressEvent(event);
+    default: QAbstractScrollArea::keyPressEvent(event);
     }
 }
 

@@ -47,7 +47,8 @@ namespace {
 
 // Asks a yes/no question without blocking the event loop; `yes` runs on the
 // affirmative answer.
-void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText, std::function<void()> yes)
+void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText,
+             std::function<void()> yes)
 {
     auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
     QPushButton *yesButton = box->addButton(yesText, QMessageBox::DestructiveRole);
@@ -96,8 +97,8 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
 
     const std::pair<QString, QWidget *> pages[PageCount] = {
-        {tr("Definitions"), m_definitions}, {tr("Runs"), m_runs}, {tr("Groups"), m_groups},
-        {tr("Tags"), m_tags},               {tr("Clusters"), m_clusters},
+        {tr("Definitions"), m_definitions}, {tr("Runs"), m_runs}, {tr("Groups"), m_groups}, {tr("Tags"), m_tags},
+        {tr("Clusters"), m_clusters},
     };
     for (const auto &[title, page] : pages) {
         m_navigation->addItem(title);
@@ -161,7 +162,8 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     connect(m_definitions, &DefinitionsPage::editRequested, this, &MainWindow::editDefinition);
     connect(m_definitions, &DefinitionsPage::copyRequested, this, &MainWindow::copyDefinition);
     connect(m_definitions, &DefinitionsPage::deleteRequested, this, &MainWindow::deleteDefinition);
-    connect(m_definitions, &DefinitionsPage::launchRequested, this, [this](const Definition &definition) { launch(definition); });
+    connect(m_definitions, &DefinitionsPage::launchRequested, this,
+            [this](const Definition &definition) { launch(definition); });
     connect(m_definitions, &DefinitionsPage::runActivated, this, &MainWindow::openRun);
     connect(m_definitions, &DefinitionsPage::errorOccurred, this, showErrorOf);
     connect(m_runs, &RunsPage::runActivated, this, &MainWindow::openRun);
@@ -219,7 +221,8 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refreshAction = view->addAction(actionIcon(ActionIcon::Refresh), tr("&Refresh"), this, &MainWindow::refresh);
+    QAction *refreshAction = view->addAction(actionIcon(ActionIcon::Refresh), tr("&Refresh"), this,
+                                             &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
     QAction *filter = view->addAction(tr("&Filter"), this, &MainWindow::focusFilter);
     filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -471,7 +474,8 @@ void MainWindow::watchLaunched(const Run &run)
     auto *watcher = new RunWatcher(client, run.runId, this);
     watcher->setInterval(client->flavour() == ServerFlavour::ControlPlane ? 1000 : 5000);
     connect(watcher, &RunWatcher::finished, this, [this, watcher](const Run &finished) {
-        statusBar()->showMessage(tr("Run of %1 finished: %2").arg(finished.alias, runStateText(runState(finished))), 10000);
+        statusBar()->showMessage(tr("Run of %1 finished: %2").arg(finished.alias, runStateText(runState(finished))),
+                                 10000);
         Q_EMIT launchedRunFinished(finished);
         watcher->deleteLater();
     });
@@ -554,11 +558,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::askAboutActiveRuns(const QList<Run> &active)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Quit Flotilla"),
-                                tr("%n local run(s) are still active. Leave them running (they are picked up at the next "
-                                   "start) or stop them?",
-                                   nullptr, int(active.size())),
-                                QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Quit Flotilla"),
+        tr("%n local run(s) are still active. Leave them running (they are picked up at the next "
+           "start) or stop them?",
+           nullptr, int(active.size())),
+        QMessageBox::Cancel, this);
     QPushButton *leave = box->addButton(tr("Leave Running and Quit"), QMessageBox::AcceptRole);
     QPushButton *stopAll = box->addButton(tr("Stop Them and Quit"), QMessageBox::DestructiveRole);
     box->setDefaultButton(leave);
@@ -591,7 +596,8 @@ void MainWindow::restoreState()
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     QMainWindow::restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_definitions->splitter()->restoreState(settings.value(QStringLiteral("definitions/splitter")).toByteArray());
-    m_definitions->table()->horizontalHeader()->restoreState(settings.value(QStringLiteral("definitions/header")).toByteArray());
+    m_definitions->table()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("definitions/header")).toByteArray());
     m_runs->table()->horizontalHeader()->restoreState(settings.value(QStringLiteral("runs/header")).toByteArray());
     showPage(Page(settings.value(QStringLiteral("navigation/page"), int(Definitions)).toInt() % PageCount));
 }

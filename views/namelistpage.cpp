@@ -19,12 +19,14 @@ NameListPage::NameListPage(NameListModel *model, const QString &what, QWidget *p
     m_filter->setPlaceholderText(tr("Filter %1 (Ctrl+L)").arg(what));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("%1 filter").arg(what));
-    connect(m_filter, &QLineEdit::textChanged, m_model, [this](const QString &text) { m_model->setNameFilter(text.trimmed()); });
+    connect(m_filter, &QLineEdit::textChanged, m_model,
+            [this](const QString &text) { m_model->setNameFilter(text.trimmed()); });
     m_list->setModel(m_model);
     m_list->setUniformItemSizes(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setAccessibleName(what);
-    connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) { Q_EMIT nameActivated(index.data().toString()); });
+    connect(m_list, &QListView::activated, this,
+            [this](const QModelIndex &index) { Q_EMIT nameActivated(index.data().toString()); });
     connect(m_model, &NameListModel::errorOccurred, this, &NameListPage::errorOccurred);
 
     auto *layout = new QVBoxLayout(this);

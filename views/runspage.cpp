@@ -62,8 +62,8 @@ RunsPage::RunsPage(QWidget *parent)
 {
     auto *statusMenu = new QMenu(this);
     const std::pair<RunStatus, QString> statuses[] = {
-        {RunStatus::Queued, tr("Queued")},   {RunStatus::Pending, tr("Pending")},
-        {RunStatus::Running, tr("Running")}, {RunStatus::Stopped, tr("Stopped (succeeded or failed)")},
+        {RunStatus::Queued, tr("Queued")},          {RunStatus::Pending, tr("Pending")},
+        {RunStatus::Running, tr("Running")},        {RunStatus::Stopped, tr("Stopped (succeeded or failed)")},
         {RunStatus::NeedsRetry, tr("Needs retry")},
     };
     for (const auto &[status, text] : statuses) {

@@ -145,7 +145,8 @@ void RunView::display(const Run &run)
 {
     m_run = run;
     const RunState state = runState(run);
-    m_state->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(runStateColor(state).name(), runStateText(state)));
+    m_state->setText(
+        QStringLiteral("<span style=\"color:%1\">%2</span>").arg(runStateColor(state).name(), runStateText(state)));
     setWindowIcon(runStateIcon(state));
     QString exit;
     if (run.exitCode)

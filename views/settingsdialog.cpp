@@ -18,14 +18,10 @@ namespace {
 QString flavourTitle(ServerFlavour flavour)
 {
     switch (flavour) {
-    case ServerFlavour::Auto:
-        return SettingsDialog::tr("Detect automatically");
-    case ServerFlavour::ControlPlane:
-        return SettingsDialog::tr("Flotilla control plane (flotilla-local)");
-    case ServerFlavour::CurrentUpstream:
-        return SettingsDialog::tr("Flotilla upstream (current, API v6)");
-    case ServerFlavour::SeedEra:
-        return SettingsDialog::tr("Flotilla upstream (2018, API v1)");
+    case ServerFlavour::Auto: return SettingsDialog::tr("Detect automatically");
+    case ServerFlavour::ControlPlane: return SettingsDialog::tr("Flotilla control plane (flotilla-local)");
+    case ServerFlavour::CurrentUpstream: return SettingsDialog::tr("Flotilla upstream (current, API v6)");
+    case ServerFlavour::SeedEra: return SettingsDialog::tr("Flotilla upstream (2018, API v1)");
     }
     return {};
 }
@@ -40,8 +36,8 @@ SettingsDialog::SettingsDialog(ProfileStore *store, QWidget *parent)
     , m_store(store)
 {
     m_ui->setupUi(this);
-    for (const ServerFlavour flavour : {ServerFlavour::Auto, ServerFlavour::ControlPlane,
-                                        ServerFlavour::CurrentUpstream, ServerFlavour::SeedEra})
+    for (const ServerFlavour flavour :
+         {ServerFlavour::Auto, ServerFlavour::ControlPlane, ServerFlavour::CurrentUpstream, ServerFlavour::SeedEra})
         m_ui->flavourCombo->addItem(flavourTitle(flavour), int(flavour));
 
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -55,9 +51,8 @@ SettingsDialog::SettingsDialog(ProfileStore *store, QWidget *parent)
 
     QSettings settings;
     m_ui->runsRefreshSpin->setValue(settings.value(runsRefreshKey, 0).toInt());
-    connect(m_ui->runsRefreshSpin, &QSpinBox::valueChanged, this, [](int seconds) {
-        QSettings().setValue(runsRefreshKey, seconds);
-    });
+    connect(m_ui->runsRefreshSpin, &QSpinBox::valueChanged, this,
+            [](int seconds) { QSettings().setValue(runsRefreshKey, seconds); });
 
     reloadProfiles(m_store->defaultProfileName());
 }

@@ -17,8 +17,7 @@ DesktopApplication::DesktopApplication(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_profiles(std::make_unique<ProfileStore>())
     , m_notifier(new DesktopNotifier(this))
-{
-}
+{}
 
 DesktopApplication::~DesktopApplication()
 {

@@ -23,7 +23,7 @@ class DesktopApplication final : public QObject
 public:
     struct Options
     {
-        QString dataDir;       // of the local control plane
+        QString dataDir;        // of the local control plane
         bool startLocal = true; // false: no local control plane (remote profiles only)
     };
 

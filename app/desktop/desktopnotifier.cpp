@@ -12,9 +12,10 @@ namespace Flotilla {
 
 void DesktopNotifier::runFinished(const Run &run)
 {
-    QDBusMessage notify = QDBusMessage::createMethodCall(
-        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("/org/freedesktop/Notifications"),
-        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
+    QDBusMessage notify = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.Notifications"),
+                                                         QStringLiteral("/org/freedesktop/Notifications"),
+                                                         QStringLiteral("org.freedesktop.Notifications"),
+                                                         QStringLiteral("Notify"));
     const QString summary = tr("%1: %2").arg(run.alias, runStateText(runState(run)));
     QString body = run.exitCode ? tr("Exit code %1").arg(*run.exitCode) : QString();
     if (!run.exitReason.isEmpty())

@@ -27,7 +27,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QCoreApplication::translate("main", "Data dir of the local control plane (default: %1).")
+                                     QCoreApplication::translate("main",
+                                                                 "Data dir of the local control plane (default: %1).")
                                          .arg(ControlPlane::defaultDataDir()),
                                      QCoreApplication::translate("main", "DIR"));
     const QCommandLineOption noLocal(QStringLiteral("no-local"),
@@ -35,8 +36,8 @@ int main(int argc, char *argv[])
     parser.addOptions({dataDir, noLocal});
     parser.process(app);
 
-    DesktopApplication desktop({parser.isSet(dataDir) ? parser.value(dataDir) : ControlPlane::defaultDataDir(),
-                                !parser.isSet(noLocal)});
+    DesktopApplication desktop(
+        {parser.isSet(dataDir) ? parser.value(dataDir) : ControlPlane::defaultDataDir(), !parser.isSet(noLocal)});
     desktop.start();
     return app.exec();
 }

@@ -40,9 +40,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unistd.h>
 #include <memory>
 #include <optional>
+#include <unistd.h>
 
 using namespace Flotilla;
 using namespace Flotilla::Bench;
@@ -59,7 +59,7 @@ struct StoreFacts
     qint64 definitions = 0;
     qint64 runs = 0;
     qint64 stopped = 0;
-    QString statuses; // "STOPPED=n QUEUED=n ..."
+    QString statuses;   // "STOPPED=n QUEUED=n ..."
     QStringList sample; // random run ids
 };
 
@@ -144,13 +144,17 @@ void validate(const QUrl &base, const StoreFacts &facts)
         const QUrl url = base.resolved(QUrl(pathAndQuery));
         const auto [status, body] = httpGet(manager, url);
         if (status != 200)
-            fail(QStringLiteral("GET %1 answered %2: %3").arg(url.toString()).arg(status).arg(QString::fromUtf8(body.left(300))));
+            fail(QStringLiteral("GET %1 answered %2: %3")
+                     .arg(url.toString())
+                     .arg(status)
+                     .arg(QString::fromUtf8(body.left(300))));
         return std::pair{url, parsedOrFail(url, body)};
     };
 
     const auto [healthUrl, health] = expect200(QStringLiteral("/api/v6/health"));
     if (health.value("status", "") != "healthy")
-        fail(QStringLiteral("GET %1: unexpected body %2").arg(healthUrl.toString(), QString::fromStdString(health.dump())));
+        fail(QStringLiteral("GET %1: unexpected body %2")
+                 .arg(healthUrl.toString(), QString::fromStdString(health.dump())));
 
     // A few of the sample, first and last included.
     for (qsizetype i : {qsizetype(0), facts.sample.size() / 2, facts.sample.size() - 1}) {
@@ -186,7 +190,7 @@ struct WrkResult
     double requestsPerSecond = 0;
     qint64 requests = 0;
     QString latencyAverage, latencyP50, latencyP99;
-    QString socketErrors; // empty when none
+    QString socketErrors;        // empty when none
     double serverCpuSeconds = 0; // user + system of flotilla-local during the run
     double stealPercent = 0;     // of the machine's CPU time, taken by the hypervisor
 };
@@ -199,7 +203,8 @@ std::pair<double, double> machineJiffies()
     QFile file(QStringLiteral("/proc/stat"));
     if (!file.open(QIODevice::ReadOnly))
         return {0, 0};
-    const QList<QByteArray> fields = file.readLine().simplified().split(' '); // cpu user nice system idle iowait irq softirq steal
+    const QList<QByteArray> fields = file.readLine().simplified().split(
+        ' '); // cpu user nice system idle iowait irq softirq steal
     double all = 0;
     for (qsizetype i = 1; i < fields.size() && i <= 8; ++i)
         all += fields[i].toDouble();
@@ -208,29 +213,27 @@ std::pair<double, double> machineJiffies()
 
 QString writeRunScript(const QString &dir, const QStringList &runIds)
 {
-    QString lua = QStringLiteral(
-        "-- Written by bench_controlplane: GET /api/v1/history/{run_id} over a random\n"
-        "-- sample of the stored runs. The requests are formatted once per thread.\n"
-        "local ids = {\n");
+    QString lua = QStringLiteral("-- Written by bench_controlplane: GET /api/v1/history/{run_id} over a random\n"
+                                 "-- sample of the stored runs. The requests are formatted once per thread.\n"
+                                 "local ids = {\n");
     for (const QString &id : runIds)
         lua += QStringLiteral("  \"%1\",\n").arg(id);
-    lua += QStringLiteral(
-        "}\n"
-        "local requests = {}\n"
-        "local threads = 0\n"
-        "function setup(thread)\n"
-        "  threads = threads + 1\n"
-        "  thread:set(\"thread_number\", threads)\n"
-        "end\n"
-        "function init(args)\n"
-        "  for i, id in ipairs(ids) do\n"
-        "    requests[i] = wrk.format(\"GET\", \"/api/v1/history/\" .. id)\n"
-        "  end\n"
-        "  math.randomseed(os.time() * 16 + (thread_number or 0))\n"
-        "end\n"
-        "function request()\n"
-        "  return requests[math.random(#requests)]\n"
-        "end\n");
+    lua += QStringLiteral("}\n"
+                          "local requests = {}\n"
+                          "local threads = 0\n"
+                          "function setup(thread)\n"
+                          "  threads = threads + 1\n"
+                          "  thread:set(\"thread_number\", threads)\n"
+                          "end\n"
+                          "function init(args)\n"
+                          "  for i, id in ipairs(ids) do\n"
+                          "    requests[i] = wrk.format(\"GET\", \"/api/v1/history/\" .. id)\n"
+                          "  end\n"
+                          "  math.randomseed(os.time() * 16 + (thread_number or 0))\n"
+                          "end\n"
+                          "function request()\n"
+                          "  return requests[math.random(#requests)]\n"
+                          "end\n");
     const QString path = dir + QStringLiteral("/get_run.lua");
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(lua.toUtf8()) < 0)
@@ -265,7 +268,8 @@ WrkResult runWrk(const QString &name, const QUrl &url, const QString &script, in
         fail(QStringLiteral("wrk on %1 failed (exit %2):\n%3").arg(name).arg(wrk.exitCode()).arg(output));
 
     const auto capture = [&](const QString &pattern) {
-        const QRegularExpressionMatch match = QRegularExpression(pattern, QRegularExpression::MultilineOption).match(output);
+        const QRegularExpressionMatch match = QRegularExpression(pattern, QRegularExpression::MultilineOption)
+                                                  .match(output);
         return match.hasMatch() ? match.captured(1) : QString();
     };
     if (const QString non2xx = capture(QStringLiteral("Non-2xx or 3xx responses:\\s*(\\d+)")); !non2xx.isEmpty())
@@ -298,23 +302,22 @@ void report(const QString &name, const QString &what, const WrkResult &result)
             .arg(result.requests)
             .arg(result.latencyAverage, result.latencyP50, result.latencyP99)
             .arg(1e6 * result.serverCpuSeconds / double(result.requests), 0, 'f', 1)
-            .arg(result.stealPercent >= 1 ? QStringLiteral("  steal=%1%").arg(result.stealPercent, 0, 'f', 0) : QString())
+            .arg(result.stealPercent >= 1 ? QStringLiteral("  steal=%1%").arg(result.stealPercent, 0, 'f', 0)
+                                          : QString())
             .arg(what));
     if (!result.socketErrors.isEmpty())
         say(QStringLiteral("%1 WARNING socket errors: %2").arg(name, -10).arg(result.socketErrors));
 }
 
-
 } // namespace
 
 int bench()
 {
-
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Fills a data dir through the store, starts flotilla-local on it and measures it with wrk: "
-        "health (the baseline), one run by id, and a page of STOPPED runs. The last line is "
-        "ratio_get_run=R1 ratio_list_runs=R2 (targets: R1 >= 0.6, R2 >= 0.25)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Fills a data dir through the store, starts flotilla-local on it and measures it with wrk: "
+                       "health (the baseline), one run by id, and a page of STOPPED runs. The last line is "
+                       "ratio_get_run=R1 ratio_list_runs=R2 (targets: R1 >= 0.6, R2 >= 0.25)."));
     parser.addHelpOption();
     const QCommandLineOption definitionsOption(QStringLiteral("definitions"), QStringLiteral("Definitions to store."),
                                                QStringLiteral("N"), QStringLiteral("1000"));
@@ -348,7 +351,8 @@ int bench()
     const QString dataDir = dataDirFor(parser.value(keepOption), QStringLiteral("flotilla-bench"), &temporary);
     const QString databasePath = dataDir + QStringLiteral("/flotilla.sqlite"); // ControlPlane's name for it
 
-    say(QStringLiteral("data dir: %1%2").arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")));
+    say(QStringLiteral("data dir: %1%2")
+            .arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")));
     if (QFile::exists(databasePath)) {
         say(QStringLiteral("fill: skipped, %1 exists").arg(databasePath));
     } else {
@@ -368,8 +372,9 @@ int bench()
     startTimer.start();
     // --parallel-runs 0: the stored QUEUED runs stay queued, so nothing
     // executes and nothing writes to the store while wrk measures.
-    const QUrl base = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
-                                    dataDir, QStringLiteral("--parallel-runs"), QStringLiteral("0")});
+    const QUrl base = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--data-dir"), dataDir, QStringLiteral("--parallel-runs"),
+                                    QStringLiteral("0")});
     say(QStringLiteral("server: flotilla-local --parallel-runs 0 listening on %1 after %2 s")
             .arg(base.toString())
             .arg(startTimer.nsecsElapsed() / 1e9, 0, 'f', 2));
@@ -404,8 +409,8 @@ int bench()
         const WrkResult getRun = runWrk(QStringLiteral("get_run"), base, script, seconds, connections, server.pid());
         report(QStringLiteral("get_run"),
                QStringLiteral("GET /api/v1/history/{run_id}, %1 random ids").arg(facts.sample.size()), getRun);
-        const WrkResult listRuns = runWrk(QStringLiteral("list_runs"), base.resolved(QUrl(listPath)), QString(), seconds,
-                                          connections, server.pid());
+        const WrkResult listRuns = runWrk(QStringLiteral("list_runs"), base.resolved(QUrl(listPath)), QString(),
+                                          seconds, connections, server.pid());
         report(QStringLiteral("list_runs"), QStringLiteral("GET ") + listPath, listRuns);
         getRunRatios.append(getRun.requestsPerSecond / health.requestsPerSecond);
         listRunsRatios.append(listRuns.requestsPerSecond / health.requestsPerSecond);

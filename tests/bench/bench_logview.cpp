@@ -53,8 +53,10 @@ QByteArray line(qint64 i)
     static const char *const levels[] = {"\x1b[32mINFO \x1b[0m", "\x1b[33mWARN \x1b[0m", "\x1b[1;31mERROR\x1b[0m"};
     char buffer[160];
     const int size = std::snprintf(buffer, sizeof buffer,
-                                   "\x1b[2m2026-11-27T10:%02lld:%02lld.%03lldZ\x1b[22m %s worker-%lld processed item %07lld, payload abcdefghijklmnop\n",
-                                   i / 60000 % 60, i / 1000 % 60, i % 1000, levels[i % 7 == 0 ? (i % 21 == 0 ? 2 : 1) : 0], i % 8, i);
+                                   "\x1b[2m2026-11-27T10:%02lld:%02lld.%03lldZ\x1b[22m %s worker-%lld processed item "
+                                   "%07lld, payload abcdefghijklmnop\n",
+                                   i / 60000 % 60, i / 1000 % 60, i % 1000,
+                                   levels[i % 7 == 0 ? (i % 21 == 0 ? 2 : 1) : 0], i % 8, i);
     return QByteArray(buffer, size);
 }
 
@@ -62,7 +64,9 @@ QByteArray line(qint64 i)
 class ChunkSource final
 {
 public:
-    explicit ChunkSource(qint64 lines) : m_lines(lines) {}
+    explicit ChunkSource(qint64 lines)
+        : m_lines(lines)
+    {}
     bool atEnd() const { return m_next > m_lines && m_buffer.isEmpty(); }
     QByteArray next(qsizetype size)
     {
@@ -109,7 +113,7 @@ bool lastRowVisible(const LogView &view)
     const QModelIndex bottom = view.indexAt(QPoint(1, view.viewport()->height() - 2));
     const QModelIndex last = view.model()->index(rows - 1, 0);
     return rows > 0 && view.visualRect(last).bottom() <= view.viewport()->height() && view.visualRect(last).isValid()
-        && (!bottom.isValid() || bottom.row() == rows - 1);
+           && (!bottom.isValid() || bottom.row() == rows - 1);
 }
 
 int benchIngest(qint64 lines, qint64 baselineLines)
@@ -141,14 +145,17 @@ int benchIngest(qint64 lines, qint64 baselineLines)
     stalls.start();
     clock.start();
     feeder.start();
-    waitUntil([&] { return finished && ingester.isIdle() && model.rowCount() == lines && lastRowVisible(view); }, 600000,
-              QStringLiteral("the lines to be in the view"));
+    waitUntil([&] { return finished && ingester.isIdle() && model.rowCount() == lines && lastRowVisible(view); },
+              600000, QStringLiteral("the lines to be in the view"));
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double maxStallMs = stalls.stop();
     if (model.droppedLineCount())
         fail(QStringLiteral("the model dropped %1 lines; raise its budget").arg(model.droppedLineCount()));
     say(QStringLiteral("ingest: %1 lines in %2 s, worst stall %3 ms, model memory %4 MiB")
-            .arg(lines).arg(seconds, 0, 'f', 2).arg(maxStallMs, 0, 'f', 1).arg(double(model.memoryUsed()) / (1 << 20), 0, 'f', 1));
+            .arg(lines)
+            .arg(seconds, 0, 'f', 2)
+            .arg(maxStallMs, 0, 'f', 1)
+            .arg(double(model.memoryUsed()) / (1 << 20), 0, 'f', 1));
 
     LogSearch search(&model);
     clock.restart();
@@ -180,8 +187,12 @@ int benchIngest(qint64 lines, qint64 baselineLines)
     const double rate = double(lines) / seconds;
     const double baselineRate = double(baselineLines) / baselineSeconds;
     say(QStringLiteral("lines_per_s=%1 baseline_lines_per_s=%2 ratio=%3 max_stall_ms=%4 rss_mb=%5 search_ms=%6")
-            .arg(rate, 0, 'f', 0).arg(baselineRate, 0, 'f', 0).arg(rate / baselineRate, 0, 'f', 1)
-            .arg(maxStallMs, 0, 'f', 1).arg(rssMb, 0, 'f', 0).arg(searchMs, 0, 'f', 1));
+            .arg(rate, 0, 'f', 0)
+            .arg(baselineRate, 0, 'f', 0)
+            .arg(rate / baselineRate, 0, 'f', 1)
+            .arg(maxStallMs, 0, 'f', 1)
+            .arg(rssMb, 0, 'f', 0)
+            .arg(searchMs, 0, 'f', 1));
     return 0;
 }
 
@@ -190,19 +201,25 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
     std::unique_ptr<QTemporaryDir> temporary;
     const QString dataDir = dataDirFor(keepDir, QStringLiteral("bench_logview"), &temporary);
     Server server;
-    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir,
-                                   QStringLiteral("--container-engines"), QString()});
+    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--data-dir"), dataDir, QStringLiteral("--container-engines"),
+                                   QString()});
     FlotillaClient client(url);
     Definition definition;
     definition.alias = QStringLiteral("bench-logview");
     definition.image = QStringLiteral("local");
     // The same lines as the in-process benchmark, written by awk.
-    definition.command = QStringLiteral(
-        "awk 'BEGIN { split(\"32mINFO ,33mWARN ,1;31mERROR\", lv, \",\"); for (i = 1; i <= LINES; i++) "
-        "printf \"\\033[2m2026-11-27T10:%02d:%02d.%03dZ\\033[22m \\033[%s\\033[0m worker-%d processed item %07d, payload abcdefghijklmnop\\n\", "
-        "int(i / 60000) % 60, int(i / 1000) % 60, i % 1000, lv[i % 7 == 0 ? (i % 21 == 0 ? 3 : 2) : 1], i % 8, i }'")
-                             .replace(QStringLiteral("LINES"), QString::number(lines));
-    const QString definitionId = await(client.createDefinition(definition), QStringLiteral("creating the definition"))->result().definitionId;
+    definition.command
+        = QStringLiteral(
+              "awk 'BEGIN { split(\"32mINFO ,33mWARN ,1;31mERROR\", lv, \",\"); for (i = 1; i <= LINES; i++) "
+              "printf \"\\033[2m2026-11-27T10:%02d:%02d.%03dZ\\033[22m \\033[%s\\033[0m worker-%d processed item %07d, "
+              "payload abcdefghijklmnop\\n\", "
+              "int(i / 60000) % 60, int(i / 1000) % 60, i % 1000, lv[i % 7 == 0 ? (i % 21 == 0 ? 3 : 2) : 1], i % 8, i "
+              "}'")
+              .replace(QStringLiteral("LINES"), QString::number(lines));
+    const QString definitionId = await(client.createDefinition(definition), QStringLiteral("creating the definition"))
+                                     ->result()
+                                     .definitionId;
     LaunchRequest request;
     request.cluster = QStringLiteral("local");
     request.ownerId = QStringLiteral("bench");
@@ -214,7 +231,9 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
         const Run run = await(client.run(runId), QStringLiteral("reading the run"))->result();
         if (run.status == RunStatus::Stopped) {
             if (run.exitCode.value_or(-1) != 0)
-                fail(QStringLiteral("the log-writing run failed: exit code %1 %2").arg(run.exitCode.value_or(-1)).arg(run.exitReason));
+                fail(QStringLiteral("the log-writing run failed: exit code %1 %2")
+                         .arg(run.exitCode.value_or(-1))
+                         .arg(run.exitReason));
             break;
         }
         if (waited.elapsed() > 300000)
@@ -231,7 +250,8 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
     LogPane pane(&client, runId);
     pane.resize(1000, 700);
     pane.show();
-    waitUntil([&] { return pane.isFinished() && lastRowVisible(*pane.view()); }, 600000, QStringLiteral("the whole log on screen"));
+    waitUntil([&] { return pane.isFinished() && lastRowVisible(*pane.view()); }, 600000,
+              QStringLiteral("the whole log on screen"));
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double maxStallMs = stalls.stop();
     const qint64 shown = pane.model()->endLineId();
@@ -239,7 +259,10 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
     if (shown != lines)
         fail(QStringLiteral("the pane holds %1 lines, not %2").arg(shown).arg(lines));
     say(QStringLiteral("e2e_lines=%1 e2e_s=%2 e2e_max_stall_ms=%3 e2e_rss_mb=%4")
-            .arg(shown).arg(seconds, 0, 'f', 2).arg(maxStallMs, 0, 'f', 1).arg(peakRssMb(), 0, 'f', 0));
+            .arg(shown)
+            .arg(seconds, 0, 'f', 2)
+            .arg(maxStallMs, 0, 'f', 1)
+            .arg(peakRssMb(), 0, 'f', 0));
     return 0;
 }
 
@@ -247,18 +270,25 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
 
 int main(int argc, char *argv[])
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     return run(argc, argv, "bench_logview", [] {
         QCommandLineParser parser;
         parser.setApplicationDescription(QStringLiteral("The log viewer at scale; see the top of bench_logview.cpp."));
         parser.addHelpOption();
-        const QCommandLineOption linesOption(QStringLiteral("lines"), QStringLiteral("Lines to feed (default 1000000)."), QStringLiteral("N"),
+        const QCommandLineOption linesOption(QStringLiteral("lines"),
+                                             QStringLiteral("Lines to feed (default 1000000)."), QStringLiteral("N"),
                                              QStringLiteral("1000000"));
         const QCommandLineOption baselineOption(QStringLiteral("baseline-lines"),
-                                                QStringLiteral("Lines for the QPlainTextEdit baseline (default: --lines)."), QStringLiteral("N"));
-        const QCommandLineOption e2eOption(QStringLiteral("e2e"), QStringLiteral("Measure a LogPane on a real flotilla-local run instead."));
-        const QCommandLineOption keepOption(QStringLiteral("data-dir"), QStringLiteral("--e2e: keep the server's data here."), QStringLiteral("DIR"));
+                                                QStringLiteral(
+                                                    "Lines for the QPlainTextEdit baseline (default: --lines)."),
+                                                QStringLiteral("N"));
+        const QCommandLineOption e2eOption(QStringLiteral("e2e"),
+                                           QStringLiteral("Measure a LogPane on a real flotilla-local run instead."));
+        const QCommandLineOption keepOption(QStringLiteral("data-dir"),
+                                            QStringLiteral("--e2e: keep the server's data here."),
+                                            QStringLiteral("DIR"));
         parser.addOptions({linesOption, baselineOption, e2eOption, keepOption});
         parser.process(QCoreApplication::arguments());
         const int lines = positive(parser, linesOption);

@@ -61,15 +61,16 @@ void waitFor(const std::function<bool()> &done, int timeoutMs, const QString &wh
 int bench()
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "RunListModel behind a QSortFilterProxyModel in an offscreen QTableView, fed by flotilla-local "
-        "holding N runs. The last line is first_page_ms=.. rows_per_s=.. bytes_per_row=.. "
-        "(targets: <= 100, >= 20000, <= 1024)."));
+    parser.setApplicationDescription(
+        QStringLiteral("RunListModel behind a QSortFilterProxyModel in an offscreen QTableView, fed by flotilla-local "
+                       "holding N runs. The last line is first_page_ms=.. rows_per_s=.. bytes_per_row=.. "
+                       "(targets: <= 100, >= 20000, <= 1024)."));
     parser.addHelpOption();
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs to store."), QStringLiteral("N"),
                                         QStringLiteral("100000"));
     const QCommandLineOption pageOption(QStringLiteral("page-size"),
-                                        QStringLiteral("Rows in every page request (default: the model's growing pages)."),
+                                        QStringLiteral(
+                                            "Rows in every page request (default: the model's growing pages)."),
                                         QStringLiteral("N"));
     const QCommandLineOption keepOption(QStringLiteral("keep"),
                                         QStringLiteral("Use DIR as the data dir and keep it; a DIR that already holds "
@@ -92,11 +93,14 @@ int bench()
         const Testing::FillResult filled = Testing::fillStore(databasePath, 1000, runCount);
         if (!filled.error.isEmpty())
             fail(filled.error);
-        say(QStringLiteral("fill: %1 runs in %2 s").arg(runCount).arg(filled.definitionSeconds + filled.runSeconds, 0, 'f', 2));
+        say(QStringLiteral("fill: %1 runs in %2 s")
+                .arg(runCount)
+                .arg(filled.definitionSeconds + filled.runSeconds, 0, 'f', 2));
     }
     Server server;
-    const QUrl base = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
-                                    dataDir, QStringLiteral("--parallel-runs"), QStringLiteral("0")});
+    const QUrl base = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--data-dir"), dataDir, QStringLiteral("--parallel-runs"),
+                                    QStringLiteral("0")});
     say(QStringLiteral("server: flotilla-local --parallel-runs 0 listening on %1").arg(base.toString()));
 
     FlotillaClient client(base, ServerFlavour::ControlPlane);
@@ -120,7 +124,8 @@ int bench()
     timer.start();
     view.setModel(&proxy);
     model.fetchMore({}); // what the view asks for when it has room; a no-op if it asked already
-    waitFor([&] { return proxy.rowCount() > 0 || model.lastError().isError(); }, 30000, QStringLiteral("the first page"));
+    waitFor([&] { return proxy.rowCount() > 0 || model.lastError().isError(); }, 30000,
+            QStringLiteral("the first page"));
     if (model.lastError().isError())
         fail(model.lastError().sentence());
     view.viewport()->repaint();
@@ -155,7 +160,8 @@ int bench()
     const double maxStallMs = stalls.stop();
     const int rows = model.rowCount();
     if (rows != model.totalCount() || proxy.rowCount() != rows)
-        fail(QStringLiteral("paged in %1 rows (proxy %2) of %3").arg(rows).arg(proxy.rowCount()).arg(model.totalCount()));
+        fail(
+            QStringLiteral("paged in %1 rows (proxy %2) of %3").arg(rows).arg(proxy.rowCount()).arg(model.totalCount()));
     const double rowsPerSecond = rows / pagingSeconds;
     say(QStringLiteral("paging: %1 rows in %2 s through %3 page requests, %4 rows/s, worst event-loop stall %5 ms")
             .arg(rows)

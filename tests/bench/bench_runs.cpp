@@ -71,7 +71,8 @@ constexpr int runTimeoutMs = 30000;
 QString loadAverage()
 {
     QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().split(' ').value(0)) : QStringLiteral("?");
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().split(' ').value(0))
+                                          : QStringLiteral("?");
 }
 
 double ownCpuSeconds()
@@ -125,8 +126,8 @@ public:
         try {
             return Json::parse(reply.body.data(), reply.body.data() + reply.body.size());
         } catch (const Json::exception &e) {
-            fail(QStringLiteral("%1 %2: the body is not JSON (%3)").arg(QString::fromUtf8(method), QString::fromUtf8(target),
-                                                                        QString::fromUtf8(e.what())));
+            fail(QStringLiteral("%1 %2: the body is not JSON (%3)")
+                     .arg(QString::fromUtf8(method), QString::fromUtf8(target), QString::fromUtf8(e.what())));
         }
     }
 
@@ -145,7 +146,8 @@ public:
         for (qsizetype sent = 0; sent < out.size();) {
             const ssize_t n = ::send(m_fd, out.constData() + sent, out.size() - sent, MSG_NOSIGNAL);
             if (n < 0)
-                fail(QStringLiteral("%1 %2: send: %3").arg(QString::fromUtf8(method), QString::fromUtf8(target), qt_error_string()));
+                fail(QStringLiteral("%1 %2: send: %3")
+                         .arg(QString::fromUtf8(method), QString::fromUtf8(target), qt_error_string()));
             sent += n;
         }
 
@@ -167,7 +169,8 @@ public:
         }
         if (reply.status == 0 || length < 0)
             fail(QStringLiteral("%1 %2: an answer without status or Content-Length: %3")
-                     .arg(QString::fromUtf8(method), QString::fromUtf8(target), QString::fromUtf8(m_buffer.data(), headEnd)));
+                     .arg(QString::fromUtf8(method), QString::fromUtf8(target),
+                          QString::fromUtf8(m_buffer.data(), headEnd)));
         m_used = headEnd + 4 + length;
         while (m_end < m_used)
             fill(method, target);
@@ -196,11 +199,13 @@ private:
             m_buffer.resize(std::max(m_buffer.size() * 2, size_t(m_used)));
         pollfd readable{m_fd, POLLIN, 0};
         if (::poll(&readable, 1, 30000) != 1)
-            fail(QStringLiteral("%1 %2: no complete answer within 30 s").arg(QString::fromUtf8(method), QString::fromUtf8(target)));
+            fail(QStringLiteral("%1 %2: no complete answer within 30 s")
+                     .arg(QString::fromUtf8(method), QString::fromUtf8(target)));
         const ssize_t n = ::recv(m_fd, m_buffer.data() + m_end, m_buffer.size() - m_end, 0);
         if (n <= 0)
             fail(QStringLiteral("%1 %2: the connection ended (%3)")
-                     .arg(QString::fromUtf8(method), QString::fromUtf8(target), n == 0 ? QStringLiteral("closed") : qt_error_string()));
+                     .arg(QString::fromUtf8(method), QString::fromUtf8(target),
+                          n == 0 ? QStringLiteral("closed") : qt_error_string()));
         m_end += n;
     }
 
@@ -275,8 +280,7 @@ const char *decodeJsonString(const char *p, const char *end, QByteArray *out)
             o += utf8.size();
             break;
         }
-        default:
-            ok = false;
+        default: ok = false;
         }
     }
     out->truncate(o - out->constData());
@@ -353,7 +357,8 @@ QByteArray createDefinition(Http &http, const QString &aliasPrefix, const QStrin
 
 QByteArray launch(Http &http, const QByteArray &definitionId)
 {
-    const Json run = http.json("PUT", "/api/v4/task/" + definitionId + "/execute", R"({"run_tags":{"owner_id":"bench"}})");
+    const Json run = http.json("PUT", "/api/v4/task/" + definitionId + "/execute",
+                               R"({"run_tags":{"owner_id":"bench"}})");
     if (run.value("status", "") != "QUEUED" || run.value("cluster", "") != "local")
         fail(QStringLiteral("a launch answered %1").arg(QString::fromStdString(run.dump())));
     return QByteArray::fromStdString(run.value("run_id", ""));
@@ -373,9 +378,9 @@ void checkSucceeded(const Json &run)
 
 struct LaunchSample
 {
-    double answeredMs = 0; // the PUT's answer
-    double runningMs = 0;  // first poll seeing RUNNING (or STOPPED)
-    double stoppedMs = 0;  // first poll seeing STOPPED
+    double answeredMs = 0;    // the PUT's answer
+    double runningMs = 0;     // first poll seeing RUNNING (or STOPPED)
+    double stoppedMs = 0;     // first poll seeing STOPPED
     double serverStartMs = 0; // started_at - queued_at
     double serverStopMs = 0;  // finished_at - queued_at
     int polls = 0;
@@ -521,7 +526,8 @@ IngestRound ingestOnce(Http &http, const Server &server, const QByteArray &defin
     QProcess direct;
     QElapsedTimer timer;
     timer.start();
-    direct.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), logCommand(bytes) + QStringLiteral(" > '%1'").arg(file)});
+    direct.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"), logCommand(bytes) + QStringLiteral(" > '%1'").arg(file)});
     if (!direct.waitForFinished(600000) || direct.exitStatus() != QProcess::NormalExit || direct.exitCode() != 0)
         fail(QStringLiteral("the baseline command failed: %1").arg(QString::fromUtf8(direct.readAllStandardError())));
     result.baselineS = timer.nsecsElapsed() / 1e9;
@@ -536,8 +542,8 @@ IngestRound ingestOnce(Http &http, const Server &server, const QByteArray &defin
     timer.restart();
     const QByteArray runId = launch(http, definitionId);
     while (received.size() < bytes) {
-        const Http::Reply reply =
-            http.request("GET", "/api/v1/" + runId + "/logs?last_seen=" + QUrl::toPercentEncoding(QString::fromUtf8(token)));
+        const Http::Reply reply = http.request("GET", "/api/v1/" + runId + "/logs?last_seen="
+                                                          + QUrl::toPercentEncoding(QString::fromUtf8(token)));
         ++result.requests;
         const qsizetype before = received.size();
         if (reply.status != 200 || !decodeLogAnswer(reply.body, &received, &token))
@@ -580,7 +586,8 @@ IngestRound ingestOnce(Http &http, const Server &server, const QByteArray &defin
     waited.start();
     while ((run = http.json("GET", "/api/v1/history/" + runId)).value("status", "") != "STOPPED") {
         if (waited.elapsed() > runTimeoutMs)
-            fail(QStringLiteral("the log run is still %1 after its last byte was read").arg(QString::fromStdString(run.value("status", ""))));
+            fail(QStringLiteral("the log run is still %1 after its last byte was read")
+                     .arg(QString::fromStdString(run.value("status", ""))));
         QThread::msleep(5);
     }
     checkSucceeded(run);
@@ -588,7 +595,8 @@ IngestRound ingestOnce(Http &http, const Server &server, const QByteArray &defin
     const QByteArray fileHash = sha256OfFile(file);
     if (QCryptographicHash::hash(received, QCryptographicHash::Sha256) != fileHash)
         fail(QStringLiteral("the bytes read through the logs endpoint are not the file's (SHA-256 differs)"));
-    const Json tail = http.json("GET", "/api/v1/" + runId + "/logs?last_seen=" + QUrl::toPercentEncoding(QString::fromUtf8(token)));
+    const Json tail = http.json("GET", "/api/v1/" + runId
+                                           + "/logs?last_seen=" + QUrl::toPercentEncoding(QString::fromUtf8(token)));
     if (tail.value("log", "x") != "")
         fail(QStringLiteral("the log goes on after %1 bytes").arg(bytes));
     QFile::remove(file);
@@ -628,7 +636,6 @@ double benchIngest(Http &http, const Server &server, int megabytes, int rounds, 
     return median(ratios);
 }
 
-
 } // namespace
 
 int bench()
@@ -645,8 +652,9 @@ int bench()
     const QCommandLineOption warmupOption(QStringLiteral("warmup"), QStringLiteral("Unmeasured launches first."),
                                           QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption pollOption(QStringLiteral("poll-ms"),
-                                        QStringLiteral("Pause between polls of a run, and after an empty logs answer (0: none; "
-                                                       "on 2 cores polling without pause slows the server down)."),
+                                        QStringLiteral(
+                                            "Pause between polls of a run, and after an empty logs answer (0: none; "
+                                            "on 2 cores polling without pause slows the server down)."),
                                         QStringLiteral("MS"), QStringLiteral("1"));
     const QCommandLineOption logOption(QStringLiteral("log-mb"), QStringLiteral("MiB the log run writes (0: skip)."),
                                        QStringLiteral("M"), QStringLiteral("200"));
@@ -667,13 +675,18 @@ int bench()
 
     std::unique_ptr<QTemporaryDir> temporary;
     const QString dataDir = dataDirFor(parser.value(keepOption), QStringLiteral("flotilla-bench-runs"), &temporary);
-    say(QStringLiteral("data dir: %1%2").arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")));
+    say(QStringLiteral("data dir: %1%2")
+            .arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")));
 
     Server server; // stopped before the dir goes
-    const QStringList arguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                   QStringLiteral("--data-dir"), dataDir,
-                                   QStringLiteral("--container-engines"), QString(),
-                                   QStringLiteral("--parallel-runs"), QStringLiteral("4")};
+    const QStringList arguments = {QStringLiteral("--listen"),
+                                   QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--data-dir"),
+                                   dataDir,
+                                   QStringLiteral("--container-engines"),
+                                   QString(),
+                                   QStringLiteral("--parallel-runs"),
+                                   QStringLiteral("4")};
     const QUrl base = server.start(arguments);
     say(QStringLiteral("server: flotilla-local --container-engines \"\" --parallel-runs 4 listening on %1")
             .arg(base.toString()));

@@ -83,22 +83,38 @@ int main(int argc, char *argv[])
     if (!server.start(&error))
         return fail(error), 1;
     HttpTestClient http(server.url());
-    const QString hello = createDefinition(
-        http, {{"alias", "hello-flotilla"}, {"group_name", "examples"}, {"image", "docker.io/library/busybox:latest"},
-               {"command", "echo \"hello ${USERNAME}\""}, {"memory", 64},
-               {"env", Json::array({Json{{"name", "USERNAME"}, {"value", "world"}}})}, {"tags", Json::array({"example"})}});
-    const QString report = createDefinition(
-        http, {{"alias", "nightly-report"}, {"group_name", "reports"}, {"image", "registry.example.com/reports:2.4"},
-               {"command", "for i in $(seq 1 40); do printf '\\033[32mINFO\\033[0m step %s of 40: \\033[1mrendering\\033[0m section %s\\n' $i $i; done; "
-                           "printf '\\033[33mWARN\\033[0m 2 charts had no data\\n'; echo done"},
-               {"memory", 512}, {"env", Json::array({Json{{"name", "REPORT_DATE"}, {"value", "2026-11-26"}}, Json{{"name", "FORMAT"}, {"value", "pdf"}}})},
-               {"tags", Json::array({"nightly", "finance"})}});
-    const QString train = createDefinition(
-        http, {{"alias", "train-model"}, {"group_name", "ml"}, {"image", "registry.example.com/trainer:1.9"},
-               {"command", "echo epoch 1; echo epoch 2; sleep 600"}, {"memory", 4096}, {"tags", Json::array({"gpu"})}});
-    const QString etl = createDefinition(
-        http, {{"alias", "etl-orders"}, {"group_name", "data"}, {"image", "registry.example.com/etl:5"},
-               {"command", "echo loading orders; echo 'ERROR: table orders is locked' >&2; exit 3"}, {"memory", 1024}});
+    const QString hello = createDefinition(http, {{"alias", "hello-flotilla"},
+                                                  {"group_name", "examples"},
+                                                  {"image", "docker.io/library/busybox:latest"},
+                                                  {"command", "echo \"hello ${USERNAME}\""},
+                                                  {"memory", 64},
+                                                  {"env", Json::array({Json{{"name", "USERNAME"}, {"value", "world"}}})},
+                                                  {"tags", Json::array({"example"})}});
+    const QString report = createDefinition(http,
+                                            {{"alias", "nightly-report"},
+                                             {"group_name", "reports"},
+                                             {"image", "registry.example.com/reports:2.4"},
+                                             {"command",
+                                              "for i in $(seq 1 40); do printf '\\033[32mINFO\\033[0m step %s of 40: "
+                                              "\\033[1mrendering\\033[0m section %s\\n' $i $i; done; "
+                                              "printf '\\033[33mWARN\\033[0m 2 charts had no data\\n'; echo done"},
+                                             {"memory", 512},
+                                             {"env", Json::array({Json{{"name", "REPORT_DATE"}, {"value", "2026-11-26"}},
+                                                                  Json{{"name", "FORMAT"}, {"value", "pdf"}}})},
+                                             {"tags", Json::array({"nightly", "finance"})}});
+    const QString train = createDefinition(http, {{"alias", "train-model"},
+                                                  {"group_name", "ml"},
+                                                  {"image", "registry.example.com/trainer:1.9"},
+                                                  {"command", "echo epoch 1; echo epoch 2; sleep 600"},
+                                                  {"memory", 4096},
+                                                  {"tags", Json::array({"gpu"})}});
+    const QString etl = createDefinition(http,
+                                         {{"alias", "etl-orders"},
+                                          {"group_name", "data"},
+                                          {"image", "registry.example.com/etl:5"},
+                                          {"command",
+                                           "echo loading orders; echo 'ERROR: table orders is locked' >&2; exit 3"},
+                                          {"memory", 1024}});
     launchRun(http, hello, Json::array({Json{{"name", "USERNAME"}, {"value", "Ada"}}}));
     const QString reportRun = launchRun(http, report);
     const QString failedRun = launchRun(http, etl);
@@ -146,7 +162,8 @@ int main(int argc, char *argv[])
         RunView *view = window.openRun(runOf(runId));
         if (!view)
             return fail(QStringLiteral("no run view")), 1;
-        waitFor([&] { return view->logPane()->model()->rowCount() > 0 && view->run().startedAt.has_value(); }, "log lines");
+        waitFor([&] { return view->logPane()->model()->rowCount() > 0 && view->run().startedAt.has_value(); },
+                "log lines");
         save(view, name);
         view->close();
     }

@@ -236,12 +236,14 @@ private:
     QStringList m_refusals;
 };
 
-template<typename Job>
+template <typename Job>
 Job *awaitOk(Job *job)
 {
     await(job, 3 * requestTimeoutMs);
     if (!job->succeeded())
-        fail(job->isFinished() ? job->error().sentence() : QStringLiteral("%1 %2 got no answer").arg(QString::fromUtf8(job->method()), job->url().toString()));
+        fail(job->isFinished()
+                 ? job->error().sentence()
+                 : QStringLiteral("%1 %2 got no answer").arg(QString::fromUtf8(job->method()), job->url().toString()));
     return job;
 }
 
@@ -351,7 +353,9 @@ Verdict check(FlotillaClient &client, const std::vector<std::unique_ptr<SoakClie
             const bool terminated = soakClient->terminated().contains(runId);
             verdict.acknowledged += terminated ? 1 : 0;
             // A DELETE without an answer may have landed: then it ended as terminated runs do.
-            const bool endedByUser = terminated || (soakClient->terminateSent().contains(runId) && run.exitReason == terminatedByUser);
+            const bool endedByUser = terminated
+                                     || (soakClient->terminateSent().contains(runId)
+                                         && run.exitReason == terminatedByUser);
             const QString exitCode = run.exitCode ? QString::number(*run.exitCode) : QStringLiteral("(none)");
             if (terminated && run.exitReason != terminatedByUser) {
                 ++verdict.lost;
@@ -366,7 +370,8 @@ Verdict check(FlotillaClient &client, const std::vector<std::unique_ptr<SoakClie
             if (endedByUser ? !expected.startsWith(log) || !(log.isEmpty() || log.endsWith('\n')) : log != expected) {
                 ++verdict.incompleteLogs;
                 say(QStringLiteral("incomplete log: run %1%2: %3")
-                        .arg(runId, endedByUser ? QStringLiteral(" (terminated)") : QString(), firstDifference(log, expected)));
+                        .arg(runId, endedByUser ? QStringLiteral(" (terminated)") : QString(),
+                             firstDifference(log, expected)));
             }
         }
     }
@@ -388,29 +393,36 @@ int soak()
                                            QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption killsOption(QStringLiteral("kills"), QStringLiteral("Times the server is killed."),
                                          QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption minUpOption(QStringLiteral("min-up-ms"), QStringLiteral("Shortest time the server runs before a kill."),
+    const QCommandLineOption minUpOption(QStringLiteral("min-up-ms"),
+                                         QStringLiteral("Shortest time the server runs before a kill."),
                                          QStringLiteral("MS"), QStringLiteral("200"));
-    const QCommandLineOption maxUpOption(QStringLiteral("max-up-ms"), QStringLiteral("Longest time the server runs before a kill."),
+    const QCommandLineOption maxUpOption(QStringLiteral("max-up-ms"),
+                                         QStringLiteral("Longest time the server runs before a kill."),
                                          QStringLiteral("MS"), QStringLiteral("2500"));
     const QCommandLineOption maxDownOption(QStringLiteral("max-down-ms"),
                                            QStringLiteral("Longest time the server stays down after a kill."),
                                            QStringLiteral("MS"), QStringLiteral("500"));
     const QCommandLineOption linesOption(QStringLiteral("lines"), QStringLiteral("Numbered lines each run prints."),
                                          QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption runsOption(QStringLiteral("runs-per-definition"), QStringLiteral("Launches of each definition."),
-                                        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption runsOption(QStringLiteral("runs-per-definition"),
+                                        QStringLiteral("Launches of each definition."), QStringLiteral("N"),
+                                        QStringLiteral("3"));
     const QCommandLineOption pauseOption(QStringLiteral("pause-ms"),
-                                         QStringLiteral("Mean pause of a client between writes (uniform, 0 to twice this)."),
+                                         QStringLiteral(
+                                             "Mean pause of a client between writes (uniform, 0 to twice this)."),
                                          QStringLiteral("MS"), QStringLiteral("400"));
     const QCommandLineOption terminateOption(QStringLiteral("terminate-every"),
                                              QStringLiteral("Terminate about one run in N (1: every run)."),
                                              QStringLiteral("N"), QStringLiteral("5"));
-    const QCommandLineOption parallelOption(QStringLiteral("parallel-runs"), QStringLiteral("The server's --parallel-runs."),
-                                            QStringLiteral("N"), QStringLiteral("8"));
-    const QCommandLineOption drainOption(QStringLiteral("drain-s"),
-                                         QStringLiteral("At the end, how long no run may finish before the active ones count as stuck."),
-                                         QStringLiteral("S"), QStringLiteral("60"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default: a random one, printed)."),
+    const QCommandLineOption parallelOption(QStringLiteral("parallel-runs"),
+                                            QStringLiteral("The server's --parallel-runs."), QStringLiteral("N"),
+                                            QStringLiteral("8"));
+    const QCommandLineOption drainOption(
+        QStringLiteral("drain-s"),
+        QStringLiteral("At the end, how long no run may finish before the active ones count as stuck."),
+        QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QStringLiteral("Random seed (default: a random one, printed)."),
                                         QStringLiteral("N"));
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Use DIR as the data dir and keep it."),
                                         QStringLiteral("DIR"));
@@ -431,21 +443,31 @@ int soak()
     options.terminateEvery = positive(parser, terminateOption);
     const int parallelRuns = positive(parser, parallelOption);
     const int drainMs = 1000 * positive(parser, drainOption);
-    const quint32 seed = parser.isSet(seedOption) ? quint32(positive(parser, seedOption, 0)) : QRandomGenerator::global()->bounded(1000000);
+    const quint32 seed = parser.isSet(seedOption) ? quint32(positive(parser, seedOption, 0))
+                                                  : QRandomGenerator::global()->bounded(1000000);
     QRandomGenerator random(seed);
 
     std::unique_ptr<QTemporaryDir> temporary;
     const QString dataDir = dataDirFor(parser.value(keepOption), QStringLiteral("flotilla-soak"), &temporary);
-    say(QStringLiteral("data dir: %1%2; seed %3").arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)")).arg(seed));
+    say(QStringLiteral("data dir: %1%2; seed %3")
+            .arg(dataDir, temporary ? QStringLiteral(" (temporary)") : QStringLiteral(" (kept)"))
+            .arg(seed));
 
     Server server; // stopped before the dir goes
-    const QStringList arguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(freePort()),
-                                   QStringLiteral("--data-dir"), dataDir,
-                                   QStringLiteral("--container-engines"), QString(),
-                                   QStringLiteral("--parallel-runs"), QString::number(parallelRuns),
-                                   QStringLiteral("--terminate-grace"), QStringLiteral("1")};
+    const QStringList arguments = {QStringLiteral("--listen"),
+                                   QStringLiteral("127.0.0.1:%1").arg(freePort()),
+                                   QStringLiteral("--data-dir"),
+                                   dataDir,
+                                   QStringLiteral("--container-engines"),
+                                   QString(),
+                                   QStringLiteral("--parallel-runs"),
+                                   QString::number(parallelRuns),
+                                   QStringLiteral("--terminate-grace"),
+                                   QStringLiteral("1")};
     const QUrl url = server.start(arguments);
-    say(QStringLiteral("server: flotilla-local --parallel-runs %1 listening on %2").arg(parallelRuns).arg(url.toString()));
+    say(QStringLiteral("server: flotilla-local --parallel-runs %1 listening on %2")
+            .arg(parallelRuns)
+            .arg(url.toString()));
 
     std::vector<std::unique_ptr<SoakClient>> clients;
     for (int number = 1; number <= clientCount; ++number)
@@ -490,7 +512,9 @@ int soak()
     QTimer::singleShot(3 * requestTimeoutMs, &allStopped, &QEventLoop::quit);
     allStopped.exec();
     if (running > 0)
-        fail(QStringLiteral("%1 client(s) still wait for an answer %2 s after being stopped").arg(running).arg(3 * requestTimeoutMs / 1000));
+        fail(QStringLiteral("%1 client(s) still wait for an answer %2 s after being stopped")
+                 .arg(running)
+                 .arg(3 * requestTimeoutMs / 1000));
 
     int unanswered = 0;
     QStringList refusals;
@@ -501,7 +525,8 @@ int soak()
     qsizetype terminations = 0;
     for (const auto &client : clients)
         terminations += client->terminated().size();
-    say(QStringLiteral("clients stopped: %1 writes acknowledged (%2 of them terminations), %3 got no answer (not counted)")
+    say(QStringLiteral(
+            "clients stopped: %1 writes acknowledged (%2 of them terminations), %3 got no answer (not counted)")
             .arg(acknowledgedSoFar())
             .arg(terminations)
             .arg(unanswered));

@@ -8,7 +8,7 @@ namespace Flotilla::Testing {
 
 // Starts the job and waits for its finished(); the job stays alive (a child
 // of its client) so the test can read it.
-template<typename Job>
+template <typename Job>
 Job *await(Job *job, int timeoutMs = 20000)
 {
     job->setAutoDelete(false);

@@ -31,7 +31,8 @@ QByteArray FixtureServer::fixture(const QString &name)
     return file.readAll();
 }
 
-void FixtureServer::serveFixture(const QByteArray &method, const QByteArray &path, const QString &fixtureName, int status)
+void FixtureServer::serveFixture(const QByteArray &method, const QByteArray &path, const QString &fixtureName,
+                                 int status)
 {
     FixtureResponse response;
     response.status = status;

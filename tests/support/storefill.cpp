@@ -13,14 +13,15 @@ namespace Flotilla::Testing {
 namespace {
 
 const QStringList images = {
-    QStringLiteral("python:3.12-slim"), QStringLiteral("ghcr.io/acme/etl:2.4.1"), QStringLiteral("alpine:3.20"),
-    QStringLiteral("ghcr.io/acme/train:0.9.0"), QStringLiteral("postgres:16"), QStringLiteral("ubuntu:24.04"),
+    QStringLiteral("python:3.12-slim"), QStringLiteral("ghcr.io/acme/etl:2.4.1"),
+    QStringLiteral("alpine:3.20"),      QStringLiteral("ghcr.io/acme/train:0.9.0"),
+    QStringLiteral("postgres:16"),      QStringLiteral("ubuntu:24.04"),
 };
 const QStringList tagPool = {
-    QStringLiteral("nightly"), QStringLiteral("hourly"), QStringLiteral("etl"), QStringLiteral("ml"),
-    QStringLiteral("reporting"), QStringLiteral("critical"), QStringLiteral("backfill"), QStringLiteral("adhoc"),
-    QStringLiteral("finance"), QStringLiteral("marketing"), QStringLiteral("ops"), QStringLiteral("gpu"),
-    QStringLiteral("experimental"), QStringLiteral("pii"), QStringLiteral("export"),
+    QStringLiteral("nightly"),      QStringLiteral("hourly"),    QStringLiteral("etl"),      QStringLiteral("ml"),
+    QStringLiteral("reporting"),    QStringLiteral("critical"),  QStringLiteral("backfill"), QStringLiteral("adhoc"),
+    QStringLiteral("finance"),      QStringLiteral("marketing"), QStringLiteral("ops"),      QStringLiteral("gpu"),
+    QStringLiteral("experimental"), QStringLiteral("pii"),       QStringLiteral("export"),
 };
 
 Definition makeDefinition(int index, QRandomGenerator &rng)

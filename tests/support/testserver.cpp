@@ -38,7 +38,8 @@ TestServer::~TestServer()
         if (wrapper <= 1 || !cmdline.open(QIODevice::ReadOnly) || !cmdline.readAll().contains(control.toUtf8()))
             continue;
         if (QFile::exists(control + QStringLiteral("/cid")))
-            QProcess::execute(QStringLiteral("podman"), {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("flotilla-") + run});
+            QProcess::execute(QStringLiteral("podman"),
+                              {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("flotilla-") + run});
         if (child > 1)
             ::kill(-child, SIGKILL); // the command's whole group
         ::kill(wrapper, SIGKILL);
@@ -115,10 +116,12 @@ Json launch(HttpTestClient &client, const QString &definitionId, const Json &bod
 Json waitForStatus(HttpTestClient &client, const QString &runId, const char *status, int timeoutMs)
 {
     Json run;
-    [[maybe_unused]] const bool reached = QTest::qWaitFor([&] {
-        run = client.get(QStringLiteral("/api/v1/history/") + runId).json();
-        return run.is_object() && run.value("status", "") == status;
-    }, timeoutMs);
+    [[maybe_unused]] const bool reached = QTest::qWaitFor(
+        [&] {
+            run = client.get(QStringLiteral("/api/v1/history/") + runId).json();
+            return run.is_object() && run.value("status", "") == status;
+        },
+        timeoutMs);
     return run;
 }
 
@@ -127,8 +130,9 @@ QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *ch
     QByteArray log;
     QString token;
     for (int count = 1;; ++count) {
-        const Json answer = client.get(QStringLiteral("/api/v1/%1/logs?last_seen=%2")
-                                           .arg(runId, QString::fromUtf8(QUrl::toPercentEncoding(token))))
+        const Json answer = client
+                                .get(QStringLiteral("/api/v1/%1/logs?last_seen=%2")
+                                         .arg(runId, QString::fromUtf8(QUrl::toPercentEncoding(token))))
                                 .json();
         if (!answer.is_object())
             return log;

@@ -49,8 +49,14 @@ public:
     HttpResult request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
                        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult get(const QString &pathAndQuery) { return request("GET", pathAndQuery); }
-    HttpResult post(const QString &path, const Json &body) { return request("POST", path, QByteArray::fromStdString(body.dump())); }
-    HttpResult put(const QString &path, const Json &body) { return request("PUT", path, QByteArray::fromStdString(body.dump())); }
+    HttpResult post(const QString &path, const Json &body)
+    {
+        return request("POST", path, QByteArray::fromStdString(body.dump()));
+    }
+    HttpResult put(const QString &path, const Json &body)
+    {
+        return request("PUT", path, QByteArray::fromStdString(body.dump()));
+    }
     HttpResult del(const QString &path) { return request("DELETE", path); }
 
 private:
@@ -61,7 +67,8 @@ private:
 // Shorthands for the API calls most tests make; each QVERIFYs nothing, so
 // callers check the results they care about.
 QString createDefinition(HttpTestClient &client, const Json &definition);
-Json launch(HttpTestClient &client, const QString &definitionId, const Json &body = Json{{"run_tags", {{"owner_id", "tester"}}}});
+Json launch(HttpTestClient &client, const QString &definitionId,
+            const Json &body = Json{{"run_tags", {{"owner_id", "tester"}}}});
 // Polls the run until `status` (an event loop runs meanwhile); the run as last read.
 Json waitForStatus(HttpTestClient &client, const QString &runId, const char *status, int timeoutMs = 30000);
 // The whole log read through last_seen paging, as a client would.

@@ -10,7 +10,7 @@ namespace Flotilla::Testing {
 
 // The child of `root` with that object name; a missing one ends the test
 // program, since every later step would only fail less clearly.
-template<typename T>
+template <typename T>
 T *namedChild(const QObject *root, const char *name)
 {
     T *child = root->findChild<T *>(QLatin1String(name));
