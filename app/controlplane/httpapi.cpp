@@ -1,5 +1,6 @@
 #include "httpapi.h"
 
+#include "constanttime.h"
 #include "listquery.h"
 #include "logstore.h"
 #include "runscheduler.h"
@@ -183,16 +184,6 @@ QString newDefinitionId(const QString &groupName)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     return groupName.isEmpty() ? uuid : groupName + u'-' + uuid;
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 // The auth scheme is case-insensitive (RFC 9110); the token is not.

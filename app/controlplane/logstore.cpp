@@ -1,5 +1,7 @@
 #include "logstore.h"
 
+#include "constanttime.h"
+
 #include <QDir>
 #include <QFile>
 #include <QMessageAuthenticationCode>
@@ -55,7 +57,7 @@ std::optional<qint64> LogStore::offsetOf(const QString &runId, const QByteArray 
     const qsizetype dot = token.indexOf('.');
     bool ok = false;
     const qint64 offset = token.left(dot).toLongLong(&ok);
-    if (dot <= 0 || !ok || offset < 0 || sign(runId, offset) != token)
+    if (dot <= 0 || !ok || offset < 0 || !constantTimeEquals(sign(runId, offset), token))
         return std::nullopt;
     return offset;
 }
