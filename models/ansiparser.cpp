@@ -141,7 +141,7 @@ void AnsiParser::feed(QStringView text, ParsedLines &out)
     qsizetype i = 0;
     while (i < size) {
         qsizetype j = i;
-        while (j < size && (data[j].unicode() >= 0x20 || data[j] == u'\t'))
+        while (j < size && ((data[j].unicode() >= 0x20 && data[j].unicode() != 0x7f) || data[j] == u'\t'))
             ++j;
         appendText(text.sliced(i, j - i));
         if (j == size)

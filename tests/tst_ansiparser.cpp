@@ -95,7 +95,7 @@ void Tst_AnsiParser::styleIsCarriedAcrossLines()
 void Tst_AnsiParser::otherSequencesAndControlsAreDropped()
 {
     const QList<Line> lines = parseCut("a\x1b[2Kb\x1b]0;title\x07"
-                                       "c\x1b(Bd\x01\x1b[7me\rf\n",
+                                       "c\x1b(Bd\x01\x7f\x1b[7me\rf\n",
                                        {});
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines[0].text, u"abcdef");
