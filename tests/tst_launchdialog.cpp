@@ -40,7 +40,7 @@ private Q_SLOTS:
 
 private:
     void open(const Definition &definition, const std::optional<Run> &retryOf = std::nullopt,
-              FlotillaClient *client = nullptr, const QString &profile = QStringLiteral("local"));
+              FlotillaClient *client = nullptr, const ServerProfile &profile = ServerProfile::local());
     template <typename T>
     T *child(const char *name) const
     {
@@ -77,7 +77,7 @@ void tst_LaunchDialog::initTestCase()
 }
 
 void tst_LaunchDialog::open(const Definition &definition, const std::optional<Run> &retryOf, FlotillaClient *client,
-                            const QString &profile)
+                            const ServerProfile &profile)
 {
     m_dialog = std::make_unique<LaunchDialog>(client ? client : m_client.get(), profile, definition, retryOf);
     m_dialog->show();
@@ -121,8 +121,20 @@ void tst_LaunchDialog::launchesAndRemembersClusterAndOwner()
     open(m_definition);
     QCOMPARE(child<QComboBox>("clusterCombo")->currentText(), QStringLiteral("local"));
     QCOMPARE(child<QLineEdit>("ownerEdit")->text(), QStringLiteral("alice"));
-    open(m_definition, std::nullopt, nullptr, QStringLiteral("other")); // remembered per profile
+    ServerProfile other;
+    other.name = QStringLiteral("other");
+    open(m_definition, std::nullopt, nullptr, other); // remembered per profile
     QCOMPARE(child<QLineEdit>("ownerEdit")->text(), QStringLiteral("tester"));
+    QCOMPARE(child<QComboBox>("clusterCombo")->currentText(), QString());
+
+    // Nothing remembered yet: the profile's own defaults.
+    ServerProfile team;
+    team.name = QStringLiteral("team");
+    team.ownerId = QStringLiteral("ops-bot");
+    team.defaultCluster = QStringLiteral("local");
+    open(m_definition, std::nullopt, nullptr, team);
+    QCOMPARE(child<QLineEdit>("ownerEdit")->text(), QStringLiteral("ops-bot"));
+    QCOMPARE(child<QComboBox>("clusterCombo")->currentText(), QStringLiteral("local"));
 }
 
 void tst_LaunchDialog::retryStartsFromTheRunWithoutReservedNames()

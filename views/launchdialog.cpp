@@ -13,12 +13,12 @@
 
 namespace Flotilla {
 
-LaunchDialog::LaunchDialog(FlotillaClient *client, const QString &profileName, const Definition &definition,
+LaunchDialog::LaunchDialog(FlotillaClient *client, const ServerProfile &profile, const Definition &definition,
                            const std::optional<Run> &retryOf, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::LaunchDialog>())
     , m_client(client)
-    , m_profileName(profileName)
+    , m_profileName(profile.name)
     , m_definition(definition)
 {
     m_ui->setupUi(this);
@@ -41,10 +41,9 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const QString &profileName, c
     clusters->reload();
 
     const QSettings settings;
-    m_ui->clusterCombo->setEditText(retryOf ? retryOf->cluster : settings.value(clusterKey(profileName)).toString());
-    m_ui->ownerEdit->setText(
-        settings.value(ownerIdKey(profileName), qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME")))
-            .toString());
+    m_ui->clusterCombo->setEditText(
+        retryOf ? retryOf->cluster : settings.value(clusterKey(profile.name), profile.defaultCluster).toString());
+    m_ui->ownerEdit->setText(settings.value(ownerIdKey(profile.name), profile.launchOwnerId()).toString());
     m_ui->commandEdit->setPlainText(retryOf ? retryOf->command : definition.command);
     const std::optional<qint64> memory = retryOf && retryOf->memory ? retryOf->memory : definition.memory;
     m_ui->memorySpin->setValue(int(memory.value_or(0)));
@@ -73,13 +72,6 @@ QString LaunchDialog::clusterKey(const QString &profileName)
 QString LaunchDialog::ownerIdKey(const QString &profileName)
 {
     return QStringLiteral("launch/%1/ownerId").arg(profileName);
-}
-
-const QStringList &LaunchDialog::reservedEnvNames()
-{
-    static const QStringList names = {QStringLiteral("FLOTILLA_RUN_ID"), QStringLiteral("FLOTILLA_SERVER_MODE"),
-                                      QStringLiteral("FLOTILLA_RUN_OWNER_ID")};
-    return names;
 }
 
 bool LaunchDialog::takesOverrides() const

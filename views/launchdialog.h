@@ -1,5 +1,6 @@
 #pragma once
 
+#include <client/serverprofile.h>
 #include <wire/definition.h>
 #include <wire/run.h>
 
@@ -28,15 +29,15 @@ class LaunchDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(LaunchDialog)
 
 public:
-    LaunchDialog(FlotillaClient *client, const QString &profileName, const Definition &definition,
+    // Cluster and owner start as last launched with this profile, else as the
+    // profile's defaults (its cluster; its owner id, else the login name).
+    LaunchDialog(FlotillaClient *client, const ServerProfile &profile, const Definition &definition,
                  const std::optional<Run> &retryOf = std::nullopt, QWidget *parent = nullptr);
     ~LaunchDialog() override;
 
     // QSettings keys of what is remembered per profile.
     static QString clusterKey(const QString &profileName);
     static QString ownerIdKey(const QString &profileName);
-    // Env names the server sets on every run (and refuses in a launch).
-    static const QStringList &reservedEnvNames();
 
 Q_SIGNALS:
     void launched(const Flotilla::Run &run);

@@ -427,7 +427,7 @@ void MainWindow::launch(const Definition &definition, const std::optional<Run> &
     FlotillaClient *client = m_connection->client();
     if (!client)
         return showError(tr("Not connected to a server yet."));
-    auto *dialog = new LaunchDialog(client, m_connection->profile().name, definition, retryOf, this);
+    auto *dialog = new LaunchDialog(client, m_connection->profile(), definition, retryOf, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &LaunchDialog::launched, this, [this](const Run &run) {
         watchLaunched(run);

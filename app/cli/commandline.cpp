@@ -15,7 +15,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <pwd.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -130,19 +129,6 @@ bool parseCount(const QCommandLineParser &parser, const QString &name, std::opti
     }
     *value = number;
     return true;
-}
-
-// $USER, else $LOGNAME, else the passwd entry of the real user.
-QString loginName()
-{
-    for (const char *variable : {"USER", "LOGNAME"}) {
-        const QString name = qEnvironmentVariable(variable);
-        if (!name.isEmpty())
-            return name;
-    }
-    if (const passwd *entry = ::getpwuid(::getuid()))
-        return QString::fromLocal8Bit(entry->pw_name);
-    return {};
 }
 
 } // namespace
@@ -710,12 +696,9 @@ void CommandLine::launch()
     else
         request.cluster = m_profile.defaultCluster;
     request.ownerId = m_parser.isSet(QStringLiteral("owner")) ? m_parser.value(QStringLiteral("owner"))
-                                                              : m_profile.ownerId;
-    if (request.ownerId.isEmpty()) {
-        request.ownerId = loginName();
-        if (request.ownerId.isEmpty())
-            return usageError(QStringLiteral("launch needs --owner ID: the login user name is unknown here"));
-    }
+                                                              : m_profile.launchOwnerId();
+    if (request.ownerId.isEmpty())
+        return usageError(QStringLiteral("launch needs --owner ID: the login user name is unknown here"));
     const QString key = m_positional.constFirst();
     const auto launched = [this](ResultJob<Run> *job) {
         if (!m_parser.isSet(QStringLiteral("follow"))) {

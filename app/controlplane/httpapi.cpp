@@ -20,9 +20,6 @@ namespace Flotilla {
 
 namespace {
 
-const QStringList reservedEnvNames = {QStringLiteral("FLOTILLA_RUN_ID"), QStringLiteral("FLOTILLA_SERVER_MODE"),
-                                      QStringLiteral("FLOTILLA_RUN_OWNER_ID")};
-
 QByteArray dump(const Json &json)
 {
     return QByteArray::fromStdString(json.dump(-1, ' ', false, Json::error_handler_t::replace));
@@ -476,7 +473,7 @@ HttpResponse HttpApi::launch(const HttpRequest &request, const std::optional<Def
     if (const QStringList problems = envProblems(launch.env, QStringLiteral("env")); !problems.isEmpty())
         return errorResponse(400, problems.join(u'\n'));
     for (const EnvVar &var : launch.env) {
-        if (reservedEnvNames.contains(var.name))
+        if (reservedEnvNames().contains(var.name))
             return errorResponse(409, QStringLiteral("environment variable %1 is reserved").arg(var.name));
     }
     // A cleared cluster picker sends "": the default cluster, as when it is absent.

@@ -1,6 +1,27 @@
 #include "serverprofile.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace Flotilla {
+
+// $USER, else $LOGNAME, else the passwd entry of the real user.
+static QString loginName()
+{
+    for (const char *variable : {"USER", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+    if (const passwd *entry = ::getpwuid(::getuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return {};
+}
+
+QString ServerProfile::launchOwnerId() const
+{
+    return ownerId.isEmpty() ? loginName() : ownerId;
+}
 
 ServerProfile ServerProfile::local()
 {

@@ -26,6 +26,9 @@ struct ServerProfile
     bool hasSecrets = false;
 
     bool isLocal() const { return name == localName; }
+    // The owner id for launches: ownerId, else the login name (empty when
+    // neither is known).
+    QString launchOwnerId() const;
     static ServerProfile local();
     // Empty when valid, else a sentence saying what to fix.
     QString problem() const;

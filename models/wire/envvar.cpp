@@ -32,6 +32,13 @@ EnvList envFromJson(const Json &array, const QString &field, QStringList *errors
     return env;
 }
 
+const QStringList &reservedEnvNames()
+{
+    static const QStringList names = {QStringLiteral("FLOTILLA_RUN_ID"), QStringLiteral("FLOTILLA_SERVER_MODE"),
+                                      QStringLiteral("FLOTILLA_RUN_OWNER_ID")};
+    return names;
+}
+
 QString envNameProblem(const QString &name)
 {
     if (name.isEmpty())

@@ -24,5 +24,8 @@ EnvList envFromJson(const Json &array, const QString &field, QStringList *errors
 QString envNameProblem(const QString &name);
 // The problems of every entry, each naming its position.
 QStringList envProblems(const EnvList &env, const QString &field);
+// The variables the control plane sets on every run (contract §5); a launch
+// may not override them.
+const QStringList &reservedEnvNames();
 
 } // namespace Flotilla

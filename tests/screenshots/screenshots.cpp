@@ -174,7 +174,7 @@ int main(int argc, char *argv[])
     editor.show();
     save(&editor, QStringLiteral("07-definition-editor"));
     editor.hide();
-    LaunchDialog launchDialog(connection->client(), QStringLiteral("local"), selected, std::nullopt, &window);
+    LaunchDialog launchDialog(connection->client(), ServerProfile::local(), selected, std::nullopt, &window);
     launchDialog.show();
     save(&launchDialog, QStringLiteral("08-launch"));
     launchDialog.hide();
