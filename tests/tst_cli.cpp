@@ -117,7 +117,11 @@ void Tst_Cli::initTestCase()
 {
     QVERIFY2(QFile::exists(program()), qPrintable(program() + QStringLiteral(" is missing; build flotilla")));
     QVERIFY(m_home.isValid());
-    m_server = std::make_unique<TestServer>();
+    // The commands are the subject here, named servers as --server URL; the
+    // token of the local server is found by discoversTheLocalServer().
+    ControlPlaneOptions options;
+    options.tokenRequired = false;
+    m_server = std::make_unique<TestServer>(options);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
 }
@@ -271,7 +275,7 @@ void Tst_Cli::stopARunningRun()
                             QStringLiteral("cli-sleep"), QStringLiteral("--cluster"), QStringLiteral("local")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString runId = toQString(parseJson(result.out)["run_id"].get<std::string>());
-    HttpTestClient http(m_server->url());
+    HttpTestClient http(*m_server);
     QCOMPARE(waitForStatus(http, runId, "RUNNING")["status"].get<std::string>(), std::string("RUNNING"));
 
     result = cli({QStringLiteral("stop"), runId});
@@ -431,9 +435,17 @@ void Tst_Cli::discoversTheLocalServer()
     server.options().dataDir = dataDir;
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
-    const CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
+    QVERIFY(!server.token().isEmpty()); // nobody tells the CLI: it reads it beside the URL
+    CliResult result = runCli(home.path(), {QStringLiteral("clusters")});
     QVERIFY2(result.exitCode == 0 && result.out.split(u'\n').contains(QStringLiteral("local")),
              qPrintable(result.describe()));
+    result = runCli(home.path(), {QStringLiteral("create"), QStringLiteral("--alias"), QStringLiteral("found"),
+                                  QStringLiteral("--image"), QStringLiteral("none"), QStringLiteral("--command"),
+                                  QStringLiteral("echo found it")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = runCli(home.path(), {QStringLiteral("launch"), QStringLiteral("found"), QStringLiteral("--cluster"),
+                                  QStringLiteral("local"), QStringLiteral("--follow")});
+    QVERIFY2(result.exitCode == 0 && result.out == QStringLiteral("found it\n"), qPrintable(result.describe()));
 }
 
 void Tst_Cli::tablesFitTheTerminal()

@@ -24,6 +24,7 @@ void Tst_ClustersModel::listsAndFiltersClusters()
     TestServer server;
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     ClustersModel model(&client);
     ModelTesters testers(&model);
     QTRY_VERIFY(model.rowCount() >= 1 && !model.isLoading());

@@ -4,10 +4,9 @@
 #include <controlplane/connectionguard.h>
 #include <controlplane/httpmessage.h>
 
+#include <rawhttpclient.h>
 #include <testserver.h>
 
-#include <QDeadlineTimer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
@@ -16,96 +15,6 @@ using namespace Flotilla;
 using namespace Flotilla::Testing;
 
 namespace {
-
-struct RawResponse
-{
-    int status = 0;
-    QByteArray reason;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
-    Json json() const { return Json::parse(body.toStdString(), nullptr, false); }
-};
-
-// An HTTP/1.1 client over one QTcpSocket that writes exactly the bytes it
-// is given. It waits by running the event loop, since the server lives on
-// this thread too.
-class RawClient final
-{
-public:
-    bool connectTo(const QUrl &url)
-    {
-        m_socket.connectToHost(url.host(), quint16(url.port()));
-        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 10000);
-    }
-
-    void send(const QByteArray &bytes) { m_socket.write(bytes); }
-
-    // Waits for one whole response (Content-Length framed); nullopt on timeout or close.
-    std::optional<RawResponse> readResponse(int timeoutMs = 30000)
-    {
-        const QDeadlineTimer deadline(timeoutMs);
-        for (;;) {
-            m_buffer += m_socket.readAll();
-            if (std::optional<RawResponse> response = takeResponse())
-                return response;
-            if (m_socket.state() == QAbstractSocket::UnconnectedState && m_socket.bytesAvailable() == 0)
-                return std::nullopt;
-            if (deadline.hasExpired())
-                return std::nullopt;
-            static_cast<void>(QTest::qWaitFor(
-                [this] {
-                    return m_socket.bytesAvailable() > 0 || m_socket.state() == QAbstractSocket::UnconnectedState;
-                },
-                int(std::max<qint64>(1, deadline.remainingTime()))));
-        }
-    }
-
-    // Waits until the server has closed the connection.
-    bool waitClosed(int timeoutMs = 10000)
-    {
-        return QTest::qWaitFor(
-            [this] {
-                m_buffer += m_socket.readAll();
-                return m_socket.state() == QAbstractSocket::UnconnectedState;
-            },
-            timeoutMs);
-    }
-
-    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
-    qint64 bytesToWrite() const { return m_socket.bytesToWrite(); }
-    QByteArray unparsed() const { return m_buffer; }
-
-private:
-    std::optional<RawResponse> takeResponse()
-    {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return std::nullopt;
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        RawResponse response;
-        const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
-        if (statusLine.size() < 2 || !statusLine.at(0).startsWith("HTTP/1."))
-            return std::nullopt;
-        response.status = statusLine.at(1).toInt();
-        response.reason = lines.first().trimmed().mid(statusLine.at(0).size() + statusLine.at(1).size() + 2);
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            if (colon > 0)
-                response.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
-        }
-        const qsizetype length = response.header("content-length").toLongLong();
-        if (m_buffer.size() < end + 4 + length)
-            return std::nullopt;
-        response.body = m_buffer.mid(end + 4, length);
-        m_buffer.remove(0, end + 4 + length);
-        return response;
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-};
 
 QByteArray getHealth(bool close = false)
 {
@@ -164,7 +73,12 @@ private:
 
 void Tst_ConnectionGuard::init()
 {
-    m_server = std::make_unique<TestServer>();
+    // Framing is the subject here, not access (tst_requestguard): requests
+    // name the host without its port and carry no token.
+    ControlPlaneOptions options;
+    options.tokenRequired = false;
+    options.allowedHosts = {QStringLiteral("127.0.0.1")};
+    m_server = std::make_unique<TestServer>(options);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
 }
@@ -176,7 +90,7 @@ void Tst_ConnectionGuard::cleanup()
 
 void Tst_ConnectionGuard::checkServerHealthy()
 {
-    HttpTestClient client(m_server->url());
+    HttpTestClient client(*m_server);
     const HttpResult result = client.get(QStringLiteral("/api/v6/health"));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.json().value("status", std::string()), std::string("healthy"));
@@ -397,7 +311,7 @@ void Tst_ConnectionGuard::serverStaysHealthy()
     }
     for (int i = 0; i < 3; ++i)
         checkServerHealthy();
-    HttpTestClient client(m_server->url());
+    HttpTestClient client(*m_server);
     const HttpResult created = client.post(QStringLiteral("/api/v6/task"),
                                            Json{{"alias", "after"}, {"image", "alpine"}, {"command", "true"}});
     QCOMPARE(created.status, 200);

@@ -54,7 +54,7 @@ void Tst_ContainerExecutor::initTestCase()
     m_server->options().containerEngines = {QStringLiteral("podman")};
     m_server->options().terminateGraceMs = 1000;
     QVERIFY(m_server->start());
-    m_client = std::make_unique<HttpTestClient>(m_server->url());
+    m_client = std::make_unique<HttpTestClient>(*m_server);
     const Json clusters = m_client->get(QStringLiteral("/api/v1/clusters")).json();
     QVERIFY(clusters["clusters"] == Json::parse(R"(["local","podman"])"));
 }
@@ -165,7 +165,7 @@ void Tst_ContainerExecutor::survivesARestart()
     QTRY_VERIFY_WITH_TIMEOUT(readLogByPaging(*m_client, run).contains("before"), 30000);
     m_server->stop();
     QVERIFY(m_server->start());
-    m_client = std::make_unique<HttpTestClient>(m_server->url());
+    m_client = std::make_unique<HttpTestClient>(*m_server);
     const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
     QCOMPARE(stopped.value("exit_code", -1), 6);
     QCOMPARE(readLogByPaging(*m_client, run), "before\nafter\n");

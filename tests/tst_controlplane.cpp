@@ -1,16 +1,19 @@
 // ControlPlane: start-up checks, data dir ownership and restart over the
 // same data (api-contract §8, §8a).
 #include <controlplane/controlplane.h>
+#include <wire/localserver.h>
 
 #include <testserver.h>
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
@@ -52,6 +55,10 @@ private Q_SLOTS:
     void createsMissingDataDir();
     void secondOnSameDirFailsNamingFirst();
     void differentDirsRunSideBySide();
+    void dataDirOthersCanWriteIsRefused_data();
+    void dataDirOthersCanWriteIsRefused();
+    void dataDirOfAnotherUserIsRefused();
+    void tokenIsMadeKeptAndPublished();
     void nonLoopbackNeedsToken();
     void nonLoopbackWithTokenStarts();
     void unknownDefaultClusterFails();
@@ -78,7 +85,7 @@ void Tst_ControlPlane::startsOnFreeLoopbackPort()
     QCOMPARE(url.toString(), QStringLiteral("http://127.0.0.1:%1").arg(url.port()));
     QCOMPARE(controlPlane.dataDir(), dir.path() + QStringLiteral("/data"));
 
-    HttpTestClient client(url);
+    HttpTestClient client(controlPlane);
     const HttpResult health = client.get(QStringLiteral("/api/v6/health"));
     QCOMPARE(health.status, 200);
     QCOMPARE(health.json().value("status", std::string()), std::string("healthy"));
@@ -94,9 +101,12 @@ void Tst_ControlPlane::dataDirAndDatabaseAreOwnerOnly()
     QString error;
     QVERIFY2(controlPlane.start(&error), qPrintable(error));
 
-    // Write something so the database has its WAL files too.
-    HttpTestClient client(controlPlane.url());
-    QCOMPARE(client.post(QStringLiteral("/api/v6/task"), definitionBody(QStringLiteral("perm"))).status, 200);
+    // Write something so the database has its WAL files too, and run something.
+    HttpTestClient client(controlPlane);
+    const QString id = createDefinition(client, {{"alias", "perm"}, {"image", "none"}, {"command", "echo hi"}});
+    const QString run = QString::fromStdString(
+        launch(client, id, {{"cluster", "local"}, {"run_tags", {{"owner_id", "me"}}}}).value("run_id", ""));
+    QCOMPARE(waitForStatus(client, run, "STOPPED").value("exit_code", -1), 0);
 
     QCOMPARE(fileMode(dataDir), 0700);
     QCOMPARE(fileMode(dataDir + QStringLiteral("/flotilla.sqlite")), 0600);
@@ -107,7 +117,96 @@ void Tst_ControlPlane::dataDirAndDatabaseAreOwnerOnly()
     }
     QCOMPARE(fileMode(dataDir + QStringLiteral("/control-plane.lock")), 0600);
     QCOMPARE(fileMode(dataDir + QStringLiteral("/control-plane.url")), 0600);
+    QCOMPARE(fileMode(dataDir + QStringLiteral("/control-plane.token")), 0600);
     QCOMPARE(fileMode(dataDir + QStringLiteral("/logs")), 0700);
+    QCOMPARE(fileMode(dataDir + QStringLiteral("/logs/") + run + QStringLiteral(".log")), 0600);
+    QCOMPARE(fileMode(dataDir + QStringLiteral("/runs")), 0700);
+    QCOMPARE(fileMode(dataDir + QStringLiteral("/runs/") + run), 0700);
+    QCOMPARE(fileMode(dataDir + QStringLiteral("/runs/") + run + QStringLiteral("/work")), 0700);
+}
+
+void Tst_ControlPlane::dataDirOthersCanWriteIsRefused_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("0777") << 0777;
+    QTest::newRow("0770 (group)") << 0770;
+    QTest::newRow("0702 (others)") << 0702;
+}
+
+void Tst_ControlPlane::dataDirOthersCanWriteIsRefused()
+{
+    QFETCH(int, mode);
+    QTemporaryDir dir;
+    const QString dataDir = dir.path() + QStringLiteral("/data");
+    QVERIFY(QDir().mkdir(dataDir));
+    QVERIFY(::chmod(QFile::encodeName(dataDir).constData(), mode_t(mode)) == 0);
+    ControlPlane controlPlane(optionsFor(dataDir));
+    QString message;
+    QVERIFY(!controlPlane.start(&message));
+    QVERIFY2(message.contains(QStringLiteral("can be written by other users")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("chmod 700 ") + dataDir), qPrintable(message));
+    QVERIFY(controlPlane.url().isEmpty());
+    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+    QCOMPARE(fileMode(dataDir), mode); // not repaired behind the user's back
+}
+
+void Tst_ControlPlane::dataDirOfAnotherUserIsRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to give a dir to another user");
+    QTemporaryDir dir;
+    const QString dataDir = dir.path() + QStringLiteral("/data");
+    QVERIFY(QDir().mkdir(dataDir));
+    QVERIFY(::chown(QFile::encodeName(dataDir).constData(), 65534, 65534) == 0); // nobody
+    QVERIFY(::chmod(QFile::encodeName(dataDir).constData(), 0700) == 0);
+    ControlPlane controlPlane(optionsFor(dataDir));
+    QString message;
+    QVERIFY(!controlPlane.start(&message));
+    QVERIFY2(message.contains(QStringLiteral("belongs to user id 65534")), qPrintable(message));
+    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void Tst_ControlPlane::tokenIsMadeKeptAndPublished()
+{
+    QTemporaryDir dir;
+    const QString dataDir = dir.path() + QStringLiteral("/data");
+    QByteArray first;
+    {
+        ControlPlane controlPlane(optionsFor(dataDir));
+        QString error;
+        QVERIFY2(controlPlane.start(&error), qPrintable(error));
+        first = controlPlane.token();
+        QCOMPARE(first.size(), 64);
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(QString::fromLatin1(first)).hasMatch());
+        const std::optional<LocalServer> found = LocalServer::find(dataDir);
+        QVERIFY(found);
+        QCOMPARE(found->url, controlPlane.url());
+        QCOMPARE(found->token, first);
+        QCOMPARE(fileMode(LocalServer::tokenPath(dataDir)), 0600);
+    }
+    // A restart keeps it, so clients go on; another data dir has its own.
+    {
+        ControlPlane again(optionsFor(dataDir));
+        QString error;
+        QVERIFY2(again.start(&error), qPrintable(error));
+        QCOMPARE(again.token(), first);
+    }
+    ControlPlane other(optionsFor(dir.path() + QStringLiteral("/other")));
+    QVERIFY(other.start(nullptr));
+    QVERIFY(other.token() != first);
+    // Deleting the file makes a new one; a given token is the one published.
+    QVERIFY(QFile::remove(LocalServer::tokenPath(dataDir)));
+    ControlPlaneOptions options = optionsFor(dataDir);
+    {
+        ControlPlane renewed(options);
+        QVERIFY(renewed.start(nullptr));
+        QVERIFY(renewed.token() != first);
+    }
+    options.token = "given-token";
+    ControlPlane given(options);
+    QVERIFY(given.start(nullptr));
+    QCOMPARE(given.token(), QByteArray("given-token"));
+    QCOMPARE(LocalServer::find(dataDir)->token, QByteArray("given-token"));
 }
 
 void Tst_ControlPlane::createsMissingDataDir()
@@ -136,7 +235,7 @@ void Tst_ControlPlane::secondOnSameDirFailsNamingFirst()
     QVERIFY(second.url().isEmpty());
 
     // The first is unharmed.
-    HttpTestClient client(first.url());
+    HttpTestClient client(first);
     QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
     QCOMPARE(client.post(QStringLiteral("/api/v6/task"), definitionBody(QStringLiteral("still-works"))).status, 200);
 }
@@ -150,8 +249,8 @@ void Tst_ControlPlane::differentDirsRunSideBySide()
     QVERIFY2(a.start(&error), qPrintable(error));
     QVERIFY2(b.start(&error), qPrintable(error));
     QVERIFY(a.url() != b.url());
-    HttpTestClient clientA(a.url());
-    HttpTestClient clientB(b.url());
+    HttpTestClient clientA(a);
+    HttpTestClient clientB(b);
     QCOMPARE(clientA.post(QStringLiteral("/api/v6/task"), definitionBody(QStringLiteral("only-a"))).status, 200);
     QCOMPARE(clientA.get(QStringLiteral("/api/v6/task")).json()["total"].get<int>(), 1);
     QCOMPARE(clientB.get(QStringLiteral("/api/v6/task")).json()["total"].get<int>(), 0);
@@ -161,12 +260,13 @@ void Tst_ControlPlane::nonLoopbackNeedsToken()
 {
     QTemporaryDir dir;
     ControlPlaneOptions options = optionsFor(dir.path() + QStringLiteral("/data"));
+    options.tokenRequired = false;
     for (const QHostAddress &address : {QHostAddress(QHostAddress::AnyIPv4), QHostAddress(QHostAddress::Any)}) {
         options.address = address;
         ControlPlane controlPlane(options);
         QString message;
         QVERIFY(!controlPlane.start(&message));
-        QVERIFY2(message.contains(QStringLiteral("--token")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("--no-token")), qPrintable(message));
         QVERIFY(controlPlane.url().isEmpty());
     }
     // It refused before taking the dir.
@@ -217,7 +317,7 @@ void Tst_ControlPlane::knownDefaultClusterStarts()
         ControlPlane probe(optionsFor(dataDir));
         QString error;
         QVERIFY2(probe.start(&error), qPrintable(error));
-        HttpTestClient client(probe.url());
+        HttpTestClient client(probe);
         const HttpResult result = client.get(QStringLiteral("/api/v6/clusters"));
         QCOMPARE(result.status, 200);
         const Json body = result.json();
@@ -299,7 +399,7 @@ void Tst_ControlPlane::restartKeepsData()
         QString error;
         QVERIFY2(first->start(&error), qPrintable(error));
         firstUrl = first->url();
-        HttpTestClient client(first->url());
+        HttpTestClient client(*first);
         const HttpResult created = client.post(QStringLiteral("/api/v6/task"),
                                                definitionBody(QStringLiteral("survivor")));
         QCOMPARE(created.status, 200);
@@ -313,7 +413,7 @@ void Tst_ControlPlane::restartKeepsData()
     ControlPlane second(optionsFor(dataDir));
     QString error;
     QVERIFY2(second.start(&error), qPrintable(error));
-    HttpTestClient client(second.url());
+    HttpTestClient client(second);
     const HttpResult fetched = client.get(QStringLiteral("/api/v6/task/") + definitionId);
     QCOMPARE(fetched.status, 200);
     const Json definition = fetched.json();
@@ -350,7 +450,7 @@ void Tst_ControlPlane::servesAndRunsFromAWorkerThread()
         controlPlane, [&] { started = controlPlane->start(&error); }, Qt::BlockingQueuedConnection);
     QVERIFY2(started, qPrintable(error));
 
-    Testing::HttpTestClient client(controlPlane->url());
+    Testing::HttpTestClient client(*controlPlane);
     const QString id = Testing::createDefinition(client, {{"alias", "threaded"},
                                                           {"image", "none"},
                                                           {"command", "echo from a thread"}});

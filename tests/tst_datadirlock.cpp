@@ -1,5 +1,6 @@
 // DataDirLock: one control plane per data dir (api-contract §8a).
 #include <controlplane/datadirlock.h>
+#include <wire/localserver.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -27,6 +28,29 @@ QString urlFile(const QString &dir)
     return dir + QStringLiteral("/control-plane.url");
 }
 
+QString tokenFile(const QString &dir)
+{
+    return dir + QStringLiteral("/control-plane.token");
+}
+
+// The URL clients find for `dir`, as LocalServer::find reads it.
+std::optional<QUrl> runningUrl(const QString &dir)
+{
+    const std::optional<LocalServer> found = LocalServer::find(dir);
+    return found ? std::optional<QUrl>(found->url) : std::nullopt;
+}
+
+const QByteArray testToken = QByteArrayLiteral("0123456789abcdef0123456789abcdef");
+
+bool publish(DataDirLock &lock, const QUrl &url, const QByteArray &token = testToken)
+{
+    QString error;
+    const bool published = lock.publish(url, token, &error);
+    if (!published)
+        qWarning("publish: %s", qPrintable(error));
+    return published;
+}
+
 int fileMode(const QString &path)
 {
     struct stat info = {};
@@ -34,10 +58,10 @@ int fileMode(const QString &path)
 }
 
 // flotilla-local as a child process, killed whatever happens to the test.
-class LocalServer final
+class LocalServerProcess final
 {
 public:
-    ~LocalServer()
+    ~LocalServerProcess()
     {
         if (m_process.state() != QProcess::NotRunning) {
             m_process.kill();
@@ -116,6 +140,7 @@ private Q_SLOTS:
     void runningServerWhileHeldAndAfterRelease();
     void releasedLockCanBeTakenAgain();
     void lockAndUrlFilesAreOwnerOnly();
+    void tokenIsFoundBesideTheUrlAndOutlivesTheHolder();
     void liveChildProcessHoldsLock();
     void staleLockOfKilledProcessIsTakenOver();
     void staleLockStillFlockedByDeadHoldersChildIsTakenOver();
@@ -162,7 +187,7 @@ void Tst_DataDirLock::secondLockNamesPublishedUrl()
     QString holder;
     QVERIFY2(first.tryLock(&holder), qPrintable(holder));
     const QUrl url(QStringLiteral("http://127.0.0.1:45678"));
-    QVERIFY(first.publish(url));
+    QVERIFY(publish(first, url));
 
     DataDirLock second(dir.path());
     QString message;
@@ -174,28 +199,28 @@ void Tst_DataDirLock::secondLockNamesPublishedUrl()
 void Tst_DataDirLock::runningServerWhileHeldAndAfterRelease()
 {
     QTemporaryDir dir;
-    QVERIFY(!DataDirLock::runningServer(dir.path()));
+    QVERIFY(!runningUrl(dir.path()));
     const QUrl url(QStringLiteral("http://127.0.0.1:40001"));
     {
         DataDirLock lock(dir.path());
         QString holder;
         QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
-        QVERIFY(!DataDirLock::runningServer(dir.path())); // held but not published
-        QVERIFY(lock.publish(url));
-        const std::optional<QUrl> running = DataDirLock::runningServer(dir.path());
+        QVERIFY(!runningUrl(dir.path())); // held but not published
+        QVERIFY(publish(lock, url));
+        const std::optional<QUrl> running = runningUrl(dir.path());
         QVERIFY(running);
         QCOMPARE(*running, url);
 
         // Publishing again replaces the URL.
         const QUrl moved(QStringLiteral("http://127.0.0.1:40002"));
-        QVERIFY(lock.publish(moved));
-        QCOMPARE(DataDirLock::runningServer(dir.path()), std::optional<QUrl>(moved));
+        QVERIFY(publish(lock, moved));
+        QCOMPARE(runningUrl(dir.path()), std::optional<QUrl>(moved));
     }
-    QVERIFY(!DataDirLock::runningServer(dir.path()));
+    QVERIFY(!runningUrl(dir.path()));
     QVERIFY(!QFile::exists(urlFile(dir.path())));
     QVERIFY(!QFile::exists(lockFile(dir.path())));
     // A dir that does not exist has no server either.
-    QVERIFY(!DataDirLock::runningServer(dir.path() + QStringLiteral("/missing")));
+    QVERIFY(!runningUrl(dir.path() + QStringLiteral("/missing")));
 }
 
 void Tst_DataDirLock::releasedLockCanBeTakenAgain()
@@ -205,7 +230,7 @@ void Tst_DataDirLock::releasedLockCanBeTakenAgain()
     for (int round = 0; round < 3; ++round) {
         DataDirLock lock(dir.path());
         QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
-        QVERIFY(lock.publish(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(41000 + round))));
+        QVERIFY(publish(lock, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(41000 + round))));
     }
     auto lock = std::make_unique<DataDirLock>(dir.path());
     QVERIFY2(lock->tryLock(&holder), qPrintable(holder));
@@ -220,19 +245,40 @@ void Tst_DataDirLock::lockAndUrlFilesAreOwnerOnly()
     DataDirLock lock(dir.path());
     QString holder;
     QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
-    QVERIFY(lock.publish(QUrl(QStringLiteral("http://127.0.0.1:42000"))));
+    QVERIFY(publish(lock, QUrl(QStringLiteral("http://127.0.0.1:42000"))));
     QCOMPARE(fileMode(lockFile(dir.path())), 0600);
     QCOMPARE(fileMode(urlFile(dir.path())), 0600);
+    QCOMPARE(fileMode(tokenFile(dir.path())), 0600);
+}
+
+void Tst_DataDirLock::tokenIsFoundBesideTheUrlAndOutlivesTheHolder()
+{
+    QTemporaryDir dir;
+    const QUrl url(QStringLiteral("http://127.0.0.1:42001"));
+    {
+        DataDirLock lock(dir.path());
+        QString holder;
+        QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
+        QVERIFY(publish(lock, url));
+        const std::optional<LocalServer> found = LocalServer::find(dir.path());
+        QVERIFY(found);
+        QCOMPARE(found->url, url);
+        QCOMPARE(found->token, testToken);
+    }
+    // Nobody serves the dir; the token stays for the next start.
+    QVERIFY(!LocalServer::find(dir.path()));
+    QVERIFY(QFile::exists(tokenFile(dir.path())));
+    QVERIFY(!QFile::exists(urlFile(dir.path())));
 }
 
 void Tst_DataDirLock::liveChildProcessHoldsLock()
 {
     QTemporaryDir dir;
-    LocalServer server;
+    LocalServerProcess server;
     QString problem;
     QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
 
-    QCOMPARE(DataDirLock::runningServer(dir.path()), std::optional<QUrl>(server.url()));
+    QCOMPARE(runningUrl(dir.path()), std::optional<QUrl>(server.url()));
     DataDirLock lock(dir.path());
     QString message;
     QVERIFY(!lock.tryLock(&message));
@@ -243,22 +289,22 @@ void Tst_DataDirLock::liveChildProcessHoldsLock()
 void Tst_DataDirLock::staleLockOfKilledProcessIsTakenOver()
 {
     QTemporaryDir dir;
-    LocalServer server;
+    LocalServerProcess server;
     QString problem;
     QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
     QVERIFY(server.killHard());
 
     // Its files stay behind, but it is dead.
     QVERIFY(QFile::exists(lockFile(dir.path())));
-    QVERIFY(!DataDirLock::runningServer(dir.path()));
+    QVERIFY(!runningUrl(dir.path()));
 
     DataDirLock lock(dir.path());
     QString holder;
     QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
     QCOMPARE(fileMode(lockFile(dir.path())), 0600);
     const QUrl url(QStringLiteral("http://127.0.0.1:43000"));
-    QVERIFY(lock.publish(url));
-    QCOMPARE(DataDirLock::runningServer(dir.path()), std::optional<QUrl>(url));
+    QVERIFY(publish(lock, url));
+    QCOMPARE(runningUrl(dir.path()), std::optional<QUrl>(url));
 
     // And it is now held by this process.
     DataDirLock second(dir.path());
@@ -275,7 +321,7 @@ void Tst_DataDirLock::staleLockStillFlockedByDeadHoldersChildIsTakenOver()
     // moment refused to start, naming the dead pid as the holder. Here
     // flock(1) plays the child, holding the flock half a second.
     QTemporaryDir dir;
-    LocalServer server;
+    LocalServerProcess server;
     QString problem;
     QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
     QVERIFY(server.killHard());
@@ -298,7 +344,7 @@ void Tst_DataDirLock::staleUrlIsNotReportedAfterTakeover()
     // has taken the lock over, but before it publishes, the dead one's URL
     // must not be reported as the running server.
     QTemporaryDir dir;
-    LocalServer server;
+    LocalServerProcess server;
     QString problem;
     QVERIFY2(server.start(dir.path(), &problem), qPrintable(problem));
     const QUrl deadUrl = server.url();
@@ -307,7 +353,7 @@ void Tst_DataDirLock::staleUrlIsNotReportedAfterTakeover()
     DataDirLock lock(dir.path());
     QString holder;
     QVERIFY2(lock.tryLock(&holder), qPrintable(holder));
-    const std::optional<QUrl> running = DataDirLock::runningServer(dir.path());
+    const std::optional<QUrl> running = runningUrl(dir.path());
     QVERIFY2(running != std::optional<QUrl>(deadUrl), qPrintable(deadUrl.toString()));
 
     DataDirLock second(dir.path());

@@ -61,6 +61,7 @@ void tst_DefinitionEditor::initTestCase()
     QString error;
     QVERIFY2(m_server.start(&error), qPrintable(error));
     m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
+    m_client->setBearerToken(QString::fromUtf8(m_server.token()));
 }
 
 void tst_DefinitionEditor::open(DefinitionEditor::Mode mode, const Definition &initial, FlotillaClient *client)

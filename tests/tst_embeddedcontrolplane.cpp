@@ -2,6 +2,7 @@
 // flotilla-local already serving the data dir.
 #include <embeddedcontrolplane.h>
 #include <testserver.h>
+#include <wire/localserver.h>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -32,7 +33,12 @@ void Tst_EmbeddedControlPlane::startsItsOwnOnAWorkerThread()
         QVERIFY(ready.wait(30000));
         QVERIFY(local.isEmbedded());
         const QUrl url = ready.constFirst().constFirst().toUrl();
-        HttpTestClient client(url);
+        const QByteArray token = ready.constFirst().at(1).toByteArray();
+        // Always a token, and the one other clients of this user find.
+        QCOMPARE(token.size(), 64);
+        QCOMPARE(LocalServer::find(dataDir)->token, token);
+        QCOMPARE(HttpTestClient(url).get(QStringLiteral("/api/v6/health")).status, 401);
+        HttpTestClient client(url, token);
         QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
         // Runs go to plain processes unless asked otherwise: no image needed.
         const QString id = createDefinition(client, {{"alias", "embedded"}, {"image", "none"}, {"command", "echo hi"}});
@@ -56,6 +62,9 @@ void Tst_EmbeddedControlPlane::usesTheServerAlreadyServingTheDataDir()
     QVERIFY(ready.wait(30000));
     QVERIFY(!local.isEmbedded());
     QCOMPARE(ready.constFirst().constFirst().toUrl(), server.url());
+    // The token of a server it did not start, read from the data dir.
+    QCOMPARE(ready.constFirst().at(1).toByteArray(), server.token());
+    QVERIFY(!server.token().isEmpty());
 }
 
 void Tst_EmbeddedControlPlane::reportsWhyItCouldNotStart()

@@ -93,6 +93,7 @@ void Tst_FlotillaClient::startControlPlane()
     m_server = std::make_unique<TestServer>();
     QVERIFY(m_server->start());
     m_client = std::make_unique<FlotillaClient>(m_server->url(), ServerFlavour::ControlPlane);
+    m_client->setBearerToken(QString::fromUtf8(m_server->token()));
     m_client->setTimeout(10000);
 }
 

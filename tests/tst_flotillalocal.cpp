@@ -1,6 +1,7 @@
 // flotilla-local, the program: options, start-up messages, signals and
 // crash safety (api-contract §8, §8a). Runs the real binary.
 #include <testserver.h>
+#include <wire/localserver.h>
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -12,6 +13,7 @@
 
 #include <csignal>
 #include <signal.h>
+#include <unistd.h>
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
@@ -146,6 +148,12 @@ private Q_SLOTS:
     void badListen();
     void unexpectedArgument();
     void nonLoopbackWithoutTokenRefused();
+    void tokenByDefault();
+    void noTokenWarnsAndServesLoopback();
+    void tokenFileIsRead();
+    void badTokenOptions_data();
+    void badTokenOptions();
+    void anotherUserGetsNoToken();
     void nonLoopbackWithTokenServes();
     void unknownDefaultClusterRefused();
     void corsOriginAllowed();
@@ -158,6 +166,12 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString dataDir() const { return m_dir->path() + QStringLiteral("/data"); }
     QString home() const { return m_dir->path() + QStringLiteral("/home"); }
+    // The token the control plane of dataDir() keeps beside its URL.
+    QByteArray token() const
+    {
+        QFile file(LocalServer::tokenPath(dataDir()));
+        return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+    }
 };
 
 void Tst_FlotillaLocal::initTestCase()
@@ -208,7 +222,7 @@ void Tst_FlotillaLocal::listensAndServes()
     QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
     QVERIFY(url.port() > 0);
 
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     const HttpResult health = client.get(QStringLiteral("/api/v6/health"));
     QCOMPARE(health.status, 200);
     QCOMPARE(health.json().value("status", std::string()), std::string("healthy"));
@@ -231,7 +245,7 @@ void Tst_FlotillaLocal::localhostListen()
     const QUrl url = process.startServing(serveArgs(dataDir(), QStringLiteral("localhost:0")), &problem);
     QVERIFY2(!url.isEmpty(), qPrintable(problem));
     QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
     QVERIFY(process.signalAndWait(SIGINT));
     QCOMPARE(process.exitCode(), 0);
@@ -253,7 +267,7 @@ void Tst_FlotillaLocal::secondInstanceOnSameDirFails()
     QVERIFY2(!second.allStdout().contains("listening on"), second.allStdout().constData());
 
     // The first still serves, and still holds the dir.
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
     QCOMPARE(first.state(), QProcess::Running);
 }
@@ -298,12 +312,133 @@ void Tst_FlotillaLocal::unexpectedArgument()
 void Tst_FlotillaLocal::nonLoopbackWithoutTokenRefused()
 {
     LocalProcess process(home());
-    QVERIFY(process.run(serveArgs(dataDir(), QStringLiteral("0.0.0.0:0"))));
+    QVERIFY(process.run(serveArgs(dataDir(), QStringLiteral("0.0.0.0:0")) << QStringLiteral("--no-token")));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QVERIFY(process.exitCode() != 0);
+    QCOMPARE(process.exitCode(), 2);
     const QString err = QString::fromLocal8Bit(process.allStderr());
-    QVERIFY2(err.contains(QStringLiteral("--token")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("--no-token is only allowed on a loopback")), qPrintable(err));
     QVERIFY(!process.allStdout().contains("listening on"));
+    QVERIFY(!QFile::exists(dataDir()));
+}
+
+void Tst_FlotillaLocal::tokenByDefault()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    const std::optional<LocalServer> found = LocalServer::find(dataDir());
+    QVERIFY(found);
+    QCOMPARE(found->url, url);
+    QCOMPARE(found->token.size(), 64);
+    HttpTestClient anonymous(url);
+    QCOMPARE(anonymous.get(QStringLiteral("/api/v6/health")).status, 401);
+    HttpTestClient client(url, found->token);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.allStdout(), "listening on " + url.toString().toUtf8() + '\n');
+    QVERIFY2(process.allStderr().isEmpty(), process.allStderr().constData());
+}
+
+void Tst_FlotillaLocal::noTokenWarnsAndServesLoopback()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--no-token"), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient anonymous(url);
+    QCOMPARE(anonymous.post(QStringLiteral("/api/v6/task"), definitionBody(1)).status, 200);
+    // The Host and Origin rules still hold.
+    QCOMPARE(anonymous.request("GET", QStringLiteral("/api/v6/task"), {}, {{"Origin", "http://evil.example"}}).status,
+             403);
+    QVERIFY(process.signalAndWait(SIGTERM));
+    const QList<QByteArray> warnings = process.allStderr().split('\n');
+    QCOMPARE(warnings.size(), 2); // one line and its newline
+    QVERIFY2(warnings.first().startsWith("flotilla-local: warning: --no-token"), warnings.first().constData());
+    QCOMPARE(process.allStdout(), "listening on " + url.toString().toUtf8() + '\n');
+}
+
+void Tst_FlotillaLocal::tokenFileIsRead()
+{
+    QTemporaryDir secrets;
+    const QString path = secrets.filePath(QStringLiteral("token"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("from-a-file-0123456789\nsecond line ignored\n");
+    file.close();
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--token-file") << path, &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    QCOMPARE(token(), QByteArray("from-a-file-0123456789"));
+    HttpTestClient client(url, "from-a-file-0123456789");
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+}
+
+void Tst_FlotillaLocal::badTokenOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("--token and --no-token")
+        << QStringList{QStringLiteral("--token"), QStringLiteral("t"), QStringLiteral("--no-token")}
+        << QStringLiteral("exclude each other");
+    QTest::newRow("--token and --token-file")
+        << QStringList{QStringLiteral("--token"), QStringLiteral("t"), QStringLiteral("--token-file"),
+                       QStringLiteral("/dev/null")}
+        << QStringLiteral("exclude each other");
+    QTest::newRow("empty --token") << QStringList{QStringLiteral("--token"), QString()}
+                                   << QStringLiteral("--token needs a value");
+    QTest::newRow("missing --token-file")
+        << QStringList{QStringLiteral("--token-file"), QStringLiteral("/no/such/file")}
+        << QStringLiteral("/no/such/file");
+    QTest::newRow("empty --token-file") << QStringList{QStringLiteral("--token-file"), QStringLiteral("/dev/null")}
+                                        << QStringLiteral("holds no token");
+}
+
+void Tst_FlotillaLocal::badTokenOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir()) + arguments));
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(error), qPrintable(err));
+    QVERIFY(!QFile::exists(dataDir()));
+}
+
+void Tst_FlotillaLocal::anotherUserGetsNoToken()
+{
+    // The tests run as root in CI; nobody plays the other local user.
+    if (::geteuid() != 0)
+        QSKIP("needs root to act as another user (setpriv)");
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    const QStringList asNobody{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                               QStringLiteral("--clear-groups"), QStringLiteral("--")};
+    QProcess cat;
+    cat.start(QStringLiteral("setpriv"),
+              asNobody + QStringList{QStringLiteral("cat"), LocalServer::tokenPath(dataDir())});
+    QVERIFY(cat.waitForFinished(30000));
+    QVERIFY(cat.exitCode() != 0);
+    QVERIFY2(cat.readAllStandardError().contains("Permission denied"), "cat should be refused the token file");
+    QVERIFY(cat.readAllStandardOutput().isEmpty());
+
+    QProcess curl;
+    curl.start(QStringLiteral("setpriv"),
+               asNobody
+                   + QStringList{QStringLiteral("curl"), QStringLiteral("-s"), QStringLiteral("-o"),
+                                 QStringLiteral("/dev/null"), QStringLiteral("-w"), QStringLiteral("%{http_code}"),
+                                 QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"),
+                                 QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"),
+                                 QStringLiteral(R"({"alias":"x","image":"i","command":"id"})"),
+                                 url.toString() + QStringLiteral("/api/v1/task")});
+    QVERIFY(curl.waitForFinished(30000));
+    QCOMPARE(curl.readAllStandardOutput(), QByteArray("401"));
+    HttpTestClient owner(url, token());
+    QCOMPARE(owner.get(QStringLiteral("/api/v1/task")).json().value("total", -1), 0);
 }
 
 void Tst_FlotillaLocal::nonLoopbackWithTokenServes()
@@ -352,7 +487,7 @@ void Tst_FlotillaLocal::corsOriginAllowed()
                                               << QStringLiteral("http://other.example"),
                                           &problem);
     QVERIFY2(!url.isEmpty(), qPrintable(problem));
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     for (const QByteArray &origin : {QByteArray("http://ui.example"), QByteArray("http://other.example")}) {
         const HttpResult result = client.request("GET", QStringLiteral("/api/v6/health"), {}, {{"Origin", origin}});
         QCOMPARE(result.status, 200);
@@ -360,6 +495,7 @@ void Tst_FlotillaLocal::corsOriginAllowed()
     }
     const HttpResult denied = client.request("GET", QStringLiteral("/api/v6/health"), {},
                                              {{"Origin", "http://evil.example"}});
+    QCOMPARE(denied.status, 403);
     QVERIFY(denied.header("Access-Control-Allow-Origin").isEmpty());
 }
 
@@ -379,7 +515,7 @@ void Tst_FlotillaLocal::cleanExitOnSignal()
         QString problem;
         const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
         QVERIFY2(!url.isEmpty(), qPrintable(problem));
-        HttpTestClient client(url);
+        HttpTestClient client(url, token());
         const HttpResult created = client.post(QStringLiteral("/api/v6/task"), definitionBody(1));
         QCOMPARE(created.status, 200);
         definitionId = QString::fromStdString(created.json()["definition_id"].get<std::string>());
@@ -396,7 +532,7 @@ void Tst_FlotillaLocal::cleanExitOnSignal()
     QString problem;
     const QUrl url = next.startServing(serveArgs(dataDir()), &problem);
     QVERIFY2(!url.isEmpty(), qPrintable(problem));
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     QCOMPARE(client.get(QStringLiteral("/api/v6/task/") + definitionId).status, 200);
     QVERIFY(next.signalAndWait(SIGTERM));
     QCOMPARE(next.exitCode(), 0);
@@ -412,7 +548,7 @@ void Tst_FlotillaLocal::killNineKeepsAnsweredWrites()
         QString problem;
         const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
         QVERIFY2(!url.isEmpty(), qPrintable(problem));
-        HttpTestClient client(url);
+        HttpTestClient client(url, token());
         for (int i = 0; i < 22; ++i) {
             const HttpResult result = client.post(QStringLiteral("/api/v6/task"), definitionBody(i));
             QCOMPARE(result.status, 200);
@@ -435,7 +571,7 @@ void Tst_FlotillaLocal::killNineKeepsAnsweredWrites()
     QString problem;
     const QUrl url = restarted.startServing(serveArgs(dataDir()), &problem);
     QVERIFY2(!url.isEmpty(), qPrintable(problem));
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     const HttpResult list = client.get(QStringLiteral("/api/v6/task?limit=100"));
     QCOMPARE(list.status, 200);
     const Json body = list.json();
@@ -465,7 +601,7 @@ void Tst_FlotillaLocal::killNineMidRunStillFinishesTheRun()
         QString problem;
         const QUrl url = process.startServing(arguments, &problem);
         QVERIFY2(!url.isEmpty(), qPrintable(problem));
-        HttpTestClient client(url);
+        HttpTestClient client(url, token());
         const QString id = createDefinition(client, {{"alias", "outlives"},
                                                      {"image", "none"},
                                                      {"command", ("echo before; while [ ! -e " + gate.toStdString()
@@ -480,7 +616,7 @@ void Tst_FlotillaLocal::killNineMidRunStillFinishesTheRun()
     QString problem;
     const QUrl url = restarted.startServing(arguments, &problem);
     QVERIFY2(!url.isEmpty(), qPrintable(problem));
-    HttpTestClient client(url);
+    HttpTestClient client(url, token());
     const Json stopped = waitForStatus(client, runId, "STOPPED");
     QCOMPARE(stopped.value("exit_code", -1), 5);
     QVERIFY(!stopped.contains("exit_reason"));

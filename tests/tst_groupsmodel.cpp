@@ -23,6 +23,7 @@ void Tst_GroupsModel::pagesAndFiltersGroups()
     TestServer server;
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     for (const QString &group : {QStringLiteral("ops"), QStringLiteral("finance"), QStringLiteral("ml-ops")}) {
         Definition definition;
         definition.alias = group + QStringLiteral("-job");

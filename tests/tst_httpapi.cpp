@@ -312,7 +312,7 @@ void Tst_HttpApi::initTestCase()
 {
     m_listServer = std::make_unique<TestServer>(runsStayQueued());
     QVERIFY(m_listServer->start());
-    m_listClient = std::make_unique<HttpTestClient>(m_listServer->url());
+    m_listClient = std::make_unique<HttpTestClient>(*m_listServer);
     HttpTestClient &c = *m_listClient;
 
     const std::pair<const char *, const char *> definitions[] = {
@@ -372,7 +372,7 @@ void Tst_HttpApi::init()
     m_vars.clear();
     m_server = std::make_unique<TestServer>(runsStayQueued());
     QVERIFY(m_server->start());
-    m_client = std::make_unique<HttpTestClient>(m_server->url());
+    m_client = std::make_unique<HttpTestClient>(*m_server);
 }
 
 void Tst_HttpApi::cleanup()
@@ -1141,7 +1141,8 @@ void Tst_HttpApi::token()
     server.options().token = "s3cret";
     server.options().corsOrigins = {QStringLiteral("http://ui.example")};
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    QCOMPARE(server.token(), QByteArray("s3cret"));
+    HttpTestClient client(server.url()); // no token unless a request carries one
     const QList<QPair<QByteArray, QByteArray>> right{{"Authorization", "Bearer s3cret"}};
     const QByteArray definition = R"({"alias":"secret-def","image":"img","command":"true"})";
 
@@ -1187,7 +1188,7 @@ void Tst_HttpApi::cors()
     TestServer server(runsStayQueued());
     server.options().corsOrigins = {QStringLiteral("http://ui.example")};
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
 
     for (const QByteArray &method : {QByteArray("GET"), QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
         const HttpResult preflight = client.request("OPTIONS", QStringLiteral("/api/v1/task"), {},
@@ -1221,10 +1222,10 @@ void Tst_HttpApi::cors()
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.header("Access-Control-Allow-Origin"), QByteArray("http://ui.example"));
 
-    // Another origin: no Allow-Origin on requests, 403 on preflight.
+    // Another origin: 403 on requests (tst_requestguard) and preflights, no Allow-Origin.
     const HttpResult evilGet = client.request("GET", QStringLiteral("/api/v1/task"), {},
                                               {{"Origin", "http://evil.example"}});
-    QCOMPARE(evilGet.status, 200);
+    QCOMPARE(evilGet.status, 403);
     QVERIFY2(evilGet.header("Access-Control-Allow-Origin").isEmpty(),
              evilGet.header("Access-Control-Allow-Origin").constData());
     EXPECT_ERROR(evilMessage,
@@ -1244,7 +1245,8 @@ void Tst_HttpApi::cors()
     QVERIFY(plain.header("Access-Control-Allow-Origin").isEmpty());
 }
 
-// Without configured origins, no CORS header at all.
+// Without configured origins, no CORS header at all, and every request
+// from a page is refused.
 void Tst_HttpApi::corsOffByDefault()
 {
     const auto noCorsHeaders = [](const HttpResult &result) {
@@ -1256,12 +1258,12 @@ void Tst_HttpApi::corsOffByDefault()
     };
     const HttpResult get = m_client->request("GET", QStringLiteral("/api/v1/task"), {},
                                              {{"Origin", "http://ui.example"}});
-    QCOMPARE(get.status, 200);
+    QCOMPARE(get.status, 403);
     QVERIFY(noCorsHeaders(get));
     const HttpResult post = m_client->request("POST", QStringLiteral("/api/v1/task"),
                                               R"({"alias":"c","image":"i","command":"true"})",
                                               {{"Origin", "http://ui.example"}});
-    QCOMPARE(post.status, 200);
+    QCOMPARE(post.status, 403);
     QVERIFY(noCorsHeaders(post));
     const HttpResult preflight = m_client->request("OPTIONS", QStringLiteral("/api/v1/task"), {},
                                                    {{"Origin", "http://ui.example"},
@@ -1554,7 +1556,7 @@ void Tst_HttpApi::restartKeepsEverything()
     m_client.reset();
     m_server->stop();
     QVERIFY(m_server->start());
-    m_client = std::make_unique<HttpTestClient>(m_server->url());
+    m_client = std::make_unique<HttpTestClient>(*m_server);
 
     for (qsizetype i = 0; i < paths.size(); ++i) {
         EXPECT_JSON(answer, m_client->get(paths[i]), 200);

@@ -65,6 +65,7 @@ void tst_LaunchDialog::initTestCase()
     QString error;
     QVERIFY2(m_server.start(&error), qPrintable(error));
     m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
+    m_client->setBearerToken(QString::fromUtf8(m_server.token()));
     Definition definition;
     definition.alias = QStringLiteral("greeter");
     definition.image = QStringLiteral("alpine");

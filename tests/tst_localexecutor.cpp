@@ -33,7 +33,7 @@ void Tst_LocalExecutor::initTestCase()
 {
     m_server.options().parallelRuns = 8;
     QVERIFY(m_server.start());
-    m_client = std::make_unique<HttpTestClient>(m_server.url());
+    m_client = std::make_unique<HttpTestClient>(m_server);
 }
 
 QString Tst_LocalExecutor::runCommand(const QString &command)

@@ -51,6 +51,7 @@ void Tst_LogPane::initTestCase()
     QString error;
     QVERIFY2(m_server.start(&error), qPrintable(error));
     m_client = std::make_unique<FlotillaClient>(m_server.url());
+    m_client->setBearerToken(QString::fromUtf8(m_server.token()));
 }
 
 QString Tst_LogPane::launch(const QString &command)
@@ -126,7 +127,7 @@ void Tst_LogPane::saveWritesExactlyTheServersBytes()
     QVERIFY(saved.wait(60000));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    HttpTestClient http(m_server.url());
+    HttpTestClient http(m_server);
     const QByteArray server = readLogByPaging(http, runId);
     QVERIFY(server.endsWith("the end \xc3\xa9"));
     QCOMPARE(file.readAll(), server);

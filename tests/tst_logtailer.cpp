@@ -63,6 +63,7 @@ void Tst_LogTailer::followsARunToItsEnd()
     TestServer server;
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     const Run run = launchOn(client, QStringLiteral("for i in $(seq 1 50); do echo line $i; sleep 0.01; done"));
     QVERIFY(!run.runId.isEmpty());
     LogTailer tailer(&client, run.runId);
@@ -83,6 +84,7 @@ void Tst_LogTailer::rawTextMode()
     TestServer server;
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     const Run run = launchOn(client, QStringLiteral("for i in $(seq 1 30); do echo line $i; sleep 0.01; done"));
     LogTailer tailer(&client, run.runId);
     tailer.setMode(LogTailer::Mode::RawText);
@@ -105,6 +107,7 @@ void Tst_LogTailer::survivesAControlPlaneRestart()
     TestServer server;
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     client.setTimeout(5000);
     const Run run = launchOn(client, QStringLiteral("for i in $(seq 1 200); do echo line $i; sleep 0.01; done"));
     LogTailer tailer(&client, run.runId);

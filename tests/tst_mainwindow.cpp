@@ -93,7 +93,7 @@ void Tst_MainWindow::initTestCase()
     m_server = std::make_unique<TestServer>();
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_http = std::make_unique<HttpTestClient>(m_server->url());
+    m_http = std::make_unique<HttpTestClient>(*m_server);
     createDefinition(*m_http,
                      {{"alias", "alpha"}, {"group_name", "first"}, {"image", "none"}, {"command", "echo alpha"}});
     createDefinition(*m_http,
@@ -106,7 +106,7 @@ void Tst_MainWindow::init()
     m_window = std::make_unique<MainWindow>(m_profiles.get());
     m_window->setAskBeforeQuit(false);
     m_window->show();
-    m_window->setLocalServer(m_server->url());
+    m_window->setLocalServer(m_server->url(), m_server->token());
     QTRY_VERIFY_WITH_TIMEOUT(m_window->connection()->state() == ServerConnection::State::Connected, 10000);
 }
 

@@ -54,6 +54,7 @@ void Tst_RunListModel::startServer(int parallelRuns)
     m_server = std::make_unique<TestServer>(options);
     QVERIFY(m_server->start());
     m_client = std::make_unique<FlotillaClient>(m_server->url(), ServerFlavour::ControlPlane);
+    m_client->setBearerToken(QString::fromUtf8(m_server->token()));
 }
 
 QString Tst_RunListModel::createDefinition(const QString &alias, const QString &group, const QString &command)
@@ -85,6 +86,7 @@ void Tst_RunListModel::pagesIn100kRunsWithoutReset()
     QVERIFY2(filled.error.isEmpty(), qPrintable(filled.error));
     QVERIFY(m_server->start());
     m_client = std::make_unique<FlotillaClient>(m_server->url(), ServerFlavour::ControlPlane);
+    m_client->setBearerToken(QString::fromUtf8(m_server->token()));
 
     RunListModel model(m_client.get());
     model.setAutoRefresh(false);

@@ -45,7 +45,7 @@ void Tst_RunScheduler::parallelLimitKeepsLaunchOrder()
     TestServer server;
     server.options().parallelRuns = 2;
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
     const QString gate = m_gates.filePath(QStringLiteral("limit"));
     const QString id = createDefinition(client, {{"alias", "gated"},
                                                  {"image", "none"},
@@ -65,7 +65,7 @@ void Tst_RunScheduler::parallelLimitKeepsLaunchOrder()
     TestServer serial;
     serial.options().parallelRuns = 1;
     QVERIFY(serial.start());
-    HttpTestClient serialClient(serial.url());
+    HttpTestClient serialClient(serial);
     const QString quick = createDefinition(serialClient, {{"alias", "quick"}, {"image", "none"}, {"command", "true"}});
     QStringList serialRuns;
     for (int i = 0; i < 5; ++i)
@@ -84,7 +84,7 @@ void Tst_RunScheduler::terminateQueued()
     TestServer server;
     server.options().parallelRuns = 0; // nothing starts
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
     const QString id = createDefinition(client, {{"alias", "held"}, {"image", "none"}, {"command", "true"}});
     const QString run = runIdOf(launch(client, id));
     const Json stopped = client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).json();
@@ -99,7 +99,7 @@ void Tst_RunScheduler::terminateRunningWithSigterm()
 {
     TestServer server;
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
     const QString id = createDefinition(client, {{"alias", "sleeper"},
                                                  {"image", "none"},
                                                  {"command",
@@ -120,7 +120,7 @@ void Tst_RunScheduler::terminateEscalatesToSigkill()
     TestServer server;
     server.options().terminateGraceMs = 300;
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
     const QString id = createDefinition(client,
                                         {{"alias", "stubborn"},
                                          {"image", "none"},
@@ -137,7 +137,7 @@ void Tst_RunScheduler::terminateStoppedIsRefused()
 {
     TestServer server;
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
     const QString id = createDefinition(client, {{"alias", "quick"}, {"image", "none"}, {"command", "true"}});
     const QString run = runIdOf(launch(client, id));
     waitForStatus(client, run, "STOPPED");
@@ -153,7 +153,7 @@ void Tst_RunScheduler::terminationOutlivesARestart()
     TestServer server;
     server.options().terminateGraceMs = 300;
     QVERIFY(server.start());
-    auto client = std::make_unique<HttpTestClient>(server.url());
+    auto client = std::make_unique<HttpTestClient>(server);
     const QString id = createDefinition(*client,
                                         {{"alias", "stubborn"},
                                          {"image", "none"},
@@ -164,7 +164,7 @@ void Tst_RunScheduler::terminationOutlivesARestart()
     QCOMPARE(client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 200);
     server.stop(); // before the grace ends
     QVERIFY(server.start());
-    client = std::make_unique<HttpTestClient>(server.url());
+    client = std::make_unique<HttpTestClient>(server);
     const Json stopped = waitForStatus(*client, run, "STOPPED");
     QCOMPARE(stopped.value("exit_code", -1), 137);
     QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
@@ -174,7 +174,7 @@ void Tst_RunScheduler::runsOutliveARestart()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto client = std::make_unique<HttpTestClient>(server.url());
+    auto client = std::make_unique<HttpTestClient>(server);
     const QString gate = m_gates.filePath(QStringLiteral("restart"));
     const QString id = createDefinition(*client, {{"alias", "survivor"},
                                                   {"image", "none"},
@@ -185,7 +185,7 @@ void Tst_RunScheduler::runsOutliveARestart()
     server.stop();
     QFile(gate).open(QIODevice::WriteOnly); // it ends while no control plane watches
     QVERIFY(server.start());
-    client = std::make_unique<HttpTestClient>(server.url());
+    client = std::make_unique<HttpTestClient>(server);
     const Json stopped = waitForStatus(*client, run, "STOPPED");
     QCOMPARE(stopped.value("exit_code", -1), 4);
     QCOMPARE(readLogByPaging(*client, run), "before\nreleased\n");
@@ -195,7 +195,7 @@ void Tst_RunScheduler::vanishedRunIsFinishedOnRestart()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto client = std::make_unique<HttpTestClient>(server.url());
+    auto client = std::make_unique<HttpTestClient>(server);
     const QString id = createDefinition(*client, {{"alias", "doomed"}, {"image", "none"}, {"command", "sleep 60"}});
     const QString run = runIdOf(launch(*client, id));
     waitForStatus(*client, run, "RUNNING");
@@ -212,7 +212,7 @@ void Tst_RunScheduler::vanishedRunIsFinishedOnRestart()
     QTRY_VERIFY(!QFile::exists(QStringLiteral("/proc/%1").arg(wrapper)));
     ::kill(-child, SIGKILL);
     QVERIFY(server.start());
-    client = std::make_unique<HttpTestClient>(server.url());
+    client = std::make_unique<HttpTestClient>(server);
     const Json stopped = waitForStatus(*client, run, "STOPPED");
     QVERIFY(!stopped.contains("exit_code"));
     QCOMPARE(stopped.value("exit_reason", ""), "Control plane restarted and the run could not be recovered");
@@ -222,7 +222,7 @@ void Tst_RunScheduler::twoHundredConcurrentLaunches()
 {
     TestServer server;
     QVERIFY(server.start());
-    HttpTestClient client(server.url());
+    HttpTestClient client(server);
     const QString id = createDefinition(client, {{"alias", "many"},
                                                  {"image", "none"},
                                                  {"command", "echo start $FLOTILLA_RUN_ID; echo end"}});
@@ -232,6 +232,7 @@ void Tst_RunScheduler::twoHundredConcurrentLaunches()
     for (int i = 0; i < 200; ++i) {
         QNetworkRequest request(QUrl(server.url().toString() + QStringLiteral("/api/v4/task/%1/execute").arg(id)));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + server.token());
         replies.append(manager.put(request, QByteArrayLiteral("{\"run_tags\":{\"owner_id\":\"load\"}}")));
     }
     QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(),

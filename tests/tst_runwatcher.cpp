@@ -38,6 +38,7 @@ void Tst_RunWatcher::init()
     m_server = std::make_unique<TestServer>();
     QVERIFY(m_server->start());
     m_client = std::make_unique<FlotillaClient>(m_server->url(), ServerFlavour::ControlPlane);
+    m_client->setBearerToken(QString::fromUtf8(m_server->token()));
 }
 
 void Tst_RunWatcher::cleanup()

@@ -24,6 +24,7 @@ void Tst_TagsModel::refreshAddsAndRemovesTagsInPlace()
     TestServer server;
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     Definition definition;
     definition.alias = QStringLiteral("tagged");
     definition.image = QStringLiteral("none");

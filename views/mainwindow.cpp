@@ -276,9 +276,9 @@ void MainWindow::chooseProfile(int index)
     m_connection->connectTo(*profile);
 }
 
-void MainWindow::setLocalServer(const QUrl &url)
+void MainWindow::setLocalServer(const QUrl &url, const QByteArray &token)
 {
-    m_connection->setLocalUrl(url);
+    m_connection->setLocalServer(url, token);
     connectionStateChanged(m_connection->state());
 }
 

@@ -41,7 +41,7 @@ public:
     ~MainWindow() override;
 
     // Where the local control plane listens (embedded or already running).
-    void setLocalServer(const QUrl &url);
+    void setLocalServer(const QUrl &url, const QByteArray &token);
     // The local control plane could not start; says why.
     void setLocalServerError(const QString &error);
 

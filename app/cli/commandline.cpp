@@ -5,17 +5,14 @@
 #include <client/logtailer.h>
 #include <client/profilestore.h>
 #include <client/secretjob.h>
+#include <wire/localserver.h>
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QLockFile>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
-#include <cerrno>
 #include <cstdio>
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -320,21 +317,6 @@ QString CommandLine::defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-QUrl CommandLine::localServer(const QString &dataDir)
-{
-    // As DataDirLock::runningServer: the lock's holder must be alive.
-    QLockFile probe(dataDir + QStringLiteral("/control-plane.lock"));
-    qint64 pid = 0;
-    QString host, app;
-    if (!probe.getLockInfo(&pid, &host, &app) || pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
-        return {};
-    QFile file(dataDir + QStringLiteral("/control-plane.url"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QUrl url(QString::fromUtf8(file.readAll().trimmed()));
-    return url.isValid() ? url : QUrl();
-}
-
 void CommandLine::start()
 {
     run();
@@ -474,18 +456,24 @@ bool CommandLine::setUpClient()
         }
         m_profile = *profile;
     }
+    QByteArray localToken;
     if (m_profile.isLocal()) {
         const QString dataDir = defaultDataDir();
-        m_profile.baseUrl = localServer(dataDir);
-        if (m_profile.baseUrl.isEmpty()) {
+        const std::optional<LocalServer> local = LocalServer::find(dataDir);
+        if (!local) {
             err(QStringLiteral("flotilla: no local control plane is running for %1; start one with `flotilla-local`, "
                                "or name a server with --server URL or --profile NAME\n")
                     .arg(dataDir));
             done(1);
             return false;
         }
+        m_profile.baseUrl = local->url;
+        localToken = local->token;
     }
     m_client = new FlotillaClient(m_profile.baseUrl, m_profile.flavour, this);
+    // The local server's own token, found beside its URL: nobody types it.
+    if (!localToken.isEmpty())
+        m_client->setBearerToken(QString::fromUtf8(localToken));
     if (isSet(QStringLiteral("token-env"))) {
         const QString variable = value(QStringLiteral("token-env"));
         m_tokenOverride = QProcessEnvironment::systemEnvironment().value(variable);
@@ -882,7 +870,10 @@ void CommandLine::listProfiles()
     const QList<ServerProfile> profiles = profileStore().profiles();
     // The local control plane's URL is known only while it runs.
     const auto urlOf = [](const ServerProfile &profile) {
-        return profile.isLocal() ? localServer(defaultDataDir()).toString() : profile.baseUrl.toString();
+        if (!profile.isLocal())
+            return profile.baseUrl.toString();
+        const std::optional<LocalServer> local = LocalServer::find(defaultDataDir());
+        return local ? local->url.toString() : QString();
     };
     if (m_json) {
         Json array = Json::array();

@@ -40,8 +40,6 @@ public:
     bool isFinished() const { return m_finished; }
     int exitCode() const { return m_exitCode; }
 
-    // Where the local control plane serving `dataDir` listens, if one is alive.
-    static QUrl localServer(const QString &dataDir);
     static QString defaultDataDir();
 
 Q_SIGNALS:

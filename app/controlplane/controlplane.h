@@ -22,10 +22,14 @@ struct ControlPlaneOptions
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 5000; // 0 picks a free port
     QString dataDir;     // empty: defaultDataDir()
+    // The bearer token every request needs; empty: a random one made at start.
     QByteArray token;
-    QStringList corsOrigins;
-    QString defaultCluster; // empty: the scheduler's choice
-    int parallelRuns = 4;   // per cluster; 0 holds runs QUEUED
+    // False (--no-token, loopback only): requests need no token at all.
+    bool tokenRequired = true;
+    QStringList corsOrigins;  // browser origins allowed to call
+    QStringList allowedHosts; // Host names accepted besides this machine's own (a reverse proxy's)
+    QString defaultCluster;   // empty: the scheduler's choice
+    int parallelRuns = 4;     // per cluster; 0 holds runs QUEUED
     int terminateGraceMs = 10000;
     // Container engines to offer as clusters when they work here, in order.
     QStringList containerEngines = {QStringLiteral("podman"), QStringLiteral("docker")};
@@ -47,6 +51,8 @@ public:
     // saying what to fix (another instance, a busy port, a bad option).
     bool start(QString *error);
     QUrl url() const { return m_url; }
+    // The token requests need (also in the data dir for clients); empty without one.
+    QByteArray token() const { return m_token; }
     QString dataDir() const { return m_options.dataDir; }
 
     static QString defaultDataDir();
@@ -54,6 +60,7 @@ public:
 private:
     ControlPlaneOptions m_options;
     QUrl m_url;
+    QByteArray m_token;
     std::unique_ptr<DataDirLock> m_lock;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<LogStore> m_logs;

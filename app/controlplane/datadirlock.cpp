@@ -1,32 +1,12 @@
 #include "datadirlock.h"
 
-#include <QFile>
-#include <QSaveFile>
+#include "privatefile.h"
 
-#include <cerrno>
-#include <signal.h>
+#include <wire/localserver.h>
+
+#include <QFile>
 
 namespace Flotilla {
-
-static QString lockPath(const QString &dataDir)
-{
-    return dataDir + QStringLiteral("/control-plane.lock");
-}
-
-static QString urlPath(const QString &dataDir)
-{
-    return dataDir + QStringLiteral("/control-plane.url");
-}
-
-// The pid the lock file names, if that process is alive.
-static std::optional<qint64> livePid(const QLockFile &lock)
-{
-    qint64 pid = 0;
-    QString host, app;
-    if (!lock.getLockInfo(&pid, &host, &app) || pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
-        return std::nullopt;
-    return pid;
-}
 
 // A holder killed while one of its children was between fork and exec
 // leaves that child sharing the lock file's flock until it execs or exits,
@@ -35,7 +15,7 @@ static constexpr int deadHolderWaitMs = 5000;
 
 DataDirLock::DataDirLock(const QString &dataDir)
     : m_dataDir(dataDir)
-    , m_lock(lockPath(dataDir))
+    , m_lock(LocalServer::lockPath(dataDir))
 {
     m_lock.setStaleLockTime(0); // only a dead holder makes the lock stale
 }
@@ -43,16 +23,17 @@ DataDirLock::DataDirLock(const QString &dataDir)
 DataDirLock::~DataDirLock()
 {
     if (m_published)
-        QFile::remove(urlPath(m_dataDir));
+        QFile::remove(LocalServer::urlPath(m_dataDir));
     m_lock.unlock();
 }
 
 bool DataDirLock::tryLock(QString *holder)
 {
     if (m_lock.tryLock(0)
-        || (m_lock.error() == QLockFile::LockFailedError && !livePid(m_lock) && m_lock.tryLock(deadHolderWaitMs))) {
-        QFile::setPermissions(lockPath(m_dataDir), QFile::ReadOwner | QFile::WriteOwner);
-        QFile::remove(urlPath(m_dataDir)); // left by a holder that died
+        || (m_lock.error() == QLockFile::LockFailedError && !LocalServer::lockHolderAlive(m_dataDir)
+            && m_lock.tryLock(deadHolderWaitMs))) {
+        QFile::setPermissions(LocalServer::lockPath(m_dataDir), QFile::ReadOwner | QFile::WriteOwner);
+        QFile::remove(LocalServer::urlPath(m_dataDir)); // left by a holder that died
         return true;
     }
     if (m_lock.error() != QLockFile::LockFailedError) {
@@ -63,33 +44,22 @@ bool DataDirLock::tryLock(QString *holder)
     qint64 pid = 0;
     QString host, app;
     m_lock.getLockInfo(&pid, &host, &app);
-    const std::optional<QUrl> url = runningServer(m_dataDir);
+    const std::optional<LocalServer> running = LocalServer::find(m_dataDir);
     *holder = QStringLiteral("another control plane (pid %1) already serves %2%3")
                   .arg(pid)
-                  .arg(m_dataDir, url ? QStringLiteral(" at ") + url->toString() : QString());
+                  .arg(m_dataDir, running ? QStringLiteral(" at ") + running->url.toString() : QString());
     return false;
 }
 
-bool DataDirLock::publish(const QUrl &url)
+bool DataDirLock::publish(const QUrl &url, const QByteArray &token, QString *error)
 {
-    QSaveFile file(urlPath(m_dataDir));
-    if (!file.open(QIODevice::WriteOnly))
+    // The token first: a client that finds the URL finds the token too. It
+    // stays when the holder ends, for the next start (a --no-token holder
+    // leaves it alone: clients may send it, it is not checked).
+    if (!token.isEmpty() && !writePrivateFile(LocalServer::tokenPath(m_dataDir), token + '\n', error))
         return false;
-    file.write(url.toString().toUtf8() + '\n');
-    m_published = file.commit();
-    QFile::setPermissions(urlPath(m_dataDir), QFile::ReadOwner | QFile::WriteOwner);
+    m_published = writePrivateFile(LocalServer::urlPath(m_dataDir), url.toString().toUtf8() + '\n', error);
     return m_published;
-}
-
-std::optional<QUrl> DataDirLock::runningServer(const QString &dataDir)
-{
-    if (!livePid(QLockFile(lockPath(dataDir))))
-        return std::nullopt;
-    QFile file(urlPath(dataDir));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QUrl url(QString::fromUtf8(file.readAll().trimmed()));
-    return url.isValid() && !url.isEmpty() ? std::optional<QUrl>(url) : std::nullopt;
 }
 
 } // namespace Flotilla

@@ -3,14 +3,13 @@
 #include <QLockFile>
 #include <QUrl>
 
-#include <optional>
-
 namespace Flotilla {
 
 // One control plane per data dir. `control-plane.lock` is the lock (a stale
-// one from a dead process is taken over); `control-plane.url` next to it
-// names the URL the holder serves, for a second instance's message and for
-// clients looking for the local server.
+// one from a dead process is taken over); next to it the holder publishes
+// the URL it serves (removed when it ends) and its token, for a second
+// instance's message and for clients looking for the local server
+// (LocalServer::find).
 class DataDirLock final
 {
     Q_DISABLE_COPY_MOVE(DataDirLock)
@@ -20,10 +19,8 @@ public:
 
     // False when another live process holds the dir; `holder` says which.
     bool tryLock(QString *holder);
-    bool publish(const QUrl &url);
-
-    // The URL of the control plane serving `dataDir`, if one is alive.
-    static std::optional<QUrl> runningServer(const QString &dataDir);
+    // Writes the token (unless empty) and the URL, owner-only.
+    bool publish(const QUrl &url, const QByteArray &token, QString *error);
 
 private:
     QString m_dataDir;

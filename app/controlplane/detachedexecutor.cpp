@@ -1,6 +1,7 @@
 #include "detachedexecutor.h"
 
 #include "logstore.h"
+#include "privatefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,8 +86,11 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
 {
     const QString control = controlDir(run.runId);
     const QString work = control + QStringLiteral("/work");
-    if (!QDir().mkpath(work))
-        return end(run.runId, std::nullopt, QStringLiteral("cannot create the working directory %1").arg(work));
+    // Owner-only, like the whole data dir: the run's files are the user's business.
+    for (const QString &dir : {m_runsDirectory, control, work}) {
+        if (!makePrivateDir(dir))
+            return end(run.runId, std::nullopt, QStringLiteral("cannot create the directory %1").arg(dir));
+    }
     const QString logPath = m_logs.pathFor(run.runId);
     QFile log(logPath);
     if (!log.open(QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))

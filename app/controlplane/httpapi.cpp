@@ -1,6 +1,6 @@
 #include "httpapi.h"
 
-#include "constanttime.h"
+#include "jsonresponse.h"
 #include "listquery.h"
 #include "logstore.h"
 #include "runscheduler.h"
@@ -10,8 +10,6 @@
 #include <wire/run.h>
 
 #include <QRegularExpression>
-
-#include <cstring>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
@@ -19,31 +17,6 @@
 namespace Flotilla {
 
 namespace {
-
-QByteArray dump(const Json &json)
-{
-    return QByteArray::fromStdString(json.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
-HttpResponse jsonResponse(const Json &json, int status = 200)
-{
-    HttpResponse response;
-    response.status = status;
-    response.body = dump(json);
-    return response;
-}
-
-HttpResponse errorResponse(int status, const QString &message)
-{
-    return jsonResponse(Json{{"error", toUtf8(message)}}, status);
-}
-
-HttpResponse documentResponse(QByteArray document)
-{
-    HttpResponse response;
-    response.body = std::move(document);
-    return response;
-}
 
 QueryItems queryItems(const HttpRequest &request)
 {
@@ -93,7 +66,7 @@ HttpResponse listResponse(const char *itemsKey, const QByteArray &items, qint64 
     body += "\":[";
     body += items;
     body += "],";
-    body += dump(meta).mid(1); // the echo object without its opening brace
+    body += dumpJson(meta).mid(1); // the echo object without its opening brace
     HttpResponse response;
     response.body = std::move(body);
     return response;
@@ -126,68 +99,10 @@ std::optional<Json> parseBody(const HttpRequest &request, HttpResponse *error)
     }
 }
 
-// Appends `text` as a JSON string. Log chunks are up to 1 MiB and read in a
-// loop, so valid UTF-8 is escaped here in one pass into the answer; anything
-// else goes through nlohmann, which replaces invalid bytes.
-void appendJsonString(QByteArray &out, QByteArrayView text)
-{
-    if (!text.isValidUtf8()) {
-        out += dump(Json(std::string(text.data(), size_t(text.size()))));
-        return;
-    }
-    static constexpr char hex[] = "0123456789abcdef";
-    out.reserve(out.size() + text.size() + text.size() / 16 + 2);
-    out += '"';
-    const char *run = text.data();
-    const char *const end = text.data() + text.size();
-    for (const char *p = run; p != end; ++p) {
-        // Skip 8 plain bytes at a time: none below 0x20, none '"' or '\\'.
-        while (end - p >= 8) {
-            quint64 word;
-            std::memcpy(&word, p, 8);
-            constexpr quint64 ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-            const auto hasZeroByte = [](quint64 v) { return (v - ones) & ~v & highs; };
-            if (((word - ones * 0x20) & ~word & highs) | hasZeroByte(word ^ (ones * '"'))
-                | hasZeroByte(word ^ (ones * '\\')))
-                break;
-            p += 8;
-        }
-        if (p == end)
-            break;
-        const auto byte = static_cast<unsigned char>(*p);
-        if (byte >= 0x20 && byte != '"' && byte != '\\')
-            continue;
-        out.append(run, p - run);
-        run = p + 1;
-        switch (byte) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default: {
-            const char escaped[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
-            out.append(escaped, sizeof escaped);
-        }
-        }
-    }
-    out.append(run, end - run);
-    out += '"';
-}
-
 QString newDefinitionId(const QString &groupName)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     return groupName.isEmpty() ? uuid : groupName + u'-' + uuid;
-}
-
-// The auth scheme is case-insensitive (RFC 9110); the token is not.
-bool bearerTokenMatches(const QByteArray &authorization, const QByteArray &token)
-{
-    return authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0
-           && constantTimeEquals(authorization.mid(7).trimmed(), token);
 }
 
 QString runNotFound(const QString &runId)
@@ -207,6 +122,7 @@ HttpApi::HttpApi(Store &store, LogStore &logs, RunScheduler &scheduler, ApiOptio
     , m_logs(logs)
     , m_scheduler(scheduler)
     , m_options(std::move(options))
+    , m_guard(m_options.access)
 {
     // First match wins, so literal segments come before wildcards.
     for (const QString &version : {QStringLiteral("v1"), QStringLiteral("v6")}) {
@@ -244,31 +160,21 @@ void HttpApi::addRoute(const char *method, const QString &pattern, Handler handl
     m_routes.append({QByteArray(method), pattern.split(u'/'), handler});
 }
 
-bool HttpApi::originAllowed(const QByteArray &origin) const
-{
-    return !origin.isEmpty() && m_options.corsOrigins.contains(QString::fromUtf8(origin));
-}
-
 HttpResponse HttpApi::handle(const HttpRequest &request)
 {
     HttpResponse response;
-    if (request.method == "OPTIONS") {
+    if (std::optional<HttpResponse> refused = m_guard.refusal(request))
+        response = std::move(*refused);
+    else if (request.method == "OPTIONS")
         response = preflight(request);
-    } else if (!m_options.token.isEmpty() && !bearerTokenMatches(request.header("authorization"), m_options.token)) {
-        response = errorResponse(401, request.header("authorization").isEmpty()
-                                          ? QStringLiteral("this server needs a token: send the header "
-                                                           "Authorization: Bearer <token>")
-                                          : QStringLiteral("the bearer token is wrong"));
-        response.headers.emplaceBack("WWW-Authenticate", "Bearer");
-    } else if (request.body.size() > m_options.maxBodyBytes) {
+    else if (request.body.size() > m_options.maxBodyBytes)
         response = errorResponse(413, QStringLiteral("the request body has %1 bytes; the limit is %2 bytes")
                                           .arg(request.body.size())
                                           .arg(m_options.maxBodyBytes));
-    } else {
+    else
         response = route(request);
-    }
     const QByteArray origin = request.header("origin");
-    if (originAllowed(origin)) {
+    if (m_guard.originAllowed(origin)) {
         response.headers.emplaceBack("Access-Control-Allow-Origin", origin);
         response.headers.emplaceBack("Vary", "Origin");
     }
@@ -277,15 +183,10 @@ HttpResponse HttpApi::handle(const HttpRequest &request)
 
 HttpResponse HttpApi::preflight(const HttpRequest &request) const
 {
-    const QByteArray origin = request.header("origin");
-    if (!originAllowed(origin)) {
-        return errorResponse(403,
-                             origin.isEmpty()
-                                 ? QStringLiteral(
-                                     "OPTIONS is only answered to CORS preflight requests with an Origin header")
-                                 : QStringLiteral("origin %1 is not allowed; start the server with --cors-origin %1")
-                                       .arg(QString::fromUtf8(origin)));
-    }
+    // A foreign origin was refused before; without one this is no preflight.
+    if (request.header("origin").isEmpty())
+        return errorResponse(403, QStringLiteral("OPTIONS is only answered to CORS preflight requests with an "
+                                                 "Origin header"));
     HttpResponse response;
     response.contentType.clear();
     response.headers = {{"Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS"},

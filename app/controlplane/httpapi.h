@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpmessage.h"
+#include "requestguard.h"
 
 #include <wire/definition.h>
 
@@ -14,13 +15,12 @@ class Store;
 
 struct ApiOptions
 {
-    QByteArray token;        // empty: no authentication
-    QStringList corsOrigins; // origins allowed to call from a browser
+    AccessPolicy access;
     qint64 maxBodyBytes = 1024 * 1024;
 };
 
-// The Flotilla API of the contract: authentication, CORS, routing, and every
-// route's handler. It maps one HttpRequest to one HttpResponse and knows
+// The Flotilla API of the contract: the access checks (RequestGuard), CORS,
+// routing, and every route's handler. It maps one HttpRequest to one HttpResponse and knows
 // nothing of sockets.
 class HttpApi final
 {
@@ -29,6 +29,8 @@ public:
     HttpApi(Store &store, LogStore &logs, RunScheduler &scheduler, ApiOptions options);
 
     HttpResponse handle(const HttpRequest &request);
+    // Where the server listens: the Host names it answers to (RequestGuard).
+    void setListening(const QHostAddress &address, quint16 port) { m_guard.setListening(address, port); }
 
 private:
     using Args = QStringList;
@@ -44,7 +46,6 @@ private:
     void addRoute(const char *method, const QString &pattern, Handler handler);
     HttpResponse route(const HttpRequest &request);
     HttpResponse preflight(const HttpRequest &request) const;
-    bool originAllowed(const QByteArray &origin) const;
 
     HttpResponse listDefinitions(const HttpRequest &request, const Args &args);
     HttpResponse createDefinition(const HttpRequest &request, const Args &args);
@@ -77,6 +78,7 @@ private:
     LogStore &m_logs;
     RunScheduler &m_scheduler;
     ApiOptions m_options;
+    RequestGuard m_guard;
     QList<Route> m_routes;
 };
 

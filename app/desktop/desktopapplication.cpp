@@ -33,10 +33,12 @@ void DesktopApplication::start()
         return;
     m_local = new EmbeddedControlPlane(m_options.dataDir, this);
     connect(m_local, &EmbeddedControlPlane::failed, m_window.get(), &MainWindow::setLocalServerError);
-    connect(m_local, &EmbeddedControlPlane::ready, this, [this](const QUrl &url) {
-        m_window->setLocalServer(url);
+    connect(m_local, &EmbeddedControlPlane::ready, this, [this](const QUrl &url, const QByteArray &token) {
+        m_window->setLocalServer(url, token);
         // A throwaway client: the window's own waits for the profile it shows.
-        createSampleDefinition(new FlotillaClient(url, ServerFlavour::ControlPlane, this));
+        auto *client = new FlotillaClient(url, ServerFlavour::ControlPlane, this);
+        client->setBearerToken(QString::fromUtf8(token));
+        createSampleDefinition(client);
     });
     m_local->start();
 }

@@ -1,7 +1,7 @@
 #include "embeddedcontrolplane.h"
 
 #include <controlplane/controlplane.h>
-#include <controlplane/datadirlock.h>
+#include <wire/localserver.h>
 
 #include <QTimer>
 
@@ -23,8 +23,8 @@ EmbeddedControlPlane::~EmbeddedControlPlane()
 
 void EmbeddedControlPlane::start()
 {
-    if (const std::optional<QUrl> running = DataDirLock::runningServer(m_dataDir)) {
-        QTimer::singleShot(0, this, [this, url = *running] { Q_EMIT ready(url); });
+    if (const std::optional<LocalServer> running = LocalServer::find(m_dataDir)) {
+        QTimer::singleShot(0, this, [this, running = *running] { Q_EMIT ready(running.url, running.token); });
         return;
     }
     ControlPlaneOptions options;
@@ -40,9 +40,10 @@ void EmbeddedControlPlane::start()
         QString error;
         const bool started = controlPlane->start(&error);
         const QUrl url = controlPlane->url();
-        QMetaObject::invokeMethod(this, [this, started, url, error] {
+        const QByteArray token = controlPlane->token();
+        QMetaObject::invokeMethod(this, [this, started, url, token, error] {
             if (started)
-                Q_EMIT ready(url);
+                Q_EMIT ready(url, token);
             else
                 Q_EMIT failed(error);
         });

@@ -26,7 +26,8 @@ public:
     QString dataDir() const { return m_dataDir; }
 
 Q_SIGNALS:
-    void ready(const QUrl &url);
+    // Where it listens and the token its requests need (empty: none).
+    void ready(const QUrl &url, const QByteArray &token);
     void failed(const QString &error);
 
 private:

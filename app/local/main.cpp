@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -56,6 +57,20 @@ bool parseListen(const QString &text, ControlPlaneOptions *options, QString *err
     return true;
 }
 
+// The first line of --token-file's file.
+bool readTokenFile(const QString &path, QByteArray *token, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("--token-file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *token = file.readLine().trimmed();
+    if (token->isEmpty())
+        *error = QStringLiteral("--token-file %1: the file holds no token on its first line").arg(path);
+    return !token->isEmpty();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -79,11 +94,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder of the store and the logs."),
                                      QStringLiteral("DIR"), ControlPlane::defaultDataDir());
     const QCommandLineOption token(QStringLiteral("token"),
-                                   QStringLiteral(
-                                       "Require Authorization: Bearer TOKEN on every request (needed off loopback)."),
+                                   QStringLiteral("Require Authorization: Bearer TOKEN on every request (default: a "
+                                                  "random token, kept in DIR/control-plane.token for your clients)."),
                                    QStringLiteral("TOKEN"));
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
+                                       QStringLiteral("Read the token from the file PATH instead."),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption noToken(QStringLiteral("no-token"),
+                                     QStringLiteral("Take requests without a token (loopback only; for the upstream "
+                                                    "web UI, which cannot send one). Any local user can then run "
+                                                    "commands as you."));
+    const QCommandLineOption allowHost(QStringLiteral("allow-host"),
+                                       QStringLiteral("Also answer requests whose Host header names NAME, with any "
+                                                      "port, e.g. behind a reverse proxy (repeatable)."),
+                                       QStringLiteral("NAME"));
     const QCommandLineOption cors(QStringLiteral("cors-origin"),
-                                  QStringLiteral("Allow browser calls from ORIGIN (repeatable)."),
+                                  QStringLiteral("Allow browser calls from ORIGIN, e.g. http://localhost:3000 "
+                                                 "(repeatable; every other web page is refused)."),
                                   QStringLiteral("ORIGIN"));
     const QCommandLineOption defaultCluster(QStringLiteral("default-cluster"),
                                             QStringLiteral("Cluster for launches that name none."),
@@ -103,8 +130,8 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Flags for every `ENGINE run`, replacing the probed ones, "
                                                         "e.g. \"podman=--runtime runc\" (repeatable)."),
                                          QStringLiteral("ENGINE=FLAGS"));
-    parser.addOptions(
-        {version, listen, dataDir, token, cors, defaultCluster, parallelRuns, grace, engines, engineFlags});
+    parser.addOptions({version, listen, dataDir, token, tokenFile, noToken, allowHost, cors, defaultCluster,
+                       parallelRuns, grace, engines, engineFlags});
     parser.process(app);
 
     if (parser.isSet(version)) {
@@ -124,7 +151,26 @@ int main(int argc, char *argv[])
         return 2;
     }
     options.dataDir = parser.value(dataDir);
+    if (int(parser.isSet(token)) + int(parser.isSet(tokenFile)) + int(parser.isSet(noToken)) > 1) {
+        std::fprintf(stderr, "flotilla-local: --token, --token-file and --no-token exclude each other; give one\n");
+        return 2;
+    }
     options.token = parser.value(token).toUtf8();
+    if (parser.isSet(token) && options.token.isEmpty()) {
+        std::fprintf(stderr, "flotilla-local: --token needs a value; leave it out for a random one\n");
+        return 2;
+    }
+    if (parser.isSet(tokenFile) && !readTokenFile(parser.value(tokenFile), &options.token, &error)) {
+        std::fprintf(stderr, "flotilla-local: %s\n", qPrintable(error));
+        return 2;
+    }
+    options.tokenRequired = !parser.isSet(noToken);
+    if (!options.tokenRequired && !options.address.isLoopback()) {
+        std::fprintf(stderr, "flotilla-local: --no-token is only allowed on a loopback --listen address such as "
+                             "127.0.0.1; off this machine every request needs a token\n");
+        return 2;
+    }
+    options.allowedHosts = parser.values(allowHost);
     options.corsOrigins = parser.values(cors);
     options.defaultCluster = parser.value(defaultCluster);
     bool parallelOk = false, graceOk = false;
@@ -149,6 +195,11 @@ int main(int argc, char *argv[])
         options.engineRunFlags.insert(entry.left(equals), entry.mid(equals + 1).split(u' ', Qt::SkipEmptyParts));
     }
 
+    if (!options.tokenRequired)
+        std::fprintf(stderr,
+                     "flotilla-local: warning: --no-token: every program of every user on this machine can "
+                     "run commands as you through %s\n",
+                     qPrintable(parser.value(listen)));
     quitOnSignals();
     ControlPlane controlPlane(options);
     if (!controlPlane.start(&error)) {

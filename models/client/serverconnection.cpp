@@ -12,11 +12,14 @@ ServerConnection::ServerConnection(QObject *parent)
 
 ServerConnection::~ServerConnection() = default;
 
-void ServerConnection::setLocalUrl(const QUrl &url)
+void ServerConnection::setLocalServer(const QUrl &url, const QByteArray &token)
 {
     m_localUrl = url;
-    if (FlotillaClient *local = m_clients.value(ServerProfile::localName.toString()))
+    m_localToken = token;
+    if (FlotillaClient *local = m_clients.value(ServerProfile::localName.toString())) {
         local->setBaseUrl(url);
+        local->setBearerToken(QString::fromUtf8(token));
+    }
     if (m_profile.isLocal() && m_state != State::Connected)
         connectTo(m_profile);
 }
@@ -41,7 +44,7 @@ void ServerConnection::connectTo(const ServerProfile &profile)
         m_client = nullptr;
         if (!profile.isLocal())
             return fail(tr("Profile \"%1\" has no server URL; set one in Settings.").arg(profile.name));
-        // The local control plane is still starting: setLocalUrl() goes on.
+        // The local control plane is still starting: setLocalServer() goes on.
         return setState(State::Connecting);
     }
     setState(State::Connecting);
@@ -53,6 +56,8 @@ void ServerConnection::connectTo(const ServerProfile &profile)
     }
     auto *client = new FlotillaClient(url, profile.flavour, this);
     m_client = client;
+    if (profile.isLocal())
+        client->setBearerToken(QString::fromUtf8(m_localToken));
     if (!profile.hasSecrets)
         return settleFlavour();
     auto *read = new SecretJob(SecretJob::Operation::Read, profile.name, this);

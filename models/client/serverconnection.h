@@ -14,7 +14,7 @@ class FlotillaClient;
 // The server the app shows: turns a profile into a ready FlotillaClient by
 // reading its secrets from the keychain and settling an auto flavour, and
 // keeps one client (one QNetworkAccessManager) per profile for reuse.
-// "local" needs the local control plane's URL (setLocalUrl) first.
+// "local" needs the local control plane's URL and token (setLocalServer) first.
 class ServerConnection final : public QObject
 {
     Q_OBJECT
@@ -27,7 +27,8 @@ public:
     explicit ServerConnection(QObject *parent = nullptr);
     ~ServerConnection() override;
 
-    void setLocalUrl(const QUrl &url);
+    // Where the local control plane listens and the token it wants (empty: none).
+    void setLocalServer(const QUrl &url, const QByteArray &token);
     QUrl localUrl() const { return m_localUrl; }
 
     // Starts connecting; a later call wins over an earlier one still going.
@@ -56,6 +57,7 @@ private:
     void settleFlavour();
 
     QUrl m_localUrl;
+    QByteArray m_localToken;
     ServerProfile m_profile;
     QHash<QString, FlotillaClient *> m_clients; // by profile name
     QPointer<FlotillaClient> m_client;

@@ -102,9 +102,10 @@ StoreFacts readFacts(const QString &databasePath)
 // ---- the server ------------------------------------------------------------
 
 // One request, answered or not within 30 s.
-std::pair<int, QByteArray> httpGet(QNetworkAccessManager &manager, const QUrl &url)
+std::pair<int, QByteArray> httpGet(QNetworkAccessManager &manager, const QUrl &url, const QByteArray &token)
 {
     QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token);
     QNetworkReply *reply = manager.get(request);
     QEventLoop loop;
     QTimer timeout;
@@ -137,12 +138,12 @@ Json parsedOrFail(const QUrl &url, const QByteArray &body)
 }
 
 // Before timing: every measured URL answers 200 with what it should.
-void validate(const QUrl &base, const StoreFacts &facts)
+void validate(const QUrl &base, const QByteArray &token, const StoreFacts &facts)
 {
     QNetworkAccessManager manager;
     const auto expect200 = [&](const QString &pathAndQuery) {
         const QUrl url = base.resolved(QUrl(pathAndQuery));
-        const auto [status, body] = httpGet(manager, url);
+        const auto [status, body] = httpGet(manager, url, token);
         if (status != 200)
             fail(QStringLiteral("GET %1 answered %2: %3")
                      .arg(url.toString())
@@ -241,11 +242,15 @@ QString writeRunScript(const QString &dir, const QStringList &runIds)
     return path;
 }
 
-WrkResult runWrk(const QString &name, const QUrl &url, const QString &script, int seconds, int connections,
-                 qint64 serverPid)
+WrkResult runWrk(const QString &name, const QUrl &url, const QByteArray &token, const QString &script, int seconds,
+                 int connections, qint64 serverPid)
 {
-    QStringList args = {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
-                        QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency")};
+    QStringList args = {QStringLiteral("-t2"),
+                        QStringLiteral("-c%1").arg(connections),
+                        QStringLiteral("-d%1s").arg(seconds),
+                        QStringLiteral("--latency"),
+                        QStringLiteral("-H"),
+                        QStringLiteral("Authorization: Bearer ") + QString::fromUtf8(token)};
     if (!script.isEmpty())
         args << QStringLiteral("-s") << script;
     args << url.toString(QUrl::FullyEncoded);
@@ -389,7 +394,7 @@ int bench()
             .arg(QFileInfo(databasePath).size() / (1024.0 * 1024.0), 0, 'f', 1)
             .arg(facts.sample.size()));
 
-    validate(base, facts);
+    validate(base, server.token(), facts);
     say(QStringLiteral("checked: each URL answers 200 with the expected body"));
     const QString script = writeRunScript(dataDir, facts.sample);
 
@@ -404,13 +409,14 @@ int bench()
         if (rounds > 1)
             say(QStringLiteral("round %1/%2").arg(round).arg(rounds));
         const WrkResult health = runWrk(QStringLiteral("health"), base.resolved(QUrl(QStringLiteral("/api/v6/health"))),
-                                        QString(), seconds, connections, server.pid());
+                                        server.token(), QString(), seconds, connections, server.pid());
         report(QStringLiteral("health"), QStringLiteral("GET /api/v6/health"), health);
-        const WrkResult getRun = runWrk(QStringLiteral("get_run"), base, script, seconds, connections, server.pid());
+        const WrkResult getRun = runWrk(QStringLiteral("get_run"), base, server.token(), script, seconds, connections,
+                                        server.pid());
         report(QStringLiteral("get_run"),
                QStringLiteral("GET /api/v1/history/{run_id}, %1 random ids").arg(facts.sample.size()), getRun);
-        const WrkResult listRuns = runWrk(QStringLiteral("list_runs"), base.resolved(QUrl(listPath)), QString(),
-                                          seconds, connections, server.pid());
+        const WrkResult listRuns = runWrk(QStringLiteral("list_runs"), base.resolved(QUrl(listPath)), server.token(),
+                                          QString(), seconds, connections, server.pid());
         report(QStringLiteral("list_runs"), QStringLiteral("GET ") + listPath, listRuns);
         getRunRatios.append(getRun.requestsPerSecond / health.requestsPerSecond);
         listRunsRatios.append(listRuns.requestsPerSecond / health.requestsPerSecond);

@@ -205,6 +205,7 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
                                    QStringLiteral("--data-dir"), dataDir, QStringLiteral("--container-engines"),
                                    QString()});
     FlotillaClient client(url);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     Definition definition;
     definition.alias = QStringLiteral("bench-logview");
     definition.image = QStringLiteral("local");

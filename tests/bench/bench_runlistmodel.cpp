@@ -104,6 +104,7 @@ int bench()
     say(QStringLiteral("server: flotilla-local --parallel-runs 0 listening on %1").arg(base.toString()));
 
     FlotillaClient client(base, ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
     QTableView view;
     view.setAccessibleName(QStringLiteral("Runs"));
     view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -99,8 +99,9 @@ public:
         QByteArrayView body; // valid until the next request
     };
 
-    explicit Http(const QUrl &base)
+    Http(const QUrl &base, const QByteArray &token)
         : m_hostHeader(base.authority().toUtf8())
+        , m_authorization("Bearer " + token)
     {
         m_address.sin_family = AF_INET;
         m_address.sin_port = htons(quint16(base.port()));
@@ -139,7 +140,8 @@ public:
         m_used = 0;
         if (m_fd < 0)
             connectToServer();
-        QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: " + m_hostHeader + "\r\n";
+        QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: " + m_hostHeader
+                         + "\r\nAuthorization: " + m_authorization + "\r\n";
         if (!body.isNull())
             out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
         out += "\r\n" + body;
@@ -211,6 +213,7 @@ private:
 
     sockaddr_in m_address{};
     QByteArray m_hostHeader;
+    QByteArray m_authorization;
     int m_fd = -1;
     std::vector<char> m_buffer;
     qsizetype m_end = 0;  // bytes received
@@ -691,7 +694,7 @@ int bench()
     say(QStringLiteral("server: flotilla-local --container-engines \"\" --parallel-runs 4 listening on %1")
             .arg(base.toString()));
     say(QStringLiteral("machine: %1 cores, load average %2").arg(QThread::idealThreadCount()).arg(loadAverage()));
-    Http http(base);
+    Http http(base, server.token());
 
     const LaunchResult launches = benchLaunches(http, server, runs, warmup, pollMs);
     const double ratio = logMb > 0 ? benchIngest(http, server, logMb, rounds, dataDir, pollMs) : 0;

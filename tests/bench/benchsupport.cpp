@@ -1,5 +1,7 @@
 #include "benchsupport.h"
 
+#include <wire/localserver.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -101,8 +103,13 @@ QUrl Server::start(const QStringList &arguments)
         while (m_process.canReadLine()) {
             const QByteArray line = m_process.readLine().trimmed();
             output += line + '\n';
-            if (line.startsWith("listening on "))
+            if (line.startsWith("listening on ")) {
+                const qsizetype dataDir = arguments.indexOf(QStringLiteral("--data-dir"));
+                if (dataDir < 0 || dataDir + 1 >= arguments.size())
+                    fail(QStringLiteral("the benchmark starts flotilla-local without --data-dir"));
+                m_token = LocalServer::find(arguments.at(dataDir + 1)).value_or(LocalServer()).token;
                 return QUrl(QString::fromUtf8(line.mid(13)));
+            }
         }
         if (m_process.state() != QProcess::Running)
             fail(QStringLiteral("flotilla-local exited with code %1 before listening; it said:\n%2")

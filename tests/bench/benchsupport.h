@@ -42,8 +42,10 @@ class Server final
 public:
     ~Server() { stop(); }
 
-    // Its URL once it said "listening on".
+    // Its URL once it said "listening on"; `arguments` name the --data-dir.
     QUrl start(const QStringList &arguments);
+    // The token it keeps in its data dir, for the benchmark's clients.
+    QByteArray token() const { return m_token; }
     void stop();
     // SIGKILL, as a crash or power cut would: nothing is closed or released.
     void kill();
@@ -52,6 +54,7 @@ public:
 
 private:
     QProcess m_process;
+    QByteArray m_token;
 };
 
 // The worst lateness of a 1 ms timer while it runs.

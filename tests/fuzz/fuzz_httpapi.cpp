@@ -7,10 +7,16 @@
 // executed. A definition, a queued run and a finished run with a log are
 // always there under fixed ids, so the routes that take ids have something
 // to find; the seeds use them.
+//
+// The first byte of an input picks the Host and the Origin that every one of
+// its requests carries (api-contract §8): a foreign Host must get 421 and a
+// foreign Origin 403. Whatever the answer, a request that is not answered
+// 200 must leave the store as it was.
 
 #include "rawhttprequest.h"
 
 #include <controlplane/httpapi.h>
+#include <controlplane/listquery.h>
 #include <controlplane/localexecutor.h>
 #include <controlplane/logstore.h>
 #include <controlplane/runscheduler.h>
@@ -50,7 +56,18 @@ public:
         if (!m_scheduler.setDefaultCluster(QStringLiteral("local"), &error))
             fail(error);
         m_api = std::make_unique<HttpApi>(m_store, m_logs, m_scheduler,
-                                          ApiOptions{"fuzz-token", {QStringLiteral("http://ui.example")}});
+                                          ApiOptions{
+                                              AccessPolicy{"fuzz-token", {QStringLiteral("http://ui.example")}, {}}});
+        m_api->setListening(QHostAddress(QHostAddress::LocalHost), 5000);
+    }
+
+    // Every stored definition and run, as one value to compare.
+    QByteArray storeContents()
+    {
+        QString error;
+        const auto all = [&error](ListKind kind) { return *ListQuery::parse(kind, {{"limit", "100000"}}, &error); };
+        return m_store.listDefinitions(all(ListKind::Definitions)).items + '\n'
+               + m_store.listRuns(all(ListKind::Runs)).items;
     }
 
     // The fixed definition and runs, back if a request deleted them.
@@ -111,9 +128,60 @@ bool isJson(const QByteArray &body)
     return !Json::parse(body.constData(), body.constData() + body.size(), nullptr, false).is_discarded();
 }
 
-void checkResponse(const HttpRequest &request, const HttpResponse &response)
+enum class Expect { Any, MisdirectedHost, ForeignOrigin };
+
+// The Host and Origin of every request of an input, from its first byte;
+// "own" keeps what the request itself says.
+struct Origins
 {
-    static const QList<int> statuses = {200, 204, 400, 401, 403, 404, 405, 409, 413};
+    std::optional<QByteArray> host;
+    std::optional<QByteArray> origin; // an empty value: no Origin header
+    Expect expect = Expect::Any;
+
+    static Origins pick(quint8 byte)
+    {
+        static const std::optional<QByteArray> hosts[] = {std::nullopt,    "127.0.0.1:5000",        "localhost:5000",
+                                                          "[::1]:5000",    "attacker.example:5000", "",
+                                                          "10.9.8.7:5000", "127.0.0.1:5001"};
+        static const std::optional<QByteArray> origins[] = {std::nullopt, QByteArray(), "http://ui.example",
+                                                            "http://attacker.example"};
+        Origins picked{hosts[byte & 7], origins[(byte >> 3) & 3]};
+        if ((byte & 7) >= 4)
+            picked.expect = Expect::MisdirectedHost;
+        else if ((byte & 7) != 0 && ((byte >> 3) & 3) == 3)
+            picked.expect = Expect::ForeignOrigin;
+        return picked;
+    }
+
+    void applyTo(HttpRequest &request) const
+    {
+        const auto set = [&request](const QByteArray &name, const std::optional<QByteArray> &value) {
+            if (!value)
+                return;
+            request.headers.removeIf(
+                [&name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+            if (!value->isEmpty() || name == "Host")
+                request.headers.append({name, *value});
+        };
+        set("Host", host);
+        set("Origin", origin);
+    }
+};
+
+void checkResponse(const HttpRequest &request, const HttpResponse &response, Expect expect, bool storeChanged)
+{
+    static const QList<int> statuses = {200, 204, 400, 401, 403, 404, 405, 409, 413, 415, 421};
+    const int expected = expect == Expect::MisdirectedHost ? 421 : expect == Expect::ForeignOrigin ? 403 : 0;
+    if (expected != 0 && response.status != expected)
+        fail(QStringLiteral("%1 %2 with Host \"%3\" and Origin \"%4\" got %5, not %6")
+                 .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path),
+                      QString::fromUtf8(request.header("host")), QString::fromUtf8(request.header("origin")))
+                 .arg(response.status)
+                 .arg(expected));
+    if (storeChanged && response.status != 200)
+        fail(QStringLiteral("%1 %2 was answered %3 but changed the store")
+                 .arg(QString::fromUtf8(request.method), QString::fromUtf8(request.path))
+                 .arg(response.status));
     const bool jsonBody = response.contentType.startsWith("application/json");
     if (!statuses.contains(response.status) || (jsonBody && !isJson(response.body)))
         fail(QStringLiteral("%1 %2?%3 got %4 %5: %6")
@@ -133,10 +201,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static QCoreApplication application(argc, argv);
     static ControlPlaneParts parts;
 
+    if (size == 0)
+        return 0;
     parts.restoreFixtures();
-    QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    while (const std::optional<HttpRequest> request = Fuzzing::takeRawHttpRequest(bytes)) {
-        checkResponse(*request, parts.api().handle(*request));
+    const Origins origins = Origins::pick(data[0]);
+    QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
+    while (std::optional<HttpRequest> request = Fuzzing::takeRawHttpRequest(bytes)) {
+        origins.applyTo(*request);
+        const QByteArray before = parts.storeContents();
+        const HttpResponse response = parts.api().handle(*request);
+        checkResponse(*request, response, origins.expect, parts.storeContents() != before);
         QCoreApplication::processEvents(); // the scheduler takes launched runs from the event loop
     }
     return 0;

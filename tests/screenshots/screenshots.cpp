@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
     QString error;
     if (!server.start(&error))
         return fail(error), 1;
-    HttpTestClient http(server.url());
+    HttpTestClient http(server);
     const QString hello = createDefinition(http, {{"alias", "hello-flotilla"},
                                                   {"group_name", "examples"},
                                                   {"image", "docker.io/library/busybox:latest"},
@@ -136,7 +136,7 @@ int main(int argc, char *argv[])
     window.setAskBeforeQuit(false);
     window.resize(1280, 800);
     window.show();
-    window.setLocalServer(server.url());
+    window.setLocalServer(server.url(), server.token());
     QTableView *definitions = window.definitionsPage()->table();
     if (!waitFor([&] { return definitions->model()->rowCount() == 4; }, "the definitions"))
         return 1;

@@ -116,13 +116,14 @@ class SoakClient final : public QObject
     Q_DISABLE_COPY_MOVE(SoakClient)
 
 public:
-    SoakClient(int number, const QUrl &baseUrl, const SoakOptions &options, quint32 seed)
+    SoakClient(int number, const QUrl &baseUrl, const QByteArray &token, const SoakOptions &options, quint32 seed)
         : m_client(baseUrl, ServerFlavour::ControlPlane)
         , m_options(options)
         , m_random(seed)
         , m_number(number)
     {
         m_client.setTimeout(requestTimeoutMs);
+        m_client.setBearerToken(QString::fromUtf8(token));
     }
 
     void start() { next(); }
@@ -471,7 +472,7 @@ int soak()
 
     std::vector<std::unique_ptr<SoakClient>> clients;
     for (int number = 1; number <= clientCount; ++number)
-        clients.push_back(std::make_unique<SoakClient>(number, url, options, random.generate()));
+        clients.push_back(std::make_unique<SoakClient>(number, url, server.token(), options, random.generate()));
     for (const auto &client : clients)
         client->start();
 
@@ -534,6 +535,7 @@ int soak()
         say(QStringLiteral("refused write: %1").arg(refusal));
 
     FlotillaClient checker(url, ServerFlavour::ControlPlane);
+    checker.setBearerToken(QString::fromUtf8(server.token()));
     checker.setTimeout(requestTimeoutMs);
     const Verdict verdict = check(checker, clients, options.lines, drainMs);
     if (!server.running())

@@ -75,8 +75,17 @@ QByteArray HttpResult::header(const QByteArray &name) const
     return headerValue(headers, name);
 }
 
-HttpTestClient::HttpTestClient(QUrl base)
+HttpTestClient::HttpTestClient(QUrl base, QByteArray token)
     : m_base(std::move(base))
+    , m_token(std::move(token))
+{}
+
+HttpTestClient::HttpTestClient(const TestServer &server)
+    : HttpTestClient(server.url(), server.token())
+{}
+
+HttpTestClient::HttpTestClient(const ControlPlane &controlPlane)
+    : HttpTestClient(controlPlane.url(), controlPlane.token())
 {}
 
 HttpResult HttpTestClient::request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
@@ -85,6 +94,8 @@ HttpResult HttpTestClient::request(const QByteArray &method, const QString &path
     QNetworkRequest request(QUrl(m_base.toString() + pathAndQuery, QUrl::TolerantMode));
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);

@@ -21,6 +21,8 @@ public:
     bool start(QString *error = nullptr);
     void stop(); // closes the store and releases the dir, keeping its files
     QUrl url() const { return m_controlPlane ? m_controlPlane->url() : QUrl(); }
+    // The bearer token its requests need (made at start unless options() set one).
+    QByteArray token() const { return m_controlPlane ? m_controlPlane->token() : QByteArray(); }
     QString dataDir() const { return m_options.dataDir; }
     ControlPlaneOptions &options() { return m_options; }
 
@@ -41,11 +43,14 @@ struct HttpResult
     QByteArray header(const QByteArray &name) const;
 };
 
-// Sends one request and waits for its answer with QSignalSpy (tests only).
+// Sends one request and waits for its answer with QSignalSpy (tests only),
+// with the server's bearer token unless it is empty.
 class HttpTestClient final
 {
 public:
-    explicit HttpTestClient(QUrl base);
+    explicit HttpTestClient(QUrl base, QByteArray token = {});
+    explicit HttpTestClient(const TestServer &server);
+    explicit HttpTestClient(const ControlPlane &controlPlane);
     HttpResult request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
                        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult get(const QString &pathAndQuery) { return request("GET", pathAndQuery); }
@@ -61,6 +66,7 @@ public:
 
 private:
     QUrl m_base;
+    QByteArray m_token;
     QNetworkAccessManager m_manager;
 };
 
