@@ -20,7 +20,7 @@ PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qtkeychain-qt6-dev nlohmann-json3-dev
     wrk podman runc busybox-static
-    xvfb xauth imagemagick gnome-keyring dbus
+    xvfb xauth imagemagick gnome-keyring dbus chromium
     qt6-svg-dev appstream desktop-file-utils dpkg-dev file
     clang libclang-rt-14-dev clang-format ccache
     qt6-translations-l10n
