@@ -46,7 +46,7 @@ install_packages() {
 }
 
 # ccache: the three build folders and fresh clones compile each file once.
-CONFIGURE=(-G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+CONFIGURE=(-G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DFLOTILLA_WERROR=ON)
 
 build() {
     if [ ! -f "$BUILD_DIR/build.ninja" ]; then
@@ -128,7 +128,7 @@ run_fuzzers() {
 }
 
 format_sources() {
-    tests/checkformat.sh "$(command -v clang-format-14)" --fix
+    tests/support/checkformat.sh "$(command -v clang-format-14)" --fix
 }
 
 run() {

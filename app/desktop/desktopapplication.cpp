@@ -5,8 +5,8 @@
 
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
-#include <definitionspage.h>
-#include <mainwindow.h>
+#include <definitions/definitionspage.h>
+#include <mainwindow/mainwindow.h>
 
 #include <QSettings>
 

@@ -1,6 +1,6 @@
 #include "desktopnotifier.h"
 
-#include <runstate.h>
+#include <runs/runstate.h>
 
 #include <icons.h>
 

@@ -1,6 +1,6 @@
 #include "embeddedcontrolplane.h"
 
-#include <controlplane/controlplane.h>
+#include <http/controlplane.h>
 #include <wire/localserver.h>
 
 #include <QTimer>

@@ -1,7 +1,7 @@
 #include "desktopapplication.h"
 #include "translations.h"
 
-#include <controlplane/controlplane.h>
+#include <http/controlplane.h>
 #include <icons.h>
 
 #include <QApplication>

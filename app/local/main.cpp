@@ -1,4 +1,4 @@
-#include <controlplane/controlplane.h>
+#include <http/controlplane.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -13,7 +13,7 @@
 #include "benchsupport.h"
 #include "storefill.h"
 
-#include <controlplane/store.h>
+#include <store/store.h>
 #include <wire/definition.h>
 #include <wire/jsonreader.h>
 #include <wire/run.h>

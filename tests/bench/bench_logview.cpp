@@ -21,12 +21,12 @@
 
 #include <client/flotillaclient.h>
 #include <client/logtailer.h>
-#include <logfiltermodel.h>
-#include <logingester.h>
-#include <logmodel.h>
-#include <logpane.h>
-#include <logsearch.h>
-#include <logview.h>
+#include <log/logfiltermodel.h>
+#include <log/logingester.h>
+#include <log/logmodel.h>
+#include <log/logpane.h>
+#include <log/logsearch.h>
+#include <log/logview.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

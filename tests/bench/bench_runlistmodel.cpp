@@ -17,7 +17,7 @@
 #include "benchsupport.h"
 #include "storefill.h"
 
-#include <runlistmodel.h>
+#include <lists/runlistmodel.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -8,7 +8,7 @@
 // Every line holds no escape or control character but tab, ends in its own
 // '\n', and its spans lie inside it, in order, without overlap.
 
-#include <ansiparser.h>
+#include <log/ansiparser.h>
 
 #include <cstdint>
 #include <cstdio>

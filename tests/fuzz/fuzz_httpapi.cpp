@@ -15,12 +15,12 @@
 
 #include "rawhttprequest.h"
 
-#include <controlplane/httpapi.h>
-#include <controlplane/listquery.h>
-#include <controlplane/localexecutor.h>
-#include <controlplane/logstore.h>
-#include <controlplane/runscheduler.h>
-#include <controlplane/store.h>
+#include <exec/localexecutor.h>
+#include <exec/logstore.h>
+#include <exec/runscheduler.h>
+#include <http/httpapi.h>
+#include <store/listquery.h>
+#include <store/store.h>
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,7 +2,7 @@
 // each kind of list: a query parses to columns of its tables or fails with a
 // sentence, never anything else. The first byte picks the kind.
 
-#include <controlplane/listquery.h>
+#include <store/listquery.h>
 
 #include <QUrlQuery>
 

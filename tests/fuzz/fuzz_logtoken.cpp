@@ -6,7 +6,7 @@
 //  - odd: the rest is a log. Following tokens from the start reads it back
 //    whole, in chunks that end after a newline unless the log is complete.
 
-#include <controlplane/logstore.h>
+#include <exec/logstore.h>
 
 #include <QFile>
 #include <QTemporaryDir>

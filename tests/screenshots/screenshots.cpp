@@ -2,20 +2,20 @@
 // control plane filled with a few definitions and runs, so people (and
 // reviewers) can look at them: screenshots DIR (default ./screenshots).
 // dev.sh runs it under Xvfb; CTest runs it too, so every view at least renders.
-#include <definitiondetails.h>
-#include <definitioneditor.h>
-#include <definitionspage.h>
-#include <launchdialog.h>
-#include <logpane.h>
-#include <mainwindow.h>
-#include <runspage.h>
-#include <runview.h>
-#include <settingsdialog.h>
-#include <translations.h>
+#include <definitions/definitiondetails.h>
+#include <definitions/definitioneditor.h>
+#include <definitions/definitionspage.h>
+#include <definitions/launchdialog.h>
+#include <desktop/translations.h>
+#include <log/logpane.h>
+#include <mainwindow/mainwindow.h>
+#include <runs/runspage.h>
+#include <runs/runview.h>
+#include <settings/settingsdialog.h>
 
 #include <client/profilestore.h>
-#include <logmodel.h>
-#include <runlistmodel.h>
+#include <lists/runlistmodel.h>
+#include <log/logmodel.h>
 #include <testserver.h>
 
 #include <QApplication>

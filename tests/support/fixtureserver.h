@@ -41,7 +41,7 @@ struct FixtureResponse
 
 // An imitation of an upstream Flotilla server over real HTTP/1.1 on
 // 127.0.0.1, port 0, for the client's tests: it serves the bodies of
-// ../shared/fixtures/upstream by method and path, answers everything else
+// tests/fixtures/upstream by method and path, answers everything else
 // as upstream's router does (404, text/plain, "404 page not found\n"), and a
 // handler can take any request over (tokens, errors, silence). Test only.
 class FixtureServer final : public QObject

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <ansiparser.h>
+#include <log/ansiparser.h>
 
 #include <QString>
 

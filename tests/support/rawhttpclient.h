@@ -1,6 +1,6 @@
 #pragma once
 
-#include <controlplane/httpmessage.h>
+#include <http/httpmessage.h>
 #include <wire/jsonreader.h>
 
 #include <QTcpSocket>

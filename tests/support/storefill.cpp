@@ -1,6 +1,6 @@
 #include "storefill.h"
 
-#include <controlplane/store.h>
+#include <store/store.h>
 #include <wire/definition.h>
 #include <wire/run.h>
 

@@ -1,6 +1,6 @@
 #include "testserver.h"
 
-#include <controlplane/httpmessage.h>
+#include <http/httpmessage.h>
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <controlplane/controlplane.h>
+#include <http/controlplane.h>
 #include <wire/jsonreader.h>
 
 #include <QNetworkAccessManager>

@@ -1,0 +1,111 @@
+#include "logstore.h"
+
+#include <store/constanttime.h>
+
+#include <QDir>
+#include <QFile>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+namespace Flotilla {
+
+LogStore::LogStore(QString directory)
+    : m_directory(std::move(directory))
+{}
+
+bool LogStore::open(QString *error)
+{
+    if (!QDir().mkpath(m_directory)) {
+        *error = QStringLiteral("cannot create the log folder %1").arg(m_directory);
+        return false;
+    }
+    QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile keyFile(m_directory + QStringLiteral("/token.key"));
+    if (keyFile.open(QIODevice::ReadOnly)) {
+        m_key = keyFile.readAll();
+        if (m_key.size() == 32)
+            return true;
+        keyFile.close();
+    }
+    m_key.resize(32);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), 8);
+    if (!keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate, QFile::ReadOwner | QFile::WriteOwner)
+        || keyFile.write(m_key) != m_key.size() || !keyFile.flush()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(keyFile.fileName(), keyFile.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString LogStore::pathFor(const QString &runId) const
+{
+    return m_directory + u'/' + runId + QStringLiteral(".log");
+}
+
+QByteArray LogStore::sign(const QString &runId, qint64 offset) const
+{
+    const QByteArray position = QByteArray::number(offset);
+    const QByteArray mac = QMessageAuthenticationCode::hash(runId.toUtf8() + ':' + position, m_key,
+                                                            QCryptographicHash::Sha256);
+    return position + '.' + mac.toHex().left(16);
+}
+
+std::optional<qint64> LogStore::offsetOf(const QString &runId, const QByteArray &token) const
+{
+    if (token.isEmpty())
+        return 0;
+    const qsizetype dot = token.indexOf('.');
+    bool ok = false;
+    const qint64 offset = token.left(dot).toLongLong(&ok);
+    if (dot <= 0 || !ok || offset < 0 || !constantTimeEquals(sign(runId, offset), token))
+        return std::nullopt;
+    return offset;
+}
+
+static qsizetype utf8Boundary(const QByteArray &bytes, qsizetype end)
+{
+    // Step back over continuation bytes (10xxxxxx) to a character start.
+    qsizetype cut = end;
+    while (cut > 0 && cut > end - 4 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80)
+        --cut;
+    return cut > 0 ? cut : end;
+}
+
+std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteArray &token, bool logComplete) const
+{
+    const std::optional<qint64> start = offsetOf(runId, token);
+    if (!start)
+        return std::nullopt;
+    QFile file(pathFor(runId));
+    StoredLogChunk chunk;
+    if (!file.open(QIODevice::ReadOnly) || *start >= file.size()) {
+        chunk.token = sign(runId, *start);
+        return chunk;
+    }
+    file.seek(*start);
+    // One byte beyond a chunk tells whether a chunk-long line goes on.
+    QByteArray bytes = file.read(maxChunkBytes + 1);
+    const bool atEnd = file.atEnd();
+    qsizetype take = 0;
+    if (atEnd && logComplete && bytes.size() <= maxChunkBytes) {
+        take = bytes.size();
+    } else {
+        const qsizetype newline = bytes.lastIndexOf('\n', std::min<qsizetype>(bytes.size(), maxChunkBytes) - 1);
+        if (newline >= 0)
+            take = newline + 1;
+        else if (bytes.size() > maxChunkBytes)
+            take = utf8Boundary(bytes, maxChunkBytes);
+    }
+    bytes.truncate(take);
+    chunk.text = std::move(bytes);
+    chunk.token = sign(runId, *start + take);
+    return chunk;
+}
+
+QByteArray LogStore::readAll(const QString &runId) const
+{
+    QFile file(pathFor(runId));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace Flotilla

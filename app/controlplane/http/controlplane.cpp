@@ -1,0 +1,164 @@
+#include "controlplane.h"
+
+#include "controlplaneserver.h"
+#include "httpapi.h"
+#include <exec/containerexecutor.h>
+#include <exec/localexecutor.h>
+#include <exec/logstore.h>
+#include <exec/runscheduler.h>
+#include <store/datadirlock.h>
+#include <store/store.h>
+
+#include <wire/localserver.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace Flotilla {
+
+ControlPlane::ControlPlane(ControlPlaneOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = defaultDataDir();
+}
+
+ControlPlane::~ControlPlane()
+{
+    // The server goes first so no request reaches a closed store.
+    m_server.reset();
+}
+
+QString ControlPlane::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+// The token of the data dir: the one an earlier start made, so clients
+// (a CLI following a log, the desktop app) go on across a restart; else
+// 256 bits from the system's random source. Deleting the file makes a new one.
+static QByteArray dataDirToken(const QString &dataDir)
+{
+    QFile file(LocalServer::tokenPath(dataDir));
+    if (file.open(QIODevice::ReadOnly)) {
+        if (const QByteArray kept = file.readLine().trimmed(); kept.size() >= 32)
+            return kept;
+    }
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+}
+
+// The data dir holds the token and runs commands' logs: it must be this
+// user's and nobody else's. One that others can write to is refused rather
+// than repaired, since someone else may already have put files in it.
+static bool prepareDataDir(const QString &dataDir, QString *error)
+{
+    if (!QDir().mkpath(dataDir)) {
+        *error = QStringLiteral("cannot create the data dir %1").arg(dataDir);
+        return false;
+    }
+    struct stat info = {};
+    if (::stat(QFile::encodeName(dataDir).constData(), &info) != 0) {
+        *error = QStringLiteral("cannot read the data dir %1").arg(dataDir);
+        return false;
+    }
+    if (info.st_uid != ::geteuid()) {
+        *error = QStringLiteral("the data dir %1 belongs to user id %2, not to this user (%3); "
+                                "use a data dir of your own with --data-dir")
+                     .arg(dataDir)
+                     .arg(info.st_uid)
+                     .arg(::geteuid());
+        return false;
+    }
+    if (info.st_mode & (S_IWGRP | S_IWOTH)) {
+        *error = QStringLiteral("the data dir %1 can be written by other users (mode %2); "
+                                "make it yours alone with: chmod 700 %1")
+                     .arg(dataDir)
+                     .arg(info.st_mode & 07777, 4, 8, QLatin1Char('0'));
+        return false;
+    }
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+    QFile::setPermissions(dataDir, ownerOnly);
+    // Made with the umask's mode by versions before this rule.
+    if (const QString runs = dataDir + QStringLiteral("/runs"); QFileInfo::exists(runs))
+        QFile::setPermissions(runs, ownerOnly);
+    return true;
+}
+
+bool ControlPlane::start(QString *error)
+{
+    if (!m_options.tokenRequired && !m_options.address.isLoopback()) {
+        *error = QStringLiteral("--no-token is only allowed on a loopback address; listening on %1 without a "
+                                "token would let anyone who can reach it run commands here")
+                     .arg(m_options.address.toString());
+        return false;
+    }
+    if (!prepareDataDir(m_options.dataDir, error))
+        return false;
+
+    auto lock = std::make_unique<DataDirLock>(m_options.dataDir);
+    if (!lock->tryLock(error))
+        return false;
+    const QByteArray token = !m_options.tokenRequired    ? QByteArray()
+                             : m_options.token.isEmpty() ? dataDirToken(m_options.dataDir)
+                                                         : m_options.token;
+    auto store = std::make_unique<Store>();
+    if (!store->open(m_options.dataDir + QStringLiteral("/flotilla.sqlite"), error))
+        return false;
+    auto logs = std::make_unique<LogStore>(m_options.dataDir + QStringLiteral("/logs"));
+    if (!logs->open(error))
+        return false;
+    auto scheduler = std::make_unique<RunScheduler>(*store, SchedulerOptions{m_options.parallelRuns,
+                                                                             m_options.terminateGraceMs});
+    const QString runsDir = m_options.dataDir + QStringLiteral("/runs");
+    scheduler->addExecutor(std::make_unique<LocalExecutor>(runsDir, *logs));
+    QString firstEngine;
+    for (const QString &name : std::as_const(m_options.containerEngines)) {
+        std::optional<ContainerEngine> engine = ContainerEngine::probe(name);
+        if (!engine)
+            continue;
+        if (m_options.engineRunFlags.contains(name))
+            engine->runFlags = m_options.engineRunFlags.value(name);
+        scheduler->addExecutor(std::make_unique<ContainerExecutor>(*engine, runsDir, *logs));
+        if (firstEngine.isEmpty())
+            firstEngine = name;
+    }
+    // Out of the box runs go to the first working container engine.
+    const QString defaultCluster = m_options.defaultCluster.isEmpty() ? firstEngine : m_options.defaultCluster;
+    if (!defaultCluster.isEmpty() && !scheduler->setDefaultCluster(defaultCluster, error))
+        return false;
+    auto api = std::make_unique<HttpApi>(*store, *logs, *scheduler,
+                                         ApiOptions{AccessPolicy{token, m_options.corsOrigins, m_options.allowedHosts}});
+    auto server = std::make_unique<ControlPlaneServer>(*api);
+    const quint16 port = server->listenOn(m_options.address, m_options.port, error);
+    if (port == 0)
+        return false;
+    api->setListening(m_options.address, port);
+
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.address.toString());
+    url.setPort(port);
+    if (!lock->publish(url, token, error))
+        return false;
+
+    m_url = url;
+    m_token = token;
+    m_lock = std::move(lock);
+    m_store = std::move(store);
+    m_logs = std::move(logs);
+    m_scheduler = std::move(scheduler);
+    m_api = std::move(api);
+    m_server = std::move(server);
+    m_scheduler->recover();
+    return true;
+}
+
+} // namespace Flotilla

@@ -1,0 +1,70 @@
+// LogIngester: queued text reaches the model in order, in few insertions,
+// without one long stretch on the event loop.
+#include <log/logingester.h>
+#include <log/logmodel.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Flotilla;
+
+class Tst_LogIngester final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void textAndBytesArriveInOrder();
+    void bigInputIsParsedInSlices();
+    void clearForgetsQueuedText();
+};
+
+void Tst_LogIngester::textAndBytesArriveInOrder()
+{
+    LogModel model;
+    LogIngester ingester(&model);
+    QSignalSpy idle(&ingester, &LogIngester::idle);
+    ingester.append(QStringLiteral("one\ntw"));
+    ingester.append(QByteArray("o\nthr\xc3"));
+    ingester.append(QByteArray("\xa9"
+                               "e"));
+    ingester.finish();
+    QVERIFY(!ingester.isIdle());
+    QTRY_VERIFY(ingester.isIdle());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.lineText(1), u"two");
+    QCOMPARE(model.lineText(2), QStringLiteral("thrée"));
+    QVERIFY(!idle.isEmpty());
+}
+
+void Tst_LogIngester::bigInputIsParsedInSlices()
+{
+    LogModel model;
+    LogIngester ingester(&model);
+    ingester.setSliceBudget(0); // one step per event-loop turn
+    ingester.setFlushInterval(0);
+    QSignalSpy inserted(&model, &LogModel::rowsInserted);
+    QByteArray text;
+    for (int i = 0; i < 20000; ++i)
+        text += "a line of about forty characters, number " + QByteArray::number(i) + '\n';
+    ingester.append(text);
+    QCOMPARE(model.rowCount(), 0); // nothing happens before the event loop runs
+    QTRY_COMPARE(model.rowCount(), 20000);
+    QVERIFY2(inserted.size() > 1, "the text went in in one piece");
+    QCOMPARE(model.lineText(19999), u"a line of about forty characters, number 19999");
+}
+
+void Tst_LogIngester::clearForgetsQueuedText()
+{
+    LogModel model;
+    LogIngester ingester(&model);
+    ingester.append(QStringLiteral("\x1b[31mred and unfinished"));
+    ingester.clear();
+    ingester.append(QStringLiteral("fresh\n"));
+    QTRY_VERIFY(ingester.isIdle());
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.lineSpans(0).isEmpty());
+    QCOMPARE(ingester.queuedSize(), 0);
+}
+
+QTEST_GUILESS_MAIN(Tst_LogIngester)
+#include "tst_logingester.moc"

@@ -1,0 +1,80 @@
+// LogWrapModel: visual rows at a width, appends and front drops without a
+// reset, under QAbstractItemModelTester.
+#include <parsedlines.h>
+
+#include <log/logmodel.h>
+#include <log/logwrapmodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+class Tst_LogWrapModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unwrappedIsOneRowPerLine();
+    void wrapsAtTheWidth();
+    void followsAppendsAndDrops();
+};
+
+void Tst_LogWrapModel::unwrappedIsOneRowPerLine()
+{
+    LogModel log;
+    LogWrapModel rows;
+    rows.setSourceModel(&log);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    log.append(parsedLines("short\na much longer line\n"));
+    QCOMPARE(rows.rowCount(), 2);
+    QCOMPARE(rows.index(1, 0).data(LogWrapModel::SegmentStartRole).toInt(), 0);
+    QCOMPARE(rows.index(1, 0).data(LogWrapModel::SegmentLengthRole).toInt(), 18);
+}
+
+void Tst_LogWrapModel::wrapsAtTheWidth()
+{
+    LogModel log;
+    log.append(parsedLines("0123456789\n\nabc\n"));
+    LogWrapModel rows;
+    rows.setSourceModel(&log);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    rows.setWrapColumns(4);
+    QCOMPARE(rows.rowCount(), 5); // 3 + 1 (empty) + 1
+    const QModelIndex third = rows.index(2, 0);
+    QCOMPARE(third.data(LogWrapModel::SegmentStartRole).toInt(), 8);
+    QCOMPARE(third.data(LogWrapModel::SegmentLengthRole).toInt(), 2);
+    QCOMPARE(third.data(LogModel::LineIdRole).toLongLong(), 0);
+    QCOMPARE(rows.mapToSource(rows.index(4, 0)), log.index(2, 0));
+    QCOMPARE(rows.mapFromSource(log.index(2, 0)).row(), 4);
+    rows.setWrapColumns(3);
+    QCOMPARE(rows.rowCount(), 6);
+    rows.setWrapColumns(0);
+    QCOMPARE(rows.rowCount(), 3);
+}
+
+void Tst_LogWrapModel::followsAppendsAndDrops()
+{
+    LogModel log;
+    log.setMemoryBudget(200 * 1024);
+    LogWrapModel rows;
+    rows.setSourceModel(&log);
+    rows.setWrapColumns(5);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&rows, &LogWrapModel::modelReset);
+    for (int batch = 0; batch < 6; ++batch)
+        log.append(
+            parsedLines(numberedLines(batch * 10000 + 1, batch * 10000 + 10000, "entry"))); // "entry N": 2 or 3 rows
+    QVERIFY(log.droppedLineCount() > 0);
+    QCOMPARE(reset.size(), 0);
+    int expected = 0;
+    for (int line = 0; line < log.rowCount(); ++line)
+        expected += (log.lineLength(line) + 4) / 5;
+    QCOMPARE(rows.rowCount(), expected);
+    QCOMPARE(rows.index(rows.rowCount() - 1, 0).data(LogModel::LineIdRole).toLongLong(), 59999);
+}
+
+QTEST_GUILESS_MAIN(Tst_LogWrapModel)
+#include "tst_logwrapmodel.moc"

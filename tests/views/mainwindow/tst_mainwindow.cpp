@@ -1,0 +1,304 @@
+// The main window against a real control plane: connecting, the pages, run
+// windows, stopping a run, a server that is down, and quitting with active runs.
+#include <definitions/definitioneditor.h>
+#include <definitions/definitionspage.h>
+#include <definitions/launchdialog.h>
+#include <log/logpane.h>
+#include <mainwindow/mainwindow.h>
+#include <runs/runspage.h>
+#include <runs/runview.h>
+#include <widgets/envvareditor.h>
+
+#include <client/profilestore.h>
+#include <lists/runlistmodel.h>
+#include <log/logmodel.h>
+#include <testserver.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+QAction *actionNamed(QWidget *widget, const QString &text)
+{
+    for (QAction *action : widget->actions()) {
+        if (action->text().remove(u'&').startsWith(text))
+            return action;
+    }
+    return nullptr;
+}
+
+// Clicks the button of the open message box whose text starts with `text`.
+bool answerMessageBox(const QString &text)
+{
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; }, 10000))
+        return false;
+    for (QAbstractButton *button : box->buttons()) {
+        if (button->text().remove(u'&').startsWith(text)) {
+            button->click();
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class Tst_MainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void connectsAndListsDefinitions();
+    void createLaunchWithEnvOverrideAndReadTheLog();
+    void validationAndServerErrorsShowAtTheForm();
+    void groupsLeadToTheirDefinitions();
+    void runsPageFollowsActiveRunsAndStopsOne();
+    void runWindowShowsStateAndLog();
+    void serverDownShowsAnErrorWithRetry();
+    void quittingWithActiveLocalRunsAsks();
+
+private:
+    QString launchRun(const QString &command);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpTestClient> m_http;
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void Tst_MainWindow::initTestCase()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    m_server = std::make_unique<TestServer>();
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_http = std::make_unique<HttpTestClient>(*m_server);
+    createDefinition(*m_http,
+                     {{"alias", "alpha"}, {"group_name", "first"}, {"image", "none"}, {"command", "echo alpha"}});
+    createDefinition(*m_http,
+                     {{"alias", "beta"}, {"group_name", "second"}, {"image", "none"}, {"command", "echo beta"}});
+}
+
+void Tst_MainWindow::init()
+{
+    m_profiles = std::make_unique<ProfileStore>(m_settingsDir.filePath(QStringLiteral("profiles.conf")));
+    m_window = std::make_unique<MainWindow>(m_profiles.get());
+    m_window->setAskBeforeQuit(false);
+    m_window->show();
+    m_window->setLocalServer(m_server->url(), m_server->token());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->connection()->state() == ServerConnection::State::Connected, 10000);
+}
+
+void Tst_MainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+QString Tst_MainWindow::launchRun(const QString &command)
+{
+    const QString id = createDefinition(*m_http,
+                                        {{"alias",
+                                          "run-" + QUuid::createUuid().toString(QUuid::Id128).left(8).toStdString()},
+                                         {"image", "none"},
+                                         {"command", command.toStdString()}});
+    return QString::fromStdString(launch(*m_http, id).value("run_id", ""));
+}
+
+void Tst_MainWindow::connectsAndListsDefinitions()
+{
+    QTableView *table = m_window->definitionsPage()->table();
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 2, 10000);
+    bool connectedShown = false;
+    for (const QLabel *label : m_window->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Connection state")
+            connectedShown = label->text().startsWith(QStringLiteral("Connected"));
+    }
+    QVERIFY(connectedShown);
+    m_window->definitionsPage()->select(QString::fromStdString(m_http->get(QStringLiteral("/api/v1/task?alias=alpha"))
+                                                                   .json()["definitions"][0]["definition_id"]
+                                                                   .get<std::string>()));
+    QTRY_VERIFY(m_window->definitionsPage()->selectedDefinition().has_value());
+    QCOMPARE(m_window->definitionsPage()->selectedDefinition()->alias, QStringLiteral("alpha"));
+}
+
+// The path: create a definition in the editor, launch it with an env
+// override from the dialog, see it reach STOPPED in the runs table and its
+// lines in the run window.
+void Tst_MainWindow::createLaunchWithEnvOverrideAndReadTheLog()
+{
+    m_window->definitionsPage()->newAction()->trigger();
+    DefinitionEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<DefinitionEditor *>()) != nullptr);
+    editor->findChild<QLineEdit *>(QStringLiteral("aliasEdit"))->setText(QStringLiteral("greeter"));
+    editor->findChild<QLineEdit *>(QStringLiteral("imageEdit"))->setText(QStringLiteral("none"));
+    editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"))
+        ->setPlainText(QStringLiteral("echo \"hello $WHO\""));
+    editor->findChild<EnvVarEditor *>(QStringLiteral("envEditor"))
+        ->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("world")}});
+    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                            ->button(QDialogButtonBox::Save);
+    QTRY_VERIFY(save->isEnabled());
+    save->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->definitionsPage()->selectedDefinition()
+                                 && m_window->definitionsPage()->selectedDefinition()->alias == u"greeter",
+                             10000);
+
+    m_window->definitionsPage()->launchAction()->trigger();
+    LaunchDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<LaunchDialog *>()) != nullptr);
+    auto *env = dialog->findChild<EnvVarEditor *>(QStringLiteral("envEditor"));
+    QCOMPARE(env->envVars().value(0).value, QStringLiteral("world")); // prefilled from the definition
+    env->setEnvVars({EnvVar{QStringLiteral("WHO"), QStringLiteral("override")}});
+    dialog->findChild<QLineEdit *>(QStringLiteral("ownerEdit"))->setText(QStringLiteral("tester"));
+    QPushButton *launchButton = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                                    ->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY(launchButton->isEnabled());
+    launchButton->click();
+
+    RunView *view = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->runViews().isEmpty() && (view = m_window->runViews().constFirst()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->run().isActive(), 30000);
+    QCOMPARE(view->run().exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
+    QCOMPARE(view->logPane()->model()->lineText(0), QStringLiteral("hello override"));
+
+    m_window->showPage(MainWindow::Runs);
+    RunListModel *runs = m_window->runsPage()->model();
+    runs->setStatusFilter({RunStatus::Stopped});
+    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(view->run().runId) >= 0, 10000);
+    QCOMPARE(runs->itemAt(runs->rowOf(view->run().runId)).status, RunStatus::Stopped);
+}
+
+void Tst_MainWindow::validationAndServerErrorsShowAtTheForm()
+{
+    m_window->definitionsPage()->newAction()->trigger();
+    DefinitionEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<DefinitionEditor *>()) != nullptr);
+    auto *alias = editor->findChild<QLineEdit *>(QStringLiteral("aliasEdit"));
+    QPushButton *save = editor->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                            ->button(QDialogButtonBox::Save);
+    alias->setText(QStringLiteral("alpha")); // exists already: the server refuses it
+    editor->findChild<QLineEdit *>(QStringLiteral("imageEdit"))->setText(QStringLiteral("none"));
+    auto *command = editor->findChild<QPlainTextEdit *>(QStringLiteral("commandEdit"));
+    command->setPlainText(QStringLiteral("x"));
+    command->clear(); // edited, then emptied: the form says what is missing
+    QTRY_VERIFY(!save->isEnabled());
+    QLabel *commandProblem = editor->findChild<QLabel *>(QStringLiteral("commandEditProblem"));
+    QTRY_VERIFY(commandProblem->isVisible() && !commandProblem->text().isEmpty());
+    command->setPlainText(QStringLiteral("echo again"));
+    QTRY_VERIFY(save->isEnabled());
+    save->click();
+    // The server's answer (the alias is taken) appears at the form, which stays open with what was typed.
+    QTRY_VERIFY_WITH_TIMEOUT(editor->findChild<QLabel *>(QStringLiteral("aliasEditProblem"))->isVisible()
+                                 || editor->findChild<QLabel *>(QStringLiteral("formProblem"))->isVisible(),
+                             10000);
+    QVERIFY(editor->isVisible());
+    QCOMPARE(alias->text(), QStringLiteral("alpha"));
+    editor->close();
+}
+
+void Tst_MainWindow::groupsLeadToTheirDefinitions()
+{
+    QTableView *table = m_window->definitionsPage()->table();
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 2, 10000);
+    m_window->definitionsPage()->showGroup(QStringLiteral("second"));
+    // The group list arrives asynchronously; the filter applies once it is there.
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() == 1 && table->model()->index(0, 0).data().toString() == u"beta",
+                             10000);
+}
+
+void Tst_MainWindow::runsPageFollowsActiveRunsAndStopsOne()
+{
+    const QString runId = launchRun(QStringLiteral("echo started; sleep 600"));
+    waitForStatus(*m_http, runId, "RUNNING");
+    m_window->showPage(MainWindow::Runs);
+    RunListModel *runs = m_window->runsPage()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(runId) >= 0, 10000);
+    QTableView *table = m_window->runsPage()->table();
+    table->setCurrentIndex(runs->index(runs->rowOf(runId), 0));
+    QAction *stop = actionNamed(table, QStringLiteral("Stop"));
+    QVERIFY(stop && stop->isEnabled());
+    stop->trigger();
+    QVERIFY(answerMessageBox(QStringLiteral("Stop")));
+    QCOMPARE(waitForStatus(*m_http, runId, "STOPPED").value("status", ""), "STOPPED");
+    // Live: the row turns STOPPED in place (it stays until the next reload, so
+    // people see how it ended), and the selection stays on it.
+    QTRY_VERIFY_WITH_TIMEOUT(runs->itemAt(runs->rowOf(runId)).status == RunStatus::Stopped, 15000);
+    QCOMPARE(table->currentIndex().row(), runs->rowOf(runId));
+}
+
+void Tst_MainWindow::runWindowShowsStateAndLog()
+{
+    const QString runId = launchRun(QStringLiteral("echo first line; echo second line; exit 4"));
+    const Json stopped = waitForStatus(*m_http, runId, "STOPPED");
+    Run run;
+    run.runId = runId;
+    run.definitionId = QString::fromStdString(stopped.value("definition_id", ""));
+    RunView *view = m_window->openRun(run);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->run().exitCode == 4, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
+    QCOMPARE(view->logPane()->model()->lineText(0), QStringLiteral("first line"));
+    QCOMPARE(view->logPane()->model()->lineText(1), QStringLiteral("second line"));
+    bool failedShown = false;
+    for (const QLabel *label : view->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Run state")
+            failedShown = label->text().contains(QStringLiteral("Failed"));
+    }
+    QVERIFY(failedShown);
+    QCOMPARE(m_window->openRun(run), view); // one window per run
+}
+
+void Tst_MainWindow::serverDownShowsAnErrorWithRetry()
+{
+    ServerProfile gone;
+    gone.name = QStringLiteral("gone");
+    gone.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    QCOMPARE(m_profiles->save(gone), QString());
+    m_window->connection()->connectTo(gone);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->connection()->state() == ServerConnection::State::Failed, 60000);
+    auto *errorBar = m_window->findChild<QWidget *>(QStringLiteral("errorBar"));
+    QVERIFY(errorBar && errorBar->isVisible());
+    bool retryShown = false;
+    for (const QPushButton *button : errorBar->findChildren<QPushButton *>())
+        retryShown |= button->text() == u"Retry" && button->isVisible();
+    QVERIFY(retryShown);
+    // What was already shown stays: the definitions of the last server.
+    QVERIFY(m_window->definitionsPage()->table()->model()->rowCount() >= 0);
+}
+
+void Tst_MainWindow::quittingWithActiveLocalRunsAsks()
+{
+    const QString runId = launchRun(QStringLiteral("sleep 600"));
+    waitForStatus(*m_http, runId, "RUNNING");
+    m_window->setAskBeforeQuit(true);
+    m_window->close();
+    QVERIFY(answerMessageBox(QStringLiteral("Stop Them")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 10000);
+    QCOMPARE(waitForStatus(*m_http, runId, "STOPPED").value("status", ""), "STOPPED");
+}
+
+QTEST_MAIN(Tst_MainWindow)
+#include "tst_mainwindow.moc"

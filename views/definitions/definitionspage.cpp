@@ -1,0 +1,190 @@
+#include "definitionspage.h"
+
+#include "definitiondetails.h"
+#include <widgets/namefiltercombo.h>
+#include <widgets/tableviews.h>
+
+#include <lists/definitionlistmodel.h>
+#include <lists/groupsmodel.h>
+#include <lists/runlistmodel.h>
+#include <lists/tagsmodel.h>
+
+#include <icons.h>
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Flotilla {
+
+DefinitionsPage::DefinitionsPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new DefinitionListModel(nullptr, this))
+    , m_groups(new GroupsModel(nullptr, this))
+    , m_tags(new TagsModel(nullptr, this))
+    , m_aliasFilter(new QLineEdit(this))
+    , m_groupFilter(new NameFilterCombo(m_groups, tr("All groups"), this))
+    , m_tagFilter(new NameFilterCombo(m_tags, tr("All tags"), this))
+    , m_aliasDebounce(new QTimer(this))
+    , m_table(new QTableView(this))
+    , m_details(new DefinitionDetails(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+{
+    m_aliasFilter->setPlaceholderText(tr("Search aliases (Ctrl+L)"));
+    m_aliasFilter->setClearButtonEnabled(true);
+    m_aliasFilter->setAccessibleName(tr("Alias filter"));
+    m_groupFilter->setAccessibleName(tr("Group filter"));
+    m_tagFilter->setAccessibleName(tr("Tag filter"));
+    m_aliasDebounce->setSingleShot(true);
+    m_aliasDebounce->setInterval(250);
+    connect(m_aliasFilter, &QLineEdit::textChanged, m_aliasDebounce, qOverload<>(&QTimer::start));
+    connect(m_aliasDebounce, &QTimer::timeout, this,
+            [this] { m_model->setAliasFilter(m_aliasFilter->text().trimmed()); });
+    connect(m_groupFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setGroupFilter);
+    connect(m_tagFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setTagFilter);
+
+    setUpTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Definitions"));
+    m_table->setColumnHidden(DefinitionListModel::Cpu, true);
+    m_table->horizontalHeader()->resizeSection(DefinitionListModel::Alias, 220);
+    m_table->horizontalHeader()->resizeSection(DefinitionListModel::Image, 200);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DefinitionsPage::selectionChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &DefinitionsPage::selectionChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_pendingSelection.isEmpty())
+            select(m_pendingSelection);
+    });
+    connect(m_model, &DefinitionListModel::errorOccurred, this, &DefinitionsPage::errorOccurred);
+    connect(m_details, &DefinitionDetails::runActivated, this, &DefinitionsPage::runActivated);
+
+    m_new = new QAction(actionIcon(ActionIcon::New), tr("&New Definition…"), this);
+    m_new->setShortcut(QKeySequence::New);
+    connect(m_new, &QAction::triggered, this, &DefinitionsPage::newRequested);
+    m_table->addAction(m_new);
+    m_launch = addDefinitionAction(tr("&Launch…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                                   &DefinitionsPage::launchRequested);
+    m_launch->setIcon(actionIcon(ActionIcon::Launch));
+    addDefinitionAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), &DefinitionsPage::editRequested)
+        ->setIcon(actionIcon(ActionIcon::Edit));
+    addDefinitionAction(tr("&Copy…"), {}, &DefinitionsPage::copyRequested)->setIcon(actionIcon(ActionIcon::Copy));
+    addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested)
+        ->setIcon(actionIcon(ActionIcon::Delete));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_aliasFilter, 1);
+    filters->addWidget(m_groupFilter);
+    filters->addWidget(m_tagFilter);
+    // New Definition is in the tool bar; Launch belongs with the selection.
+    auto *launchButton = new QToolButton(this);
+    launchButton->setDefaultAction(m_launch);
+    launchButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    launchButton->setAccessibleName(tr("Launch the selected definition"));
+    filters->addWidget(launchButton);
+
+    auto *left = new QWidget(m_splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_table, 1);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setObjectName(QStringLiteral("definitionsSplitter"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+    selectionChanged();
+}
+
+QAction *DefinitionsPage::addDefinitionAction(const QString &text, const QKeySequence &shortcut,
+                                              void (DefinitionsPage::*signal)(const Definition &))
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, [this, signal] {
+        if (const std::optional<Definition> definition = selectedDefinition())
+            Q_EMIT(this->*signal)(*definition);
+    });
+    m_table->addAction(action);
+    addAction(action);
+    m_selectionActions.append(action);
+    return action;
+}
+
+void DefinitionsPage::setClient(FlotillaClient *client)
+{
+    m_model->setClient(client);
+    m_groups->setClient(client);
+    m_tags->setClient(client);
+    m_details->setClient(client);
+    m_tagFilter->setVisible(m_model->canFilterByTag());
+    m_model->reload();
+    m_groups->reload();
+    m_tags->reload();
+}
+
+void DefinitionsPage::refresh()
+{
+    m_model->refresh();
+    m_groups->refresh();
+    m_tags->refresh();
+    m_details->runs()->refresh();
+}
+
+void DefinitionsPage::focusFilter()
+{
+    m_aliasFilter->setFocus(Qt::ShortcutFocusReason);
+    m_aliasFilter->selectAll();
+}
+
+void DefinitionsPage::showGroup(const QString &group)
+{
+    m_groupFilter->choose(group);
+}
+
+void DefinitionsPage::showTag(const QString &tag)
+{
+    m_tagFilter->choose(tag);
+}
+
+void DefinitionsPage::select(const QString &definitionId)
+{
+    const int row = m_model->rowOf(definitionId);
+    m_pendingSelection = row < 0 ? definitionId : QString();
+    if (row < 0) {
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        return;
+    }
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+std::optional<Definition> DefinitionsPage::selectedDefinition() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    return current.data(PagedTableModel::ObjectRole).value<Definition>();
+}
+
+void DefinitionsPage::selectionChanged()
+{
+    const std::optional<Definition> definition = selectedDefinition();
+    for (QAction *action : std::as_const(m_selectionActions))
+        action->setEnabled(definition.has_value());
+    m_details->setDefinition(definition.value_or(Definition{}));
+}
+
+} // namespace Flotilla
