@@ -156,14 +156,23 @@ run_tests() {
     (cd "$BUILD_DIR" && ctest --output-on-failure -j2)
 }
 
+# Runs "$@" and says how long it took: the cold time of ./dev.sh test is a
+# figure in the README, and these lines show where it goes.
+timed() {
+    local start=$SECONDS
+    "$@"
+    echo "dev.sh: $1 took $((SECONDS - start)) s"
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     run) install_packages; build_test_image; build; run "$@" ;;
     test)
-        install_packages; build_test_image; build; run_tests
-        build_asan; run_asan_tests
-        build_fuzz; run_fuzzers 20
+        timed install_packages; timed build_test_image; timed build; timed run_tests
+        timed build_asan; timed run_asan_tests
+        timed build_fuzz; timed run_fuzzers 20
+        echo "dev.sh: all tests passed in $SECONDS s"
         ;;
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview"
