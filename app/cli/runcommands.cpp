@@ -29,14 +29,17 @@ Command::Description describe(RunCommands::Action action)
                 1,
                 1};
     case Action::List:
-        return {
-            QStringLiteral("runs"),
-            {},
-            QStringLiteral("List runs."),
-            {o("definition", "Only runs of definition ID.", "ID"),
-             o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).", "S"),
-             o("cluster", "Only runs on cluster C.", "C"), o("alias", "Only runs of aliases containing TEXT.", "TEXT"),
-             o("limit", "At most N entries.", "N"), o("offset", "Skip the first N entries.", "N")}, 0, 0};
+        return {QStringLiteral("runs"),
+                {},
+                QStringLiteral("List runs."),
+                {o("definition", "Only runs of definition ID.", "ID"),
+                 o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).",
+                   "S"),
+                 o("cluster", "Only runs on cluster C.", "C"),
+                 o("alias", "Only runs of aliases containing TEXT.", "TEXT"), o("limit", "At most N entries.", "N"),
+                 o("offset", "Skip the first N entries.", "N")},
+                0,
+                0};
     case Action::Show:
         return {QStringLiteral("run"), QStringLiteral("RUN_ID"), QStringLiteral("Show one run."), {}, 1, 1};
     case Action::Logs:
@@ -50,6 +53,14 @@ Command::Description describe(RunCommands::Action action)
         return {QStringLiteral("stop"), QStringLiteral("RUN_ID"), QStringLiteral("Stop a run."), {}, 1, 1};
     }
     Q_UNREACHABLE();
+}
+
+// Whether the server answers raw_text=true with the log as text: our control
+// plane does, and upstream since its S3 log view. A 2018 server ignores the
+// parameter and sends its first JSON page.
+bool servesRawText(ServerFlavour flavour)
+{
+    return flavour == ServerFlavour::ControlPlane || flavour == ServerFlavour::CurrentUpstream;
 }
 
 } // namespace
@@ -70,16 +81,11 @@ CommandList RunCommands::commands()
 void RunCommands::run(Invocation &invocation) const
 {
     switch (m_action) {
-    case Action::Launch:
-        return launch(invocation);
-    case Action::List:
-        return list(invocation);
-    case Action::Show:
-        return show(invocation);
-    case Action::Logs:
-        return logs(invocation);
-    case Action::Stop:
-        return stop(invocation);
+    case Action::Launch: return launch(invocation);
+    case Action::List: return list(invocation);
+    case Action::Show: return show(invocation);
+    case Action::Logs: return logs(invocation);
+    case Action::Stop: return stop(invocation);
     }
 }
 
@@ -195,8 +201,8 @@ void RunCommands::list(Invocation &invocation) const
             } else {
                 QList<QStringList> rows;
                 for (const Run &r : list.history)
-                    rows.append({r.runId, r.alias, runStatusName(r.status), Output::text(r.exitCode), r.cluster,
-                                 r.user, Output::text(r.queuedAt)});
+                    rows.append({r.runId, r.alias, runStatusName(r.status), Output::text(r.exitCode), r.cluster, r.user,
+                                 Output::text(r.queuedAt)});
                 output.printTable({QStringLiteral("RUN ID"), QStringLiteral("ALIAS"), QStringLiteral("STATUS"),
                                    QStringLiteral("EXIT"), QStringLiteral("CLUSTER"), QStringLiteral("USER"),
                                    QStringLiteral("QUEUED")},
@@ -220,6 +226,8 @@ void RunCommands::logs(Invocation &invocation) const
     const QString runId = invocation.positional().constFirst();
     if (invocation.isSet(QStringLiteral("follow")))
         return follow(invocation, runId);
+    if (!servesRawText(invocation.client()->flavour()))
+        return readPages(invocation, runId);
     invocation.whenDone<ResultJob<QByteArray>>(invocation.client()->rawLog(runId),
                                                [&invocation](ResultJob<QByteArray> *job) {
                                                    Output &output = invocation.output();
@@ -231,21 +239,46 @@ void RunCommands::logs(Invocation &invocation) const
                                                });
 }
 
+void RunCommands::readPages(Invocation &invocation, const QString &runId)
+{
+    auto *tailer = new LogTailer(invocation.client(), runId, &invocation);
+    tailer->setUntilCaughtUp(true);
+    tailer->setFastInterval(0);
+    const auto log = std::make_shared<QString>(); // for --output json, printed whole
+    QObject::connect(&invocation, &Invocation::finished, tailer, &LogTailer::stop);
+    QObject::connect(tailer, &LogTailer::appended, &invocation, [&invocation, log](const QString &text) {
+        if (invocation.output().isJson())
+            *log += text;
+        else
+            invocation.output().out(text);
+    });
+    QObject::connect(tailer, &LogTailer::errorOccurred, &invocation, [&invocation, tailer](const ApiError &error) {
+        tailer->stop();
+        invocation.apiError(error);
+    });
+    QObject::connect(tailer, &LogTailer::finished, &invocation, [&invocation, log] {
+        if (invocation.output().isJson())
+            invocation.output().printJson(Json{{"log", toUtf8(*log)}});
+        invocation.done();
+    });
+    tailer->start();
+}
+
 void RunCommands::stop(Invocation &invocation) const
 {
     FlotillaClient *client = invocation.client();
-    invocation.whenDone<ResultJob<Run>>(
-        client->run(invocation.positional().constFirst()), [&invocation, client](ResultJob<Run> *job) {
-            const Run run = job->result();
-            invocation.whenDone<ResultJob<Termination>>(
-                client->terminate(run.definitionId, run.runId), [&invocation, run](ResultJob<Termination> *) {
-                    if (invocation.output().isJson())
-                        invocation.output().printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
-                    else
-                        invocation.output().out(QStringLiteral("stopped %1\n").arg(run.runId));
-                    invocation.done();
-                });
-        });
+    invocation.whenDone<ResultJob<Run>>(client->run(invocation.positional().constFirst()), [&invocation, client](
+                                                                                               ResultJob<Run> *job) {
+        const Run run = job->result();
+        invocation.whenDone<ResultJob<Termination>>(
+            client->terminate(run.definitionId, run.runId), [&invocation, run](ResultJob<Termination> *) {
+                if (invocation.output().isJson())
+                    invocation.output().printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
+                else
+                    invocation.output().out(QStringLiteral("stopped %1\n").arg(run.runId));
+                invocation.done();
+            });
+    });
 }
 
 } // namespace Flotilla

@@ -29,6 +29,8 @@ private:
     void logs(Invocation &invocation) const;
     void stop(Invocation &invocation) const;
     static void follow(Invocation &invocation, const QString &runId);
+    // The log as it is now, page by page with last_seen.
+    static void readPages(Invocation &invocation, const QString &runId);
     static void finishWithRunExit(Invocation &invocation, const Run &run);
 
     Action m_action;

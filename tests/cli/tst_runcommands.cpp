@@ -1,6 +1,9 @@
 // RunCommands: launch, runs, run, logs and stop against a real control
-// plane (runs execute as local processes).
+// plane (runs execute as local processes), and logs against an imitation of
+// a 2018 ("seed-era") upstream server, which pages its log with last_seen
+// and ignores raw_text.
 #include "commandtesting.h"
+#include "fixtureserver.h"
 #include "testserver.h"
 
 #include <cli/runcommands.h>
@@ -8,6 +11,33 @@
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
+
+namespace {
+
+const QByteArray seedToken = "f/32797019482293329766487489112145098696112137148578922496";
+const QByteArray seedNextToken = "f/32797019482293329766487489112145098696112137148578922999";
+
+// The seed era's CloudWatch paging for run1: the fixture's page, one more,
+// then the same token and nothing new. raw_text is ignored, as it was.
+std::optional<FixtureResponse> seedEraLogs(const FixtureRequest &request)
+{
+    if (request.path == "/api/v1/run1/logs") {
+        const QByteArray token = request.query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
+        if (token.isEmpty())
+            return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("logs-seed-era.json")));
+        if (token == seedToken)
+            return FixtureResponse::json("{\"last_seen\":\"" + seedNextToken + "\",\"log\":\"line 4\\nline 5\"}");
+        return FixtureResponse::json("{\"last_seen\":\"" + token + "\",\"log\":\"\"}");
+    }
+    if (request.path == "/api/v1/history/run1")
+        return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("run-stopped-seed-era.json")));
+    return std::nullopt;
+}
+
+const QString seedEraLog = QStringLiteral(
+    "+ set -e\n+ echo 'hello yourusername'\nhello yourusername\nline 4\nline 5\n");
+
+} // namespace
 
 class Tst_RunCommands final : public QObject
 {
@@ -23,6 +53,9 @@ private Q_SLOTS:
     void runsByStatusAndDefinition();
     void stopARunningRun();
     void launchUsageErrors();
+    void seedEraLogsArePagedNotJson();
+    void seedEraLogsAsJson();
+    void seedEraLogsFollow();
 
 private:
     CommandResult run(RunCommands::Action action, const QStringList &arguments, FlotillaClient *client = nullptr)
@@ -61,8 +94,10 @@ void Tst_RunCommands::cleanupTestCase()
 QString Tst_RunCommands::createDefinition(const QString &alias, const QString &command)
 {
     HttpTestClient http(*m_server);
-    return Testing::createDefinition(http, Json{{"alias", toUtf8(alias)}, {"image", "none"},
-                                                {"group_name", "rc"}, {"command", toUtf8(command)}});
+    return Testing::createDefinition(http, Json{{"alias", toUtf8(alias)},
+                                                {"image", "none"},
+                                                {"group_name", "rc"},
+                                                {"command", toUtf8(command)}});
 }
 
 QString Tst_RunCommands::launchedRunId(const CommandResult &result) const
@@ -89,8 +124,8 @@ void Tst_RunCommands::launchFollowEndsWithTheRunsExitCode()
     QVERIFY2(!launchedRunId(result).isEmpty(), qPrintable(result.describe()));
 
     createDefinition(QStringLiteral("rc-exit3"), QStringLiteral("exit 3"));
-    result = run(RunCommands::Action::Launch,
-                 {QStringLiteral("rc-exit3"), QStringLiteral("--cluster"), QStringLiteral("local"), QStringLiteral("--follow")});
+    result = run(RunCommands::Action::Launch, {QStringLiteral("rc-exit3"), QStringLiteral("--cluster"),
+                                               QStringLiteral("local"), QStringLiteral("--follow")});
     QVERIFY2(result.ended && result.exitCode == 3, qPrintable(result.describe()));
 }
 
@@ -98,16 +133,16 @@ void Tst_RunCommands::launchFollowEndsWithTheRunsExitCode()
 void Tst_RunCommands::showRunEndsWithANewline()
 {
     CommandResult result = run(RunCommands::Action::Launch,
-                               {m_helloId, QStringLiteral("--cluster"), QStringLiteral("local"), QStringLiteral("--env"),
-                                QStringLiteral("NAME=shown"), QStringLiteral("--follow")});
+                               {m_helloId, QStringLiteral("--cluster"), QStringLiteral("local"),
+                                QStringLiteral("--env"), QStringLiteral("NAME=shown"), QStringLiteral("--follow")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString runId = launchedRunId(result);
 
     result = run(RunCommands::Action::Show, {runId});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const auto field = [&result](const QString &name, const QString &value) {
-        return result.out.contains(QRegularExpression(QStringLiteral("^%1:\\s+%2$").arg(name, value),
-                                                      QRegularExpression::MultilineOption));
+        return result.out.contains(
+            QRegularExpression(QStringLiteral("^%1:\\s+%2$").arg(name, value), QRegularExpression::MultilineOption));
     };
     QVERIFY2(field(QStringLiteral("Run ID"), runId), qPrintable(result.describe()));
     QVERIFY2(field(QStringLiteral("Status"), QStringLiteral("STOPPED")), qPrintable(result.describe()));
@@ -126,8 +161,8 @@ void Tst_RunCommands::showRunEndsWithANewline()
 void Tst_RunCommands::logsOfTheControlPlane()
 {
     CommandResult result = run(RunCommands::Action::Launch,
-                               {m_helloId, QStringLiteral("--cluster"), QStringLiteral("local"), QStringLiteral("--env"),
-                                QStringLiteral("NAME=logs"), QStringLiteral("--follow")});
+                               {m_helloId, QStringLiteral("--cluster"), QStringLiteral("local"),
+                                QStringLiteral("--env"), QStringLiteral("NAME=logs"), QStringLiteral("--follow")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString runId = launchedRunId(result);
     result = run(RunCommands::Action::Logs, {runId});
@@ -153,9 +188,9 @@ void Tst_RunCommands::runsByStatusAndDefinition()
     QVERIFY2(result.exitCode == 0 && result.out.startsWith(QStringLiteral("RUN ID")), qPrintable(result.describe()));
     QVERIFY2(result.out.contains(QStringLiteral("rc-hello")), qPrintable(result.describe()));
 
-    result = run(RunCommands::Action::List, {QStringLiteral("--output"), QStringLiteral("json"),
-                                             QStringLiteral("--definition"), m_helloId, QStringLiteral("--limit"),
-                                             QStringLiteral("1")});
+    result = run(RunCommands::Action::List,
+                 {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--definition"), m_helloId,
+                  QStringLiteral("--limit"), QStringLiteral("1")});
     const Json runs = parseJson(result.out);
     QVERIFY2(result.exitCode == 0 && runs.is_array() && runs.size() == 1, qPrintable(result.describe()));
     QCOMPARE(toQString(runs[0]["definition_id"].get<std::string>()), m_helloId);
@@ -168,9 +203,9 @@ void Tst_RunCommands::runsByStatusAndDefinition()
 void Tst_RunCommands::stopARunningRun()
 {
     createDefinition(QStringLiteral("rc-sleep"), QStringLiteral("sleep 30"));
-    CommandResult result = run(RunCommands::Action::Launch, {QStringLiteral("--output"), QStringLiteral("json"),
-                                                             QStringLiteral("rc-sleep"), QStringLiteral("--cluster"),
-                                                             QStringLiteral("local")});
+    CommandResult result = run(RunCommands::Action::Launch,
+                               {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("rc-sleep"),
+                                QStringLiteral("--cluster"), QStringLiteral("local")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const QString runId = toQString(parseJson(result.out)["run_id"].get<std::string>());
     HttpTestClient http(*m_server);
@@ -183,11 +218,51 @@ void Tst_RunCommands::stopARunningRun()
 
 void Tst_RunCommands::launchUsageErrors()
 {
-    CommandResult result = run(RunCommands::Action::Launch, {QStringLiteral("x"), QStringLiteral("--env"),
-                                                             QStringLiteral("NOEQUALS")});
+    CommandResult result = run(RunCommands::Action::Launch,
+                               {QStringLiteral("x"), QStringLiteral("--env"), QStringLiteral("NOEQUALS")});
     QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("NAME=VALUE")), qPrintable(result.describe()));
     result = run(RunCommands::Action::Launch, {QStringLiteral("no-such-definition")});
     QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("not found")), qPrintable(result.describe()));
+}
+
+// Defect 1: a seed-era server ignores raw_text and answers with its first
+// JSON page; logs printed that JSON. It pages with last_seen instead.
+void Tst_RunCommands::seedEraLogsArePagedNotJson()
+{
+    FixtureServer seedEra;
+    QVERIFY(seedEra.listen());
+    seedEra.setHandler(seedEraLogs);
+    FlotillaClient client(seedEra.url(), ServerFlavour::SeedEra);
+    const CommandResult result = run(RunCommands::Action::Logs, {QStringLiteral("run1")}, &client);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(!result.out.contains(QStringLiteral("last_seen")), qPrintable(result.describe()));
+    QCOMPARE(result.out, seedEraLog);
+}
+
+void Tst_RunCommands::seedEraLogsAsJson()
+{
+    FixtureServer seedEra;
+    QVERIFY(seedEra.listen());
+    seedEra.setHandler(seedEraLogs);
+    FlotillaClient client(seedEra.url(), ServerFlavour::SeedEra);
+    const CommandResult result = run(RunCommands::Action::Logs,
+                                     {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("run1")},
+                                     &client);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QCOMPARE(toQString(parseJson(result.out)["log"].get<std::string>()), seedEraLog);
+}
+
+void Tst_RunCommands::seedEraLogsFollow()
+{
+    FixtureServer seedEra;
+    QVERIFY(seedEra.listen());
+    seedEra.setHandler(seedEraLogs);
+    FlotillaClient client(seedEra.url(), ServerFlavour::SeedEra);
+    const CommandResult result = run(RunCommands::Action::Logs, {QStringLiteral("run1"), QStringLiteral("--follow")},
+                                     &client);
+    QCOMPARE(result.out, seedEraLog);
+    // The fixture run stopped with exit code 0.
+    QVERIFY2(result.ended && result.exitCode == 0, qPrintable(result.describe()));
 }
 
 QTEST_GUILESS_MAIN(Tst_RunCommands)
