@@ -88,7 +88,7 @@ void LogTailer::afterAnswer(bool progressed, bool moreWaiting)
         scheduleIn(moreWaiting ? 0 : m_fastMs);
         return;
     }
-    if (m_runStopped) { // drained
+    if (m_runStopped || m_untilCaughtUp) { // drained
         end(true);
         Q_EMIT finished();
         return;

@@ -49,6 +49,9 @@ public:
     int fastInterval() const { return m_fastMs; }
     void setIdleInterval(int milliseconds) { m_idleMaxMs = milliseconds; }
     int idleInterval() const { return m_idleMaxMs; }
+    // Ends with finished() at the first answer that brings nothing new,
+    // whatever the run's status: the log as it is now, read once.
+    void setUntilCaughtUp(bool untilCaughtUp) { m_untilCaughtUp = untilCaughtUp; }
     // Resume after a token a previous tailer reached (paged mode).
     void setLastSeen(const QString &token) { m_token = token; }
     QString lastSeen() const { return m_token; }
@@ -79,6 +82,7 @@ private:
     QString m_raw; // RawText: what was seen so far
     qint64 m_requests = 0;
     bool m_runStopped = false;
+    bool m_untilCaughtUp = false;
 };
 
 } // namespace Flotilla

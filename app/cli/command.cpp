@@ -1,0 +1,96 @@
+#include "command.h"
+
+#include "invocation.h"
+
+#include <QCommandLineParser>
+#include <QUrlQuery>
+
+namespace Flotilla {
+
+Command::Command(Description description)
+    : m_description(std::move(description))
+{}
+
+Command::~Command() = default;
+
+QCommandLineOption Command::option(const char *name, const char *description, const char *valueName)
+{
+    return QCommandLineOption(QLatin1String(name), QLatin1String(description),
+                              valueName ? QLatin1String(valueName) : QString());
+}
+
+QList<QCommandLineOption> Command::globalOptions()
+{
+    return {
+        option("server", "Base URL of the server, e.g. http://127.0.0.1:5000 (default: the default profile).", "URL"),
+        option("profile", "Use the server profile NAME (see `flotilla profiles list`).", "NAME"),
+        option("token-env",
+               "Send the token in environment variable VAR as a bearer token "
+               "(with profiles add: the token to keep in the keychain).",
+               "VAR"),
+        option("output", "table (default) or json.", "FORMAT"),
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")),
+        option("version", "Show the version."),
+    };
+}
+
+QString Command::helpText() const
+{
+    QString text = QStringLiteral("Usage: flotilla [global options] %1%2%3\n\n%4\n")
+                       .arg(name(), options().isEmpty() ? QString() : QStringLiteral(" [options]"),
+                            arguments().isEmpty() ? QString() : u' ' + arguments(), description());
+    if (!options().isEmpty()) {
+        QCommandLineParser parser;
+        parser.addOptions(options());
+        const QString helpText = parser.helpText();
+        text += u'\n' + helpText.mid(helpText.indexOf(QStringLiteral("Options:")));
+    }
+    return text;
+}
+
+bool Command::parseCount(Invocation &invocation, const QString &name, std::optional<qint64> *value)
+{
+    if (!invocation.isSet(name))
+        return true;
+    bool ok = false;
+    const qint64 number = invocation.value(name).toLongLong(&ok);
+    if (!ok || number < 0) {
+        invocation.usageError(
+            QStringLiteral("--%1 takes a whole number >= 0; got \"%2\"").arg(name, invocation.value(name)));
+        return false;
+    }
+    *value = number;
+    return true;
+}
+
+bool Command::parseEnv(Invocation &invocation, EnvList *env)
+{
+    for (const QString &entry : invocation.values(QStringLiteral("env"))) {
+        const qsizetype equals = entry.indexOf(u'=');
+        const QString name = entry.left(equals);
+        const QString nameProblem = equals > 0 ? envNameProblem(name) : QString();
+        if (equals <= 0 || !nameProblem.isEmpty()) {
+            invocation.usageError(
+                QStringLiteral("--env takes NAME=VALUE, e.g. --env GREETING=hello; got \"%1\"%2")
+                    .arg(entry, nameProblem.isEmpty() ? QString() : QStringLiteral(" (") + nameProblem + u')'));
+            return false;
+        }
+        env->append(EnvVar{name, entry.mid(equals + 1)});
+    }
+    return true;
+}
+
+bool Command::addPaging(Invocation &invocation, QUrlQuery *query)
+{
+    std::optional<qint64> limit, offset;
+    if (!parseCount(invocation, QStringLiteral("limit"), &limit)
+        || !parseCount(invocation, QStringLiteral("offset"), &offset))
+        return false;
+    if (limit)
+        query->addQueryItem(QStringLiteral("limit"), QString::number(*limit));
+    if (offset)
+        query->addQueryItem(QStringLiteral("offset"), QString::number(*offset));
+    return true;
+}
+
+} // namespace Flotilla
