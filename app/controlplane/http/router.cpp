@@ -14,8 +14,9 @@ const QString wildcard = QStringLiteral("*");
 // path, the more specific sorts first.
 bool moreSpecific(const QStringList &a, const QStringList &b)
 {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                        [](const QString &x, const QString &y) { return x != wildcard && y == wildcard; });
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](const QString &x, const QString &y) {
+        return x != wildcard && y == wildcard;
+    });
 }
 
 } // namespace

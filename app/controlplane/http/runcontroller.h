@@ -34,8 +34,8 @@ private:
     HttpResponse terminate(const HttpRequest &request, const Args &args);
 
     // `corrupt`: the store's message when the definition's row does not parse.
-    HttpResponse launch(const HttpRequest &request, const std::optional<Definition> &definition,
-                        const QString &corrupt, const QString &notFound, LaunchVersion version);
+    HttpResponse launch(const HttpRequest &request, const std::optional<Definition> &definition, const QString &corrupt,
+                        const QString &notFound, LaunchVersion version);
     HttpResponse listMatching(const HttpRequest &request, const QString &definitionId);
 
     Store &m_store;

@@ -69,18 +69,7 @@ bool Store::open(const QString &path, QString *error)
         *error = QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text());
         return false;
     }
-    // A 32 MB page cache and reads through mmap: list pages and single
-    // lookups on a large history then rarely reach the file system.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000",
-                               "PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456"}) {
-        QSqlQuery query(m_db);
-        if (!query.exec(QString::fromLatin1(pragma))) {
-            *error = QStringLiteral("cannot set %1 on %2: %3")
-                         .arg(QString::fromLatin1(pragma), path, query.lastError().text());
-            return false;
-        }
-    }
-    if (!StoreSchema::migrate(m_db, error))
+    if (!StoreSchema::configure(m_db, error) || !StoreSchema::migrate(m_db, error))
         return false;
     for (const char *suffix : {"-wal", "-shm"}) {
         if (QFile::exists(path + QLatin1String(suffix)))
@@ -137,12 +126,14 @@ bool Store::transaction(const std::function<bool()> &work)
     return false;
 }
 
-std::optional<Json> Store::parsedDocument(const QByteArray &document, const char *kind, const QString &id,
-                                          QString *corrupt)
+template <typename Item>
+std::optional<Item> Store::parsed(const QByteArray &document, const char *kind, const QString &id, QString *corrupt)
 {
-    Json json = Json::parse(document.constData(), document.constData() + document.size(), nullptr, false);
-    if (!json.is_discarded() && json.is_object())
-        return json;
+    const Json json = Json::parse(document.constData(), document.constData() + document.size(), nullptr, false);
+    if (!json.is_discarded() && json.is_object()) {
+        QStringList errors; // a stored document was valid when written
+        return Item::fromJson(json, &errors);
+    }
     const QString message = QStringLiteral("the stored %1 %2 is corrupt (its JSON document does not parse); "
                                            "delete it or restore the database from a backup")
                                 .arg(QLatin1String(kind), id);
@@ -156,7 +147,7 @@ QByteArray Store::checkedDocument(QByteArray document, const char *kind, const Q
 {
     if (document.isEmpty() || Json::accept(document.constData(), document.constData() + document.size()))
         return document;
-    parsedDocument(document, kind, id, corrupt);
+    parsed<Definition>(document, kind, id, corrupt);
     return {};
 }
 
@@ -165,9 +156,7 @@ std::optional<Definition> Store::definition(const QString &definitionId, QString
     const QByteArray document = definitionDocument(definitionId, corrupt);
     if (document.isEmpty())
         return std::nullopt;
-    const std::optional<Json> json = parsedDocument(document, "definition", definitionId, corrupt);
-    QStringList errors;
-    return json ? std::optional(Definition::fromJson(*json, &errors)) : std::nullopt;
+    return parsed<Definition>(document, "definition", definitionId, corrupt);
 }
 
 std::optional<Definition> Store::definitionByAlias(const QString &alias, QString *corrupt)
@@ -176,10 +165,7 @@ std::optional<Definition> Store::definitionByAlias(const QString &alias, QString
     query.addBindValue(alias);
     if (!exec(query) || !query.next())
         return std::nullopt;
-    const std::optional<Json> json = parsedDocument(query.value(0).toByteArray(), "definition",
-                                                    query.value(1).toString(), corrupt);
-    QStringList errors;
-    return json ? std::optional(Definition::fromJson(*json, &errors)) : std::nullopt;
+    return parsed<Definition>(query.value(0).toByteArray(), "definition", query.value(1).toString(), corrupt);
 }
 
 QByteArray Store::definitionDocument(const QString &definitionId, QString *corrupt)
@@ -294,9 +280,7 @@ std::optional<Run> Store::run(const QString &runId, QString *corrupt)
     const QByteArray document = runDocument(runId, corrupt);
     if (document.isEmpty())
         return std::nullopt;
-    const std::optional<Json> json = parsedDocument(document, "run", runId, corrupt);
-    QStringList errors;
-    return json ? std::optional(Run::fromJson(*json, &errors)) : std::nullopt;
+    return parsed<Run>(document, "run", runId, corrupt);
 }
 
 QByteArray Store::runDocument(const QString &runId, QString *corrupt)
@@ -375,11 +359,9 @@ QList<Run> Store::runsWithStatus(RunStatus status)
     if (!exec(query))
         return runs;
     while (query.next()) {
-        if (const std::optional<Json> json = parsedDocument(query.value(0).toByteArray(), "run",
-                                                            query.value(1).toString(), nullptr)) {
-            QStringList errors;
-            runs.append(Run::fromJson(*json, &errors));
-        }
+        if (std::optional<Run> run = parsed<Run>(query.value(0).toByteArray(), "run", query.value(1).toString(),
+                                                 nullptr))
+            runs.append(std::move(*run));
     }
     return runs;
 }
@@ -392,10 +374,7 @@ std::optional<Run> Store::nextQueued(const QString &cluster)
     query.addBindValue(cluster);
     if (!exec(query) || !query.next())
         return std::nullopt;
-    const std::optional<Json> json = parsedDocument(query.value(0).toByteArray(), "run", query.value(1).toString(),
-                                                    nullptr);
-    QStringList errors;
-    return json ? std::optional(Run::fromJson(*json, &errors)) : std::nullopt;
+    return parsed<Run>(query.value(0).toByteArray(), "run", query.value(1).toString(), nullptr);
 }
 
 qint64 Store::cachedCount(PageCache &cache, const QString &sql, const QVariantList &values)

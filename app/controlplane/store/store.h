@@ -76,9 +76,9 @@ private:
                              const QString &envTable, const QString &tagTable);
     NamePage listNames(const QString &sqlOfNames, const ListQuery &query);
     qint64 cachedCount(PageCache &cache, const QString &sql, const QVariantList &values);
-    // The parsed document of a row, or nothing (and `corrupt` set) if it does not parse.
-    std::optional<Json> parsedDocument(const QByteArray &document, const char *kind, const QString &id,
-                                       QString *corrupt);
+    // The item of a row's document, or nothing (logged, `corrupt` set) if it does not parse.
+    template <typename Item>
+    std::optional<Item> parsed(const QByteArray &document, const char *kind, const QString &id, QString *corrupt);
     QByteArray checkedDocument(QByteArray document, const char *kind, const QString &id, QString *corrupt);
 
     QString m_connectionName;

@@ -36,7 +36,8 @@ void Tst_PageCache::keyHoldsSqlAndValues()
     const QString sql = QStringLiteral("SELECT ? ?");
     QCOMPARE(PageCache::key(sql, {1, 2}), PageCache::key(sql, {1, 2}));
     QVERIFY(PageCache::key(sql, {1, 2}) != PageCache::key(sql, {2, 1}));
-    QVERIFY(PageCache::key(sql, {QStringLiteral("a,b")}) != PageCache::key(sql, {QStringLiteral("a"), QStringLiteral("b")}));
+    QVERIFY(PageCache::key(sql, {QStringLiteral("a,b")})
+            != PageCache::key(sql, {QStringLiteral("a"), QStringLiteral("b")}));
     QVERIFY(PageCache::key(sql, {}) != PageCache::key(QStringLiteral("SELECT 1"), {}));
 }
 
