@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -17,10 +18,14 @@ namespace {
 int signalPipe[2];
 
 // SIGINT and SIGTERM end the event loop, so the control plane shuts down
-// through its destructors (store closed, lock released).
+// through its destructors (store closed, lock released). Close-on-exec: runs
+// are started from this process and must not hold the pair open.
 void quitOnSignals()
 {
-    ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe);
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0) {
+        std::perror("flotilla-local: cannot create the signal socket pair");
+        return;
+    }
     auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, qApp);
     QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
     struct sigaction action = {};
@@ -130,8 +135,11 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Flags for every `ENGINE run`, replacing the probed ones, "
                                                         "e.g. \"podman=--runtime runc\" (repeatable)."),
                                          QStringLiteral("ENGINE=FLAGS"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
+                                     QStringLiteral("Log every request (method, path, status, microseconds) on "
+                                                    "stderr; errors are logged in any case."));
     parser.addOptions({version, listen, dataDir, token, tokenFile, noToken, allowHost, cors, defaultCluster,
-                       parallelRuns, grace, engines, engineFlags});
+                       parallelRuns, grace, engines, engineFlags, verbose});
     parser.process(app);
 
     if (parser.isSet(version)) {
@@ -195,6 +203,9 @@ int main(int argc, char *argv[])
         options.engineRunFlags.insert(entry.left(equals), entry.mid(equals + 1).split(u' ', Qt::SkipEmptyParts));
     }
 
+    // QT_LOGGING_RULES still overrides this, either way.
+    if (parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("flotilla.http.requests.info=true"));
     if (!options.tokenRequired)
         std::fprintf(stderr,
                      "flotilla-local: warning: --no-token: every program of every user on this machine can "

@@ -161,6 +161,9 @@ private Q_SLOTS:
     void cleanExitOnSignal();
     void killNineKeepsAnsweredWrites();
     void killNineMidRunStillFinishesTheRun();
+    void verboseLogsEachRequest();
+    void quietWithoutVerbose();
+    void runsInheritNoSockets();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -622,6 +625,61 @@ void Tst_FlotillaLocal::killNineMidRunStillFinishesTheRun()
     QVERIFY(!stopped.contains("exit_reason"));
     QCOMPARE(readLogByPaging(client, runId), "before\nafter\n");
     QVERIFY(restarted.signalAndWait(SIGTERM));
+}
+
+// --verbose: one line per request on stderr (the journal under systemd).
+void Tst_FlotillaLocal::verboseLogsEachRequest()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--verbose"), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QCOMPARE(client.get(QStringLiteral("/api/v1/task/nothing-here")).status, 404);
+    static const QRegularExpression health(QStringLiteral(
+                                               "^flotilla\\.http\\.requests: GET /api/v6/health 200 \\d+ us$"),
+                                           QRegularExpression::MultilineOption);
+    static const QRegularExpression missing(
+        QStringLiteral("^flotilla\\.http\\.requests: GET /api/v1/task/nothing-here 404 \\d+ us$"),
+        QRegularExpression::MultilineOption);
+    QTRY_VERIFY2(QString::fromUtf8(process.allStderr()).contains(missing), process.allStderr().constData());
+    QVERIFY2(QString::fromUtf8(process.allStderr()).contains(health), process.allStderr().constData());
+    QVERIFY(process.signalAndWait(SIGTERM));
+}
+
+void Tst_FlotillaLocal::quietWithoutVerbose()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()), &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QVERIFY2(!process.allStderr().contains("flotilla.http.requests"), process.allStderr().constData());
+}
+
+// Defect 9: runs are detached children of flotilla-local; they must not hold
+// its signal socketpair (or any other socket) open.
+void Tst_FlotillaLocal::runsInheritNoSockets()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir())
+                                              + QStringList{QStringLiteral("--container-engines"), QString()},
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    const QString id = createDefinition(client,
+                                        {{"alias", "fds"}, {"image", "none"}, {"command", "ls -l /proc/self/fd/"}});
+    const QString runId = QString::fromStdString(launch(client, id).value("run_id", ""));
+    const Json stopped = waitForStatus(client, runId, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 0);
+    const QByteArray listing = readLogByPaging(client, runId);
+    QVERIFY2(listing.contains(" 0 -> ") && listing.contains(" 2 -> "), listing.constData());
+    QVERIFY2(!listing.contains("socket:"), listing.constData());
+    QVERIFY(process.signalAndWait(SIGTERM));
 }
 
 QTEST_GUILESS_MAIN(Tst_FlotillaLocal)

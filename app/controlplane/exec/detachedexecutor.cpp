@@ -1,5 +1,6 @@
 #include "detachedexecutor.h"
 
+#include "execlogging.h"
 #include "logstore.h"
 #include <store/privatefile.h>
 
@@ -157,6 +158,9 @@ void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode,
     m_awaitingStart.remove(runId);
     m_spawnedAt.remove(runId);
     const bool terminated = QFile::exists(terminatePath(runId));
+    // A run that never ran or whose end was lost is the machine's failure, not the command's.
+    if (!exitCode && !terminated && exitReason != terminatedByUser)
+        qCWarning(lcExec, "run %s on %s failed: %s", qPrintable(runId), qPrintable(cluster()), qPrintable(exitReason));
     Q_EMIT finished(runId, exitCode, terminated ? terminatedByUser : exitReason);
 }
 
@@ -204,7 +208,8 @@ void DetachedExecutor::terminate(const Run &run, int graceMs)
         && (!marker.open(QIODevice::WriteOnly)
             || marker.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch() + graceMs) + '\n') < 0
             || !marker.commit()))
-        qWarning("cannot record the termination of run %s: %s", qPrintable(run.runId), qPrintable(marker.errorString()));
+        qCWarning(lcExec, "cannot record the termination of run %s: %s", qPrintable(run.runId),
+                  qPrintable(marker.errorString()));
     stop(run.runId, graceMs);
 }
 

@@ -1,9 +1,12 @@
 #include "runscheduler.h"
 
+#include "execlogging.h"
 #include "executor.h"
 #include <store/store.h>
 
 namespace Flotilla {
+
+Q_LOGGING_CATEGORY(lcExec, "flotilla.exec", QtInfoMsg)
 
 RunScheduler::RunScheduler(Store &store, SchedulerOptions options, QObject *parent)
     : QObject(parent)
@@ -58,7 +61,7 @@ Executor *RunScheduler::executorFor(const QString &cluster) const
 bool RunScheduler::save(const Run &run)
 {
     if (!m_store.updateRun(run)) {
-        qWarning("scheduler: cannot save run %s: %s", qPrintable(run.runId), qPrintable(m_store.lastError()));
+        qCCritical(lcExec, "cannot save run %s: %s", qPrintable(run.runId), qPrintable(m_store.lastError()));
         return false;
     }
     Q_EMIT runChanged(run.runId);

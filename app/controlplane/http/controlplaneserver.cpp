@@ -2,7 +2,9 @@
 
 #include "connectionguard.h"
 #include "httpapi.h"
+#include "httplogging.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -65,8 +67,11 @@ quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, 
 
 bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const HttpResponse response = m_api.handle(
-        HttpRequest::fromParsed(methodName(request.method()), request.url(), request.headers(), request.body()));
+    QElapsedTimer timer;
+    timer.start();
+    const HttpRequest apiRequest = HttpRequest::fromParsed(methodName(request.method()), request.url(),
+                                                           request.headers(), request.body());
+    const HttpResponse response = m_api.handle(apiRequest);
     QHttpServerResponse reply = response.contentType.isEmpty()
                                     ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
                                     : QHttpServerResponse(response.contentType, response.body,
@@ -74,6 +79,8 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     for (const auto &[name, value] : response.headers)
         reply.addHeader(name, value);
     reply.write(makeResponder(request, socket));
+    qCInfo(lcHttpRequests, "%s %s %d %lld us", apiRequest.method.constData(), apiRequest.path.constData(),
+           response.status, timer.nsecsElapsed() / 1000);
     return true;
 }
 

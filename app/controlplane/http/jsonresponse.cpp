@@ -80,4 +80,45 @@ void appendJsonString(QByteArray &out, QByteArrayView text)
     out += '"';
 }
 
+void putFilterEcho(Json &json, const ListQuery &query)
+{
+    const auto strings = [](const QStringList &values) {
+        Json array = Json::array();
+        for (const QString &value : values)
+            array.push_back(toUtf8(value));
+        return array;
+    };
+    for (const ListQuery::Filter &filter : query.filters)
+        json[toUtf8(filter.key)] = strings(filter.values);
+    for (const ListQuery::TimeBound &bound : query.timeBounds)
+        json[toUtf8(bound.key)] = strings({bound.text});
+}
+
+HttpResponse listResponse(const char *itemsKey, const QByteArray &items, qint64 total, const ListQuery &query)
+{
+    Json meta = Json::object();
+    meta["total"] = total;
+    meta["limit"] = query.limit;
+    meta["offset"] = query.offset;
+    meta["sort_by"] = toUtf8(query.sortBy);
+    meta["order"] = query.descending ? "desc" : "asc";
+    Json env = Json::object();
+    for (const auto &[name, value] : query.envFilters)
+        env[toUtf8(name)] = toUtf8(value);
+    meta["env_filters"] = std::move(env);
+    putFilterEcho(meta, query);
+
+    QByteArray body;
+    body.reserve(items.size() + 320);
+    body += "{\"";
+    body += itemsKey;
+    body += "\":[";
+    body += items;
+    body += "],";
+    body += dumpJson(meta).mid(1); // the echo object without its opening brace
+    HttpResponse response;
+    response.body = std::move(body);
+    return response;
+}
+
 } // namespace Flotilla

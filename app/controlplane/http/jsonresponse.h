@@ -2,6 +2,7 @@
 
 #include "httpmessage.h"
 
+#include <store/listquery.h>
 #include <wire/jsonreader.h>
 
 namespace Flotilla {
@@ -15,5 +16,10 @@ HttpResponse errorResponse(int status, const QString &message);
 HttpResponse documentResponse(QByteArray document);
 // Appends `text` as a JSON string, in one pass for valid UTF-8.
 void appendJsonString(QByteArray &out, QByteArrayView text);
+// Every filter of a list query under the key the client sent, as string arrays.
+void putFilterEcho(Json &json, const ListQuery &query);
+// A list answer: the page's stored documents (`items`, joined by ',')
+// spliced in before the echo of the query, so a page costs no JSON parsing.
+HttpResponse listResponse(const char *itemsKey, const QByteArray &items, qint64 total, const ListQuery &query);
 
 } // namespace Flotilla

@@ -205,4 +205,48 @@ std::optional<ListQuery> ListQuery::parse(ListKind kind, const QueryItems &items
     return query;
 }
 
+static QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+QString sqlPlaceholders(qsizetype count)
+{
+    QStringList marks(count, QStringLiteral("?"));
+    return marks.join(u',');
+}
+
+void SqlWhere::addFilter(const ListQuery::Filter &filter, const QString &idColumn, const QString &tagTable)
+{
+    if (filter.column == u"tag") {
+        clauses.append(QStringLiteral("%1 IN (SELECT %1 FROM %2 WHERE tag IN (%3))")
+                           .arg(idColumn, tagTable, sqlPlaceholders(filter.values.size())));
+        for (const QString &value : filter.values)
+            values.append(value);
+        return;
+    }
+    QStringList alternatives;
+    for (const QString &value : filter.values) {
+        if (filter.match == ListQuery::Match::Substring) {
+            alternatives.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(filter.column));
+            values.append(likePattern(value));
+        } else if (value.isEmpty() && filter.column == u"group_name") {
+            alternatives.append(QStringLiteral("group_name IS NULL"));
+        } else {
+            alternatives.append(QStringLiteral("%1 = ?").arg(filter.column));
+            values.append(value);
+        }
+    }
+    clauses.append(u'(' + alternatives.join(QStringLiteral(" OR ")) + u')');
+}
+
+QString SqlWhere::sql() const
+{
+    return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+}
+
 } // namespace Flotilla

@@ -4,6 +4,7 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
@@ -52,5 +53,20 @@ struct ListQuery
     // Adds a filter the route imposes (the definition of /task/{id}/history).
     void addExactFilter(const QString &key, const QString &column, const QString &value);
 };
+
+// A WHERE clause of a list query with its bound values; column names come
+// from ListQuery's fixed tables only, values are never spliced into the text.
+struct SqlWhere
+{
+    QStringList clauses;
+    QVariantList values;
+
+    // `tagTable` holds (idColumn, tag) rows for the "tag" filter.
+    void addFilter(const ListQuery::Filter &filter, const QString &idColumn, const QString &tagTable);
+    QString sql() const; // " WHERE ..." or empty
+};
+
+// "?,?,?": `count` placeholders for an IN list.
+QString sqlPlaceholders(qsizetype count);
 
 } // namespace Flotilla

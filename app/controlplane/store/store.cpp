@@ -1,79 +1,17 @@
 #include "store.h"
 
+#include "schema.h"
+#include "storelogging.h"
+
 #include <QFile>
 #include <QSqlError>
 #include <QUuid>
 
 namespace Flotilla {
 
-namespace {
+Q_LOGGING_CATEGORY(lcStore, "flotilla.store", QtInfoMsg)
 
-// Schema migrations, applied in order; PRAGMA user_version records how many ran.
-const QStringList migrations[] = {
-    {
-        QStringLiteral("CREATE TABLE definitions ("
-                       " definition_id TEXT PRIMARY KEY,"
-                       " alias TEXT NOT NULL UNIQUE,"
-                       " group_name TEXT," // NULL without a group, so it sorts last
-                       " image TEXT NOT NULL,"
-                       " command TEXT NOT NULL,"
-                       " memory INTEGER,"
-                       " document TEXT NOT NULL)"),
-        QStringLiteral("CREATE INDEX definitions_group ON definitions(group_name, definition_id)"),
-        QStringLiteral("CREATE INDEX definitions_image ON definitions(image, definition_id)"),
-        QStringLiteral("CREATE INDEX definitions_memory ON definitions(memory, definition_id)"),
-        QStringLiteral("CREATE TABLE definition_env (definition_id TEXT NOT NULL,"
-                       " name TEXT NOT NULL, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE INDEX definition_env_pair ON definition_env(name, value)"),
-        QStringLiteral("CREATE INDEX definition_env_owner ON definition_env(definition_id)"),
-        QStringLiteral("CREATE TABLE definition_tags (definition_id TEXT NOT NULL, tag TEXT NOT NULL,"
-                       " PRIMARY KEY (definition_id, tag))"),
-        QStringLiteral("CREATE INDEX definition_tags_tag ON definition_tags(tag)"),
-        QStringLiteral("CREATE TABLE runs ("
-                       " seq INTEGER PRIMARY KEY," // launch order
-                       " run_id TEXT NOT NULL UNIQUE,"
-                       " definition_id TEXT NOT NULL,"
-                       " alias TEXT NOT NULL,"
-                       " group_name TEXT,"
-                       " image TEXT NOT NULL,"
-                       " command TEXT NOT NULL,"
-                       " cluster TEXT NOT NULL,"
-                       " status TEXT NOT NULL,"
-                       " user TEXT NOT NULL,"
-                       " engine TEXT NOT NULL,"
-                       " queued_at INTEGER,"
-                       " started_at INTEGER,"
-                       " finished_at INTEGER,"
-                       " document TEXT NOT NULL)"),
-        QStringLiteral("CREATE INDEX runs_status_started ON runs(status, started_at, run_id)"),
-        QStringLiteral("CREATE INDEX runs_status_seq ON runs(status, seq)"),
-        QStringLiteral("CREATE INDEX runs_definition_started ON runs(definition_id, started_at, run_id)"),
-        QStringLiteral("CREATE INDEX runs_started ON runs(started_at, run_id)"),
-        QStringLiteral("CREATE INDEX runs_finished ON runs(finished_at, run_id)"),
-        QStringLiteral("CREATE INDEX runs_queued ON runs(queued_at, run_id)"),
-        QStringLiteral("CREATE INDEX runs_group ON runs(group_name, run_id)"),
-        QStringLiteral("CREATE INDEX runs_alias ON runs(alias, run_id)"),
-        QStringLiteral("CREATE INDEX runs_cluster ON runs(cluster, run_id)"),
-        QStringLiteral("CREATE TABLE run_env (run_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE INDEX run_env_pair ON run_env(name, value)"),
-    },
-    // 2: counts of runs per status kept by triggers, so the totals of the
-    // common lists (all runs, runs by status) need no count over the table.
-    {
-        QStringLiteral("CREATE TABLE run_status_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL)"),
-        QStringLiteral("INSERT INTO run_status_counts SELECT status, COUNT(*) FROM runs GROUP BY status"),
-        QStringLiteral("CREATE TRIGGER runs_count_insert AFTER INSERT ON runs BEGIN"
-                       " INSERT INTO run_status_counts VALUES (NEW.status, 1)"
-                       " ON CONFLICT(status) DO UPDATE SET n = n + 1; END"),
-        QStringLiteral("CREATE TRIGGER runs_count_delete AFTER DELETE ON runs BEGIN"
-                       " UPDATE run_status_counts SET n = n - 1 WHERE status = OLD.status; END"),
-        QStringLiteral("CREATE TRIGGER runs_count_update AFTER UPDATE OF status ON runs"
-                       " WHEN OLD.status <> NEW.status BEGIN"
-                       " UPDATE run_status_counts SET n = n - 1 WHERE status = OLD.status;"
-                       " INSERT INTO run_status_counts VALUES (NEW.status, 1)"
-                       " ON CONFLICT(status) DO UPDATE SET n = n + 1; END"),
-    },
-};
+namespace {
 
 QVariant nullableText(const QString &text)
 {
@@ -94,58 +32,6 @@ QByteArray documentOf(const Json &json)
 {
     return QByteArray::fromStdString(json.dump());
 }
-
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"))
-        .replace(u'%', QStringLiteral("\\%"))
-        .replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks(count, QStringLiteral("?"));
-    return marks.join(u',');
-}
-
-// Builds WHERE clauses with their bound values; column names come from
-// ListQuery's fixed tables only.
-struct WhereBuilder
-{
-    QStringList clauses;
-    QVariantList values;
-
-    void addFilter(const ListQuery::Filter &filter, const QString &idColumn, const QString &tagTable)
-    {
-        if (filter.column == u"tag") {
-            clauses.append(QStringLiteral("%1 IN (SELECT %1 FROM %2 WHERE tag IN (%3))")
-                               .arg(idColumn, tagTable, placeholders(filter.values.size())));
-            for (const QString &value : filter.values)
-                values.append(value);
-            return;
-        }
-        QStringList alternatives;
-        for (const QString &value : filter.values) {
-            if (filter.match == ListQuery::Match::Substring) {
-                alternatives.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(filter.column));
-                values.append(likePattern(value));
-            } else if (value.isEmpty() && filter.column == u"group_name") {
-                alternatives.append(QStringLiteral("group_name IS NULL"));
-            } else {
-                alternatives.append(QStringLiteral("%1 = ?").arg(filter.column));
-                values.append(value);
-            }
-        }
-        clauses.append(u'(' + alternatives.join(QStringLiteral(" OR ")) + u')');
-    }
-
-    QString sql() const
-    {
-        return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
-    }
-};
 
 } // namespace
 
@@ -183,18 +69,7 @@ bool Store::open(const QString &path, QString *error)
         *error = QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text());
         return false;
     }
-    // A 32 MB page cache and reads through mmap: list pages and single
-    // lookups on a large history then rarely reach the file system.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000",
-                               "PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456"}) {
-        QSqlQuery query(m_db);
-        if (!query.exec(QString::fromLatin1(pragma))) {
-            *error = QStringLiteral("cannot set %1 on %2: %3")
-                         .arg(QString::fromLatin1(pragma), path, query.lastError().text());
-            return false;
-        }
-    }
-    if (!migrate(error))
+    if (!StoreSchema::configure(m_db, error) || !StoreSchema::migrate(m_db, error))
         return false;
     for (const char *suffix : {"-wal", "-shm"}) {
         if (QFile::exists(path + QLatin1String(suffix)))
@@ -205,47 +80,12 @@ bool Store::open(const QString &path, QString *error)
 
 int Store::schemaVersion() const
 {
-    QSqlQuery query(m_db);
-    query.exec(QStringLiteral("PRAGMA user_version"));
-    return query.next() ? query.value(0).toInt() : -1;
+    return StoreSchema::version(m_db);
 }
 
 int Store::latestSchemaVersion()
 {
-    return int(std::size(migrations));
-}
-
-bool Store::migrate(QString *error)
-{
-    const int current = schemaVersion();
-    const int latest = latestSchemaVersion();
-    if (current > latest) {
-        *error = QStringLiteral("the database has schema version %1, newer than this program's %2; "
-                                "use a newer flotilla-local")
-                     .arg(current)
-                     .arg(latest);
-        return false;
-    }
-    for (int version = current; version < latest; ++version) {
-        const bool ok = transaction([&] {
-            for (const QString &statement : migrations[version]) {
-                QSqlQuery query(m_db);
-                if (!query.exec(statement)) {
-                    m_lastError = query.lastError().text() + QStringLiteral(": ") + statement;
-                    return false;
-                }
-            }
-            QSqlQuery query(m_db);
-            return query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
-        });
-        if (!ok) {
-            *error = QStringLiteral("cannot migrate the database to schema version %1: %2")
-                         .arg(version + 1)
-                         .arg(m_lastError);
-            return false;
-        }
-    }
-    return true;
+    return StoreSchema::latestVersion();
 }
 
 QSqlQuery &Store::prepared(const QString &sql)
@@ -268,7 +108,7 @@ bool Store::exec(QSqlQuery &query)
     if (query.exec())
         return true;
     m_lastError = query.lastError().text();
-    qWarning("store: %s", qPrintable(m_lastError));
+    qCWarning(lcStore, "store: %s", qPrintable(m_lastError));
     return false;
 }
 
@@ -286,32 +126,55 @@ bool Store::transaction(const std::function<bool()> &work)
     return false;
 }
 
-std::optional<Definition> Store::definition(const QString &definitionId)
+template <typename Item>
+std::optional<Item> Store::parsed(const QByteArray &document, const char *kind, const QString &id, QString *corrupt)
 {
-    const QByteArray document = definitionDocument(definitionId);
-    if (document.isEmpty())
-        return std::nullopt;
-    QStringList errors;
-    return Definition::fromJson(Json::parse(document.toStdString()), &errors);
+    const Json json = Json::parse(document.constData(), document.constData() + document.size(), nullptr, false);
+    if (!json.is_discarded() && json.is_object()) {
+        QStringList errors; // a stored document was valid when written
+        return Item::fromJson(json, &errors);
+    }
+    const QString message = QStringLiteral("the stored %1 %2 is corrupt (its JSON document does not parse); "
+                                           "delete it or restore the database from a backup")
+                                .arg(QLatin1String(kind), id);
+    qCCritical(lcStore, "%s", qPrintable(message));
+    if (corrupt)
+        *corrupt = message;
+    return std::nullopt;
 }
 
-std::optional<Definition> Store::definitionByAlias(const QString &alias)
+QByteArray Store::checkedDocument(QByteArray document, const char *kind, const QString &id, QString *corrupt)
 {
-    QSqlQuery &query = prepared(QStringLiteral("SELECT document FROM definitions WHERE alias = ?"));
+    if (document.isEmpty() || Json::accept(document.constData(), document.constData() + document.size()))
+        return document;
+    parsed<Definition>(document, kind, id, corrupt);
+    return {};
+}
+
+std::optional<Definition> Store::definition(const QString &definitionId, QString *corrupt)
+{
+    const QByteArray document = definitionDocument(definitionId, corrupt);
+    if (document.isEmpty())
+        return std::nullopt;
+    return parsed<Definition>(document, "definition", definitionId, corrupt);
+}
+
+std::optional<Definition> Store::definitionByAlias(const QString &alias, QString *corrupt)
+{
+    QSqlQuery &query = prepared(QStringLiteral("SELECT document, definition_id FROM definitions WHERE alias = ?"));
     query.addBindValue(alias);
     if (!exec(query) || !query.next())
         return std::nullopt;
-    QStringList errors;
-    return Definition::fromJson(Json::parse(query.value(0).toByteArray().toStdString()), &errors);
+    return parsed<Definition>(query.value(0).toByteArray(), "definition", query.value(1).toString(), corrupt);
 }
 
-QByteArray Store::definitionDocument(const QString &definitionId)
+QByteArray Store::definitionDocument(const QString &definitionId, QString *corrupt)
 {
     QSqlQuery &query = prepared(QStringLiteral("SELECT document FROM definitions WHERE definition_id = ?"));
     query.addBindValue(definitionId);
     if (!exec(query) || !query.next())
         return {};
-    return query.value(0).toByteArray();
+    return checkedDocument(query.value(0).toByteArray(), "definition", definitionId, corrupt);
 }
 
 bool Store::writeDefinitionRows(const Definition &definition)
@@ -345,7 +208,7 @@ bool Store::writeDefinitionRows(const Definition &definition)
 
 bool Store::insertDefinition(const Definition &definition)
 {
-    invalidate(Definitions);
+    m_definitionLists.clear();
     return transaction([&] {
         QSqlQuery &query = prepared(QStringLiteral(
             "INSERT INTO definitions (definition_id, alias, group_name, image, command, memory, document)"
@@ -363,7 +226,7 @@ bool Store::insertDefinition(const Definition &definition)
 
 bool Store::updateDefinition(const Definition &definition)
 {
-    invalidate(Definitions);
+    m_definitionLists.clear();
     return transaction([&] {
         QSqlQuery &query = prepared(QStringLiteral(
             "UPDATE definitions SET alias = ?, group_name = ?, image = ?, command = ?, memory = ?, document = ?"
@@ -381,7 +244,7 @@ bool Store::updateDefinition(const Definition &definition)
 
 bool Store::deleteDefinition(const QString &definitionId)
 {
-    invalidate(Definitions);
+    m_definitionLists.clear();
     return transaction([&] {
         for (const char *sql : {"DELETE FROM definition_env WHERE definition_id = ?",
                                 "DELETE FROM definition_tags WHERE definition_id = ?",
@@ -412,22 +275,21 @@ NamePage Store::tags(const ListQuery &query)
     return listNames(QStringLiteral("SELECT DISTINCT tag AS name FROM definition_tags"), query);
 }
 
-std::optional<Run> Store::run(const QString &runId)
+std::optional<Run> Store::run(const QString &runId, QString *corrupt)
 {
-    const QByteArray document = runDocument(runId);
+    const QByteArray document = runDocument(runId, corrupt);
     if (document.isEmpty())
         return std::nullopt;
-    QStringList errors;
-    return Run::fromJson(Json::parse(document.toStdString()), &errors);
+    return parsed<Run>(document, "run", runId, corrupt);
 }
 
-QByteArray Store::runDocument(const QString &runId)
+QByteArray Store::runDocument(const QString &runId, QString *corrupt)
 {
     QSqlQuery &query = prepared(QStringLiteral("SELECT document FROM runs WHERE run_id = ?"));
     query.addBindValue(runId);
     if (!exec(query) || !query.next())
         return {};
-    return query.value(0).toByteArray();
+    return checkedDocument(query.value(0).toByteArray(), "run", runId, corrupt);
 }
 
 bool Store::writeRunRows(const Run &run, bool insert)
@@ -472,7 +334,7 @@ bool Store::writeRunRows(const Run &run, bool insert)
 
 bool Store::insertRuns(const QList<Run> &runs)
 {
-    invalidate(Runs);
+    m_runLists.clear();
     return transaction([&] {
         return std::all_of(runs.begin(), runs.end(), [this](const Run &run) { return writeRunRows(run, true); });
     });
@@ -480,7 +342,7 @@ bool Store::insertRuns(const QList<Run> &runs)
 
 bool Store::updateRun(const Run &run)
 {
-    invalidate(Runs);
+    m_runLists.clear();
     return transaction([&] { return writeRunRows(run, false); });
 }
 
@@ -491,64 +353,47 @@ StoredPage Store::listRuns(const ListQuery &query)
 
 QList<Run> Store::runsWithStatus(RunStatus status)
 {
-    QSqlQuery &query = prepared(QStringLiteral("SELECT document FROM runs WHERE status = ? ORDER BY seq"));
+    QSqlQuery &query = prepared(QStringLiteral("SELECT document, run_id FROM runs WHERE status = ? ORDER BY seq"));
     query.addBindValue(runStatusName(status));
     QList<Run> runs;
     if (!exec(query))
         return runs;
     while (query.next()) {
-        QStringList errors;
-        runs.append(Run::fromJson(Json::parse(query.value(0).toByteArray().toStdString()), &errors));
+        if (std::optional<Run> run = parsed<Run>(query.value(0).toByteArray(), "run", query.value(1).toString(),
+                                                 nullptr))
+            runs.append(std::move(*run));
     }
     return runs;
 }
 
 std::optional<Run> Store::nextQueued(const QString &cluster)
 {
-    QSqlQuery &query = prepared(
-        QStringLiteral("SELECT document FROM runs WHERE status = 'QUEUED' AND cluster = ? ORDER BY seq LIMIT 1"));
+    // A corrupt row cannot be placed; it must not hold up the queue behind it.
+    QSqlQuery &query = prepared(QStringLiteral("SELECT document, run_id FROM runs WHERE status = 'QUEUED'"
+                                               " AND cluster = ? AND json_valid(document) ORDER BY seq LIMIT 1"));
     query.addBindValue(cluster);
     if (!exec(query) || !query.next())
         return std::nullopt;
-    QStringList errors;
-    return Run::fromJson(Json::parse(query.value(0).toByteArray().toStdString()), &errors);
+    return parsed<Run>(query.value(0).toByteArray(), "run", query.value(1).toString(), nullptr);
 }
 
-static QString cacheKey(const QString &sql, const QVariantList &values)
+qint64 Store::cachedCount(PageCache &cache, const QString &sql, const QVariantList &values)
 {
-    QString key = sql;
-    for (const QVariant &value : values)
-        key += QChar(0) + value.toString();
-    return key;
-}
-
-void Store::invalidate(CountedTable table)
-{
-    m_countCache[table].clear();
-    m_pageCache[table].clear();
-    m_pageCacheBytes[table] = 0;
-}
-
-qint64 Store::cachedCount(CountedTable table, const QString &sql, const QVariantList &values)
-{
-    const QString key = cacheKey(sql, values);
-    QHash<QString, qint64> &cache = m_countCache[table];
-    if (auto it = cache.constFind(key); it != cache.constEnd())
-        return *it;
+    const QString key = PageCache::key(sql, values);
+    if (const std::optional<qint64> count = cache.count(key))
+        return *count;
     QSqlQuery &query = prepared(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
     const qint64 count = (exec(query) && query.next()) ? query.value(0).toLongLong() : 0;
-    if (cache.size() > 1024)
-        cache.clear();
-    cache.insert(key, count);
+    cache.putCount(key, count);
     return count;
 }
 
 StoredPage Store::listDocuments(const QString &table, const QString &idColumn, const ListQuery &query,
                                 const QString &envTable, const QString &tagTable)
 {
-    WhereBuilder where;
+    SqlWhere where;
     for (const ListQuery::Filter &filter : query.filters)
         where.addFilter(filter, idColumn, tagTable);
     for (const ListQuery::TimeBound &bound : query.timeBounds) {
@@ -563,6 +408,7 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
         where.values.append(value);
     }
 
+    PageCache &cache = table == u"runs" ? m_runLists : m_definitionLists;
     StoredPage page;
     const bool onlyStatus = table == u"runs" && query.timeBounds.isEmpty() && query.envFilters.isEmpty()
                             && query.filters.size() <= 1
@@ -571,14 +417,13 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
     if (onlyStatus) {
         QString sql = QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM run_status_counts");
         if (!query.filters.isEmpty())
-            sql += QStringLiteral(" WHERE status IN (%1)").arg(placeholders(query.filters.first().values.size()));
+            sql += QStringLiteral(" WHERE status IN (%1)").arg(sqlPlaceholders(query.filters.first().values.size()));
         QSqlQuery &count = prepared(sql);
         for (const QVariant &value : where.values)
             count.addBindValue(value);
         page.total = (exec(count) && count.next()) ? count.value(0).toLongLong() : 0;
     } else {
-        page.total = cachedCount(table == u"runs" ? Runs : Definitions,
-                                 QStringLiteral("SELECT COUNT(*) FROM ") + table + where.sql(), where.values);
+        page.total = cachedCount(cache, QStringLiteral("SELECT COUNT(*) FROM ") + table + where.sql(), where.values);
     }
     if (query.limit == 0 || query.offset >= page.total)
         return page;
@@ -594,15 +439,17 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
         order = QStringLiteral("%1 IS NULL, %1 ASC, %2 ASC").arg(query.sortColumn, idColumn);
 
     // SQLite joins the page's documents itself: one row to fetch, not fifty.
-    const QString sql = QStringLiteral("SELECT CAST(group_concat(document, ',') AS BLOB) FROM "
-                                       "(SELECT document FROM %1%2 ORDER BY %3 LIMIT ? OFFSET ?)")
-                            .arg(table, where.sql(), order);
+    // A corrupt document is left out (and named in the second column), so
+    // one bad row neither breaks the answer's JSON nor hides the others.
+    const QString sql = QStringLiteral("SELECT CAST(group_concat(CASE WHEN json_valid(document) THEN document END, ',')"
+                                       " AS BLOB), group_concat(CASE WHEN json_valid(document) THEN NULL ELSE id END,"
+                                       " ', ') FROM (SELECT document, %4 AS id FROM %1%2 ORDER BY %3 LIMIT ? OFFSET ?)")
+                            .arg(table, where.sql(), order, idColumn);
     QVariantList values = where.values;
     values << query.limit << query.offset;
-    const CountedTable counted = table == u"runs" ? Runs : Definitions;
-    const QString key = cacheKey(sql, values);
-    if (auto it = m_pageCache[counted].constFind(key); it != m_pageCache[counted].constEnd()) {
-        page.items = *it;
+    const QString key = PageCache::key(sql, values);
+    if (std::optional<QByteArray> items = cache.page(key)) {
+        page.items = std::move(*items);
         return page;
     }
     QSqlQuery &select = prepared(sql);
@@ -610,27 +457,25 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
         select.addBindValue(value);
     if (!exec(select))
         return page;
-    if (select.next())
+    if (select.next()) {
         page.items = select.value(0).toByteArray();
-    static constexpr qsizetype pageCacheLimit = 16 * 1024 * 1024;
-    if (m_pageCacheBytes[counted] + page.items.size() > pageCacheLimit) {
-        m_pageCache[counted].clear();
-        m_pageCacheBytes[counted] = 0;
+        if (const QString corrupt = select.value(1).toString(); !corrupt.isEmpty())
+            qCCritical(lcStore, "a list of %s leaves out corrupt rows (their JSON documents do not parse): %s",
+                       qPrintable(table), qPrintable(corrupt));
     }
-    m_pageCache[counted].insert(key, page.items);
-    m_pageCacheBytes[counted] += page.items.size();
+    cache.putPage(key, page.items);
     return page;
 }
 
 NamePage Store::listNames(const QString &sqlOfNames, const ListQuery &query)
 {
-    WhereBuilder where;
+    SqlWhere where;
     for (const ListQuery::Filter &filter : query.filters)
         where.addFilter(filter, QString(), QString());
     const QString from = QStringLiteral(" FROM (") + sqlOfNames + u')' + where.sql();
 
     NamePage page;
-    page.total = cachedCount(Definitions, QStringLiteral("SELECT COUNT(*)") + from, where.values);
+    page.total = cachedCount(m_definitionLists, QStringLiteral("SELECT COUNT(*)") + from, where.values);
     QSqlQuery &select = prepared(QStringLiteral("SELECT name") + from
                                  + QStringLiteral(" ORDER BY name LIMIT ? OFFSET ?"));
     for (const QVariant &value : where.values)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "listquery.h"
+#include "pagecache.h"
 
 #include <wire/definition.h>
 #include <wire/run.h>
@@ -39,9 +40,13 @@ public:
     int schemaVersion() const;
     static int latestSchemaVersion();
 
-    std::optional<Definition> definition(const QString &definitionId);
-    std::optional<Definition> definitionByAlias(const QString &alias);
-    QByteArray definitionDocument(const QString &definitionId);
+    // A row whose stored document no longer parses (the file was changed
+    // outside the control plane) is corrupt: the lookups below answer
+    // nothing for it, log it, and set `corrupt` to a message naming it. Lists
+    // leave such rows out (and log them).
+    std::optional<Definition> definition(const QString &definitionId, QString *corrupt = nullptr);
+    std::optional<Definition> definitionByAlias(const QString &alias, QString *corrupt = nullptr);
+    QByteArray definitionDocument(const QString &definitionId, QString *corrupt = nullptr);
     bool insertDefinition(const Definition &definition);
     bool updateDefinition(const Definition &definition);
     bool deleteDefinition(const QString &definitionId);
@@ -49,8 +54,8 @@ public:
     NamePage groups(const ListQuery &query);
     NamePage tags(const ListQuery &query);
 
-    std::optional<Run> run(const QString &runId);
-    QByteArray runDocument(const QString &runId);
+    std::optional<Run> run(const QString &runId, QString *corrupt = nullptr);
+    QByteArray runDocument(const QString &runId, QString *corrupt = nullptr);
     bool insertRuns(const QList<Run> &runs);
     bool updateRun(const Run &run);
     StoredPage listRuns(const ListQuery &query);
@@ -64,25 +69,24 @@ public:
 private:
     QSqlQuery &prepared(const QString &sql);
     bool exec(QSqlQuery &query);
-    bool migrate(QString *error);
     bool transaction(const std::function<bool()> &work);
     bool writeDefinitionRows(const Definition &definition);
     bool writeRunRows(const Run &run, bool insert);
     StoredPage listDocuments(const QString &table, const QString &idColumn, const ListQuery &query,
                              const QString &envTable, const QString &tagTable);
     NamePage listNames(const QString &sqlOfNames, const ListQuery &query);
-    enum CountedTable { Definitions, Runs };
-    void invalidate(CountedTable table);
-    qint64 cachedCount(CountedTable table, const QString &sql, const QVariantList &values);
+    qint64 cachedCount(PageCache &cache, const QString &sql, const QVariantList &values);
+    // The item of a row's document, or nothing (logged, `corrupt` set) if it does not parse.
+    template <typename Item>
+    std::optional<Item> parsed(const QByteArray &document, const char *kind, const QString &id, QString *corrupt);
+    QByteArray checkedDocument(QByteArray document, const char *kind, const QString &id, QString *corrupt);
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
-    // Per CountedTable, cleared by writes to it: clients poll the same lists
-    // while nothing changes.
-    QHash<QString, qint64> m_countCache[2];
-    QHash<QString, QByteArray> m_pageCache[2];
-    qsizetype m_pageCacheBytes[2] = {0, 0};
+    // Cleared by every write to their table.
+    PageCache m_definitionLists;
+    PageCache m_runLists;
     QString m_lastError;
 };
 

@@ -1,0 +1,227 @@
+#include "runcontroller.h"
+
+#include "apirequest.h"
+#include "jsonresponse.h"
+#include "taskcontroller.h"
+#include <exec/runscheduler.h>
+#include <store/store.h>
+
+#include <wire/launchrequest.h>
+
+#include <QTimer>
+#include <QUuid>
+
+namespace Flotilla {
+
+namespace {
+
+QString runOfDefinitionNotFound(const QString &definitionId, const QString &runId)
+{
+    return QStringLiteral("Run with id %1 not found for definition %2").arg(runId, definitionId);
+}
+
+} // namespace
+
+RunController::RunController(Store &store, RunScheduler &scheduler)
+    : m_store(store)
+    , m_scheduler(scheduler)
+{}
+
+void RunController::addRoutes(Router &router)
+{
+    for (const QString &version : {QStringLiteral("v1"), QStringLiteral("v6")}) {
+        const QString p = version + u'/';
+        router.add("PUT", p + QStringLiteral("task/alias/*/execute"), this, &RunController::launchByAlias);
+        // The current web UI launches through v6 with v4's rules.
+        router.add("PUT", p + QStringLiteral("task/*/execute"), this,
+                   version == u"v1" ? &RunController::launchV1 : &RunController::launchV4);
+        router.add("GET", p + QStringLiteral("task/history/*"), this, &RunController::get);
+        router.add("GET", p + QStringLiteral("task/*/history"), this, &RunController::listOfDefinition);
+        router.add("GET", p + QStringLiteral("task/*/history/*"), this, &RunController::getOfDefinition);
+        router.add("DELETE", p + QStringLiteral("task/*/history/*"), this, &RunController::terminate);
+        router.add("GET", p + QStringLiteral("history"), this, &RunController::list);
+        router.add("GET", p + QStringLiteral("history/*"), this, &RunController::get);
+    }
+    router.add("PUT", QStringLiteral("v2/task/*/execute"), this, &RunController::launchV2);
+    router.add("PUT", QStringLiteral("v4/task/*/execute"), this, &RunController::launchV4);
+}
+
+HttpResponse RunController::launchV1(const HttpRequest &request, const Args &args)
+{
+    QString corrupt;
+    const std::optional<Definition> definition = m_store.definition(args[0], &corrupt);
+    return launch(request, definition, corrupt, TaskController::notFound(args[0]), LaunchVersion::V1);
+}
+
+HttpResponse RunController::launchV2(const HttpRequest &request, const Args &args)
+{
+    QString corrupt;
+    const std::optional<Definition> definition = m_store.definition(args[0], &corrupt);
+    return launch(request, definition, corrupt, TaskController::notFound(args[0]), LaunchVersion::V2);
+}
+
+HttpResponse RunController::launchV4(const HttpRequest &request, const Args &args)
+{
+    QString corrupt;
+    const std::optional<Definition> definition = m_store.definition(args[0], &corrupt);
+    return launch(request, definition, corrupt, TaskController::notFound(args[0]), LaunchVersion::V4);
+}
+
+HttpResponse RunController::launchByAlias(const HttpRequest &request, const Args &args)
+{
+    QString corrupt;
+    const std::optional<Definition> definition = m_store.definitionByAlias(args[0], &corrupt);
+    return launch(request, definition, corrupt, QStringLiteral("Definition with alias %1 not found").arg(args[0]),
+                  LaunchVersion::V4);
+}
+
+HttpResponse RunController::launch(const HttpRequest &request, const std::optional<Definition> &definition,
+                                   const QString &corrupt, const QString &notFound, LaunchVersion version)
+{
+    HttpResponse error;
+    const std::optional<Json> body = parseJsonBody(request, &error);
+    if (!body)
+        return error;
+    QStringList errors;
+    const LaunchRequest launch = LaunchRequest::fromJson(*body, &errors);
+    if (!errors.isEmpty())
+        return errorResponse(400, errors.join(u'\n'));
+
+    QString user;
+    switch (version) {
+    case LaunchVersion::V1: user = QStringLiteral("v1-unknown"); break;
+    case LaunchVersion::V2:
+        if (launch.ownerEmail.isEmpty() || launch.teamName.isEmpty())
+            return errorResponse(400, QStringLiteral(
+                                          "run_tags must exist in body and contain [owner_email] and [team_name]"));
+        user = launch.ownerEmail;
+        break;
+    case LaunchVersion::V4:
+        if (launch.ownerId.isEmpty())
+            return errorResponse(400, QStringLiteral("run_tags must exist in body and contain [owner_id]"));
+        user = launch.ownerId;
+        break;
+    }
+    if (!corrupt.isEmpty())
+        return errorResponse(500, corrupt);
+    if (!definition)
+        return errorResponse(404, notFound);
+
+    if (const QStringList problems = envProblems(launch.env, QStringLiteral("env")); !problems.isEmpty())
+        return errorResponse(400, problems.join(u'\n'));
+    for (const EnvVar &var : launch.env) {
+        if (reservedEnvNames().contains(var.name))
+            return errorResponse(409, QStringLiteral("environment variable %1 is reserved").arg(var.name));
+    }
+    // A cleared cluster picker sends "": the default cluster, as when it is absent.
+    const QString cluster = launch.cluster.value_or(QString()).isEmpty() ? m_scheduler.defaultCluster()
+                                                                         : *launch.cluster;
+    if (!m_scheduler.clusters().contains(cluster)) {
+        return errorResponse(400, QStringLiteral("cluster \"%1\" is not one of this server's clusters: %2")
+                                      .arg(cluster, m_scheduler.clusters().join(u", ")));
+    }
+    const bool overrides = version == LaunchVersion::V4;
+    if (overrides) {
+        if (launch.memory && *launch.memory <= 0)
+            return errorResponse(400, QStringLiteral("memory must be a positive number of MB"));
+        if (launch.cpu && *launch.cpu <= 0)
+            return errorResponse(400, QStringLiteral("cpu must be a positive number of millicores"));
+    }
+
+    Run run;
+    run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    run.definitionId = definition->definitionId;
+    run.alias = definition->alias;
+    run.groupName = definition->groupName;
+    run.image = definition->image;
+    run.command = (overrides && launch.command && !launch.command->trimmed().isEmpty()) ? *launch.command
+                                                                                        : definition->command;
+    run.memory = (overrides && launch.memory) ? launch.memory : definition->memory;
+    run.cpu = (overrides && launch.cpu) ? launch.cpu : definition->cpu;
+    run.cluster = cluster;
+    run.engine = m_scheduler.engineOf(cluster);
+    run.status = RunStatus::Queued;
+    run.queuedAt = QDateTime::currentDateTimeUtc();
+    run.user = user;
+    run.env = {{QStringLiteral("FLOTILLA_RUN_ID"), run.runId},
+               {QStringLiteral("FLOTILLA_SERVER_MODE"), QStringLiteral("local")},
+               {QStringLiteral("FLOTILLA_RUN_OWNER_ID"), user}};
+    run.env.append(launch.env);
+    if (!m_store.insertRuns({run}))
+        return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+    // The answer is the QUEUED run; placing it waits until the answer is on
+    // its way. The scheduler may outlive this controller, so it is both the
+    // context and all the call touches.
+    QTimer::singleShot(0, &m_scheduler, [scheduler = &m_scheduler, run] { scheduler->submit(run); });
+    return documentResponse(m_store.runDocument(run.runId));
+}
+
+HttpResponse RunController::listMatching(const HttpRequest &request, const QString &definitionId)
+{
+    QString error;
+    std::optional<ListQuery> query = ListQuery::parse(ListKind::Runs, queryItems(request), &error);
+    if (!query)
+        return errorResponse(400, error);
+    if (!definitionId.isEmpty())
+        query->addExactFilter(QStringLiteral("definition_id"), QStringLiteral("definition_id"), definitionId);
+    const StoredPage page = m_store.listRuns(*query);
+    return listResponse("history", page.items, page.total, *query);
+}
+
+HttpResponse RunController::list(const HttpRequest &request, const Args &)
+{
+    return listMatching(request, QString());
+}
+
+HttpResponse RunController::listOfDefinition(const HttpRequest &request, const Args &args)
+{
+    // The runs of a corrupt definition are intact and listed.
+    QString corrupt;
+    if (m_store.definitionDocument(args[0], &corrupt).isEmpty() && corrupt.isEmpty())
+        return errorResponse(404, TaskController::notFound(args[0]));
+    return listMatching(request, args[0]);
+}
+
+HttpResponse RunController::get(const HttpRequest &, const Args &args)
+{
+    QString corrupt;
+    QByteArray document = m_store.runDocument(args[0], &corrupt);
+    if (!corrupt.isEmpty())
+        return errorResponse(500, corrupt);
+    if (document.isEmpty())
+        return errorResponse(404, QStringLiteral("Run with id %1 not found").arg(args[0]));
+    return documentResponse(std::move(document));
+}
+
+HttpResponse RunController::getOfDefinition(const HttpRequest &, const Args &args)
+{
+    QString corrupt;
+    const std::optional<Run> run = m_store.run(args[1], &corrupt);
+    if (!corrupt.isEmpty())
+        return errorResponse(500, corrupt);
+    if (!run || run->definitionId != args[0])
+        return errorResponse(404, runOfDefinitionNotFound(args[0], args[1]));
+    return jsonResponse(run->toJson());
+}
+
+HttpResponse RunController::terminate(const HttpRequest &, const Args &args)
+{
+    QString corrupt;
+    const std::optional<Run> run = m_store.run(args[1], &corrupt);
+    if (!corrupt.isEmpty())
+        return errorResponse(500, corrupt);
+    if (!run || run->definitionId != args[0])
+        return errorResponse(404, runOfDefinitionNotFound(args[0], args[1]));
+    if (!run->isActive())
+        return errorResponse(400, QStringLiteral("run %1 is already STOPPED; only QUEUED, PENDING or RUNNING runs "
+                                                 "can be terminated")
+                                      .arg(run->runId));
+    const std::optional<Run> stopped = m_scheduler.terminate(*run);
+    if (!stopped)
+        return errorResponse(500, QStringLiteral("could not terminate the run: %1").arg(m_store.lastError()));
+    Json json = stopped->toJson();
+    json["terminated"] = true;
+    return jsonResponse(json);
+}
+
+} // namespace Flotilla

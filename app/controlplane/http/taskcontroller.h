@@ -1,0 +1,33 @@
+#pragma once
+
+#include "router.h"
+
+namespace Flotilla {
+
+struct Definition;
+class Store;
+
+// The definitions (contract §3): /task, /task/{id}, /task/alias/{alias}.
+class TaskController final
+{
+    Q_DISABLE_COPY_MOVE(TaskController)
+public:
+    explicit TaskController(Store &store);
+    void addRoutes(Router &router);
+    // The 404 message for a definition id.
+    static QString notFound(const QString &definitionId);
+
+private:
+    using Args = Router::Args;
+    HttpResponse list(const HttpRequest &request, const Args &args);
+    HttpResponse create(const HttpRequest &request, const Args &args);
+    HttpResponse get(const HttpRequest &request, const Args &args);
+    HttpResponse getByAlias(const HttpRequest &request, const Args &args);
+    HttpResponse update(const HttpRequest &request, const Args &args);
+    HttpResponse remove(const HttpRequest &request, const Args &args);
+    HttpResponse save(const Definition &definition, bool insert);
+
+    Store &m_store;
+};
+
+} // namespace Flotilla
