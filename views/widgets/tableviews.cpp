@@ -3,10 +3,58 @@
 #include <lists/pagedtablemodel.h>
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace Flotilla {
+
+namespace {
+
+void fitColumns(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    // The vertical scroll bar may come with the rows: leave room for it.
+    const int available = view->viewport()->width()
+                          - (view->verticalScrollBar()->isVisible() ? 0 : view->verticalScrollBar()->sizeHint().width());
+    int total = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (!header->isSectionHidden(column))
+            total += header->sectionSize(column);
+    }
+    if (available <= 0 || total <= available)
+        return;
+    for (int column = 0; column < header->count(); ++column) {
+        if (!header->isSectionHidden(column))
+            header->resizeSection(column, std::max(header->minimumSectionSize(),
+                                                   int(qint64(header->sectionSize(column)) * available / total)));
+    }
+}
+
+// Fits once, at the first Show, when the view has its size, then goes.
+class FitOnShow final : public QObject
+{
+public:
+    explicit FitOnShow(QTableView *view)
+        : QObject(view)
+    {
+        view->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show) {
+            fitColumns(static_cast<QTableView *>(watched));
+            deleteLater();
+        }
+        return false;
+    }
+};
+
+} // namespace
 
 void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName)
 {
@@ -42,6 +90,11 @@ void fitTimeColumns(QTableView *view, std::initializer_list<int> columns)
     const int width = view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-27 12:34:56")) + 24;
     for (int column : columns)
         view->horizontalHeader()->resizeSection(column, width);
+}
+
+void fitColumnsWhenShown(QTableView *view)
+{
+    new FitOnShow(view);
 }
 
 } // namespace Flotilla
