@@ -70,7 +70,7 @@ void ActionsController::openEditor(DefinitionEditor::Mode mode, const Definition
     connect(editor, &DefinitionEditor::saved, this, [this, mode](const Definition &saved) {
         Q_EMIT definitionsChanged(mode == DefinitionEditor::Mode::Edit ? QString() : saved.definitionId);
         Q_EMIT statusMessage(mode == DefinitionEditor::Mode::Edit ? tr("Saved %1").arg(saved.alias)
-                                                      : tr("Created %1").arg(saved.alias));
+                                                                  : tr("Created %1").arg(saved.alias));
     });
     editor->open();
 }

@@ -20,17 +20,27 @@ void fitColumns(QTableView *view)
     // The vertical scroll bar may come with the rows: leave room for it.
     const int available = view->viewport()->width()
                           - (view->verticalScrollBar()->isVisible() ? 0 : view->verticalScrollBar()->sizeHint().width());
+    // Each column keeps room for its title and what it has beyond shrinks in
+    // proportion; when even the titles do not fit, every column shrinks.
     int total = 0;
+    int titles = 0;
     for (int column = 0; column < header->count(); ++column) {
-        if (!header->isSectionHidden(column))
-            total += header->sectionSize(column);
+        if (header->isSectionHidden(column))
+            continue;
+        total += header->sectionSize(column);
+        titles += std::min(header->sectionSize(column), header->sectionSizeHint(column));
     }
     if (available <= 0 || total <= available)
         return;
+    const bool titlesFit = available > titles;
+    if (!titlesFit)
+        titles = 0;
     for (int column = 0; column < header->count(); ++column) {
-        if (!header->isSectionHidden(column))
-            header->resizeSection(column, std::max(header->minimumSectionSize(),
-                                                   int(qint64(header->sectionSize(column)) * available / total)));
+        if (header->isSectionHidden(column))
+            continue;
+        const int title = titlesFit ? std::min(header->sectionSize(column), header->sectionSizeHint(column)) : 0;
+        const qint64 beyond = header->sectionSize(column) - title;
+        header->resizeSection(column, title + int(beyond * (available - titles) / (total - titles)));
     }
 }
 
