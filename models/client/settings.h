@@ -20,7 +20,7 @@ class Settings final
     Q_DISABLE_COPY_MOVE(Settings)
 
 public:
-    Settings(); // the user's settings file
+    Settings();                                 // the user's settings file
     explicit Settings(const QString &fileName); // an INI file elsewhere
     ~Settings();
 

@@ -34,6 +34,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)

@@ -103,10 +103,10 @@ void Tst_ActionsController::cleanup()
 
 Definition Tst_ActionsController::definition(const std::string &command)
 {
-    const QString id = createDefinition(
-        *m_http, {{"alias", "action-" + std::to_string(QRandomGenerator::global()->generate())},
-                  {"image", "none"},
-                  {"command", command}});
+    const QString id = createDefinition(*m_http,
+                                        {{"alias", "action-" + std::to_string(QRandomGenerator::global()->generate())},
+                                         {"image", "none"},
+                                         {"command", command}});
     Definition definition;
     definition.definitionId = id;
     definition.alias = QString::fromStdString(

@@ -87,10 +87,11 @@ void Tst_QuitGuard::cleanup()
 
 QString Tst_QuitGuard::startRun()
 {
-    const QString definitionId = createDefinition(
-        *m_http, {{"alias", "sleeper-" + std::to_string(QRandomGenerator::global()->generate())},
-                  {"image", "none"},
-                  {"command", "sleep 600"}});
+    const QString definitionId = createDefinition(*m_http,
+                                                  {{"alias",
+                                                    "sleeper-" + std::to_string(QRandomGenerator::global()->generate())},
+                                                   {"image", "none"},
+                                                   {"command", "sleep 600"}});
     const QString runId = QString::fromStdString(launch(*m_http, definitionId).value("run_id", ""));
     waitForStatus(*m_http, runId, "RUNNING");
     return runId;

@@ -36,10 +36,7 @@ private:
         return palette;
     }
     // The colour drawn well inside the bar, away from its border and children.
-    static QColor paintedBackground(ErrorBar &bar)
-    {
-        return bar.grab().toImage().pixelColor(2, bar.height() / 2);
-    }
+    static QColor paintedBackground(ErrorBar &bar) { return bar.grab().toImage().pixelColor(2, bar.height() / 2); }
 };
 
 void tst_ErrorBar::showsTheMessageUntilDismissed()
