@@ -5,10 +5,9 @@
 
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
+#include <client/settings.h>
 #include <definitions/definitionspage.h>
 #include <mainwindow/mainwindow.h>
-
-#include <QSettings>
 
 namespace Flotilla {
 
@@ -47,8 +46,7 @@ void DesktopApplication::start()
 // asking for USERNAME. Only once per data dir, so deleting it sticks.
 void DesktopApplication::createSampleDefinition(FlotillaClient *client)
 {
-    const QString key = QStringLiteral("sample/created/") + QString::fromLatin1(m_options.dataDir.toUtf8().toHex());
-    if (QSettings().value(key).toBool()) {
+    if (Settings().sampleCreated(m_options.dataDir)) {
         client->deleteLater();
         return Q_EMIT localReady();
     }
@@ -61,10 +59,10 @@ void DesktopApplication::createSampleDefinition(FlotillaClient *client)
     sample.env = {EnvVar{QStringLiteral("USERNAME"), QStringLiteral("world")}};
     sample.tags = {QStringLiteral("example")};
     ResultJob<Definition> *job = client->createDefinition(sample);
-    connect(job, &ApiJob::finished, this, [this, job, client, key] {
+    connect(job, &ApiJob::finished, this, [this, job, client] {
         // 409: it exists already (a flotilla-local user made it): fine too.
         if (job->succeeded() || job->error().httpStatus() == 409)
-            QSettings().setValue(key, true);
+            Settings().setSampleCreated(m_options.dataDir);
         if (job->succeeded())
             m_window->definitionsPage()->refresh();
         client->deleteLater();

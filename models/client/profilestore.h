@@ -3,16 +3,17 @@
 #include "serverprofile.h"
 
 #include <QList>
-#include <QSettings>
 
 #include <memory>
 #include <optional>
 
 namespace Flotilla {
 
-// The server profiles, kept in QSettings and shared by the desktop app and
-// the `flotilla` command line (~/.config/flotilla/flotilla.conf by default).
-// Only what is not secret is stored here; see SecretStore for the rest.
+class Settings;
+
+// The server profiles, kept in the settings file (Settings) and shared by the
+// desktop app and the `flotilla` command line. Only what is not secret is
+// stored there; see SecretJob for the rest.
 // "local" always exists and is the default until another one is chosen.
 class ProfileStore final
 {
@@ -21,6 +22,7 @@ class ProfileStore final
 public:
     ProfileStore(); // the user's settings file
     explicit ProfileStore(const QString &settingsFile);
+    ~ProfileStore();
 
     QList<ServerProfile> profiles() const; // "local" first, then by name
     std::optional<ServerProfile> profile(const QString &name) const;
@@ -30,10 +32,10 @@ public:
 
     QString defaultProfileName() const;
     QString setDefaultProfileName(const QString &name); // returns what to fix
-    QString fileName() const { return m_settings->fileName(); }
+    QString fileName() const;
 
 private:
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Settings> m_settings;
 };
 
 } // namespace Flotilla

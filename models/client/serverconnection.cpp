@@ -4,6 +4,8 @@
 #include "flotillaclient.h"
 #include "secretjob.h"
 
+#include <algorithm>
+
 namespace Flotilla {
 
 ServerConnection::ServerConnection(QObject *parent)
@@ -42,6 +44,7 @@ void ServerConnection::connectTo(const ServerProfile &profile)
     const QUrl url = profile.isLocal() ? m_localUrl : profile.baseUrl;
     if (url.isEmpty()) {
         m_client = nullptr;
+        deleteUnusedClients();
         if (!profile.isLocal())
             return fail(tr("Profile \"%1\" has no server URL; set one in Settings.").arg(profile.name));
         // The local control plane is still starting: setLocalServer() goes on.
@@ -50,12 +53,14 @@ void ServerConnection::connectTo(const ServerProfile &profile)
     setState(State::Connecting);
     if (FlotillaClient *cached = m_clients.value(profile.name)) {
         m_client = cached;
+        m_shown = cached;
         setState(State::Connected);
         Q_EMIT connected(cached);
-        return;
+        return deleteUnusedClients();
     }
     auto *client = new FlotillaClient(url, profile.flavour, this);
     m_client = client;
+    deleteUnusedClients(); // an attempt still going is superseded
     if (profile.isLocal())
         client->setBearerToken(QString::fromUtf8(m_localToken));
     if (!profile.hasSecrets)
@@ -74,7 +79,6 @@ void ServerConnection::connectTo(const ServerProfile &profile)
 
 void ServerConnection::reconnect()
 {
-    // Views may still hold the old client (open run windows): it stays a child.
     m_clients.remove(m_profile.name);
     connectTo(m_profile);
 }
@@ -82,6 +86,42 @@ void ServerConnection::reconnect()
 void ServerConnection::forgetClients()
 {
     m_clients.clear();
+    deleteUnusedClients();
+}
+
+void ServerConnection::holdClient(FlotillaClient *client, QObject *holder)
+{
+    if (!client || client->parent() != this)
+        return;
+    m_holders.insert(client, holder);
+    connect(holder, &QObject::destroyed, this, [this, client, holder] {
+        m_holders.remove(client, holder);
+        deleteUnusedClients();
+    });
+}
+
+bool ServerConnection::isInUse(FlotillaClient *client) const
+{
+    return client == m_client || client == m_shown || m_holders.contains(client)
+           || std::find(m_clients.cbegin(), m_clients.cend(), client) != m_clients.cend();
+}
+
+void ServerConnection::deleteUnusedClients()
+{
+    for (FlotillaClient *client : findChildren<FlotillaClient *>(Qt::FindDirectChildrenOnly)) {
+        if (isInUse(client))
+            continue;
+        // Jobs are children of their client: let those in flight finish first.
+        const QList<ApiJob *> jobs = client->findChildren<ApiJob *>(Qt::FindDirectChildrenOnly);
+        if (jobs.isEmpty()) {
+            client->setParent(nullptr); // not found again before it goes
+            client->deleteLater();
+            continue;
+        }
+        for (ApiJob *job : jobs)
+            connect(job, &QObject::destroyed, this, &ServerConnection::deleteUnusedClients,
+                    Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+    }
 }
 
 void ServerConnection::settleFlavour()
@@ -90,8 +130,10 @@ void ServerConnection::settleFlavour()
     FlotillaClient *client = m_client;
     const auto ready = [this, client] {
         m_clients.insert(m_profile.name, client);
+        m_shown = client;
         setState(State::Connected);
         Q_EMIT connected(client);
+        deleteUnusedClients();
     };
     if (client->flavour() != ServerFlavour::Auto)
         return ready();
@@ -109,11 +151,10 @@ void ServerConnection::settleFlavour()
 void ServerConnection::fail(const QString &error)
 {
     m_error = error;
-    if (m_client && !m_clients.values().contains(m_client))
-        m_client->deleteLater();
     m_client = nullptr;
     setState(State::Failed);
     Q_EMIT failed(error);
+    deleteUnusedClients();
 }
 
 void ServerConnection::setState(State state)

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>

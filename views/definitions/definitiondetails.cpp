@@ -36,6 +36,7 @@ DefinitionDetails::DefinitionDetails(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setAccessibleName(tr("Definition"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true); // else its hint sets the main window's minimum width
 
     const QString labels[AttributeCount] = {
         tr("Alias:"),       tr("Definition ID:"),    tr("Group:"), tr("Image:"), tr("Command:"),

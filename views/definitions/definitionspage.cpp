@@ -1,6 +1,7 @@
 #include "definitionspage.h"
 
 #include "definitiondetails.h"
+#include <widgets/filterfield.h>
 #include <widgets/namefiltercombo.h>
 #include <widgets/tableviews.h>
 
@@ -40,6 +41,7 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
 {
     m_aliasFilter->setPlaceholderText(tr("Search aliases (Ctrl+L)"));
     m_aliasFilter->setClearButtonEnabled(true);
+    keepPlaceholderVisible(m_aliasFilter);
     m_aliasFilter->setAccessibleName(tr("Alias filter"));
     m_groupFilter->setAccessibleName(tr("Group filter"));
     m_tagFilter->setAccessibleName(tr("Tag filter"));
@@ -124,14 +126,12 @@ QAction *DefinitionsPage::addDefinitionAction(const QString &text, const QKeySeq
 
 void DefinitionsPage::setClient(FlotillaClient *client)
 {
+    // Each model reloads on a new client by itself: once.
     m_model->setClient(client);
     m_groups->setClient(client);
     m_tags->setClient(client);
     m_details->setClient(client);
     m_tagFilter->setVisible(m_model->canFilterByTag());
-    m_model->reload();
-    m_groups->reload();
-    m_tags->reload();
 }
 
 void DefinitionsPage::refresh()

@@ -3,12 +3,12 @@
 #include <widgets/formproblems.h>
 
 #include <client/flotillaclient.h>
+#include <client/settings.h>
 #include <lists/clustersmodel.h>
 
 #include <QCompleter>
 #include <QFontDatabase>
 #include <QPushButton>
-#include <QSettings>
 #include <QShortcut>
 
 namespace Flotilla {
@@ -40,10 +40,10 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const ServerProfile &profile,
     m_ui->clusterCombo->completer()->setCompletionRole(Qt::DisplayRole); // the name models have no EditRole
     clusters->reload();
 
-    const QSettings settings;
+    const Settings settings;
     m_ui->clusterCombo->setEditText(
-        retryOf ? retryOf->cluster : settings.value(clusterKey(profile.name), profile.defaultCluster).toString());
-    m_ui->ownerEdit->setText(settings.value(ownerIdKey(profile.name), profile.launchOwnerId()).toString());
+        retryOf ? retryOf->cluster : settings.lastLaunchCluster(profile.name).value_or(profile.defaultCluster));
+    m_ui->ownerEdit->setText(settings.lastLaunchOwnerId(profile.name).value_or(profile.launchOwnerId()));
     m_ui->commandEdit->setPlainText(retryOf ? retryOf->command : definition.command);
     const std::optional<qint64> memory = retryOf && retryOf->memory ? retryOf->memory : definition.memory;
     m_ui->memorySpin->setValue(int(memory.value_or(0)));
@@ -63,16 +63,6 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const ServerProfile &profile,
 }
 
 LaunchDialog::~LaunchDialog() = default;
-
-QString LaunchDialog::clusterKey(const QString &profileName)
-{
-    return QStringLiteral("launch/%1/cluster").arg(profileName);
-}
-
-QString LaunchDialog::ownerIdKey(const QString &profileName)
-{
-    return QStringLiteral("launch/%1/ownerId").arg(profileName);
-}
 
 bool LaunchDialog::takesOverrides() const
 {
@@ -126,9 +116,8 @@ void LaunchDialog::launchFinished(ApiJob *job, const Run &run)
             showProblem(m_ui->clusterComboProblem, job->error().serverMessage());
         return;
     }
-    QSettings settings;
-    settings.setValue(clusterKey(m_profileName), m_ui->clusterCombo->currentText().trimmed());
-    settings.setValue(ownerIdKey(m_profileName), m_ui->ownerEdit->text().trimmed());
+    Settings().setLastLaunch(m_profileName, m_ui->clusterCombo->currentText().trimmed(),
+                             m_ui->ownerEdit->text().trimmed());
     Q_EMIT launched(run);
     accept();
 }

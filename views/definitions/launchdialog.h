@@ -35,10 +35,6 @@ public:
                  const std::optional<Run> &retryOf = std::nullopt, QWidget *parent = nullptr);
     ~LaunchDialog() override;
 
-    // QSettings keys of what is remembered per profile.
-    static QString clusterKey(const QString &profileName);
-    static QString ownerIdKey(const QString &profileName);
-
 Q_SIGNALS:
     void launched(const Flotilla::Run &run);
 

@@ -11,23 +11,26 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
-class QPushButton;
 class QStackedWidget;
 class QTimer;
 
 namespace Flotilla {
 
-class ApiError;
+class ActionsController;
 class DefinitionsPage;
+class ErrorBar;
 class FlotillaClient;
 class NameListPage;
 class ProfileStore;
+class QuitGuard;
 class RunView;
 class RunsPage;
 
 // The window people live in: navigation (Definitions, Runs, Groups, Tags,
-// Clusters), a server switcher over the profiles, a status bar (connection,
-// URL, active runs), the editors and dialogs, and a window per opened run.
+// Clusters), a server switcher over the profiles, an error bar, a status bar
+// (connection, URL, active runs) and a window per opened run. What the
+// actions do is ActionsController's; the question before quitting is
+// QuitGuard's.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -53,7 +56,7 @@ public:
     // Only for tests and screenshots: the open run windows.
     QList<RunView *> runViews() const;
     // Skip the quit question (tests).
-    void setAskBeforeQuit(bool ask) { m_askBeforeQuit = ask; }
+    void setAskBeforeQuit(bool ask);
 
 Q_SIGNALS:
     // A run launched from this window finished (for notifications).
@@ -64,27 +67,22 @@ protected:
 
 private:
     void createActions();
+    void connectPages();
     void chooseProfile(int index);
     void reloadProfiles();
     void connectionStateChanged(ServerConnection::State state);
     void clientReady(FlotillaClient *client);
-    void showError(const QString &message);
+    void retryAfterError();
     void refresh();
     void focusFilter();
     void updateActiveRuns();
-
-    void newDefinition();
-    void editDefinition(const Definition &definition);
-    void copyDefinition(const Definition &definition);
-    void deleteDefinition(const Definition &definition);
-    void launch(const Definition &definition, const std::optional<Run> &retryOf = std::nullopt);
-    void retry(const Run &run);
-    void stop(const Run &run);
-    void watchLaunched(const Run &run);
+    void applyRefreshSettings();
+    RunView *openRunWith(FlotillaClient *client, const Run &run);
     void openSettings();
-    void askAboutActiveRuns(const QList<Run> &active);
 
     void restoreState();
+    // The first start: two thirds of the screen, centred.
+    void sizeToScreen();
     void saveState() const;
 
     ProfileStore *m_profiles;
@@ -97,16 +95,14 @@ private:
     NameListPage *m_groups;
     NameListPage *m_tags;
     NameListPage *m_clusters;
-    QWidget *m_errorBar;
-    QLabel *m_errorText;
-    QPushButton *m_retryButton;
+    ErrorBar *m_errorBar;
+    ActionsController *m_actions;
+    QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;
     QLabel *m_urlLabel;
     QLabel *m_activeRunsLabel;
     QTimer *m_activeRunsTimer;
     QHash<QString, QPointer<RunView>> m_runViews;
-    bool m_askBeforeQuit = true;
-    bool m_quitConfirmed = false;
 };
 
 } // namespace Flotilla

@@ -19,8 +19,9 @@ class NameListPage final : public QWidget
     Q_DISABLE_COPY_MOVE(NameListPage)
 
 public:
-    // Takes ownership of `model`.
-    NameListPage(NameListModel *model, const QString &what, QWidget *parent = nullptr);
+    enum class Kind { Groups, Tags, Clusters };
+
+    explicit NameListPage(Kind kind, QWidget *parent = nullptr);
 
     void setClient(FlotillaClient *client);
     void refresh();

@@ -1,6 +1,7 @@
 #include "runspage.h"
 
 #include "runstatusdelegate.h"
+#include <widgets/filterfield.h>
 #include <widgets/namefiltercombo.h>
 #include <widgets/tableviews.h>
 
@@ -81,6 +82,7 @@ RunsPage::RunsPage(QWidget *parent)
 
     m_aliasFilter->setPlaceholderText(tr("Alias (Ctrl+L)"));
     m_aliasFilter->setClearButtonEnabled(true);
+    keepPlaceholderVisible(m_aliasFilter);
     m_aliasFilter->setAccessibleName(tr("Alias filter"));
     m_clusterFilter->setAccessibleName(tr("Cluster filter"));
     m_envFilter->setPlaceholderText(tr("Env NAME=VALUE …"));
@@ -145,10 +147,9 @@ RunsPage::RunsPage(QWidget *parent)
 
 void RunsPage::setClient(FlotillaClient *client)
 {
+    // Each model reloads on a new client by itself: once.
     m_model->setClient(client);
     m_clusters->setClient(client);
-    m_model->reload();
-    m_clusters->reload();
 }
 
 void RunsPage::setRefreshInterval(int milliseconds)

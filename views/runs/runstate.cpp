@@ -76,4 +76,13 @@ QString timeText(const std::optional<QDateTime> &time)
     return time ? time->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
 }
 
+QUrlQuery activeRunsQuery(int limit)
+{
+    QUrlQuery query;
+    for (const RunStatus status : {RunStatus::Queued, RunStatus::Pending, RunStatus::Running})
+        query.addQueryItem(QStringLiteral("status"), runStatusName(status));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return query;
+}
+
 } // namespace Flotilla

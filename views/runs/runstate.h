@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QIcon>
 #include <QString>
+#include <QUrlQuery>
 
 namespace Flotilla {
 
@@ -21,5 +22,8 @@ QIcon runStateIcon(RunState state);
 QString durationText(qint64 milliseconds);
 // Local time, to the second; empty for none.
 QString timeText(const std::optional<QDateTime> &time);
+
+// The list query of the runs still going (queued, pending or running), at most `limit`.
+QUrlQuery activeRunsQuery(int limit);
 
 } // namespace Flotilla

@@ -62,8 +62,8 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     header->addWidget(m_stop);
     header->addWidget(m_retry);
 
-    m_runId = addIdField(tr("Run ID:"), tr("Run ID"));
-    m_definitionId = addIdField(tr("Definition ID:"), tr("Definition ID"));
+    m_runId = addIdField(tr("Run ID:"), tr("Run ID"), tr("Copy the run ID"));
+    m_definitionId = addIdField(tr("Definition ID:"), tr("Definition ID"), tr("Copy the definition ID"));
     m_alias = addField(tr("Alias:"), tr("Alias"));
     m_image = addField(tr("Image:"), tr("Image"));
     m_command = addField(tr("Command:"), tr("Command"));
@@ -121,7 +121,7 @@ QLabel *RunView::addField(const QString &label, const QString &accessibleName)
 
 // Ids on one line that scrolls: a wrapped label would break them at the
 // hyphens and still be clipped by the form's row height.
-QLineEdit *RunView::addIdField(const QString &label, const QString &accessibleName)
+QLineEdit *RunView::addIdField(const QString &label, const QString &accessibleName, const QString &copyName)
 {
     auto *value = new QLineEdit(m_sidebar);
     value->setReadOnly(true);
@@ -132,7 +132,7 @@ QLineEdit *RunView::addIdField(const QString &label, const QString &accessibleNa
     auto *copy = new QToolButton(m_sidebar);
     copy->setIcon(actionIcon(ActionIcon::Copy));
     copy->setToolTip(tr("Copy to the clipboard"));
-    copy->setAccessibleName(tr("Copy %1").arg(accessibleName));
+    copy->setAccessibleName(copyName);
     copy->setAutoRaise(true);
     connect(copy, &QToolButton::clicked, value, [value] { QApplication::clipboard()->setText(value->text()); });
     row->addWidget(value, 1);

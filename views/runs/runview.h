@@ -39,7 +39,7 @@ private:
     void display(const Run &run);
     void tick();
     QLabel *addField(const QString &label, const QString &accessibleName);
-    QLineEdit *addIdField(const QString &label, const QString &accessibleName);
+    QLineEdit *addIdField(const QString &label, const QString &accessibleName, const QString &copyName);
 
     Run m_run;
     RunWatcher *m_watcher;

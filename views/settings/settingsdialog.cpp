@@ -5,11 +5,11 @@
 #include <client/flavourdetectionjob.h>
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
+#include <client/settings.h>
 
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 
 namespace Flotilla {
 
@@ -49,10 +49,9 @@ SettingsDialog::SettingsDialog(ProfileStore *store, QWidget *parent)
     connect(m_ui->testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_ui->urlEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateButtons);
 
-    QSettings settings;
-    m_ui->runsRefreshSpin->setValue(settings.value(runsRefreshKey, 0).toInt());
+    m_ui->runsRefreshSpin->setValue(Settings().runsRefreshSeconds());
     connect(m_ui->runsRefreshSpin, &QSpinBox::valueChanged, this,
-            [](int seconds) { QSettings().setValue(runsRefreshKey, seconds); });
+            [](int seconds) { Settings().setRunsRefreshSeconds(seconds); });
 
     reloadProfiles(m_store->defaultProfileName());
 }

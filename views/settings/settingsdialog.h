@@ -20,7 +20,7 @@ class ProfileStore;
 
 // The application settings: the server profiles (kept by ProfileStore, their
 // secrets in the system keychain through SecretJob) and the general options
-// (QSettings). Every change is applied at once; the dialog only has Close.
+// (Settings). Every change is applied at once; the dialog only has Close.
 // The name of a stored profile is fixed: add a new profile to rename one.
 class SettingsDialog final : public QDialog
 {
@@ -28,8 +28,6 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    static constexpr QStringView runsRefreshKey = u"refresh/runsSeconds"; // 0 = automatic
-
     explicit SettingsDialog(ProfileStore *store, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 

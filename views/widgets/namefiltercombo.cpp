@@ -9,8 +9,10 @@ NameFilterCombo::NameFilterCombo(NameListModel *names, QString allText, QWidget 
     , m_names(names)
     , m_allText(std::move(allText))
 {
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    setMinimumContentsLength(12);
+    // A fixed width: a long group name must not squeeze the search field
+    // beside it (the popup still shows whole names).
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(14);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_names, signal, this, &NameFilterCombo::rebuild);
     connect(m_names, &QAbstractItemModel::modelReset, this, &NameFilterCombo::rebuild);

@@ -3,10 +3,68 @@
 #include <lists/pagedtablemodel.h>
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace Flotilla {
+
+namespace {
+
+void fitColumns(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    // The vertical scroll bar may come with the rows: leave room for it.
+    const int available = view->viewport()->width()
+                          - (view->verticalScrollBar()->isVisible() ? 0 : view->verticalScrollBar()->sizeHint().width());
+    // Each column keeps room for its title and what it has beyond shrinks in
+    // proportion; when even the titles do not fit, every column shrinks.
+    int total = 0;
+    int titles = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column))
+            continue;
+        total += header->sectionSize(column);
+        titles += std::min(header->sectionSize(column), header->sectionSizeHint(column));
+    }
+    if (available <= 0 || total <= available)
+        return;
+    const bool titlesFit = available > titles;
+    if (!titlesFit)
+        titles = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column))
+            continue;
+        const int title = titlesFit ? std::min(header->sectionSize(column), header->sectionSizeHint(column)) : 0;
+        const qint64 beyond = header->sectionSize(column) - title;
+        header->resizeSection(column, title + int(beyond * (available - titles) / (total - titles)));
+    }
+}
+
+// Fits once, at the first Show, when the view has its size, then goes.
+class FitOnShow final : public QObject
+{
+public:
+    explicit FitOnShow(QTableView *view)
+        : QObject(view)
+    {
+        view->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show) {
+            fitColumns(static_cast<QTableView *>(watched));
+            deleteLater();
+        }
+        return false;
+    }
+};
+
+} // namespace
 
 void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName)
 {
@@ -42,6 +100,11 @@ void fitTimeColumns(QTableView *view, std::initializer_list<int> columns)
     const int width = view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-27 12:34:56")) + 24;
     for (int column : columns)
         view->horizontalHeader()->resizeSection(column, width);
+}
+
+void fitColumnsWhenShown(QTableView *view)
+{
+    new FitOnShow(view);
 }
 
 } // namespace Flotilla

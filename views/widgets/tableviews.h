@@ -16,4 +16,8 @@ void setUpTable(QTableView *view, PagedTableModel *model, const char *accessible
 // Widens the columns that hold local times so a whole timestamp shows.
 void fitTimeColumns(QTableView *view, std::initializer_list<int> columns);
 
+// When `view` is first shown, narrows its visible columns in proportion so
+// that all fit its width (the first start, with no saved header).
+void fitColumnsWhenShown(QTableView *view);
+
 } // namespace Flotilla

@@ -6,6 +6,7 @@
 #include <widgettesting.h>
 
 #include <client/flotillaclient.h>
+#include <client/settings.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -118,7 +119,7 @@ void tst_LaunchDialog::launchesAndRemembersClusterAndOwner()
     QCOMPARE(run.user, QStringLiteral("alice"));
     QVERIFY(run.env.contains(EnvVar{QStringLiteral("GREETING"), QStringLiteral("hi")}));
 
-    QCOMPARE(QSettings().value(LaunchDialog::clusterKey(QStringLiteral("local"))).toString(), QStringLiteral("local"));
+    QCOMPARE(Settings().lastLaunchCluster(QStringLiteral("local")), QStringLiteral("local"));
     open(m_definition);
     QCOMPARE(child<QComboBox>("clusterCombo")->currentText(), QStringLiteral("local"));
     QCOMPARE(child<QLineEdit>("ownerEdit")->text(), QStringLiteral("alice"));

@@ -9,7 +9,12 @@
 #include <runs/runview.h>
 #include <widgets/envvareditor.h>
 
+#include <names/namelistpage.h>
+
+#include <client/flotillaclient.h>
 #include <client/profilestore.h>
+#include <client/settings.h>
+#include <lists/pagedtablemodel.h>
 #include <lists/runlistmodel.h>
 #include <log/logmodel.h>
 #include <testserver.h>
@@ -18,14 +23,20 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 using namespace Flotilla;
@@ -68,6 +79,8 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void firstWindowFitsTheScreen(); // first: no saved geometry yet
+    void savedGeometryWins();
     void connectsAndListsDefinitions();
     void createLaunchWithEnvOverrideAndReadTheLog();
     void validationAndServerErrorsShowAtTheForm();
@@ -76,6 +89,10 @@ private Q_SLOTS:
     void runWindowShowsStateAndLog();
     void serverDownShowsAnErrorWithRetry();
     void quittingWithActiveLocalRunsAsks();
+    void stopThemAndQuitUsesTheClientItAskedAbout();
+    void launchIsWatchedWithTheClientThatLaunched();
+    void aNewClientLoadsEachListOnce();
+    void nameListsSayWhatTheyFilter();
 
 private:
     QString launchRun(const QString &command);
@@ -268,6 +285,14 @@ void Tst_MainWindow::runWindowShowsStateAndLog()
             failedShown = label->text().contains(QStringLiteral("Failed"));
     }
     QVERIFY(failedShown);
+    // Whole sentences, not "Copy " glued to a field name.
+    QStringList copyNames;
+    for (const QToolButton *button : view->findChildren<QToolButton *>()) {
+        if (button->accessibleName().startsWith(QStringLiteral("Copy")) && button->accessibleName().endsWith(u"ID"))
+            copyNames.append(button->accessibleName());
+    }
+    copyNames.sort();
+    QCOMPARE(copyNames, (QStringList{QStringLiteral("Copy the definition ID"), QStringLiteral("Copy the run ID")}));
     QCOMPARE(m_window->openRun(run), view); // one window per run
 }
 
@@ -300,5 +325,138 @@ void Tst_MainWindow::quittingWithActiveLocalRunsAsks()
     QCOMPARE(waitForStatus(*m_http, runId, "STOPPED").value("status", ""), "STOPPED");
 }
 
-QTEST_MAIN(Tst_MainWindow)
+// Issue 15: the first window opened at 948x330 on a 1400x900 screen, its
+// search field squeezed and its table scrolling sideways.
+void Tst_MainWindow::firstWindowFitsTheScreen()
+{
+    const QRect screen = m_window->screen()->availableGeometry();
+    QCOMPARE(screen.size(), QSize(1400, 900));
+    const QRect frame = m_window->frameGeometry();
+    QVERIFY2(frame.width() >= screen.width() * 6 / 10 && frame.height() >= screen.height() * 6 / 10,
+             qPrintable(QStringLiteral("%1x%2").arg(frame.width()).arg(frame.height())));
+    QVERIFY(screen.contains(frame));
+    QVERIFY2((frame.center() - screen.center()).manhattanLength() <= 4,
+             qPrintable(QStringLiteral("centre %1,%2").arg(frame.center().x()).arg(frame.center().y())));
+    auto *search = m_window->definitionsPage()->findChild<QLineEdit *>();
+    QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
+    const std::pair<MainWindow::Page, QTableView *> pages[] = {
+        {MainWindow::Definitions, m_window->definitionsPage()->table()},
+        {MainWindow::Runs, m_window->runsPage()->table()},
+    };
+    for (const auto &[page, table] : pages) {
+        m_window->showPage(page);
+        // The columns fit: nothing to scroll sideways.
+        QVERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1: %2 > %3")
+                                .arg(table->accessibleName())
+                                .arg(table->horizontalHeader()->length())
+                                .arg(table->viewport()->width())));
+    }
+}
+
+void Tst_MainWindow::savedGeometryWins()
+{
+    const QSize size = m_window->minimumSizeHint() + QSize(30, 40);
+    m_window->resize(size);
+    m_window->close(); // saves
+    m_window = std::make_unique<MainWindow>(m_profiles.get());
+    m_window->show();
+    QCOMPARE(m_window->size(), size);
+    Settings().setLayout(Settings::Layout::MainWindowGeometry, {}); // the next tests start as new
+}
+
+// Issue 15: "Stop them and quit" read localClient() after the question; a
+// reconnect meanwhile left it null (a crash).
+void Tst_MainWindow::stopThemAndQuitUsesTheClientItAskedAbout()
+{
+    const QString runId = launchRun(QStringLiteral("sleep 600"));
+    waitForStatus(*m_http, runId, "RUNNING");
+    m_window->setAskBeforeQuit(true);
+    m_window->close();
+    QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()), 10000);
+    m_window->connection()->forgetClients(); // settings changed while the question was open
+    QVERIFY(answerMessageBox(QStringLiteral("Stop Them")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 10000);
+    QCOMPARE(waitForStatus(*m_http, runId, "STOPPED").value("status", ""), "STOPPED");
+}
+
+// Issue 15: the launched run was watched with the connection's client of the
+// moment: none while another server connects (a crash), or that server's.
+void Tst_MainWindow::launchIsWatchedWithTheClientThatLaunched()
+{
+    QTableView *table = m_window->definitionsPage()->table();
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 2, 10000);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    m_window->definitionsPage()->launchAction()->trigger();
+    LaunchDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<LaunchDialog *>()) != nullptr);
+    dialog->findChild<QLineEdit *>(QStringLiteral("ownerEdit"))->setText(QStringLiteral("tester"));
+
+    ServerProfile slow;
+    slow.name = QStringLiteral("slow");
+    slow.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    m_window->connection()->connectTo(slow); // the user switched meanwhile
+    QVERIFY(!m_window->connection()->client());
+
+    QSignalSpy finished(m_window.get(), &MainWindow::launchedRunFinished);
+    QPushButton *launchButton = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                                    ->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY(launchButton->isEnabled());
+    launchButton->click();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.constFirst().constFirst().value<Run>().exitCode, 0);
+}
+
+// Issue 15: a new client reloaded every list twice (setClient, then the page).
+void Tst_MainWindow::aNewClientLoadsEachListOnce()
+{
+    QList<PagedTableModel *> models = m_window->findChildren<PagedTableModel *>();
+    models.removeIf([](const PagedTableModel *model) { return !model->client(); }); // lists nothing yet
+    QVERIFY(models.size() >= 5);
+    for (PagedTableModel *model : models)
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+    std::vector<std::unique_ptr<QSignalSpy>> resets;
+    for (PagedTableModel *model : models)
+        resets.push_back(std::make_unique<QSignalSpy>(model, &QAbstractItemModel::modelReset));
+    m_window->connection()->reconnect();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->connection()->state() == ServerConnection::State::Connected, 10000);
+    for (PagedTableModel *model : models)
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+    for (size_t i = 0; i < resets.size(); ++i)
+        QVERIFY2(resets[i]->size() == 1, qPrintable(QStringLiteral("%1 reset %2 times")
+                                                        .arg(QString::fromLatin1(models[i]->metaObject()->className()))
+                                                        .arg(resets[i]->size())));
+}
+
+// Issue 15: "Filter %1" glued a page title into a sentence.
+void Tst_MainWindow::nameListsSayWhatTheyFilter()
+{
+    QStringList placeholders;
+    for (const NameListPage *page : m_window->findChildren<NameListPage *>())
+        placeholders.append(page->findChild<QLineEdit *>()->placeholderText());
+    placeholders.sort();
+    QCOMPARE(placeholders,
+             (QStringList{QStringLiteral("Filter clusters (Ctrl+L)"), QStringLiteral("Filter groups (Ctrl+L)"),
+                          QStringLiteral("Filter tags (Ctrl+L)")}));
+}
+
+// A screen of the size in the issue: the offscreen platform reads it from a file.
+int main(int argc, char *argv[])
+{
+    QTemporaryDir configDir;
+    const QString config = configDir.filePath(QStringLiteral("screens.json"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(R"({"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1400, "height": 900,
+                          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})")
+               < 0)
+        qFatal("cannot write %s", qPrintable(config));
+    file.close();
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen")
+        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
+    QApplication app(argc, argv);
+    Tst_MainWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_mainwindow.moc"

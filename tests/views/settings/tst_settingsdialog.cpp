@@ -4,6 +4,7 @@
 
 #include <client/profilestore.h>
 #include <client/secretjob.h>
+#include <client/settings.h>
 
 #include <QComboBox>
 #include <QLabel>
@@ -236,7 +237,7 @@ void tst_SettingsDialog::runsRefreshIsStored()
     auto *spin = child<QSpinBox>("runsRefreshSpin");
     QCOMPARE(spin->text(), QStringLiteral("Automatic"));
     spin->setValue(15);
-    QCOMPARE(QSettings().value(SettingsDialog::runsRefreshKey).toInt(), 15);
+    QCOMPARE(Settings().runsRefreshSeconds(), 15);
     SettingsDialog again(m_store.get());
     QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("runsRefreshSpin"))->value(), 15);
     spin->setValue(0);

@@ -1,0 +1,176 @@
+#include "settings.h"
+
+#include <QFile>
+#include <QSettings>
+
+namespace Flotilla {
+
+namespace {
+
+const QString profilesGroup = QStringLiteral("profiles");
+const QString defaultProfileKey = QStringLiteral("defaultProfile");
+const QString runsRefreshKey = QStringLiteral("refresh/runsSeconds");
+const QString currentPageKey = QStringLiteral("navigation/page");
+
+QString profileKey(const QString &name, const char *field)
+{
+    return profilesGroup + u'/' + name + u'/' + QLatin1String(field);
+}
+
+QString launchKey(const QString &profileName, const char *field)
+{
+    return QStringLiteral("launch/") + profileName + u'/' + QLatin1String(field);
+}
+
+QString layoutKey(Settings::Layout which)
+{
+    switch (which) {
+    case Settings::Layout::MainWindowGeometry: return QStringLiteral("mainWindow/geometry");
+    case Settings::Layout::MainWindowState: return QStringLiteral("mainWindow/state");
+    case Settings::Layout::DefinitionsSplitter: return QStringLiteral("definitions/splitter");
+    case Settings::Layout::DefinitionsHeader: return QStringLiteral("definitions/header");
+    case Settings::Layout::RunsHeader: return QStringLiteral("runs/header");
+    case Settings::Layout::RunViewGeometry: return QStringLiteral("runView/geometry");
+    }
+    Q_UNREACHABLE();
+}
+
+QString sampleKey(const QString &dataDir)
+{
+    return QStringLiteral("sample/created/") + QString::fromLatin1(dataDir.toUtf8().toHex());
+}
+
+std::optional<QString> optionalString(const QSettings &settings, const QString &key)
+{
+    return settings.contains(key) ? std::optional(settings.value(key).toString()) : std::nullopt;
+}
+
+} // namespace
+
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>(QStringLiteral("flotilla"), QStringLiteral("flotilla")))
+{}
+
+Settings::Settings(const QString &fileName)
+    : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{}
+
+Settings::~Settings() = default;
+
+QString Settings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+    QFile::setPermissions(m_settings->fileName(), QFile::ReadOwner | QFile::WriteOwner);
+}
+
+QStringList Settings::profileNames() const
+{
+    m_settings->beginGroup(profilesGroup);
+    const QStringList names = m_settings->childGroups();
+    m_settings->endGroup();
+    return names;
+}
+
+std::optional<ServerProfile> Settings::storedProfile(const QString &name) const
+{
+    if (!m_settings->contains(profileKey(name, "url")))
+        return std::nullopt;
+    ServerProfile profile;
+    profile.name = name;
+    profile.baseUrl = QUrl(m_settings->value(profileKey(name, "url")).toString());
+    profile.flavour = serverFlavourFromName(m_settings->value(profileKey(name, "flavour")).toString())
+                          .value_or(ServerFlavour::Auto);
+    profile.ownerId = m_settings->value(profileKey(name, "ownerId")).toString();
+    profile.defaultCluster = m_settings->value(profileKey(name, "defaultCluster")).toString();
+    profile.hasSecrets = m_settings->value(profileKey(name, "hasSecrets")).toBool();
+    return profile;
+}
+
+void Settings::storeProfile(const ServerProfile &profile)
+{
+    m_settings->setValue(profileKey(profile.name, "url"), profile.baseUrl.toString());
+    m_settings->setValue(profileKey(profile.name, "flavour"), serverFlavourName(profile.flavour));
+    m_settings->setValue(profileKey(profile.name, "ownerId"), profile.ownerId);
+    m_settings->setValue(profileKey(profile.name, "defaultCluster"), profile.defaultCluster);
+    m_settings->setValue(profileKey(profile.name, "hasSecrets"), profile.hasSecrets);
+}
+
+void Settings::removeProfile(const QString &name)
+{
+    m_settings->remove(profilesGroup + u'/' + name);
+    if (defaultProfileName() == name)
+        m_settings->remove(defaultProfileKey);
+}
+
+QString Settings::defaultProfileName() const
+{
+    return m_settings->value(defaultProfileKey).toString();
+}
+
+void Settings::setDefaultProfileName(const QString &name)
+{
+    m_settings->setValue(defaultProfileKey, name);
+}
+
+std::optional<QString> Settings::lastLaunchCluster(const QString &profileName) const
+{
+    return optionalString(*m_settings, launchKey(profileName, "cluster"));
+}
+
+std::optional<QString> Settings::lastLaunchOwnerId(const QString &profileName) const
+{
+    return optionalString(*m_settings, launchKey(profileName, "ownerId"));
+}
+
+void Settings::setLastLaunch(const QString &profileName, const QString &cluster, const QString &ownerId)
+{
+    m_settings->setValue(launchKey(profileName, "cluster"), cluster);
+    m_settings->setValue(launchKey(profileName, "ownerId"), ownerId);
+}
+
+int Settings::runsRefreshSeconds() const
+{
+    return std::max(m_settings->value(runsRefreshKey, 0).toInt(), 0);
+}
+
+void Settings::setRunsRefreshSeconds(int seconds)
+{
+    m_settings->setValue(runsRefreshKey, std::max(seconds, 0));
+}
+
+QByteArray Settings::layout(Layout which) const
+{
+    return m_settings->value(layoutKey(which)).toByteArray();
+}
+
+void Settings::setLayout(Layout which, const QByteArray &state)
+{
+    m_settings->setValue(layoutKey(which), state);
+}
+
+int Settings::currentPage() const
+{
+    return m_settings->value(currentPageKey, 0).toInt();
+}
+
+void Settings::setCurrentPage(int page)
+{
+    m_settings->setValue(currentPageKey, page);
+}
+
+bool Settings::sampleCreated(const QString &dataDir) const
+{
+    return m_settings->value(sampleKey(dataDir)).toBool();
+}
+
+void Settings::setSampleCreated(const QString &dataDir)
+{
+    m_settings->setValue(sampleKey(dataDir), true);
+}
+
+} // namespace Flotilla

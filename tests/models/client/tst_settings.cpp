@@ -1,0 +1,146 @@
+// Settings: every key of the settings file behind one class.
+#include <client/settings.h>
+
+#include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+
+class Tst_Settings final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.emplace().isValid()); }
+    void profilesRoundTrip();
+    void removingTheDefaultProfileForgetsIt();
+    void launchChoicesArePerProfile();
+    void runsRefreshIsNeverNegative();
+    void layoutsAndPageRoundTrip();
+    void sampleIsPerDataDir();
+    void keysStayWhereOlderVersionsPutThem();
+    void theDefaultFileIsTheOneOfFlotilla();
+
+private:
+    QString file() const { return m_dir->filePath(QStringLiteral("flotilla.conf")); }
+    std::optional<QTemporaryDir> m_dir;
+};
+
+void Tst_Settings::profilesRoundTrip()
+{
+    ServerProfile prod;
+    prod.name = QStringLiteral("prod");
+    prod.baseUrl = QUrl(QStringLiteral("https://flotilla.example.com"));
+    prod.flavour = ServerFlavour::SeedEra;
+    prod.ownerId = QStringLiteral("ada");
+    prod.defaultCluster = QStringLiteral("k8s");
+    prod.hasSecrets = true;
+    {
+        Settings settings(file());
+        QVERIFY(settings.profileNames().isEmpty());
+        QVERIFY(!settings.storedProfile(QStringLiteral("prod")));
+        settings.storeProfile(prod);
+        settings.setDefaultProfileName(QStringLiteral("prod"));
+        settings.sync();
+    }
+    const Settings settings(file());
+    QCOMPARE(settings.profileNames(), QStringList{QStringLiteral("prod")});
+    const std::optional<ServerProfile> read = settings.storedProfile(QStringLiteral("prod"));
+    QVERIFY(read);
+    QCOMPARE(read->baseUrl, prod.baseUrl);
+    QCOMPARE(read->flavour, prod.flavour);
+    QCOMPARE(read->ownerId, prod.ownerId);
+    QCOMPARE(read->defaultCluster, prod.defaultCluster);
+    QCOMPARE(read->hasSecrets, true);
+    QCOMPARE(settings.defaultProfileName(), QStringLiteral("prod"));
+    QCOMPARE(QFile::permissions(file()) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+}
+
+void Tst_Settings::removingTheDefaultProfileForgetsIt()
+{
+    Settings settings(file());
+    ServerProfile profile;
+    profile.name = QStringLiteral("a");
+    profile.baseUrl = QUrl(QStringLiteral("http://a.example"));
+    settings.storeProfile(profile);
+    settings.setDefaultProfileName(QStringLiteral("a"));
+    settings.removeProfile(QStringLiteral("a"));
+    QVERIFY(settings.profileNames().isEmpty());
+    QVERIFY(settings.defaultProfileName().isEmpty());
+}
+
+void Tst_Settings::launchChoicesArePerProfile()
+{
+    Settings settings(file());
+    QCOMPARE(settings.lastLaunchCluster(QStringLiteral("a")), std::nullopt);
+    settings.setLastLaunch(QStringLiteral("a"), QStringLiteral("gpu"), QStringLiteral("ada"));
+    settings.setLastLaunch(QStringLiteral("b"), QString(), QStringLiteral("bob"));
+    QCOMPARE(settings.lastLaunchCluster(QStringLiteral("a")), QStringLiteral("gpu"));
+    QCOMPARE(settings.lastLaunchOwnerId(QStringLiteral("a")), QStringLiteral("ada"));
+    QCOMPARE(settings.lastLaunchCluster(QStringLiteral("b")), QString()); // chosen: the server's default
+    QCOMPARE(settings.lastLaunchOwnerId(QStringLiteral("b")), QStringLiteral("bob"));
+}
+
+void Tst_Settings::runsRefreshIsNeverNegative()
+{
+    Settings settings(file());
+    QCOMPARE(settings.runsRefreshSeconds(), 0); // automatic
+    settings.setRunsRefreshSeconds(15);
+    QCOMPARE(settings.runsRefreshSeconds(), 15);
+    settings.setRunsRefreshSeconds(-3);
+    QCOMPARE(settings.runsRefreshSeconds(), 0);
+}
+
+void Tst_Settings::layoutsAndPageRoundTrip()
+{
+    Settings settings(file());
+    QVERIFY(settings.layout(Settings::Layout::MainWindowGeometry).isEmpty());
+    settings.setLayout(Settings::Layout::MainWindowGeometry, "geometry");
+    settings.setLayout(Settings::Layout::RunsHeader, "header");
+    settings.setCurrentPage(3);
+    QCOMPARE(settings.layout(Settings::Layout::MainWindowGeometry), QByteArray("geometry"));
+    QCOMPARE(settings.layout(Settings::Layout::RunsHeader), QByteArray("header"));
+    QVERIFY(settings.layout(Settings::Layout::DefinitionsHeader).isEmpty());
+    QCOMPARE(settings.currentPage(), 3);
+}
+
+void Tst_Settings::sampleIsPerDataDir()
+{
+    Settings settings(file());
+    QVERIFY(!settings.sampleCreated(QStringLiteral("/data/one")));
+    settings.setSampleCreated(QStringLiteral("/data/one"));
+    QVERIFY(settings.sampleCreated(QStringLiteral("/data/one")));
+    QVERIFY(!settings.sampleCreated(QStringLiteral("/data/two")));
+}
+
+// Files written before Settings existed keep working: the keys did not move.
+void Tst_Settings::keysStayWhereOlderVersionsPutThem()
+{
+    {
+        QSettings raw(file(), QSettings::IniFormat);
+        raw.setValue(QStringLiteral("refresh/runsSeconds"), 30);
+        raw.setValue(QStringLiteral("launch/prod/cluster"), QStringLiteral("gpu"));
+        raw.setValue(QStringLiteral("mainWindow/geometry"), QByteArray("g"));
+        raw.setValue(QStringLiteral("navigation/page"), 2);
+        raw.setValue(QStringLiteral("profiles/prod/url"), QStringLiteral("https://p.example"));
+        raw.setValue(QStringLiteral("defaultProfile"), QStringLiteral("prod"));
+    }
+    const Settings settings(file());
+    QCOMPARE(settings.runsRefreshSeconds(), 30);
+    QCOMPARE(settings.lastLaunchCluster(QStringLiteral("prod")), QStringLiteral("gpu"));
+    QCOMPARE(settings.layout(Settings::Layout::MainWindowGeometry), QByteArray("g"));
+    QCOMPARE(settings.currentPage(), 2);
+    QCOMPARE(settings.storedProfile(QStringLiteral("prod"))->baseUrl, QUrl(QStringLiteral("https://p.example")));
+    QCOMPARE(settings.defaultProfileName(), QStringLiteral("prod"));
+}
+
+void Tst_Settings::theDefaultFileIsTheOneOfFlotilla()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    QCOMPARE(Settings().fileName(), m_dir->filePath(QStringLiteral("flotilla/flotilla.conf")));
+}
+
+QTEST_GUILESS_MAIN(Tst_Settings)
+#include "tst_settings.moc"
