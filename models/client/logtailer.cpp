@@ -7,7 +7,7 @@
 namespace Flotilla {
 
 // An answer this big suggests more is waiting (our control plane sends up to
-// 1 MiB at a time): ask again at once rather than after fastInterval().
+// 1 MiB at a time): ask again at once rather than after the fast interval.
 static constexpr qsizetype backToBackChars = 256 * 1024;
 
 static bool isCloudWatchToken(const QString &token)

@@ -48,7 +48,6 @@ public:
     QRect visualRect(const QModelIndex &row) const;
 
     void setWrapping(bool wrapping);
-    bool isWrapping() const { return m_wrapping; }
     void setHighlight(const LogMatcher *matcher);
     void setCurrentLineId(qint64 lineId);
     // Shows the line (pausing follow), or does nothing when it is filtered out or dropped.
