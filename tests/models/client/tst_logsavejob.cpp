@@ -74,8 +74,9 @@ void Tst_LogSaveJob::savesAMultiPageLogExactly()
     client.setBearerToken(QString::fromUtf8(server.token()));
     HttpTestClient http(server);
     // About 2.5 MB: the control plane answers at most 1 MiB at a time.
-    const QString definitionId = createDefinition(
-        http, Json{{"alias", "save-big"}, {"image", "none"}, {"command", "seq 1 350000; printf 'end \\303\\251'"}});
+    const QString definitionId = createDefinition(http, Json{{"alias", "save-big"},
+                                                             {"image", "none"},
+                                                             {"command", "seq 1 350000; printf 'end \\303\\251'"}});
     const QString runId = QString::fromStdString(launch(http, definitionId).value("run_id", ""));
     QVERIFY(!runId.isEmpty());
     waitForStatus(http, runId, "STOPPED");
