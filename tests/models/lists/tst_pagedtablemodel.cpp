@@ -115,7 +115,8 @@ void Tst_PagedTableModel::initTestCase()
     m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
     m_client->setBearerToken(QString::fromUtf8(m_server.token()));
     for (int i = 1; i <= 25; ++i)
-        create(QStringLiteral("job-%1").arg(i, 2, 10, QLatin1Char('0')), i % 5 == 0 ? QStringLiteral("fives") : QStringLiteral("rest"));
+        create(QStringLiteral("job-%1").arg(i, 2, 10, QLatin1Char('0')),
+               i % 5 == 0 ? QStringLiteral("fives") : QStringLiteral("rest"));
 }
 
 Definition Tst_PagedTableModel::create(const QString &alias, const QString &group)
@@ -194,7 +195,7 @@ void Tst_PagedTableModel::filtersReloadOnceAndFromTheStart()
     model.setGroup(QStringLiteral("fives"));
     model.setAlias(QStringLiteral("job-1"));
     model.setGroup(QStringLiteral("fives")); // unchanged: nothing more
-    QCOMPARE(model.queries.size(), sent);     // nothing before the event loop runs
+    QCOMPARE(model.queries.size(), sent);    // nothing before the event loop runs
     QTRY_COMPARE(model.queries.size(), sent + 1);
     QTRY_VERIFY(!model.isLoading());
     const QUrlQuery query = model.queries.last();
