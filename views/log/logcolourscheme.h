@@ -24,10 +24,7 @@ public:
     QColor lineNumber() const { return m_palette.color(QPalette::PlaceholderText); }
     QColor hit() const;
     QColor currentLine() const;
-    QColor text(bool selected) const
-    {
-        return m_palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    }
+    QColor text(bool selected) const { return m_palette.color(selected ? QPalette::HighlightedText : QPalette::Text); }
 
     struct SpanColours
     {

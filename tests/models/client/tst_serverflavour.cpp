@@ -16,8 +16,8 @@ private Q_SLOTS:
 
 void Tst_ServerFlavour::namesRoundTrip()
 {
-    for (const ServerFlavour flavour : {ServerFlavour::Auto, ServerFlavour::ControlPlane,
-                                        ServerFlavour::CurrentUpstream, ServerFlavour::SeedEra}) {
+    for (const ServerFlavour flavour :
+         {ServerFlavour::Auto, ServerFlavour::ControlPlane, ServerFlavour::CurrentUpstream, ServerFlavour::SeedEra}) {
         const QString name = serverFlavourName(flavour);
         QVERIFY(!name.isEmpty());
         QCOMPARE(serverFlavourFromName(name), flavour);
