@@ -1,5 +1,6 @@
 #include "apijob.h"
 
+#include "clientlogging.h"
 #include "flotillaclient.h"
 
 #include <wire/jsonreader.h>
@@ -124,6 +125,8 @@ void ApiJob::onReplyFinished()
     if (transient.isTransient() && m_request.method == "GET" && m_retries < m_maxRetries) {
         const int delay = std::min(250 << m_retries, 4000);
         ++m_retries;
+        qCInfo(lcClient).noquote() << "retry" << m_retries << "of" << m_maxRetries << "in" << delay
+                                   << "ms after:" << transient.sentence();
         m_backoff.start(delay);
         return;
     }
@@ -177,6 +180,11 @@ void ApiJob::finishWith(const ApiError &error)
     m_timer.stop();
     m_backoff.stop();
     m_error = error;
+    // Cancelling is the caller's choice, not a failure.
+    if (error.kind() == ApiError::Kind::Cancelled)
+        qCDebug(lcClient).noquote() << error.sentence();
+    else if (error.isError())
+        qCWarning(lcClient).noquote() << error.sentence();
     Q_EMIT finished();
     if (m_autoDelete)
         deleteLater();

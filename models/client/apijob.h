@@ -64,7 +64,6 @@ public:
     int maxRetries() const { return m_maxRetries; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
-    bool isStarted() const { return m_started; }
     bool isFinished() const { return m_finished; }
     bool succeeded() const { return m_finished && !m_error.isError(); }
     const ApiError &error() const { return m_error; }

@@ -7,13 +7,8 @@
 namespace Flotilla {
 
 // An answer this big suggests more is waiting (our control plane sends up to
-// 1 MiB at a time): ask again at once rather than after fastInterval().
+// 1 MiB at a time): ask again at once rather than after the fast interval.
 static constexpr qsizetype backToBackChars = 256 * 1024;
-
-static bool isCloudWatchToken(const QString &token)
-{
-    return token.startsWith(u"f/") || token.startsWith(u"b/");
-}
 
 LogTailer::LogTailer(FlotillaClient *client, QString runId, QObject *parent)
     : RunPoller(client, std::move(runId), parent)
@@ -44,11 +39,9 @@ void LogTailer::onLogAnswer(ApiJob *job)
         return;
     }
     const LogChunk &chunk = static_cast<ResultJob<LogChunk> *>(job)->result();
-    QString text = chunk.log;
+    const QString text = chunk.lines();
     const QString token = chunk.lastSeen.value_or(QString());
     const bool moved = !token.isEmpty() && token != m_token;
-    if (!text.isEmpty() && isCloudWatchToken(token) && !text.endsWith(u'\n'))
-        text += u'\n';
     if (!token.isEmpty())
         m_token = token;
     if (!text.isEmpty())

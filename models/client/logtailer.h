@@ -10,9 +10,9 @@ namespace Flotilla {
 // order, until the run is STOPPED and its log is read to the end.
 //
 // Paged mode (the default) pages with `last_seen`: it asks again after
-// fastInterval() while text keeps coming (at once after an answer of 256 Ki
+// the fast interval while text keeps coming (at once after an answer of 256 Ki
 // characters or more: a long log is read back to back), and backs off (doubling up to
-// idleInterval()) while nothing is new. After an empty answer it reads the
+// the idle interval) while nothing is new. After an empty answer it reads the
 // run's status; once the run is STOPPED it reads until an answer brings
 // nothing new, then emits finished(). The token is never interpreted:
 //   - our control plane's opaque token, upstream's decimal line counter and a
@@ -46,14 +46,10 @@ public:
     void setMode(Mode mode) { m_mode = mode; }
     Mode mode() const { return m_mode; }
     void setFastInterval(int milliseconds) { m_fastMs = milliseconds; }
-    int fastInterval() const { return m_fastMs; }
     void setIdleInterval(int milliseconds) { m_idleMaxMs = milliseconds; }
-    int idleInterval() const { return m_idleMaxMs; }
     // Ends with finished() at the first answer that brings nothing new,
     // whatever the run's status: the log as it is now, read once.
     void setUntilCaughtUp(bool untilCaughtUp) { m_untilCaughtUp = untilCaughtUp; }
-    // Resume after a token a previous tailer reached (paged mode).
-    void setLastSeen(const QString &token) { m_token = token; }
     QString lastSeen() const { return m_token; }
     qint64 requestCount() const { return m_requests; }
 

@@ -14,6 +14,15 @@ struct LogChunk
 {
     QString log;
     std::optional<QString> lastSeen;
+
+    // The text as whole lines: CloudWatch chunks (tokens "f/…", "b/…") are
+    // events joined with "\n" and lack the final newline, so they get one.
+    QString lines() const
+    {
+        const QString token = lastSeen.value_or(QString());
+        const bool cloudWatch = token.startsWith(u"f/") || token.startsWith(u"b/");
+        return cloudWatch && !log.isEmpty() && !log.endsWith(u'\n') ? log + u'\n' : log;
+    }
 };
 
 // The answer of a terminate: upstream says only {"terminated":true}; our

@@ -28,6 +28,9 @@ public:
     void stop(); // quietly: no signal
     bool isActive() const { return m_active; }
     bool isFinished() const { return m_finished; }
+    // The pause (ms) before the latest poll that waited on the timer, so
+    // tests can follow the pacing without reading a clock.
+    int scheduledDelay() const { return m_timer.interval(); }
 
 protected:
     RunPoller(FlotillaClient *client, QString runId, QObject *parent);

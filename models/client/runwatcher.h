@@ -26,7 +26,6 @@ public:
     void setInterval(int milliseconds) { m_intervalMs = milliseconds; }
     int interval() const { return m_intervalMs; }
     const Run &run() const { return m_run; } // the latest record; empty before the first answer
-    bool hasRun() const { return m_hasRun; }
 
 Q_SIGNALS:
     void updated(const Flotilla::Run &run);

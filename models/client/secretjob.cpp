@@ -1,5 +1,7 @@
 #include "secretjob.h"
 
+#include "clientlogging.h"
+
 #include <qt6keychain/keychain.h>
 
 namespace Flotilla {
@@ -59,6 +61,8 @@ void SecretJob::keychainFinished(QKeychain::Job *job)
                                        "running and unlocked in this session; secrets are never stored elsewhere.")
                             .arg(QLatin1String(verbs[int(m_operation)]), m_profileName, job->errorString());
     }
+    if (!m_errorString.isEmpty())
+        qCWarning(lcClient).noquote() << m_errorString;
     Q_EMIT finished(this);
     deleteLater();
 }

@@ -21,14 +21,10 @@ public:
 
     explicit DefinitionListModel(FlotillaClient *client = nullptr, QObject *parent = nullptr);
 
-    QString groupFilter() const { return m_group; }
     void setGroupFilter(const QString &group);
-    QString aliasFilter() const { return m_alias; }
     void setAliasFilter(const QString &text);
-    QString tagFilter() const { return m_tag; }
     void setTagFilter(const QString &tag);
     bool canFilterByTag() const;
-    EnvList envFilter() const { return m_env; }
     void setEnvFilter(const EnvList &pairs);
 
     // The row of a definition among the loaded ones, -1 if not loaded.

@@ -205,12 +205,6 @@ QUrlQuery PagedTableModel::listQuery(qint64 offset, qint64 limit) const
     return query;
 }
 
-void PagedTableModel::addRepeated(QUrlQuery &query, const QString &key, const QStringList &values)
-{
-    for (const QString &value : values)
-        query.addQueryItem(key, value);
-}
-
 void PagedTableModel::addEnvFilter(QUrlQuery &query, const EnvList &pairs)
 {
     for (const EnvVar &pair : pairs)

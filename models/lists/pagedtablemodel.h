@@ -120,8 +120,6 @@ protected:
     void refreshFailed(const ApiError &error);
     void refreshSucceeded();
     void setTotal(qint64 total);
-    bool isLoaded() const { return m_loaded; }
-    static void addRepeated(QUrlQuery &query, const QString &key, const QStringList &values);
     // env=NAME|VALUE for each pair (all must hold, contract §6).
     static void addEnvFilter(QUrlQuery &query, const EnvList &pairs);
 

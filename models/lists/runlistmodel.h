@@ -59,15 +59,10 @@ public:
     QString definitionId() const { return m_definitionId; }
     void setDefinitionId(const QString &definitionId);
 
-    QString groupFilter() const { return m_group; }
     void setGroupFilter(const QString &group);
-    QString aliasFilter() const { return m_alias; }
-    void setAliasFilter(const QString &text); // substring
-    QList<RunStatus> statusFilter() const { return m_statuses; }
+    void setAliasFilter(const QString &text);               // substring
     void setStatusFilter(const QList<RunStatus> &statuses); // any of them; empty: all
-    QString clusterFilter() const { return m_cluster; }
     void setClusterFilter(const QString &cluster);
-    EnvList envFilter() const { return m_env; }
     void setEnvFilter(const EnvList &pairs); // every pair must hold
     // Time bounds; an invalid QDateTime removes the bound.
     void setStartedBetween(const QDateTime &since, const QDateTime &until);

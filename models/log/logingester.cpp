@@ -8,7 +8,6 @@ namespace {
 
 // Parsed between two looks at the clock: well under a millisecond of work.
 constexpr qsizetype stepSize = 32 * 1024;
-constexpr int rowsPerFlushMs = 2000;
 
 } // namespace
 
@@ -83,8 +82,7 @@ void LogIngester::work()
         m_parser.finish(m_parsed);
         m_finishQueued = false;
     }
-    const int interval = std::max(m_flushMs, m_model->rowCount() / rowsPerFlushMs);
-    if (m_queue.empty() || m_sinceFlush.elapsed() >= interval)
+    if (m_queue.empty() || m_sinceFlush.elapsed() >= m_flushMs)
         flush();
     if (!m_queue.empty())
         m_workTimer.start();

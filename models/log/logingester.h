@@ -13,11 +13,11 @@ namespace Flotilla {
 class LogModel;
 
 // Feeds log text into a LogModel without holding up the UI thread: text is
-// queued, parsed in slices of at most sliceBudget() ms per event-loop turn,
-// and the parsed lines go into the model at most every flushInterval() ms
-// (and when the queue runs dry), each time with one row insertion. Views
-// lay out all rows on each insertion (QListView does), so the interval
-// grows with the model: 1 ms more per 2,000 rows.
+// queued, parsed in slices of at most the slice budget (ms) per event-loop turn,
+// and the parsed lines go into the model at most every flush interval (ms)
+// (and when the queue runs dry), each time with one row insertion. The
+// interval stays the same however big the model is: LogView paints only the
+// visible rows, so an insertion costs the same at a million rows as at none.
 class LogIngester final : public QObject
 {
     Q_OBJECT
@@ -34,9 +34,7 @@ public:
     void clear();
 
     void setSliceBudget(int milliseconds) { m_sliceMs = milliseconds; }
-    int sliceBudget() const { return m_sliceMs; }
     void setFlushInterval(int milliseconds) { m_flushMs = milliseconds; }
-    int flushInterval() const { return m_flushMs; }
     qsizetype queuedSize() const; // characters or bytes not parsed yet
     bool isIdle() const { return m_queue.empty() && !m_finishQueued && m_parsed.isEmpty(); }
 

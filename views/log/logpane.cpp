@@ -4,6 +4,7 @@
 #include "ui_logpane.h"
 
 #include <client/flotillaclient.h>
+#include <client/logsavejob.h>
 #include <client/logtailer.h>
 #include <log/logfiltermodel.h>
 #include <log/logingester.h>
@@ -13,7 +14,6 @@
 #include <QFileDialog>
 #include <QKeyEvent>
 #include <QLocale>
-#include <QSaveFile>
 #include <QShortcut>
 
 namespace Flotilla {
@@ -289,9 +289,12 @@ void LogPane::onLinesDropped(qint64 count)
 
 void LogPane::askWhereToSave()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save whole log"), m_runId + QStringLiteral(".log"));
-    if (!path.isEmpty())
-        saveTo(path);
+    // open(), not exec() or getSaveFileName(): no nested event loop.
+    auto *dialog = new QFileDialog(this, tr("Save whole log"), m_runId + QStringLiteral(".log"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &LogPane::saveTo);
+    dialog->open();
 }
 
 void LogPane::saveTo(const QString &path)
@@ -300,25 +303,27 @@ void LogPane::saveTo(const QString &path)
         Q_EMIT saveFailed(tr("Cannot save the log: the connection to the server is gone."));
         return;
     }
+    if (m_saveJob)
+        m_saveJob->abort();
     setStatus(tr("Saving the whole log to %1…").arg(path));
-    auto *job = m_client->rawLog(m_runId);
-    connect(job, &ApiJob::finished, this, [this, job, path] {
-        QString problem;
-        if (!job->succeeded()) {
-            problem = tr("Could not read the log from the server: %1").arg(job->error().sentence());
-        } else {
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(job->result()) != job->result().size() || !file.commit())
-                problem = tr("Could not write %1: %2. Choose another place.").arg(path, file.errorString());
-        }
-        if (!problem.isEmpty()) {
-            setStatus(problem);
-            Q_EMIT saveFailed(problem);
+    auto *job = new LogSaveJob(m_client, m_runId, path, this);
+    connect(job, &LogSaveJob::finished, this, [this, job] {
+        if (job->succeeded()) {
+            setStatus(
+                tr("Saved the whole log (%1 bytes) to %2.").arg(QLocale().toString(job->bytesWritten()), job->path()));
+            Q_EMIT saved(job->path());
             return;
         }
-        setStatus(tr("Saved the whole log (%1 bytes) to %2.").arg(QLocale().toString(job->result().size()), path));
-        Q_EMIT saved(path);
+        if (job->error().kind() == ApiError::Kind::Cancelled)
+            return; // a newer save took over
+        const QString problem = job->error().isError()
+                                    ? tr("Could not read the log from the server: %1").arg(job->error().sentence())
+                                    : tr("Could not write %1: %2. Choose another place.")
+                                          .arg(job->path(), job->fileError());
+        setStatus(problem);
+        Q_EMIT saveFailed(problem);
     });
+    m_saveJob = job;
     job->start();
 }
 

@@ -17,6 +17,7 @@ class FlotillaClient;
 class LogFilterModel;
 class LogIngester;
 class LogModel;
+class LogSaveJob;
 class LogSearch;
 class LogTailer;
 class LogView;
@@ -60,8 +61,9 @@ public:
     void findNext();
     void findPrevious();
 
-    // Reads the whole log from the server (not only what is in memory) and
-    // writes it to `path`; then saved() or saveFailed().
+    // Reads the whole log from the server (not only what is in memory) page
+    // by page into `path` (a LogSaveJob); then saved() or saveFailed(). A
+    // new save cancels one still running.
     void saveTo(const QString &path);
 
 Q_SIGNALS:
@@ -91,6 +93,7 @@ private:
     LogSearch *m_search;
     LogIngester *m_ingester;
     LogTailer *m_tailer;
+    QPointer<LogSaveJob> m_saveJob;
     QTimer m_patternTimer; // debounces typing
     bool m_tailDone = false;
     bool m_finished = false;

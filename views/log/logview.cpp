@@ -1,6 +1,6 @@
 #include "logview.h"
 
-#include "logdelegate.h"
+#include "logcolourscheme.h"
 
 #include <log/logfiltermodel.h>
 #include <log/logmodel.h>
@@ -12,7 +12,6 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QStyleOptionViewItem>
 
 #include <algorithm>
 #include <limits>
@@ -35,7 +34,6 @@ qint64 lineIdOf(const QModelIndex &row)
 LogView::LogView(QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_rows(new LogWrapModel(this))
-    , m_delegate(new LogDelegate(this))
 {
     setAccessibleName(tr("Log lines"));
     viewport()->setAccessibleName(tr("Log lines"));
@@ -97,7 +95,7 @@ void LogView::updateScrollBars()
     vertical->setPageStep(viewport()->height());
     vertical->setRange(0, int(std::clamp<qint64>(height - viewport()->height(), 0, std::numeric_limits<int>::max())));
     const QFontMetrics metrics(font());
-    const int width = m_delegate->gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns;
+    const int width = LogPainter::gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns;
     horizontalScrollBar()->setPageStep(viewport()->width());
     horizontalScrollBar()->setSingleStep(metrics.horizontalAdvance(u'0'));
     horizontalScrollBar()->setRange(0, m_wrapping ? 0 : std::max(0, width - viewport()->width()));
@@ -113,7 +111,6 @@ void LogView::updateRowColumns()
     if (columns == m_rowColumns)
         return;
     m_rowColumns = columns;
-    m_delegate->setRowColumns(columns);
     updateScrollBars();
 }
 
@@ -139,7 +136,7 @@ void LogView::updateWrapColumns()
     int columns = 0;
     if (m_wrapping) {
         const QFontMetrics metrics(font());
-        const int width = viewport()->width() - m_delegate->gutterWidth(metrics);
+        const int width = viewport()->width() - LogPainter::gutterWidth(metrics);
         columns = std::max(1, int(width / std::max(1.0, QFontMetricsF(font()).horizontalAdvance(u'0'))));
     }
     if (columns != m_rows->wrapColumns()) {
@@ -155,13 +152,13 @@ void LogView::updateWrapColumns()
 
 void LogView::setHighlight(const LogMatcher *matcher)
 {
-    m_delegate->setHighlight(matcher);
+    m_painter.setHighlight(matcher);
     viewport()->update();
 }
 
 void LogView::setCurrentLineId(qint64 lineId)
 {
-    m_delegate->setCurrentLineId(lineId);
+    m_painter.setCurrentLineId(lineId);
     viewport()->update();
 }
 
@@ -189,7 +186,7 @@ QRect LogView::visualRect(const QModelIndex &row) const
     if (!row.isValid() || row.model() != m_rows)
         return {};
     const QFontMetrics metrics(font());
-    const int width = m_delegate->gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns;
+    const int width = LogPainter::gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * m_rowColumns;
     return {-horizontalScrollBar()->value(), rowTop(row.row()), std::max(width, viewport()->width()), rowHeight()};
 }
 
@@ -201,24 +198,24 @@ qint64 LogView::topLineId() const
 void LogView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(viewport());
-    QStyleOptionViewItem option;
-    option.initFrom(viewport());
-    option.font = font();
-    option.fontMetrics = QFontMetrics(font());
-    option.state |= QStyle::State_Enabled;
+    QPalette palette = viewport()->palette();
+    // As a style option would: greyed when disabled, inactive colours in a background window.
+    palette.setCurrentColorGroup(!viewport()->isEnabled()       ? QPalette::Disabled
+                                 : viewport()->isActiveWindow() ? QPalette::Active
+                                                                : QPalette::Inactive);
+    const LogColourScheme colours(palette);
+    const QFont rowFont = font();
     // The strip runs on below the last line, as in an editor.
     const QRect area = event->rect();
-    painter.fillRect(m_delegate->gutterBackground(option.fontMetrics, QRect(-horizontalScrollBar()->value(), area.top(),
-                                                                            area.width(), area.height())),
-                     option.palette.brush(QPalette::AlternateBase));
+    painter.fillRect(LogPainter::gutterBackground(QFontMetrics(rowFont), QRect(-horizontalScrollBar()->value(),
+                                                                               area.top(), area.width(), area.height())),
+                     colours.gutter());
     const int scrolled = verticalScrollBar()->value();
-    const int first = (scrolled + event->rect().top()) / rowHeight();
-    const int last = std::min(m_rows->rowCount() - 1, (scrolled + event->rect().bottom()) / rowHeight());
+    const int first = (scrolled + area.top()) / rowHeight();
+    const int last = std::min(m_rows->rowCount() - 1, (scrolled + area.bottom()) / rowHeight());
     for (int row = first; row <= last; ++row) {
         const QModelIndex index = m_rows->index(row, 0);
-        option.rect = visualRect(index);
-        option.state.setFlag(QStyle::State_Selected, isLineSelected(lineIdOf(index)));
-        m_delegate->paint(&painter, option, index);
+        m_painter.paintRow(&painter, visualRect(index), index, isLineSelected(lineIdOf(index)), rowFont, colours);
     }
 }
 

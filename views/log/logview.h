@@ -1,12 +1,13 @@
 #pragma once
 
+#include "logpainter.h"
 #include <QAbstractItemModel>
 #include <QAbstractScrollArea>
+
 #include <QTimer>
 
 namespace Flotilla {
 
-class LogDelegate;
 class LogFilterModel;
 class LogMatcher;
 class LogWrapModel;
@@ -15,8 +16,8 @@ class LogWrapModel;
 // numbers, ANSI colours, highlighted matches, and a wrap mode that cuts lines
 // into rows at the viewport's width (recomputed when it is resized).
 //
-// A scroll area that paints only the visible rows through LogDelegate
-// (Konsole style) rather than a QListView: QListView lays out all rows on
+// A scroll area that paints only the visible rows through a LogPainter in
+// a LogColourScheme from its palette (Konsole style) rather than a QListView: QListView lays out all rows on
 // every insert, 10-150 ms per chunk at a million rows, while here an insert
 // only sets the scroll bar's range (rows times the row height).
 //
@@ -41,14 +42,12 @@ public:
     LogWrapModel *rows() const { return m_rows; }
     // The visual rows (the wrap model), for indexAt() and visualRect().
     QAbstractItemModel *model() const;
-    LogDelegate *logDelegate() const { return m_delegate; }
 
     // The visual row at a viewport point, and where a visual row is painted.
     QModelIndex indexAt(const QPoint &point) const;
     QRect visualRect(const QModelIndex &row) const;
 
     void setWrapping(bool wrapping);
-    bool isWrapping() const { return m_wrapping; }
     void setHighlight(const LogMatcher *matcher);
     void setCurrentLineId(qint64 lineId);
     // Shows the line (pausing follow), or does nothing when it is filtered out or dropped.
@@ -102,7 +101,7 @@ private:
 
     LogFilterModel *m_lines = nullptr;
     LogWrapModel *m_rows;
-    LogDelegate *m_delegate;
+    LogPainter m_painter;
     QTimer m_wrapTimer; // coalesces resizes
     bool m_wrapping = false;
     int m_rowColumns = 0;

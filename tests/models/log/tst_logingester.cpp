@@ -16,7 +16,34 @@ private Q_SLOTS:
     void textAndBytesArriveInOrder();
     void bigInputIsParsedInSlices();
     void clearForgetsQueuedText();
+    void flushIntervalDoesNotGrowWithTheModel();
 };
+
+namespace {
+
+// How many row insertions the ingester makes for the same 20,000 lines into a
+// model that already holds `rowsBefore` lines, flushing after every step.
+int insertionsWith(int rowsBefore)
+{
+    LogModel model;
+    ParsedLines lines;
+    for (int i = 0; i < rowsBefore; ++i)
+        lines.appendLine(u"old", nullptr, 0);
+    model.append(lines);
+    LogIngester ingester(&model);
+    ingester.setSliceBudget(0); // one step per event-loop turn
+    ingester.setFlushInterval(0);
+    QSignalSpy inserted(&model, &LogModel::rowsInserted);
+    QByteArray text;
+    for (int i = 0; i < 20000; ++i)
+        text += "a line of about forty characters, number " + QByteArray::number(i) + '\n';
+    ingester.append(text);
+    if (!QTest::qWaitFor([&] { return ingester.isIdle(); }, 30000))
+        return -1;
+    return model.rowCount() == rowsBefore + 20000 ? int(inserted.size()) : -2;
+}
+
+} // namespace
 
 void Tst_LogIngester::textAndBytesArriveInOrder()
 {
@@ -64,6 +91,15 @@ void Tst_LogIngester::clearForgetsQueuedText()
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(model.lineSpans(0).isEmpty());
     QCOMPARE(ingester.queuedSize(), 0);
+}
+
+// Views paint only the visible rows, so a big model is no reason to hold new
+// text back: the ingester flushes as often at a million lines as at none.
+void Tst_LogIngester::flushIntervalDoesNotGrowWithTheModel()
+{
+    const int empty = insertionsWith(0);
+    QVERIFY(empty > 1);
+    QCOMPARE(insertionsWith(1000000), empty);
 }
 
 QTEST_GUILESS_MAIN(Tst_LogIngester)

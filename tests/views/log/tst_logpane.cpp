@@ -10,12 +10,16 @@
 #include <log/logsearch.h>
 #include <log/logview.h>
 
+#include <QApplication>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void followsTheRunToItsExitStatus();
     void searchAndFilterModes();
     void saveWritesExactlyTheServersBytes();
+    void saveAsksWithoutANestedEventLoop();
     void everyControlHasAnAccessibleName();
 
 private:
@@ -136,6 +141,39 @@ void Tst_LogPane::saveWritesExactlyTheServersBytes()
     pane.saveTo(dir.filePath(QStringLiteral("missing/dir/whole.log")));
     QVERIFY(failed.wait(60000));
     QVERIFY2(failed.last()[0].toString().contains(u"Choose another place"), qPrintable(failed.last()[0].toString()));
+}
+
+// The Save button opens the file dialog and returns at once (open(), no
+// nested event loop); choosing a file saves there.
+void Tst_LogPane::saveAsksWithoutANestedEventLoop()
+{
+    const QString runId = launch(QStringLiteral("echo saved line"));
+    LogPane pane(m_client.get(), runId);
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QVERIFY(finished.wait(60000));
+    bool clickReturned = false;
+    // A dialog that blocks the click is closed again, so the test ends either way.
+    QTimer::singleShot(0, &pane, [&clickReturned] {
+        if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget()); dialog && !clickReturned)
+            dialog->reject();
+    });
+    QTest::mouseClick(pane.findChild<QToolButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    clickReturned = true;
+    auto *dialog = pane.findChild<QFileDialog *>();
+    QVERIFY2(dialog && dialog->isVisible(), "the click waited for the dialog to close");
+    QVERIFY(dialog->isModal());
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chosen.log"));
+    QSignalSpy saved(&pane, &LogPane::saved);
+    dialog->selectFile(path);
+    static_cast<QDialog *>(dialog)->accept(); // QFileDialog's own accept() is protected
+    QVERIFY(saved.wait(60000));
+    QCOMPARE(saved.first().first().toString(), path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("saved line\n"));
 }
 
 void Tst_LogPane::everyControlHasAnAccessibleName()

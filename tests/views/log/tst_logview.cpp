@@ -2,9 +2,9 @@
 // follows the width, selections copy whole lines.
 #include <parsedlines.h>
 
-#include <log/logdelegate.h>
 #include <log/logfiltermodel.h>
 #include <log/logmodel.h>
+#include <log/logpainter.h>
 #include <log/logsearch.h>
 #include <log/logview.h>
 #include <log/logwrapmodel.h>
@@ -152,8 +152,7 @@ void Tst_LogView::paintsSelectionAndHits()
     const auto colourAt = [this](int row, int column) {
         const QRect rect = m_view->visualRect(m_view->model()->index(row, 0));
         const QFontMetrics metrics(m_view->font());
-        const int x = rect.left() + m_view->logDelegate()->gutterWidth(metrics)
-                      + metrics.horizontalAdvance(u'0') * column + 1;
+        const int x = rect.left() + LogPainter::gutterWidth(metrics) + metrics.horizontalAdvance(u'0') * column + 1;
         return m_view->viewport()->grab().toImage().pixelColor(x, rect.top() + 1);
     };
     const QColor background = colourAt(1, 0);
