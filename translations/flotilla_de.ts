@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Flotilla::ActionsController</name>
+    <message>
+        <source>Not connected to a server yet.</source>
+        <translation>Noch nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>%1 angelegt</translation>
+    </message>
+    <message>
+        <source>Delete Definition</source>
+        <translation>Definition löschen</translation>
+    </message>
+    <message>
+        <source>Delete the definition &quot;%1&quot;? Its runs stay in the history.</source>
+        <translation>Die Definition „%1“ löschen? Ihre Läufe bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Cannot retry: %1</source>
+        <translation>Wiederholen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Stop Run</source>
+        <translation>Lauf stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the run %1 of %2?</source>
+        <translation>Den Lauf %1 von %2 stoppen?</translation>
+    </message>
+    <message>
+        <source>Run of %1 finished: %2</source>
+        <translation>Lauf von %1 beendet: %2</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::ClustersModel</name>
     <message>
         <source>Cluster</source>
@@ -298,6 +345,10 @@
         <source>Exit code %1</source>
         <translation>Exit-Code %1</translation>
     </message>
+    <message>
+        <source>Exit code %1. %2</source>
+        <translation>Exit-Code %1. %2</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::EnvVarDelegate</name>
@@ -390,6 +441,25 @@
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ErrorBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss error</source>
+        <translation>Fehler schließen</translation>
     </message>
 </context>
 <context>
@@ -779,10 +849,6 @@
         <translation>Cluster</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
         <source>Flotilla</source>
         <translation>Flotilla</translation>
     </message>
@@ -797,18 +863,6 @@
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
-    </message>
-    <message>
-        <source>Error message</source>
-        <translation>Fehlermeldung</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Dismiss error</source>
-        <translation>Fehler schließen</translation>
     </message>
     <message>
         <source>Connection state</source>
@@ -897,50 +951,52 @@
             <numerusform>%n aktive Läufe</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Flotilla::NameListPage</name>
     <message>
-        <source>Not connected to a server yet.</source>
-        <translation>Noch nicht mit einem Server verbunden.</translation>
+        <source>Double-click or press Enter on a name to see what belongs to it.</source>
+        <translation>Doppelklicken Sie auf einen Namen oder drücken Sie die Eingabetaste, um zu sehen, was dazugehört.</translation>
     </message>
     <message>
-        <source>Created %1</source>
-        <translation>%1 angelegt</translation>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
+        <source>Filter groups (Ctrl+L)</source>
+        <translation>Gruppen filtern (Strg+L)</translation>
     </message>
     <message>
-        <source>Delete Definition</source>
-        <translation>Definition löschen</translation>
+        <source>Group name filter</source>
+        <translation>Filter für Gruppennamen</translation>
     </message>
     <message>
-        <source>Delete the definition &quot;%1&quot;? Its runs stay in the history.</source>
-        <translation>Die Definition „%1“ löschen? Ihre Läufe bleiben im Verlauf.</translation>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
+        <source>Filter tags (Ctrl+L)</source>
+        <translation>Tags filtern (Strg+L)</translation>
     </message>
     <message>
-        <source>Deleted %1</source>
-        <translation>%1 gelöscht</translation>
+        <source>Tag name filter</source>
+        <translation>Filter für Tag-Namen</translation>
     </message>
     <message>
-        <source>Cannot retry: %1</source>
-        <translation>Wiederholen nicht möglich: %1</translation>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
     </message>
     <message>
-        <source>Stop Run</source>
-        <translation>Lauf stoppen</translation>
+        <source>Filter clusters (Ctrl+L)</source>
+        <translation>Cluster filtern (Strg+L)</translation>
     </message>
     <message>
-        <source>Stop the run %1 of %2?</source>
-        <translation>Den Lauf %1 von %2 stoppen?</translation>
+        <source>Cluster name filter</source>
+        <translation>Filter für Clusternamen</translation>
     </message>
-    <message>
-        <source>Run of %1 finished: %2</source>
-        <translation>Lauf von %1 beendet: %2</translation>
-    </message>
+</context>
+<context>
+    <name>Flotilla::QuitGuard</name>
     <message>
         <source>Quit Flotilla</source>
         <translation>Flotilla beenden</translation>
@@ -959,21 +1015,6 @@
     <message>
         <source>Stop Them and Quit</source>
         <translation>Stoppen und beenden</translation>
-    </message>
-</context>
-<context>
-    <name>Flotilla::NameListPage</name>
-    <message>
-        <source>Filter %1 (Ctrl+L)</source>
-        <translation>%1 filtern (Strg+L)</translation>
-    </message>
-    <message>
-        <source>%1 filter</source>
-        <translation>Filter für %1</translation>
-    </message>
-    <message>
-        <source>Double-click or press Enter on a name to see what belongs to it.</source>
-        <translation>Doppelklicken Sie auf einen Namen oder drücken Sie die Eingabetaste, um zu sehen, was dazugehört.</translation>
     </message>
 </context>
 <context>
@@ -1197,16 +1238,20 @@
         <translation>In die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <source>Copy %1</source>
-        <translation>%1 kopieren</translation>
-    </message>
-    <message>
         <source>Exit code %1</source>
         <translation>Exit-Code %1</translation>
     </message>
     <message>
         <source>Duration %1</source>
         <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <source>Copy the run ID</source>
+        <translation>Die Lauf-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the definition ID</source>
+        <translation>Die Definitions-ID kopieren</translation>
     </message>
 </context>
 <context>

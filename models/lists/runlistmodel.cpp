@@ -1,3 +1,7 @@
+// One model, a little over 500 lines on purpose: the live refresh (new runs at
+// the head, active runs re-read, finished ones settled in place) and the
+// columns it keeps current share the row store, and split apart each half
+// would reach into the other's rows.
 #include "runlistmodel.h"
 
 #include <wire/timestamp.h>
