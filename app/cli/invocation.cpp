@@ -69,6 +69,7 @@ void Invocation::done(int exitCode)
         return;
     m_finished = true;
     m_exitCode = exitCode;
+    m_output.endLine();
     Q_EMIT finished(exitCode);
 }
 

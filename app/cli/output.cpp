@@ -37,10 +37,20 @@ int Output::terminalWidth() const
 void Output::out(const QString &text)
 {
     write(m_out, text);
+    if (!text.isEmpty())
+        m_lineOpen = !text.endsWith(u'\n');
+}
+
+void Output::endLine()
+{
+    if (m_lineOpen && m_terminal.value_or(::isatty(::fileno(m_out)) != 0))
+        write(m_out, QStringLiteral("\n"));
+    m_lineOpen = false;
 }
 
 void Output::err(const QString &text)
 {
+    endLine();
     write(m_err, text);
 }
 

@@ -31,6 +31,12 @@ public:
 
     void out(const QString &text);
     void err(const QString &text);
+    // Ends a line `out` left open (a log without a final newline), on a
+    // terminal only: the shell's prompt or our next message starts a line of
+    // its own, and a pipe gets the log's bytes as they are.
+    void endLine();
+    // Whether `out` is a terminal. Unset: asked of `out`'s file.
+    void setTerminal(bool terminal) { m_terminal = terminal; }
 
     void printJson(const Json &json);
     template <typename Item>
@@ -58,6 +64,8 @@ private:
     FILE *m_err;
     bool m_json = false;
     std::optional<int> m_terminalWidth;
+    std::optional<bool> m_terminal;
+    bool m_lineOpen = false;
 };
 
 } // namespace Flotilla

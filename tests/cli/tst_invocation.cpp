@@ -14,6 +14,7 @@ class Tst_Invocation final : public QObject
 private Q_SLOTS:
     void globalOptionsBeforeOrAfterTheCommand();
     void finishesOnce();
+    void endsTheOpenLineWhenDone();
     void usageErrorExitsTwo();
     void apiErrorExitsOne();
 };
@@ -40,6 +41,17 @@ void Tst_Invocation::globalOptionsBeforeOrAfterTheCommand()
     Invocation unknown(captured.output());
     QVERIFY(!unknown.parseCommand(groups, {QStringLiteral("flotilla"), QStringLiteral("--bogus")}));
     QVERIFY2(unknown.parser().errorText().contains(QStringLiteral("bogus")), qPrintable(unknown.parser().errorText()));
+}
+
+void Tst_Invocation::endsTheOpenLineWhenDone()
+{
+    CapturedOutput captured;
+    Output output = captured.output();
+    output.setTerminal(true);
+    Invocation invocation(output);
+    invocation.output().out(QStringLiteral("hi"));
+    invocation.done();
+    QCOMPARE(captured.out(), QStringLiteral("hi\n"));
 }
 
 void Tst_Invocation::finishesOnce()

@@ -17,8 +17,49 @@ private Q_SLOTS:
     void fieldsAlignAndEndWithANewline();
     void jsonIsIndentedAndEndsWithANewline();
     void messagesGoToErr();
+    void openLineIsEndedOnATerminal();
     void cellTexts();
 };
+
+// A log without a final newline (`printf hi`) left the shell's prompt on its
+// last line. On a terminal the line is ended; a pipe gets the bytes as they are.
+void Tst_Output::openLineIsEndedOnATerminal()
+{
+    {
+        CapturedOutput captured;
+        Output output = captured.output();
+        output.setTerminal(true);
+        output.out(QStringLiteral("h"));
+        output.out(QStringLiteral("i"));
+        output.endLine();
+        output.endLine();
+        QCOMPARE(captured.out(), QStringLiteral("hi\n"));
+    }
+    {
+        CapturedOutput captured;
+        Output output = captured.output();
+        output.setTerminal(true);
+        output.out(QStringLiteral("done\n"));
+        output.endLine();
+        QCOMPARE(captured.out(), QStringLiteral("done\n"));
+    }
+    {
+        CapturedOutput captured;
+        Output output = captured.output();
+        output.setTerminal(true);
+        output.out(QStringLiteral("hi"));
+        output.err(QStringLiteral("flotilla: run r ended without an exit code\n"));
+        QCOMPARE(captured.out(), QStringLiteral("hi\n"));
+    }
+    {
+        CapturedOutput captured;
+        Output output = captured.output();
+        output.setTerminal(false);
+        output.out(QStringLiteral("hi"));
+        output.endLine();
+        QCOMPARE(captured.out(), QStringLiteral("hi"));
+    }
+}
 
 void Tst_Output::tableAlignsColumns()
 {
