@@ -48,23 +48,24 @@ void RunController::addRoutes(Router &router)
 
 HttpResponse RunController::launchV1(const HttpRequest &request, const Args &args)
 {
-    QString corrupt;
-    const std::optional<Definition> definition = m_store.definition(args[0], &corrupt);
-    return launch(request, definition, corrupt, TaskController::notFound(args[0]), LaunchVersion::V1);
+    return launchById(request, args[0], LaunchVersion::V1);
 }
 
 HttpResponse RunController::launchV2(const HttpRequest &request, const Args &args)
 {
-    QString corrupt;
-    const std::optional<Definition> definition = m_store.definition(args[0], &corrupt);
-    return launch(request, definition, corrupt, TaskController::notFound(args[0]), LaunchVersion::V2);
+    return launchById(request, args[0], LaunchVersion::V2);
 }
 
 HttpResponse RunController::launchV4(const HttpRequest &request, const Args &args)
 {
+    return launchById(request, args[0], LaunchVersion::V4);
+}
+
+HttpResponse RunController::launchById(const HttpRequest &request, const QString &definitionId, LaunchVersion version)
+{
     QString corrupt;
-    const std::optional<Definition> definition = m_store.definition(args[0], &corrupt);
-    return launch(request, definition, corrupt, TaskController::notFound(args[0]), LaunchVersion::V4);
+    const std::optional<Definition> definition = m_store.definition(definitionId, &corrupt);
+    return launch(request, definition, corrupt, TaskController::notFound(definitionId), version);
 }
 
 HttpResponse RunController::launchByAlias(const HttpRequest &request, const Args &args)

@@ -33,6 +33,7 @@ private:
     HttpResponse getOfDefinition(const HttpRequest &request, const Args &args);
     HttpResponse terminate(const HttpRequest &request, const Args &args);
 
+    HttpResponse launchById(const HttpRequest &request, const QString &definitionId, LaunchVersion version);
     // `corrupt`: the store's message when the definition's row does not parse.
     HttpResponse launch(const HttpRequest &request, const std::optional<Definition> &definition, const QString &corrupt,
                         const QString &notFound, LaunchVersion version);

@@ -69,18 +69,28 @@ HttpResponse TaskController::save(const Definition &definition, bool insert)
     return documentResponse(m_store.definitionDocument(definition.definitionId));
 }
 
+std::optional<DefinitionPatch> TaskController::readPatch(const HttpRequest &request, HttpResponse *error)
+{
+    const std::optional<Json> body = parseJsonBody(request, error);
+    if (!body)
+        return std::nullopt;
+    QStringList errors;
+    DefinitionPatch patch = DefinitionPatch::fromJson(*body, &errors);
+    if (!errors.isEmpty()) {
+        *error = errorResponse(400, errors.join(u'\n'));
+        return std::nullopt;
+    }
+    return patch;
+}
+
 HttpResponse TaskController::create(const HttpRequest &request, const Args &)
 {
     HttpResponse error;
-    const std::optional<Json> body = parseJsonBody(request, &error);
-    if (!body)
+    const std::optional<DefinitionPatch> patch = readPatch(request, &error);
+    if (!patch)
         return error;
-    QStringList errors;
-    const DefinitionPatch patch = DefinitionPatch::fromJson(*body, &errors);
-    if (!errors.isEmpty())
-        return errorResponse(400, errors.join(u'\n'));
     Definition definition;
-    patch.applyTo(definition);
+    patch->applyTo(definition);
     definition.definitionId = newDefinitionId(definition.groupName);
     return save(definition, true);
 }
@@ -116,14 +126,10 @@ HttpResponse TaskController::update(const HttpRequest &request, const Args &args
     if (!definition)
         return errorResponse(404, notFound(args[0]));
     HttpResponse error;
-    const std::optional<Json> body = parseJsonBody(request, &error);
-    if (!body)
+    const std::optional<DefinitionPatch> patch = readPatch(request, &error);
+    if (!patch)
         return error;
-    QStringList errors;
-    const DefinitionPatch patch = DefinitionPatch::fromJson(*body, &errors);
-    if (!errors.isEmpty())
-        return errorResponse(400, errors.join(u'\n'));
-    patch.applyTo(*definition);
+    patch->applyTo(*definition);
     return save(*definition, false);
 }
 

@@ -2,9 +2,12 @@
 
 #include "router.h"
 
+#include <wire/definition.h>
+
+#include <optional>
+
 namespace Flotilla {
 
-struct Definition;
 class Store;
 
 // The definitions (contract §3): /task, /task/{id}, /task/alias/{alias}.
@@ -26,6 +29,8 @@ private:
     HttpResponse update(const HttpRequest &request, const Args &args);
     HttpResponse remove(const HttpRequest &request, const Args &args);
     HttpResponse save(const Definition &definition, bool insert);
+    // The body as a definition patch, or the 4xx answer that says what is wrong.
+    static std::optional<DefinitionPatch> readPatch(const HttpRequest &request, HttpResponse *error);
 
     Store &m_store;
 };
