@@ -33,6 +33,17 @@ QByteArray documentOf(const Json &json)
     return QByteArray::fromStdString(json.dump());
 }
 
+// Insert and update share the column order alias .. document.
+void bindDefinitionColumns(QSqlQuery &query, const Definition &definition)
+{
+    query.addBindValue(definition.alias);
+    query.addBindValue(nullableText(definition.groupName));
+    query.addBindValue(definition.image);
+    query.addBindValue(definition.command);
+    query.addBindValue(optionalInt(definition.memory));
+    query.addBindValue(documentOf(definition.toJson()));
+}
+
 } // namespace
 
 Store::Store()
@@ -214,12 +225,7 @@ bool Store::insertDefinition(const Definition &definition)
             "INSERT INTO definitions (definition_id, alias, group_name, image, command, memory, document)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(definition.definitionId);
-        query.addBindValue(definition.alias);
-        query.addBindValue(nullableText(definition.groupName));
-        query.addBindValue(definition.image);
-        query.addBindValue(definition.command);
-        query.addBindValue(optionalInt(definition.memory));
-        query.addBindValue(documentOf(definition.toJson()));
+        bindDefinitionColumns(query, definition);
         return exec(query) && writeDefinitionRows(definition);
     });
 }
@@ -231,12 +237,7 @@ bool Store::updateDefinition(const Definition &definition)
         QSqlQuery &query = prepared(QStringLiteral(
             "UPDATE definitions SET alias = ?, group_name = ?, image = ?, command = ?, memory = ?, document = ?"
             " WHERE definition_id = ?"));
-        query.addBindValue(definition.alias);
-        query.addBindValue(nullableText(definition.groupName));
-        query.addBindValue(definition.image);
-        query.addBindValue(definition.command);
-        query.addBindValue(optionalInt(definition.memory));
-        query.addBindValue(documentOf(definition.toJson()));
+        bindDefinitionColumns(query, definition);
         query.addBindValue(definition.definitionId);
         return exec(query) && query.numRowsAffected() == 1 && writeDefinitionRows(definition);
     });
