@@ -100,6 +100,9 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // Stretch factors only share out later growth; without these relative
+    // sizes the first layout leaves the details pane at its narrow hint.
+    m_splitter->setSizes({3000, 2000});
     m_splitter->setObjectName(QStringLiteral("definitionsSplitter"));
 
     auto *layout = new QVBoxLayout(this);

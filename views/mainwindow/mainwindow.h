@@ -81,7 +81,7 @@ private:
     void openSettings();
 
     void restoreState();
-    // The first start: two thirds of the screen, centred.
+    // The first start: three quarters wide, two thirds high, centred.
     void sizeToScreen();
     void saveState() const;
 

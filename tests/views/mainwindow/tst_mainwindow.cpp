@@ -33,6 +33,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -339,6 +340,10 @@ void Tst_MainWindow::firstWindowFitsTheScreen()
              qPrintable(QStringLiteral("centre %1,%2").arg(frame.center().x()).arg(frame.center().y())));
     auto *search = m_window->definitionsPage()->findChild<QLineEdit *>();
     QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
+    // The details pane gets a real share of the page, not its narrow size hint.
+    const QList<int> split = m_window->definitionsPage()->splitter()->sizes();
+    QVERIFY2(split.size() == 2 && split[1] * 3 >= split[0],
+             qPrintable(QStringLiteral("list %1, details %2").arg(split.value(0)).arg(split.value(1))));
     const std::pair<MainWindow::Page, QTableView *> pages[] = {
         {MainWindow::Definitions, m_window->definitionsPage()->table()},
         {MainWindow::Runs, m_window->runsPage()->table()},
