@@ -13,15 +13,6 @@
 
 namespace Flotilla {
 
-namespace {
-
-QString runOfDefinitionNotFound(const QString &definitionId, const QString &runId)
-{
-    return QStringLiteral("Run with id %1 not found for definition %2").arg(runId, definitionId);
-}
-
-} // namespace
-
 RunController::RunController(Store &store, RunScheduler &scheduler)
     : m_store(store)
     , m_scheduler(scheduler)
@@ -194,25 +185,36 @@ HttpResponse RunController::get(const HttpRequest &, const Args &args)
     return documentResponse(std::move(document));
 }
 
-HttpResponse RunController::getOfDefinition(const HttpRequest &, const Args &args)
+std::optional<Run> RunController::runOfDefinition(const Args &args, HttpResponse *error) const
 {
     QString corrupt;
-    const std::optional<Run> run = m_store.run(args[1], &corrupt);
-    if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
-    if (!run || run->definitionId != args[0])
-        return errorResponse(404, runOfDefinitionNotFound(args[0], args[1]));
+    std::optional<Run> run = m_store.run(args[1], &corrupt);
+    if (!corrupt.isEmpty()) {
+        *error = errorResponse(500, corrupt);
+        return std::nullopt;
+    }
+    if (!run || run->definitionId != args[0]) {
+        *error = errorResponse(404, QStringLiteral("Run with id %1 not found for definition %2").arg(args[1], args[0]));
+        return std::nullopt;
+    }
+    return run;
+}
+
+HttpResponse RunController::getOfDefinition(const HttpRequest &, const Args &args)
+{
+    HttpResponse error;
+    const std::optional<Run> run = runOfDefinition(args, &error);
+    if (!run)
+        return error;
     return jsonResponse(run->toJson());
 }
 
 HttpResponse RunController::terminate(const HttpRequest &, const Args &args)
 {
-    QString corrupt;
-    const std::optional<Run> run = m_store.run(args[1], &corrupt);
-    if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
-    if (!run || run->definitionId != args[0])
-        return errorResponse(404, runOfDefinitionNotFound(args[0], args[1]));
+    HttpResponse error;
+    const std::optional<Run> run = runOfDefinition(args, &error);
+    if (!run)
+        return error;
     if (!run->isActive())
         return errorResponse(400, QStringLiteral("run %1 is already STOPPED; only QUEUED, PENDING or RUNNING runs "
                                                  "can be terminated")

@@ -7,6 +7,7 @@
 namespace Flotilla {
 
 struct Definition;
+struct Run;
 class RunScheduler;
 class Store;
 
@@ -38,6 +39,9 @@ private:
     HttpResponse launch(const HttpRequest &request, const std::optional<Definition> &definition, const QString &corrupt,
                         const QString &notFound, LaunchVersion version);
     HttpResponse listMatching(const HttpRequest &request, const QString &definitionId);
+    // The run of .../{definition_id}/history/{run_id}: nullopt with `error` set (500 for
+    // a corrupt row, 404 when missing or another definition's).
+    std::optional<Run> runOfDefinition(const Args &args, HttpResponse *error) const;
 
     Store &m_store;
     RunScheduler &m_scheduler;
