@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QAbstractButton>
 #include <QAccessible>
+#include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QStringList>
+#include <QTest>
 #include <QWidget>
 
 namespace Flotilla::Testing {
@@ -43,6 +47,22 @@ inline QPixmap screenshot(QWidget *widget, const QString &name)
     if (const QString dir = qEnvironmentVariable("FLOTILLA_SCREENSHOT_DIR"); !dir.isEmpty())
         pixmap.save(QDir(dir).filePath(name + QStringLiteral(".png")));
     return pixmap;
+}
+
+// Clicks the button of the open message box whose text starts with `text`.
+inline bool answerMessageBox(const QString &text)
+{
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; }, 10000))
+        return false;
+    for (QAbstractButton *button : box->buttons()) {
+        if (button->text().remove(u'&').startsWith(text)) {
+            button->click();
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace Flotilla::Testing

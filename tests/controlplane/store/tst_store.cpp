@@ -143,6 +143,22 @@ QList<Run> sampleRuns()
     };
 }
 
+// The columns of the list tests: a query, the ids it lists in order, the total.
+void addListColumns()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<qint64>("total");
+}
+
+QStringList ids(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *id : list)
+        result.append(QString::fromLatin1(id));
+    return result;
+}
+
 } // namespace
 
 class Tst_Store final : public QObject
@@ -611,16 +627,7 @@ void Tst_Store::insertRunsIsAtomic()
 
 void Tst_Store::listDefinitions_data()
 {
-    QTest::addColumn<QString>("query");
-    QTest::addColumn<QStringList>("ids");
-    QTest::addColumn<qint64>("total");
-
-    const auto ids = [](std::initializer_list<const char *> list) {
-        QStringList result;
-        for (const char *id : list)
-            result.append(QString::fromLatin1(id));
-        return result;
-    };
+    addListColumns();
 
     // Sorting: missing values last either way, ties by id.
     QTest::newRow("defaults: group_name asc") << QString() << ids({"d3", "d1", "d2", "d5", "d4"}) << qint64(5);
@@ -684,16 +691,7 @@ void Tst_Store::listDefinitions()
 
 void Tst_Store::listRuns_data()
 {
-    QTest::addColumn<QString>("query");
-    QTest::addColumn<QStringList>("ids");
-    QTest::addColumn<qint64>("total");
-
-    const auto ids = [](std::initializer_list<const char *> list) {
-        QStringList result;
-        for (const char *id : list)
-            result.append(QString::fromLatin1(id));
-        return result;
-    };
+    addListColumns();
 
     // Sorting: missing values last either way, ties by id.
     QTest::newRow("defaults: group_name asc") << QString() << ids({"r-c", "r-a", "r-b", "r-e", "r-d"}) << qint64(5);

@@ -23,6 +23,18 @@ QString expectedLines(int count)
     return text;
 }
 
+// What a tailer appends, and when it finishes.
+struct TailRecording
+{
+    explicit TailRecording(LogTailer &tailer)
+        : finished(&tailer, &LogTailer::finished)
+    {
+        QObject::connect(&tailer, &LogTailer::appended, &tailer, [this](const QString &piece) { text += piece; });
+    }
+    QString text;
+    QSignalSpy finished;
+};
+
 } // namespace
 
 class Tst_LogTailer final : public QObject
@@ -68,12 +80,10 @@ void Tst_LogTailer::followsARunToItsEnd()
     LogTailer tailer(&client, run.runId);
     tailer.setFastInterval(50);
     tailer.setIdleInterval(400);
-    QString text;
-    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
-    QSignalSpy finished(&tailer, &LogTailer::finished);
+    TailRecording tail(tailer);
     tailer.start();
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(text, expectedLines(50));
+    QVERIFY(tail.finished.wait(60000));
+    QCOMPARE(tail.text, expectedLines(50));
     QVERIFY(!tailer.isActive());
     QVERIFY(tailer.isFinished());
 }
@@ -89,13 +99,11 @@ void Tst_LogTailer::rawTextMode()
     tailer.setMode(LogTailer::Mode::RawText);
     tailer.setFastInterval(50);
     tailer.setIdleInterval(400);
-    QString text;
-    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
+    TailRecording tail(tailer);
     QSignalSpy resets(&tailer, &LogTailer::reset);
-    QSignalSpy finished(&tailer, &LogTailer::finished);
     tailer.start();
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(text, expectedLines(30));
+    QVERIFY(tail.finished.wait(60000));
+    QCOMPARE(tail.text, expectedLines(30));
     QCOMPARE(resets.size(), 0);
 }
 
@@ -112,18 +120,16 @@ void Tst_LogTailer::survivesAControlPlaneRestart()
     LogTailer tailer(&client, run.runId);
     tailer.setFastInterval(50);
     tailer.setIdleInterval(400);
-    QString text;
-    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
-    QSignalSpy finished(&tailer, &LogTailer::finished);
+    TailRecording tail(tailer);
     QSignalSpy errors(&tailer, &LogTailer::errorOccurred);
     tailer.start();
-    QTRY_VERIFY_WITH_TIMEOUT(text.contains(u"line 20\n"), 30000);
-    QVERIFY(!text.contains(u"line 200\n")); // still in the middle
+    QTRY_VERIFY_WITH_TIMEOUT(tail.text.contains(u"line 20\n"), 30000);
+    QVERIFY(!tail.text.contains(u"line 200\n")); // still in the middle
     server.stop();
     QVERIFY(server.start());
     client.setBaseUrl(server.url());
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(text, expectedLines(200));
+    QVERIFY(tail.finished.wait(60000));
+    QCOMPARE(tail.text, expectedLines(200));
     for (const QList<QVariant> &error : std::as_const(errors))
         QVERIFY(error.value(0).value<ApiError>().isTransient());
 }
@@ -160,12 +166,10 @@ void Tst_LogTailer::cloudWatchTokens()
     LogTailer tailer(&client, QStringLiteral("run1"));
     tailer.setFastInterval(20);
     tailer.setIdleInterval(100);
-    QString text;
-    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
-    QSignalSpy finished(&tailer, &LogTailer::finished);
+    TailRecording tail(tailer);
     tailer.start();
-    QVERIFY(finished.wait(10000));
-    QCOMPARE(text, QStringLiteral("+ set -e\n+ echo 'hello yourusername'\nhello yourusername\nline 4\nline 5\n"));
+    QVERIFY(tail.finished.wait(10000));
+    QCOMPARE(tail.text, QStringLiteral("+ set -e\n+ echo 'hello yourusername'\nhello yourusername\nline 4\nline 5\n"));
     QCOMPARE(tailer.lastSeen(), QString::fromLatin1(second));
 }
 
@@ -202,12 +206,10 @@ void Tst_LogTailer::lineCounterAndAnswersWithoutLastSeen()
     LogTailer tailer(&client, QStringLiteral("r"));
     tailer.setFastInterval(20);
     tailer.setIdleInterval(80);
-    QString text;
-    connect(&tailer, &LogTailer::appended, this, [&text](const QString &piece) { text += piece; });
-    QSignalSpy finished(&tailer, &LogTailer::finished);
+    TailRecording tail(tailer);
     tailer.start();
-    QVERIFY(finished.wait(10000));
-    QCOMPARE(text, QStringLiteral("+ echo 'hello jdoe'\nhello jdoe\nlast\nlines\n"));
+    QVERIFY(tail.finished.wait(10000));
+    QCOMPARE(tail.text, QStringLiteral("+ echo 'hello jdoe'\nhello jdoe\nlast\nlines\n"));
     QCOMPARE(tailer.lastSeen(), QStringLiteral("5"));
 }
 

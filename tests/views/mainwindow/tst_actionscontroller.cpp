@@ -8,6 +8,7 @@
 #include <client/flotillaclient.h>
 #include <client/serverconnection.h>
 #include <testserver.h>
+#include <widgettesting.h>
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -22,21 +23,6 @@ using namespace Flotilla;
 using namespace Flotilla::Testing;
 
 namespace {
-
-bool answer(const QString &text)
-{
-    QMessageBox *box = nullptr;
-    if (!QTest::qWaitFor(
-            [&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; }, 10000))
-        return false;
-    for (QAbstractButton *button : box->buttons()) {
-        if (button->text().remove(u'&').startsWith(text)) {
-            button->click();
-            return true;
-        }
-    }
-    return false;
-}
 
 ServerProfile unreachable()
 {
@@ -129,7 +115,7 @@ void Tst_ActionsController::deleteAsksThenDeletes()
     const Definition doomed = definition("true");
     QSignalSpy changed(m_actions, &ActionsController::definitionsChanged);
     m_actions->deleteDefinition(doomed);
-    QVERIFY(answer(QStringLiteral("Delete")));
+    QVERIFY(answerMessageBox(QStringLiteral("Delete")));
     QVERIFY(changed.wait(10000));
     QCOMPARE(m_http->get(QStringLiteral("/api/v1/task/") + doomed.definitionId).status, 404);
 }
@@ -138,7 +124,7 @@ void Tst_ActionsController::cancelledDeleteKeepsTheDefinition()
 {
     const Definition kept = definition("true");
     m_actions->deleteDefinition(kept);
-    QVERIFY(answer(QStringLiteral("Cancel")));
+    QVERIFY(answerMessageBox(QStringLiteral("Cancel")));
     QTRY_VERIFY(!QApplication::activeModalWidget());
     QCOMPARE(m_http->get(QStringLiteral("/api/v1/task/") + kept.definitionId).status, 200);
 }
@@ -182,7 +168,7 @@ void Tst_ActionsController::stopAsksThenStops()
     waitForStatus(*m_http, run.runId, "RUNNING");
     QSignalSpy changed(m_actions, &ActionsController::runsChanged);
     m_actions->stop(run);
-    QVERIFY(answer(QStringLiteral("Stop Run")));
+    QVERIFY(answerMessageBox(QStringLiteral("Stop Run")));
     QVERIFY(changed.wait(10000));
     QCOMPARE(waitForStatus(*m_http, run.runId, "STOPPED").value("status", ""), "STOPPED");
 }
@@ -222,7 +208,7 @@ void Tst_ActionsController::serverErrorsAreReported()
     missing.alias = QStringLiteral("missing");
     QSignalSpy errors(m_actions, &ActionsController::errorOccurred);
     m_actions->deleteDefinition(missing);
-    QVERIFY(answer(QStringLiteral("Delete")));
+    QVERIFY(answerMessageBox(QStringLiteral("Delete")));
     QVERIFY(errors.wait(10000));
     QVERIFY(!errors.constFirst().constFirst().toString().isEmpty());
 }

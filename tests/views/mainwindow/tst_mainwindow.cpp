@@ -18,6 +18,7 @@
 #include <lists/runlistmodel.h>
 #include <log/logmodel.h>
 #include <testserver.h>
+#include <widgettesting.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -52,22 +53,6 @@ QAction *actionNamed(QWidget *widget, const QString &text)
             return action;
     }
     return nullptr;
-}
-
-// Clicks the button of the open message box whose text starts with `text`.
-bool answerMessageBox(const QString &text)
-{
-    QMessageBox *box = nullptr;
-    if (!QTest::qWaitFor(
-            [&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; }, 10000))
-        return false;
-    for (QAbstractButton *button : box->buttons()) {
-        if (button->text().remove(u'&').startsWith(text)) {
-            button->click();
-            return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
