@@ -1,5 +1,5 @@
 // GroupsModel: the groups of the definitions, paged and filtered by name.
-#include "awaitjob.h"
+#include "listtesting.h"
 #include "modeltesters.h"
 #include "testserver.h"
 
@@ -24,23 +24,12 @@ void Tst_GroupsModel::pagesAndFiltersGroups()
     QVERIFY(server.start());
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
     client.setBearerToken(QString::fromUtf8(server.token()));
-    for (const QString &group : {QStringLiteral("ops"), QStringLiteral("finance"), QStringLiteral("ml-ops")}) {
-        Definition definition;
-        definition.alias = group + QStringLiteral("-job");
-        definition.groupName = group;
-        definition.image = QStringLiteral("none");
-        definition.command = QStringLiteral("true");
-        QVERIFY(await(client.createDefinition(definition))->succeeded());
-    }
+    QVERIFY(createDefinitionsInGroups(client, {u"ops"_qs, u"finance"_qs, u"ml-ops"_qs}));
 
     GroupsModel model(&client);
     model.setPageSize(2);
     ModelTesters testers(&model);
-    QTRY_VERIFY(!model.isLoading());
-    while (model.canFetchMore({})) {
-        model.fetchMore({});
-        QTRY_VERIFY(!model.isLoading());
-    }
+    QVERIFY(loadAllPages(model));
     QCOMPARE(model.names(), (QStringList{QStringLiteral("finance"), QStringLiteral("ml-ops"), QStringLiteral("ops")}));
     QCOMPARE(model.totalCount(), 3);
     QCOMPARE(model.index(1, 0).data(PagedTableModel::IdRole).toString(), QStringLiteral("ml-ops"));

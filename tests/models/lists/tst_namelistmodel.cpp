@@ -1,7 +1,7 @@
 // NameListModel: one column of names from a client call, every role the
 // name, a substring filter sent as `name`, paged and never sortable; through
 // a minimal subclass over GET /groups of a real control plane.
-#include "awaitjob.h"
+#include "listtesting.h"
 #include "modeltesters.h"
 #include "testserver.h"
 
@@ -39,23 +39,12 @@ void Tst_NameListModel::namesInEveryRoleAndFiltered()
     FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
     client.setBearerToken(QString::fromUtf8(server.token()));
     const QStringList groups{u"alpha"_qs, u"beta"_qs, u"alphabet"_qs, u"gamma"_qs, u"delta"_qs};
-    for (const QString &group : groups) {
-        Definition definition;
-        definition.alias = group + u"-job"_qs;
-        definition.groupName = group;
-        definition.image = QStringLiteral("none");
-        definition.command = QStringLiteral("true");
-        QVERIFY(await(client.createDefinition(definition))->succeeded());
-    }
+    QVERIFY(createDefinitionsInGroups(client, groups));
 
     GroupNames model(&client);
     model.setPageSize(2);
     ModelTesters testers(&model);
-    QTRY_VERIFY(!model.isLoading());
-    while (model.canFetchMore({})) {
-        model.fetchMore({});
-        QTRY_VERIFY(!model.isLoading());
-    }
+    QVERIFY(loadAllPages(model));
     QCOMPARE(model.names(), (QStringList{u"alpha"_qs, u"alphabet"_qs, u"beta"_qs, u"delta"_qs, u"gamma"_qs}));
     QCOMPARE(model.columnCount(), 1);
     const QModelIndex beta = model.index(2, NameListModel::Name);

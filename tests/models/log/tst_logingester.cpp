@@ -21,6 +21,21 @@ private Q_SLOTS:
 
 namespace {
 
+// One parser step per event-loop turn, each flushed: every step shows.
+void ingestStepByStep(LogIngester &ingester)
+{
+    ingester.setSliceBudget(0);
+    ingester.setFlushInterval(0);
+}
+
+QByteArray fortyCharacterLines(int count)
+{
+    QByteArray text;
+    for (int i = 0; i < count; ++i)
+        text += "a line of about forty characters, number " + QByteArray::number(i) + '\n';
+    return text;
+}
+
 // How many row insertions the ingester makes for the same 20,000 lines into a
 // model that already holds `rowsBefore` lines, flushing after every step.
 int insertionsWith(int rowsBefore)
@@ -31,13 +46,9 @@ int insertionsWith(int rowsBefore)
         lines.appendLine(u"old", nullptr, 0);
     model.append(lines);
     LogIngester ingester(&model);
-    ingester.setSliceBudget(0); // one step per event-loop turn
-    ingester.setFlushInterval(0);
+    ingestStepByStep(ingester);
     QSignalSpy inserted(&model, &LogModel::rowsInserted);
-    QByteArray text;
-    for (int i = 0; i < 20000; ++i)
-        text += "a line of about forty characters, number " + QByteArray::number(i) + '\n';
-    ingester.append(text);
+    ingester.append(fortyCharacterLines(20000));
     if (!QTest::qWaitFor([&] { return ingester.isIdle(); }, 30000))
         return -1;
     return model.rowCount() == rowsBefore + 20000 ? int(inserted.size()) : -2;
@@ -67,13 +78,9 @@ void Tst_LogIngester::bigInputIsParsedInSlices()
 {
     LogModel model;
     LogIngester ingester(&model);
-    ingester.setSliceBudget(0); // one step per event-loop turn
-    ingester.setFlushInterval(0);
+    ingestStepByStep(ingester);
     QSignalSpy inserted(&model, &LogModel::rowsInserted);
-    QByteArray text;
-    for (int i = 0; i < 20000; ++i)
-        text += "a line of about forty characters, number " + QByteArray::number(i) + '\n';
-    ingester.append(text);
+    ingester.append(fortyCharacterLines(20000));
     QCOMPARE(model.rowCount(), 0); // nothing happens before the event loop runs
     QTRY_COMPARE(model.rowCount(), 20000);
     QVERIFY2(inserted.size() > 1, "the text went in in one piece");

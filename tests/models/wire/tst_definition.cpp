@@ -1,26 +1,20 @@
 // Definition and DefinitionPatch: the wire form (api-contract.md §2, §3, §9)
 // and the validation rules of §3.
+#include "wirefixture.h"
+
 #include <wire/definition.h>
 
-#include <QFile>
 #include <QTest>
 
 #include <functional>
 
 using namespace Flotilla;
+using namespace Flotilla::Testing;
 
 using DefinitionChange = std::function<void(Definition &)>;
 Q_DECLARE_METATYPE(DefinitionChange)
 
 namespace {
-
-Json fixture(const char *name)
-{
-    QFile file(QStringLiteral(FLOTILLA_FIXTURES_DIR "/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", name);
-    return Json::parse(file.readAll().toStdString());
-}
 
 Json parse(const char *text)
 {
@@ -95,7 +89,7 @@ private Q_SLOTS:
 void Tst_Definition::fromJsonUpstreamHead()
 {
     QStringList errors;
-    const Definition definition = Definition::fromJson(fixture("definition-head.json"), &errors);
+    const Definition definition = Definition::fromJson(fixtureJson("definition-head.json"), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(definition.definitionId, QStringLiteral("examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d"));
     QCOMPARE(definition.alias, QStringLiteral("hello-flotilla"));
@@ -113,7 +107,7 @@ void Tst_Definition::fromJsonUpstreamHead()
 void Tst_Definition::fromJsonSeedEra()
 {
     QStringList errors;
-    const Definition definition = Definition::fromJson(fixture("definition-seed-era.json"), &errors);
+    const Definition definition = Definition::fromJson(fixtureJson("definition-seed-era.json"), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(definition.definitionId, QStringLiteral("examples-5c042dbe-5895-465e-bb53-c53c07dcd5ea"));
     QCOMPARE(definition.alias, QStringLiteral("hello-flotilla"));
@@ -128,7 +122,7 @@ void Tst_Definition::fromJsonSeedEra()
 void Tst_Definition::fromJsonMinimal()
 {
     QStringList errors;
-    const Definition definition = Definition::fromJson(fixture("definition-minimal-head.json"), &errors);
+    const Definition definition = Definition::fromJson(fixtureJson("definition-minimal-head.json"), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(definition.definitionId, QStringLiteral("A"));
     QCOMPARE(definition.alias, QStringLiteral("aliasA"));
@@ -203,7 +197,7 @@ void Tst_Definition::unknownFieldsSurviveRoundTrip()
     QFETCH(QString, fixtureName);
     QFETCH(QStringList, unknownKeys);
 
-    const Json original = fixture(qPrintable(fixtureName));
+    const Json original = fixtureJson(fixtureName);
     QStringList errors;
     Definition definition = Definition::fromJson(original, &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));

@@ -1,24 +1,14 @@
 // List bodies of every era: DefinitionList, RunList, NameList (groups/tags)
 // and ClustersList, including upstream's nulls and cluster objects
 // (api-contract.md §3, §9).
+#include "wirefixture.h"
+
 #include <wire/lists.h>
 
-#include <QFile>
 #include <QTest>
 
 using namespace Flotilla;
-
-namespace {
-
-Json fixture(const QString &name)
-{
-    QFile file(QStringLiteral(FLOTILLA_FIXTURES_DIR "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(name));
-    return Json::parse(file.readAll().toStdString());
-}
-
-} // namespace
+using namespace Flotilla::Testing;
 
 class Tst_Lists final : public QObject
 {
@@ -43,7 +33,8 @@ private Q_SLOTS:
 void Tst_Lists::definitionListHead()
 {
     QStringList errors;
-    const DefinitionList list = DefinitionList::fromJson(fixture(QStringLiteral("definition-list-head.json")), &errors);
+    const DefinitionList list = DefinitionList::fromJson(fixtureJson(QStringLiteral("definition-list-head.json")),
+                                                         &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(list.definitions.size(), 1);
     const Definition &definition = list.definitions.first();
@@ -79,7 +70,7 @@ void Tst_Lists::definitionListErrors()
 void Tst_Lists::runListEmptyHead()
 {
     QStringList errors;
-    const RunList list = RunList::fromJson(fixture(QStringLiteral("run-list-empty-head.json")), &errors);
+    const RunList list = RunList::fromJson(fixtureJson(QStringLiteral("run-list-empty-head.json")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QVERIFY(list.history.isEmpty()); // "history":null
     QCOMPARE(list.page.total, 0);
@@ -93,9 +84,9 @@ void Tst_Lists::runListWithRuns()
 {
     // A HEAD-shaped list holding the run fixtures, with echo keys beside them.
     Json body = Json::object();
-    body["history"] = Json::array({fixture(QStringLiteral("run-queued-head.json")),
-                                   fixture(QStringLiteral("run-running-head.json")),
-                                   fixture(QStringLiteral("run-stopped-seed-era.json"))});
+    body["history"] = Json::array({fixtureJson(QStringLiteral("run-queued-head.json")),
+                                   fixtureJson(QStringLiteral("run-running-head.json")),
+                                   fixtureJson(QStringLiteral("run-stopped-seed-era.json"))});
     body["engine"] = Json::array({"eks", "eks-spark"});
     body["status"] = Json::array({"QUEUED", "RUNNING", "STOPPED"});
     body["env_filters"] = Json::object();
@@ -157,7 +148,7 @@ void Tst_Lists::groups()
     QFETCH(qint64, limit);
 
     QStringList errors;
-    const NameList list = NameList::fromJson(fixture(name), "groups", &errors);
+    const NameList list = NameList::fromJson(fixtureJson(name), "groups", &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(list.names, names);
     QCOMPARE(list.page.total, total);
@@ -189,7 +180,7 @@ void Tst_Lists::nameListKeyMatters()
     QCOMPARE(NameList::fromJson(body, "groups", &errors).names, QStringList{QStringLiteral("g")});
     QCOMPARE(NameList::fromJson(body, "tags", &errors).names, QStringList{QStringLiteral("t")});
     // The groups body read as a tags list holds no tags.
-    QVERIFY(NameList::fromJson(fixture(QStringLiteral("groups-seed-era.json")), "tags", &errors).names.isEmpty());
+    QVERIFY(NameList::fromJson(fixtureJson(QStringLiteral("groups-seed-era.json")), "tags", &errors).names.isEmpty());
     QVERIFY(errors.isEmpty());
 }
 
@@ -222,7 +213,7 @@ void Tst_Lists::clusters()
     QFETCH(QStringList, clusters);
 
     QStringList errors;
-    const ClustersList list = ClustersList::fromJson(fixture(name), &errors);
+    const ClustersList list = ClustersList::fromJson(fixtureJson(name), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(list.clusters, clusters);
 }

@@ -1,23 +1,17 @@
 // Run: decoding every era's run bodies, the forward-only status lifecycle
 // and the wire form (api-contract.md §3, §5, §9).
+#include "wirefixture.h"
+
 #include <wire/run.h>
 
-#include <QFile>
 #include <QTest>
 
 using namespace Flotilla;
+using namespace Flotilla::Testing;
 
 Q_DECLARE_METATYPE(Flotilla::RunStatus)
 
 namespace {
-
-Json fixture(const QString &name)
-{
-    QFile file(QStringLiteral(FLOTILLA_FIXTURES_DIR "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(name));
-    return Json::parse(file.readAll().toStdString());
-}
 
 QByteArray dumped(const Json &json)
 {
@@ -102,7 +96,7 @@ void Tst_Run::fixturesDecode()
     QFETCH(RunStatus, status);
 
     QStringList errors;
-    const Run run = Run::fromJson(fixture(name), &errors);
+    const Run run = Run::fromJson(fixtureJson(name), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(run.status, status);
     QVERIFY(!run.runId.isEmpty());
@@ -121,7 +115,7 @@ void Tst_Run::fixturesDecode()
 void Tst_Run::queuedHead()
 {
     QStringList errors;
-    const Run run = Run::fromJson(fixture(QStringLiteral("run-queued-head.json")), &errors);
+    const Run run = Run::fromJson(fixtureJson(QStringLiteral("run-queued-head.json")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(run.runId, QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
     QCOMPARE(run.definitionId, QStringLiteral("examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d"));
@@ -148,7 +142,7 @@ void Tst_Run::queuedHead()
 void Tst_Run::runningHead()
 {
     QStringList errors;
-    const Run run = Run::fromJson(fixture(QStringLiteral("run-running-head.json")), &errors);
+    const Run run = Run::fromJson(fixtureJson(QStringLiteral("run-running-head.json")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(run.queuedAt, std::optional<QDateTime>(utc(2024, 5, 1, 12, 0, 0, 123)));
     QCOMPARE(run.startedAt, std::optional<QDateTime>(utc(2024, 5, 1, 12, 0, 31)));
@@ -163,7 +157,7 @@ void Tst_Run::runningHead()
 void Tst_Run::stoppedHead()
 {
     QStringList errors;
-    const Run run = Run::fromJson(fixture(QStringLiteral("run-stopped-head.json")), &errors);
+    const Run run = Run::fromJson(fixtureJson(QStringLiteral("run-stopped-head.json")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(run.exitCode, std::optional<qint64>(1));
     QCOMPARE(run.exitReason, QStringLiteral("Task terminated by user"));
@@ -176,7 +170,7 @@ void Tst_Run::stoppedHead()
 void Tst_Run::stoppedSeedEra()
 {
     QStringList errors;
-    const Run run = Run::fromJson(fixture(QStringLiteral("run-stopped-seed-era.json")), &errors);
+    const Run run = Run::fromJson(fixtureJson(QStringLiteral("run-stopped-seed-era.json")), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(run.runId, QStringLiteral("553c2489-49af-4a68-4c8c-014bd95e6e30"));
     QCOMPARE(run.cluster, QStringLiteral("default"));
