@@ -55,7 +55,8 @@ QList<ColourSpan> ParsedLines::lineSpans(qsizetype line) const
 
 void ParsedLines::appendLine(QStringView line, const ColourSpan *lineSpans, qsizetype spanCount)
 {
-    thread_local QStringEncoder encoder(QStringEncoder::Utf8);
+    // Stateless: a lone surrogate must not carry over into the next line.
+    thread_local QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
     const qsizetype old = text.size();
     text.resize(old + encoder.requiredSpace(line.size()) + 1);
     char *end = encoder.appendToBuffer(text.data() + old, line);
@@ -236,8 +237,10 @@ qsizetype AnsiParser::takeEscape(QStringView text)
         return 0;
     }
     if (kind >= 0x20 && kind <= 0x2f) // ESC, intermediate, final (charset choices)
-        return text.size() >= 3 ? 3 : 0;
-    return 2;
+        return text.size() >= 3 ? (text[2].unicode() < 0x80 ? 3 : 2) : 0;
+    // Escape finals are ASCII; past that the ESC stands alone and the
+    // character stays (taking it would split a surrogate pair).
+    return kind < 0x80 ? 2 : 1;
 }
 
 void AnsiParser::applySgr(QStringView parameters)

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void utf8CutInsideEveryCharacter();
     void brokenUtf8CutAnywhereReadsAsWhole();
     void finishCompletesTheLastLine();
+    void escapeBeforeACharacterOutsideTheBmp();
 };
 
 void Tst_AnsiParser::plainText()
@@ -151,6 +152,17 @@ void Tst_AnsiParser::finishCompletesTheLastLine()
     parser.finish(parsed);
     QCOMPARE(linesOf(parsed).value(1).text, u"two");
     QCOMPARE(parsed.text, QByteArray("one\ntwo\n"));
+}
+
+// ESC before a 4-byte character took only its high surrogate; the low one
+// left behind waited in a shared encoder and came out at the start of the
+// next parse as a replacement character (fuzz_ansiparser).
+void Tst_AnsiParser::escapeBeforeACharacterOutsideTheBmp()
+{
+    const QByteArray utf8 = "a\x1b\xf3\x8a\x8a\x8a\n";
+    QCOMPARE(parseCut(utf8, {}).value(0).text, QStringLiteral("a") + QString::fromUtf8("\xf3\x8a\x8a\x8a"));
+    QCOMPARE(parseCut("b\n", {}).value(0).text, u"b");
+    QCOMPARE(parseCut("c\x1b\n", {}).value(0).text, u"c");
 }
 
 QTEST_GUILESS_MAIN(Tst_AnsiParser)
