@@ -236,11 +236,12 @@ qsizetype AnsiParser::takeEscape(QStringView text)
         }
         return 0;
     }
+    // Finals are 0x30-0x7e. Anything else after ESC is text or a control of
+    // its own and stays (a newline, or half of a surrogate pair).
+    const auto isFinal = [](QChar c) { return c.unicode() >= 0x30 && c.unicode() <= 0x7e; };
     if (kind >= 0x20 && kind <= 0x2f) // ESC, intermediate, final (charset choices)
-        return text.size() >= 3 ? (text[2].unicode() < 0x80 ? 3 : 2) : 0;
-    // Escape finals are ASCII; past that the ESC stands alone and the
-    // character stays (taking it would split a surrogate pair).
-    return kind < 0x80 ? 2 : 1;
+        return text.size() >= 3 ? (isFinal(text[2]) ? 3 : 2) : 0;
+    return isFinal(text[1]) ? 2 : 1;
 }
 
 void AnsiParser::applySgr(QStringView parameters)

@@ -162,7 +162,11 @@ void Tst_AnsiParser::escapeBeforeACharacterOutsideTheBmp()
     const QByteArray utf8 = "a\x1b\xf3\x8a\x8a\x8a\n";
     QCOMPARE(parseCut(utf8, {}).value(0).text, QStringLiteral("a") + QString::fromUtf8("\xf3\x8a\x8a\x8a"));
     QCOMPARE(parseCut("b\n", {}).value(0).text, u"b");
-    QCOMPARE(parseCut("c\x1b\n", {}).value(0).text, u"c");
+    // Nor does ESC take a newline or any other control character with it.
+    const QList<Line> lines = parseCut("c\x1b\nd\x1b\te\n", {});
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.value(0).text, u"c");
+    QCOMPARE(lines.value(1).text, u"d\te");
 }
 
 QTEST_GUILESS_MAIN(Tst_AnsiParser)
