@@ -66,6 +66,13 @@ public:
     }
 };
 
+// Room for ten digits whatever the range, so 0..1 still shows 0.25 and the boxes line up.
+void widenForNumbers(QAbstractSpinBox *spin)
+{
+    const int digits = spin->fontMetrics().horizontalAdvance(QString(10, u'0'));
+    spin->setMinimumWidth(std::max(spin->sizeHint().width(), digits + spin->sizeHint().height()));
+}
+
 const Json *member(const Json &object, const char *key)
 {
     if (!object.is_object())
@@ -271,6 +278,7 @@ SchemaForm::SchemaForm(QWidget *parent)
     m_layout->setContentsMargins({});
     m_layout->addWidget(m_problems);
     m_layout->addWidget(m_note);
+    m_layout->addStretch(); // spare height goes below the form, not between its rows
     setSchema(Json::object({{"type", "object"}}));
 }
 
@@ -315,7 +323,7 @@ void SchemaForm::rebuild()
     delete m_body;
     m_focusOrder.clear();
     m_body = new QWidget(this);
-    m_layout->addWidget(m_body);
+    m_layout->insertWidget(m_layout->indexOf(m_note) + 1, m_body);
     m_problems->hide();
 
     m_root = std::make_unique<Field>();
@@ -471,6 +479,7 @@ QWidget *SchemaForm::makeEditor(Field &field, QWidget *parent)
         const Range bounds = integerRange(field.schema);
         spin->setRange(std::isinf(bounds.low) ? INT_MIN : int(bounds.low),
                        std::isinf(bounds.high) ? INT_MAX : int(bounds.high));
+        widenForNumbers(spin);
         connect(spin, &QSpinBox::valueChanged, this, changedBy);
         return spin;
     }
@@ -480,6 +489,7 @@ QWidget *SchemaForm::makeEditor(Field &field, QWidget *parent)
         const Range bounds = range(field.schema, std::pow(10.0, -numberDecimals), std::numeric_limits<double>::lowest(),
                                    std::numeric_limits<double>::max());
         spin->setRange(bounds.low, bounds.high);
+        widenForNumbers(spin);
         connect(spin, &QDoubleSpinBox::valueChanged, this, changedBy);
         return spin;
     }
