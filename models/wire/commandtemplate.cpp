@@ -69,10 +69,11 @@ namespace {
 constexpr int maxDepth = 100;
 constexpr size_t maxOutput = 1024 * 1024;
 // Rendering stops after this many actions, commands and loop turns, or
-// after producing this many bytes in function results: `range` over a
-// large literal or strings doubled in a loop must not hang the caller.
+// after this much work on large values (string bytes and array or map
+// entries handed to functions, looked up or ranged over): `range` over a
+// large literal, or over a large payload value, must not hang the caller.
 constexpr qint64 maxSteps = 10'000'000;
-constexpr qint64 maxProducedBytes = 64 * 1024 * 1024;
+constexpr qint64 maxWork = 256 * 1024 * 1024;
 
 struct TemplateError
 {
@@ -278,8 +279,13 @@ struct Value
     bool boolean = false;
     qint64 integer = 0;
     double number = 0;
-    std::string string;
+    // Strings are shared, never copied: a loop may read a large payload
+    // string millions of times. `text` points into the data or `owned`.
+    const std::string *text = nullptr;
+    std::shared_ptr<const std::string> owned;
     const Json *json = nullptr;
+
+    const std::string &string() const { return *text; }
 
     static Value ofBool(bool b)
     {
@@ -299,7 +305,8 @@ struct Value
     {
         Value v;
         v.kind = Kind::String;
-        v.string = std::move(s);
+        v.owned = std::make_shared<const std::string>(std::move(s));
+        v.text = v.owned.get();
         return v;
     }
     static Value nil()
@@ -324,7 +331,10 @@ Value fromJson(const Json &json)
         v.kind = Value::Kind::Float;
         v.number = json.get<double>();
         break;
-    case Json::value_t::string: v = Value::ofString(json.get_ref<const std::string &>()); break;
+    case Json::value_t::string:
+        v.kind = Value::Kind::String;
+        v.text = &json.get_ref<const std::string &>();
+        break;
     case Json::value_t::array:
         v.kind = Value::Kind::Array;
         v.json = &json;
@@ -379,7 +389,7 @@ bool isTrue(const Value &v)
     case Value::Kind::Bool: return v.boolean;
     case Value::Kind::Int: return v.integer != 0;
     case Value::Kind::Float: return v.number != 0;
-    case Value::Kind::String: return !v.string.empty();
+    case Value::Kind::String: return !v.string().empty();
     case Value::Kind::Array:
     case Value::Kind::Map: return !v.json->empty();
     }
@@ -506,10 +516,10 @@ std::string formatScientific(double value, int precision, bool upper)
 std::string formatHexFloat(double value, int precision, bool upper)
 {
     std::string buffer(size_t(std::max(precision, 0)) + 48, '\0');
-    const auto result = precision < 0 ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                                      std::chars_format::hex)
-                                      : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                                      std::chars_format::hex, precision);
+    const auto result = precision < 0
+                            ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::hex)
+                            : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::hex,
+                                            precision);
     buffer.resize(size_t(result.ptr - buffer.data()));
     const size_t p = buffer.find('p');
     std::string exponent = buffer.substr(p + 2);
@@ -735,7 +745,7 @@ void formatValue(std::string &out, const Value &v, char verb, const FormatSpec &
         return;
     case Value::Kind::Int: formatInteger(out, v.integer, verb, spec); return;
     case Value::Kind::Float: formatFloat(out, v.number, verb, spec); return;
-    case Value::Kind::String: formatString(out, v.string, verb, spec); return;
+    case Value::Kind::String: formatString(out, v.string(), verb, spec); return;
     case Value::Kind::Array: {
         out += '[';
         bool first = true;
@@ -925,7 +935,7 @@ void appendJson(std::string &out, const Value &v)
     case Value::Kind::Bool: out += v.boolean ? "true" : "false"; return;
     case Value::Kind::Int: out += std::to_string(v.integer); return;
     case Value::Kind::Float: out += jsonNumber(v.number); return;
-    case Value::Kind::String: appendJsonString(out, v.string); return;
+    case Value::Kind::String: appendJsonString(out, v.string()); return;
     case Value::Kind::Array: {
         out += '[';
         bool first = true;
@@ -964,10 +974,10 @@ std::string base64(std::string_view bytes)
 
 const std::vector<std::string_view> &functionNames()
 {
-    static const std::vector<std::string_view> names = {
-        "and",    "or",     "not",    "len",     "index",   "eq",    "ne",    "lt",   "le",
-        "gt",     "ge",     "print",  "printf",  "println", "default", "quote", "squote",
-        "upper",  "lower",  "trim",   "join",    "toJson",  "b64enc"};
+    static const std::vector<std::string_view> names = {"and",    "or",      "not",     "len",    "index",  "eq",
+                                                        "ne",     "lt",      "le",      "gt",     "ge",     "print",
+                                                        "printf", "println", "default", "quote",  "squote", "upper",
+                                                        "lower",  "trim",    "join",    "toJson", "b64enc"};
     return names;
 }
 
@@ -1078,8 +1088,7 @@ private:
                     list.push_back(parseControl(word, tokens, i + 1, first.pos));
                     continue;
                 }
-                if (word == "define" || word == "template" || word == "block" || word == "break"
-                    || word == "continue")
+                if (word == "define" || word == "template" || word == "block" || word == "break" || word == "continue")
                     fail(first.pos, "\"" + word + "\" is not supported in command templates");
             }
             auto node = std::make_shared<Node>();
@@ -1112,16 +1121,18 @@ private:
             size_t next = terminator.next;
             skipSpace(terminator.tokens, next);
             const Token &after = terminator.tokens[next];
-            const bool chained = after.type == Token::Type::Identifier
-                                 && (after.text == "if" || (after.text == "with" && keyword == "with"));
-            if (chained) {
+            const bool control = after.type == Token::Type::Identifier && (after.text == "if" || after.text == "with");
+            if (control && after.text == keyword) {
                 // {{else if x}} is {{else}}{{if x}}...{{end}} sharing this {{end}}.
                 node->elseList.push_back(parseControl(after.text, terminator.tokens, next + 1, after.pos));
             } else {
-                if (after.type != Token::Type::End)
-                    fail(after.pos, "unexpected " + describe(after) + " after {{else}}; only \"if\""
-                                        + std::string(keyword == "with" ? " or \"with\"" : "")
-                                        + " may follow it here");
+                // Go reads any other {{else if}} or {{else with}} as {{else}}
+                // followed by a control that needs its own {{end}}.
+                if (control)
+                    node->elseList.push_back(parseControl(after.text, terminator.tokens, next + 1, after.pos));
+                else if (after.type != Token::Type::End)
+                    fail(after.pos,
+                         "unexpected " + describe(after) + " after {{else}}; only \"if\" or \"with\" may follow it");
                 terminator = parseList(node->elseList);
                 if (terminator.kind == Terminator::Kind::Eof)
                     fail(pos, "{{" + keyword + "}} has no matching {{end}}; add one");
@@ -1190,7 +1201,7 @@ private:
             token.pos = start;
             token.end = end;
             token.text = text.empty() && type != Token::Type::String ? m_src.substr(start, end - start)
-                                                                      : std::move(text);
+                                                                     : std::move(text);
             tokens.push_back(std::move(token));
         };
         while (true) {
@@ -1220,9 +1231,18 @@ private:
                 continue;
             }
             switch (c) {
-            case '|': ++m_pos; push(Token::Type::Pipe, start, m_pos); continue;
-            case ',': ++m_pos; push(Token::Type::Comma, start, m_pos); continue;
-            case '=': ++m_pos; push(Token::Type::Assign, start, m_pos); continue;
+            case '|':
+                ++m_pos;
+                push(Token::Type::Pipe, start, m_pos);
+                continue;
+            case ',':
+                ++m_pos;
+                push(Token::Type::Comma, start, m_pos);
+                continue;
+            case '=':
+                ++m_pos;
+                push(Token::Type::Assign, start, m_pos);
+                continue;
             case ':':
                 if (m_src.compare(m_pos, 2, ":=") != 0)
                     failAt(m_pos, "expected \":=\" after \":\"");
@@ -1231,8 +1251,7 @@ private:
                 continue;
             case '(':
                 if (++parens + m_depth > maxDepth)
-                    failAt(m_pos, "the template nests deeper than " + std::to_string(maxDepth)
-                                      + " levels; simplify it");
+                    failAt(m_pos, "the template nests deeper than " + std::to_string(maxDepth) + " levels; simplify it");
                 ++m_pos;
                 push(Token::Type::LeftParen, start, m_pos);
                 continue;
@@ -1341,12 +1360,12 @@ private:
             qint64 value = 0;
             for (int i = 0; i < digits; ++i, ++m_pos) {
                 const char h = m_pos < m_src.size() ? m_src[m_pos] : '\0';
-                const int digit = std::isxdigit(uchar(h)) ? (std::isdigit(uchar(h)) ? h - '0'
-                                                                                      : std::tolower(h) - 'a' + 10)
-                                                          : -1;
+                const int digit = std::isxdigit(uchar(h))
+                                      ? (std::isdigit(uchar(h)) ? h - '0' : std::tolower(h) - 'a' + 10)
+                                      : -1;
                 if (digit < 0)
-                    failAt(start, "the escape sequence \"\\" + std::string(1, c) + "\" needs "
-                                      + std::to_string(digits) + " hexadecimal digits");
+                    failAt(start, "the escape sequence \"\\" + std::string(1, c) + "\" needs " + std::to_string(digits)
+                                      + " hexadecimal digits");
                 value = value * 16 + digit;
             }
             return value;
@@ -1754,12 +1773,20 @@ private:
                           + " steps; the template loops too often over its data");
     }
 
-    void produced(size_t pos, const std::string &text)
+    void work(size_t pos, qint64 units)
     {
-        m_produced += qint64(text.size());
-        if (text.size() > maxOutput || m_produced > maxProducedBytes)
-            fail(pos, "the template builds strings longer than " + std::to_string(maxOutput)
-                          + " bytes; shorten the template or its data");
+        m_work += units;
+        if (m_work > maxWork)
+            fail(pos, "rendering handles more than " + std::to_string(maxWork)
+                          + " bytes and entries of data; the template loops too often over large values");
+    }
+
+    void work(size_t pos, const Value &value)
+    {
+        if (value.kind == Value::Kind::String)
+            work(pos, qint64(value.string().size()));
+        else if (value.kind == Value::Kind::Array || value.kind == Value::Kind::Map)
+            work(pos, qint64(value.json->size()));
     }
 
     void write(size_t pos, std::string_view text)
@@ -1807,6 +1834,7 @@ private:
         const size_t mark = m_vars.size();
         const Pipeline &pipeline = *node.pipeline;
         const Value value = evalPipeline(pipeline, dot);
+        work(node.pos, value);
         const size_t declared = pipeline.declarations.size();
         auto turn = [&](const Value &index, const Value &element) {
             step(node.pos);
@@ -1955,7 +1983,7 @@ private:
 
     // Follows operand.fields from `receiver`; only the last field can be
     // given arguments, and a map key never takes any.
-    Value evalFields(Value receiver, const Operand &operand, size_t from, bool hasArgs) const
+    Value evalFields(Value receiver, const Operand &operand, size_t from, bool hasArgs)
     {
         for (size_t i = from; i < operand.fields.size(); ++i) {
             const std::string &name = operand.fields[i];
@@ -1966,6 +1994,7 @@ private:
             case Value::Kind::Map: {
                 if (last && hasArgs)
                     fail(operand.pos, name + " is not a method but has arguments");
+                work(operand.pos, receiver); // a linear search
                 const Json *member = findMember(*receiver.json, name);
                 if (!member)
                     return Value{};
@@ -1983,8 +2012,7 @@ private:
         switch (operand.kind) {
         case Operand::Kind::Field: return evalFields(dot, operand, 0, false);
         case Operand::Kind::Variable: return evalFields(variable(operand.pos, operand.name), operand, 0, false);
-        case Operand::Kind::Pipeline:
-            return evalFields(evalPipelineScoped(*operand.pipeline, dot), operand, 0, false);
+        case Operand::Kind::Pipeline: return evalFields(evalPipelineScoped(*operand.pipeline, dot), operand, 0, false);
         case Operand::Kind::Function: {
             const std::vector<Operand> alone = {operand};
             return call(operand, alone, 1, dot, std::nullopt);
@@ -2015,8 +2043,8 @@ private:
         if (operand.kind == Operand::Kind::Nil) {
             if (param == Param::Any)
                 return Value::nil();
-            fail(operand.pos, std::string("cannot assign nil to ")
-                                  + (param == Param::String ? "string" : "reflect.Value"));
+            fail(operand.pos,
+                 std::string("cannot assign nil to ") + (param == Param::String ? "string" : "reflect.Value"));
         }
         if (param == Param::String
             && (operand.kind == Operand::Kind::Bool || operand.kind == Operand::Kind::Int
@@ -2064,8 +2092,8 @@ private:
             fail(function.pos, "wrong number of args for " + name + ": want at least "
                                    + std::to_string(signature.fixed.size()) + " got " + std::to_string(given));
         if (!signature.variadic && count != signature.fixed.size())
-            fail(function.pos, "wrong number of args for " + name + ": want "
-                                   + std::to_string(signature.fixed.size()) + " got " + std::to_string(count));
+            fail(function.pos, "wrong number of args for " + name + ": want " + std::to_string(signature.fixed.size())
+                                   + " got " + std::to_string(count));
         auto paramAt = [&](size_t i) { return i < signature.fixed.size() ? signature.fixed[i] : signature.rest; };
 
         // and/or evaluate their arguments only as far as needed.
@@ -2084,9 +2112,13 @@ private:
             args.push_back(evalArg(words[i], paramAt(args.size()), dot));
         if (final)
             args.push_back(convert(*final, paramAt(args.size()), function.pos));
+        for (const Value &arg : args)
+            work(function.pos, arg);
         Value result = invoke(function, args);
-        if (result.kind == Value::Kind::String)
-            produced(function.pos, result.string);
+        if (result.kind == Value::Kind::String && result.string().size() > maxOutput)
+            fail(function.pos, "the template builds a string longer than " + std::to_string(maxOutput)
+                                   + " bytes; shorten the template or its data");
+        work(function.pos, result);
         return result;
     }
 
@@ -2126,7 +2158,7 @@ private:
         case Value::Kind::Bool: return a.boolean == b.boolean;
         case Value::Kind::Int: return a.integer == b.integer;
         case Value::Kind::Float: return a.number == b.number;
-        case Value::Kind::String: return a.string == b.string;
+        case Value::Kind::String: return a.string() == b.string();
         default: callError(function, "non-comparable type " + typeName(a));
         }
     }
@@ -2140,15 +2172,12 @@ private:
         switch (a.kind) {
         case Value::Kind::Int: return a.integer < b.integer;
         case Value::Kind::Float: return a.number < b.number;
-        case Value::Kind::String: return a.string < b.string;
+        case Value::Kind::String: return a.string() < b.string();
         default: callError(function, "invalid type for comparison");
         }
     }
 
-    static std::string stringValue(const Value &v)
-    {
-        return v.kind == Value::Kind::String ? v.string : printed(v);
-    }
+    static std::string stringValue(const Value &v) { return v.kind == Value::Kind::String ? v.string() : printed(v); }
 
     // strings.ToUpper/ToLower: simple case mapping rune by rune; an
     // invalid byte becomes U+FFFD.
@@ -2173,7 +2202,7 @@ private:
             switch (item.kind) {
             case Value::Kind::Missing:
             case Value::Kind::Nil: callError(function, "len of nil pointer");
-            case Value::Kind::String: return Value::ofInt(qint64(item.string.size()));
+            case Value::Kind::String: return Value::ofInt(qint64(item.string().size()));
             case Value::Kind::Array:
             case Value::Kind::Map: return Value::ofInt(qint64(item.json->size()));
             default: callError(function, "len of type " + typeName(item));
@@ -2216,7 +2245,7 @@ private:
             return Value::ofString(std::move(out));
         }
         if (name == "printf")
-            return Value::ofString(sprintf(args[0].string, std::vector<Value>(args.begin() + 1, args.end())));
+            return Value::ofString(sprintf(args[0].string(), std::vector<Value>(args.begin() + 1, args.end())));
         if (name == "default") {
             // sprig: the first argument unless the second is given and not empty.
             if (args.size() < 2 || !isTrue(args[1]))
@@ -2236,9 +2265,9 @@ private:
             return Value::ofString(std::move(out));
         }
         if (name == "upper" || name == "lower")
-            return Value::ofString(mapRunes(args[0].string, name == "upper"));
+            return Value::ofString(mapRunes(args[0].string(), name == "upper"));
         if (name == "trim") {
-            const std::string &text = args[0].string;
+            const std::string &text = args[0].string();
             size_t begin = 0;
             size_t end = text.size();
             while (begin < end) {
@@ -2269,7 +2298,7 @@ private:
                     if (value.kind == Value::Kind::Nil)
                         continue;
                     if (!first)
-                        out += args[0].string;
+                        out += args[0].string();
                     first = false;
                     out += stringValue(value);
                 }
@@ -2283,7 +2312,7 @@ private:
             appendJson(out, args[0]);
             return Value::ofString(std::move(out));
         }
-        return Value::ofString(base64(args[0].string)); // b64enc
+        return Value::ofString(base64(args[0].string())); // b64enc
     }
 
     static Value index(const Operand &function, const std::vector<Value> &args)
@@ -2302,13 +2331,13 @@ private:
                 if (key.kind != Value::Kind::Int)
                     callError(function, "cannot index slice/array with type " + typeName(key));
                 const qint64 size = item.kind == Value::Kind::Array ? qint64(item.json->size())
-                                                                     : qint64(item.string.size());
+                                                                    : qint64(item.string().size());
                 if (key.integer < 0 || key.integer >= size)
                     callError(function, "index out of range: " + std::to_string(key.integer));
                 if (item.kind == Value::Kind::Array)
                     item = fromJson((*item.json)[size_t(key.integer)]);
                 else
-                    item = Value::ofInt(uchar(item.string[size_t(key.integer)])); // a byte
+                    item = Value::ofInt(uchar(item.string()[size_t(key.integer)])); // a byte
                 break;
             }
             case Value::Kind::Map: {
@@ -2316,7 +2345,7 @@ private:
                     callError(function, "value is nil; should be of type string");
                 if (key.kind != Value::Kind::String)
                     callError(function, "value has type " + typeName(key) + "; should be string");
-                const Json *member = findMember(*item.json, key.string);
+                const Json *member = findMember(*item.json, key.string());
                 item = member ? fromJson(*member) : Value::nil();
                 break;
             }
@@ -2330,7 +2359,7 @@ private:
     std::string m_out;
     std::vector<std::pair<std::string, Value>> m_vars;
     qint64 m_steps = 0;
-    qint64 m_produced = 0;
+    qint64 m_work = 0;
 };
 
 } // namespace

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void outputIsLimited();
     void loopsAreLimited();
     void nestingIsLimited();
+    void workOnLargeValuesIsLimited();
 };
 
 void Tst_CommandTemplate::renders_data()
@@ -116,6 +117,8 @@ void Tst_CommandTemplate::renders_data()
     row("with else", "{{with .missing}}x{{else}}no{{end}}", "no");
     row("with declares", "{{with $v := .name}}{{$v}}{{.}}{{end}}", "worldworld");
     row("else with", "{{with .missing}}x{{else with .name}}{{.}}{{end}}", "world");
+    row("else with in if needs its own end", "{{if .no}}x{{else with .name}}{{.}}{{end}}{{end}}", "world");
+    row("else if in range needs its own end", "{{range .none}}x{{else if .yes}}y{{end}}{{end}}", "y");
 
     // Pipelines and parentheses.
     row("pipeline", "{{.name | upper}}", "WORLD");
@@ -175,6 +178,18 @@ void Tst_CommandTemplate::renders_data()
     row("printf zero pad", "{{printf \"%05d\" -42}}", "-0042");
     row("printf e", "{{printf \"%e\" .big}}", "1.000000e+06");
     row("printf g", "{{printf \"%g\" .mid}}", "123456");
+    row("printf v uses the exponent from 1e+06", "{{printf \"%v\" 1234567.0}}", "1.234567e+06");
+    row("printf g precision", "{{printf \"%.3g\" 1234.5678}}", "1.23e+03");
+    row("printf g small", "{{printf \"%g\" 0.000012}}", "1.2e-05");
+    row("printf width and precision", "[{{printf \"%5.1f|%-8.2e|\" 3.14159 1234.5}}]", "[  3.1|1.23e+03|]");
+    row("printf rounds the binary value", "{{printf \"%6.2f%%\" 2.675}}", "  2.67%");
+    row("printf zero pads floats after the sign", "{{printf \"%08.3f\" -3.14159}}", "-003.142");
+    row("printf plus", "{{printf \"%+d\" 5}}", "+5");
+    row("printf negative hex", "{{printf \"%x\" -255}}", "-ff");
+    row("printf c and U", "{{printf \"%c %U\" 233 233}}", "é U+00E9");
+    row("printf q escapes", R"({{printf "%q" "é\x01"}})", R"("é\x01")");
+    row("printf d of a list", "{{printf \"%d\" .list}}", "[%!d(float64=1) %!d(string=two) %!d(float64=3.5)]");
+    row("printf s precision", "{{printf \"%.2s\" .unicode}}", "hé");
     row("printf percent", "{{printf \"100%%\"}}", "100%");
     row("printf missing", "{{printf \"%s %s\" \"a\"}}", "a %!s(MISSING)");
     row("printf extra", "{{printf \"%s\" \"a\" 1 .n}}", "a%!(EXTRA int=1, float64=3)");
@@ -204,7 +219,9 @@ void Tst_CommandTemplate::renders_data()
     row("toJson", "{{toJson .map}}", R"({"a":1,"b":2})");
     row("toJson escapes html", "{{toJson .html}}", R"("\u003ca\u0026b\u003e")");
     row("toJson numbers", "{{toJson .big}} {{toJson .tiny}} {{toJson 0.0000001}}", "1000000 0.00001 1e-7");
-    row("toJson list and null", "{{toJson .list}} {{toJson .nothing}} {{toJson .missing}}", R"([1,"two",3.5] null null)");
+    row("toJson list and null", "{{toJson .list}} {{toJson .nothing}} {{toJson .missing}}",
+        R"([1,"two",3.5] null null)");
+    row("toJson large and negative", "{{toJson 1e21}} {{toJson .neg}} {{toJson .unicode}}", "1e+21 -2.5 \"héllo\"");
     row("b64enc", "{{b64enc .name}}", "d29ybGQ=");
     row("b64enc unicode", "{{b64enc .unicode}}", "aMOpbGxv");
 
@@ -230,23 +247,17 @@ void Tst_CommandTemplate::parseErrors_data()
     auto row = [](const char *name, const char *text, const char *error) {
         QTest::newRow(name) << QString::fromUtf8(text) << QString::fromUtf8(error);
     };
-    row("unsupported function", "echo\n{{ .a | html }}",
-        "line 2, column 9: function \"html\" is not supported");
+    row("unsupported function", "echo\n{{ .a | html }}", "line 2, column 9: function \"html\" is not supported");
     row("unknown function", "{{nosuch 1}}", "line 1, column 3: function \"nosuch\" is not supported");
-    row("define", "{{define \"x\"}}{{end}}",
-        "line 1, column 3: \"define\" is not supported in command templates");
-    row("template", "{{template \"x\"}}",
-        "line 1, column 3: \"template\" is not supported in command templates");
-    row("break", "{{range .a}}{{break}}{{end}}",
-        "line 1, column 15: \"break\" is not supported in command templates");
+    row("define", "{{define \"x\"}}{{end}}", "line 1, column 3: \"define\" is not supported in command templates");
+    row("template", "{{template \"x\"}}", "line 1, column 3: \"template\" is not supported in command templates");
+    row("break", "{{range .a}}{{break}}{{end}}", "line 1, column 15: \"break\" is not supported in command templates");
     row("unclosed action", "a {{.b", "line 1, column 3: the action is not closed; end it with }}");
     row("unclosed if", "{{if .a}}x", "line 1, column 3: {{if}} has no matching {{end}}; add one");
     row("unmatched end", "x{{end}}",
         "line 1, column 4: {{end}} has no {{if}}, {{range}} or {{with}} to close; remove it");
-    row("stray else", "{{else}}",
-        "line 1, column 3: {{else}} is outside any {{if}}, {{range}} or {{with}}; remove it");
-    row("two elses", "{{if 1}}{{else}}{{else}}{{end}}",
-        "line 1, column 19: a second {{else}} in one {{if}}; remove it");
+    row("stray else", "{{else}}", "line 1, column 3: {{else}} is outside any {{if}}, {{range}} or {{with}}; remove it");
+    row("two elses", "{{if 1}}{{else}}{{else}}{{end}}", "line 1, column 19: a second {{else}} in one {{if}}; remove it");
     row("undefined variable", "{{$x}}", "line 1, column 3: undefined variable \"$x\"; declare it with :=");
     row("variable out of scope", "{{if 1}}{{$x := 1}}{{end}}{{$x}}",
         "line 1, column 29: undefined variable \"$x\"; declare it with :=");
@@ -264,7 +275,8 @@ void Tst_CommandTemplate::parseErrors_data()
     row("empty stage", "{{.a | }}", "line 1, column 8: empty command in command; a \"|\" needs a function after it");
     row("two declarations", "{{$a, $b := 1}}", "line 1, column 5: only {{range}} declares two variables; declare one");
     row("bad number", "{{3x}}", "line 1, column 5: bad number syntax: \"3x\"");
-    row("huge number", "{{99999999999999999999}}", "line 1, column 3: the number 99999999999999999999 does not fit in 64 bits");
+    row("huge number", "{{99999999999999999999}}",
+        "line 1, column 3: the number 99999999999999999999 does not fit in 64 bits");
     row("bad character", "{{.a ; .b}}", "line 1, column 6: unexpected character \";\" in the action");
     row("columns count characters", "é{{nosuch}}", "line 1, column 4: function \"nosuch\" is not supported");
     row("field after literal", "{{\"a\".b}}",
@@ -290,14 +302,16 @@ void Tst_CommandTemplate::renderErrors_data()
     };
     row("float64 against int literal", "{{if eq .n 3}}x{{end}}",
         "line 1, column 6: error calling eq: incompatible types for comparison");
-    row("lt float64 against int", "{{lt .n 5}}", "line 1, column 3: error calling lt: incompatible types for comparison");
+    row("lt float64 against int", "{{lt .n 5}}",
+        "line 1, column 3: error calling lt: incompatible types for comparison");
     row("lt of a list", "{{lt .list .list}}", "line 1, column 3: error calling lt: invalid type for comparison");
     row("eq nil literal", "{{eq .n nil}}", "line 1, column 9: cannot assign nil to reflect.Value");
     row("eq one argument", "{{eq .n}}", "line 1, column 3: error calling eq: missing argument for comparison");
     row("index out of range", "{{index .list 5}}", "line 1, column 3: error calling index: index out of range: 5");
     row("index with float64", "{{index .list .n}}",
         "line 1, column 3: error calling index: cannot index slice/array with type float64");
-    row("index of a number", "{{index .n 0}}", "line 1, column 3: error calling index: can't index item of type float64");
+    row("index of a number", "{{index .n 0}}",
+        "line 1, column 3: error calling index: can't index item of type float64");
     row("index of missing", "{{index .missing 0}}", "line 1, column 3: error calling index: index of untyped nil");
     row("map index with number", "{{index .map 1}}",
         "line 1, column 3: error calling index: value has type int; should be string");
@@ -320,8 +334,7 @@ void Tst_CommandTemplate::renderErrors_data()
     row("nil command", "{{nil}}", "line 1, column 3: nil is not a command");
     row("range over a number", "{{range .n}}{{end}}", "line 1, column 3: range can't iterate over 3");
     row("range over null", "{{range .nothing}}{{end}}", "line 1, column 3: range can't iterate over <nil>");
-    row("error on line 3", "a\nb\n  {{index .list 9}}",
-        "line 3, column 5: error calling index: index out of range: 9");
+    row("error on line 3", "a\nb\n  {{index .list 9}}", "line 3, column 5: error calling index: index out of range: 9");
 }
 
 void Tst_CommandTemplate::renderErrors()
@@ -377,7 +390,7 @@ void Tst_CommandTemplate::outputIsLimited()
                                                  &error);
     QVERIFY(doubling);
     QVERIFY(!doubling->render(Json::object(), &error));
-    QVERIFY2(error.contains(QStringLiteral("builds strings longer than")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("builds a string longer than 1048576 bytes")), qPrintable(error));
 }
 
 void Tst_CommandTemplate::loopsAreLimited()
@@ -401,6 +414,20 @@ void Tst_CommandTemplate::nestingIsLimited()
     QVERIFY2(error.contains(QStringLiteral("nests deeper than 100 levels")), qPrintable(error));
     QVERIFY(CommandTemplate::parse(QStringLiteral("{{if 1}}").repeated(100) + QStringLiteral("{{end}}").repeated(100),
                                    &error));
+}
+
+void Tst_CommandTemplate::workOnLargeValuesIsLimited()
+{
+    // Comparing a 512 KiB payload string a million times must stop, not
+    // take minutes.
+    QString error;
+    const auto parsed = CommandTemplate::parse(QStringLiteral("{{range 1000000}}{{if eq $.s $.s}}{{end}}{{end}}"),
+                                               &error);
+    QVERIFY(parsed);
+    Json data;
+    data["s"] = std::string(512 * 1024, 'x');
+    QVERIFY(!parsed->render(data, &error));
+    QVERIFY2(error.contains(QStringLiteral("the template loops too often over large values")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(Tst_CommandTemplate)
