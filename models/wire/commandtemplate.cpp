@@ -782,101 +782,174 @@ std::string printed(const Value &v)
     return out;
 }
 
-// fmt's width and precision beyond a million are refused, as Go refuses them.
-bool parseNumber(std::string_view format, size_t &at, int &number)
+// fmt's parsenum: a number that grows past a million swallows the rest of
+// the format, as in Go.
+bool parseNumber(std::string_view format, size_t &at, size_t end, int &number)
 {
-    const size_t start = at;
-    qint64 value = 0;
-    while (at < format.size() && format[at] >= '0' && format[at] <= '9') {
-        value = value * 10 + (format[at] - '0');
-        if (value > 1'000'000)
-            value = 1'000'001;
-        ++at;
+    number = 0;
+    bool any = false;
+    for (; at < end && format[at] >= '0' && format[at] <= '9'; ++at) {
+        if (number > 1'000'000) {
+            number = 0;
+            at = format.size();
+            return false;
+        }
+        number = number * 10 + (format[at] - '0');
+        any = true;
     }
-    number = int(value);
-    return at > start;
+    return any;
 }
 
-std::string sprintf(std::string_view format, const std::vector<Value> &args)
+struct Printf
 {
-    std::string out;
-    size_t argument = 0;
+    std::string_view format;
+    const std::vector<Value> &args;
     size_t at = 0;
-    while (at < format.size()) {
-        const size_t percent = format.find('%', at);
-        if (percent == std::string_view::npos) {
-            out.append(format.substr(at));
-            break;
+    size_t argument = 0;
+    bool reordered = false;
+    bool goodArgument = true;
+
+    // "[n]" picks argument n (1-based) for what follows.
+    bool argumentIndex()
+    {
+        if (at >= format.size() || format[at] != '[')
+            return false;
+        reordered = true;
+        const size_t close = format.find(']', at);
+        if (format.size() - at < 3 || close == std::string_view::npos) {
+            ++at;
+            goodArgument = false;
+            return false;
         }
-        out.append(format.substr(at, percent - at));
-        at = percent + 1;
-        FormatSpec spec;
-        for (; at < format.size(); ++at) {
-            const char c = format[at];
-            if (c == '-') {
-                spec.minus = true;
-                spec.zero = false;
-            } else if (c == '+') {
-                spec.plus = true;
-            } else if (c == '#') {
-                spec.sharp = true;
-            } else if (c == ' ') {
-                spec.space = true;
-            } else if (c == '0') {
-                spec.zero = !spec.minus;
-            } else {
+        size_t digits = at + 1;
+        int index = 0;
+        const bool ok = parseNumber(format, digits, close, index) && digits == close;
+        at = close + 1;
+        if (ok && index >= 1 && size_t(index) <= args.size()) {
+            argument = size_t(index) - 1;
+            return true;
+        }
+        goodArgument = false;
+        return ok;
+    }
+
+    // `*`: the width or precision from an int argument.
+    bool intArgument(int &number)
+    {
+        number = 0;
+        if (argument >= args.size())
+            return false;
+        const Value &value = args[argument++];
+        if (value.kind != Value::Kind::Int || value.integer > 1'000'000 || value.integer < -1'000'000)
+            return false;
+        number = int(value.integer);
+        return true;
+    }
+
+    std::string run()
+    {
+        std::string out;
+        while (at < format.size()) {
+            const size_t percent = format.find('%', at);
+            if (percent == std::string_view::npos) {
+                out.append(format.substr(at));
                 break;
             }
-        }
-        bool badWidth = false;
-        bool badPrecision = false;
-        if (parseNumber(format, at, spec.width) && spec.width > 1'000'000)
-            badWidth = true;
-        if (at < format.size() && format[at] == '.') {
-            ++at;
-            if (!parseNumber(format, at, spec.precision))
-                spec.precision = 0;
-            if (spec.precision > 1'000'000)
-                badPrecision = true;
-        }
-        if (at >= format.size()) {
-            out += "%!(NOVERB)";
-            break;
-        }
-        const auto [verb, length] = decodeRune(format, at);
-        at += length;
-        if (badWidth || badPrecision) {
-            out += badWidth ? "%!(BADWIDTH)" : "%!(BADPREC)";
-            spec.width = -1;
-            spec.precision = -1;
-        }
-        if (verb == '%') {
-            out += '%';
-            continue;
-        }
-        if (argument >= args.size()) {
-            out += "%!";
-            appendRune(out, verb);
-            out += "(MISSING)";
-            continue;
-        }
-        const Value &value = args[argument++];
-        if (verb >= 0x80) {
-            out += "%!";
-            appendRune(out, verb);
-            out += '(';
-            if (value.kind == Value::Kind::Nil) {
-                out += "<nil>";
-            } else {
-                out += typeName(value) + '=';
-                formatValue(out, value, 'v', spec, 0);
+            out.append(format.substr(at, percent - at));
+            at = percent + 1;
+            FormatSpec spec;
+            for (; at < format.size(); ++at) {
+                const char c = format[at];
+                if (c == '-') {
+                    spec.minus = true;
+                    spec.zero = false;
+                } else if (c == '+') {
+                    spec.plus = true;
+                } else if (c == '#') {
+                    spec.sharp = true;
+                } else if (c == ' ') {
+                    spec.space = true;
+                } else if (c == '0') {
+                    spec.zero = !spec.minus;
+                } else {
+                    break;
+                }
             }
-            out += ')';
-            continue;
+            goodArgument = true;
+            bool afterIndex = argumentIndex();
+            if (at < format.size() && format[at] == '*') {
+                ++at;
+                if (!intArgument(spec.width))
+                    out += "%!(BADWIDTH)";
+                if (spec.width < 0) {
+                    spec.width = -spec.width;
+                    spec.minus = true;
+                    spec.zero = false;
+                }
+                afterIndex = false;
+            } else if (parseNumber(format, at, format.size(), spec.width)) {
+                if (afterIndex)
+                    goodArgument = false; // "%[3]2d"
+            } else {
+                spec.width = -1;
+            }
+            if (at + 1 < format.size() && format[at] == '.') {
+                ++at;
+                if (afterIndex)
+                    goodArgument = false; // "%[3].2d"
+                afterIndex = argumentIndex();
+                if (at < format.size() && format[at] == '*') {
+                    ++at;
+                    if (!intArgument(spec.precision) || spec.precision < 0) {
+                        out += "%!(BADPREC)";
+                        spec.precision = -1;
+                    }
+                    afterIndex = false;
+                } else if (!parseNumber(format, at, format.size(), spec.precision)) {
+                    spec.precision = 0;
+                }
+            }
+            if (!afterIndex)
+                argumentIndex();
+            if (at >= format.size()) {
+                out += "%!(NOVERB)";
+                break;
+            }
+            const auto [verb, length] = decodeRune(format, at);
+            at += length;
+            if (verb == '%') {
+                out += '%';
+                continue;
+            }
+            if (!goodArgument || argument >= args.size()) {
+                out += "%!";
+                appendRune(out, verb);
+                out += goodArgument ? "(MISSING)" : "(BADINDEX)";
+                continue;
+            }
+            const Value &value = args[argument++];
+            if (verb >= 0x80) {
+                out += "%!";
+                appendRune(out, verb);
+                out += '(';
+                if (value.kind == Value::Kind::Nil) {
+                    out += "<nil>";
+                } else {
+                    out += typeName(value) + '=';
+                    formatValue(out, value, 'v', spec, 0);
+                }
+                out += ')';
+                continue;
+            }
+            formatValue(out, value, char(verb), spec, 0);
         }
-        formatValue(out, value, char(verb), spec, 0);
+        if (!reordered && argument < args.size())
+            appendExtra(out);
+        return out;
     }
-    if (argument < args.size()) {
+
+    void appendExtra(std::string &out) const
+    {
         out += "%!(EXTRA ";
         for (size_t i = argument; i < args.size(); ++i) {
             if (i > argument)
@@ -890,7 +963,11 @@ std::string sprintf(std::string_view format, const std::vector<Value> &args)
         }
         out += ')';
     }
-    return out;
+};
+
+std::string sprintf(std::string_view format, const std::vector<Value> &args)
+{
+    return Printf{format, args}.run();
 }
 
 // --- encoding/json ---------------------------------------------------------
@@ -1187,8 +1264,6 @@ private:
             fail(tokens[i].pos, "unexpected " + describe(tokens[i]) + " in " + context);
     }
 
-    [[noreturn]] void failAt(size_t pos, const std::string &message) const { fail(pos, message); }
-
     // The tokens of one action, from after "{{" (and its trim marker) to
     // "}}", which becomes the End token.
     std::vector<Token> lexAction(size_t open)
@@ -1206,12 +1281,12 @@ private:
         };
         while (true) {
             if (m_pos >= m_src.size())
-                failAt(open, "the action is not closed; end it with }}");
+                fail(open, "the action is not closed; end it with }}");
             const char c = m_src[m_pos];
             const size_t start = m_pos;
             if (m_src.compare(m_pos, 2, "}}") == 0) {
                 if (parens > 0)
-                    failAt(m_pos, "a \"(\" is not closed; add \")\"");
+                    fail(m_pos, "a \"(\" is not closed; add \")\"");
                 m_pos += 2;
                 push(Token::Type::End, start, m_pos, "}}");
                 return tokens;
@@ -1221,7 +1296,7 @@ private:
                     ++m_pos;
                 if (m_src.compare(m_pos, 3, "-}}") == 0) {
                     if (parens > 0)
-                        failAt(m_pos, "a \"(\" is not closed; add \")\"");
+                        fail(m_pos, "a \"(\" is not closed; add \")\"");
                     m_pos += 3;
                     m_trimNext = true;
                     push(Token::Type::End, start, m_pos, "}}");
@@ -1245,19 +1320,19 @@ private:
                 continue;
             case ':':
                 if (m_src.compare(m_pos, 2, ":=") != 0)
-                    failAt(m_pos, "expected \":=\" after \":\"");
+                    fail(m_pos, "expected \":=\" after \":\"");
                 m_pos += 2;
                 push(Token::Type::Declare, start, m_pos);
                 continue;
             case '(':
                 if (++parens + m_depth > maxDepth)
-                    failAt(m_pos, "the template nests deeper than " + std::to_string(maxDepth) + " levels; simplify it");
+                    fail(m_pos, "the template nests deeper than " + std::to_string(maxDepth) + " levels; simplify it");
                 ++m_pos;
                 push(Token::Type::LeftParen, start, m_pos);
                 continue;
             case ')':
                 if (--parens < 0)
-                    failAt(m_pos, "unexpected \")\"; no \"(\" is open");
+                    fail(m_pos, "unexpected \")\"; no \"(\" is open");
                 ++m_pos;
                 push(Token::Type::RightParen, start, m_pos);
                 continue;
@@ -1269,7 +1344,7 @@ private:
             case '`': {
                 const size_t close = m_src.find('`', m_pos + 1);
                 if (close == std::string::npos)
-                    failAt(start, "the raw string is not closed; end it with `");
+                    fail(start, "the raw string is not closed; end it with `");
                 m_pos = close + 1;
                 push(Token::Type::String, start, m_pos, m_src.substr(start + 1, close - start - 1));
                 continue;
@@ -1317,7 +1392,7 @@ private:
             }
             std::string character;
             appendRune(character, rune);
-            failAt(m_pos, "unexpected character " + goQuote(character) + " in the action");
+            fail(m_pos, "unexpected character " + goQuote(character) + " in the action");
         }
     }
 
@@ -1344,8 +1419,8 @@ private:
         const auto [rune, length] = decodeRune(m_src, m_pos);
         std::string character;
         appendRune(character, rune);
-        failAt(m_pos, "unexpected character " + goQuote(character)
-                          + " after a name; use index to reach keys that are not plain names");
+        fail(m_pos, "unexpected character " + goQuote(character)
+                        + " after a name; use index to reach keys that are not plain names");
     }
 
     qint64 lexEscape(bool inChar)
@@ -1353,7 +1428,7 @@ private:
         // m_pos is at the backslash.
         const size_t start = m_pos;
         if (m_pos + 1 >= m_src.size())
-            failAt(start, "the escape sequence is cut off");
+            fail(start, "the escape sequence is cut off");
         const char c = m_src[m_pos + 1];
         m_pos += 2;
         auto hex = [&](int digits) {
@@ -1364,8 +1439,8 @@ private:
                                       ? (std::isdigit(uchar(h)) ? h - '0' : std::tolower(h) - 'a' + 10)
                                       : -1;
                 if (digit < 0)
-                    failAt(start, "the escape sequence \"\\" + std::string(1, c) + "\" needs " + std::to_string(digits)
-                                      + " hexadecimal digits");
+                    fail(start, "the escape sequence \"\\" + std::string(1, c) + "\" needs " + std::to_string(digits)
+                                    + " hexadecimal digits");
                 value = value * 16 + digit;
             }
             return value;
@@ -1392,7 +1467,7 @@ private:
         case 'U': {
             const qint64 rune = hex(c == 'u' ? 4 : 8);
             if (rune > 0x10ffff || (rune >= 0xd800 && rune <= 0xdfff))
-                failAt(start, "the escape sequence names no Unicode character");
+                fail(start, "the escape sequence names no Unicode character");
             return rune;
         }
         default:
@@ -1400,15 +1475,15 @@ private:
                 qint64 value = c - '0';
                 for (int i = 0; i < 2; ++i, ++m_pos) {
                     if (m_pos >= m_src.size() || m_src[m_pos] < '0' || m_src[m_pos] > '7')
-                        failAt(start, "an octal escape needs three digits");
+                        fail(start, "an octal escape needs three digits");
                     value = value * 8 + (m_src[m_pos] - '0');
                 }
                 if (value > 255)
-                    failAt(start, "the octal escape is larger than a byte");
+                    fail(start, "the octal escape is larger than a byte");
                 return -1 - value;
             }
         }
-        failAt(start, "unknown escape sequence \"\\" + std::string(1, c) + "\"");
+        fail(start, "unknown escape sequence \"\\" + std::string(1, c) + "\"");
     }
 
     std::string lexQuoted()
@@ -1418,7 +1493,7 @@ private:
         std::string value;
         while (true) {
             if (m_pos >= m_src.size() || m_src[m_pos] == '\n')
-                failAt(start, "the string is not closed; end it with \" on the same line");
+                fail(start, "the string is not closed; end it with \" on the same line");
             const char c = m_src[m_pos];
             if (c == '"') {
                 ++m_pos;
@@ -1442,7 +1517,7 @@ private:
         const size_t start = m_pos;
         ++m_pos;
         if (m_pos >= m_src.size() || m_src[m_pos] == '\n' || m_src[m_pos] == '\'')
-            failAt(start, "the character constant is empty or not closed");
+            fail(start, "the character constant is empty or not closed");
         qint64 rune = 0;
         if (m_src[m_pos] == '\\') {
             rune = lexEscape(true);
@@ -1454,7 +1529,7 @@ private:
             m_pos += length;
         }
         if (m_pos >= m_src.size() || m_src[m_pos] != '\'')
-            failAt(start, "a character constant holds one character; end it with '");
+            fail(start, "a character constant holds one character; end it with '");
         ++m_pos;
         return rune;
     }
@@ -1495,7 +1570,7 @@ private:
             const auto [rune, length] = decodeRune(m_src, m_pos);
             if (isLetterOrDigit(rune) || rune == '.') {
                 lexWord();
-                failAt(m_pos, "bad number syntax: " + goQuote(std::string_view(m_src).substr(start, m_pos - start)));
+                fail(m_pos, "bad number syntax: " + goQuote(std::string_view(m_src).substr(start, m_pos - start)));
             }
         }
     }
@@ -1939,16 +2014,16 @@ private:
         const bool hasArgs = command.args.size() > 1 || final;
         switch (first.kind) {
         case Operand::Kind::Function: return call(first, command.args, 1, dot, final);
-        case Operand::Kind::Field: return evalFields(dot, first, 0, hasArgs);
+        case Operand::Kind::Field: return evalFields(dot, first, hasArgs);
         case Operand::Kind::Variable:
             if (first.fields.empty())
                 notAFunction(command, final);
-            return evalFields(variable(first.pos, first.name), first, 0, hasArgs);
+            return evalFields(variable(first.pos, first.name), first, hasArgs);
         case Operand::Kind::Pipeline: {
             if (first.fields.empty())
                 notAFunction(command, final);
             const Value value = evalPipelineScoped(*first.pipeline, dot);
-            return evalFields(value, first, 0, hasArgs);
+            return evalFields(value, first, hasArgs);
         }
         case Operand::Kind::Nil: fail(first.pos, "nil is not a command");
         default: notAFunction(command, final); return literal(first, dot);
@@ -1983,9 +2058,9 @@ private:
 
     // Follows operand.fields from `receiver`; only the last field can be
     // given arguments, and a map key never takes any.
-    Value evalFields(Value receiver, const Operand &operand, size_t from, bool hasArgs)
+    Value evalFields(Value receiver, const Operand &operand, bool hasArgs)
     {
-        for (size_t i = from; i < operand.fields.size(); ++i) {
+        for (size_t i = 0; i < operand.fields.size(); ++i) {
             const std::string &name = operand.fields[i];
             const bool last = i + 1 == operand.fields.size();
             switch (receiver.kind) {
@@ -2010,9 +2085,9 @@ private:
     Value evalOperand(const Operand &operand, const Value &dot)
     {
         switch (operand.kind) {
-        case Operand::Kind::Field: return evalFields(dot, operand, 0, false);
-        case Operand::Kind::Variable: return evalFields(variable(operand.pos, operand.name), operand, 0, false);
-        case Operand::Kind::Pipeline: return evalFields(evalPipelineScoped(*operand.pipeline, dot), operand, 0, false);
+        case Operand::Kind::Field: return evalFields(dot, operand, false);
+        case Operand::Kind::Variable: return evalFields(variable(operand.pos, operand.name), operand, false);
+        case Operand::Kind::Pipeline: return evalFields(evalPipelineScoped(*operand.pipeline, dot), operand, false);
         case Operand::Kind::Function: {
             const std::vector<Operand> alone = {operand};
             return call(operand, alone, 1, dot, std::nullopt);

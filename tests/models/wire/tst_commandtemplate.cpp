@@ -190,6 +190,11 @@ void Tst_CommandTemplate::renders_data()
     row("printf q escapes", R"({{printf "%q" "é\x01"}})", R"("é\x01")");
     row("printf d of a list", "{{printf \"%d\" .list}}", "[%!d(float64=1) %!d(string=two) %!d(float64=3.5)]");
     row("printf s precision", "{{printf \"%.2s\" .unicode}}", "hé");
+    row("printf argument indexes", "{{printf \"%[2]s %[1]s\" \"a\" \"b\"}}", "b a");
+    row("printf reordered has no extra", "{{printf \"%s %[1]q\" \"a\"}}", "a \"a\"");
+    row("printf bad index", "{{printf \"%[3]d\" 1}}", "%!d(BADINDEX)");
+    row("printf star width", "[{{printf \"%*d|%-*d\" 5 42 3 7}}]", "[   42|7  ]");
+    row("printf star needs an int", "{{printf \"%*d\" .n 42}}", "%!(BADWIDTH)42");
     row("printf percent", "{{printf \"100%%\"}}", "100%");
     row("printf missing", "{{printf \"%s %s\" \"a\"}}", "a %!s(MISSING)");
     row("printf extra", "{{printf \"%s\" \"a\" 1 .n}}", "a%!(EXTRA int=1, float64=3)");
