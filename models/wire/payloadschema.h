@@ -36,9 +36,8 @@ public:
     // Every violation of `payload`, each once; empty when it is valid.
     QList<SchemaViolation> validate(const Json &payload) const;
 
-    struct Compiled;
-
 private:
+    struct Compiled;
     explicit PayloadSchema(std::shared_ptr<const Compiled> compiled);
 
     std::shared_ptr<const Compiled> m_compiled;
