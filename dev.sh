@@ -18,7 +18,7 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config curl
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    qtkeychain-qt6-dev nlohmann-json3-dev
+    qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev
     wrk podman runc busybox-static
     xvfb xauth imagemagick gnome-keyring dbus chromium
     qt6-svg-dev appstream desktop-file-utils dpkg-dev file

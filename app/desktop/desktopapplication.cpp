@@ -32,43 +32,9 @@ void DesktopApplication::start()
         return;
     m_local = new EmbeddedControlPlane(m_options.dataDir, this);
     connect(m_local, &EmbeddedControlPlane::failed, m_window.get(), &MainWindow::setLocalServerError);
-    connect(m_local, &EmbeddedControlPlane::ready, this, [this](const QUrl &url, const QByteArray &token) {
-        m_window->setLocalServer(url, token);
-        // A throwaway client: the window's own waits for the profile it shows.
-        auto *client = new FlotillaClient(url, ServerFlavour::ControlPlane, this);
-        client->setBearerToken(QString::fromUtf8(token));
-        createSampleDefinition(client);
-    });
+    // A new data dir holds the samples already (the control plane adds them).
+    connect(m_local, &EmbeddedControlPlane::ready, m_window.get(), &MainWindow::setLocalServer);
     m_local->start();
-}
-
-// On a new machine a newcomer finds one definition to launch: hello-flotilla,
-// asking for USERNAME. Only once per data dir, so deleting it sticks.
-void DesktopApplication::createSampleDefinition(FlotillaClient *client)
-{
-    if (Settings().sampleCreated(m_options.dataDir)) {
-        client->deleteLater();
-        return Q_EMIT localReady();
-    }
-    Definition sample;
-    sample.alias = sampleAlias.toString();
-    sample.groupName = QStringLiteral("examples");
-    sample.image = QStringLiteral("docker.io/library/busybox:latest");
-    sample.command = QStringLiteral("echo \"hello ${USERNAME}\"");
-    sample.memory = 64;
-    sample.env = {EnvVar{QStringLiteral("USERNAME"), QStringLiteral("world")}};
-    sample.tags = {QStringLiteral("example")};
-    ResultJob<Definition> *job = client->createDefinition(sample);
-    connect(job, &ApiJob::finished, this, [this, job, client] {
-        // 409: it exists already (a flotilla-local user made it): fine too.
-        if (job->succeeded() || job->error().httpStatus() == 409)
-            Settings().setSampleCreated(m_options.dataDir);
-        if (job->succeeded())
-            m_window->definitionsPage()->refresh();
-        client->deleteLater();
-        Q_EMIT localReady();
-    });
-    job->start();
 }
 
 } // namespace Flotilla

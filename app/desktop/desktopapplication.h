@@ -34,15 +34,7 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     EmbeddedControlPlane *localControlPlane() const { return m_local; }
 
-    static constexpr QStringView sampleAlias = u"hello-flotilla";
-
-Q_SIGNALS:
-    // The local server answers and the first-start sample exists (or was not needed).
-    void localReady();
-
 private:
-    void createSampleDefinition(FlotillaClient *client);
-
     Options m_options;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<MainWindow> m_window;

@@ -30,6 +30,7 @@ void EmbeddedControlPlane::start()
     ControlPlaneOptions options;
     options.port = 0; // never a busy port; the URL goes to control-plane.url for the CLI
     options.dataDir = m_dataDir;
+    options.addSamples = true;
     // Plain processes need no image, so a first run works on any machine.
     options.defaultCluster = QStringLiteral("local");
     m_controlPlane = new ControlPlane(options);

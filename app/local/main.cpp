@@ -153,6 +153,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     ControlPlaneOptions options;
+    options.addSamples = true;
     QString error;
     if (!parseListen(parser.value(listen), &options, &error)) {
         std::fprintf(stderr, "flotilla-local: %s\n", qPrintable(error));

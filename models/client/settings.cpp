@@ -35,11 +35,6 @@ QString layoutKey(Settings::Layout which)
     Q_UNREACHABLE();
 }
 
-QString sampleKey(const QString &dataDir)
-{
-    return QStringLiteral("sample/created/") + QString::fromLatin1(dataDir.toUtf8().toHex());
-}
-
 std::optional<QString> optionalString(const QSettings &settings, const QString &key)
 {
     return settings.contains(key) ? std::optional(settings.value(key).toString()) : std::nullopt;
@@ -161,16 +156,6 @@ int Settings::currentPage() const
 void Settings::setCurrentPage(int page)
 {
     m_settings->setValue(currentPageKey, page);
-}
-
-bool Settings::sampleCreated(const QString &dataDir) const
-{
-    return m_settings->value(sampleKey(dataDir)).toBool();
-}
-
-void Settings::setSampleCreated(const QString &dataDir)
-{
-    m_settings->setValue(sampleKey(dataDir), true);
 }
 
 } // namespace Flotilla

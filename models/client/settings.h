@@ -60,10 +60,6 @@ public:
     int currentPage() const;
     void setCurrentPage(int page);
 
-    // Whether the first-start sample definition was made for a data dir.
-    bool sampleCreated(const QString &dataDir) const;
-    void setSampleCreated(const QString &dataDir);
-
 private:
     std::unique_ptr<QSettings> m_settings;
 };

@@ -43,6 +43,30 @@ RunList RunList::fromJson(const Json &json, QStringList *errors)
     return list;
 }
 
+TemplateList TemplateList::fromJson(const Json &json, QStringList *errors)
+{
+    TemplateList list;
+    JsonReader reader(json);
+    list.templates = itemsFromJson<Template>(reader, "templates", errors);
+    list.page.readFrom(reader);
+    errors->append(reader.errors());
+    return list;
+}
+
+CreatedTemplate CreatedTemplate::fromJson(const Json &json, QStringList *errors)
+{
+    CreatedTemplate created;
+    JsonReader reader(json);
+    if (const Json *tpl = reader.object("template"))
+        created.tpl = Template::fromJson(*tpl, errors);
+    else
+        reader.addError(QStringLiteral("the answer has no template"));
+    if (const Json *didCreate = reader.find("did_create"); didCreate && didCreate->is_boolean())
+        created.didCreate = didCreate->get<bool>();
+    errors->append(reader.errors());
+    return created;
+}
+
 NameList NameList::fromJson(const Json &json, std::string_view key, QStringList *errors)
 {
     NameList list;

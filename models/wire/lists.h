@@ -2,6 +2,7 @@
 
 #include "definition.h"
 #include "run.h"
+#include "template.h"
 
 namespace Flotilla {
 
@@ -31,6 +32,24 @@ struct RunList
     ListPage page;
 
     static RunList fromJson(const Json &json, QStringList *errors);
+};
+
+struct TemplateList
+{
+    QList<Template> templates;
+    ListPage page;
+
+    static TemplateList fromJson(const Json &json, QStringList *errors);
+};
+
+// The answer to POST /v7/template: the stored template (the latest version
+// when nothing changed) and whether a version was made.
+struct CreatedTemplate
+{
+    Template tpl;
+    bool didCreate = false;
+
+    static CreatedTemplate fromJson(const Json &json, QStringList *errors);
 };
 
 // GroupsList and TagsList: names under `key` ("groups" or "tags").

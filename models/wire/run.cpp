@@ -87,6 +87,12 @@ Json Run::toJson() const
         json["cpu"] = *cpu;
     json["engine"] = toUtf8(engine);
     json["instance"] = {{"dns_name", toUtf8(instance.dnsName)}, {"instance_id", toUtf8(instance.instanceId)}};
+    if (!executableId.isEmpty())
+        json["executable_id"] = toUtf8(executableId);
+    if (!executableType.isEmpty())
+        json["executable_type"] = toUtf8(executableType);
+    if (!templatePayload.is_null())
+        json["execution_request_custom"] = {{"template_payload", templatePayload}};
     return json;
 }
 
@@ -137,6 +143,14 @@ Run Run::fromJson(const Json &json, QStringList *errors)
         run.instance.dnsName = instanceReader.string("dns_name").value_or(QString());
         run.instance.instanceId = instanceReader.string("instance_id").value_or(QString());
         errors->append(instanceReader.errors());
+    }
+    run.executableId = reader.string("executable_id").value_or(QString());
+    run.executableType = reader.string("executable_type").value_or(QString());
+    if (const Json *custom = reader.object("execution_request_custom")) {
+        JsonReader customReader(*custom, QStringLiteral("execution_request_custom"));
+        if (const Json *payload = customReader.object("template_payload"))
+            run.templatePayload = *payload;
+        errors->append(customReader.errors());
     }
     errors->append(reader.errors());
     return run;

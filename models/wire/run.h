@@ -42,6 +42,13 @@ struct Run
     std::optional<qint64> cpu;
     QString engine;
     RunInstance instance;
+    // What it runs: a definition ("task_definition") or a template
+    // ("template", then `definitionId` is the template's id too).
+    QString executableId;
+    QString executableType;
+    Json templatePayload; // a template run's merged payload; null otherwise
+
+    bool isTemplateRun() const { return executableType == u"template"; }
 
     // Moves the status forward only (QUEUED → PENDING → RUNNING → STOPPED),
     // as upstream does; returns whether it moved.

@@ -2,6 +2,7 @@
 
 #include "timestamp.h"
 
+#include <memory>
 #include <unordered_map>
 
 namespace Flotilla {
@@ -40,6 +41,9 @@ enum class Field {
     Cpu,
     Engine,
     Instance,
+    ExecutableId,
+    ExecutableType,
+    ExecutionRequestCustom, // a template's payload: any JSON, built as it comes
     // env variable
     Name,
     Value,
@@ -78,6 +82,9 @@ constexpr FieldName runFields[] = {
     {"cpu", Field::Cpu},
     {"engine", Field::Engine},
     {"instance", Field::Instance},
+    {"executable_id", Field::ExecutableId},
+    {"executable_type", Field::ExecutableType},
+    {"execution_request_custom", Field::ExecutionRequestCustom},
 };
 constexpr FieldName envFields[] = {{"name", Field::Name}, {"value", Field::Value}};
 constexpr FieldName instanceFields[] = {{"dns_name", Field::DnsName}, {"instance_id", Field::InstanceId}};
@@ -92,30 +99,49 @@ public:
 
     bool finished() const { return m_place == Place::Done; }
 
-    bool null() override { return value(Kind::Null); }
-    bool boolean(bool) override { return value(Kind::Other); }
+    bool null() override { return m_capture ? m_capture->null() : value(Kind::Null); }
+    bool boolean(bool flag) override { return m_capture ? m_capture->boolean(flag) : value(Kind::Other); }
     bool number_integer(number_integer_t number) override
     {
+        if (m_capture)
+            return m_capture->number_integer(number);
         m_integer = number;
         return value(Kind::Integer);
     }
     bool number_unsigned(number_unsigned_t number) override
     {
+        if (m_capture)
+            return m_capture->number_unsigned(number);
         if (number > number_unsigned_t(INT64_MAX))
             return value(Kind::Other);
         m_integer = qint64(number);
         return value(Kind::Integer);
     }
-    bool number_float(number_float_t, const string_t &) override { return value(Kind::Other); }
+    bool number_float(number_float_t number, const string_t &text) override
+    {
+        return m_capture ? m_capture->number_float(number, text) : value(Kind::Other);
+    }
     bool string(string_t &text) override
     {
+        if (m_capture)
+            return m_capture->string(text);
         m_text = &text;
         return value(Kind::String);
     }
     bool binary(binary_t &) override { return false; }
 
-    bool start_object(std::size_t) override
+    bool start_object(std::size_t elements) override
     {
+        if (m_capture) {
+            ++m_captureDepth;
+            return m_capture->start_object(elements);
+        }
+        if (m_place == Place::Run && m_field == Field::ExecutionRequestCustom) {
+            m_captured = Json();
+            m_capture = std::make_unique<nlohmann::detail::json_sax_dom_parser<Json>>(m_captured, false);
+            m_captureDepth = 1;
+            return m_capture->start_object(elements);
+        }
         if (skipping()) {
             ++m_skipDepth;
             return true;
@@ -130,6 +156,11 @@ public:
     }
     bool end_object() override
     {
+        if (m_capture) {
+            if (!m_capture->end_object())
+                return false;
+            return --m_captureDepth > 0 || endCapture();
+        }
         if (m_skipDepth > 0) {
             --m_skipDepth;
             return true;
@@ -142,8 +173,12 @@ public:
         default: return false;
         }
     }
-    bool start_array(std::size_t) override
+    bool start_array(std::size_t elements) override
     {
+        if (m_capture) {
+            ++m_captureDepth;
+            return m_capture->start_array(elements);
+        }
         if (skipping()) {
             ++m_skipDepth;
             return true;
@@ -156,6 +191,10 @@ public:
     }
     bool end_array() override
     {
+        if (m_capture) {
+            --m_captureDepth;
+            return m_capture->end_array();
+        }
         if (m_skipDepth > 0) {
             --m_skipDepth;
             return true;
@@ -168,6 +207,8 @@ public:
     }
     bool key(string_t &key) override
     {
+        if (m_capture)
+            return m_capture->key(key);
         if (m_skipDepth > 0)
             return true;
         switch (m_place) {
@@ -188,6 +229,28 @@ private:
         return m_place == Place::List || m_place == Place::Run || m_place == Place::EnvVariable
                || m_place == Place::Instance;
     }
+    // The end of execution_request_custom: its template_payload, read as
+    // Run::fromJson reads it; anything that reader would warn about (a
+    // payload that is no object, a key twice) is the DOM path's.
+    bool endCapture()
+    {
+        m_capture.reset();
+        const Json *payload = nullptr;
+        for (auto it = m_captured.begin(); it != m_captured.end(); ++it) {
+            if (!sameKey(it.key(), "template_payload"))
+                continue;
+            if (payload)
+                return false;
+            payload = &it.value();
+        }
+        if (payload && !payload->is_null()) {
+            if (!payload->is_object())
+                return false;
+            m_run.templatePayload = *payload;
+        }
+        return true;
+    }
+
     // Inside the value of a key the reader does not know.
     bool skipping() const { return m_skipDepth > 0 || (inObject() && m_field == Field::Unknown); }
 
@@ -249,6 +312,8 @@ private:
         case Field::ExitReason: return text(kind, &m_run.exitReason);
         case Field::User: return text(kind, &m_run.user);
         case Field::Engine: return text(kind, &m_run.engine);
+        case Field::ExecutableId: return text(kind, &m_run.executableId);
+        case Field::ExecutableType: return text(kind, &m_run.executableType);
         case Field::Name: return text(kind, &m_variable.name);
         case Field::Value: return text(kind, &m_variable.value);
         case Field::DnsName: return text(kind, &m_run.instance.dnsName);
@@ -319,6 +384,10 @@ private:
     const std::string *m_text = nullptr;
     Run m_run;
     EnvVar m_variable;
+    // Builds execution_request_custom while its events come.
+    std::unique_ptr<nlohmann::detail::json_sax_dom_parser<Json>> m_capture;
+    Json m_captured;
+    int m_captureDepth = 0;
     std::unordered_map<std::string, QString> m_strings;
 };
 

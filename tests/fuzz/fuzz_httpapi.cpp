@@ -4,9 +4,9 @@
 // requests in a row as on a kept-alive connection. Every request must get an
 // answer with a status the contract allows, and a JSON body unless it is a
 // log or has no body. Runs stay QUEUED (no parallel runs), so nothing is
-// executed. A definition, a queued run and a finished run with a log are
-// always there under fixed ids, so the routes that take ids have something
-// to find; the seeds use them.
+// executed. A definition, a template, a queued run and a finished run with
+// a log are always there under fixed ids, so the routes that take ids have
+// something to find; the seeds use them.
 //
 // The first byte of an input picks the Host and the Origin that every one of
 // its requests carries (api-contract §8): a foreign Host must get 421 and a
@@ -61,12 +61,13 @@ public:
         m_api->setListening(QHostAddress(QHostAddress::LocalHost), 5000);
     }
 
-    // Every stored definition and run, as one value to compare.
+    // Every stored definition, template and run, as one value to compare.
     QByteArray storeContents()
     {
         QString error;
         const auto all = [&error](ListKind kind) { return *ListQuery::parse(kind, {{"limit", "100000"}}, &error); };
         return m_store.listDefinitions(all(ListKind::Definitions)).items + '\n'
+               + m_store.listTemplates(all(ListKind::Templates), false).items + '\n'
                + m_store.listRuns(all(ListKind::Runs)).items;
     }
 
@@ -111,6 +112,23 @@ public:
         }
         if (!missing.isEmpty() && !m_store.insertRuns(missing))
             fail(QStringLiteral("cannot store the fixed runs: %1").arg(m_store.lastError()));
+        // Versions are never deleted, so once stored the template stays.
+        if (!m_store.templateById(QStringLiteral("tpl-fuzz"))) {
+            Template tpl;
+            tpl.templateId = QStringLiteral("tpl-fuzz");
+            tpl.templateName = QStringLiteral("fuzz-template");
+            tpl.version = 1;
+            tpl.image = QStringLiteral("busybox");
+            tpl.memory = 64;
+            tpl.schema = Json::parse(R"({"type": "object", "required": ["n"], "properties": {
+                "n": {"type": "integer", "minimum": 1, "maximum": 9}, "s": {"type": "string", "enum": ["a", "b"]},
+                "l": {"type": "array", "items": {"type": "string"}}}})");
+            tpl.defaults = Json::parse(R"({"s": "a", "l": ["x"]})");
+            tpl.commandTemplate = QStringLiteral(
+                "echo {{.n}} {{.s | upper}}{{range $i, $e := .l}} {{$i}}={{$e}}{{end}}");
+            if (!m_store.insertTemplate(tpl))
+                fail(QStringLiteral("cannot store the fixed template: %1").arg(m_store.lastError()));
+        }
     }
 
     HttpApi &api() { return *m_api; }

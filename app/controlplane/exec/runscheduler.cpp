@@ -115,7 +115,7 @@ void RunScheduler::place(Run run, Executor *executor)
 {
     if (run.advanceTo(RunStatus::Pending) && !save(run))
         return;
-    // The process sees the definition's env overlaid by the run's.
+    // The process sees the definition's (or template's) env overlaid by the run's.
     EnvList env;
     const auto put = [&env](const EnvVar &var) {
         auto existing = std::find_if(env.begin(), env.end(), [&](const EnvVar &e) { return e.name == var.name; });
@@ -124,7 +124,12 @@ void RunScheduler::place(Run run, Executor *executor)
         else
             env.append(var);
     };
-    if (const std::optional<Definition> definition = m_store.definition(run.definitionId)) {
+    if (run.isTemplateRun()) {
+        if (const std::optional<Template> tpl = m_store.templateById(run.executableId)) {
+            for (const EnvVar &var : tpl->env)
+                put(var);
+        }
+    } else if (const std::optional<Definition> definition = m_store.definition(run.definitionId)) {
         for (const EnvVar &var : definition->env)
             put(var);
     }

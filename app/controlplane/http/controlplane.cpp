@@ -2,6 +2,7 @@
 
 #include "controlplaneserver.h"
 #include "httpapi.h"
+#include "samples.h"
 #include <exec/containerexecutor.h>
 #include <exec/localexecutor.h>
 #include <exec/logstore.h>
@@ -110,7 +111,9 @@ bool ControlPlane::start(QString *error)
                              : m_options.token.isEmpty() ? dataDirToken(m_options.dataDir)
                                                          : m_options.token;
     auto store = std::make_unique<Store>();
-    if (!store->open(m_options.dataDir + QStringLiteral("/flotilla.sqlite"), error))
+    const QString databasePath = m_options.dataDir + QStringLiteral("/flotilla.sqlite");
+    const bool newDataDir = !QFileInfo::exists(databasePath);
+    if (!store->open(databasePath, error))
         return false;
     auto logs = std::make_unique<LogStore>(m_options.dataDir + QStringLiteral("/logs"));
     if (!logs->open(error))
@@ -136,6 +139,8 @@ bool ControlPlane::start(QString *error)
         return false;
     auto api = std::make_unique<HttpApi>(*store, *logs, *scheduler,
                                          ApiOptions{AccessPolicy{token, m_options.corsOrigins, m_options.allowedHosts}});
+    if (newDataDir && m_options.addSamples)
+        addSamples(*store, api->templates());
     auto server = std::make_unique<ControlPlaneServer>(*api);
     const quint16 port = server->listenOn(m_options.address, m_options.port, error);
     if (port == 0)

@@ -35,6 +35,9 @@ struct ControlPlaneOptions
     QStringList containerEngines = {QStringLiteral("podman"), QStringLiteral("docker")};
     // Flags for every `ENGINE run`, replacing the ones the probe chose.
     QHash<QString, QStringList> engineRunFlags;
+    // A new data dir starts with the sample definition and template
+    // (flotilla-local and the desktop app; tests start empty).
+    bool addSamples = false;
 };
 
 // The local control plane: the Flotilla API served from this machine over

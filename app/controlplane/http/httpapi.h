@@ -8,6 +8,7 @@
 #include "router.h"
 #include "runcontroller.h"
 #include "taskcontroller.h"
+#include "templatecontroller.h"
 
 namespace Flotilla {
 
@@ -34,6 +35,7 @@ public:
     HttpResponse handle(const HttpRequest &request);
     // Where the server listens: the Host names it answers to (RequestGuard).
     void setListening(const QHostAddress &address, quint16 port) { m_guard.setListening(address, port); }
+    TemplateController &templates() { return m_templates; }
 
 private:
     HttpResponse preflight(const HttpRequest &request) const;
@@ -42,6 +44,7 @@ private:
     RequestGuard m_guard;
     TaskController m_tasks;
     RunController m_runs;
+    TemplateController m_templates;
     LogController m_logs;
     NameController m_names;
     HealthController m_health;

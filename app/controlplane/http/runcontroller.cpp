@@ -99,46 +99,65 @@ HttpResponse RunController::launch(const HttpRequest &request, const std::option
     if (!definition)
         return errorResponse(404, notFound);
 
-    if (const QStringList problems = envProblems(launch.env, QStringLiteral("env")); !problems.isEmpty())
+    const bool overrides = version == LaunchVersion::V4;
+    LaunchPlan plan;
+    plan.executableId = definition->definitionId;
+    plan.executableType = QStringLiteral("task_definition");
+    plan.alias = definition->alias;
+    plan.groupName = definition->groupName;
+    plan.image = definition->image;
+    plan.command = (overrides && launch.command && !launch.command->trimmed().isEmpty()) ? *launch.command
+                                                                                         : definition->command;
+    plan.memory = (overrides && launch.memory) ? launch.memory : definition->memory;
+    plan.cpu = (overrides && launch.cpu) ? launch.cpu : definition->cpu;
+    plan.user = user;
+    plan.env = launch.env;
+    plan.cluster = launch.cluster;
+    return start(plan);
+}
+
+HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
+{
+    if (const QStringList problems = envProblems(plan.env, QStringLiteral("env")); !problems.isEmpty())
         return errorResponse(400, problems.join(u'\n'));
-    for (const EnvVar &var : launch.env) {
+    for (const EnvVar &var : plan.env) {
         if (reservedEnvNames().contains(var.name))
             return errorResponse(409, QStringLiteral("environment variable %1 is reserved").arg(var.name));
     }
     // A cleared cluster picker sends "": the default cluster, as when it is absent.
-    const QString cluster = launch.cluster.value_or(QString()).isEmpty() ? m_scheduler.defaultCluster()
-                                                                         : *launch.cluster;
+    const QString cluster = plan.cluster.value_or(QString()).isEmpty() ? m_scheduler.defaultCluster() : *plan.cluster;
     if (!m_scheduler.clusters().contains(cluster)) {
         return errorResponse(400, QStringLiteral("cluster \"%1\" is not one of this server's clusters: %2")
                                       .arg(cluster, m_scheduler.clusters().join(u", ")));
     }
-    const bool overrides = version == LaunchVersion::V4;
-    if (overrides) {
-        if (launch.memory && *launch.memory <= 0)
-            return errorResponse(400, QStringLiteral("memory must be a positive number of MB"));
-        if (launch.cpu && *launch.cpu <= 0)
-            return errorResponse(400, QStringLiteral("cpu must be a positive number of millicores"));
-    }
+    if (plan.memory && *plan.memory <= 0)
+        return errorResponse(400, QStringLiteral("memory must be a positive number of MB"));
+    if (plan.cpu && *plan.cpu <= 0)
+        return errorResponse(400, QStringLiteral("cpu must be a positive number of millicores"));
 
     Run run;
     run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    run.definitionId = definition->definitionId;
-    run.alias = definition->alias;
-    run.groupName = definition->groupName;
-    run.image = definition->image;
-    run.command = (overrides && launch.command && !launch.command->trimmed().isEmpty()) ? *launch.command
-                                                                                        : definition->command;
-    run.memory = (overrides && launch.memory) ? launch.memory : definition->memory;
-    run.cpu = (overrides && launch.cpu) ? launch.cpu : definition->cpu;
+    run.definitionId = plan.executableId;
+    run.executableId = plan.executableId;
+    run.executableType = plan.executableType;
+    run.templatePayload = plan.templatePayload;
+    run.alias = plan.alias;
+    run.groupName = plan.groupName;
+    run.image = plan.image;
+    run.command = plan.command;
+    run.memory = plan.memory;
+    run.cpu = plan.cpu;
     run.cluster = cluster;
     run.engine = m_scheduler.engineOf(cluster);
     run.status = RunStatus::Queued;
     run.queuedAt = QDateTime::currentDateTimeUtc();
-    run.user = user;
+    run.user = plan.user;
     run.env = {{QStringLiteral("FLOTILLA_RUN_ID"), run.runId},
                {QStringLiteral("FLOTILLA_SERVER_MODE"), QStringLiteral("local")},
-               {QStringLiteral("FLOTILLA_RUN_OWNER_ID"), user}};
-    run.env.append(launch.env);
+               {QStringLiteral("FLOTILLA_RUN_OWNER_ID"), plan.user}};
+    run.env.append(plan.env);
+    if (dryRun)
+        return jsonResponse(run.toJson());
     if (!m_store.insertRuns({run}))
         return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
     // The answer is the QUEUED run; placing it waits until the answer is on
@@ -185,16 +204,16 @@ HttpResponse RunController::get(const HttpRequest &, const Args &args)
     return documentResponse(std::move(document));
 }
 
-std::optional<Run> RunController::runOfDefinition(const Args &args, HttpResponse *error) const
+std::optional<Run> RunController::runOf(const QString &executableId, const QString &runId, HttpResponse *error) const
 {
     QString corrupt;
-    std::optional<Run> run = m_store.run(args[1], &corrupt);
+    std::optional<Run> run = m_store.run(runId, &corrupt);
     if (!corrupt.isEmpty()) {
         *error = errorResponse(500, corrupt);
         return std::nullopt;
     }
-    if (!run || run->definitionId != args[0]) {
-        *error = errorResponse(404, QStringLiteral("Run with id %1 not found for definition %2").arg(args[1], args[0]));
+    if (!run || run->definitionId != executableId) {
+        *error = errorResponse(404, QStringLiteral("Run with id %1 not found for %2").arg(runId, executableId));
         return std::nullopt;
     }
     return run;
@@ -203,7 +222,7 @@ std::optional<Run> RunController::runOfDefinition(const Args &args, HttpResponse
 HttpResponse RunController::getOfDefinition(const HttpRequest &, const Args &args)
 {
     HttpResponse error;
-    const std::optional<Run> run = runOfDefinition(args, &error);
+    const std::optional<Run> run = runOf(args[0], args[1], &error);
     if (!run)
         return error;
     return jsonResponse(run->toJson());
@@ -212,7 +231,7 @@ HttpResponse RunController::getOfDefinition(const HttpRequest &, const Args &arg
 HttpResponse RunController::terminate(const HttpRequest &, const Args &args)
 {
     HttpResponse error;
-    const std::optional<Run> run = runOfDefinition(args, &error);
+    const std::optional<Run> run = runOf(args[0], args[1], &error);
     if (!run)
         return error;
     if (!run->isActive())

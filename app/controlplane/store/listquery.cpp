@@ -64,6 +64,15 @@ constexpr FieldSpec runTimes[] = {
     {u"finished_at", u"finished_at", M::Exact},
     {u"queued_at", u"queued_at", M::Exact},
 };
+// Upstream sorts templates by template_name or version.
+constexpr FieldSpec templateSorts[] = {
+    {u"template_name", u"template_name", M::Exact},
+    {u"version", u"version", M::Exact},
+};
+constexpr FieldSpec templateFilters[] = {
+    {u"template_name", u"template_name", M::Substring},
+    {u"image", u"image", M::Substring},
+};
 constexpr FieldSpec nameFilters[] = {
     {u"name", u"name", M::Substring},
 };
@@ -72,10 +81,12 @@ const KindSpec &specOf(ListKind kind)
 {
     static const KindSpec definitions{definitionSorts, definitionFilters, {}, u"group_name", true};
     static const KindSpec runs{runSorts, runFilters, runTimes, u"group_name", true};
+    static const KindSpec templates{templateSorts, templateFilters, {}, u"template_name", false};
     static const KindSpec names{{}, nameFilters, {}, nullptr, false};
     switch (kind) {
     case ListKind::Definitions: return definitions;
     case ListKind::Runs: return runs;
+    case ListKind::Templates: return templates;
     case ListKind::Names: return names;
     }
     Q_UNREACHABLE();

@@ -12,8 +12,8 @@ namespace Flotilla {
 
 using QueryItems = QList<QPair<QString, QString>>;
 
-// What the list routes accept: definitions, runs, or the names of groups/tags.
-enum class ListKind { Definitions, Runs, Names };
+// What the list routes accept: definitions, runs, templates, or the names of groups/tags.
+enum class ListKind { Definitions, Runs, Templates, Names };
 
 // A parsed and validated list query (contract §6). Column names come only
 // from the tables below, never from the request; values are bound later.

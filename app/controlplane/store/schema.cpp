@@ -73,6 +73,17 @@ const QStringList migrations[] = {
                        " INSERT INTO run_status_counts VALUES (NEW.status, 1)"
                        " ON CONFLICT(status) DO UPDATE SET n = n + 1; END"),
     },
+    // 3: templates, one row per version; a version is never changed.
+    {
+        QStringLiteral("CREATE TABLE templates ("
+                       " template_id TEXT PRIMARY KEY,"
+                       " template_name TEXT NOT NULL,"
+                       " version INTEGER NOT NULL,"
+                       " image TEXT NOT NULL,"
+                       " document TEXT NOT NULL,"
+                       " UNIQUE (template_name, version))"),
+        QStringLiteral("CREATE INDEX templates_version ON templates(version, template_id)"),
+    },
 };
 
 } // namespace

@@ -347,6 +347,58 @@ bool Store::updateRun(const Run &run)
     return transaction([&] { return writeRunRows(run, false); });
 }
 
+std::optional<Template> Store::templateById(const QString &templateId, QString *corrupt)
+{
+    const QByteArray document = templateDocument(templateId, corrupt);
+    if (document.isEmpty())
+        return std::nullopt;
+    return parsed<Template>(document, "template", templateId, corrupt);
+}
+
+QByteArray Store::templateDocument(const QString &templateId, QString *corrupt)
+{
+    QSqlQuery &query = prepared(QStringLiteral("SELECT document FROM templates WHERE template_id = ?"));
+    query.addBindValue(templateId);
+    if (!exec(query) || !query.next())
+        return {};
+    return checkedDocument(query.value(0).toByteArray(), "template", templateId, corrupt);
+}
+
+std::optional<Template> Store::templateByName(const QString &name, std::optional<qint64> version, QString *corrupt)
+{
+    QSqlQuery &query = prepared(
+        version ? QStringLiteral("SELECT document, template_id FROM templates WHERE template_name = ? AND version = ?")
+                : QStringLiteral("SELECT document, template_id FROM templates WHERE template_name = ?"
+                                 " ORDER BY version DESC LIMIT 1"));
+    query.addBindValue(name);
+    if (version)
+        query.addBindValue(*version);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return parsed<Template>(query.value(0).toByteArray(), "template", query.value(1).toString(), corrupt);
+}
+
+bool Store::insertTemplate(const Template &tpl)
+{
+    m_templateLists.clear();
+    QSqlQuery &query = prepared(QStringLiteral(
+        "INSERT INTO templates (template_id, template_name, version, image, document) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(tpl.templateId);
+    query.addBindValue(tpl.templateName);
+    query.addBindValue(tpl.version);
+    query.addBindValue(tpl.image);
+    query.addBindValue(documentOf(tpl.toJson()));
+    return exec(query);
+}
+
+StoredPage Store::listTemplates(const ListQuery &query, bool latestOnly)
+{
+    return listDocuments(QStringLiteral("templates"), QStringLiteral("template_id"), query, QString(), QString(),
+                         latestOnly ? QStringLiteral("version = (SELECT MAX(version) FROM templates AS newer"
+                                                     " WHERE newer.template_name = templates.template_name)")
+                                    : QString());
+}
+
 StoredPage Store::listRuns(const ListQuery &query)
 {
     return listDocuments(QStringLiteral("runs"), QStringLiteral("run_id"), query, QStringLiteral("run_env"), QString());
@@ -392,9 +444,11 @@ qint64 Store::cachedCount(PageCache &cache, const QString &sql, const QVariantLi
 }
 
 StoredPage Store::listDocuments(const QString &table, const QString &idColumn, const ListQuery &query,
-                                const QString &envTable, const QString &tagTable)
+                                const QString &envTable, const QString &tagTable, const QString &extraClause)
 {
     SqlWhere where;
+    if (!extraClause.isEmpty())
+        where.clauses.append(extraClause);
     for (const ListQuery::Filter &filter : query.filters)
         where.addFilter(filter, idColumn, tagTable);
     for (const ListQuery::TimeBound &bound : query.timeBounds) {
@@ -409,7 +463,7 @@ StoredPage Store::listDocuments(const QString &table, const QString &idColumn, c
         where.values.append(value);
     }
 
-    PageCache &cache = table == u"runs" ? m_runLists : m_definitionLists;
+    PageCache &cache = table == u"runs" ? m_runLists : table == u"templates" ? m_templateLists : m_definitionLists;
     StoredPage page;
     const bool onlyStatus = table == u"runs" && query.timeBounds.isEmpty() && query.envFilters.isEmpty()
                             && query.filters.size() <= 1

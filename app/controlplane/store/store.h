@@ -5,6 +5,7 @@
 
 #include <wire/definition.h>
 #include <wire/run.h>
+#include <wire/template.h>
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -64,6 +65,16 @@ public:
     // The oldest QUEUED run of a cluster.
     std::optional<Run> nextQueued(const QString &cluster);
 
+    std::optional<Template> templateById(const QString &templateId, QString *corrupt = nullptr);
+    QByteArray templateDocument(const QString &templateId, QString *corrupt = nullptr);
+    // The latest version of a name, or the given one.
+    std::optional<Template> templateByName(const QString &name, std::optional<qint64> version,
+                                           QString *corrupt = nullptr);
+    // Stores a new version: its number must be the next one of its name.
+    bool insertTemplate(const Template &tpl);
+    // `latestOnly`: only the highest version of each name.
+    StoredPage listTemplates(const ListQuery &query, bool latestOnly);
+
     QString lastError() const { return m_lastError; }
 
 private:
@@ -72,8 +83,9 @@ private:
     bool transaction(const std::function<bool()> &work);
     bool writeDefinitionRows(const Definition &definition);
     bool writeRunRows(const Run &run, bool insert);
+    // `extraClause`: a fixed condition of the route, ANDed to the query's.
     StoredPage listDocuments(const QString &table, const QString &idColumn, const ListQuery &query,
-                             const QString &envTable, const QString &tagTable);
+                             const QString &envTable, const QString &tagTable, const QString &extraClause = {});
     NamePage listNames(const QString &sqlOfNames, const ListQuery &query);
     qint64 cachedCount(PageCache &cache, const QString &sql, const QVariantList &values);
     // The item of a row's document, or nothing (logged, `corrupt` set) if it does not parse.
@@ -87,6 +99,7 @@ private:
     // Cleared by every write to their table.
     PageCache m_definitionLists;
     PageCache m_runLists;
+    PageCache m_templateLists;
     QString m_lastError;
 };
 

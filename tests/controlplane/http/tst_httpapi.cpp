@@ -5,6 +5,7 @@
 //   definitions and eight runs, for the list semantics of contract §6;
 // - a fresh server per test function (and per data row), started in init(),
 //   for everything that writes.
+#include "jsoncompare.h"
 #include "testserver.h"
 
 #include <exec/localexecutor.h>
@@ -209,14 +210,6 @@ inline char *toString(const JsonDoc &value)
     do {                                                                                                               \
         expectError((result), (status), __FILE__, __LINE__);                                                           \
         RETURN_IF_FAILED();                                                                                            \
-    } while (false)
-
-#define JSON_COMPARE(actual, expected)                                                                                  \
-    do {                                                                                                                \
-        const JsonDoc actual_ = (actual);                                                                               \
-        const JsonDoc expected_ = (expected);                                                                           \
-        QVERIFY2(actual_ == expected_,                                                                                  \
-                 qPrintable(QStringLiteral("\n   actual: %1\n expected: %2").arg(dumped(actual_), dumped(expected_)))); \
     } while (false)
 
 // These tests are about the API, not execution: nothing runs, so every run
@@ -713,8 +706,8 @@ void Tst_HttpApi::launch()
 
     QCOMPARE(keysText(keysOf(run)),
              QStringLiteral(
-                 "alias,cluster,command,cpu,definition_id,engine,env,group_name,image,instance,memory,queued_at,"
-                 "run_id,status,user"));
+                 "alias,cluster,command,cpu,definition_id,engine,env,executable_id,executable_type,group_name,"
+                 "image,instance,memory,queued_at,run_id,status,user"));
     const QString runId = text(run["run_id"]);
     QVERIFY2(uuid4Pattern.match(runId).hasMatch(), qPrintable(runId));
     QCOMPARE(text(run["definition_id"]), defId);

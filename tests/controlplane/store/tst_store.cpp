@@ -305,7 +305,7 @@ void Tst_Store::versionOneGainsStatusCounts()
             QSqlQuery query(db);
             for (const char *sql :
                  {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete", "DROP TRIGGER runs_count_update",
-                  "DROP TABLE run_status_counts", "PRAGMA user_version=1"})
+                  "DROP TABLE run_status_counts", "DROP TABLE templates", "PRAGMA user_version=1"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
             query.finish();
             db.close();

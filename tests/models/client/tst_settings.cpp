@@ -19,7 +19,6 @@ private Q_SLOTS:
     void launchChoicesArePerProfile();
     void runsRefreshIsNeverNegative();
     void layoutsAndPageRoundTrip();
-    void sampleIsPerDataDir();
     void keysStayWhereOlderVersionsPutThem();
     void theDefaultFileIsTheOneOfFlotilla();
 
@@ -104,15 +103,6 @@ void Tst_Settings::layoutsAndPageRoundTrip()
     QCOMPARE(settings.layout(Settings::Layout::RunsHeader), QByteArray("header"));
     QVERIFY(settings.layout(Settings::Layout::DefinitionsHeader).isEmpty());
     QCOMPARE(settings.currentPage(), 3);
-}
-
-void Tst_Settings::sampleIsPerDataDir()
-{
-    Settings settings(file());
-    QVERIFY(!settings.sampleCreated(QStringLiteral("/data/one")));
-    settings.setSampleCreated(QStringLiteral("/data/one"));
-    QVERIFY(settings.sampleCreated(QStringLiteral("/data/one")));
-    QVERIFY(!settings.sampleCreated(QStringLiteral("/data/two")));
 }
 
 // Files written before Settings existed keep working: the keys did not move.
