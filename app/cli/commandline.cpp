@@ -5,6 +5,7 @@
 #include "namecommands.h"
 #include "profilecommands.h"
 #include "runcommands.h"
+#include "templatecommands.h"
 
 #include <client/flavourdetectionjob.h>
 #include <client/flotillaclient.h>
@@ -53,7 +54,8 @@ public:
 
 const CommandList &CommandLine::commands()
 {
-    static const CommandList list = DefinitionCommands::commands() + RunCommands::commands() + NameCommands::commands()
+    static const CommandList list = DefinitionCommands::commands() + RunCommands::commands()
+                                    + TemplateCommands::commands() + NameCommands::commands()
                                     + CommandList{std::make_shared<ProfileCommands>(), std::make_shared<HelpCommand>()};
     return list;
 }

@@ -271,7 +271,8 @@ void RunCommands::stop(Invocation &invocation) const
                                                                                                ResultJob<Run> *job) {
         const Run run = job->result();
         invocation.whenDone<ResultJob<Termination>>(
-            client->terminate(run.definitionId, run.runId), [&invocation, run](ResultJob<Termination> *) {
+            client->terminate(run.definitionId, run.runId, run.isTemplateRun()),
+            [&invocation, run](ResultJob<Termination> *) {
                 if (invocation.output().isJson())
                     invocation.output().printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
                 else

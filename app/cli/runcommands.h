@@ -21,6 +21,8 @@ public:
 
     // A run as fields, or as JSON with --output json.
     static void print(Invocation &invocation, const Run &run);
+    // Prints the log as it grows; ends with the run's exit code.
+    static void follow(Invocation &invocation, const QString &runId);
 
 private:
     void launch(Invocation &invocation) const;
@@ -28,7 +30,6 @@ private:
     void show(Invocation &invocation) const;
     void logs(Invocation &invocation) const;
     void stop(Invocation &invocation) const;
-    static void follow(Invocation &invocation, const QString &runId);
     // The log as it is now, page by page with last_seen.
     static void readPages(Invocation &invocation, const QString &runId);
     static void finishWithRunExit(Invocation &invocation, const Run &run);

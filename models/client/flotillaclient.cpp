@@ -245,9 +245,11 @@ ResultJob<Run> *FlotillaClient::run(const QString &runId)
                               jsonParser<Run>(&Run::fromJson));
 }
 
-ResultJob<Termination> *FlotillaClient::terminate(const QString &definitionId, const QString &runId)
+ResultJob<Termination> *FlotillaClient::terminate(const QString &definitionId, const QString &runId, bool templateRun)
 {
-    ApiRequest request = get({versionPrefix(), QStringLiteral("task"), definitionId, QStringLiteral("history"), runId});
+    ApiRequest request = get({templateRun ? QStringLiteral("v7") : versionPrefix(),
+                              templateRun ? QStringLiteral("template") : QStringLiteral("task"), definitionId,
+                              QStringLiteral("history"), runId});
     request.method = "DELETE";
     return new ResultJob<Termination>(this, request,
                                       jsonParser<Termination>([](const Json &json, QStringList *warnings) {
@@ -283,6 +285,56 @@ ResultJob<QByteArray> *FlotillaClient::rawLog(const QString &runId)
     request.query.append({QStringLiteral("raw_text"), QStringLiteral("true")});
     return new ResultJob<QByteArray>(this, request,
                                      [](const QByteArray &body, QString *, QStringList *) { return body; });
+}
+
+bool FlotillaClient::servesTemplates() const
+{
+    return m_flavour == ServerFlavour::ControlPlane || m_flavour == ServerFlavour::CurrentUpstream;
+}
+
+ResultJob<TemplateList> *FlotillaClient::listTemplates(const QUrlQuery &query)
+{
+    return new ResultJob<TemplateList>(this, get({QStringLiteral("v7"), QStringLiteral("template")}, query),
+                                       jsonParser<TemplateList>(&TemplateList::fromJson));
+}
+
+ResultJob<Template> *FlotillaClient::templateById(const QString &templateId)
+{
+    return new ResultJob<Template>(this, get({QStringLiteral("v7"), QStringLiteral("template"), templateId}),
+                                   jsonParser<Template>(&Template::fromJson));
+}
+
+ResultJob<CreatedTemplate> *FlotillaClient::createTemplate(const Template &tpl)
+{
+    Json body = tpl.toJson();
+    body.erase("template_id");
+    body.erase("version");
+    return new ResultJob<CreatedTemplate>(this,
+                                          withBody(get({QStringLiteral("v7"), QStringLiteral("template")}), "POST",
+                                                   body),
+                                          jsonParser<CreatedTemplate>(&CreatedTemplate::fromJson));
+}
+
+ResultJob<Run> *FlotillaClient::launchTemplate(const QString &templateId, const TemplateLaunchRequest &request)
+{
+    const ApiRequest path = get(
+        {QStringLiteral("v7"), QStringLiteral("template"), templateId, QStringLiteral("execute")});
+    return new ResultJob<Run>(this, withBody(path, "PUT", request.toJson()), jsonParser<Run>(&Run::fromJson));
+}
+
+ResultJob<Run> *FlotillaClient::launchTemplateByName(const QString &name, const QString &version,
+                                                     const TemplateLaunchRequest &request)
+{
+    const ApiRequest path = get({QStringLiteral("v7"), QStringLiteral("template"), QStringLiteral("name"), name,
+                                 QStringLiteral("version"), version, QStringLiteral("execute")});
+    return new ResultJob<Run>(this, withBody(path, "PUT", request.toJson()), jsonParser<Run>(&Run::fromJson));
+}
+
+ResultJob<RunList> *FlotillaClient::listTemplateRuns(const QString &templateId, const QUrlQuery &query)
+{
+    return new ResultJob<RunList>(
+        this, get({QStringLiteral("v7"), QStringLiteral("template"), templateId, QStringLiteral("history")}, query),
+        runListParser());
 }
 
 ResultJob<NameList> *FlotillaClient::groups(const QUrlQuery &query)

@@ -74,12 +74,26 @@ public:
     // All runs, or the runs of one definition.
     ResultJob<RunList> *listRuns(const QUrlQuery &query = {}, const QString &definitionId = {});
     ResultJob<Run> *run(const QString &runId);
-    ResultJob<Termination> *terminate(const QString &definitionId, const QString &runId);
+    // A template run is stopped through its template's routes.
+    ResultJob<Termination> *terminate(const QString &definitionId, const QString &runId, bool templateRun = false);
 
     // The log after `lastSeen` (empty: from the start).
     ResultJob<LogChunk> *logs(const QString &runId, const QString &lastSeen = {});
     // The whole log as text (raw_text=true).
     ResultJob<QByteArray> *rawLog(const QString &runId);
+
+    // Templates (/api/v7/template): our control plane and current upstream
+    // serve them; a seed-era server has none.
+    bool servesTemplates() const;
+    ResultJob<TemplateList> *listTemplates(const QUrlQuery &query = {});
+    ResultJob<Template> *templateById(const QString &templateId);
+    // The server versions it: the same content answers the latest version.
+    ResultJob<CreatedTemplate> *createTemplate(const Template &tpl);
+    ResultJob<Run> *launchTemplate(const QString &templateId, const TemplateLaunchRequest &request);
+    // `version`: a number, or "latest".
+    ResultJob<Run> *launchTemplateByName(const QString &name, const QString &version,
+                                         const TemplateLaunchRequest &request);
+    ResultJob<RunList> *listTemplateRuns(const QString &templateId, const QUrlQuery &query = {});
 
     ResultJob<NameList> *groups(const QUrlQuery &query = {});
     ResultJob<NameList> *tags(const QUrlQuery &query = {});

@@ -69,7 +69,14 @@ RunListModel::RunListModel(FlotillaClient *client, QObject *parent)
 
 void RunListModel::setDefinitionId(const QString &definitionId)
 {
+    setFilter(m_ofTemplate, false);
     setFilter(m_definitionId, definitionId);
+}
+
+void RunListModel::setTemplateId(const QString &templateId)
+{
+    setFilter(m_ofTemplate, true);
+    setFilter(m_definitionId, templateId);
 }
 
 void RunListModel::setGroupFilter(const QString &group)
@@ -207,7 +214,7 @@ void RunListModel::addFilters(QUrlQuery &query, bool withStatus) const
 
 ApiJob *RunListModel::createListJob(FlotillaClient &client, const QUrlQuery &query)
 {
-    return client.listRuns(query, m_definitionId);
+    return m_ofTemplate ? client.listTemplateRuns(m_definitionId, query) : client.listRuns(query, m_definitionId);
 }
 
 QList<Run> RunListModel::itemsOf(ApiJob &job, qint64 *total) const

@@ -58,6 +58,8 @@ public:
     // Only the runs of this definition (empty: all runs).
     QString definitionId() const { return m_definitionId; }
     void setDefinitionId(const QString &definitionId);
+    // The runs of a template (/v7/template/{id}/history) instead.
+    void setTemplateId(const QString &templateId);
 
     void setGroupFilter(const QString &group);
     void setAliasFilter(const QString &text);               // substring
@@ -114,7 +116,8 @@ private:
     void tickDurations();
     void scheduleRefresh();
 
-    QString m_definitionId;
+    QString m_definitionId; // or the template's id
+    bool m_ofTemplate = false;
     QString m_group;
     QString m_alias;
     QList<RunStatus> m_statuses;

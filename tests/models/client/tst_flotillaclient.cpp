@@ -3,6 +3,7 @@
 // the failure cases (silence, refusal, 4xx/5xx, retries).
 #include "awaitjob.h"
 #include "fixtureserver.h"
+#include "jsoncompare.h"
 #include "testserver.h"
 
 #include <client/flavourdetectionjob.h>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void detectsSeedEra();
     void currentUpstreamBodies();
     void seedEraBodies();
+    void templateCallsAgainstCurrentUpstream();
     void unknownFieldsSurviveARoundTrip();
     void launchRoutesPerFlavour();
     void plainText404AndJson500AreVerbatim();
@@ -439,6 +441,75 @@ void Tst_FlotillaClient::currentUpstreamBodies()
     QVERIFY(deleted->result());
 }
 
+void Tst_FlotillaClient::templateCallsAgainstCurrentUpstream()
+{
+    startFake(ServerFlavour::CurrentUpstream);
+    QVERIFY(m_client->servesTemplates());
+    m_fake->serveFixture("GET", "/api/v7/template", QStringLiteral("template-list-head.json"));
+    m_fake->serveFixture("GET", "/api/v7/template/tpl-0b3e-4d59-8a11-2f6c7d8e9f01",
+                         QStringLiteral("template-head.json"));
+    m_fake->serveFixture("POST", "/api/v7/template", QStringLiteral("template-created-head.json"));
+    m_fake->serveFixture("PUT", "/api/v7/template/tpl-0b3e-4d59-8a11-2f6c7d8e9f01/execute",
+                         QStringLiteral("run-template-head.json"));
+    m_fake->serveFixture("PUT", "/api/v7/template/name/train-model/version/latest/execute",
+                         QStringLiteral("run-template-head.json"));
+    m_fake->serveFixture("GET", "/api/v7/template/tpl-0b3e-4d59-8a11-2f6c7d8e9f01/history",
+                         QStringLiteral("run-list-empty-head.json"));
+    m_fake->serveFixture("DELETE", "/api/v7/template/tpl-0b3e-4d59-8a11-2f6c7d8e9f01/history/r",
+                         QStringLiteral("terminated-head.json"));
+
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("latest_only"), QStringLiteral("false"));
+    auto *list = await(m_client->listTemplates(query));
+    QVERIFY2(list->succeeded(), qPrintable(list->error().sentence()));
+    QCOMPARE(list->result().page.total, 2);
+    QCOMPARE(list->result().templates.size(), 2);
+    const Template &sweep = list->result().templates[1];
+    QCOMPARE(sweep.displayName(), QStringLiteral("sweep v1"));
+    QVERIFY(sweep.env.isEmpty()); // "env":null
+    QCOMPARE(m_fake->requests().constLast().query.queryItemValue(QStringLiteral("latest_only")),
+             QStringLiteral("false"));
+
+    auto *tpl = await(m_client->templateById(QStringLiteral("tpl-0b3e-4d59-8a11-2f6c7d8e9f01")));
+    QVERIFY(tpl->succeeded());
+    const Template &train = tpl->result();
+    QCOMPARE(train.templateName, QStringLiteral("train-model"));
+    QCOMPARE(train.version, 3);
+    QCOMPARE(train.gpu, 1);
+    JSON_COMPARE(train.schema["properties"]["optimizer"]["enum"][1], "sgd");
+    JSON_COMPARE(train.defaults["epochs"], 10);
+    // Upstream's fields we have no member for come back on a round trip.
+    JSON_COMPARE(train.unknown["adaptive_resource_allocation"], true);
+    JSON_COMPARE(train.toJson()["adaptive_resource_allocation"], true);
+
+    auto *created = await(m_client->createTemplate(train));
+    QVERIFY(created->succeeded());
+    QVERIFY(!created->result().didCreate);
+    QCOMPARE(created->result().tpl.templateId, train.templateId);
+    const Json sent = Json::parse(m_fake->requests().constLast().body.toStdString());
+    QVERIFY(!sent.contains("template_id")); // the server names ids and versions
+    QVERIFY(!sent.contains("version"));
+
+    TemplateLaunchRequest request;
+    request.ownerId = QStringLiteral("jdoe");
+    request.payload = Json::parse(R"({"dataset": "s3://bucket/d", "learning_rate": 0.1})");
+    auto *launched = await(m_client->launchTemplate(train.templateId, request));
+    QVERIFY(launched->succeeded());
+    const Run &run = launched->result();
+    QVERIFY(run.isTemplateRun());
+    QCOMPARE(run.executableId, train.templateId);
+    JSON_COMPARE(run.templatePayload["features"][1], "income");
+    const Json body = Json::parse(m_fake->requests().constLast().body.toStdString());
+    JSON_COMPARE(body["owner_id"], "jdoe"); // top level: v7 has no run_tags
+    JSON_COMPARE(body["template_payload"]["learning_rate"], 0.1);
+
+    QVERIFY(await(m_client->launchTemplateByName(QStringLiteral("train-model"), QStringLiteral("latest"), request))
+                ->succeeded());
+    QVERIFY(await(m_client->listTemplateRuns(train.templateId))->succeeded());
+    auto *stopped = await(m_client->terminate(train.templateId, QStringLiteral("r"), true));
+    QVERIFY2(stopped->succeeded(), qPrintable(stopped->error().sentence()));
+}
+
 void Tst_FlotillaClient::seedEraBodies()
 {
     startFake(ServerFlavour::SeedEra);
@@ -586,6 +657,9 @@ void Tst_FlotillaClient::everyFixtureIsAccepted()
     m_fake->serveFixture("GET", "/api/v1/x/logs", file);
     m_fake->serveFixture("DELETE", "/api/v1/task/x/history/x", file);
     m_fake->serveFixture("DELETE", "/api/v1/task/x", file);
+    m_fake->serveFixture("GET", "/api/v7/template", file);
+    m_fake->serveFixture("GET", "/api/v7/template/x", file);
+    m_fake->serveFixture("POST", "/api/v7/template", file);
     ApiJob *job = nullptr;
     const auto is = [&](const char *prefix) { return file.startsWith(QLatin1String(prefix)); };
     if (is("definition-list"))
@@ -596,6 +670,12 @@ void Tst_FlotillaClient::everyFixtureIsAccepted()
         job = m_client->listRuns();
     else if (is("run-"))
         job = m_client->run(QStringLiteral("x"));
+    else if (is("template-list"))
+        job = m_client->listTemplates();
+    else if (is("template-created"))
+        job = m_client->createTemplate({});
+    else if (is("template"))
+        job = m_client->templateById(QStringLiteral("x"));
     else if (is("clusters"))
         job = m_client->clusters();
     else if (is("groups"))
