@@ -33,7 +33,7 @@ void NameListModel::addFilters(QUrlQuery &query) const
 
 QVariant NameListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isItemIndex(index))
         return {};
     switch (role) {
     case Qt::DisplayRole:

@@ -100,6 +100,12 @@ protected:
     virtual void clearRows() = 0;
 
     ServerFlavour flavour() const;
+    // checkIndex for data(), except that an invalid index is quietly no
+    // item: a combo box asks about its current item before it has one.
+    bool isItemIndex(const QModelIndex &index) const
+    {
+        return index.isValid() && checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid);
+    }
     // For filter setters: reloads once the caller returns to the event loop.
     void filterChanged();
     template <typename T>

@@ -66,7 +66,7 @@ QList<Template> TemplateListModel::itemsOf(ApiJob &job, qint64 *total) const
 
 QVariant TemplateListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isItemIndex(index))
         return {};
     const Template &tpl = itemAt(index.row());
     const auto number = [](const std::optional<qint64> &value) { return value ? QVariant(*value) : QVariant(); };

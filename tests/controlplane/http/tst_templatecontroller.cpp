@@ -74,6 +74,7 @@ private Q_SLOTS:
     void templateRunRoutes();
     void stopsATemplateRun();
     void newDataDirHoldsTheSamples();
+    void upstreamWebUiRequests();
 
 private:
     Json create(const Json &tpl);
@@ -144,17 +145,16 @@ void Tst_TemplateController::refusesATemplateListingEachProblem_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QStringList>("problems");
-    QTest::newRow("empty") << QByteArray("{}")
-                           << QStringList{"template_name", "schema must be specified", "command_template",
-                                          "image", "memory"};
+    QTest::newRow("empty") << QByteArray(
+        "{}") << QStringList{"template_name", "schema must be specified", "command_template", "image", "memory"};
     Json badSchema = greeter();
     badSchema["schema"] = Json::parse(R"({"type": 5})");
-    QTest::newRow("schema not a JSON Schema") << QByteArray::fromStdString(badSchema.dump())
-                                              << QStringList{"schema is not a valid JSON Schema"};
+    QTest::newRow("schema not a JSON Schema")
+        << QByteArray::fromStdString(badSchema.dump()) << QStringList{"schema is not a valid JSON Schema"};
     Json unparsed = greeter();
     unparsed["command_template"] = "echo {{.name";
-    QTest::newRow("command does not parse") << QByteArray::fromStdString(unparsed.dump())
-                                            << QStringList{"command_template does not parse", "line 1"};
+    QTest::newRow("command does not parse")
+        << QByteArray::fromStdString(unparsed.dump()) << QStringList{"command_template does not parse", "line 1"};
     Json unsupported = greeter();
     unsupported["command_template"] = "echo {{template \"x\" .}}";
     QTest::newRow("outside the subset") << QByteArray::fromStdString(unsupported.dump())
@@ -214,10 +214,14 @@ void Tst_TemplateController::listRefusesBadQueries_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("says");
-    QTest::newRow("latest_only") << "latest_only=maybe" << "latest_only";
-    QTest::newRow("sort_by") << "sort_by=image" << "template_name, version";
-    QTest::newRow("limit") << "limit=-1" << "limit";
-    QTest::newRow("unknown") << "colour=red" << "colour";
+    QTest::newRow("latest_only") << "latest_only=maybe"
+                                 << "latest_only";
+    QTest::newRow("sort_by") << "sort_by=image"
+                             << "template_name, version";
+    QTest::newRow("limit") << "limit=-1"
+                           << "limit";
+    QTest::newRow("unknown") << "colour=red"
+                             << "colour";
 }
 
 void Tst_TemplateController::listRefusesBadQueries()
@@ -234,8 +238,7 @@ void Tst_TemplateController::getUnknownIs404()
     const HttpResult result = m_client->get(QStringLiteral("/api/v7/template/tpl-nope"));
     QCOMPARE(result.status, 404);
     QVERIFY(str(result.json()["error"]).contains(u"tpl-nope"));
-    QCOMPARE(m_client->put(QStringLiteral("/api/v7/template/tpl-nope/execute"), launchBody(Json::object())).status,
-             404);
+    QCOMPARE(m_client->put(QStringLiteral("/api/v7/template/tpl-nope/execute"), launchBody(Json::object())).status, 404);
     QCOMPARE(m_client->get(QStringLiteral("/api/v7/template/tpl-nope/history")).status, 404);
 }
 
@@ -284,7 +287,7 @@ void Tst_TemplateController::launchRendersAndRuns()
     QCOMPARE(str(run["command"]), QStringLiteral("echo 0=a\necho 1=b\necho hello world"));
     // The payload the run ran: the request's over the defaults.
     JSON_COMPARE(run["execution_request_custom"]["template_payload"],
-             Json::parse(R"({"name": "world", "greeting": "hello", "times": 2, "tags": ["a", "b"]})"));
+                 Json::parse(R"({"name": "world", "greeting": "hello", "times": 2, "tags": ["a", "b"]})"));
 
     const QString runId = str(run["run_id"]);
     const Json finished = waitForStatus(*m_client, runId, "STOPPED");
@@ -379,8 +382,9 @@ void Tst_TemplateController::newDataDirHoldsTheSamples()
         JSON_COMPARE(properties["tags"]["type"], "array");
 
         // It renders and runs with its defaults alone.
-        const Json run = client.put(QStringLiteral("/api/v7/template/%1/execute").arg(str(sample["template_id"])),
-                                    launchBody(Json::object()))
+        const Json run = client
+                             .put(QStringLiteral("/api/v7/template/%1/execute").arg(str(sample["template_id"])),
+                                  launchBody(Json::object()))
                              .json();
         waitForStatus(client, str(run["run_id"]), "STOPPED");
         QCOMPARE(readLogByPaging(client, str(run["run_id"])),
@@ -395,6 +399,36 @@ void Tst_TemplateController::newDataDirHoldsTheSamples()
     HttpTestClient client(*server);
     JSON_COMPARE(client.get(QStringLiteral("/api/v6/task")).json()["total"], 0);
     JSON_COMPARE(client.get(QStringLiteral("/api/v7/template")).json()["total"], 1);
+}
+
+// What upstream's web UI sends (web-ui-features.md: listTemplates, getTemplate,
+// runTemplate, listTemplateHistoryByTemplateID): its extra launch fields
+// (engine, node_lifecycle, cluster rather than cluster_name) are taken.
+void Tst_TemplateController::upstreamWebUiRequests()
+{
+    const QString id = str(create(greeter())["template"]["template_id"]);
+    const Json list = m_client
+                          ->get(QStringLiteral("/api/v7/template?offset=0&limit=20&sort_by=template_name&order=asc"))
+                          .json();
+    JSON_COMPARE(list["templates"][0]["template_id"], id.toStdString());
+    QCOMPARE(m_client->get(QStringLiteral("/api/v7/template/") + id).status, 200);
+    const HttpResult launched = m_client->put(
+        QStringLiteral("/api/v7/template/%1/execute").arg(id),
+        Json::parse(R"({"template_payload": {"name": "web"}, "cluster": "local", "engine": "eks", "cpu": 512,
+                        "memory": 64, "node_lifecycle": "spot", "env": [], "owner_id": "webui"})"));
+    QCOMPARE(launched.status, 200);
+    JSON_COMPARE(launched.json()["cluster"], "local");
+    JSON_COMPARE(launched.json()["cpu"], 512);
+    JSON_COMPARE(launched.json()["user"], "webui");
+    const QString runId = str(launched.json()["run_id"]);
+    const Json history = m_client
+                             ->get(QStringLiteral("/api/v7/template/%1/history?offset=0&limit=20&sort_by=started_at"
+                                                  "&order=desc&status=QUEUED&status=PENDING&status=RUNNING"
+                                                  "&status=STOPPED")
+                                       .arg(id))
+                             .json();
+    JSON_COMPARE(history["total"], 1);
+    waitForStatus(*m_client, runId, "STOPPED");
 }
 
 QTEST_GUILESS_MAIN(Tst_TemplateController)
