@@ -951,6 +951,10 @@
             <numerusform>%n aktive Läufe</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::NameListPage</name>
@@ -1342,6 +1346,65 @@
     </message>
 </context>
 <context>
+    <name>Flotilla::SchemaForm</name>
+    <message>
+        <source>This template declares no parameters.</source>
+        <translation>Diese Vorlage hat keine Parameter.</translation>
+    </message>
+    <message>
+        <source>The parameters cannot be shown as a form: their schema does not describe an object. The template&apos;s defaults are used.</source>
+        <translation>Die Parameter lassen sich nicht als Formular zeigen: ihr Schema beschreibt kein Objekt. Es gelten die Vorgaben der Vorlage.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <source>Leave %1 unset, so the template&apos;s default applies</source>
+        <translation>%1 nicht setzen, damit die Vorgabe der Vorlage gilt</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add item to %1</source>
+        <translation>Eintrag zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove item from %1</source>
+        <translation>Eintrag aus %1 entfernen</translation>
+    </message>
+    <message>
+        <source>A whole number</source>
+        <translation>Eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>A JSON value</source>
+        <translation>Ein JSON-Wert</translation>
+    </message>
+    <message>
+        <source>Item %1: %2</source>
+        <translation>Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::ServerConnection</name>
     <message>
         <source>Profile &quot;%1&quot; has no server URL; set one in Settings.</source>
@@ -1601,12 +1664,299 @@
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
+    <message>
+        <source>Runs of this template</source>
+        <translation>Läufe dieser Vorlage</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::TagsModel</name>
     <message>
         <source>Tag</source>
         <translation>Tag</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TemplateDetails</name>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Vorgaben</translation>
+    </message>
+    <message>
+        <source>Command template</source>
+        <translation>Befehlsvorlage</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Every version of this template; runs keep the version they ran</source>
+        <translation>Jede Version dieser Vorlage; Läufe behalten die Version, mit der sie liefen</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Template ID:</source>
+        <translation>Vorlagen-ID:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Memory (MB):</source>
+        <translation>Arbeitsspeicher (MB):</translation>
+    </message>
+    <message>
+        <source>CPU (millicores):</source>
+        <translation>CPU (Millicores):</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand template</source>
+        <translation>&amp;Befehlsvorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation>&amp;Schema</translation>
+    </message>
+    <message>
+        <source>&amp;Defaults</source>
+        <translation>&amp;Vorgaben</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Umgebung</translation>
+    </message>
+    <message>
+        <source>Template contents</source>
+        <translation>Inhalt der Vorlage</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Select a template to see its versions, schema and runs.</source>
+        <translation>Wählen Sie eine Vorlage, um ihre Versionen, ihr Schema und ihre Läufe zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TemplateLaunchDialog</name>
+    <message>
+        <source>Launch Template</source>
+        <translation>Vorlage starten</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Formular</translation>
+    </message>
+    <message>
+        <source>Payload form</source>
+        <translation>Parameterformular</translation>
+    </message>
+    <message>
+        <source>Payload fields</source>
+        <translation>Parameterfelder</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Payload as JSON</source>
+        <translation>Parameter als JSON</translation>
+    </message>
+    <message>
+        <source>JSON problem</source>
+        <translation>JSON-Problem</translation>
+    </message>
+    <message>
+        <source>Payload problems</source>
+        <translation>Probleme der Parameter</translation>
+    </message>
+    <message>
+        <source>Command, as the server will run it:</source>
+        <translation>Befehl, wie der Server ihn ausführen wird:</translation>
+    </message>
+    <message>
+        <source>Rendered command</source>
+        <translation>Erzeugter Befehl</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>&amp;Cluster:</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Owner ID:</source>
+        <translation>&amp;Besitzer-ID:</translation>
+    </message>
+    <message>
+        <source>Owner ID</source>
+        <translation>Besitzer-ID</translation>
+    </message>
+    <message>
+        <source>M&amp;emory:</source>
+        <translation>Spei&amp;cher:</translation>
+    </message>
+    <message>
+        <source>Memory in MB</source>
+        <translation>Arbeitsspeicher in MB</translation>
+    </message>
+    <message>
+        <source>As in the template</source>
+        <translation>Wie in der Vorlage</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>U&amp;mgebung:</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Launch problem</source>
+        <translation>Startproblem</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>%1 wiederholen</translation>
+    </message>
+    <message>
+        <source>Launch %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Launch (Ctrl+Enter)</source>
+        <translation>Starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>This is not JSON yet; the form keeps the last payload that was.</source>
+        <translation>Das ist noch kein JSON; das Formular behält die letzten gültigen Parameter.</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object: {&quot;name&quot;: value, …}.</source>
+        <translation>Die Parameter müssen ein JSON-Objekt sein: {&quot;name&quot;: Wert, …}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the payload; see the fields above.</source>
+        <translation>
+            <numerusform>%n Problem in den Parametern; siehe die Felder oben.</numerusform>
+            <numerusform>%n Probleme in den Parametern; siehe die Felder oben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(shown once the payload is valid)</source>
+        <translation>(erscheint, sobald die Parameter gültig sind)</translation>
+    </message>
+    <message>
+        <source>The server records who launched a run; enter your user name.</source>
+        <translation>Der Server vermerkt, wer einen Lauf startet; geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TemplateListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>Speicher (MB)</translation>
+    </message>
+    <message>
+        <source>CPU (millicores)</source>
+        <translation>CPU (Millicores)</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TemplatesPage</name>
+    <message>
+        <source>Show &amp;all versions</source>
+        <translation>&amp;Alle Versionen zeigen</translation>
+    </message>
+    <message>
+        <source>Show all versions</source>
+        <translation>Alle Versionen zeigen</translation>
+    </message>
+    <message>
+        <source>List every version of each template, not only the latest</source>
+        <translation>Jede Version jeder Vorlage auflisten, nicht nur die neueste</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>&amp;Starten…</translation>
+    </message>
+    <message>
+        <source>Launch the selected template</source>
+        <translation>Die gewählte Vorlage starten</translation>
     </message>
 </context>
 <context>

@@ -25,8 +25,8 @@ Command::Description describe(TemplateCommands::Action action)
         return {QStringLiteral("templates"),
                 {},
                 QStringLiteral("List the templates (the latest version of each)."),
-                {o("all-versions", "List every version, not only the latest."),
-                 o("limit", "At most N entries.", "N"), o("offset", "Skip the first N entries.", "N")},
+                {o("all-versions", "List every version, not only the latest."), o("limit", "At most N entries.", "N"),
+                 o("offset", "Skip the first N entries.", "N")},
                 0,
                 0};
     case Action::Show:
@@ -42,8 +42,7 @@ Command::Description describe(TemplateCommands::Action action)
                 QStringLiteral("Launch a run of a template (the latest version unless @VERSION)."),
                 {o("set", "Payload field (repeatable); a dotted KEY sets a nested field, VALUE is JSON or text.",
                    "KEY=VALUE"),
-                 o("payload", "Payload JSON object from FILE, or - for standard input; --set applies on top.",
-                   "FILE"),
+                 o("payload", "Payload JSON object from FILE, or - for standard input; --set applies on top.", "FILE"),
                  o("cluster", "Cluster to run on.", "C"),
                  o("env", "Environment variable for the run (repeatable).", "NAME=VALUE"),
                  o("owner", "Owner of the run (default: the login user name).", "ID"),
@@ -71,7 +70,8 @@ bool isTemplateId(const QString &key)
 QString readPayloadFile(const QString &path, QByteArray *text)
 {
     QFile file;
-    const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly)
+                                     : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
         return QStringLiteral("cannot read --payload %1: %2").arg(path, file.errorString());
     *text = file.readAll();
@@ -170,8 +170,8 @@ void TemplateCommands::list(Invocation &invocation) const
             } else {
                 QList<QStringList> rows;
                 for (const Template &t : list.templates)
-                    rows.append({t.templateId, t.templateName, QString::number(t.version), t.image,
-                                 Output::text(t.memory)});
+                    rows.append(
+                        {t.templateId, t.templateName, QString::number(t.version), t.image, Output::text(t.memory)});
                 output.printTable({QStringLiteral("TEMPLATE ID"), QStringLiteral("NAME"), QStringLiteral("VERSION"),
                                    QStringLiteral("IMAGE"), QStringLiteral("MEMORY")},
                                   rows);
@@ -197,24 +197,24 @@ void TemplateCommands::show(Invocation &invocation) const
     query.addQueryItem(QStringLiteral("latest_only"), QStringLiteral("false"));
     query.addQueryItem(QStringLiteral("template_name"), name);
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-    invocation.whenDone<ResultJob<TemplateList>>(
-        client->listTemplates(query), [&invocation, name, version](ResultJob<TemplateList> *job) {
-            const Template *found = nullptr;
-            for (const Template &t : job->result().templates) {
-                if (t.templateName != name)
-                    continue;
-                const bool wanted = version == u"latest" ? (!found || t.version > found->version)
-                                                         : QString::number(t.version) == version;
-                if (wanted)
-                    found = &t;
-            }
-            if (!found) {
-                invocation.output().err(QStringLiteral("flotilla: no template %1 version %2\n").arg(name, version));
-                return invocation.done(1);
-            }
-            print(invocation, *found);
-            invocation.done();
-        });
+    invocation.whenDone<ResultJob<TemplateList>>(client->listTemplates(query), [&invocation, name,
+                                                                                version](ResultJob<TemplateList> *job) {
+        const Template *found = nullptr;
+        for (const Template &t : job->result().templates) {
+            if (t.templateName != name)
+                continue;
+            const bool wanted = version == u"latest" ? (!found || t.version > found->version)
+                                                     : QString::number(t.version) == version;
+            if (wanted)
+                found = &t;
+        }
+        if (!found) {
+            invocation.output().err(QStringLiteral("flotilla: no template %1 version %2\n").arg(name, version));
+            return invocation.done(1);
+        }
+        print(invocation, *found);
+        invocation.done();
+    });
 }
 
 void TemplateCommands::launch(Invocation &invocation) const
@@ -229,8 +229,8 @@ void TemplateCommands::launch(Invocation &invocation) const
             return invocation.usageError(problem);
         request.payload = parseNetworkJson(text);
         if (!request.payload.is_object())
-            return invocation.usageError(
-                QStringLiteral("--payload %1 must hold one JSON object").arg(invocation.value(QStringLiteral("payload"))));
+            return invocation.usageError(QStringLiteral("--payload %1 must hold one JSON object")
+                                             .arg(invocation.value(QStringLiteral("payload"))));
     }
     for (const QString &assignment : invocation.values(QStringLiteral("set"))) {
         QString error;

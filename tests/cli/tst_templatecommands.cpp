@@ -81,8 +81,8 @@ void Tst_TemplateCommands::commandsInHelpOrder()
     QStringList names;
     for (const auto &command : TemplateCommands::commands())
         names << command->name();
-    QCOMPARE(names, (QStringList{QStringLiteral("templates"), QStringLiteral("template"),
-                                 QStringLiteral("launch-template")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("templates"), QStringLiteral("template"), QStringLiteral("launch-template")}));
 }
 
 void Tst_TemplateCommands::setParsesValuesAndNestedKeys_data()
@@ -138,8 +138,8 @@ void Tst_TemplateCommands::listAndShow()
     result = run(TemplateCommands::Action::Show, {QStringLiteral("exiter")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QVERIFY(result.out.contains(u"echo second"));
-    result = run(TemplateCommands::Action::Show, {QStringLiteral("exiter@1"), QStringLiteral("--output"),
-                                                  QStringLiteral("json")});
+    result = run(TemplateCommands::Action::Show,
+                 {QStringLiteral("exiter@1"), QStringLiteral("--output"), QStringLiteral("json")});
     const Json shown = parseJson(result.out);
     JSON_COMPARE(shown["version"], 1);
     result = run(TemplateCommands::Action::Show, {QString::fromStdString(shown["template_id"].get<std::string>())});
@@ -178,8 +178,8 @@ void Tst_TemplateCommands::launchWithPayloadFileAndVersion()
     file.resize(0);
     file.write("[1]");
     file.close();
-    result = run(TemplateCommands::Action::Launch, {QStringLiteral("exiter"), QStringLiteral("--payload"),
-                                                    file.fileName()});
+    result = run(TemplateCommands::Action::Launch,
+                 {QStringLiteral("exiter"), QStringLiteral("--payload"), file.fileName()});
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains(u"one JSON object"));
 }
@@ -190,8 +190,7 @@ void Tst_TemplateCommands::rejectedPayloadExitsTwoWithEachViolation()
                                      {QStringLiteral("exiter@1"), QStringLiteral("--set"), QStringLiteral("code=12"),
                                       QStringLiteral("--set"), QStringLiteral("words=[1]")});
     QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains(u"template_payload/code") && result.err.contains(u"maximum"),
-             qPrintable(result.err));
+    QVERIFY2(result.err.contains(u"template_payload/code") && result.err.contains(u"maximum"), qPrintable(result.err));
     QVERIFY2(result.err.contains(u"template_payload/words/0"), qPrintable(result.err));
     QCOMPARE(result.err.count(u"template_payload/"), 2);
 }

@@ -71,7 +71,8 @@ void Tst_Translations::mainWindowSpeaksGerman()
     const auto *navigation = window.findChild<QListWidget *>();
     QVERIFY(navigation);
     QCOMPARE(navigation->item(0)->text(), u"Definitionen"_s);
-    QCOMPARE(navigation->item(1)->text(), u"Läufe"_s);
+    QCOMPARE(navigation->item(1)->text(), u"Vorlagen"_s);
+    QCOMPARE(navigation->item(2)->text(), u"Läufe"_s);
 }
 
 void Tst_Translations::pluralsFollowTheCount()

@@ -12,16 +12,23 @@
 #include <runs/runspage.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
+#include <templates/templatedetails.h>
+#include <templates/templatelaunchdialog.h>
+#include <templates/templatespage.h>
+#include <widgets/schemaform.h>
 
 #include <client/profilestore.h>
 #include <lists/runlistmodel.h>
+#include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
 #include <testserver.h>
 
 #include <QApplication>
 #include <QDir>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -120,7 +127,27 @@ int main(int argc, char *argv[])
     const QString reportRun = launchRun(http, report);
     const QString failedRun = launchRun(http, etl);
     const QString trainRun = launchRun(http, train);
+    const Json sweep = http.post(QStringLiteral("/api/v7/template"), Json::parse(R"({
+        "template_name": "parameter-sweep", "image": "registry.example.com/sweep:3", "memory": 2048,
+        "schema": {"type": "object", "required": ["dataset", "optimizer", "epochs"], "properties": {
+            "dataset": {"type": "string", "title": "Dataset", "description": "Where the training data is"},
+            "optimizer": {"type": "string", "title": "Optimizer", "enum": ["adam", "sgd", "rmsprop"]},
+            "epochs": {"type": "integer", "title": "Epochs", "minimum": 1, "maximum": 500},
+            "learning_rate": {"type": "number", "title": "Learning rate", "minimum": 0, "maximum": 1},
+            "early_stop": {"type": "boolean", "title": "Stop early"},
+            "features": {"type": "array", "title": "Features", "items": {"type": "string"}}}},
+        "defaults": {"dataset": "s3://data/orders", "optimizer": "adam", "epochs": 20, "learning_rate": 0.01,
+                     "features": ["age", "income"]},
+        "command_template": "echo training on {{.dataset}} with {{.optimizer}} for {{.epochs}} epochs{{range .features}} --feature {{.}}{{end}}{{if .early_stop}} --early-stop{{end}}"
+    })"))
+                           .json()["template"];
+    const QString sweepRun = QString::fromStdString(
+        http.put(QStringLiteral("/api/v7/template/%1/execute").arg(QString::fromStdString(sweep["template_id"])),
+                 Json{{"owner_id", "ada"}, {"template_payload", {{"epochs", 40}}}})
+            .json()
+            .value("run_id", ""));
     waitForStatus(http, reportRun, "STOPPED");
+    waitForStatus(http, sweepRun, "STOPPED");
     waitForStatus(http, failedRun, "STOPPED");
     waitForStatus(http, trainRun, "RUNNING");
 
@@ -147,7 +174,7 @@ int main(int argc, char *argv[])
 
     window.showPage(MainWindow::Runs);
     window.runsPage()->model()->setStatusFilter({});
-    waitFor([&] { return window.runsPage()->model()->rowCount() == 4; }, "the runs");
+    waitFor([&] { return window.runsPage()->model()->rowCount() == 5; }, "the runs");
     save(&window, QStringLiteral("02-runs"));
     window.showPage(MainWindow::Groups);
     save(&window, QStringLiteral("03-groups"));
@@ -179,6 +206,33 @@ int main(int argc, char *argv[])
     launchDialog.show();
     save(&launchDialog, QStringLiteral("08-launch"));
     launchDialog.hide();
+
+    window.showPage(MainWindow::Templates);
+    QTableView *templates = window.templatesPage()->table();
+    if (!waitFor([&] { return templates->model()->rowCount() == 1; }, "the templates"))
+        return 1;
+    templates->setCurrentIndex(templates->model()->index(0, 0));
+    waitFor([&] { return window.templatesPage()->details()->runs()->rowCount() == 1; }, "the template's runs");
+    waitFor([&] { return window.templatesPage()->details()->versions()->rowCount() == 1; }, "the versions");
+    save(&window, QStringLiteral("10-templates"));
+    const Template shownTemplate = window.templatesPage()->details()->shownTemplate();
+    TemplateLaunchDialog templateDialog(connection->client(), ServerProfile::local(), shownTemplate, std::nullopt,
+                                        &window);
+    templateDialog.resize(720, 820);
+    templateDialog.show();
+    save(&templateDialog, QStringLiteral("11-template-launch"));
+    // A payload the schema refuses, typed as JSON: each problem at its field,
+    // and the command waits until they are mended.
+    auto *payloadTabs = templateDialog.findChild<QTabWidget *>(QStringLiteral("payloadTabs"));
+    payloadTabs->setCurrentIndex(1);
+    templateDialog.findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"))
+        ->setPlainText(QStringLiteral("{\n  \"dataset\": \"s3://data/orders\",\n  \"optimizer\": \"adagrad\",\n"
+                                      "  \"epochs\": 900\n}"));
+    save(&templateDialog, QStringLiteral("12-template-launch-json"));
+    payloadTabs->setCurrentIndex(0);
+    save(&templateDialog, QStringLiteral("13-template-launch-problems"));
+    templateDialog.hide();
+
     SettingsDialog settings(&profiles, &window);
     settings.show();
     save(&settings, QStringLiteral("09-settings"));

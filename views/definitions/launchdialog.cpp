@@ -1,12 +1,11 @@
 #include "launchdialog.h"
 #include "ui_launchdialog.h"
+#include <widgets/clustercombo.h>
 #include <widgets/formproblems.h>
 
 #include <client/flotillaclient.h>
 #include <client/settings.h>
-#include <lists/clustersmodel.h>
 
-#include <QCompleter>
 #include <QFontDatabase>
 #include <QPushButton>
 #include <QShortcut>
@@ -33,12 +32,7 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const ServerProfile &profile,
     launchButton->setToolTip(tr("Launch (Ctrl+Enter)"));
     m_ui->commandEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
-    auto *clusters = new ClustersModel(client, this);
-    m_ui->clusterCombo->setModel(clusters);
-    m_ui->clusterCombo->setPlaceholderText(tr("the server's default")); // keeps the combo from picking one itself
-    m_ui->clusterCombo->lineEdit()->setPlaceholderText(tr("the server's default"));
-    m_ui->clusterCombo->completer()->setCompletionRole(Qt::DisplayRole); // the name models have no EditRole
-    clusters->reload();
+    setUpClusterCombo(m_ui->clusterCombo, client);
 
     const Settings settings;
     m_ui->clusterCombo->setEditText(

@@ -2,6 +2,7 @@
 
 #include <definitions/launchdialog.h>
 #include <runs/runstate.h>
+#include <templates/templatelaunchdialog.h>
 
 #include <client/flotillaclient.h>
 #include <client/runwatcher.h>
@@ -100,13 +101,30 @@ void ActionsController::launch(const Definition &definition, const std::optional
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_connection->holdClient(client, dialog);
     connect(dialog, &LaunchDialog::launched, this, [this, client](const Run &run) {
-        // The dialog holds its client until it closes, after this.
-        watch(client, run);
-        Q_EMIT runsChanged();
+        runLaunched(client, run);
         Q_EMIT definitionsChanged({});
-        Q_EMIT launched(client, run);
     });
     dialog->open();
+}
+
+void ActionsController::launchTemplate(const Template &tpl, const std::optional<Run> &retryOf)
+{
+    FlotillaClient *client = clientOrError();
+    if (!client)
+        return;
+    auto *dialog = new TemplateLaunchDialog(client, m_connection->profile(), tpl, retryOf, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_connection->holdClient(client, dialog);
+    connect(dialog, &TemplateLaunchDialog::launched, this, [this, client](const Run &run) { runLaunched(client, run); });
+    dialog->open();
+}
+
+void ActionsController::runLaunched(FlotillaClient *client, const Run &run)
+{
+    // The dialog holds its client until it closes, after this.
+    watch(client, run);
+    Q_EMIT runsChanged();
+    Q_EMIT launched(client, run);
 }
 
 void ActionsController::retry(const Run &run)
@@ -114,6 +132,17 @@ void ActionsController::retry(const Run &run)
     FlotillaClient *client = clientOrError();
     if (!client)
         return;
+    if (run.isTemplateRun()) {
+        // The version the run ran, whatever the latest is now.
+        ResultJob<Template> *job = client->templateById(run.executableId.isEmpty() ? run.definitionId
+                                                                                   : run.executableId);
+        connect(job, &ApiJob::finished, this, [this, job, run] {
+            if (!job->succeeded())
+                return Q_EMIT errorOccurred(tr("Cannot retry: %1").arg(job->error().sentence()));
+            launchTemplate(job->result(), run);
+        });
+        return job->start();
+    }
     ResultJob<Definition> *job = client->definition(run.definitionId);
     connect(job, &ApiJob::finished, this, [this, job, run] {
         if (!job->succeeded())
@@ -127,7 +156,7 @@ void ActionsController::stop(const Run &run)
 {
     confirm(tr("Stop Run"), tr("Stop the run %1 of %2?").arg(run.runId, run.alias), tr("Stop Run"),
             [this, run](FlotillaClient *client) {
-                ResultJob<Termination> *job = client->terminate(run.definitionId, run.runId);
+                ResultJob<Termination> *job = client->terminate(run.definitionId, run.runId, run.isTemplateRun());
                 connect(job, &ApiJob::finished, this, [this, job] {
                     if (!job->succeeded())
                         return Q_EMIT errorOccurred(job->error().sentence());

@@ -4,6 +4,7 @@
 
 #include <wire/definition.h>
 #include <wire/run.h>
+#include <wire/template.h>
 
 #include <QObject>
 
@@ -37,6 +38,9 @@ public:
     void copyDefinition(const Definition &definition);
     void deleteDefinition(const Definition &definition);
     void launch(const Definition &definition, const std::optional<Run> &retryOf = std::nullopt);
+    // Opens the form of the template's schema.
+    void launchTemplate(const Template &tpl, const std::optional<Run> &retryOf = std::nullopt);
+    // A run of a definition or of a template: its launch form, filled from the run.
     void retry(const Run &run);
     void stop(const Run &run);
     // Follows `run` with `client` until it finishes (launchedRunFinished).
@@ -54,6 +58,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    // Follows a run launched from a dialog that holds `client`.
+    void runLaunched(FlotillaClient *client, const Run &run);
     void openEditor(DefinitionEditor::Mode mode, const Definition &definition);
     // Asks `text`; `yes` runs with the client of the moment of asking.
     void confirm(const QString &title, const QString &text, const QString &yesText,

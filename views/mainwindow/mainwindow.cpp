@@ -8,6 +8,7 @@
 #include <runs/runstate.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
+#include <templates/templatespage.h>
 #include <widgets/errorbar.h>
 #include <widgets/tableviews.h>
 
@@ -46,6 +47,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_definitions(new DefinitionsPage(this))
+    , m_templates(new TemplatesPage(this))
     , m_runs(new RunsPage(this))
     , m_groups(new NameListPage(NameListPage::Kind::Groups, this))
     , m_tags(new NameListPage(NameListPage::Kind::Tags, this))
@@ -63,8 +65,8 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
 
     const std::pair<QString, QWidget *> pages[PageCount] = {
-        {tr("Definitions"), m_definitions}, {tr("Runs"), m_runs}, {tr("Groups"), m_groups}, {tr("Tags"), m_tags},
-        {tr("Clusters"), m_clusters},
+        {tr("Definitions"), m_definitions}, {tr("Templates"), m_templates}, {tr("Runs"), m_runs},
+        {tr("Groups"), m_groups},           {tr("Tags"), m_tags},           {tr("Clusters"), m_clusters},
     };
     for (const auto &[title, page] : pages) {
         m_navigation->addItem(title);
@@ -136,6 +138,10 @@ void MainWindow::connectPages()
             [this](const Definition &definition) { m_actions->launch(definition); });
     connect(m_definitions, &DefinitionsPage::runActivated, this, &MainWindow::openRun);
     connect(m_definitions, &DefinitionsPage::errorOccurred, this, showErrorOf);
+    connect(m_templates, &TemplatesPage::launchRequested, m_actions,
+            [this](const Template &tpl) { m_actions->launchTemplate(tpl); });
+    connect(m_templates, &TemplatesPage::runActivated, this, &MainWindow::openRun);
+    connect(m_templates, &TemplatesPage::errorOccurred, this, showErrorOf);
     connect(m_runs, &RunsPage::runActivated, this, &MainWindow::openRun);
     connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
     connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
@@ -161,6 +167,7 @@ void MainWindow::connectPages()
             m_definitions->select(select);
     });
     connect(m_actions, &ActionsController::runsChanged, m_runs, &RunsPage::refresh);
+    connect(m_actions, &ActionsController::runsChanged, m_templates, &TemplatesPage::refresh);
     connect(m_actions, &ActionsController::launched, this, &MainWindow::openRunWith);
     connect(m_actions, &ActionsController::launchedRunFinished, this, &MainWindow::launchedRunFinished);
     connect(m_actions, &ActionsController::errorOccurred, m_errorBar, &ErrorBar::showError);
@@ -276,6 +283,12 @@ void MainWindow::clientReady(FlotillaClient *client)
 {
     // Each page's lists reload on a new client, once.
     m_definitions->setClient(client);
+    // A seed-era server has no templates: no page, and no error about it.
+    const bool templates = client->servesTemplates();
+    m_templates->setClient(templates ? client : nullptr);
+    m_navigation->item(Templates)->setHidden(!templates);
+    if (!templates && m_pages->currentIndex() == Templates)
+        showPage(Definitions);
     m_runs->setClient(client);
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         page->setClient(client);
@@ -307,6 +320,7 @@ void MainWindow::refresh()
     if (m_connection->state() == ServerConnection::State::Failed)
         return m_connection->reconnect();
     m_definitions->refresh();
+    m_templates->refresh();
     m_runs->refresh();
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         page->refresh();
@@ -317,6 +331,7 @@ void MainWindow::focusFilter()
 {
     switch (Page(m_pages->currentIndex())) {
     case Definitions: return m_definitions->focusFilter();
+    case Templates: return m_templates->focusFilter();
     case Runs: return m_runs->focusFilter();
     case Groups: return m_groups->focusFilter();
     case Tags: return m_tags->focusFilter();

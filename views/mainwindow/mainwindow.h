@@ -25,9 +25,10 @@ class ProfileStore;
 class QuitGuard;
 class RunView;
 class RunsPage;
+class TemplatesPage;
 
-// The window people live in: navigation (Definitions, Runs, Groups, Tags,
-// Clusters), a server switcher over the profiles, an error bar, a status bar
+// The window people live in: navigation (Definitions, Templates where the
+// server has them, Runs, Groups, Tags, Clusters), a server switcher over the profiles, an error bar, a status bar
 // (connection, URL, active runs) and a window per opened run. What the
 // actions do is ActionsController's; the question before quitting is
 // QuitGuard's.
@@ -37,7 +38,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Page { Definitions, Runs, Groups, Tags, Clusters, PageCount };
+    enum Page { Definitions, Templates, Runs, Groups, Tags, Clusters, PageCount };
     Q_ENUM(Page)
 
     explicit MainWindow(ProfileStore *profiles, QWidget *parent = nullptr);
@@ -51,6 +52,7 @@ public:
     ServerConnection *connection() const { return m_connection; }
     DefinitionsPage *definitionsPage() const { return m_definitions; }
     RunsPage *runsPage() const { return m_runs; }
+    TemplatesPage *templatesPage() const { return m_templates; }
     void showPage(Page page);
     RunView *openRun(const Run &run);
     // Only for tests and screenshots: the open run windows.
@@ -91,6 +93,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     DefinitionsPage *m_definitions;
+    TemplatesPage *m_templates;
     RunsPage *m_runs;
     NameListPage *m_groups;
     NameListPage *m_tags;

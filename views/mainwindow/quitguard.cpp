@@ -69,7 +69,7 @@ void QuitGuard::stopAll(FlotillaClient *client, const QList<Run> &active)
 {
     auto remaining = std::make_shared<qsizetype>(active.size());
     for (const Run &run : active) {
-        ResultJob<Termination> *job = client->terminate(run.definitionId, run.runId);
+        ResultJob<Termination> *job = client->terminate(run.definitionId, run.runId, run.isTemplateRun());
         connect(job, &ApiJob::finished, this, [this, remaining] {
             if (--*remaining == 0)
                 confirm();

@@ -4,6 +4,7 @@
 #include <definitions/definitioneditor.h>
 #include <definitions/launchdialog.h>
 #include <mainwindow/actionscontroller.h>
+#include <templates/templatelaunchdialog.h>
 
 #include <client/flotillaclient.h>
 #include <client/serverconnection.h>
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void cancelledDeleteKeepsTheDefinition();
     void launchOpensTheFormAndReportsTheRun();
     void retryStartsFromTheRun();
+    void retryOfATemplateRunOpensItsForm();
+    void templateLaunchReportsTheRun();
     void stopAsksThenStops();
     void watchUsesTheClientItIsGivenWhateverTheConnectionDoes();
     void actionsWithoutAConnectionSaySo();
@@ -157,6 +160,58 @@ void Tst_ActionsController::retryStartsFromTheRun()
     QVERIFY(dialog);
     QVERIFY(dialog->windowTitle().startsWith(QStringLiteral("Retry")));
     dialog->reject();
+}
+
+// Defect: Retry of a template run said "Cannot retry" (it asked for a definition).
+void Tst_ActionsController::retryOfATemplateRunOpensItsForm()
+{
+    const Json created = m_http
+                             ->post(QStringLiteral("/api/v7/template"), Json::parse(R"({
+        "template_name": "retried", "image": "none", "memory": 16,
+        "schema": {"type": "object", "properties": {"n": {"type": "integer"}}},
+        "defaults": {"n": 1}, "command_template": "exit {{.n}}"})"))
+                             .json();
+    const QString templateId = QString::fromStdString(created["template"]["template_id"].get<std::string>());
+    const Json launched = m_http
+                              ->put(QStringLiteral("/api/v7/template/%1/execute").arg(templateId),
+                                    Json{{"owner_id", "tester"}, {"template_payload", {{"n", 3}}}})
+                              .json();
+    QStringList errors;
+    const Run run = Run::fromJson(launched, &errors);
+    QVERIFY(run.isTemplateRun());
+    QSignalSpy error(m_actions, &ActionsController::errorOccurred);
+    m_actions->retry(run);
+    TemplateLaunchDialog *dialog = nullptr;
+    QVERIFY(QTest::qWaitFor([&] { return (dialog = m_window->findChild<TemplateLaunchDialog *>()) != nullptr; }, 10000));
+    QVERIFY(dialog->windowTitle().startsWith(QStringLiteral("Retry retried v1")));
+    QCOMPARE(dialog->payload()["n"].get<int>(), 3);
+    QCOMPARE(error.count(), 0);
+    dialog->reject();
+}
+
+void Tst_ActionsController::templateLaunchReportsTheRun()
+{
+    const Json created = m_http
+                             ->post(QStringLiteral("/api/v7/template"), Json::parse(R"({
+        "template_name": "launched", "image": "none", "memory": 16,
+        "schema": {"type": "object"}, "command_template": "echo from a template"})"))
+                             .json();
+    QStringList errors;
+    const Template tpl = Template::fromJson(created["template"], &errors);
+    QSignalSpy launched(m_actions, &ActionsController::launched);
+    QSignalSpy finished(m_actions, &ActionsController::launchedRunFinished);
+    m_actions->launchTemplate(tpl);
+    TemplateLaunchDialog *dialog = nullptr;
+    QVERIFY(QTest::qWaitFor([&] { return (dialog = m_window->findChild<TemplateLaunchDialog *>()) != nullptr; }, 10000));
+    dialog->findChild<QLineEdit *>(QStringLiteral("ownerEdit"))->setText(QStringLiteral("tester"));
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY(ok->isEnabled());
+    ok->click();
+    QVERIFY(launched.wait(10000));
+    QVERIFY(finished.wait(30000));
+    const Run run = finished.constFirst().constFirst().value<Run>();
+    QVERIFY(run.isTemplateRun());
+    QCOMPARE(run.exitCode, 0);
 }
 
 void Tst_ActionsController::stopAsksThenStops()

@@ -7,6 +7,7 @@
 #include <mainwindow/mainwindow.h>
 #include <runs/runspage.h>
 #include <runs/runview.h>
+#include <templates/templatespage.h>
 #include <widgets/envvareditor.h>
 
 #include <names/namelistpage.h>
@@ -16,6 +17,7 @@
 #include <client/settings.h>
 #include <lists/pagedtablemodel.h>
 #include <lists/runlistmodel.h>
+#include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
 #include <testserver.h>
 #include <widgettesting.h>
@@ -28,6 +30,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void launchIsWatchedWithTheClientThatLaunched();
     void aNewClientLoadsEachListOnce();
     void nameListsSayWhatTheyFilter();
+    void templatesOnlyWhereTheServerHasThem();
 
 private:
     QString launchRun(const QString &command);
@@ -416,6 +420,30 @@ void Tst_MainWindow::aNewClientLoadsEachListOnce()
         QVERIFY2(resets[i]->size() == 1, qPrintable(QStringLiteral("%1 reset %2 times")
                                                         .arg(QString::fromLatin1(models[i]->metaObject()->className()))
                                                         .arg(resets[i]->size())));
+}
+
+// A seed-era server has no /v7/template: no Templates page, and no error about it.
+void Tst_MainWindow::templatesOnlyWhereTheServerHasThem()
+{
+    auto *navigation = m_window->findChild<QListWidget *>();
+    QVERIFY(!navigation->item(MainWindow::Templates)->isHidden());
+    QVERIFY(m_window->templatesPage()->model()->client());
+    m_window->showPage(MainWindow::Templates);
+
+    ServerProfile seedEra;
+    seedEra.name = QStringLiteral("seed-era");
+    seedEra.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    seedEra.flavour = ServerFlavour::SeedEra;
+    QCOMPARE(m_profiles->save(seedEra), QString());
+    m_window->connection()->connectTo(seedEra);
+    QTRY_VERIFY(m_window->connection()->state() == ServerConnection::State::Connected);
+    QVERIFY(navigation->item(MainWindow::Templates)->isHidden());
+    QCOMPARE(navigation->currentRow(), int(MainWindow::Definitions));
+    QVERIFY(!m_window->templatesPage()->model()->client());
+
+    m_window->connection()->connectTo(ServerProfile::local());
+    QTRY_VERIFY(m_window->connection()->state() == ServerConnection::State::Connected);
+    QVERIFY(!navigation->item(MainWindow::Templates)->isHidden());
 }
 
 // Issue 15: "Filter %1" glued a page title into a sentence.
