@@ -7,6 +7,7 @@
 #include <wire/launchrequest.h>
 #include <wire/lists.h>
 #include <wire/run.h>
+#include <wire/template.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -43,6 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     checkRoundTrip<Definition>(json, "Definition");
     checkRoundTrip<Run>(json, "Run");
+    checkRoundTrip<Template>(json, "Template");
+    checkRoundTrip<TemplateLaunchRequest>(json, "TemplateLaunchRequest");
 
     QStringList errors;
     Definition definition = Definition::fromJson(json, &errors);
@@ -57,5 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     NameList::fromJson(json, "groups", &errors);
     NameList::fromJson(json, "tags", &errors);
     ClustersList::fromJson(json, &errors);
+    TemplateList::fromJson(json, &errors);
+    CreatedTemplate::fromJson(json, &errors);
+    // A template as the server checks it, and a launch of it with the same
+    // document as the payload: validation and rendering never crash.
+    const Template tpl = Template::fromJson(json, &errors);
+    tpl.validate();
+    renderLaunch(tpl, json);
     return 0;
 }
