@@ -29,7 +29,10 @@ using Adapter = valijson::adapters::NlohmannJsonAdapter;
 
 // Limits that keep parsing and validation finite and on the stack. A
 // template's schema is a few dozen subschemas; these are far above that.
-constexpr int maxSchemaNodes = 1000;  // valijson's parser recurses once per $ref it follows
+constexpr int maxSchemaNodes = 1000; // valijson's parser recurses once per $ref it follows
+// valijson's parser recurses a few large frames per level of the schema's
+// JSON: 380 nested "properties" overflow the stack of a sanitized build.
+constexpr int maxSchemaDepth = 128;
 constexpr int maxSameValueChain = 32; // $ref/allOf/... applied to one value in a row
 constexpr qsizetype maxPatternLength = 1000;
 constexpr std::size_t maxPatternPropertyName = 1000; // std::regex recurses once per character
@@ -702,6 +705,13 @@ std::optional<PayloadSchema> PayloadSchema::parse(const Json &schema, QStringLis
     if (!schema.is_object()) {
         found.append(
             QStringLiteral("the schema must be a JSON object, not %1").arg(QString::fromLatin1(schema.type_name())));
+        return fail();
+    }
+    if (const int depth = jsonNestingDepth(QByteArray::fromStdString(schema.dump())); depth > maxSchemaDepth) {
+        found.append(
+            QStringLiteral("the schema nests %1 levels deep; at most %2 are allowed, so flatten it")
+                .arg(depth > maxJsonDepth ? QStringLiteral("more than %1").arg(maxJsonDepth) : QString::number(depth))
+                .arg(maxSchemaDepth));
         return fail();
     }
     auto compiled = std::make_shared<Compiled>();

@@ -275,6 +275,13 @@ void Tst_PayloadSchema::invalidSchemas_data()
         << QByteArray(R"({"enum":[{"type":"string"}],"properties":{"a":{"$ref":"#/enum/0"}}})")
         << QStringList{R"(/properties/a/$ref must point to a schema (under "definitions", "properties", ...), )"
                        R"(not to #/enum/0)"};
+    // Fuzz finding: valijson's parser overflowed a sanitized build's stack.
+    QByteArray deepSchema;
+    for (int i = 0; i < 70; ++i)
+        deepSchema += R"({"properties":{"a":)";
+    deepSchema += "{}" + QByteArray(140, '}');
+    QTest::newRow("nested too deeply")
+        << deepSchema << QStringList{"the schema nests 141 levels deep; at most 128 are allowed, so flatten it"};
 }
 
 void Tst_PayloadSchema::invalidSchemas()
