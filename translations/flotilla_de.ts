@@ -94,24 +94,8 @@
         <translation>Tags:</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Environment variables</source>
-        <translation>Umgebungsvariablen</translation>
-    </message>
-    <message>
         <source>Environment</source>
         <translation>Umgebung</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
     </message>
     <message>
         <source>Select a definition to see its details and runs.</source>
@@ -348,6 +332,25 @@
     <message>
         <source>Exit code %1. %2</source>
         <translation>Exit-Code %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::DetailsPane</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
     </message>
 </context>
 <context>
@@ -1731,18 +1734,6 @@
         <translation>Tags:</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Environment variables</source>
-        <translation>Umgebungsvariablen</translation>
-    </message>
-    <message>
         <source>Co&amp;mmand template</source>
         <translation>&amp;Befehlsvorlage</translation>
     </message>
@@ -1761,10 +1752,6 @@
     <message>
         <source>Template contents</source>
         <translation>Inhalt der Vorlage</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
     </message>
     <message>
         <source>Select a template to see its versions, schema and runs.</source>
@@ -1882,14 +1869,6 @@
         <translation>%1 starten</translation>
     </message>
     <message>
-        <source>&amp;Launch</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>Launch (Ctrl+Enter)</source>
-        <translation>Starten (Strg+Eingabe)</translation>
-    </message>
-    <message>
         <source>This is not JSON yet; the form keeps the last payload that was.</source>
         <translation>Das ist noch kein JSON; das Formular behält die letzten gültigen Parameter.</translation>
     </message>
@@ -1907,10 +1886,6 @@
     <message>
         <source>(shown once the payload is valid)</source>
         <translation>(erscheint, sobald die Parameter gültig sind)</translation>
-    </message>
-    <message>
-        <source>The server records who launched a run; enter your user name.</source>
-        <translation>Der Server vermerkt, wer einen Lauf startet; geben Sie Ihren Benutzernamen ein.</translation>
     </message>
 </context>
 <context>

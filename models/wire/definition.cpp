@@ -22,6 +22,14 @@ QStringList stringListFromJson(const Json &array, const QString &field, QStringL
     return list;
 }
 
+Json stringListToJson(const QStringList &list)
+{
+    Json array = Json::array();
+    for (const QString &item : list)
+        array.push_back(toUtf8(item));
+    return array;
+}
+
 Json Definition::toJson() const
 {
     Json json = unknown.is_object() ? unknown : Json::object();
@@ -30,15 +38,10 @@ Json Definition::toJson() const
     json["group_name"] = toUtf8(groupName);
     json["image"] = toUtf8(image);
     json["command"] = toUtf8(command);
-    if (memory)
-        json["memory"] = *memory;
-    if (cpu)
-        json["cpu"] = *cpu;
+    putOptional(json, "memory", memory);
+    putOptional(json, "cpu", cpu);
     json["env"] = envToJson(env);
-    Json tagArray = Json::array();
-    for (const QString &tag : tags)
-        tagArray.push_back(toUtf8(tag));
-    json["tags"] = std::move(tagArray);
+    json["tags"] = stringListToJson(tags);
     return json;
 }
 

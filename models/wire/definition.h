@@ -47,5 +47,6 @@ struct DefinitionPatch
 };
 
 QStringList stringListFromJson(const Json &array, const QString &field, QStringList *errors);
+Json stringListToJson(const QStringList &list);
 
 } // namespace Flotilla

@@ -5,6 +5,12 @@
 
 namespace Flotilla {
 
+void putOptional(Json &json, const char *key, const std::optional<qint64> &value)
+{
+    if (value)
+        json[key] = *value;
+}
+
 QString toQString(const std::string &utf8)
 {
     return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));

@@ -18,6 +18,8 @@ using Json = nlohmann::ordered_json;
 
 QString toQString(const std::string &utf8);
 std::string toUtf8(const QString &text);
+// Sets `key` to the number when there is one (absent stays absent).
+void putOptional(Json &json, const char *key, const std::optional<qint64> &value);
 // Whether two object keys name one field: ASCII letters match in either case.
 bool sameKey(std::string_view a, std::string_view b);
 

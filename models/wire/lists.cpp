@@ -23,34 +23,31 @@ static QList<Item> itemsFromJson(JsonReader &reader, std::string_view key, QStri
     return items;
 }
 
-DefinitionList DefinitionList::fromJson(const Json &json, QStringList *errors)
+// A paged list: its items under `key`, and the paging fields.
+template <typename List, typename Item>
+static List pagedListFromJson(const Json &json, std::string_view key, QList<Item> List::*items, QStringList *errors)
 {
-    DefinitionList list;
+    List list;
     JsonReader reader(json);
-    list.definitions = itemsFromJson<Definition>(reader, "definitions", errors);
+    list.*items = itemsFromJson<Item>(reader, key, errors);
     list.page.readFrom(reader);
     errors->append(reader.errors());
     return list;
+}
+
+DefinitionList DefinitionList::fromJson(const Json &json, QStringList *errors)
+{
+    return pagedListFromJson(json, "definitions", &DefinitionList::definitions, errors);
 }
 
 RunList RunList::fromJson(const Json &json, QStringList *errors)
 {
-    RunList list;
-    JsonReader reader(json);
-    list.history = itemsFromJson<Run>(reader, "history", errors);
-    list.page.readFrom(reader);
-    errors->append(reader.errors());
-    return list;
+    return pagedListFromJson(json, "history", &RunList::history, errors);
 }
 
 TemplateList TemplateList::fromJson(const Json &json, QStringList *errors)
 {
-    TemplateList list;
-    JsonReader reader(json);
-    list.templates = itemsFromJson<Template>(reader, "templates", errors);
-    list.page.readFrom(reader);
-    errors->append(reader.errors());
-    return list;
+    return pagedListFromJson(json, "templates", &TemplateList::templates, errors);
 }
 
 CreatedTemplate CreatedTemplate::fromJson(const Json &json, QStringList *errors)

@@ -81,10 +81,8 @@ Json Run::toJson() const
     putTime(json, "finished_at", finishedAt);
     json["user"] = toUtf8(user);
     json["env"] = envToJson(env);
-    if (memory)
-        json["memory"] = *memory;
-    if (cpu)
-        json["cpu"] = *cpu;
+    putOptional(json, "memory", memory);
+    putOptional(json, "cpu", cpu);
     json["engine"] = toUtf8(engine);
     json["instance"] = {{"dns_name", toUtf8(instance.dnsName)}, {"instance_id", toUtf8(instance.instanceId)}};
     if (!executableId.isEmpty())

@@ -20,17 +20,11 @@ Json Template::toJson() const
     json["defaults"] = defaults;
     json["avatar_uri"] = toUtf8(avatarUri);
     json["image"] = toUtf8(image);
-    if (memory)
-        json["memory"] = *memory;
-    if (cpu)
-        json["cpu"] = *cpu;
-    if (gpu)
-        json["gpu"] = *gpu;
+    putOptional(json, "memory", memory);
+    putOptional(json, "cpu", cpu);
+    putOptional(json, "gpu", gpu);
     json["env"] = envToJson(env);
-    Json tagArray = Json::array();
-    for (const QString &tag : tags)
-        tagArray.push_back(toUtf8(tag));
-    json["tags"] = std::move(tagArray);
+    json["tags"] = stringListToJson(tags);
     return json;
 }
 
@@ -126,10 +120,8 @@ Json TemplateLaunchRequest::toJson() const
     if (cluster)
         json["cluster_name"] = toUtf8(*cluster);
     json["env"] = envToJson(env);
-    if (memory)
-        json["memory"] = *memory;
-    if (cpu)
-        json["cpu"] = *cpu;
+    putOptional(json, "memory", memory);
+    putOptional(json, "cpu", cpu);
     json["template_payload"] = payload;
     if (dryRun)
         json["dry_run"] = true;

@@ -1,11 +1,9 @@
 #pragma once
 
 #include <client/serverprofile.h>
+#include <widgets/launchformdialog.h>
 #include <wire/definition.h>
 #include <wire/run.h>
-
-#include <QDialog>
-#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -16,14 +14,13 @@ namespace Ui {
 class LaunchDialog;
 }
 
-class ApiJob;
 class FlotillaClient;
 
 // Launches a definition (or retries a run of it): cluster, owner, env and,
 // where the server flavour takes them, command and memory overrides, which
 // are sent only when they differ from the definition. The cluster and owner
 // chosen are remembered per profile. Ctrl+Enter launches.
-class LaunchDialog final : public QDialog
+class LaunchDialog final : public LaunchFormDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LaunchDialog)
@@ -35,21 +32,14 @@ public:
                  const std::optional<Run> &retryOf = std::nullopt, QWidget *parent = nullptr);
     ~LaunchDialog() override;
 
-Q_SIGNALS:
-    void launched(const Flotilla::Run &run);
-
 private:
     bool takesOverrides() const;
-    void validate();
-    void launch();
-    void launchFinished(ApiJob *job, const Run &run);
+    void validate() override;
+    ResultJob<Run> *createLaunchJob() override;
 
     std::unique_ptr<Ui::LaunchDialog> m_ui;
     FlotillaClient *m_client;
-    QString m_profileName;
     Definition m_definition;
-    QPointer<ApiJob> m_launchJob;
-    bool m_valid = false;
 };
 
 } // namespace Flotilla

@@ -1,6 +1,6 @@
 #include "runspage.h"
 
-#include "runstatusdelegate.h"
+#include "runtable.h"
 #include <widgets/filterfield.h>
 #include <widgets/namefiltercombo.h>
 #include <widgets/tableviews.h>
@@ -104,15 +104,9 @@ RunsPage::RunsPage(QWidget *parent)
     connect(m_startedSince, &QDateTimeEdit::dateTimeChanged, this, &RunsPage::applyTimeFilter);
     connect(m_startedUntil, &QDateTimeEdit::dateTimeChanged, this, &RunsPage::applyTimeFilter);
 
-    setUpTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs"));
-    m_table->setItemDelegateForColumn(RunListModel::Status, new RunStatusDelegate(m_table));
-    m_table->horizontalHeader()->resizeSection(RunListModel::Status, 130);
-    RunStatusDelegate::fitColumn(m_table, RunListModel::Status);
+    setUpRunTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs"),
+                  [this](const Run &run) { Q_EMIT runActivated(run); });
     m_table->horizontalHeader()->resizeSection(RunListModel::Alias, 180);
-    fitTimeColumns(m_table, {RunListModel::QueuedAt, RunListModel::StartedAt, RunListModel::FinishedAt});
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT runActivated(index.data(PagedTableModel::ObjectRole).value<Run>());
-    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RunsPage::selectionChanged);
     connect(m_model, &RunListModel::errorOccurred, this, &RunsPage::errorOccurred);

@@ -1,21 +1,14 @@
 #include "templatedetails.h"
 
-#include <runs/runstatusdelegate.h>
-#include <widgets/tableviews.h>
-
-#include <lists/runlistmodel.h>
 #include <lists/templatelistmodel.h>
 
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace Flotilla {
 
@@ -36,84 +29,35 @@ QPlainTextEdit *codeView(const QString &accessibleName, QWidget *parent)
 } // namespace
 
 TemplateDetails::TemplateDetails(QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_body(new QWidget(this))
-    , m_attributes(new QFormLayout)
-    , m_versionCombo(new QComboBox(m_body))
+    : DetailsPane(tr("Template"), QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs of this template"), parent)
+    , m_versionCombo(new QComboBox(body()))
     , m_versions(new TemplateListModel(nullptr, this))
-    , m_tabs(new QTabWidget(m_body))
+    , m_tabs(new QTabWidget(body()))
     , m_schema(codeView(tr("Schema"), m_tabs))
     , m_defaults(codeView(tr("Defaults"), m_tabs))
     , m_command(codeView(tr("Command template"), m_tabs))
-    , m_env(new QTreeWidget(m_tabs))
-    , m_runView(new QTableView(m_body))
-    , m_runs(new RunListModel(nullptr, this))
+    , m_env(createEnvView(m_tabs))
 {
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_title->setAccessibleName(tr("Template"));
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_title->setWordWrap(true);
-
     m_versions->setLatestOnly(false);
     m_versions->sort(TemplateListModel::Version, Qt::DescendingOrder);
     m_versionCombo->setModel(m_versions);
     m_versionCombo->setModelColumn(TemplateListModel::Version);
     m_versionCombo->setAccessibleName(tr("Version"));
     m_versionCombo->setToolTip(tr("Every version of this template; runs keep the version they ran"));
-    m_attributes->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_attributes->addRow(tr("&Version:"), m_versionCombo);
-    const QString labels[AttributeCount] = {tr("Template ID:"), tr("Image:"), tr("Memory (MB):"),
-                                            tr("CPU (millicores):"), tr("Tags:")};
-    for (const QString &label : labels) {
-        auto *value = new QLabel(m_body);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        value->setWordWrap(true);
-        value->setAccessibleName(label.chopped(1));
-        m_attributes->addRow(label, value);
-        m_values.append(value);
-    }
+    attributes()->addRow(tr("&Version:"), m_versionCombo);
+    m_values = addAttributeRows(
+        {tr("Template ID:"), tr("Image:"), tr("Memory (MB):"), tr("CPU (millicores):"), tr("Tags:")});
     connect(m_versionCombo, &QComboBox::activated, this, &TemplateDetails::versionChosen);
     // The list arrives after the template: point the box at the version shown.
     connect(m_versions, &QAbstractItemModel::rowsInserted, this, &TemplateDetails::pointAtShownVersion);
 
-    m_env->setColumnCount(2);
-    m_env->setHeaderLabels({tr("Name"), tr("Value")});
-    m_env->setRootIsDecorated(false);
-    m_env->setUniformRowHeights(true);
-    m_env->setAccessibleName(tr("Environment variables"));
     m_tabs->addTab(m_command, tr("Co&mmand template"));
     m_tabs->addTab(m_schema, tr("&Schema"));
     m_tabs->addTab(m_defaults, tr("&Defaults"));
     m_tabs->addTab(m_env, tr("&Environment"));
     m_tabs->setAccessibleName(tr("Template contents"));
     m_tabs->setMaximumHeight(m_tabs->fontMetrics().height() * 14);
-
-    m_runs->setPageSize(50);
-    setUpTable(m_runView, m_runs, QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs of this template"));
-    m_runView->setItemDelegateForColumn(RunListModel::Status, new RunStatusDelegate(m_runView));
-    RunStatusDelegate::fitColumn(m_runView, RunListModel::Status);
-    for (int column : {int(RunListModel::Group), int(RunListModel::User)})
-        m_runView->setColumnHidden(column, true);
-    m_runView->horizontalHeader()->resizeSection(RunListModel::Status, 120);
-    fitTimeColumns(m_runView, {RunListModel::QueuedAt, RunListModel::StartedAt, RunListModel::FinishedAt});
-    connect(m_runView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT runActivated(index.data(PagedTableModel::ObjectRole).value<Run>());
-    });
-
-    auto *bodyLayout = new QVBoxLayout(m_body);
-    bodyLayout->setContentsMargins(0, 0, 0, 0);
-    bodyLayout->addLayout(m_attributes);
-    bodyLayout->addWidget(m_tabs);
-    bodyLayout->addWidget(new QLabel(tr("Runs"), m_body));
-    bodyLayout->addWidget(m_runView, 1);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_body, 1);
+    layOutBody(m_tabs);
     setTemplate({});
 }
 
@@ -154,15 +98,11 @@ void TemplateDetails::pointAtShownVersion()
 
 void TemplateDetails::show(const Template &tpl)
 {
-    const bool sameTemplate = tpl.templateId == m_template.templateId;
     m_template = tpl;
-    m_body->setVisible(!tpl.templateId.isEmpty());
-    if (tpl.templateId.isEmpty()) {
-        m_title->setText(tr("Select a template to see its versions, schema and runs."));
-        m_runs->setClient(nullptr); // with no id it would list every run
+    showTitle(tpl.templateId.isEmpty() ? QString() : tpl.displayName(),
+              tr("Select a template to see its versions, schema and runs."));
+    if (tpl.templateId.isEmpty())
         return;
-    }
-    m_title->setText(tpl.displayName());
     const auto number = [](const std::optional<qint64> &value) { return value ? QString::number(*value) : QString(); };
     const QString texts[AttributeCount] = {tpl.templateId, tpl.image, number(tpl.memory), number(tpl.cpu),
                                            tpl.tags.join(QStringLiteral(", "))};
@@ -172,14 +112,8 @@ void TemplateDetails::show(const Template &tpl)
     m_command->setPlainText(tpl.commandTemplate);
     m_schema->setPlainText(toQString(tpl.schema.dump(2)));
     m_defaults->setPlainText(toQString(tpl.defaults.dump(2)));
-    m_env->clear();
-    for (const EnvVar &var : tpl.env)
-        m_env->addTopLevelItem(new QTreeWidgetItem({var.name, var.value}));
-    if (!sameTemplate || m_runs->client() != m_client) {
-        m_runs->setClient(m_client);
-        m_runs->setTemplateId(tpl.templateId);
-        m_runs->reload();
-    }
+    showEnv(m_env, tpl.env);
+    showRunsOf(m_client, tpl.templateId, true);
 }
 
 } // namespace Flotilla

@@ -1,11 +1,9 @@
 #pragma once
 
 #include <client/serverprofile.h>
+#include <widgets/launchformdialog.h>
 #include <wire/run.h>
 #include <wire/template.h>
-
-#include <QDialog>
-#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -16,7 +14,6 @@ namespace Ui {
 class TemplateLaunchDialog;
 }
 
-class ApiJob;
 class FlotillaClient;
 
 // Launches a template (or retries a run of it): a form generated from its
@@ -25,7 +22,7 @@ class FlotillaClient;
 // template rendered with the payload over the defaults); the problems show
 // next to their fields and the rendered command below. Cluster, owner,
 // memory and env as in the definitions' launch form. Ctrl+Enter launches.
-class TemplateLaunchDialog final : public QDialog
+class TemplateLaunchDialog final : public LaunchFormDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TemplateLaunchDialog)
@@ -38,24 +35,17 @@ public:
     // The payload as the form and the JSON tab have it.
     Json payload() const { return m_payload; }
 
-Q_SIGNALS:
-    void launched(const Flotilla::Run &run);
-
 private:
     void formChanged();
     void jsonEdited();
-    void validate();
-    void launch();
-    void launchFinished(ApiJob *job, const Run &run);
+    void validate() override;
+    ResultJob<Run> *createLaunchJob() override;
 
     std::unique_ptr<Ui::TemplateLaunchDialog> m_ui;
     FlotillaClient *m_client;
-    QString m_profileName;
     Template m_template;
     Json m_payload = Json::object();
-    QPointer<ApiJob> m_launchJob;
     bool m_payloadValid = false;
-    bool m_valid = false;
 };
 
 } // namespace Flotilla

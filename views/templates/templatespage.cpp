@@ -30,15 +30,13 @@ TemplatesPage::TemplatesPage(QWidget *parent)
 {
     m_allVersions->setAccessibleName(tr("Show all versions"));
     m_allVersions->setToolTip(tr("List every version of each template, not only the latest"));
-    connect(m_allVersions, &QCheckBox::toggled, m_model,
-            [this](bool all) { m_model->setLatestOnly(!all); });
+    connect(m_allVersions, &QCheckBox::toggled, m_model, [this](bool all) { m_model->setLatestOnly(!all); });
 
     setUpTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Templates"));
     m_table->setColumnHidden(TemplateListModel::Cpu, true);
     m_table->horizontalHeader()->resizeSection(TemplateListModel::Name, 220);
     m_table->horizontalHeader()->resizeSection(TemplateListModel::Image, 220);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &TemplatesPage::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TemplatesPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TemplatesPage::selectionChanged);
     connect(m_model, &TemplateListModel::errorOccurred, this, &TemplatesPage::errorOccurred);
     connect(m_details, &TemplateDetails::runActivated, this, &TemplatesPage::runActivated);
@@ -108,8 +106,7 @@ void TemplatesPage::selectionChanged()
 {
     const QModelIndex current = m_table->currentIndex();
     m_launch->setEnabled(current.isValid());
-    m_details->setTemplate(current.isValid() ? current.data(PagedTableModel::ObjectRole).value<Template>()
-                                             : Template{});
+    m_details->setTemplate(current.isValid() ? current.data(PagedTableModel::ObjectRole).value<Template>() : Template{});
 }
 
 } // namespace Flotilla

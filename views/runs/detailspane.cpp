@@ -1,0 +1,109 @@
+#include "detailspane.h"
+
+#include "runtable.h"
+
+#include <lists/runlistmodel.h>
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Flotilla {
+
+DetailsPane::DetailsPane(const QString &titleName, const char *runsName, QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_body(new QWidget(this))
+    , m_attributes(new QFormLayout)
+    , m_runView(new QTableView(m_body))
+    , m_runs(new RunListModel(nullptr, this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setAccessibleName(titleName);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true); // else its hint sets the main window's minimum width
+    m_attributes->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_runs->setPageSize(50);
+    setUpRunTable(m_runView, m_runs, runsName, [this](const Run &run) { Q_EMIT runActivated(run); });
+    for (int column : {int(RunListModel::Group), int(RunListModel::User)})
+        m_runView->setColumnHidden(column, true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_body, 1);
+}
+
+DetailsPane::~DetailsPane() = default;
+
+QList<QLabel *> DetailsPane::addAttributeRows(const QStringList &labels)
+{
+    QList<QLabel *> values;
+    for (const QString &label : labels) {
+        auto *value = new QLabel(m_body);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setWordWrap(true);
+        value->setAccessibleName(label.chopped(1));
+        m_attributes->addRow(label, value);
+        values.append(value);
+    }
+    return values;
+}
+
+QTreeWidget *DetailsPane::createEnvView(QWidget *parent) const
+{
+    auto *view = new QTreeWidget(parent);
+    view->setColumnCount(2);
+    view->setHeaderLabels({tr("Name"), tr("Value")});
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAccessibleName(tr("Environment variables"));
+    return view;
+}
+
+void DetailsPane::showEnv(QTreeWidget *view, const EnvList &env)
+{
+    view->clear();
+    for (const EnvVar &var : env)
+        view->addTopLevelItem(new QTreeWidgetItem({var.name, var.value}));
+}
+
+void DetailsPane::layOutBody(QWidget *middle, const QString &middleTitle)
+{
+    auto *bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addLayout(m_attributes);
+    if (!middleTitle.isEmpty())
+        bodyLayout->addWidget(new QLabel(middleTitle, m_body));
+    bodyLayout->addWidget(middle);
+    bodyLayout->addWidget(new QLabel(tr("Runs"), m_body));
+    bodyLayout->addWidget(m_runView, 1);
+}
+
+void DetailsPane::showTitle(const QString &title, const QString &emptyHint)
+{
+    m_body->setVisible(!title.isEmpty());
+    m_title->setText(title.isEmpty() ? emptyHint : title);
+    if (title.isEmpty())
+        m_runs->setClient(nullptr); // with no id it would list every run
+}
+
+void DetailsPane::showRunsOf(FlotillaClient *client, const QString &id, bool ofTemplate)
+{
+    if (m_runs->client() == client && m_runs->definitionId() == id && m_runsOfTemplate == ofTemplate)
+        return;
+    m_runsOfTemplate = ofTemplate;
+    m_runs->setClient(client);
+    if (ofTemplate)
+        m_runs->setTemplateId(id);
+    else
+        m_runs->setDefinitionId(id);
+    m_runs->reload();
+}
+
+} // namespace Flotilla

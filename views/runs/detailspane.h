@@ -1,0 +1,61 @@
+#pragma once
+
+#include <wire/envvar.h>
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QTableView;
+class QTreeWidget;
+
+namespace Flotilla {
+
+class FlotillaClient;
+class RunListModel;
+struct Run;
+
+// What the detail panes of definitions and templates share: a title, a body
+// shown only while something is selected, rows of selectable attributes,
+// env tables, and the selected item's runs (live, newest first; Enter opens one).
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailsPane)
+
+public:
+    ~DetailsPane() override;
+
+    RunListModel *runs() const { return m_runs; }
+
+Q_SIGNALS:
+    void runActivated(const Flotilla::Run &run);
+
+protected:
+    // `titleName`: the title's accessible name; `runsName`: the runs table's (QT_TRANSLATE_NOOP).
+    DetailsPane(const QString &titleName, const char *runsName, QWidget *parent);
+
+    QWidget *body() const { return m_body; }
+    QFormLayout *attributes() const { return m_attributes; }
+    QTableView *runView() const { return m_runView; }
+    // A selectable value label for each row label ("Image:"), in order.
+    QList<QLabel *> addAttributeRows(const QStringList &labels);
+    QTreeWidget *createEnvView(QWidget *parent) const;
+    static void showEnv(QTreeWidget *view, const EnvList &env);
+    // Puts the attributes, `middle` (under `middleTitle` if there is one) and the runs into the body.
+    void layOutBody(QWidget *middle, const QString &middleTitle = {});
+    // The body with `title`, or only `emptyHint` (and no runs) while nothing is selected.
+    void showTitle(const QString &title, const QString &emptyHint);
+    // The runs of a definition or a template; reloads only when they change.
+    void showRunsOf(FlotillaClient *client, const QString &id, bool ofTemplate);
+
+private:
+    QLabel *m_title;
+    QWidget *m_body;
+    QFormLayout *m_attributes;
+    QTableView *m_runView;
+    RunListModel *m_runs;
+    bool m_runsOfTemplate = false;
+};
+
+} // namespace Flotilla
