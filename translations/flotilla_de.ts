@@ -337,6 +337,10 @@
 <context>
     <name>Flotilla::DetailsPane</name>
     <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -347,10 +351,6 @@
     <message>
         <source>Environment variables</source>
         <translation>Umgebungsvariablen</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
     </message>
 </context>
 <context>
@@ -1221,18 +1221,6 @@
         <translation>Beendet um</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Environment variables</source>
-        <translation>Umgebungsvariablen</translation>
-    </message>
-    <message>
         <source>Environment:</source>
         <translation>Umgebung:</translation>
     </message>
@@ -1259,6 +1247,14 @@
     <message>
         <source>Copy the definition ID</source>
         <translation>Die Definitions-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <source>Template payload</source>
+        <translation>Parameter der Vorlage</translation>
     </message>
 </context>
 <context>

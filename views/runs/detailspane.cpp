@@ -4,6 +4,7 @@
 
 #include <lists/runlistmodel.h>
 
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QTableView>
@@ -11,6 +12,25 @@
 #include <QVBoxLayout>
 
 namespace Flotilla {
+
+QTreeWidget *createEnvView(QWidget *parent)
+{
+    auto *view = new QTreeWidget(parent);
+    view->setColumnCount(2);
+    view->setHeaderLabels({QCoreApplication::translate("Flotilla::DetailsPane", "Name"),
+                           QCoreApplication::translate("Flotilla::DetailsPane", "Value")});
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAccessibleName(QCoreApplication::translate("Flotilla::DetailsPane", "Environment variables"));
+    return view;
+}
+
+void showEnv(QTreeWidget *view, const EnvList &env)
+{
+    view->clear();
+    for (const EnvVar &var : env)
+        view->addTopLevelItem(new QTreeWidgetItem({var.name, var.value}));
+}
 
 DetailsPane::DetailsPane(const QString &titleName, const char *runsName, QWidget *parent)
     : QWidget(parent)
@@ -53,24 +73,6 @@ QList<QLabel *> DetailsPane::addAttributeRows(const QStringList &labels)
         values.append(value);
     }
     return values;
-}
-
-QTreeWidget *DetailsPane::createEnvView(QWidget *parent) const
-{
-    auto *view = new QTreeWidget(parent);
-    view->setColumnCount(2);
-    view->setHeaderLabels({tr("Name"), tr("Value")});
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
-    view->setAccessibleName(tr("Environment variables"));
-    return view;
-}
-
-void DetailsPane::showEnv(QTreeWidget *view, const EnvList &env)
-{
-    view->clear();
-    for (const EnvVar &var : env)
-        view->addTopLevelItem(new QTreeWidgetItem({var.name, var.value}));
 }
 
 void DetailsPane::layOutBody(QWidget *middle, const QString &middleTitle)

@@ -11,6 +11,10 @@ class QTreeWidget;
 
 namespace Flotilla {
 
+// An env table: name and value, one variable a row.
+QTreeWidget *createEnvView(QWidget *parent);
+void showEnv(QTreeWidget *view, const EnvList &env);
+
 class FlotillaClient;
 class RunListModel;
 struct Run;
@@ -40,8 +44,6 @@ protected:
     QTableView *runView() const { return m_runView; }
     // A selectable value label for each row label ("Image:"), in order.
     QList<QLabel *> addAttributeRows(const QStringList &labels);
-    QTreeWidget *createEnvView(QWidget *parent) const;
-    static void showEnv(QTreeWidget *view, const EnvList &env);
     // Puts the attributes, `middle` (under `middleTitle` if there is one) and the runs into the body.
     void layOutBody(QWidget *middle, const QString &middleTitle = {});
     // The body with `title`, or only `emptyHint` (and no runs) while nothing is selected.

@@ -1,5 +1,6 @@
 #include "runview.h"
 
+#include "detailspane.h"
 #include "runstate.h"
 #include <log/logpane.h>
 
@@ -74,12 +75,10 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_queued = addField(tr("Queued:"), tr("Queued at"));
     m_started = addField(tr("Started:"), tr("Started at"));
     m_finished = addField(tr("Finished:"), tr("Finished at"));
-    m_env = new QTreeWidget(m_sidebar);
-    m_env->setColumnCount(2);
-    m_env->setHeaderLabels({tr("Name"), tr("Value")});
-    m_env->setRootIsDecorated(false);
-    m_env->setUniformRowHeights(true);
-    m_env->setAccessibleName(tr("Environment variables"));
+    // A template run's parameters: what its command was rendered with.
+    m_payload = addField(tr("Payload:"), tr("Template payload"));
+    m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_env = createEnvView(m_sidebar);
     m_fields->addRow(new QLabel(tr("Environment:"), m_sidebar));
     m_fields->addRow(m_env);
 
@@ -171,9 +170,9 @@ void RunView::display(const Run &run)
     m_queued->setText(timeText(run.queuedAt));
     m_started->setText(timeText(run.startedAt));
     m_finished->setText(timeText(run.finishedAt));
-    m_env->clear();
-    for (const EnvVar &var : run.env)
-        m_env->addTopLevelItem(new QTreeWidgetItem({var.name, var.value}));
+    m_fields->setRowVisible(m_payload, run.isTemplateRun());
+    m_payload->setText(run.templatePayload.is_null() ? QString() : toQString(run.templatePayload.dump(2)));
+    showEnv(m_env, run.env);
 
     tick();
     if (run.isActive() && run.startedAt)

@@ -61,6 +61,7 @@ private:
     QLabel *m_started;
     QLabel *m_finished;
     QLabel *m_memory;
+    QLabel *m_payload;
     QTreeWidget *m_env;
     LogPane *m_log;
     QTimer *m_ticker;

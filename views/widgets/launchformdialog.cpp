@@ -8,9 +8,9 @@
 #include <lists/clustersmodel.h>
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QCompleter>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -62,10 +62,10 @@ QString LaunchFormFields::ownerId() const
 bool LaunchFormFields::checkOwner(bool needed) const
 {
     const bool missing = needed && ownerId().isEmpty();
-    showProblem(ownerProblem, missing ? QCoreApplication::translate(
-                                            "Flotilla::LaunchDialog",
-                                            "The server records who launched a run; enter your user name.")
-                                      : QString());
+    showProblem(ownerProblem,
+                missing ? QCoreApplication::translate("Flotilla::LaunchDialog",
+                                                      "The server records who launched a run; enter your user name.")
+                        : QString());
     return !missing;
 }
 

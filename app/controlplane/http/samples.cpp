@@ -26,26 +26,31 @@ Definition helloDefinition()
     return sample;
 }
 
-// A string, an enum, an integer with bounds, a boolean and an array.
+// A string, an enum, an integer with bounds, a boolean and an array. The
+// schema's "default" keywords repeat the defaults: upstream's web UI fills its
+// form from them.
 Template helloTemplate()
 {
     Template sample;
     sample.templateName = QStringLiteral("hello-template");
     sample.image = sampleImage;
     sample.memory = 64;
+    sample.cpu = 256; // upstream's web UI requires CPU in its launch form
     sample.tags = {QStringLiteral("example")};
     sample.schema = Json::parse(R"({
         "type": "object",
         "title": "Hello template",
         "required": ["name", "greeting", "times"],
         "properties": {
-            "name": {"type": "string", "title": "Name", "description": "Who to greet", "minLength": 1},
-            "greeting": {"type": "string", "title": "Greeting", "enum": ["hello", "hi", "good morning"]},
+            "name": {"type": "string", "title": "Name", "description": "Who to greet", "minLength": 1,
+                     "default": "world"},
+            "greeting": {"type": "string", "title": "Greeting", "enum": ["hello", "hi", "good morning"],
+                         "default": "hello"},
             "times": {"type": "integer", "title": "Times", "description": "How many lines to print",
-                      "minimum": 1, "maximum": 10},
-            "shout": {"type": "boolean", "title": "Shout", "description": "Print in capitals"},
+                      "minimum": 1, "maximum": 10, "default": 3},
+            "shout": {"type": "boolean", "title": "Shout", "description": "Print in capitals", "default": false},
             "tags": {"type": "array", "title": "Tags", "description": "Printed one per line",
-                     "items": {"type": "string"}}
+                     "items": {"type": "string"}, "default": ["example"]}
         }
     })");
     sample.defaults = Json::parse(

@@ -378,6 +378,9 @@ void Tst_TemplateController::newDataDirHoldsTheSamples()
         JSON_COMPARE(properties["name"]["type"], "string");
         QVERIFY(properties["greeting"].contains("enum"));
         JSON_COMPARE(properties["times"]["maximum"], 10);
+        // The defaults as "default" keywords too: upstream's web UI fills its form from them.
+        JSON_COMPARE(properties["name"]["default"], "world");
+        JSON_COMPARE(sample["cpu"], 256);
         JSON_COMPARE(properties["shout"]["type"], "boolean");
         JSON_COMPARE(properties["tags"]["type"], "array");
 

@@ -135,6 +135,14 @@ void tst_TemplateLaunchDialog::formDrivesTheCommandAndTheLaunch()
     QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 2, 30000);
     QCOMPARE(log->lineText(0), QStringLiteral("HI ADA"));
     QCOMPARE(log->lineText(1), QStringLiteral("HI ADA"));
+    // ... and the payload it was rendered with.
+    QLabel *payload = nullptr;
+    for (QLabel *label : view.findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Template payload")
+            payload = label;
+    }
+    QVERIFY(payload && payload->isVisible());
+    QVERIFY2(payload->text().contains(u"\"name\": \"Ada\""), qPrintable(payload->text()));
 }
 
 void tst_TemplateLaunchDialog::jsonTabAndFormStayInStep()
