@@ -1,4 +1,5 @@
 #include "awaitjob.h"
+#include "formtesting.h"
 #include <definitions/launchdialog.h>
 #include <fixtureserver.h>
 #include <testserver.h>
@@ -60,13 +61,8 @@ private:
 
 void tst_LaunchDialog::initTestCase()
 {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("flotilla-test"));
-    qputenv("USER", "tester");
-    QString error;
-    QVERIFY2(m_server.start(&error), qPrintable(error));
-    m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
-    m_client->setBearerToken(QString::fromUtf8(m_server.token()));
+    m_client = Testing::startFormTests(m_settingsDir, m_server);
+    QVERIFY(m_client);
     Definition definition;
     definition.alias = QStringLiteral("greeter");
     definition.image = QStringLiteral("alpine");

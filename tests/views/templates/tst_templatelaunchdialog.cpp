@@ -3,6 +3,7 @@
 // as the server checks, launched, and the rendered command's output read in
 // the run window.
 #include "awaitjob.h"
+#include "formtesting.h"
 #include "jsoncompare.h"
 #include <log/logpane.h>
 #include <runs/runview.h>
@@ -67,13 +68,8 @@ private:
 
 void tst_TemplateLaunchDialog::initTestCase()
 {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("flotilla-test"));
-    qputenv("USER", "tester");
-    QString error;
-    QVERIFY2(m_server.start(&error), qPrintable(error));
-    m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
-    m_client->setBearerToken(QString::fromUtf8(m_server.token()));
+    m_client = Testing::startFormTests(m_settingsDir, m_server);
+    QVERIFY(m_client);
     QStringList errors;
     Template tpl = Template::fromJson(Json::parse(R"({
         "template_name": "greeter", "image": "none", "memory": 32,
