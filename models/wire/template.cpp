@@ -1,6 +1,6 @@
 #include "template.h"
 
-#include "commandtemplate.h"
+#include "templaterenderer.h"
 
 namespace Flotilla {
 
@@ -165,22 +165,33 @@ QString violationText(const SchemaViolation &violation)
 
 RenderedLaunch renderLaunch(const Template &tpl, const Json &payload)
 {
+    return TemplateRenderer(tpl).render(payload);
+}
+
+TemplateRenderer::TemplateRenderer(const Template &tpl)
+    : m_defaults(tpl.defaults)
+{
+    QStringList problems;
+    m_schema = PayloadSchema::parse(tpl.schema, &problems);
+    for (const QString &problem : std::as_const(problems))
+        m_schemaProblems.append({QString(), QStringLiteral("schema"),
+                                 QStringLiteral("the template's schema is not valid: %1").arg(problem)});
+    m_command = CommandTemplate::parse(tpl.commandTemplate, &m_commandError);
+}
+
+RenderedLaunch TemplateRenderer::render(const Json &payload) const
+{
     RenderedLaunch launch;
-    launch.payload = mergeDefaults(payload, tpl.defaults);
-    QStringList schemaProblems;
-    const std::optional<PayloadSchema> schema = PayloadSchema::parse(tpl.schema, &schemaProblems);
-    if (!schema) {
-        for (const QString &problem : std::as_const(schemaProblems))
-            launch.problems.append({QString(), QStringLiteral("schema"),
-                                    QStringLiteral("the template's schema is not valid: %1").arg(problem)});
+    launch.payload = mergeDefaults(payload, m_defaults);
+    if (!m_schema) {
+        launch.problems = m_schemaProblems;
         return launch;
     }
-    launch.problems = schema->validate(launch.payload);
+    launch.problems = m_schema->validate(launch.payload);
     if (!launch.problems.isEmpty())
         return launch;
-    QString error;
-    const std::optional<CommandTemplate> command = CommandTemplate::parse(tpl.commandTemplate, &error);
-    std::optional<QString> rendered = command ? command->render(launch.payload, &error) : std::nullopt;
+    QString error = m_commandError;
+    std::optional<QString> rendered = m_command ? m_command->render(launch.payload, &error) : std::nullopt;
     if (!rendered) {
         launch.problems.append({QString(), QStringLiteral("command_template"),
                                 QStringLiteral("the command template cannot be rendered: %1").arg(error)});

@@ -15,6 +15,7 @@ TemplateLaunchDialog::TemplateLaunchDialog(FlotillaClient *client, const ServerP
     , m_ui(std::make_unique<Ui::TemplateLaunchDialog>())
     , m_client(client)
     , m_template(tpl)
+    , m_renderer(tpl)
 {
     m_ui->setupUi(this);
     // The template's own env applies on the server, under the run's.
@@ -79,7 +80,7 @@ void TemplateLaunchDialog::jsonEdited()
 
 void TemplateLaunchDialog::validate()
 {
-    const RenderedLaunch rendered = renderLaunch(m_template, m_payload);
+    const RenderedLaunch rendered = m_renderer.render(m_payload);
     QList<std::pair<QString, QString>> problems;
     QStringList lines;
     for (const SchemaViolation &violation : rendered.problems) {

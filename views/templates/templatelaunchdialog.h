@@ -3,7 +3,7 @@
 #include <client/serverprofile.h>
 #include <widgets/launchformdialog.h>
 #include <wire/run.h>
-#include <wire/template.h>
+#include <wire/templaterenderer.h>
 
 #include <memory>
 #include <optional>
@@ -44,6 +44,7 @@ private:
     std::unique_ptr<Ui::TemplateLaunchDialog> m_ui;
     FlotillaClient *m_client;
     Template m_template;
+    TemplateRenderer m_renderer; // parsed once: validate() runs on every edit
     Json m_payload = Json::object();
     bool m_payloadValid = false;
 };
