@@ -207,6 +207,7 @@ static Json launchBody(const LaunchRequest &request, bool withRunTags)
         body["memory"] = *request.memory;
     if (request.cpu)
         body["cpu"] = *request.cpu;
+    request.placement.writeTo(body);
     return body;
 }
 

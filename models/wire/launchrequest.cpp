@@ -2,6 +2,22 @@
 
 namespace Flotilla {
 
+void LaunchPlacement::read(JsonReader &reader)
+{
+    gpu = reader.integer("gpu");
+    engine = reader.string("engine");
+    nodeLifecycle = reader.string("node_lifecycle");
+}
+
+void LaunchPlacement::writeTo(Json &body) const
+{
+    putOptional(body, "gpu", gpu);
+    if (engine)
+        body["engine"] = toUtf8(*engine);
+    if (nodeLifecycle)
+        body["node_lifecycle"] = toUtf8(*nodeLifecycle);
+}
+
 LaunchRequest LaunchRequest::fromJson(const Json &json, QStringList *errors)
 {
     LaunchRequest request;
@@ -23,6 +39,7 @@ LaunchRequest LaunchRequest::fromJson(const Json &json, QStringList *errors)
     request.command = reader.string("command");
     request.memory = reader.integer("memory");
     request.cpu = reader.integer("cpu");
+    request.placement.read(reader);
     errors->append(reader.errors());
     return request;
 }

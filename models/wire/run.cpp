@@ -61,6 +61,71 @@ static void putTime(Json &json, const char *key, const std::optional<QDateTime> 
         json[key] = toUtf8(Timestamp::format(*time));
 }
 
+static void putText(Json &json, const char *key, const QString &text)
+{
+    if (!text.isEmpty())
+        json[key] = toUtf8(text);
+}
+
+static std::optional<QDateTime> readTime(JsonReader &reader, std::string_view key)
+{
+    const std::optional<QString> text = reader.string(key);
+    if (!text)
+        return std::nullopt;
+    std::optional<QDateTime> time = Timestamp::parse(*text);
+    if (!time)
+        reader.addError(QStringLiteral("%1 is not an RFC 3339 time: %2").arg(reader.fieldName(key), *text));
+    return time;
+}
+
+Json PodEvent::toJson() const
+{
+    Json json = Json::object();
+    putTime(json, "timestamp", timestamp);
+    json["event_type"] = toUtf8(eventType);
+    json["reason"] = toUtf8(reason);
+    json["source_object"] = toUtf8(sourceObject);
+    json["message"] = toUtf8(message);
+    return json;
+}
+
+PodEvent PodEvent::fromJson(const Json &json, const QString &context, QStringList *errors)
+{
+    PodEvent event;
+    if (!json.is_object()) {
+        errors->append(QStringLiteral("%1 must be a JSON object").arg(context));
+        return event;
+    }
+    JsonReader reader(json, context);
+    event.timestamp = readTime(reader, "timestamp");
+    event.eventType = reader.string("event_type").value_or(QString());
+    event.reason = reader.string("reason").value_or(QString());
+    event.sourceObject = reader.string("source_object").value_or(QString());
+    event.message = reader.string("message").value_or(QString());
+    errors->append(reader.errors());
+    return event;
+}
+
+Json podEventsToJson(const PodEventList &events)
+{
+    Json array = Json::array();
+    for (const PodEvent &event : events)
+        array.push_back(event.toJson());
+    return array;
+}
+
+PodEventList podEventsFromJson(const Json &array, const QString &context, QStringList *errors)
+{
+    PodEventList events;
+    if (!array.is_array()) {
+        errors->append(QStringLiteral("%1 must be an array").arg(context));
+        return events;
+    }
+    for (std::size_t i = 0; i < array.size(); ++i)
+        events.append(PodEvent::fromJson(array[i], QStringLiteral("%1[%2]").arg(context).arg(i), errors));
+    return events;
+}
+
 Json Run::toJson() const
 {
     Json json = Json::object();
@@ -83,8 +148,17 @@ Json Run::toJson() const
     json["env"] = envToJson(env);
     putOptional(json, "memory", memory);
     putOptional(json, "cpu", cpu);
+    putOptional(json, "memory_limit", memoryLimit);
+    putOptional(json, "cpu_limit", cpuLimit);
+    putOptional(json, "max_memory_used", maxMemoryUsed);
+    putOptional(json, "max_cpu_used", maxCpuUsed);
+    putOptional(json, "gpu", gpu);
     json["engine"] = toUtf8(engine);
+    putText(json, "node_lifecycle", nodeLifecycle);
+    putOptional(json, "attempt_count", attemptCount);
+    putText(json, "pod_name", podName);
     json["instance"] = {{"dns_name", toUtf8(instance.dnsName)}, {"instance_id", toUtf8(instance.instanceId)}};
+    json["pod_events"] = podEventsToJson(podEvents);
     if (!executableId.isEmpty())
         json["executable_id"] = toUtf8(executableId);
     if (!executableType.isEmpty())
@@ -92,17 +166,6 @@ Json Run::toJson() const
     if (!templatePayload.is_null())
         json["execution_request_custom"] = {{"template_payload", templatePayload}};
     return json;
-}
-
-static std::optional<QDateTime> readTime(JsonReader &reader, std::string_view key)
-{
-    const std::optional<QString> text = reader.string(key);
-    if (!text)
-        return std::nullopt;
-    std::optional<QDateTime> time = Timestamp::parse(*text);
-    if (!time)
-        reader.addError(QStringLiteral("%1 is not an RFC 3339 time: %2").arg(reader.fieldName(key), *text));
-    return time;
 }
 
 Run Run::fromJson(const Json &json, QStringList *errors)
@@ -135,7 +198,17 @@ Run Run::fromJson(const Json &json, QStringList *errors)
         run.env = envFromJson(*env, QStringLiteral("env"), errors);
     run.memory = reader.integer("memory");
     run.cpu = reader.integer("cpu");
+    run.memoryLimit = reader.integer("memory_limit");
+    run.cpuLimit = reader.integer("cpu_limit");
+    run.maxMemoryUsed = reader.integer("max_memory_used");
+    run.maxCpuUsed = reader.integer("max_cpu_used");
+    run.gpu = reader.integer("gpu");
     run.engine = reader.string("engine").value_or(QString());
+    run.nodeLifecycle = reader.string("node_lifecycle").value_or(QString());
+    run.attemptCount = reader.integer("attempt_count");
+    run.podName = reader.string("pod_name").value_or(QString());
+    if (const Json *events = reader.array("pod_events"))
+        run.podEvents = podEventsFromJson(*events, QStringLiteral("pod_events"), errors);
     if (const Json *instance = reader.object("instance")) {
         JsonReader instanceReader(*instance, QStringLiteral("instance"));
         run.instance.dnsName = instanceReader.string("dns_name").value_or(QString());

@@ -20,6 +20,26 @@ struct RunInstance
     QString instanceId;
 };
 
+// One step of a run's life, in upstream's shape (its Kubernetes pod events).
+struct PodEvent
+{
+    std::optional<QDateTime> timestamp;
+    QString eventType; // "Normal" or "Warning"
+    QString reason;
+    QString sourceObject;
+    QString message;
+
+    bool isWarning() const { return eventType == u"Warning"; }
+    bool operator==(const PodEvent &) const = default;
+
+    Json toJson() const;
+    static PodEvent fromJson(const Json &json, const QString &context, QStringList *errors);
+};
+using PodEventList = QList<PodEvent>;
+
+Json podEventsToJson(const PodEventList &events);
+PodEventList podEventsFromJson(const Json &array, const QString &context, QStringList *errors);
+
 // One execution of a definition, with the fields every Flotilla era knows.
 struct Run
 {
@@ -38,10 +58,21 @@ struct Run
     std::optional<QDateTime> finishedAt;
     QString user;
     EnvList env;
+    // Resources: requests as launched (memory MB, cpu in CPU units, 1024 a
+    // core), the limits the engine enforced, and the peaks measured.
     std::optional<qint64> memory;
     std::optional<qint64> cpu;
+    std::optional<qint64> memoryLimit;
+    std::optional<qint64> cpuLimit;
+    std::optional<qint64> maxMemoryUsed;
+    std::optional<qint64> maxCpuUsed;
+    std::optional<qint64> gpu;
     QString engine;
+    QString nodeLifecycle; // upstream's "spot" or "ondemand"
+    std::optional<qint64> attemptCount;
+    QString podName;
     RunInstance instance;
+    PodEventList podEvents;
     // What it runs: a definition ("task_definition") or a template
     // ("template", then `definitionId` is the template's id too).
     QString executableId;

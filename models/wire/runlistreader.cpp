@@ -39,7 +39,16 @@ enum class Field {
     Env,
     Memory,
     Cpu,
+    MemoryLimit,
+    CpuLimit,
+    MaxMemoryUsed,
+    MaxCpuUsed,
+    Gpu,
     Engine,
+    NodeLifecycle,
+    AttemptCount,
+    PodName,
+    PodEvents, // built as they come, then read as Run::fromJson reads them
     Instance,
     ExecutableId,
     ExecutableType,
@@ -80,12 +89,22 @@ constexpr FieldName runFields[] = {
     {"env", Field::Env},
     {"memory", Field::Memory},
     {"cpu", Field::Cpu},
+    {"memory_limit", Field::MemoryLimit},
+    {"cpu_limit", Field::CpuLimit},
+    {"max_memory_used", Field::MaxMemoryUsed},
+    {"max_cpu_used", Field::MaxCpuUsed},
+    {"gpu", Field::Gpu},
     {"engine", Field::Engine},
+    {"node_lifecycle", Field::NodeLifecycle},
+    {"attempt_count", Field::AttemptCount},
+    {"pod_name", Field::PodName},
+    {"pod_events", Field::PodEvents},
     {"instance", Field::Instance},
     {"executable_id", Field::ExecutableId},
     {"executable_type", Field::ExecutableType},
     {"execution_request_custom", Field::ExecutionRequestCustom},
 };
+static_assert(std::size(runFields) <= 32, "a run's seen keys are bits of a quint32");
 constexpr FieldName envFields[] = {{"name", Field::Name}, {"value", Field::Value}};
 constexpr FieldName instanceFields[] = {{"dns_name", Field::DnsName}, {"instance_id", Field::InstanceId}};
 
@@ -136,12 +155,8 @@ public:
             ++m_captureDepth;
             return m_capture->start_object(elements);
         }
-        if (m_place == Place::Run && m_field == Field::ExecutionRequestCustom) {
-            m_captured = Json();
-            m_capture = std::make_unique<nlohmann::detail::json_sax_dom_parser<Json>>(m_captured, false);
-            m_captureDepth = 1;
-            return m_capture->start_object(elements);
-        }
+        if (m_place == Place::Run && m_field == Field::ExecutionRequestCustom)
+            return startCapture()->start_object(elements);
         if (skipping()) {
             ++m_skipDepth;
             return true;
@@ -187,13 +202,16 @@ public:
             return enter(Place::History);
         if (m_place == Place::Run && m_field == Field::Env)
             return enter(Place::EnvArray);
+        if (m_place == Place::Run && m_field == Field::PodEvents)
+            return startCapture()->start_array(elements);
         return false;
     }
     bool end_array() override
     {
         if (m_capture) {
-            --m_captureDepth;
-            return m_capture->end_array();
+            if (!m_capture->end_array())
+                return false;
+            return --m_captureDepth > 0 || endCapture();
         }
         if (m_skipDepth > 0) {
             --m_skipDepth;
@@ -229,12 +247,24 @@ private:
         return m_place == Place::List || m_place == Place::Run || m_place == Place::EnvVariable
                || m_place == Place::Instance;
     }
-    // The end of execution_request_custom: its template_payload, read as
-    // Run::fromJson reads it; anything that reader would warn about (a
-    // payload that is no object, a key twice) is the DOM path's.
+    nlohmann::detail::json_sax_dom_parser<Json> *startCapture()
+    {
+        m_captured = Json();
+        m_capture = std::make_unique<nlohmann::detail::json_sax_dom_parser<Json>>(m_captured, false);
+        m_captureDepth = 1;
+        return m_capture.get();
+    }
+    // The end of a value built whole, read as Run::fromJson reads it;
+    // anything that reader would warn about (a payload that is no object, a
+    // key twice, an event that is no object) is the DOM path's.
     bool endCapture()
     {
         m_capture.reset();
+        if (m_field == Field::PodEvents) {
+            QStringList errors;
+            m_run.podEvents = podEventsFromJson(m_captured, QString(), &errors);
+            return errors.isEmpty();
+        }
         const Json *payload = nullptr;
         for (auto it = m_captured.begin(); it != m_captured.end(); ++it) {
             if (!sameKey(it.key(), "template_payload"))
@@ -312,6 +342,8 @@ private:
         case Field::ExitReason: return text(kind, &m_run.exitReason);
         case Field::User: return text(kind, &m_run.user);
         case Field::Engine: return text(kind, &m_run.engine);
+        case Field::NodeLifecycle: return text(kind, &m_run.nodeLifecycle);
+        case Field::PodName: return text(kind, &m_run.podName, Decode::Once);
         case Field::ExecutableId: return text(kind, &m_run.executableId);
         case Field::ExecutableType: return text(kind, &m_run.executableType);
         case Field::Name: return text(kind, &m_variable.name);
@@ -321,6 +353,12 @@ private:
         case Field::ExitCode: return integer(kind, &m_run.exitCode);
         case Field::Memory: return integer(kind, &m_run.memory);
         case Field::Cpu: return integer(kind, &m_run.cpu);
+        case Field::MemoryLimit: return integer(kind, &m_run.memoryLimit);
+        case Field::CpuLimit: return integer(kind, &m_run.cpuLimit);
+        case Field::MaxMemoryUsed: return integer(kind, &m_run.maxMemoryUsed);
+        case Field::MaxCpuUsed: return integer(kind, &m_run.maxCpuUsed);
+        case Field::Gpu: return integer(kind, &m_run.gpu);
+        case Field::AttemptCount: return integer(kind, &m_run.attemptCount);
         case Field::QueuedAt: return time(kind, &m_run.queuedAt);
         case Field::StartedAt: return time(kind, &m_run.startedAt);
         case Field::FinishedAt: return time(kind, &m_run.finishedAt);

@@ -122,6 +122,7 @@ Json TemplateLaunchRequest::toJson() const
     json["env"] = envToJson(env);
     putOptional(json, "memory", memory);
     putOptional(json, "cpu", cpu);
+    placement.writeTo(json);
     json["template_payload"] = payload;
     if (dryRun)
         json["dry_run"] = true;
@@ -144,6 +145,7 @@ TemplateLaunchRequest TemplateLaunchRequest::fromJson(const Json &json, QStringL
         request.env = envFromJson(*env, QStringLiteral("env"), errors);
     request.memory = reader.integer("memory");
     request.cpu = reader.integer("cpu");
+    request.placement.read(reader);
     if (const Json *payload = reader.object("template_payload"))
         request.payload = *payload;
     if (const Json *dryRun = reader.find("dry_run")) {

@@ -2,6 +2,7 @@
 
 #include "definition.h"
 #include "envvar.h"
+#include "launchrequest.h"
 #include "payloadschema.h"
 
 #include <QStringList>
@@ -51,6 +52,7 @@ struct TemplateLaunchRequest
     EnvList env;
     std::optional<qint64> memory;
     std::optional<qint64> cpu;
+    LaunchPlacement placement;
     Json payload = Json::object(); // template_payload
     bool dryRun = false;
 

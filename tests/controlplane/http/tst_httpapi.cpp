@@ -707,7 +707,7 @@ void Tst_HttpApi::launch()
     QCOMPARE(keysText(keysOf(run)),
              QStringLiteral(
                  "alias,cluster,command,cpu,definition_id,engine,env,executable_id,executable_type,group_name,"
-                 "image,instance,memory,queued_at,run_id,status,user"));
+                 "image,instance,memory,pod_events,queued_at,run_id,status,user"));
     const QString runId = text(run["run_id"]);
     QVERIFY2(uuid4Pattern.match(runId).hasMatch(), qPrintable(runId));
     QCOMPARE(text(run["definition_id"]), defId);
