@@ -6,6 +6,7 @@
 #include <client/flotillaclient.h>
 #include <client/runwatcher.h>
 
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -171,16 +172,34 @@ void Tst_RunWatcher::staleStatusIsIgnored()
     QCOMPARE(seen, (QList<RunStatus>{RunStatus::Running, RunStatus::Stopped}));
 }
 
+// Our ETag changes with anything in the run (peaks, events), so a RUNNING
+// run is fetched again now and then, but most polls end with a 304.
 void Tst_RunWatcher::watchesThroughStatusOnControlPlane()
 {
-    const Run run = launch(QStringLiteral("sleep 0.5; exit 3"));
+    const Run run = launch(QStringLiteral("sleep 1; exit 3"));
+    int statusAsks = 0;
+    int notModified = 0;
+    int runFetches = 0;
+    connect(m_client->networkAccessManager(), &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
+        if (reply->url().path().endsWith(u"/status")) {
+            ++statusAsks;
+            notModified += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 304 ? 1 : 0;
+        } else if (reply->url().path().contains(u"/history/")) {
+            ++runFetches;
+        }
+    });
     RunWatcher watcher(m_client.get(), run.runId);
-    watcher.setInterval(50);
+    watcher.setInterval(20);
     QSignalSpy finished(&watcher, &RunWatcher::finished);
     watcher.start();
     QVERIFY(finished.wait(30000));
     QCOMPARE(watcher.run().exitCode, 3);
-    QVERIFY(!watcher.etag().isEmpty()); // it asked /status
+    QVERIFY(!watcher.etag().isEmpty());
+    // Each 200 costs one fetch of the whole run; a 304 none.
+    QVERIFY2(
+        notModified > 0 && runFetches == statusAsks - notModified,
+        qPrintable(
+            QStringLiteral("%1 asks, %2 not modified, %3 fetches").arg(statusAsks).arg(notModified).arg(runFetches)));
 }
 
 namespace {
