@@ -16,6 +16,8 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 namespace {
@@ -102,8 +104,11 @@ QString CommandLine::generalHelp()
         "A client of the Flotilla API. With neither --server nor --profile it uses the default\n"
         "profile; out of the box that is \"local\", the local control plane (flotilla-local)\n"
         "serving the default data dir.\n\nCommands:\n");
+    qsizetype width = 0;
     for (const auto &command : commands())
-        text += QStringLiteral("  %1%2\n").arg(command->name().leftJustified(13), command->description());
+        width = std::max(width, command->name().size());
+    for (const auto &command : commands())
+        text += QStringLiteral("  %1  %2\n").arg(command->name().leftJustified(width), command->description());
     text += QStringLiteral("\nGlobal options:\n");
     QCommandLineParser parser;
     parser.addOptions(Command::globalOptions());

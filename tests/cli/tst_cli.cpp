@@ -142,8 +142,11 @@ void Tst_Cli::help()
 {
     CliResult result = runCli(m_home.path(), {QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
-    for (const char *word : {"definitions", "launch", "runs", "logs", "stop", "clusters", "--server", "--output"})
+    for (const char *word :
+         {"definitions", "launch", "runs", "events", "logs", "stop", "clusters", "--server", "--output"})
         QVERIFY2(result.out.contains(QLatin1String(word)), qPrintable(result.describe()));
+    // The longest name still has its gap before the description.
+    QVERIFY2(result.out.contains(QStringLiteral("\n  launch-template  Launch")), qPrintable(result.describe()));
 
     for (const QStringList &arguments : {QStringList{QStringLiteral("help"), QStringLiteral("launch")},
                                          QStringList{QStringLiteral("launch"), QStringLiteral("--help")}}) {
