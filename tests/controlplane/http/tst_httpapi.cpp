@@ -658,7 +658,7 @@ void Tst_HttpApi::launch_data()
         << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"memory":64})") << "u4"
         << "echo def" << 64 << 100 << QByteArray("[]");
     QTest::newRow("v4 upstream-only keys ignored")
-        << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"engine":"eks","node_lifecycle":"spot","tier":"4",
+        << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"engine":"eks","tier":"4",
                                "description":"x","labels":{"a":"b"}})")
         << "u4"
         << "echo def" << 256 << 100 << QByteArray("[]");
