@@ -83,6 +83,9 @@ ResourceSampler::ResourceSampler(QObject *parent)
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &ResourceSampler::sample);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(0);
+    connect(&m_soon, &QTimer::timeout, this, &ResourceSampler::sample);
     m_clock.start();
 }
 
@@ -93,7 +96,8 @@ void ResourceSampler::follow(const QString &runId, const UsageSource &source, st
     if (!m_timer.isActive())
         m_timer.start();
     // A short run may end before the first tick.
-    QTimer::singleShot(0, this, &ResourceSampler::sample);
+    if (!m_soon.isActive())
+        m_soon.start();
 }
 
 void ResourceSampler::forget(const QString &runId)

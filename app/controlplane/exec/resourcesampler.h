@@ -64,6 +64,7 @@ private:
 
     QHash<QString, Followed> m_runs;
     QTimer m_timer;
+    QTimer m_soon; // one sample for runs just followed, however many
     QElapsedTimer m_clock;
 };
 
