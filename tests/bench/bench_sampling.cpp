@@ -56,8 +56,10 @@ Json request(QNetworkAccessManager &manager, const QUrl &base, const QByteArray 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->readAll();
     if (status != 200)
-        fail(QStringLiteral("%1 %2 answered %3: %4").arg(QString::fromLatin1(method), path).arg(status).arg(
-            QString::fromUtf8(answer)));
+        fail(QStringLiteral("%1 %2 answered %3: %4")
+                 .arg(QString::fromLatin1(method), path)
+                 .arg(status)
+                 .arg(QString::fromUtf8(answer)));
     return Json::parse(answer.toStdString());
 }
 
@@ -131,7 +133,8 @@ int bench()
         if (sampled == runs)
             break;
         if (waited.elapsed() > 60000)
-            fail(QStringLiteral("after 60 s only %1 of %2 runs are RUNNING with a measured peak").arg(sampled).arg(runs));
+            fail(
+                QStringLiteral("after 60 s only %1 of %2 runs are RUNNING with a measured peak").arg(sampled).arg(runs));
         cpuPercentOver(QCoreApplication::applicationPid(), 1);
     }
     say(QStringLiteral("%1 runs RUNNING, each with a measured max_memory_used").arg(runs));
@@ -162,9 +165,9 @@ int bench()
             .arg(runs));
 
     for (const QString &runId : std::as_const(runIds))
-        request(manager, base, token, "DELETE", QStringLiteral("/api/v1/task/%1/history/%2")
-                                                    .arg(QString::fromStdString(definition.value("definition_id", "")),
-                                                         runId));
+        request(manager, base, token, "DELETE",
+                QStringLiteral("/api/v1/task/%1/history/%2")
+                    .arg(QString::fromStdString(definition.value("definition_id", "")), runId));
     server.stop();
     say(QStringLiteral("target: sampling_cpu_pct %1 < %2 %3")
             .arg(sampling, 0, 'f', 2)

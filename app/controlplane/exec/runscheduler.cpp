@@ -30,8 +30,8 @@ QString sourceOf(const Run &run)
 void addEvent(Run &run, bool warning, const QString &reason, const QString &message)
 {
     run.podEvents.append(PodEvent{QDateTime::currentDateTimeUtc(),
-                                  warning ? QStringLiteral("Warning") : QStringLiteral("Normal"), reason,
-                                  sourceOf(run), message});
+                                  warning ? QStringLiteral("Warning") : QStringLiteral("Normal"), reason, sourceOf(run),
+                                  message});
 }
 
 bool hasEvent(const Run &run, const QString &reason)
@@ -246,10 +246,12 @@ void RunScheduler::recordStep(const QString &runId, ExecutorStep step, const QSt
         return;
     switch (step) {
     case ExecutorStep::CheckingImage:
-        addEvent(*run, false, QStringLiteral("CheckingImage"), QStringLiteral("Checking that image %1 is here").arg(detail));
+        addEvent(*run, false, QStringLiteral("CheckingImage"),
+                 QStringLiteral("Checking that image %1 is here").arg(detail));
         break;
     case ExecutorStep::ImageMissing:
-        addEvent(*run, true, QStringLiteral("ImageMissing"), QStringLiteral("Image %1 is not here; pulling it").arg(detail));
+        addEvent(*run, true, QStringLiteral("ImageMissing"),
+                 QStringLiteral("Image %1 is not here; pulling it").arg(detail));
         break;
     case ExecutorStep::SignalSent:
         addEvent(*run, false, QStringLiteral("SignalSent"), QStringLiteral("Sent %1 to stop the run").arg(detail));
@@ -290,12 +292,13 @@ void RunScheduler::finish(const QString &runId, std::optional<qint64> exitCode, 
                      QStringLiteral("Still running after the grace period; killed with SIGKILL"));
         if (exitReason == u"OOMKilled") {
             addEvent(*run, true, QStringLiteral("OOMKilled"),
-                     run->memoryLimit ? QStringLiteral("Killed for using more than its memory limit of %1 MB")
-                                            .arg(*run->memoryLimit)
-                                      : QStringLiteral("Killed for running out of memory"));
+                     run->memoryLimit
+                         ? QStringLiteral("Killed for using more than its memory limit of %1 MB").arg(*run->memoryLimit)
+                         : QStringLiteral("Killed for running out of memory"));
         }
         if (exitCode) {
-            addEvent(*run, *exitCode != 0, QStringLiteral("Exited"), QStringLiteral("Exited with code %1").arg(*exitCode));
+            addEvent(*run, *exitCode != 0, QStringLiteral("Exited"),
+                     QStringLiteral("Exited with code %1").arg(*exitCode));
         } else if (run->podEvents.isEmpty() || run->podEvents.last().reason != lost) {
             addEvent(*run, true, QStringLiteral("Failed"), run->exitReason);
         }

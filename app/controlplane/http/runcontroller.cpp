@@ -205,36 +205,42 @@ HttpResponse RunController::listOfDefinition(const HttpRequest &request, const A
     return listMatching(request, args[0]);
 }
 
-HttpResponse RunController::get(const HttpRequest &, const Args &args)
+QByteArray RunController::runDocument(const QString &runId, HttpResponse *error) const
 {
     QString corrupt;
-    QByteArray document = m_store.runDocument(args[0], &corrupt);
+    QByteArray document = m_store.runDocument(runId, &corrupt);
     if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
-    if (document.isEmpty())
-        return errorResponse(404, QStringLiteral("Run with id %1 not found").arg(args[0]));
-    return documentResponse(std::move(document));
+        *error = errorResponse(500, corrupt);
+    else if (document.isEmpty())
+        *error = errorResponse(404, QStringLiteral("Run with id %1 not found").arg(runId));
+    return corrupt.isEmpty() ? document : QByteArray();
+}
+
+HttpResponse RunController::get(const HttpRequest &, const Args &args)
+{
+    HttpResponse error;
+    QByteArray document = runDocument(args[0], &error);
+    return document.isEmpty() ? error : documentResponse(std::move(document));
 }
 
 HttpResponse RunController::events(const HttpRequest &, const Args &args)
 {
-    QString corrupt;
-    const std::optional<Run> run = m_store.run(args[0], &corrupt);
-    if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
-    if (!run)
-        return errorResponse(404, QStringLiteral("Run with id %1 not found").arg(args[0]));
-    return jsonResponse({{"total", run->podEvents.size()}, {"pod_events", podEventsToJson(run->podEvents)}});
+    HttpResponse error;
+    const QByteArray document = runDocument(args[0], &error);
+    if (document.isEmpty())
+        return error;
+    // Runs stored before events were recorded have none.
+    Json events = Json::parse(document.toStdString(), nullptr, false).value("pod_events", Json::array());
+    const size_t total = events.size();
+    return jsonResponse({{"total", total}, {"pod_events", std::move(events)}});
 }
 
 HttpResponse RunController::status(const HttpRequest &request, const Args &args)
 {
-    QString corrupt;
-    const QByteArray document = m_store.runDocument(args[0], &corrupt);
-    if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
+    HttpResponse error;
+    const QByteArray document = runDocument(args[0], &error);
     if (document.isEmpty())
-        return errorResponse(404, QStringLiteral("Run with id %1 not found").arg(args[0]));
+        return error;
     const Json run = Json::parse(document.toStdString(), nullptr, false);
     // Upstream's tag is "<STATUS>-<exit_code|unknown>"; ours also changes with
     // anything else in the run (events, peaks), so a window polling a RUNNING

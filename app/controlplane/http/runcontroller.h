@@ -64,6 +64,8 @@ private:
     HttpResponse events(const HttpRequest &request, const Args &args);
     HttpResponse status(const HttpRequest &request, const Args &args);
     HttpResponse launchById(const HttpRequest &request, const QString &definitionId, LaunchVersion version);
+    // A stored run's document: empty with `error` set (500 for a corrupt row, 404 when missing).
+    QByteArray runDocument(const QString &runId, HttpResponse *error) const;
     // A run of .../{executable_id}/history/{run_id}: nullopt with `error` set (500 for
     // a corrupt row, 404 when missing or another executable's).
     std::optional<Run> runOf(const QString &executableId, const QString &runId, HttpResponse *error) const;

@@ -29,15 +29,6 @@ QByteArray engine(const QStringList &arguments, int *exitCode = nullptr)
     return process.readAllStandardOutput().trimmed();
 }
 
-// The reasons of a run's events, in order.
-QStringList eventReasons(const Json &run)
-{
-    QStringList reasons;
-    for (const Json &event : run.value("pod_events", Json::array()))
-        reasons.append(QString::fromStdString(event.value("reason", "")));
-    return reasons;
-}
-
 } // namespace
 
 class Tst_ContainerExecutor final : public QObject
@@ -67,8 +58,9 @@ void Tst_ContainerExecutor::initTestCase()
     int status = 0;
     engine({QStringLiteral("image"), QStringLiteral("inspect"), QLatin1String(testImage)}, &status);
     if (status != 0)
-        QSKIP(qPrintable(engineName() + QStringLiteral(" or the test image is missing here; ./dev.sh test builds "
-                                                        "the image where the engine works")));
+        QSKIP(qPrintable(engineName()
+                         + QStringLiteral(" or the test image is missing here; ./dev.sh test builds "
+                                          "the image where the engine works")));
     m_server = std::make_unique<TestServer>();
     m_server->options().containerEngines = {engineName()};
     m_server->options().terminateGraceMs = 1000;
@@ -193,9 +185,8 @@ void Tst_ContainerExecutor::survivesARestart()
 void Tst_ContainerExecutor::limitsUsageAndEvents()
 {
     // Holds 64 MB (tail keeps a line that never ends) until terminated.
-    const QString id = define({{"command", "{ head -c 67108864 /dev/zero; sleep 60; } | tail >/dev/null"},
-                               {"memory", 256},
-                               {"cpu", 512}});
+    const QString id = define(
+        {{"command", "{ head -c 67108864 /dev/zero; sleep 60; } | tail >/dev/null"}, {"memory", 256}, {"cpu", 512}});
     const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
     const Json running = waitForStatus(*m_client, run, "RUNNING", 60000);
     QCOMPARE(running.value("memory_limit", 0), 256);

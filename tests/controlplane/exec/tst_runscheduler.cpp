@@ -4,8 +4,8 @@
 #include "testserver.h"
 
 #include <QDir>
-#include <QHostInfo>
 #include <QFile>
+#include <QHostInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,22 +48,13 @@ static QString runIdOf(const Json &run)
     return QString::fromStdString(run.value("run_id", ""));
 }
 
-// The reasons of a run's events, in order.
-static QStringList eventReasons(const Json &run)
-{
-    QStringList reasons;
-    for (const Json &event : run.value("pod_events", Json::array()))
-        reasons.append(QString::fromStdString(event.value("reason", "")));
-    return reasons;
-}
-
 // Polls the run until `done` holds (callers check it); the run as last read.
-template<typename Condition>
+template <typename Condition>
 static Json waitForRun(HttpTestClient &client, const QString &runId, Condition done)
 {
     Json run;
-    (void)QTest::qWaitFor([&] { return done(run = client.get(QStringLiteral("/api/v1/history/") + runId).json()); },
-                          20000);
+    (void) QTest::qWaitFor([&] { return done(run = client.get(QStringLiteral("/api/v1/history/") + runId).json()); },
+                           20000);
     return run;
 }
 
@@ -327,8 +318,9 @@ void Tst_RunScheduler::restartKeepsPeaksAndEvents()
     QVERIFY(server.start());
     auto client = std::make_unique<HttpTestClient>(server);
     const QString gate = m_gates.filePath(QStringLiteral("peaks"));
-    const QString id = createDefinition(*client,
-                                        {{"alias", "hog"}, {"image", "none"}, {"command", memoryHog(gate).toStdString()}});
+    const QString id = createDefinition(*client, {{"alias", "hog"},
+                                                  {"image", "none"},
+                                                  {"command", memoryHog(gate).toStdString()}});
     const QString run = runIdOf(launch(*client, id));
     const Json before = waitForRun(*client, run, holdsMemory);
     QVERIFY2(holdsMemory(before), before.dump().c_str());

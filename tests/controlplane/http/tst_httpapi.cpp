@@ -769,8 +769,7 @@ void Tst_HttpApi::placementOptions()
     JSON_COMPARE(run["gpu"], JsonDoc(1));
     QCOMPARE(text(run["node_lifecycle"]), QStringLiteral("spot"));
     QCOMPARE(text(run["engine"]), QStringLiteral("local"));
-    EXPECT_ERROR(lifecycle, put(*m_client, path, J(R"({"run_tags":{"owner_id":"me"},"node_lifecycle":"normal"})")),
-                 400);
+    EXPECT_ERROR(lifecycle, put(*m_client, path, J(R"({"run_tags":{"owner_id":"me"},"node_lifecycle":"normal"})")), 400);
     QCOMPARE(lifecycle, QStringLiteral("node_lifecycle must be \"ondemand\" or \"spot\", not \"normal\""));
     EXPECT_ERROR(gpu, put(*m_client, path, J(R"({"run_tags":{"owner_id":"me"},"gpu":-1})")), 400);
     QCOMPARE(gpu, QStringLiteral("gpu must be a number of GPUs, 0 or more"));
@@ -824,7 +823,9 @@ void Tst_HttpApi::statusETag()
     JSON_COMPARE(status["queued_at"], run["queued_at"]);
     QCOMPARE(first.header("Cache-Control"), QByteArray("max-age=5"));
     const QByteArray tag = first.header("ETag");
-    QVERIFY2(QRegularExpression(QStringLiteral(R"(^"QUEUED-unknown-[0-9a-f]{12}"$)")).match(QString::fromLatin1(tag)).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(^"QUEUED-unknown-[0-9a-f]{12}"$)"))
+                 .match(QString::fromLatin1(tag))
+                 .hasMatch(),
              tag.constData());
 
     const HttpResult unchanged = m_client->request("GET", path, {}, {{"If-None-Match", tag}});
