@@ -216,7 +216,7 @@ case "$command" in
         ;;
     build) install_packages; build ;;
     bench) install_packages; build; "$BUILD_DIR/bin/bench_controlplane"; "$BUILD_DIR/bin/bench_runs"; "$BUILD_DIR/bin/bench_runlistmodel"; "$BUILD_DIR/bin/bench_logview"
-           "$BUILD_DIR/bin/bench_logview" --e2e ;;
+           "$BUILD_DIR/bin/bench_logview" --e2e; "$BUILD_DIR/bin/bench_sampling" ;;
     package) install_packages; build; package ;;
     screenshots) install_packages; build; screenshots ;;
     soak) install_packages; build; "$BUILD_DIR/bin/soak" --kills 20 "$@" ;;

@@ -158,4 +158,12 @@ QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *ch
     }
 }
 
+QStringList eventReasons(const Json &run)
+{
+    QStringList reasons;
+    for (const Json &event : run.value("pod_events", Json::array()))
+        reasons.append(QString::fromStdString(event.value("reason", "")));
+    return reasons;
+}
+
 } // namespace Flotilla::Testing

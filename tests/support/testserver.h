@@ -79,5 +79,7 @@ Json launch(HttpTestClient &client, const QString &definitionId,
 Json waitForStatus(HttpTestClient &client, const QString &runId, const char *status, int timeoutMs = 30000);
 // The whole log read through last_seen paging, as a client would.
 QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *chunks = nullptr);
+// The reasons of a run's (or an events answer's) pod_events, in order.
+QStringList eventReasons(const Json &run);
 
 } // namespace Flotilla::Testing

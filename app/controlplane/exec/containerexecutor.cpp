@@ -6,6 +6,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -96,6 +98,9 @@ QStringList ContainerExecutor::commandLine(const Run &run, const EnvList &env, c
         const QString limit = QString::number(*run.memory) + u'm';
         arguments << QStringLiteral("--memory") << limit << QStringLiteral("--memory-swap") << limit;
     }
+    // 1024 CPU units are one core; engines refuse less than a hundredth of one.
+    if (run.cpu)
+        arguments << QStringLiteral("--cpus") << QString::number(std::max(double(*run.cpu) / 1024.0, 0.01));
     arguments << m_engine.runFlags;
     // `-e NAME` takes the value from the engine's own environment, which the
     // wrapper inherits: values stay out of the process list.
@@ -137,11 +142,13 @@ void ContainerExecutor::prepare(const Run &run, const Ready &ready)
     const QString missing = QStringLiteral("Image not found: ") + image;
     if (image.trimmed().isEmpty())
         return QTimer::singleShot(0, this, [ready, missing] { ready(missing); });
+    Q_EMIT stepped(run.runId, ExecutorStep::CheckingImage, image);
     runEngine({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
                QStringLiteral("{{.Id}}"), image},
-              30000, [this, image, ready, missing](bool present, const QByteArray &) {
+              30000, [this, runId = run.runId, image, ready, missing](bool present, const QByteArray &) {
                   if (present)
                       return ready(QString());
+                  Q_EMIT stepped(runId, ExecutorStep::ImageMissing, image);
                   runEngine({QStringLiteral("pull"), QStringLiteral("--quiet"), image}, 300000,
                             [ready, missing](bool pulled, const QByteArray &) { ready(pulled ? QString() : missing); });
               });
@@ -164,6 +171,32 @@ void ContainerExecutor::stop(const QString &runId, int graceMs)
     const int seconds = (graceMs + 999) / 1000;
     runEngine({QStringLiteral("stop"), QStringLiteral("-t"), QString::number(seconds), containerName(runId)},
               graceMs + 30000, [](bool, const QByteArray &) {});
+    Q_EMIT stepped(runId, ExecutorStep::SignalSent, QStringLiteral("SIGTERM"));
+}
+
+void ContainerExecutor::findUsage(const QString &runId, const std::function<void(const UsageSource &)> &found)
+{
+    findUsageAttempt(runId, found, 0);
+}
+
+void ContainerExecutor::findUsageAttempt(const QString &runId, const std::function<void(const UsageSource &)> &found,
+                                         int attempt)
+{
+    // Once per run: the container's main process names its cgroup, read from then on.
+    // A container just created has no process yet (pid 0).
+    runEngine({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.Pid}}"),
+               containerName(runId)},
+              30000, [this, runId, found, attempt](bool ok, const QByteArray &output) {
+                  const qint64 pid = ok ? output.trimmed().toLongLong() : 0;
+                  if (pid > 0) {
+                      if (const std::optional<UsageSource> source = UsageSource::cgroupOf(pid))
+                          found(*source);
+                  } else if (ok && attempt < 20) {
+                      QTimer::singleShot(250, this, [this, runId, found, attempt] {
+                          findUsageAttempt(runId, found, attempt + 1);
+                      });
+                  }
+              });
 }
 
 void ContainerExecutor::describeEnd(const QString &runId, qint64 exitCode, const Described &described)

@@ -19,7 +19,7 @@ struct ContainerEngine
 
 // The `podman` and `docker` clusters: `ENGINE run IMAGE /bin/sh -c <command>`
 // attached under the detached wrapper, with the run's env, `--memory` (and
-// equal `--memory-swap`) and labels naming the run. The image must exist or
+// equal `--memory-swap`), `--cpus` and labels naming the run. The image must exist or
 // be pullable; a run killed by the memory limit ends with `OOMKilled`.
 class ContainerExecutor final : public DetachedExecutor
 {
@@ -28,6 +28,8 @@ public:
     ContainerExecutor(ContainerEngine engine, QString runsDirectory, const LogStore &logs, QObject *parent = nullptr);
 
     QString cluster() const override { return m_engine.name; }
+    bool enforcesLimits() const override { return true; }
+    void findUsage(const QString &runId, const std::function<void(const UsageSource &)> &found) override;
 
 protected:
     QStringList commandLine(const Run &run, const EnvList &env, const QString &controlDir) const override;
@@ -40,6 +42,7 @@ private:
     void runEngine(const QStringList &arguments, int timeoutMs,
                    const std::function<void(bool ok, const QByteArray &output)> &done);
     QString containerName(const QString &runId) const;
+    void findUsageAttempt(const QString &runId, const std::function<void(const UsageSource &)> &found, int attempt);
 
     ContainerEngine m_engine;
 };

@@ -179,7 +179,9 @@ void DetachedExecutor::sweep()
             continue;
         if (m_followed.remove(control)) {
             m_watcher.removePath(control);
-            end(runId, std::nullopt, QStringLiteral("The run's process ended without recording an exit code"));
+            const QString reason = QStringLiteral("The run's process ended without recording an exit code");
+            Q_EMIT stepped(runId, ExecutorStep::Lost, reason);
+            end(runId, std::nullopt, reason);
         }
     }
 }
@@ -227,6 +229,7 @@ void DetachedExecutor::recover(const Run &run)
 {
     const bool exited = QFile::exists(controlDir(run.runId) + QStringLiteral("/exit"));
     if (exited || wrapperAlive(run.runId)) {
+        Q_EMIT stepped(run.runId, ExecutorStep::Recovered, QString());
         follow(run.runId, run.status != RunStatus::Running);
         // A termination answered before the restart goes on where it was.
         const qint64 killAt = readNumber(terminatePath(run.runId));
@@ -234,7 +237,10 @@ void DetachedExecutor::recover(const Run &run)
             stop(run.runId, int(std::clamp<qint64>(killAt - QDateTime::currentMSecsSinceEpoch(), 0, 3600 * 1000)));
         return;
     }
-    QTimer::singleShot(0, this, [this, runId = run.runId] { end(runId, std::nullopt, unrecoverable); });
+    QTimer::singleShot(0, this, [this, runId = run.runId] {
+        Q_EMIT stepped(runId, ExecutorStep::Lost, unrecoverable);
+        end(runId, std::nullopt, unrecoverable);
+    });
 }
 
 } // namespace Flotilla

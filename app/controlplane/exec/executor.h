@@ -1,12 +1,23 @@
 #pragma once
 
+#include "resourcesampler.h"
 #include <wire/run.h>
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace Flotilla {
+
+// Steps of a run's life only its executor sees; the scheduler records each as an event.
+enum class ExecutorStep {
+    CheckingImage, // detail: the image
+    ImageMissing,  // detail: the image, about to be pulled
+    SignalSent,    // detail: the signal's name
+    Recovered,     // reattached after a restart
+    Lost,          // detail: why it can no longer be followed
+};
 
 // What runs runs: one per cluster (local processes, podman, docker).
 // start() begins placing a run; started() or finished() answers it from the
@@ -27,10 +38,15 @@ public:
     virtual void recover(const Run &run) = 0;
     // Whether a run left PENDING by a restart had already been handed to its process.
     virtual bool wasPlaced(const Run &run) const = 0;
+    // Whether a run's memory and cpu become limits the engine enforces.
+    virtual bool enforcesLimits() const = 0;
+    // Where a running run's usage can be read; `found` is not called when nowhere.
+    virtual void findUsage(const QString &runId, const std::function<void(const UsageSource &)> &found) = 0;
 
 Q_SIGNALS:
     void started(const QString &runId, const RunInstance &instance);
     void finished(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
+    void stepped(const QString &runId, ExecutorStep step, const QString &detail);
 };
 
 } // namespace Flotilla

@@ -26,15 +26,23 @@ std::optional<RunInstance> LocalExecutor::placedInstance(const QString &runId) c
     return RunInstance{QHostInfo::localHostName(), QString::number(pid)};
 }
 
+void LocalExecutor::findUsage(const QString &runId, const std::function<void(const UsageSource &)> &found)
+{
+    // The command leads a process group of its own; an ended one's number may be reused.
+    const qint64 child = readNumber(controlDir(runId) + QStringLiteral("/child.pid"));
+    if (child > 1 && !QFile::exists(controlDir(runId) + QStringLiteral("/exit")))
+        found(UsageSource{child, {}, {}, false});
+}
+
 void LocalExecutor::stop(const QString &runId, int graceMs)
 {
     // The command's whole process group: SIGTERM now, SIGKILL after the grace.
     const auto signalGroup = [this, runId](int signal) {
         const qint64 child = readNumber(controlDir(runId) + QStringLiteral("/child.pid"));
-        if (child > 1)
-            ::kill(-pid_t(child), signal);
+        return child > 1 && ::kill(-pid_t(child), signal) == 0;
     };
-    signalGroup(SIGTERM);
+    if (signalGroup(SIGTERM))
+        Q_EMIT stepped(runId, ExecutorStep::SignalSent, QStringLiteral("SIGTERM"));
     QTimer::singleShot(graceMs, this, [this, runId, signalGroup] {
         if (!QFile::exists(controlDir(runId) + QStringLiteral("/exit")))
             signalGroup(SIGKILL);

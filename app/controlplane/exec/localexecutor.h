@@ -13,6 +13,8 @@ public:
     using DetachedExecutor::DetachedExecutor;
 
     QString cluster() const override;
+    bool enforcesLimits() const override { return false; }
+    void findUsage(const QString &runId, const std::function<void(const UsageSource &)> &found) override;
 
 protected:
     QStringList commandLine(const Run &run, const EnvList &env, const QString &controlDir) const override;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "resourcesampler.h"
 #include <wire/run.h>
 
 #include <QHash>
@@ -13,6 +14,7 @@ namespace Flotilla {
 
 class Executor;
 class Store;
+enum class ExecutorStep;
 
 struct SchedulerOptions
 {
@@ -22,7 +24,9 @@ struct SchedulerOptions
 
 // Decides where and when launched runs execute: it names the clusters this
 // machine offers and moves runs QUEUED → PENDING → RUNNING → STOPPED, at most
-// `parallelRuns` at once per cluster, the rest waiting in launch order.
+// `parallelRuns` at once per cluster, the rest waiting in launch order. It
+// records every step of a run's life as an event on the run (its own steps
+// and those its executors report) and the peaks its sampler measures.
 class RunScheduler final : public QObject
 {
     Q_OBJECT
@@ -38,6 +42,9 @@ public:
 
     // After a restart: reattaches to live runs, finishes the others, starts the queue.
     void recover();
+    // A run about to be stored QUEUED gets its first events: queued, and
+    // waiting for a slot when its cluster is full, so the launch answer says so.
+    void noteQueued(Run &run) const;
     // A newly stored QUEUED run.
     void submit(const Run &run);
     // Stops an active run: QUEUED and PENDING at once, RUNNING through its
@@ -55,6 +62,10 @@ private:
     void finish(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
     void release(const Run &run);
     bool save(const Run &run);
+    void recordStep(const QString &runId, ExecutorStep step, const QString &detail);
+    void recordPeaks(const QString &runId, qint64 maxMemoryMb, qint64 maxCpu);
+    void noteWaiting(Run &run) const;
+    void sample(const Run &run, Executor *executor);
 
     Store &m_store;
     SchedulerOptions m_options;
@@ -63,6 +74,7 @@ private:
     QHash<QString, QSet<QString>> m_active; // cluster → runs PENDING or RUNNING
     QHash<QString, QList<Run>> m_unplaced;  // cluster → PENDING runs a restart left unstarted
     QSet<QString> m_terminating;
+    ResourceSampler m_sampler;
 };
 
 } // namespace Flotilla

@@ -6,8 +6,7 @@
 #include <exec/runscheduler.h>
 #include <store/store.h>
 
-#include <wire/launchrequest.h>
-
+#include <QCryptographicHash>
 #include <QTimer>
 #include <QUuid>
 
@@ -32,7 +31,9 @@ void RunController::addRoutes(Router &router)
         router.add("DELETE", p + QStringLiteral("task/*/history/*"), this, &RunController::terminate);
         router.add("GET", p + QStringLiteral("history"), this, &RunController::list);
         router.add("GET", p + QStringLiteral("history/*"), this, &RunController::get);
+        router.add("GET", p + QStringLiteral("*/events"), this, &RunController::events);
     }
+    router.add("GET", QStringLiteral("v6/*/status"), this, &RunController::status);
     router.add("PUT", QStringLiteral("v2/task/*/execute"), this, &RunController::launchV2);
     router.add("PUT", QStringLiteral("v4/task/*/execute"), this, &RunController::launchV4);
 }
@@ -113,6 +114,7 @@ HttpResponse RunController::launch(const HttpRequest &request, const std::option
     plan.user = user;
     plan.env = launch.env;
     plan.cluster = launch.cluster;
+    plan.placement = launch.placement;
     return start(plan);
 }
 
@@ -133,7 +135,14 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     if (plan.memory && *plan.memory <= 0)
         return errorResponse(400, QStringLiteral("memory must be a positive number of MB"));
     if (plan.cpu && *plan.cpu <= 0)
-        return errorResponse(400, QStringLiteral("cpu must be a positive number of millicores"));
+        return errorResponse(400, QStringLiteral("cpu must be a positive number of CPU units (1024 = one core)"));
+    if (plan.placement.gpu && *plan.placement.gpu < 0)
+        return errorResponse(400, QStringLiteral("gpu must be a number of GPUs, 0 or more"));
+    const QString nodeLifecycle = plan.placement.nodeLifecycle.value_or(QString());
+    if (!nodeLifecycle.isEmpty() && nodeLifecycle != u"ondemand" && nodeLifecycle != u"spot") {
+        return errorResponse(400, QStringLiteral("node_lifecycle must be \"ondemand\" or \"spot\", not \"%1\"")
+                                      .arg(nodeLifecycle));
+    }
 
     Run run;
     run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -149,6 +158,8 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     run.cpu = plan.cpu;
     run.cluster = cluster;
     run.engine = m_scheduler.engineOf(cluster);
+    run.gpu = plan.placement.gpu;
+    run.nodeLifecycle = nodeLifecycle;
     run.status = RunStatus::Queued;
     run.queuedAt = QDateTime::currentDateTimeUtc();
     run.user = plan.user;
@@ -158,6 +169,7 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     run.env.append(plan.env);
     if (dryRun)
         return jsonResponse(run.toJson());
+    m_scheduler.noteQueued(run);
     if (!m_store.insertRuns({run}))
         return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
     // The answer is the QUEUED run; placing it waits until the answer is on
@@ -193,15 +205,62 @@ HttpResponse RunController::listOfDefinition(const HttpRequest &request, const A
     return listMatching(request, args[0]);
 }
 
-HttpResponse RunController::get(const HttpRequest &, const Args &args)
+QByteArray RunController::runDocument(const QString &runId, HttpResponse *error) const
 {
     QString corrupt;
-    QByteArray document = m_store.runDocument(args[0], &corrupt);
+    QByteArray document = m_store.runDocument(runId, &corrupt);
     if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
+        *error = errorResponse(500, corrupt);
+    else if (document.isEmpty())
+        *error = errorResponse(404, QStringLiteral("Run with id %1 not found").arg(runId));
+    return corrupt.isEmpty() ? document : QByteArray();
+}
+
+HttpResponse RunController::get(const HttpRequest &, const Args &args)
+{
+    HttpResponse error;
+    QByteArray document = runDocument(args[0], &error);
+    return document.isEmpty() ? error : documentResponse(std::move(document));
+}
+
+HttpResponse RunController::events(const HttpRequest &, const Args &args)
+{
+    HttpResponse error;
+    const QByteArray document = runDocument(args[0], &error);
     if (document.isEmpty())
-        return errorResponse(404, QStringLiteral("Run with id %1 not found").arg(args[0]));
-    return documentResponse(std::move(document));
+        return error;
+    // Runs stored before events were recorded have none.
+    Json events = Json::parse(document.toStdString(), nullptr, false).value("pod_events", Json::array());
+    const size_t total = events.size();
+    return jsonResponse({{"total", total}, {"pod_events", std::move(events)}});
+}
+
+HttpResponse RunController::status(const HttpRequest &request, const Args &args)
+{
+    HttpResponse error;
+    const QByteArray document = runDocument(args[0], &error);
+    if (document.isEmpty())
+        return error;
+    const Json run = Json::parse(document.toStdString(), nullptr, false);
+    // Upstream's tag is "<STATUS>-<exit_code|unknown>"; ours also changes with
+    // anything else in the run (events, peaks), so a window polling a RUNNING
+    // run's status learns when to fetch the whole run again.
+    const auto exitCode = run.find("exit_code");
+    const QByteArray tag = '"' + QByteArray::fromStdString(run.value("status", "")) + '-'
+                           + (exitCode != run.end() ? QByteArray::fromStdString(exitCode->dump()) : "unknown") + '-'
+                           + QCryptographicHash::hash(document, QCryptographicHash::Sha1).toHex().left(12) + '"';
+    if (request.header("If-None-Match") == tag)
+        return HttpResponse{304, {}, {}, {{"Cache-Control", "max-age=5"}, {"ETag", tag}}};
+    Json status = Json::object();
+    for (const char *key : {"run_id", "status", "queued_at", "started_at", "finished_at", "exit_code", "exit_reason",
+                            "engine", "definition_id", "alias"}) {
+        if (const auto value = run.find(key); value != run.end())
+            status[key] = *value;
+    }
+    status["cluster_name"] = run.value("cluster", "");
+    HttpResponse response = jsonResponse(status);
+    response.headers = {{"Cache-Control", "max-age=5"}, {"ETag", tag}};
+    return response;
 }
 
 std::optional<Run> RunController::runOf(const QString &executableId, const QString &runId, HttpResponse *error) const

@@ -2,7 +2,7 @@
 
 #include "router.h"
 
-#include <wire/envvar.h>
+#include <wire/launchrequest.h>
 
 #include <optional>
 
@@ -27,11 +27,12 @@ struct LaunchPlan
     QString user;
     EnvList env;                    // the launch's own variables
     std::optional<QString> cluster; // empty or absent: the default cluster
+    LaunchPlacement placement;      // recorded and echoed; the engine is the cluster's, whatever was sent
     Json templatePayload;           // a template run's merged payload
 };
 
 // The runs (contract §3-5): launches (/task/{id}/execute in every version),
-// the history lists, one run, terminating a run.
+// the history lists, one run, its events and status, terminating a run.
 class RunController final
 {
     Q_DISABLE_COPY_MOVE(RunController)
@@ -60,7 +61,11 @@ private:
     HttpResponse launchByAlias(const HttpRequest &request, const Args &args);
     HttpResponse list(const HttpRequest &request, const Args &args);
     HttpResponse listOfDefinition(const HttpRequest &request, const Args &args);
+    HttpResponse events(const HttpRequest &request, const Args &args);
+    HttpResponse status(const HttpRequest &request, const Args &args);
     HttpResponse launchById(const HttpRequest &request, const QString &definitionId, LaunchVersion version);
+    // A stored run's document: empty with `error` set (500 for a corrupt row, 404 when missing).
+    QByteArray runDocument(const QString &runId, HttpResponse *error) const;
     // A run of .../{executable_id}/history/{run_id}: nullopt with `error` set (500 for
     // a corrupt row, 404 when missing or another executable's).
     std::optional<Run> runOf(const QString &executableId, const QString &runId, HttpResponse *error) const;

@@ -186,6 +186,7 @@ HttpResponse TemplateController::launch(const HttpRequest &request, const std::o
     plan.user = launch.ownerId;
     plan.env = launch.env;
     plan.cluster = launch.cluster;
+    plan.placement = launch.placement;
     plan.templatePayload = rendered.payload;
     return m_runs.start(plan, launch.dryRun);
 }

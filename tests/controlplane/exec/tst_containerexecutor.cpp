@@ -42,6 +42,8 @@ private Q_SLOTS:
     void missingImage();
     void terminateWhilePending();
     void survivesARestart();
+    void limitsUsageAndEvents();
+    void oomKilledHasAnEvent();
 
 private:
     QString define(const Json &extra);
@@ -178,6 +180,50 @@ void Tst_ContainerExecutor::survivesARestart()
     const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
     QCOMPARE(stopped.value("exit_code", -1), 6);
     QCOMPARE(readLogByPaging(*m_client, run), "before\nafter\n");
+}
+
+void Tst_ContainerExecutor::limitsUsageAndEvents()
+{
+    // Holds 64 MB (tail keeps a line that never ends) until terminated.
+    const QString id = define(
+        {{"command", "{ head -c 67108864 /dev/zero; sleep 60; } | tail >/dev/null"}, {"memory", 256}, {"cpu", 512}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    const Json running = waitForStatus(*m_client, run, "RUNNING", 60000);
+    QCOMPARE(running.value("memory_limit", 0), 256);
+    QCOMPARE(running.value("cpu_limit", 0), 512);
+    QCOMPARE(engine({QStringLiteral("inspect"), QStringLiteral("flotilla-") + run, QStringLiteral("--format"),
+                     QStringLiteral("{{.HostConfig.NanoCpus}}")}),
+             "500000000");
+    Json sampled;
+    QTRY_VERIFY_WITH_TIMEOUT((sampled = m_client->get(QStringLiteral("/api/v1/history/") + run).json(),
+                              sampled.value("max_memory_used", 0) >= 48),
+                             20000);
+    QVERIFY2(sampled.value("max_memory_used", 0) <= 256, sampled.dump().c_str());
+    QCOMPARE(m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 200);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QVERIFY2(stopped.value("max_memory_used", 0) >= 48, stopped.dump().c_str());
+    QVERIFY(stopped.contains("max_cpu_used"));
+    QCOMPARE(eventReasons(stopped), QStringList({"Queued", "CheckingImage", "Placed", "Started", "TerminateRequested",
+                                                 "SignalSent", "KilledAfterGrace", "Exited"}));
+    const QString container = QString::fromStdString(stopped["instance"]["instance_id"]).left(12);
+    QCOMPARE(stopped["pod_events"][2].value("source_object", ""), "container/" + container.toStdString());
+    QCOMPARE(stopped["pod_events"][7].value("message", ""), "Exited with code 137");
+}
+
+void Tst_ContainerExecutor::oomKilledHasAnEvent()
+{
+    const QString id = define({{"command", "head -c 67108864 /dev/zero | tail >/dev/null"}, {"memory", 32}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QCOMPARE(stopped.value("exit_reason", ""), "OOMKilled");
+    QCOMPARE(stopped.value("memory_limit", 0), 32);
+    const Json events = m_client->get(QStringLiteral("/api/v6/%1/events").arg(run)).json();
+    const QStringList reasons = eventReasons(events);
+    QCOMPARE(reasons.mid(reasons.size() - 2), QStringList({"OOMKilled", "Exited"}));
+    const Json oom = events["pod_events"][reasons.size() - 2];
+    QCOMPARE(oom.value("event_type", ""), "Warning");
+    QCOMPARE(oom.value("message", ""), "Killed for using more than its memory limit of 32 MB");
+    QCOMPARE(events.value("total", 0), reasons.size());
 }
 
 QTEST_GUILESS_MAIN(Tst_ContainerExecutor)

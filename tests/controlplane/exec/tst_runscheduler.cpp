@@ -1,10 +1,11 @@
 // Scheduling on the local cluster through a real control plane: the
-// parallel limit, terminate in every state, recovery after a restart, and
-// many launches at once.
+// parallel limit, terminate in every state, recovery after a restart, the
+// events and measured peaks, and many launches at once.
 #include "testserver.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHostInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,11 +27,18 @@ private Q_SLOTS:
     void runsOutliveARestart();
     void vanishedRunIsFinishedOnRestart();
     void twoHundredConcurrentLaunches();
+    void usageIsSampled();
+    void restartKeepsPeaksAndEvents();
 
 private:
     QString gatedCommand(const QString &gate) const
     {
         return QStringLiteral("while [ ! -e %1 ]; do sleep 0.02; done; echo released").arg(gate);
+    }
+    // Holds 64 MB (tail keeps a line that never ends) until the gate opens.
+    QString memoryHog(const QString &gate) const
+    {
+        return QStringLiteral("{ head -c 67108864 /dev/zero; %1; } | tail >/dev/null").arg(gatedCommand(gate));
     }
     QTemporaryDir m_gates;
 };
@@ -38,6 +46,21 @@ private:
 static QString runIdOf(const Json &run)
 {
     return QString::fromStdString(run.value("run_id", ""));
+}
+
+// Polls the run until `done` holds (callers check it); the run as last read.
+template <typename Condition>
+static Json waitForRun(HttpTestClient &client, const QString &runId, Condition done)
+{
+    Json run;
+    (void) QTest::qWaitFor([&] { return done(run = client.get(QStringLiteral("/api/v1/history/") + runId).json()); },
+                           20000);
+    return run;
+}
+
+static bool holdsMemory(const Json &run)
+{
+    return run.value("max_memory_used", 0) >= 48;
 }
 
 void Tst_RunScheduler::parallelLimitKeepsLaunchOrder()
@@ -113,6 +136,14 @@ void Tst_RunScheduler::terminateRunningWithSigterm()
     QCOMPARE(stopped.value("exit_code", -1), 7);
     QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
     QCOMPARE(readLogByPaging(client, run), "ready\ngot TERM\n");
+    QCOMPARE(eventReasons(stopped),
+             QStringList({"Queued", "Placed", "Started", "TerminateRequested", "SignalSent", "Exited"}));
+    const QString pid = QString::fromStdString(stopped["instance"]["instance_id"]);
+    for (const Json &event : stopped["pod_events"])
+        QCOMPARE(event.value("source_object", ""),
+                 event.value("reason", "") == "Queued" ? "run/" + run.toStdString() : "process/" + pid.toStdString());
+    QCOMPARE(stopped["pod_events"][4].value("message", ""), "Sent SIGTERM to stop the run");
+    QCOMPARE(stopped["pod_events"][5].value("message", ""), "Exited with code 7");
 }
 
 void Tst_RunScheduler::terminateEscalatesToSigkill()
@@ -131,6 +162,9 @@ void Tst_RunScheduler::terminateEscalatesToSigkill()
     const Json stopped = waitForStatus(client, run, "STOPPED");
     QCOMPARE(stopped.value("exit_code", -1), 137);
     QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+    QCOMPARE(eventReasons(stopped), QStringList({"Queued", "Placed", "Started", "TerminateRequested", "SignalSent",
+                                                 "KilledAfterGrace", "Exited"}));
+    QCOMPARE(stopped["pod_events"][5].value("event_type", ""), "Warning");
 }
 
 void Tst_RunScheduler::terminateStoppedIsRefused()
@@ -251,6 +285,57 @@ void Tst_RunScheduler::twoHundredConcurrentLaunches()
         QVERIFY2(stopped.value("exit_code", -1) == 0, stopped.dump().c_str());
         QCOMPARE(readLogByPaging(client, run), "start " + run.toUtf8() + "\nend\n");
     }
+}
+
+void Tst_RunScheduler::usageIsSampled()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    HttpTestClient client(server);
+    const QString gate = m_gates.filePath(QStringLiteral("usage"));
+    const QString id = createDefinition(client, {{"alias", "hog"},
+                                                 {"image", "none"},
+                                                 {"memory", 256},
+                                                 {"cpu", 512},
+                                                 {"command", memoryHog(gate).toStdString()}});
+    const QString run = runIdOf(launch(client, id));
+    const Json sampled = waitForRun(client, run, holdsMemory);
+    QVERIFY2(holdsMemory(sampled) && sampled.contains("max_cpu_used"), sampled.dump().c_str());
+    QFile(gate).open(QIODevice::WriteOnly);
+    const Json stopped = waitForStatus(client, run, "STOPPED");
+    QVERIFY2(holdsMemory(stopped), stopped.dump().c_str());
+    // Nothing limits a run on local, so no limit is claimed.
+    QVERIFY(!stopped.contains("memory_limit"));
+    QVERIFY(!stopped.contains("cpu_limit"));
+    QCOMPARE(stopped.value("memory", 0), 256);
+    QCOMPARE(stopped.value("attempt_count", 0), 1);
+    QCOMPARE(stopped["instance"].value("dns_name", ""), QHostInfo::localHostName().toStdString());
+}
+
+void Tst_RunScheduler::restartKeepsPeaksAndEvents()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto client = std::make_unique<HttpTestClient>(server);
+    const QString gate = m_gates.filePath(QStringLiteral("peaks"));
+    const QString id = createDefinition(*client, {{"alias", "hog"},
+                                                  {"image", "none"},
+                                                  {"command", memoryHog(gate).toStdString()}});
+    const QString run = runIdOf(launch(*client, id));
+    const Json before = waitForRun(*client, run, holdsMemory);
+    QVERIFY2(holdsMemory(before), before.dump().c_str());
+    server.stop();
+    QVERIFY(server.start());
+    client = std::make_unique<HttpTestClient>(server);
+    const auto wasRecovered = [](const Json &r) { return eventReasons(r).contains(QStringLiteral("Recovered")); };
+    const Json recovered = waitForRun(*client, run, wasRecovered);
+    QVERIFY2(wasRecovered(recovered), recovered.dump().c_str());
+    QVERIFY(recovered.value("max_memory_used", 0) >= before.value("max_memory_used", 0));
+    QFile(gate).open(QIODevice::WriteOnly);
+    const Json stopped = waitForStatus(*client, run, "STOPPED");
+    QCOMPARE(eventReasons(stopped), QStringList({"Queued", "Placed", "Started", "Recovered", "Exited"}));
+    QVERIFY(stopped.value("max_memory_used", 0) >= before.value("max_memory_used", 0));
+    QVERIFY(stopped.value("max_cpu_used", -1) >= before.value("max_cpu_used", 0));
 }
 
 QTEST_GUILESS_MAIN(Tst_RunScheduler)

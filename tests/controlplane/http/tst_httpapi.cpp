@@ -258,6 +258,9 @@ private Q_SLOTS:
     void restartKeepsEverything();
     void corruptRowAnswers500();
     void launchOutlivesTheApi();
+    void placementOptions();
+    void events();
+    void statusETag();
 
     // Lists (contract §6), on the seeded list server
     void listSorting_data();
@@ -442,7 +445,9 @@ void Tst_HttpApi::routes_data()
         row("history run") << QByteArray("GET") << p + "/history/{run}" << QByteArray() << "run_id";
         row("all runs") << QByteArray("GET") << p + "/history" << QByteArray() << "history";
         row("logs") << QByteArray("GET") << p + "/{run}/logs" << QByteArray() << "log";
+        row("events") << QByteArray("GET") << p + "/{run}/events" << QByteArray() << "pod_events";
     }
+    QTest::newRow("v6 status") << QByteArray("GET") << "/api/v6/{run}/status" << QByteArray() << "cluster_name";
     QTest::newRow("v1 launch") << QByteArray("PUT") << "/api/v1/task/{def}/execute" << QByteArray("{}") << "run_id";
     QTest::newRow("v6 launch (v4 rules)") << QByteArray("PUT") << "/api/v6/task/{def}/execute" << owner << "run_id";
     QTest::newRow("v2 launch") << QByteArray("PUT") << "/api/v2/task/{def}/execute"
@@ -493,6 +498,10 @@ void Tst_HttpApi::routes()
         JSON_COMPARE(answer, J(R"({"log":"","last_seen":""})"));
     if (key == u"terminated")
         JSON_COMPARE(answer["terminated"], JsonDoc(true));
+    if (key == u"pod_events")
+        JSON_COMPARE(answer["total"], JsonDoc(answer["pod_events"].size()));
+    if (key == u"cluster_name")
+        QCOMPARE(text(answer["run_id"]), vars.value(QStringLiteral("run")));
     if (key == u"history" || key == u"definitions")
         QCOMPARE(answer[key.toStdString()].size(), size_t(1));
     if (key == u"run_id" && method == "GET")
@@ -658,7 +667,7 @@ void Tst_HttpApi::launch_data()
         << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"memory":64})") << "u4"
         << "echo def" << 64 << 100 << QByteArray("[]");
     QTest::newRow("v4 upstream-only keys ignored")
-        << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"engine":"eks","node_lifecycle":"spot","tier":"4",
+        << v4 << QByteArray(R"({"run_tags":{"owner_id":"u4"},"engine":"eks","tier":"4",
                                "description":"x","labels":{"a":"b"}})")
         << "u4"
         << "echo def" << 256 << 100 << QByteArray("[]");
@@ -746,6 +755,93 @@ void Tst_HttpApi::launch()
     JSON_COMPARE(history["history"], JsonDoc::array({run}));
     EXPECT_JSON(all, m_client->get(QStringLiteral("/api/v1/history")), 200);
     JSON_COMPARE(all["history"], JsonDoc::array({run}));
+}
+
+// gpu and node_lifecycle are recorded as sent; the engine is the cluster's.
+void Tst_HttpApi::placementOptions()
+{
+    const JsonDoc def = create(*m_client, J(R"({"alias":"placed","image":"img","command":"true"})"));
+    RETURN_IF_FAILED();
+    const QString path = QStringLiteral("/api/v4/task/%1/execute").arg(text(def["definition_id"]));
+    EXPECT_JSON(run, put(*m_client, path, J(R"({"run_tags":{"owner_id":"me"},"gpu":1,"node_lifecycle":"spot",
+                                                "engine":"eks"})")),
+                200);
+    JSON_COMPARE(run["gpu"], JsonDoc(1));
+    QCOMPARE(text(run["node_lifecycle"]), QStringLiteral("spot"));
+    QCOMPARE(text(run["engine"]), QStringLiteral("local"));
+    EXPECT_ERROR(lifecycle, put(*m_client, path, J(R"({"run_tags":{"owner_id":"me"},"node_lifecycle":"normal"})")), 400);
+    QCOMPARE(lifecycle, QStringLiteral("node_lifecycle must be \"ondemand\" or \"spot\", not \"normal\""));
+    EXPECT_ERROR(gpu, put(*m_client, path, J(R"({"run_tags":{"owner_id":"me"},"gpu":-1})")), 400);
+    QCOMPARE(gpu, QStringLiteral("gpu must be a number of GPUs, 0 or more"));
+}
+
+// A run's events, in upstream's shape, at v1 and v6.
+void Tst_HttpApi::events()
+{
+    const JsonDoc def = create(*m_client, J(R"({"alias":"eventful","image":"img","command":"true"})"));
+    RETURN_IF_FAILED();
+    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(text(def["definition_id"])),
+                                  JsonDoc::object());
+    RETURN_IF_FAILED();
+    const QString runId = text(run["run_id"]);
+    for (const char *v : {"v1", "v6"}) {
+        EXPECT_JSON(events, m_client->get(QStringLiteral("/api/%1/%2/events").arg(QLatin1String(v), runId)), 200);
+        QCOMPARE(keysText(keysOf(events)), QStringLiteral("pod_events,total"));
+        JSON_COMPARE(events["pod_events"], run["pod_events"]);
+        JSON_COMPARE(events["total"], JsonDoc(2));
+        const JsonDoc &queued = events["pod_events"][0];
+        QCOMPARE(keysText(keysOf(queued)), QStringLiteral("event_type,message,reason,source_object,timestamp"));
+        QCOMPARE(text(queued["reason"]), QStringLiteral("Queued"));
+        QCOMPARE(text(queued["event_type"]), QStringLiteral("Normal"));
+        QCOMPARE(text(queued["source_object"]), QStringLiteral("run/") + runId);
+        QCOMPARE(text(queued["message"]), QStringLiteral("Queued for cluster local"));
+        JSON_COMPARE(queued["timestamp"], run["queued_at"]);
+        QCOMPARE(text(events["pod_events"][1]["message"]),
+                 QStringLiteral("Waiting for a free slot: cluster local runs at most 0 at once"));
+        EXPECT_ERROR(missing, m_client->get(QStringLiteral("/api/%1/no-such-run/events").arg(QLatin1String(v))), 404);
+        QCOMPARE(missing, QStringLiteral("Run with id no-such-run not found"));
+    }
+}
+
+// v6 status: upstream's fields and caching headers; the ETag changes with the run.
+void Tst_HttpApi::statusETag()
+{
+    const JsonDoc def = create(*m_client, J(R"({"alias":"polled","image":"img","command":"true"})"));
+    RETURN_IF_FAILED();
+    const QString defId = text(def["definition_id"]);
+    const JsonDoc run = launchRun(*m_client, QStringLiteral("/api/v1/task/%1/execute").arg(defId), JsonDoc::object());
+    RETURN_IF_FAILED();
+    const QString runId = text(run["run_id"]);
+    const QString path = QStringLiteral("/api/v6/%1/status").arg(runId);
+
+    const HttpResult first = m_client->get(path);
+    EXPECT_JSON(status, first, 200);
+    QCOMPARE(keysText(keysOf(status)),
+             QStringLiteral("alias,cluster_name,definition_id,engine,queued_at,run_id,status"));
+    QCOMPARE(text(status["status"]), QStringLiteral("QUEUED"));
+    QCOMPARE(text(status["cluster_name"]), QStringLiteral("local"));
+    JSON_COMPARE(status["queued_at"], run["queued_at"]);
+    QCOMPARE(first.header("Cache-Control"), QByteArray("max-age=5"));
+    const QByteArray tag = first.header("ETag");
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(^"QUEUED-unknown-[0-9a-f]{12}"$)"))
+                 .match(QString::fromLatin1(tag))
+                 .hasMatch(),
+             tag.constData());
+
+    const HttpResult unchanged = m_client->request("GET", path, {}, {{"If-None-Match", tag}});
+    QCOMPARE(unchanged.status, 304);
+    QVERIFY(unchanged.body.isEmpty());
+    QCOMPARE(unchanged.header("ETag"), tag);
+
+    QCOMPARE(m_client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(defId, runId)).status, 200);
+    const HttpResult changed = m_client->request("GET", path, {}, {{"If-None-Match", tag}});
+    EXPECT_JSON(stopped, changed, 200);
+    QCOMPARE(text(stopped["status"]), QStringLiteral("STOPPED"));
+    QCOMPARE(text(stopped["exit_reason"]), QStringLiteral("Task terminated by user"));
+    QVERIFY(changed.header("ETag").startsWith("\"STOPPED-unknown-"));
+
+    EXPECT_ERROR(missing, m_client->get(QStringLiteral("/api/v6/no-such-run/status")), 404);
+    QCOMPARE(missing, QStringLiteral("Run with id no-such-run not found"));
 }
 
 // Request keys match case-insensitively on create and update.
