@@ -143,6 +143,10 @@ void DetachedExecutor::check(const QString &controlPath)
         if (const std::optional<RunInstance> instance = placedInstance(runId)) {
             m_awaitingStart.remove(runId);
             Q_EMIT started(runId, *instance);
+            // A terminate that came while the program was being placed found
+            // nothing to signal yet; it reaches the program now.
+            if (!QFile::exists(controlPath + QStringLiteral("/exit")))
+                resumeTermination(runId);
         }
     }
     const qint64 code = readNumber(controlPath + QStringLiteral("/exit"));
@@ -215,6 +219,13 @@ void DetachedExecutor::terminate(const Run &run, int graceMs)
     stop(run.runId, graceMs);
 }
 
+void DetachedExecutor::resumeTermination(const QString &runId)
+{
+    const qint64 killAt = readNumber(terminatePath(runId));
+    if (killAt >= 0)
+        stop(runId, int(std::clamp<qint64>(killAt - QDateTime::currentMSecsSinceEpoch(), 0, 3600 * 1000)));
+}
+
 QString DetachedExecutor::terminatePath(const QString &runId) const
 {
     return controlDir(runId) + QStringLiteral("/terminate");
@@ -232,9 +243,8 @@ void DetachedExecutor::recover(const Run &run)
         Q_EMIT stepped(run.runId, ExecutorStep::Recovered, QString());
         follow(run.runId, run.status != RunStatus::Running);
         // A termination answered before the restart goes on where it was.
-        const qint64 killAt = readNumber(terminatePath(run.runId));
-        if (!exited && killAt >= 0)
-            stop(run.runId, int(std::clamp<qint64>(killAt - QDateTime::currentMSecsSinceEpoch(), 0, 3600 * 1000)));
+        if (!exited)
+            resumeTermination(run.runId);
         return;
     }
     QTimer::singleShot(0, this, [this, runId = run.runId] {

@@ -55,6 +55,8 @@ private:
     bool wrapperAlive(const QString &runId) const;
     // Written by terminate(): when SIGKILL is due (ms since the epoch).
     QString terminatePath(const QString &runId) const;
+    // Stops a run whose termination was recorded, SIGKILL still when it was due.
+    void resumeTermination(const QString &runId);
     void end(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
 
     QString m_runsDirectory;

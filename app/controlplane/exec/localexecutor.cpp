@@ -4,6 +4,7 @@
 #include <QHostInfo>
 #include <QTimer>
 
+#include <cerrno>
 #include <csignal>
 
 namespace Flotilla {
@@ -39,7 +40,13 @@ void LocalExecutor::stop(const QString &runId, int graceMs)
     // The command's whole process group: SIGTERM now, SIGKILL after the grace.
     const auto signalGroup = [this, runId](int signal) {
         const qint64 child = readNumber(controlDir(runId) + QStringLiteral("/child.pid"));
-        return child > 1 && ::kill(-pid_t(child), signal) == 0;
+        if (child <= 1)
+            return false;
+        if (::kill(-pid_t(child), signal) == 0)
+            return true;
+        // Until the command's setsid() its group does not exist: the process
+        // alone is all there is to stop.
+        return errno == ESRCH && ::kill(pid_t(child), signal) == 0;
     };
     if (signalGroup(SIGTERM))
         Q_EMIT stepped(runId, ExecutorStep::SignalSent, QStringLiteral("SIGTERM"));
