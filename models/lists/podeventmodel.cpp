@@ -55,9 +55,8 @@ QVariant PodEventModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
         case Time:
-            return event.timestamp
-                       ? event.timestamp->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                       : QString();
+            return event.timestamp ? event.timestamp->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                   : QString();
         case Type: return event.eventType;
         case Reason: return event.reason;
         case Source: return event.sourceObject;

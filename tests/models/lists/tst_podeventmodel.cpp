@@ -60,7 +60,8 @@ void Tst_PodEventModel::appendedEventsAreInsertedNotReset()
     const PodEventList first{podEvent("Normal", "Queued", "Queued", 0)};
     model.setEvents(first);
     const QPersistentModelIndex kept = model.index(0, 0);
-    model.setEvents(first + PodEventList{podEvent("Normal", "Placed", "Placed", 1), podEvent("Normal", "Started", "", 2)});
+    model.setEvents(first
+                    + PodEventList{podEvent("Normal", "Placed", "Placed", 1), podEvent("Normal", "Started", "", 2)});
     model.setEvents(model.events()); // the same list again: nothing happens
     QCOMPARE(reset.size(), 0);
     QCOMPARE(changed.size(), 0);

@@ -13,8 +13,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSignalSpy>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace Flotilla;
@@ -121,8 +121,7 @@ void Tst_RunView::showsResourcesAndAdviceAfterAnOomKill()
     QCOMPARE(memory->usage().maxUsed, 1022);
     QVERIFY(memory->usage().isNearLimit()); // 1,022 of 1,024: tinted
     QCOMPARE_NE(memory->fillColor(), memory->palette().color(QPalette::Highlight));
-    QCOMPARE(memory->accessibleDescription(),
-             QStringLiteral("Used 1,022 MB of a 1,024 MB limit · requested 1,024 MB"));
+    QCOMPARE(memory->accessibleDescription(), QStringLiteral("Used 1,022 MB of a 1,024 MB limit · requested 1,024 MB"));
     QCOMPARE(labelNamed(QStringLiteral("Memory usage in words"))->text(), memory->accessibleDescription());
     QVERIFY(!cpu->usage().isNearLimit()); // 387 of 1,024 units
     QCOMPARE(cpu->fillColor(), cpu->palette().color(QPalette::Highlight));
