@@ -40,8 +40,7 @@ QDateTime boundOf(const QDateTimeEdit *edit)
 
 } // namespace
 
-RunFilterBar::RunFilterBar(RunListModel *model, Filters filters, const QList<RunStatus> &shownStatuses,
-                           QWidget *parent)
+RunFilterBar::RunFilterBar(RunListModel *model, Filters filters, const QList<RunStatus> &shownStatuses, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_clusters(new ClustersModel(nullptr, this))
@@ -101,8 +100,8 @@ RunFilterBar::RunFilterBar(RunListModel *model, Filters filters, const QList<Run
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     const std::tuple<Filter, QWidget *, int> parts[] = {
-        {Status, m_statusButton, 0},   {Alias, m_aliasFilter, 2},    {Cluster, m_clusterFilter, 0},
-        {Env, m_envFilter, 2},         {Started, m_startedSince, 0}, {Started, m_startedUntil, 0},
+        {Status, m_statusButton, 0},    {Alias, m_aliasFilter, 2},      {Cluster, m_clusterFilter, 0},
+        {Env, m_envFilter, 2},          {Started, m_startedSince, 0},   {Started, m_startedUntil, 0},
         {Finished, m_finishedSince, 0}, {Finished, m_finishedUntil, 0},
     };
     for (const auto &[filter, widget, stretch] : parts) {

@@ -40,8 +40,7 @@ public:
     Q_DECLARE_FLAGS(Filters, Filter)
 
     // `shownStatuses`: the statuses checked at first (empty: all).
-    RunFilterBar(RunListModel *model, Filters filters, const QList<RunStatus> &shownStatuses,
-                 QWidget *parent = nullptr);
+    RunFilterBar(RunListModel *model, Filters filters, const QList<RunStatus> &shownStatuses, QWidget *parent = nullptr);
 
     void setClient(FlotillaClient *client); // for the cluster names
     void refresh();                         // the cluster names

@@ -76,7 +76,8 @@ void Tst_RunFilterBar::finishedBoundsAreSentAsRfc3339()
     const QDateTime since(QDate(2026, 11, 30), QTime(8, 15), Qt::UTC);
     editNamed(&bar, QStringLiteral("Finished since"))->setDateTime(since.toLocalTime());
     QTRY_VERIFY(lastListQuery().hasQueryItem(QStringLiteral("finished_at_since")));
-    QCOMPARE(QDateTime::fromString(lastListQuery().queryItemValue(QStringLiteral("finished_at_since"), QUrl::FullyDecoded),
+    QCOMPARE(QDateTime::fromString(lastListQuery().queryItemValue(QStringLiteral("finished_at_since"),
+                                                                  QUrl::FullyDecoded),
                                    Qt::ISODateWithMs),
              since);
     QVERIFY(!lastListQuery().hasQueryItem(QStringLiteral("finished_at_until"))); // "until: now" is no bound
