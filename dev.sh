@@ -19,7 +19,7 @@ PACKAGES=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev
-    wrk podman runc busybox-static
+    wrk podman runc busybox-static docker.io
     xvfb xauth imagemagick gnome-keyring dbus chromium
     qt6-svg-dev appstream desktop-file-utils dpkg-dev file
     clang libclang-rt-14-dev clang-format ccache
@@ -55,13 +55,50 @@ build() {
     cmake --build "$BUILD_DIR" -j2
 }
 
+# A Docker daemon for the docker cluster and its tests, started where none
+# runs: root only, without iptables or a bridge (the runs need no network
+# setup) on vfs storage, which works on any filesystem. `./dev.sh test` stops
+# the one it started when it ends.
+DOCKERD_STARTED=
+start_docker() {
+    command -v dockerd >/dev/null || return 0
+    docker info >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "dev.sh: no Docker daemon runs and starting one needs root; the docker tests will be skipped"
+        return 0
+    fi
+    mkdir -p "$BUILD_DIR"
+    dockerd --iptables=false --bridge=none --storage-driver=vfs >"$BUILD_DIR/dockerd.log" 2>&1 &
+    DOCKERD_STARTED=$!
+    local tries
+    for tries in $(seq 60); do
+        docker info >/dev/null 2>&1 && { echo "dev.sh: started dockerd (log: $BUILD_DIR/dockerd.log)"; return 0; }
+        kill -0 "$DOCKERD_STARTED" 2>/dev/null || break
+        sleep 0.5
+    done
+    echo "dev.sh: dockerd did not come up (see $BUILD_DIR/dockerd.log); the docker tests will be skipped"
+}
+stop_docker() {
+    [ -n "$DOCKERD_STARTED" ] || return 0
+    kill "$DOCKERD_STARTED" 2>/dev/null && wait "$DOCKERD_STARTED" 2>/dev/null || true
+}
+
 # localhost/flotilla-test/busybox:latest from Debian's busybox-static, for
-# the podman tests and the README's examples (no registry is reachable here).
+# the podman and docker tests and the README's examples (no registry is
+# reachable here), imported into each engine that works.
 TEST_IMAGE=localhost/flotilla-test/busybox:latest
 build_test_image() {
-    command -v podman >/dev/null || return 0
-    podman image exists "$TEST_IMAGE" 2>/dev/null && return 0
-    podman info >/dev/null 2>&1 || { echo "dev.sh: podman does not work here; container tests will be skipped"; return 0; }
+    local engine engines=()
+    for engine in podman docker; do
+        command -v "$engine" >/dev/null || continue
+        "$engine" image inspect "$TEST_IMAGE" >/dev/null 2>&1 && continue
+        if ! "$engine" info >/dev/null 2>&1; then
+            echo "dev.sh: $engine does not work here; its container tests will be skipped"
+            continue
+        fi
+        engines+=("$engine")
+    done
+    [ ${#engines[@]} -eq 0 ] && return 0
     local root
     root=$(mktemp -d)
     mkdir -p "$root/bin" "$root/tmp"
@@ -71,9 +108,11 @@ build_test_image() {
         [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
     done
     tar -C "$root" -cf "$root.tar" .
-    podman import --quiet --change 'ENV PATH=/bin' --change 'CMD ["/bin/sh"]' "$root.tar" "$TEST_IMAGE" >/dev/null
+    for engine in "${engines[@]}"; do
+        "$engine" import --change 'ENV PATH=/bin' --change 'CMD ["/bin/sh"]' "$root.tar" "$TEST_IMAGE" >/dev/null
+        echo "dev.sh: built $TEST_IMAGE for $engine"
+    done
     rm -rf "$root" "$root.tar"
-    echo "dev.sh: built $TEST_IMAGE"
 }
 
 # GCC's AddressSanitizer and UndefinedBehaviorSanitizer over the tests of the
@@ -167,9 +206,10 @@ timed() {
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
-    run) install_packages; build_test_image; build; run "$@" ;;
+    run) install_packages; start_docker; build_test_image; build; run "$@" ;;
     test)
-        timed install_packages; timed build_test_image; timed build; timed run_tests
+        trap stop_docker EXIT
+        timed install_packages; timed start_docker; timed build_test_image; timed build; timed run_tests
         timed build_asan; timed run_asan_tests
         timed build_fuzz; timed run_fuzzers 20
         echo "dev.sh: all tests passed in $SECONDS s"

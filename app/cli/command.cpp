@@ -93,4 +93,41 @@ bool Command::addPaging(Invocation &invocation, QUrlQuery *query)
     return true;
 }
 
+QList<QCommandLineOption> Command::launchResourceOptions()
+{
+    return {option("memory", "Memory to ask for, in MB (default: the definition's).", "MB"),
+            option("cpu", "CPU to ask for, in CPU units: 1024 is one core (default: the definition's).", "UNITS"),
+            option("engine",
+                   "Execution engine: eks or eks-spark on upstream; on flotilla-local the cluster's "
+                   "kind (local, podman, docker), recorded.",
+                   "E"),
+            option("node-lifecycle", "Kind of node: ondemand or spot (upstream's EKS engine; recorded elsewhere).",
+                   "L")};
+}
+
+bool Command::parseLaunchResources(Invocation &invocation, LaunchResources *resources)
+{
+    if (!parseCount(invocation, QStringLiteral("memory"), &resources->memory)
+        || !parseCount(invocation, QStringLiteral("cpu"), &resources->cpu))
+        return false;
+    if (invocation.isSet(QStringLiteral("engine"))) {
+        const QString engine = invocation.value(QStringLiteral("engine")).trimmed();
+        if (engine.isEmpty()) {
+            invocation.usageError(QStringLiteral("--engine takes an engine's name, e.g. --engine eks"));
+            return false;
+        }
+        resources->placement.engine = engine;
+    }
+    if (invocation.isSet(QStringLiteral("node-lifecycle"))) {
+        const QString lifecycle = invocation.value(QStringLiteral("node-lifecycle")).trimmed().toLower();
+        if (lifecycle != u"ondemand" && lifecycle != u"spot") {
+            invocation.usageError(QStringLiteral("--node-lifecycle takes ondemand or spot; got \"%1\"")
+                                      .arg(invocation.value(QStringLiteral("node-lifecycle"))));
+            return false;
+        }
+        resources->placement.nodeLifecycle = lifecycle;
+    }
+    return true;
+}
+
 } // namespace Flotilla

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <wire/envvar.h>
+#include <wire/launchrequest.h>
 
 #include <QCommandLineOption>
 #include <QList>
@@ -53,6 +54,8 @@ public:
     // The options every command takes, before or after its name.
     static QList<QCommandLineOption> globalOptions();
     static QCommandLineOption option(const char *name, const char *description, const char *valueName = nullptr);
+    // --memory, --cpu, --engine and --node-lifecycle, of launch and launch-template.
+    static QList<QCommandLineOption> launchResourceOptions();
 
 protected:
     explicit Command(Description description);
@@ -63,6 +66,15 @@ protected:
     static bool parseEnv(Invocation &invocation, EnvList *env);
     // --limit and --offset into the query; false after a usage error.
     static bool addPaging(Invocation &invocation, QUrlQuery *query);
+    // What a launch asks for beyond its cluster (launchResourceOptions()).
+    struct LaunchResources
+    {
+        std::optional<qint64> memory;
+        std::optional<qint64> cpu;
+        LaunchPlacement placement;
+    };
+    // false after a usage error.
+    static bool parseLaunchResources(Invocation &invocation, LaunchResources *resources);
 
 private:
     Description m_description;

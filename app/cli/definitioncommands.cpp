@@ -22,6 +22,7 @@ Command::Description describe(DefinitionCommands::Action action)
                 {},
                 QStringLiteral("List the task definitions."),
                 {o("group", "Only definitions of group G.", "G"), o("alias", "Only aliases containing TEXT.", "TEXT"),
+                 o("image", "Only definitions whose image contains TEXT.", "TEXT"),
                  o("limit", "At most N entries.", "N"), o("offset", "Skip the first N entries.", "N")},
                 0,
                 0};
@@ -109,8 +110,11 @@ void DefinitionCommands::list(Invocation &invocation) const
     QUrlQuery query;
     if (invocation.isSet(QStringLiteral("group")))
         query.addQueryItem(QStringLiteral("group_name"), invocation.value(QStringLiteral("group")));
-    if (invocation.isSet(QStringLiteral("alias")))
-        query.addQueryItem(QStringLiteral("alias"), invocation.value(QStringLiteral("alias")));
+    for (const char *filter : {"alias", "image"}) {
+        const QString key = QString::fromLatin1(filter);
+        if (invocation.isSet(key))
+            query.addQueryItem(key, invocation.value(key));
+    }
     if (!addPaging(invocation, &query))
         return;
     invocation.whenDone<ResultJob<DefinitionList>>(

@@ -4,6 +4,8 @@
 
 #include <client/flotillaclient.h>
 #include <client/logtailer.h>
+#include <client/runwatcher.h>
+#include <wire/timestamp.h>
 
 #include <QUrlQuery>
 
@@ -22,10 +24,11 @@ Command::Description describe(RunCommands::Action action)
         return {QStringLiteral("launch"),
                 QStringLiteral("ID_OR_ALIAS"),
                 QStringLiteral("Launch a run of a definition."),
-                {o("cluster", "Cluster to run on.", "C"),
-                 o("env", "Environment variable for the run (repeatable).", "NAME=VALUE"),
-                 o("owner", "Owner of the run (default: the login user name).", "ID"),
-                 o("follow", "Print the log as it arrives and exit with the run's exit code.")},
+                QList<QCommandLineOption>{o("cluster", "Cluster to run on.", "C"),
+                                          o("env", "Environment variable for the run (repeatable).", "NAME=VALUE"),
+                                          o("owner", "Owner of the run (default: the login user name).", "ID"),
+                                          o("follow", "Print the log as it arrives and exit with the run's exit code.")}
+                    + Command::launchResourceOptions(),
                 1,
                 1};
     case Action::List:
@@ -36,12 +39,27 @@ Command::Description describe(RunCommands::Action action)
                  o("status", "Only runs with status S: QUEUED, PENDING, RUNNING, STOPPED, NEEDS_RETRY (repeatable).",
                    "S"),
                  o("cluster", "Only runs on cluster C.", "C"),
-                 o("alias", "Only runs of aliases containing TEXT.", "TEXT"), o("limit", "At most N entries.", "N"),
-                 o("offset", "Skip the first N entries.", "N")},
+                 o("alias", "Only runs of aliases containing TEXT.", "TEXT"),
+                 o("finished-since", "Only runs that finished at or after TIME (RFC 3339, e.g. 2026-11-27T07:00:00Z).",
+                   "TIME"),
+                 o("finished-until", "Only runs that finished at or before TIME (RFC 3339).", "TIME"),
+                 o("limit", "At most N entries.", "N"), o("offset", "Skip the first N entries.", "N")},
                 0,
                 0};
     case Action::Show:
-        return {QStringLiteral("run"), QStringLiteral("RUN_ID"), QStringLiteral("Show one run."), {}, 1, 1};
+        return {QStringLiteral("run"),
+                QStringLiteral("RUN_ID"),
+                QStringLiteral("Show one run: its fields, resources (requested, limit, max used) and last events."),
+                {},
+                1,
+                1};
+    case Action::Events:
+        return {QStringLiteral("events"),
+                QStringLiteral("RUN_ID"),
+                QStringLiteral("Print the events of a run (queued, placed, started, OOM, exited...)."),
+                {o("follow", "Keep printing new events until the run is STOPPED.")},
+                1,
+                1};
     case Action::Logs:
         return {QStringLiteral("logs"),
                 QStringLiteral("RUN_ID"),
@@ -63,6 +81,23 @@ bool servesRawText(ServerFlavour flavour)
     return flavour == ServerFlavour::ControlPlane || flavour == ServerFlavour::CurrentUpstream;
 }
 
+// "512 MB requested, 512 MB limit, 387 MB max used": the parts there are.
+QString resourceText(const std::optional<qint64> &requested, const std::optional<qint64> &limit,
+                     const std::optional<qint64> &maxUsed, const QString &unit)
+{
+    QStringList parts;
+    if (requested)
+        parts << QStringLiteral("%1%2 requested").arg(*requested).arg(unit);
+    if (limit)
+        parts << QStringLiteral("%1%2 limit").arg(*limit).arg(unit);
+    if (maxUsed)
+        parts << QStringLiteral("%1%2 max used").arg(*maxUsed).arg(unit);
+    return parts.join(QStringLiteral(", "));
+}
+
+// `run` shows the latest few; `events` shows them all.
+constexpr qsizetype lastEventsShown = 5;
+
 } // namespace
 
 RunCommands::RunCommands(Action action)
@@ -73,7 +108,7 @@ RunCommands::RunCommands(Action action)
 CommandList RunCommands::commands()
 {
     CommandList list;
-    for (Action action : {Action::Launch, Action::List, Action::Show, Action::Logs, Action::Stop})
+    for (Action action : {Action::Launch, Action::List, Action::Show, Action::Events, Action::Logs, Action::Stop})
         list.append(std::make_shared<RunCommands>(action));
     return list;
 }
@@ -84,6 +119,7 @@ void RunCommands::run(Invocation &invocation) const
     case Action::Launch: return launch(invocation);
     case Action::List: return list(invocation);
     case Action::Show: return show(invocation);
+    case Action::Events: return events(invocation);
     case Action::Logs: return logs(invocation);
     case Action::Stop: return stop(invocation);
     }
@@ -108,6 +144,35 @@ void RunCommands::print(Invocation &invocation, const Run &r)
                         {QStringLiteral("Queued"), Output::text(r.queuedAt)},
                         {QStringLiteral("Started"), Output::text(r.startedAt)},
                         {QStringLiteral("Finished"), Output::text(r.finishedAt)}});
+    // What only some servers send, where they send it.
+    QList<std::pair<QString, QString>> more;
+    const auto add = [&more](const char *name, const QString &value) {
+        if (!value.isEmpty())
+            more.append({QString::fromLatin1(name), value});
+    };
+    add("Engine", r.engine);
+    add("Node lifecycle", r.nodeLifecycle);
+    add("Attempts", Output::text(r.attemptCount));
+    add("Instance", r.instance.dnsName);
+    add("Memory", resourceText(r.memory, r.memoryLimit, r.maxMemoryUsed, QStringLiteral(" MB")));
+    add("CPU", resourceText(r.cpu, r.cpuLimit, r.maxCpuUsed, QString()));
+    add("GPU", Output::text(r.gpu));
+    if (!more.isEmpty())
+        output.printFields(more);
+    if (r.podEvents.isEmpty())
+        return;
+    const qsizetype shown = std::min(r.podEvents.size(), lastEventsShown);
+    output.out(shown == r.podEvents.size()
+                   ? QStringLiteral("Events:\n")
+                   : QStringLiteral("Events (last %1 of %2):\n").arg(shown).arg(r.podEvents.size()));
+    for (const PodEvent &event : r.podEvents.mid(r.podEvents.size() - shown))
+        output.out(QStringLiteral("  ") + eventLine(event));
+}
+
+QString RunCommands::eventLine(const PodEvent &event)
+{
+    return QStringLiteral("%1  %2  %3  %4\n")
+        .arg(Output::text(event.timestamp), event.eventType.leftJustified(7), event.reason, event.message);
 }
 
 void RunCommands::launch(Invocation &invocation) const
@@ -119,6 +184,12 @@ void RunCommands::launch(Invocation &invocation) const
         request.cluster = invocation.value(QStringLiteral("cluster"));
     else
         request.cluster = invocation.profile().defaultCluster;
+    LaunchResources resources;
+    if (!parseLaunchResources(invocation, &resources))
+        return;
+    request.memory = resources.memory;
+    request.cpu = resources.cpu;
+    request.placement = resources.placement;
     request.ownerId = invocation.isSet(QStringLiteral("owner")) ? invocation.value(QStringLiteral("owner"))
                                                                 : invocation.profile().launchOwnerId();
     if (request.ownerId.isEmpty())
@@ -189,6 +260,17 @@ void RunCommands::list(Invocation &invocation) const
         query.addQueryItem(QStringLiteral("cluster_name"), invocation.value(QStringLiteral("cluster")));
     if (invocation.isSet(QStringLiteral("alias")))
         query.addQueryItem(QStringLiteral("alias"), invocation.value(QStringLiteral("alias")));
+    for (const char *bound : {"since", "until"}) {
+        const QString option = QStringLiteral("finished-") + QLatin1String(bound);
+        if (!invocation.isSet(option))
+            continue;
+        const std::optional<QDateTime> time = Timestamp::parse(invocation.value(option));
+        if (!time)
+            return invocation.usageError(
+                QStringLiteral("--%1 takes an RFC 3339 time, e.g. 2026-11-27T07:00:00Z; got \"%2\"")
+                    .arg(option, invocation.value(option)));
+        query.addQueryItem(QStringLiteral("finished_at_") + QLatin1String(bound), Timestamp::format(*time));
+    }
     if (!addPaging(invocation, &query))
         return;
     invocation.whenDone<ResultJob<RunList>>(
@@ -219,6 +301,71 @@ void RunCommands::show(Invocation &invocation) const
                                             print(invocation, job->result());
                                             invocation.done();
                                         });
+}
+
+void RunCommands::events(Invocation &invocation) const
+{
+    const QString runId = invocation.positional().constFirst();
+    if (invocation.isSet(QStringLiteral("follow")))
+        return followEvents(invocation, runId);
+    readEvents(invocation, runId, [&invocation](const PodEventList &events) {
+        Output &output = invocation.output();
+        if (output.isJson())
+            output.printJson(RunEventList{events.size(), events}.toJson());
+        else
+            printEvents(invocation, events);
+        invocation.done();
+    });
+}
+
+void RunCommands::readEvents(Invocation &invocation, const QString &runId,
+                             const std::function<void(const PodEventList &)> &read)
+{
+    FlotillaClient *client = invocation.client();
+    // A seed-era server has no /events; its runs carry none either.
+    if (!client->servesRunEvents())
+        return invocation.whenDone<ResultJob<Run>>(client->run(runId),
+                                                   [read](ResultJob<Run> *job) { read(job->result().podEvents); });
+    invocation.whenDone<ResultJob<RunEventList>>(client->runEvents(runId),
+                                                 [read](ResultJob<RunEventList> *job) { read(job->result().events); });
+}
+
+void RunCommands::printEvents(Invocation &invocation, const PodEventList &events)
+{
+    Output &output = invocation.output();
+    for (const PodEvent &event : events) {
+        if (output.isJson())
+            output.printJson(event.toJson());
+        else
+            output.out(eventLine(event));
+    }
+}
+
+void RunCommands::followEvents(Invocation &invocation, const QString &runId)
+{
+    // Events only ever add up, so the ones printed are a count.
+    const auto printed = std::make_shared<qsizetype>(0);
+    const auto printNew = [&invocation, printed](const PodEventList &events) {
+        printEvents(invocation, events.mid(std::min(*printed, events.size())));
+        *printed = std::max(*printed, events.size());
+    };
+    auto *watcher = new RunWatcher(invocation.client(), runId, &invocation);
+    watcher->setInterval(followIntervalMs);
+    QObject::connect(&invocation, &Invocation::finished, watcher, &RunWatcher::stop);
+    QObject::connect(watcher, &RunWatcher::updated, &invocation,
+                     [&invocation, runId, printNew] { readEvents(invocation, runId, printNew); });
+    QObject::connect(watcher, &RunWatcher::finished, &invocation, [&invocation, runId, printNew] {
+        readEvents(invocation, runId, [&invocation, printNew](const PodEventList &events) {
+            printNew(events);
+            invocation.done();
+        });
+    });
+    QObject::connect(watcher, &RunWatcher::errorOccurred, &invocation, [&invocation, watcher](const ApiError &error) {
+        if (!watcher->isActive())
+            return invocation.apiError(error);
+        invocation.output().err(QStringLiteral("flotilla: %1 (trying again)\n").arg(error.sentence()));
+    });
+    watcher->start();
 }
 
 void RunCommands::logs(Invocation &invocation) const

@@ -2,17 +2,22 @@
 
 #include "command.h"
 
+#include <wire/run.h>
+
+#include <functional>
+
 namespace Flotilla {
 
-struct Run;
-
-// The commands on runs: launch, runs (list), run (show one), logs and stop.
-// launch --follow and logs --follow print the log as it grows and end with
-// the run's exit code.
+// The commands on runs: launch, runs (list), run (show one), events, logs
+// and stop. launch --follow and logs --follow print the log as it grows and
+// end with the run's exit code; events --follow prints new events until the
+// run is STOPPED.
 class RunCommands final : public Command
 {
 public:
-    enum class Action { Launch, List, Show, Logs, Stop };
+    enum class Action { Launch, List, Show, Events, Logs, Stop };
+    // How often events --follow asks whether the run changed.
+    static constexpr int followIntervalMs = 1000;
 
     explicit RunCommands(Action action);
 
@@ -23,16 +28,24 @@ public:
     static void print(Invocation &invocation, const Run &run);
     // Prints the log as it grows; ends with the run's exit code.
     static void follow(Invocation &invocation, const QString &runId);
+    // "2024-05-01T12:00:31Z  Normal   Started  Started container …", a line.
+    static QString eventLine(const PodEvent &event);
 
 private:
     void launch(Invocation &invocation) const;
     void list(Invocation &invocation) const;
     void show(Invocation &invocation) const;
+    void events(Invocation &invocation) const;
     void logs(Invocation &invocation) const;
     void stop(Invocation &invocation) const;
     // The log as it is now, page by page with last_seen.
     static void readPages(Invocation &invocation, const QString &runId);
     static void finishWithRunExit(Invocation &invocation, const Run &run);
+    // The run's events from /events, or from the run where that is not served.
+    static void readEvents(Invocation &invocation, const QString &runId,
+                           const std::function<void(const PodEventList &)> &read);
+    static void printEvents(Invocation &invocation, const PodEventList &events); // lines, or JSON objects
+    static void followEvents(Invocation &invocation, const QString &runId);
 
     Action m_action;
 };

@@ -40,13 +40,16 @@ Command::Description describe(TemplateCommands::Action action)
         return {QStringLiteral("launch-template"),
                 QStringLiteral("ID_OR_NAME[@VERSION]"),
                 QStringLiteral("Launch a run of a template (the latest version unless @VERSION)."),
-                {o("set", "Payload field (repeatable); a dotted KEY sets a nested field, VALUE is JSON or text.",
-                   "KEY=VALUE"),
-                 o("payload", "Payload JSON object from FILE, or - for standard input; --set applies on top.", "FILE"),
-                 o("cluster", "Cluster to run on.", "C"),
-                 o("env", "Environment variable for the run (repeatable).", "NAME=VALUE"),
-                 o("owner", "Owner of the run (default: the login user name).", "ID"),
-                 o("follow", "Print the log as it arrives and exit with the run's exit code.")},
+                QList<QCommandLineOption>{
+                    o("set", "Payload field (repeatable); a dotted KEY sets a nested field, VALUE is JSON or text.",
+                      "KEY=VALUE"),
+                    o("payload", "Payload JSON object from FILE, or - for standard input; --set applies on top.",
+                      "FILE"),
+                    o("cluster", "Cluster to run on.", "C"),
+                    o("env", "Environment variable for the run (repeatable).", "NAME=VALUE"),
+                    o("owner", "Owner of the run (default: the login user name).", "ID"),
+                    o("follow", "Print the log as it arrives and exit with the run's exit code.")}
+                    + Command::launchResourceOptions(),
                 1,
                 1};
     }
@@ -241,6 +244,12 @@ void TemplateCommands::launch(Invocation &invocation) const
         request.cluster = invocation.value(QStringLiteral("cluster"));
     else if (!invocation.profile().defaultCluster.isEmpty())
         request.cluster = invocation.profile().defaultCluster;
+    LaunchResources resources;
+    if (!parseLaunchResources(invocation, &resources))
+        return;
+    request.memory = resources.memory;
+    request.cpu = resources.cpu;
+    request.placement = resources.placement;
     request.ownerId = invocation.isSet(QStringLiteral("owner")) ? invocation.value(QStringLiteral("owner"))
                                                                 : invocation.profile().launchOwnerId();
     if (request.ownerId.isEmpty())

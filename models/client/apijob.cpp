@@ -80,6 +80,8 @@ void ApiJob::sendAttempt()
     QNetworkRequest request = m_client->networkRequest(m_url);
     if (!m_request.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : std::as_const(m_request.headers))
+        request.setRawHeader(name, value);
     QNetworkAccessManager *manager = m_client->networkAccessManager();
     QNetworkReply *reply = m_request.method == "GET"
                                ? manager->get(request)
@@ -113,6 +115,7 @@ void ApiJob::onReplyFinished()
         transient = ApiError::transport(reply->error(), reply->errorString(), method, m_url);
     } else {
         const int status = statusAttribute.toInt();
+        m_answerHeaders = reply->rawHeaderPairs();
         const QByteArray body = reply->readAll();
         const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         if (status == 502 || status == 503 || status == 504)
@@ -131,6 +134,15 @@ void ApiJob::onReplyFinished()
         return;
     }
     finishWith(transient);
+}
+
+QByteArray ApiJob::answerHeader(const QByteArray &name) const
+{
+    for (const auto &[key, value] : m_answerHeaders) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
 }
 
 ApiError ApiJob::errorFromAnswer(int status, const QByteArray &body, const QByteArray &contentType) const

@@ -30,6 +30,7 @@ struct ApiRequest
     QString path;
     QList<std::pair<QString, QString>> query;
     QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers; // besides the client's (If-None-Match, say)
 };
 
 // One API call (KJob semantics). start() sends the request and returns; the
@@ -72,6 +73,8 @@ public:
     int attempts() const { return m_attempts; }
     QByteArray method() const { return m_request.method; }
     QUrl url() const { return m_url; } // of the latest attempt
+    // A header of the final answer (ETag, say); empty when it had none.
+    QByteArray answerHeader(const QByteArray &name) const;
 
 Q_SIGNALS:
     void finished();
@@ -105,6 +108,7 @@ private:
     QTimer m_timer;
     QTimer m_backoff;
     QUrl m_url;
+    QList<std::pair<QByteArray, QByteArray>> m_answerHeaders;
     ApiError m_error;
     QStringList m_warnings;
     int m_timeoutMs = 30000;

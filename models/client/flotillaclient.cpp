@@ -262,6 +262,18 @@ ResultJob<Termination> *FlotillaClient::terminate(const QString &definitionId, c
                                       }));
 }
 
+ResultJob<RunEventList> *FlotillaClient::runEvents(const QString &runId)
+{
+    return new ResultJob<RunEventList>(this, get({versionPrefix(), runId, QStringLiteral("events")}),
+                                       jsonParser<RunEventList>(&RunEventList::fromJson));
+}
+
+RunStatusJob *FlotillaClient::runStatus(const QString &runId, const QString &etag)
+{
+    return new RunStatusJob(this, get({QStringLiteral("v6"), runId, QStringLiteral("status")}), etag,
+                            jsonParser<RunStatusSummary>(&RunStatusSummary::fromJson));
+}
+
 ResultJob<LogChunk> *FlotillaClient::logs(const QString &runId, const QString &lastSeen)
 {
     ApiRequest request = get({versionPrefix(), runId, QStringLiteral("logs")});
@@ -288,7 +300,7 @@ ResultJob<QByteArray> *FlotillaClient::rawLog(const QString &runId)
                                      [](const QByteArray &body, QString *, QStringList *) { return body; });
 }
 
-bool FlotillaClient::servesTemplates() const
+bool FlotillaClient::servesCurrentRoutes() const
 {
     return m_flavour == ServerFlavour::ControlPlane || m_flavour == ServerFlavour::CurrentUpstream;
 }

@@ -2,6 +2,7 @@
 
 #include "apijob.h"
 #include "results.h"
+#include "runstatusjob.h"
 #include "serverflavour.h"
 
 #include <wire/definition.h>
@@ -77,6 +78,15 @@ public:
     // A template run is stopped through its template's routes.
     ResultJob<Termination> *terminate(const QString &definitionId, const QString &runId, bool templateRun = false);
 
+    // A run's lifecycle events (/api/v1|v6/{run_id}/events) and its status
+    // with an ETag (/api/v6/{run_id}/status, answered 304 while it matches
+    // `etag`): our control plane and current upstream serve them; a seed-era
+    // server has neither, and under Auto they are not assumed.
+    bool servesRunEvents() const { return servesCurrentRoutes(); }
+    bool servesRunStatus() const { return servesCurrentRoutes(); }
+    ResultJob<RunEventList> *runEvents(const QString &runId);
+    RunStatusJob *runStatus(const QString &runId, const QString &etag = {});
+
     // The log after `lastSeen` (empty: from the start).
     ResultJob<LogChunk> *logs(const QString &runId, const QString &lastSeen = {});
     // The whole log as text (raw_text=true).
@@ -84,7 +94,7 @@ public:
 
     // Templates (/api/v7/template): our control plane and current upstream
     // serve them; a seed-era server has none.
-    bool servesTemplates() const;
+    bool servesTemplates() const { return servesCurrentRoutes(); }
     ResultJob<TemplateList> *listTemplates(const QUrlQuery &query = {});
     ResultJob<Template> *templateById(const QString &templateId);
     // The server versions it: the same content answers the latest version.
@@ -102,7 +112,8 @@ public:
     static QString pathSegment(const QString &value); // percent-encoded, `/` included
 
 private:
-    QString versionPrefix() const; // "v1" or "v6"
+    bool servesCurrentRoutes() const; // our control plane or current upstream
+    QString versionPrefix() const;    // "v1" or "v6"
     ApiRequest get(const QStringList &segments, const QUrlQuery &query = {}) const;
 
     QNetworkAccessManager m_manager;

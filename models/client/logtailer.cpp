@@ -81,6 +81,10 @@ void LogTailer::afterAnswer(bool progressed, bool moreWaiting)
         scheduleIn(moreWaiting ? 0 : m_fastMs);
         return;
     }
+    if (m_runStopped && inLateLinesGrace()) {
+        backOff();
+        return;
+    }
     if (m_runStopped || m_untilCaughtUp) { // drained
         end(true);
         Q_EMIT finished();
@@ -101,12 +105,25 @@ void LogTailer::onStatusAnswer(ApiJob *job)
         onError(job->error());
         return;
     }
-    if (static_cast<ResultJob<Run> *>(job)->result().status == RunStatus::Stopped) {
+    const Run &run = static_cast<ResultJob<Run> *>(job)->result();
+    if (run.status == RunStatus::Stopped) {
         m_runStopped = true;
+        const ServerFlavour flavour = client() ? client()->flavour() : ServerFlavour::Auto;
+        if (flavour == ServerFlavour::CurrentUpstream || flavour == ServerFlavour::SeedEra) {
+            // From when it finished, so a run that ended long ago is not waited for.
+            const QDateTime now = m_clock();
+            const QDateTime since = run.finishedAt && *run.finishedAt < now ? *run.finishedAt : now;
+            m_graceEnd = since.addMSecs(lateLinesGraceMs);
+        }
         poll(); // read what came before the end
         return;
     }
     backOff();
+}
+
+bool LogTailer::inLateLinesGrace() const
+{
+    return m_graceEnd && m_clock() < *m_graceEnd;
 }
 
 void LogTailer::onError(const ApiError &error)

@@ -4,6 +4,11 @@
 
 #include <wire/run.h>
 
+#include <QDateTime>
+
+#include <functional>
+#include <optional>
+
 namespace Flotilla {
 
 // Follows the log of one run and hands out each new piece of text once, in
@@ -14,7 +19,12 @@ namespace Flotilla {
 // characters or more: a long log is read back to back), and backs off (doubling up to
 // the idle interval) while nothing is new. After an empty answer it reads the
 // run's status; once the run is STOPPED it reads until an answer brings
-// nothing new, then emits finished(). The token is never interpreted:
+// nothing new, then emits finished(). Against upstream (the CurrentUpstream
+// and SeedEra flavours) it first goes on for lateLinesGraceMs after the run
+// finished, as upstream's UI does, because CloudWatch and the S3 shipper
+// deliver lines late (upstream issue #260): only an empty answer after that
+// ends it. Our control plane's log is complete once the run is STOPPED, so
+// there (and under Auto) the end comes at once. The token is never interpreted:
 //   - our control plane's opaque token, upstream's decimal line counter and a
 //     CloudWatch token ("f/3279…") are all just sent back;
 //   - CloudWatch chunks are events joined with "\n" and lack the final newline,
@@ -40,6 +50,8 @@ class LogTailer final : public RunPoller
 
 public:
     enum class Mode { Paged, RawText };
+    using Clock = std::function<QDateTime()>; // now, in UTC
+    static constexpr qint64 lateLinesGraceMs = 120000;
 
     LogTailer(FlotillaClient *client, QString runId, QObject *parent = nullptr);
 
@@ -50,6 +62,8 @@ public:
     // Ends with finished() at the first answer that brings nothing new,
     // whatever the run's status: the log as it is now, read once.
     void setUntilCaughtUp(bool untilCaughtUp) { m_untilCaughtUp = untilCaughtUp; }
+    // What says the time for the grace after STOPPED (tests drive it).
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     QString lastSeen() const { return m_token; }
     qint64 requestCount() const { return m_requests; }
 
@@ -66,6 +80,7 @@ private:
     void onLogAnswer(ApiJob *job);
     void onRawAnswer(ApiJob *job);
     void onStatusAnswer(ApiJob *job);
+    bool inLateLinesGrace() const;
     void afterAnswer(bool progressed, bool moreWaiting = false);
     void onError(const ApiError &error);
     void backOff();
@@ -78,6 +93,8 @@ private:
     QString m_raw; // RawText: what was seen so far
     qint64 m_requests = 0;
     bool m_runStopped = false;
+    std::optional<QDateTime> m_graceEnd; // set once STOPPED, against upstream
+    Clock m_clock = [] { return QDateTime::currentDateTimeUtc(); };
     bool m_untilCaughtUp = false;
 };
 

@@ -16,22 +16,47 @@ void RunWatcher::poll()
             ApiError::transport(QNetworkReply::OperationCanceledError, QStringLiteral("the client is gone")));
         return;
     }
-    send(client()->run(m_runId), [this](ApiJob *job) { onAnswer(job); });
+    if (client()->servesRunStatus() && !m_statusRefused)
+        send(client()->runStatus(m_runId, m_etag), [this](ApiJob *job) { onStatusAnswer(job); });
+    else
+        fetchRun();
+}
+
+void RunWatcher::fetchRun()
+{
+    if (client())
+        send(client()->run(m_runId), [this](ApiJob *job) { onAnswer(job); });
+}
+
+void RunWatcher::onStatusAnswer(ApiJob *job)
+{
+    if (!job->succeeded()) {
+        const ApiError &error = job->error();
+        if (error.isTransient() || error.isTimeout())
+            return onError(error);
+        // No /status here after all (405 or the router's 404 on an older
+        // upstream); the whole run says whether the run itself is missing.
+        m_statusRefused = true;
+        return fetchRun();
+    }
+    const RunStatusAnswer &answer = static_cast<RunStatusJob *>(job)->result();
+    if (answer.unchanged && m_hasRun) {
+        scheduleIn(m_intervalMs);
+        return;
+    }
+    m_etag = answer.etag;
+    fetchRun();
 }
 
 void RunWatcher::onAnswer(ApiJob *job)
 {
-    if (!job->succeeded()) {
-        const bool goesOn = goesOnAfter(job->error());
-        Q_EMIT errorOccurred(job->error());
-        if (goesOn)
-            scheduleIn(m_intervalMs);
-        return;
-    }
+    if (!job->succeeded())
+        return onError(job->error());
     const Run &fetched = static_cast<ResultJob<Run> *>(job)->result();
     Run probe = m_run;
     const bool moved = !m_hasRun || probe.advanceTo(fetched.status);
-    if (moved) {
+    const bool changed = !moved && fetched.status == m_run.status && fetched.toJson() != m_run.toJson();
+    if (moved || changed) {
         m_run = fetched;
         m_hasRun = true;
         Q_EMIT updated(m_run);
@@ -42,6 +67,14 @@ void RunWatcher::onAnswer(ApiJob *job)
         return;
     }
     scheduleIn(m_intervalMs);
+}
+
+void RunWatcher::onError(const ApiError &error)
+{
+    const bool goesOn = goesOnAfter(error);
+    Q_EMIT errorOccurred(error);
+    if (goesOn)
+        scheduleIn(m_intervalMs);
 }
 
 } // namespace Flotilla

@@ -8,10 +8,19 @@ namespace Flotilla {
 
 // Follows one run's record until it is STOPPED: reads it at once, then every
 // interval() (default 5 s, the official UI's pace). updated() comes with the
-// first answer and whenever the status moves forward; an answer with an
-// older status than one already seen (a lagging replica) is ignored, since
-// a status never moves backwards. finished() comes once, with the STOPPED
-// run, and the watcher stops.
+// first answer, whenever the status moves forward, and when the record
+// changed at the same status (usage, events); an answer with an older status
+// than one already seen (a lagging replica) is ignored, since a status never
+// moves backwards. finished() comes once, with the STOPPED run, and the
+// watcher stops.
+//
+// Where the server serves /status (client->servesRunStatus(): our control
+// plane, current upstream) each poll asks it with If-None-Match, and the
+// whole run is fetched only when the ETag changed; a 304 costs nothing more.
+// Upstream's ETag covers status and exit code only, so there a RUNNING run's
+// usage is refreshed when its status moves. A server that refuses /status
+// (an older upstream) is polled for the whole run from then on, as a
+// seed-era one always is.
 //
 // Errors: transient ones (no connection, 502/503/504, timeouts) are reported
 // with errorOccurred() and polling goes on; others (404: no such run) are
@@ -26,6 +35,8 @@ public:
     void setInterval(int milliseconds) { m_intervalMs = milliseconds; }
     int interval() const { return m_intervalMs; }
     const Run &run() const { return m_run; } // the latest record; empty before the first answer
+    // The status's ETag as last answered; empty before, or without /status.
+    QString etag() const { return m_etag; }
 
 Q_SIGNALS:
     void updated(const Flotilla::Run &run);
@@ -34,11 +45,16 @@ Q_SIGNALS:
 
 private:
     void poll() override;
+    void fetchRun();
+    void onStatusAnswer(ApiJob *job);
     void onAnswer(ApiJob *job);
+    void onError(const ApiError &error);
 
     int m_intervalMs = 5000;
     Run m_run;
+    QString m_etag;
     bool m_hasRun = false;
+    bool m_statusRefused = false;
 };
 
 } // namespace Flotilla

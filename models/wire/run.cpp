@@ -78,6 +78,15 @@ static std::optional<QDateTime> readTime(JsonReader &reader, std::string_view ke
     return time;
 }
 
+static RunStatus readStatus(JsonReader &reader)
+{
+    const QString status = reader.string("status").value_or(QStringLiteral("QUEUED"));
+    if (const std::optional<RunStatus> known = runStatusFromName(status))
+        return *known;
+    reader.addError(QStringLiteral("status %1 is not one of %2").arg(status, runStatusNames().join(u", ")));
+    return RunStatus::Queued;
+}
+
 Json PodEvent::toJson() const
 {
     Json json = Json::object();
@@ -183,11 +192,7 @@ Run Run::fromJson(const Json &json, QStringList *errors)
     run.image = reader.string("image").value_or(QString());
     run.command = reader.string("command").value_or(QString());
     run.cluster = reader.string("cluster").value_or(QString());
-    const QString status = reader.string("status").value_or(QStringLiteral("QUEUED"));
-    if (const std::optional<RunStatus> known = runStatusFromName(status))
-        run.status = *known;
-    else
-        reader.addError(QStringLiteral("status %1 is not one of %2").arg(status, runStatusNames().join(u", ")));
+    run.status = readStatus(reader);
     run.exitCode = reader.integer("exit_code");
     run.exitReason = reader.string("exit_reason").value_or(QString());
     run.queuedAt = readTime(reader, "queued_at");
@@ -225,6 +230,66 @@ Run Run::fromJson(const Json &json, QStringList *errors)
     }
     errors->append(reader.errors());
     return run;
+}
+
+Json RunEventList::toJson() const
+{
+    return Json{{"total", total}, {"pod_events", podEventsToJson(events)}};
+}
+
+RunEventList RunEventList::fromJson(const Json &json, QStringList *errors)
+{
+    RunEventList list;
+    if (!json.is_object()) {
+        errors->append(QStringLiteral("an events answer must be a JSON object"));
+        return list;
+    }
+    JsonReader reader(json);
+    if (const Json *events = reader.array("pod_events"))
+        list.events = podEventsFromJson(*events, QStringLiteral("pod_events"), errors);
+    list.total = reader.integer("total").value_or(list.events.size());
+    errors->append(reader.errors());
+    return list;
+}
+
+Json RunStatusSummary::toJson() const
+{
+    Json json = Json::object();
+    json["run_id"] = toUtf8(runId);
+    json["status"] = toUtf8(runStatusName(status));
+    putTime(json, "queued_at", queuedAt);
+    putTime(json, "started_at", startedAt);
+    putTime(json, "finished_at", finishedAt);
+    putOptional(json, "exit_code", exitCode);
+    putText(json, "exit_reason", exitReason);
+    putText(json, "engine", engine);
+    json["definition_id"] = toUtf8(definitionId);
+    json["alias"] = toUtf8(alias);
+    json["cluster_name"] = toUtf8(cluster);
+    return json;
+}
+
+RunStatusSummary RunStatusSummary::fromJson(const Json &json, QStringList *errors)
+{
+    RunStatusSummary summary;
+    if (!json.is_object()) {
+        errors->append(QStringLiteral("a run status must be a JSON object"));
+        return summary;
+    }
+    JsonReader reader(json);
+    summary.runId = reader.string("run_id").value_or(QString());
+    summary.status = readStatus(reader);
+    summary.queuedAt = readTime(reader, "queued_at");
+    summary.startedAt = readTime(reader, "started_at");
+    summary.finishedAt = readTime(reader, "finished_at");
+    summary.exitCode = reader.integer("exit_code");
+    summary.exitReason = reader.string("exit_reason").value_or(QString());
+    summary.engine = reader.string("engine").value_or(QString());
+    summary.definitionId = reader.string("definition_id").value_or(QString());
+    summary.alias = reader.string("alias").value_or(QString());
+    summary.cluster = reader.string("cluster_name").value_or(QString());
+    errors->append(reader.errors());
+    return summary;
 }
 
 } // namespace Flotilla

@@ -90,4 +90,36 @@ struct Run
     static Run fromJson(const Json &json, QStringList *errors);
 };
 
+// The answer of GET /api/v{1,6}/{run_id}/events. Upstream answers
+// "pod_events": null for a run without recorded events.
+struct RunEventList
+{
+    qint64 total = 0;
+    PodEventList events;
+
+    Json toJson() const;
+    static RunEventList fromJson(const Json &json, QStringList *errors);
+};
+
+// The answer of GET /api/v6/{run_id}/status: the few fields that say whether
+// a run moved, without its env, events or usage. The server's ETag travels in
+// the HTTP header, not here.
+struct RunStatusSummary
+{
+    QString runId;
+    RunStatus status = RunStatus::Queued;
+    std::optional<QDateTime> queuedAt;
+    std::optional<QDateTime> startedAt;
+    std::optional<QDateTime> finishedAt;
+    std::optional<qint64> exitCode;
+    QString exitReason;
+    QString engine;
+    QString definitionId;
+    QString alias;
+    QString cluster; // the key is "cluster_name" here, unlike on a run
+
+    Json toJson() const;
+    static RunStatusSummary fromJson(const Json &json, QStringList *errors);
+};
+
 } // namespace Flotilla

@@ -122,6 +122,19 @@ void Tst_DefinitionCommands::listFiltersAndPages()
     result = run(DefinitionCommands::Action::List, {QStringLiteral("--output"), QStringLiteral("json"),
                                                     QStringLiteral("--alias"), QStringLiteral("list-b")});
     QVERIFY2(result.exitCode == 0 && parseJson(result.out).size() == 1, qPrintable(result.describe()));
+
+    // --image: a substring of the image.
+    const CommandResult imaged = run(DefinitionCommands::Action::Create,
+                                     {QStringLiteral("--alias"), QStringLiteral("dc-list-c"), QStringLiteral("--image"),
+                                      QStringLiteral("registry.example/dc-tools:2"), QStringLiteral("--command"),
+                                      QStringLiteral("true"), QStringLiteral("--group"), QStringLiteral("dc-listed")});
+    QVERIFY2(imaged.exitCode == 0, qPrintable(imaged.describe()));
+    result = run(DefinitionCommands::Action::List, {QStringLiteral("--output"), QStringLiteral("json"),
+                                                    QStringLiteral("--image"), QStringLiteral("dc-tools")});
+    const Json byImage = parseJson(result.out);
+    QVERIFY2(result.exitCode == 0 && byImage.size() == 1, qPrintable(result.describe()));
+    QCOMPARE(byImage[0]["alias"].get<std::string>(), std::string("dc-list-c"));
+    QVERIFY(DefinitionCommands(DefinitionCommands::Action::List).helpText().contains(u"--image <TEXT>"));
 }
 
 void Tst_DefinitionCommands::updateChangesOnlyWhatIsGiven()

@@ -4,9 +4,11 @@
 // and ignores raw_text.
 #include "commandtesting.h"
 #include "fixtureserver.h"
+#include "jsoncompare.h"
 #include "testserver.h"
 
 #include <cli/runcommands.h>
+#include <cli/templatecommands.h>
 #include <client/flotillaclient.h>
 
 using namespace Flotilla;
@@ -56,6 +58,14 @@ private Q_SLOTS:
     void seedEraLogsArePagedNotJson();
     void seedEraLogsAsJson();
     void seedEraLogsFollow();
+    void runsFinishedSinceAndUntil();
+    void launchSendsResourcesAndPlacement();
+    void launchResourceUsageErrors_data();
+    void launchResourceUsageErrors();
+    void showRunPrintsResourcesAndLastEvents();
+    void eventsOfAnUpstreamRun();
+    void eventsFollowUntilStopped();
+    void eventsOfTheControlPlane();
 
 private:
     CommandResult run(RunCommands::Action action, const QStringList &arguments, FlotillaClient *client = nullptr)
@@ -111,7 +121,7 @@ void Tst_RunCommands::commandsInHelpOrder()
     for (const auto &command : RunCommands::commands())
         names << command->name();
     QCOMPARE(names, (QStringList{QStringLiteral("launch"), QStringLiteral("runs"), QStringLiteral("run"),
-                                 QStringLiteral("logs"), QStringLiteral("stop")}));
+                                 QStringLiteral("events"), QStringLiteral("logs"), QStringLiteral("stop")}));
 }
 
 void Tst_RunCommands::launchFollowEndsWithTheRunsExitCode()
@@ -263,6 +273,204 @@ void Tst_RunCommands::seedEraLogsFollow()
     QCOMPARE(result.out, seedEraLog);
     // The fixture run stopped with exit code 0.
     QVERIFY2(result.ended && result.exitCode == 0, qPrintable(result.describe()));
+}
+
+void Tst_RunCommands::runsFinishedSinceAndUntil()
+{
+    const CommandResult launched = run(RunCommands::Action::Launch,
+                                       {m_helloId, QStringLiteral("--cluster"), QStringLiteral("local"),
+                                        QStringLiteral("--follow")});
+    QVERIFY2(launched.exitCode == 0, qPrintable(launched.describe()));
+    const QString runId = launchedRunId(launched);
+    const auto listed = [this](const QStringList &filters) {
+        const CommandResult result = run(RunCommands::Action::List,
+                                         QStringList{QStringLiteral("--output"), QStringLiteral("json")} + filters);
+        QStringList ids;
+        for (const Json &item : parseJson(result.out))
+            ids << toQString(item["run_id"].get<std::string>());
+        return ids;
+    };
+    QVERIFY(listed({QStringLiteral("--finished-until"), QStringLiteral("2999-01-01T00:00:00Z")}).contains(runId));
+    QVERIFY(listed({QStringLiteral("--finished-since"), QStringLiteral("2000-01-01T00:00:00+02:00")}).contains(runId));
+    QVERIFY(!listed({QStringLiteral("--finished-since"), QStringLiteral("2999-01-01T00:00:00Z")}).contains(runId));
+    QVERIFY(!listed({QStringLiteral("--finished-until"), QStringLiteral("2000-01-01T00:00:00Z")}).contains(runId));
+
+    const CommandResult bad = run(RunCommands::Action::List,
+                                  {QStringLiteral("--finished-until"), QStringLiteral("yesterday")});
+    QVERIFY2(bad.exitCode == 2 && bad.err.contains(u"--finished-until takes an RFC 3339 time")
+                 && bad.err.contains(u"\"yesterday\""),
+             qPrintable(bad.describe()));
+}
+
+void Tst_RunCommands::launchSendsResourcesAndPlacement()
+{
+    FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    upstream.serveFixture("PUT", "/api/v6/task/d/execute", QStringLiteral("run-queued-head.json"));
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    const CommandResult result = run(RunCommands::Action::Launch,
+                                     {QStringLiteral("d"), QStringLiteral("--cpu"), QStringLiteral("2048"),
+                                      QStringLiteral("--memory"), QStringLiteral("4096"), QStringLiteral("--engine"),
+                                      QStringLiteral("eks"), QStringLiteral("--node-lifecycle"),
+                                      QStringLiteral("OnDemand")},
+                                     &client);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const Json body = Json::parse(upstream.requests().constLast().body.toStdString());
+    JSON_COMPARE(body["cpu"], 2048);
+    JSON_COMPARE(body["memory"], 4096);
+    JSON_COMPARE(body["engine"], "eks");
+    JSON_COMPARE(body["node_lifecycle"], "ondemand");
+    QVERIFY(!body.contains("gpu"));
+    const QString help = RunCommands(RunCommands::Action::Launch).helpText();
+    for (const char *option : {"--cpu <UNITS>", "--memory <MB>", "--engine <E>", "--node-lifecycle <L>"})
+        QVERIFY2(help.contains(QLatin1String(option)), option);
+}
+
+void Tst_RunCommands::launchResourceUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("lifecycle") << QStringList{QStringLiteral("--node-lifecycle"), QStringLiteral("sometimes")}
+                               << QStringLiteral("--node-lifecycle takes ondemand or spot; got \"sometimes\"");
+    QTest::newRow("cpu") << QStringList{QStringLiteral("--cpu=-1")}
+                         << QStringLiteral("--cpu takes a whole number >= 0; got \"-1\"");
+    QTest::newRow("memory") << QStringList{QStringLiteral("--memory"), QStringLiteral("lots")}
+                            << QStringLiteral("--memory takes a whole number >= 0; got \"lots\"");
+    QTest::newRow("engine") << QStringList{QStringLiteral("--engine"), QStringLiteral(" ")}
+                            << QStringLiteral("--engine takes an engine's name");
+}
+
+// launch and launch-template share the parsing; nothing reaches a server.
+void Tst_RunCommands::launchResourceUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    FlotillaClient nowhere(QUrl(QStringLiteral("http://127.0.0.1:9")), ServerFlavour::ControlPlane);
+    CommandResult result = run(RunCommands::Action::Launch, QStringList{QStringLiteral("d")} + arguments, &nowhere);
+    QVERIFY2(result.exitCode == 2 && result.err.contains(error), qPrintable(result.describe()));
+    result = runCommand(TemplateCommands(TemplateCommands::Action::Launch),
+                        QStringList{QStringLiteral("t")} + arguments, &nowhere, [](Invocation &invocation) {
+                            ServerProfile profile;
+                            profile.ownerId = QStringLiteral("run-tester");
+                            invocation.setProfile(profile);
+                        });
+    QVERIFY2(result.exitCode == 2 && result.err.contains(error), qPrintable(result.describe()));
+}
+
+namespace {
+
+const QByteArray eksRunId = "eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+
+} // namespace
+
+void Tst_RunCommands::showRunPrintsResourcesAndLastEvents()
+{
+    FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    upstream.serveFixture("GET", "/api/v6/history/" + eksRunId, QStringLiteral("run-running-eks-usage-head.json"));
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    const CommandResult result = run(RunCommands::Action::Show, {QString::fromLatin1(eksRunId)}, &client);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const auto field = [&result](const QString &name, const QString &value) {
+        return result.out.contains(
+            QRegularExpression(QStringLiteral("^%1:\\s+%2$").arg(name, QRegularExpression::escape(value)),
+                               QRegularExpression::MultilineOption));
+    };
+    QVERIFY2(field(QStringLiteral("Memory"), QStringLiteral("512 MB requested, 512 MB limit, 387 MB max used")),
+             qPrintable(result.out));
+    QVERIFY2(field(QStringLiteral("CPU"), QStringLiteral("512 requested, 512 limit, 431 max used")),
+             qPrintable(result.out));
+    QVERIFY2(field(QStringLiteral("Engine"), QStringLiteral("eks")), qPrintable(result.out));
+    QVERIFY2(field(QStringLiteral("Node lifecycle"), QStringLiteral("spot")), qPrintable(result.out));
+    QVERIFY2(field(QStringLiteral("Attempts"), QStringLiteral("1")), qPrintable(result.out));
+    QVERIFY2(!result.out.contains(QStringLiteral("GPU:")), qPrintable(result.out)); // not sent
+    const QString events = result.out.mid(result.out.indexOf(QStringLiteral("Events")));
+    QVERIFY2(events.startsWith(QStringLiteral("Events (last 5 of 7):\n")), qPrintable(result.out));
+    QCOMPARE(events.count(u'\n'), 6);
+    QVERIFY2(!events.contains(u"FailedScheduling"), qPrintable(events)); // older than the last five
+    QVERIFY2(events.endsWith(QStringLiteral("  2024-05-01T12:00:31Z  Normal   Started  Started container %1\n")
+                                 .arg(QString::fromLatin1(eksRunId))),
+             qPrintable(events));
+}
+
+void Tst_RunCommands::eventsOfAnUpstreamRun()
+{
+    FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    upstream.serveFixture("GET", "/api/v6/" + eksRunId + "/events", QStringLiteral("events-head.json"));
+    upstream.serveFixture("GET", "/api/v1/history/run1", QStringLiteral("run-stopped-seed-era.json"));
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    CommandResult result = run(RunCommands::Action::Events, {QString::fromLatin1(eksRunId)}, &client);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines.first(), QStringLiteral("2024-05-01T12:00:01Z  Warning  FailedScheduling  0/12 nodes are available: "
+                                           "12 Insufficient memory."));
+    QVERIFY2(lines[1].contains(u"3->4"), qPrintable(lines[1]));
+
+    result = run(RunCommands::Action::Events,
+                 {QStringLiteral("--output"), QStringLiteral("json"), QString::fromLatin1(eksRunId)}, &client);
+    const Json answer = parseJson(result.out);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    JSON_COMPARE(answer["total"], 7);
+    JSON_COMPARE(answer["pod_events"][6]["reason"], "Started");
+
+    // A seed-era server has no /events and its runs carry none.
+    FlotillaClient seedEra(upstream.url(), ServerFlavour::SeedEra);
+    result = run(RunCommands::Action::Events, {QStringLiteral("run1")}, &seedEra);
+    QVERIFY2(result.exitCode == 0 && result.out.isEmpty(), qPrintable(result.describe()));
+    QCOMPARE(upstream.count("GET", "/api/v1/run1/events"), 0);
+}
+
+// The events come in two steps while the run runs; each is printed once.
+void Tst_RunCommands::eventsFollowUntilStopped()
+{
+    FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    int runReads = 0;
+    upstream.setHandler([&runReads](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path == "/api/v6/history/" + eksRunId) {
+            ++runReads;
+            return FixtureResponse::json(FixtureServer::fixture(runReads < 3
+                                                                    ? QStringLiteral("run-running-eks-usage-head.json")
+                                                                    : QStringLiteral("run-stopped-head.json")));
+        }
+        if (request.path == "/api/v6/" + eksRunId + "/events") {
+            Json events = Json::parse(FixtureServer::fixture(QStringLiteral("events-head.json")).toStdString());
+            if (runReads < 2) // the first three so far
+                events["pod_events"].erase(events["pod_events"].begin() + 3, events["pod_events"].end());
+            return FixtureResponse::json(QByteArray::fromStdString(events.dump()));
+        }
+        return std::nullopt; // no /status: the whole run each time
+    });
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    const CommandResult result = run(RunCommands::Action::Events,
+                                     {QString::fromLatin1(eksRunId), QStringLiteral("--follow")}, &client);
+    QVERIFY2(result.ended && result.exitCode == 0, qPrintable(result.describe()));
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QVERIFY(lines.first().contains(u"FailedScheduling"));
+    QVERIFY(lines.last().contains(u"Started"));
+    QVERIFY(runReads >= 3);
+}
+
+void Tst_RunCommands::eventsOfTheControlPlane()
+{
+    createDefinition(QStringLiteral("rc-brief"), QStringLiteral("sleep 0.3"));
+    CommandResult result = run(RunCommands::Action::Launch,
+                               {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("rc-brief"),
+                                QStringLiteral("--cluster"), QStringLiteral("local")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    const QString runId = toQString(parseJson(result.out)["run_id"].get<std::string>());
+    result = run(RunCommands::Action::Events, {runId, QStringLiteral("--follow")});
+    QVERIFY2(result.ended && result.exitCode == 0, qPrintable(result.describe()));
+    const QStringList followed = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(!followed.isEmpty(), qPrintable(result.describe()));
+    result = run(RunCommands::Action::Events, {runId});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QCOMPARE(result.out.split(u'\n', Qt::SkipEmptyParts), followed); // nothing twice, nothing missed
+    result = run(RunCommands::Action::Show, {runId});
+    QVERIFY2(result.out.contains(QStringLiteral("\nEvents")), qPrintable(result.describe()));
 }
 
 QTEST_GUILESS_MAIN(Tst_RunCommands)

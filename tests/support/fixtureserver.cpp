@@ -93,6 +93,14 @@ void FixtureServer::onReadyRead(QTcpSocket *socket)
     answer(socket, request);
 }
 
+void FixtureServer::setAnswerHeader(const QByteArray &path, const QByteArray &name, const QByteArray &value)
+{
+    QList<std::pair<QByteArray, QByteArray>> &headers = m_answerHeaders[path];
+    headers.removeIf([&name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+    if (!value.isEmpty())
+        headers.append({name, value});
+}
+
 void FixtureServer::answer(QTcpSocket *socket, const FixtureRequest &request)
 {
     std::optional<FixtureResponse> response;
@@ -110,6 +118,8 @@ void FixtureServer::answer(QTcpSocket *socket, const FixtureRequest &request)
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response->status) + " Status\r\n";
     if (!response->contentType.isEmpty())
         head += "Content-Type: " + response->contentType + "\r\n";
+    for (const auto &[name, value] : m_answerHeaders.value(request.path))
+        head += name + ": " + value + "\r\n";
     head += "Content-Length: " + QByteArray::number(response->body.size()) + "\r\nConnection: close\r\n\r\n";
     socket->write(head + response->body);
     socket->disconnectFromHost();

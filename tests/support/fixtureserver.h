@@ -62,6 +62,9 @@ public:
     void serve(const QByteArray &method, const QByteArray &path, FixtureResponse response);
     void setHandler(Handler handler) { m_handler = std::move(handler); } // asked first
     void setNeverAnswer(bool never) { m_neverAnswer = never; }
+    // A header on every answer for `path` (ETag, say); an empty value removes
+    // it. A handler may change it before it answers.
+    void setAnswerHeader(const QByteArray &path, const QByteArray &name, const QByteArray &value);
 
     QList<FixtureRequest> requests() const { return m_requests; }
     int count(const QByteArray &method, const QByteArray &path) const;
@@ -72,7 +75,8 @@ private:
     void answer(QTcpSocket *socket, const FixtureRequest &request);
 
     QTcpServer m_server;
-    QHash<QByteArray, FixtureResponse> m_routes; // "GET /api/v1/task"
+    QHash<QByteArray, FixtureResponse> m_routes;                                 // "GET /api/v1/task"
+    QHash<QByteArray, QList<std::pair<QByteArray, QByteArray>>> m_answerHeaders; // by path
     Handler m_handler;
     bool m_neverAnswer = false;
     QList<FixtureRequest> m_requests;

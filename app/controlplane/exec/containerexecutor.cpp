@@ -101,7 +101,11 @@ QStringList ContainerExecutor::commandLine(const Run &run, const EnvList &env, c
     // wrapper inherits: values stay out of the process list.
     for (const EnvVar &var : env)
         arguments << QStringLiteral("-e") << var.name;
-    arguments << run.image << QStringLiteral("/bin/sh") << QStringLiteral("-c") << run.command;
+    // The engine's client carries stdout and stderr as two streams, and
+    // docker's interleaves them out of order; one stream inside the container
+    // keeps the log in the order the command wrote it.
+    arguments << run.image << QStringLiteral("/bin/sh") << QStringLiteral("-c")
+              << QStringLiteral("exec 2>&1\n") + run.command;
     return arguments;
 }
 

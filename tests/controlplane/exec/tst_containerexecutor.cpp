@@ -1,5 +1,7 @@
-// The podman cluster through a real control plane and real podman, with the
-// test image ./dev.sh builds (localhost/flotilla-test/busybox:latest).
+// A container cluster through a real control plane and a real engine, with
+// the test image ./dev.sh builds (localhost/flotilla-test/busybox:latest).
+// FLOTILLA_TEST_ENGINE names the engine: podman (the default) or docker;
+// CTest runs the program once for each.
 #include "testserver.h"
 
 #include <QProcess>
@@ -12,10 +14,15 @@ namespace {
 
 const char testImage[] = "localhost/flotilla-test/busybox:latest";
 
-QByteArray podman(const QStringList &arguments, int *exitCode = nullptr)
+QString engineName()
+{
+    return qEnvironmentVariable("FLOTILLA_TEST_ENGINE", QStringLiteral("podman"));
+}
+
+QByteArray engine(const QStringList &arguments, int *exitCode = nullptr)
 {
     QProcess process;
-    process.start(QStringLiteral("podman"), arguments);
+    process.start(engineName(), arguments);
     process.waitForFinished(60000);
     if (exitCode)
         *exitCode = process.exitCode();
@@ -47,16 +54,17 @@ private:
 void Tst_ContainerExecutor::initTestCase()
 {
     int status = 0;
-    podman({QStringLiteral("image"), QStringLiteral("exists"), QLatin1String(testImage)}, &status);
+    engine({QStringLiteral("image"), QStringLiteral("inspect"), QLatin1String(testImage)}, &status);
     if (status != 0)
-        QSKIP("podman or the test image is missing here; ./dev.sh test builds the image where podman works");
+        QSKIP(qPrintable(engineName() + QStringLiteral(" or the test image is missing here; ./dev.sh test builds "
+                                                        "the image where the engine works")));
     m_server = std::make_unique<TestServer>();
-    m_server->options().containerEngines = {QStringLiteral("podman")};
+    m_server->options().containerEngines = {engineName()};
     m_server->options().terminateGraceMs = 1000;
     QVERIFY(m_server->start());
     m_client = std::make_unique<HttpTestClient>(*m_server);
     const Json clusters = m_client->get(QStringLiteral("/api/v1/clusters")).json();
-    QVERIFY(clusters["clusters"] == Json::parse(R"(["local","podman"])"));
+    QVERIFY(clusters["clusters"] == Json::array({"local", engineName().toStdString()}));
 }
 
 QString Tst_ContainerExecutor::define(const Json &extra)
@@ -74,11 +82,11 @@ void Tst_ContainerExecutor::envExitCodeAndStderr()
     const Json launched = launch(*m_client, id,
                                  {{"run_tags", {{"owner_id", "ada"}}},
                                   {"env", {{{"name", "B"}, {"value", "launch value"}}}}});
-    QCOMPARE(launched.value("cluster", ""), "podman"); // the default out of the box
+    QCOMPARE(launched.value("cluster", ""), engineName().toStdString()); // the default out of the box
     const QString run = QString::fromStdString(launched["run_id"]);
     const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
     QCOMPARE(stopped.value("exit_code", -1), 3);
-    QCOMPARE(stopped.value("engine", ""), "podman");
+    QCOMPARE(stopped.value("engine", ""), engineName().toStdString());
     const QString containerId = QString::fromStdString(stopped["instance"]["instance_id"]);
     QCOMPARE(containerId.size(), 64);
     QCOMPARE(readLogByPaging(*m_client, run), "A=definition B=launch value\noops\n"
@@ -88,7 +96,7 @@ void Tst_ContainerExecutor::envExitCodeAndStderr()
                                                     "FLOTILLA_RUN_OWNER_ID=ada\n"
                                                     "FLOTILLA_SERVER_MODE=local\n");
     int exists = 0;
-    QTRY_VERIFY((podman({QStringLiteral("container"), QStringLiteral("exists"), containerId}, &exists), exists != 0));
+    QTRY_VERIFY((engine({QStringLiteral("container"), QStringLiteral("inspect"), containerId}, &exists), exists != 0));
 }
 
 void Tst_ContainerExecutor::labelsMemoryAndTerminate()
@@ -97,7 +105,7 @@ void Tst_ContainerExecutor::labelsMemoryAndTerminate()
     const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
     waitForStatus(*m_client, run, "RUNNING", 60000);
     QTRY_VERIFY_WITH_TIMEOUT(readLogByPaging(*m_client, run).contains("ready"), 30000);
-    const QByteArray inspected = podman({QStringLiteral("inspect"), QStringLiteral("flotilla-") + run,
+    const QByteArray inspected = engine({QStringLiteral("inspect"), QStringLiteral("flotilla-") + run,
                                          QStringLiteral("--format"),
                                          QStringLiteral("{{index .Config.Labels \"flotilla.run_id\"}} "
                                                         "{{index .Config.Labels \"flotilla.definition_id\"}} "

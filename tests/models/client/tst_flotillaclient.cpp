@@ -72,6 +72,7 @@ private Q_SLOTS:
     void metadataCalls();
     void serverErrorsAreVerbatim();
     void bearerTokenIsSent();
+    void eventsAndStatusOfControlPlaneRuns();
 
     // upstream imitations
     void detectsCurrentUpstream();
@@ -79,6 +80,8 @@ private Q_SLOTS:
     void currentUpstreamBodies();
     void seedEraBodies();
     void templateCallsAgainstCurrentUpstream();
+    void eventsAndStatusAgainstCurrentUpstream();
+    void whoServesEventsAndStatus();
     void unknownFieldsSurviveARoundTrip();
     void launchRoutesPerFlavour();
     void plainText404AndJson500AreVerbatim();
@@ -352,6 +355,47 @@ void Tst_FlotillaClient::bearerTokenIsSent()
     QVERIFY(await(m_client->clusters())->succeeded());
 }
 
+void Tst_FlotillaClient::eventsAndStatusOfControlPlaneRuns()
+{
+    startControlPlane();
+    const Definition definition = await(m_client->createDefinition(sampleDefinition(QStringLiteral("eventful"))))
+                                      ->result();
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("alice");
+    const Run run = await(m_client->launch(definition.definitionId, request))->result();
+    QTRY_VERIFY_WITH_TIMEOUT(await(m_client->run(run.runId))->result().status == RunStatus::Stopped, 20000);
+
+    auto *events = await(m_client->runEvents(run.runId));
+    QVERIFY2(events->succeeded(), qPrintable(events->error().sentence()));
+    QVERIFY2(events->warnings().isEmpty(), qPrintable(events->warnings().join(u"; ")));
+    QCOMPARE(events->url().path(), QStringLiteral("/api/v1/%1/events").arg(run.runId));
+    QVERIFY(!events->result().events.isEmpty());
+    QCOMPARE(events->result().total, events->result().events.size());
+    for (const PodEvent &event : events->result().events) {
+        QVERIFY(event.timestamp.has_value());
+        QVERIFY2(event.eventType == u"Normal" || event.eventType == u"Warning", qPrintable(event.eventType));
+        QVERIFY(!event.reason.isEmpty());
+    }
+
+    auto *status = await(m_client->runStatus(run.runId));
+    QVERIFY2(status->succeeded(), qPrintable(status->error().sentence()));
+    QCOMPARE(status->url().path(), QStringLiteral("/api/v6/%1/status").arg(run.runId));
+    QVERIFY(!status->result().unchanged);
+    QVERIFY(!status->result().etag.isEmpty());
+    QCOMPARE(status->result().summary.runId, run.runId);
+    QCOMPARE(status->result().summary.status, RunStatus::Stopped);
+    QCOMPARE(status->result().summary.exitCode, std::optional<qint64>(0));
+    auto *unchanged = await(m_client->runStatus(run.runId, status->result().etag));
+    QVERIFY2(unchanged->succeeded(), qPrintable(unchanged->error().sentence()));
+    QVERIFY(unchanged->result().unchanged);
+    QCOMPARE(unchanged->result().etag, status->result().etag);
+    auto *stale = await(m_client->runStatus(run.runId, QStringLiteral("\"QUEUED-unknown\"")));
+    QVERIFY(!stale->result().unchanged);
+    QCOMPARE(stale->result().summary.status, RunStatus::Stopped);
+
+    QCOMPARE(await(m_client->runStatus(QStringLiteral("no-such-run")))->error().httpStatus(), 404);
+}
+
 void Tst_FlotillaClient::detectsCurrentUpstream()
 {
     startFake(ServerFlavour::Auto);
@@ -439,6 +483,89 @@ void Tst_FlotillaClient::currentUpstreamBodies()
     auto *deleted = await(m_client->deleteDefinition(QStringLiteral("d")));
     QVERIFY(deleted->succeeded());
     QVERIFY(deleted->result());
+}
+
+void Tst_FlotillaClient::eventsAndStatusAgainstCurrentUpstream()
+{
+    startFake(ServerFlavour::CurrentUpstream);
+    const QString runId = QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+    const QByteArray base = "/api/v6/" + runId.toLatin1();
+    m_fake->serveFixture("GET", base, QStringLiteral("run-running-eks-usage-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/history/" + runId.toLatin1(),
+                         QStringLiteral("run-running-eks-usage-head.json"));
+    m_fake->serveFixture("GET", base + "/events", QStringLiteral("events-head.json"));
+    m_fake->serveFixture("GET", "/api/v6/fresh/events", QStringLiteral("events-empty-head.json"));
+    // Upstream's GetRunStatus: the ETag on every answer, 304 when it matches.
+    const QByteArray etag = "\"RUNNING-unknown\"";
+    m_fake->setAnswerHeader(base + "/status", "ETag", etag);
+    m_fake->setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path != base + "/status")
+            return std::nullopt;
+        if (request.headers.value("if-none-match") == etag)
+            return FixtureResponse{304, {}, {}, false};
+        return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("status-head.json")).trimmed());
+    });
+
+    auto *run = await(m_client->run(runId));
+    QVERIFY2(run->succeeded(), qPrintable(run->error().sentence()));
+    QCOMPARE(run->result().maxMemoryUsed, std::optional<qint64>(387));
+    QCOMPARE(run->result().memoryLimit, std::optional<qint64>(512));
+    QCOMPARE(run->result().maxCpuUsed, std::optional<qint64>(431));
+    QCOMPARE(run->result().cpuLimit, std::optional<qint64>(512));
+    QCOMPARE(run->result().attemptCount, std::optional<qint64>(1));
+    QCOMPARE(run->result().nodeLifecycle, QStringLiteral("spot"));
+    QCOMPARE(run->result().podEvents.size(), 7);
+
+    auto *events = await(m_client->runEvents(runId));
+    QVERIFY2(events->succeeded(), qPrintable(events->error().sentence()));
+    QVERIFY(events->warnings().isEmpty());
+    QCOMPARE(events->url().path(), QString::fromLatin1(base + "/events"));
+    QCOMPARE(events->result().total, 7);
+    QCOMPARE(events->result().events, run->result().podEvents);
+    QCOMPARE(events->result().events.first().reason, QStringLiteral("FailedScheduling"));
+    QVERIFY(events->result().events.first().isWarning());
+    QCOMPARE(events->result().events.last().timestamp,
+             std::optional<QDateTime>(QDateTime(QDate(2024, 5, 1), QTime(12, 0, 31), Qt::UTC)));
+    auto *none = await(m_client->runEvents(QStringLiteral("fresh")));
+    QVERIFY2(none->succeeded(), qPrintable(none->error().sentence()));
+    QCOMPARE(none->result().total, 0);
+    QVERIFY(none->result().events.isEmpty()); // "pod_events": null
+
+    auto *status = await(m_client->runStatus(runId));
+    QVERIFY2(status->succeeded(), qPrintable(status->error().sentence()));
+    QVERIFY(!m_fake->requests().constLast().headers.contains("if-none-match"));
+    QVERIFY(!status->result().unchanged);
+    QCOMPARE(status->result().etag, QString::fromLatin1(etag));
+    const RunStatusSummary &summary = status->result().summary;
+    QCOMPARE(summary.runId, runId);
+    QCOMPARE(summary.status, RunStatus::Running);
+    QCOMPARE(summary.engine, QStringLiteral("eks"));
+    QCOMPARE(summary.cluster, QStringLiteral("clusta"));
+    QCOMPARE(summary.startedAt, std::optional<QDateTime>(QDateTime(QDate(2024, 5, 1), QTime(12, 0, 31), Qt::UTC)));
+
+    auto *again = await(m_client->runStatus(runId, status->result().etag));
+    QVERIFY2(again->succeeded(), qPrintable(again->error().sentence()));
+    QCOMPARE(m_fake->requests().constLast().headers.value("if-none-match"), etag);
+    QVERIFY(again->result().unchanged);
+    QCOMPARE(again->result().etag, QString::fromLatin1(etag)); // kept for the next ask
+    QVERIFY(again->result().summary.runId.isEmpty());
+
+    auto *missing = await(m_client->runStatus(QStringLiteral("gone")));
+    QCOMPARE(missing->error().httpStatus(), 404);
+}
+
+void Tst_FlotillaClient::whoServesEventsAndStatus()
+{
+    FlotillaClient client(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    const QList<std::pair<ServerFlavour, bool>> flavours = {{ServerFlavour::ControlPlane, true},
+                                                            {ServerFlavour::CurrentUpstream, true},
+                                                            {ServerFlavour::SeedEra, false},
+                                                            {ServerFlavour::Auto, false}};
+    for (const auto &[flavour, serves] : flavours) {
+        client.setFlavour(flavour);
+        QCOMPARE(client.servesRunEvents(), serves);
+        QCOMPARE(client.servesRunStatus(), serves);
+    }
 }
 
 void Tst_FlotillaClient::templateCallsAgainstCurrentUpstream()
@@ -655,6 +782,8 @@ void Tst_FlotillaClient::everyFixtureIsAccepted()
     m_fake->serveFixture("GET", "/api/v1/clusters", file);
     m_fake->serveFixture("GET", "/api/v1/groups", file);
     m_fake->serveFixture("GET", "/api/v1/x/logs", file);
+    m_fake->serveFixture("GET", "/api/v1/x/events", file);
+    m_fake->serveFixture("GET", "/api/v6/x/status", file);
     m_fake->serveFixture("DELETE", "/api/v1/task/x/history/x", file);
     m_fake->serveFixture("DELETE", "/api/v1/task/x", file);
     m_fake->serveFixture("GET", "/api/v7/template", file);
@@ -682,6 +811,10 @@ void Tst_FlotillaClient::everyFixtureIsAccepted()
         job = m_client->groups();
     else if (is("logs"))
         job = m_client->logs(QStringLiteral("x"));
+    else if (is("events"))
+        job = m_client->runEvents(QStringLiteral("x"));
+    else if (is("status"))
+        job = m_client->runStatus(QStringLiteral("x"));
     else if (is("terminated"))
         job = m_client->terminate(QStringLiteral("x"), QStringLiteral("x"));
     else if (is("deleted"))
@@ -759,7 +892,7 @@ void Tst_FlotillaClient::bigAnswersParseOffTheUiThread()
     m_fake->serve("GET", "/api/small", FixtureResponse::json("small"));
     for (const QString &path : {QStringLiteral("big"), QStringLiteral("small")}) {
         QThread *parsedOn = nullptr;
-        auto *job = new ResultJob<qsizetype>(m_client.get(), ApiRequest{"GET", path, {}, {}},
+        auto *job = new ResultJob<qsizetype>(m_client.get(), ApiRequest{"GET", path, {}, {}, {}},
                                              [&parsedOn](const QByteArray &body, QString *, QStringList *warnings) {
                                                  parsedOn = QThread::currentThread();
                                                  warnings->append(QStringLiteral("a warning"));
@@ -786,7 +919,7 @@ void Tst_FlotillaClient::abortWinsOverABackgroundParse()
     m_fake->serve("GET", "/api/big", FixtureResponse::json(QByteArray(ResultJob<int>::backgroundParseBytes, 'x')));
     QSemaphore parsing;
     QSemaphore mayReturn;
-    auto *job = new ResultJob<int>(m_client.get(), ApiRequest{"GET", QStringLiteral("big"), {}, {}},
+    auto *job = new ResultJob<int>(m_client.get(), ApiRequest{"GET", QStringLiteral("big"), {}, {}, {}},
                                    [&](const QByteArray &, QString *, QStringList *) {
                                        parsing.release();
                                        mayReturn.acquire();

@@ -6,12 +6,15 @@
 
 #include <client/flotillaclient.h>
 #include <client/logtailer.h>
+#include <wire/timestamp.h>
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
+
+Q_DECLARE_METATYPE(Flotilla::ServerFlavour)
 
 namespace {
 
@@ -48,6 +51,8 @@ private Q_SLOTS:
     void cloudWatchTokens();
     void lineCounterAndAnswersWithoutLastSeen();
     void backsOffWhileIdle();
+    void lateLinesAfterStopped_data();
+    void lateLinesAfterStopped();
     void missingRunEndsTailing();
     void silentServerIsReportedAndRetried();
 
@@ -245,6 +250,78 @@ void Tst_LogTailer::backsOffWhileIdle()
     // While text flows the next request follows after the fast interval; once
     // idle the pauses double up to the idle interval.
     QCOMPARE(delays.mid(0, 9), (QList<int>{1, 1, 1, 1, 2, 4, 8, 16, 16}));
+}
+
+void Tst_LogTailer::lateLinesAfterStopped_data()
+{
+    QTest::addColumn<ServerFlavour>("flavour");
+    QTest::addColumn<bool>("waits");
+    QTest::newRow("current upstream") << ServerFlavour::CurrentUpstream << true;
+    QTest::newRow("seed era") << ServerFlavour::SeedEra << true;
+    QTest::newRow("control plane") << ServerFlavour::ControlPlane << false;
+}
+
+// Upstream's log store delivers lines after the run is STOPPED (CloudWatch,
+// upstream issue #260): there the tail goes on for two minutes of an injected
+// clock and picks up a late line; our control plane's log is complete at once.
+void Tst_LogTailer::lateLinesAfterStopped()
+{
+    QFETCH(ServerFlavour, flavour);
+    QFETCH(bool, waits);
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    bool sawRunning = false;
+    bool stopped = false;
+    bool lateLineWritten = false;
+    int logCallsAfterStop = 0;
+    fake.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path.endsWith("/r/logs")) {
+            logCallsAfterStop += stopped ? 1 : 0;
+            const QString token = request.query.queryItemValue(QStringLiteral("last_seen"));
+            if (token.isEmpty())
+                return FixtureResponse::json(R"({"last_seen":"3","log":"one\ntwo\n"})");
+            if (token == u"3" && lateLineWritten)
+                return FixtureResponse::json(R"({"last_seen":"4","log":"late\n"})");
+            return FixtureResponse::json("{\"last_seen\":\"" + token.toUtf8() + "\",\"log\":\"\"}");
+        }
+        if (request.path.endsWith("/history/r")) {
+            if (!sawRunning) { // the first status read sees it running
+                sawRunning = true;
+                return FixtureResponse::json(FixtureServer::fixture(QStringLiteral("run-running-head.json")));
+            }
+            stopped = true;
+            Json run = Json::parse(FixtureServer::fixture(QStringLiteral("run-stopped-head.json")).toStdString());
+            run["finished_at"] = toUtf8(Timestamp::format(now));
+            return FixtureResponse::json(QByteArray::fromStdString(run.dump()));
+        }
+        return std::nullopt;
+    });
+    FlotillaClient client(fake.url(), flavour);
+    LogTailer tailer(&client, QStringLiteral("r"));
+    tailer.setClock([&now] { return now; });
+    tailer.setFastInterval(5);
+    tailer.setIdleInterval(10);
+    TailRecording tail(tailer);
+    tailer.start();
+    if (!waits) {
+        QVERIFY(tail.finished.wait(10000));
+        QCOMPARE(tail.text, QStringLiteral("one\ntwo\n"));
+        QCOMPARE(logCallsAfterStop, 1); // the one read after STOPPED
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(logCallsAfterStop >= 3, 10000);
+    QVERIFY(tail.finished.isEmpty());
+    lateLineWritten = true;
+    QTRY_COMPARE_WITH_TIMEOUT(tail.text, QStringLiteral("one\ntwo\nlate\n"), 10000);
+    const int callsAtLateLine = logCallsAfterStop;
+    now = now.addSecs(100); // still within the two minutes
+    QTRY_VERIFY_WITH_TIMEOUT(logCallsAfterStop >= callsAtLateLine + 3, 10000);
+    QVERIFY(tail.finished.isEmpty());
+    now = now.addSecs(21);
+    QVERIFY(tail.finished.wait(10000));
+    QCOMPARE(tail.text, QStringLiteral("one\ntwo\nlate\n"));
+    QCOMPARE(tailer.lastSeen(), QStringLiteral("4"));
 }
 
 void Tst_LogTailer::missingRunEndsTailing()

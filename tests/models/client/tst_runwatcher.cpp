@@ -25,6 +25,11 @@ private Q_SLOTS:
     void missingRunEndsWatching();
     void transientErrorsKeepWatching();
     void staleStatusIsIgnored();
+    void watchesThroughStatusOnControlPlane();
+    void notModifiedCostsNoRunFetch();
+    void refusedStatusFallsBackToTheWholeRun();
+    void seedEraFetchesTheWholeRun();
+    void changedRecordAtTheSameStatusIsAnUpdate();
 
 private:
     Run launch(const QString &command);
@@ -149,7 +154,10 @@ void Tst_RunWatcher::staleStatusIsIgnored()
     const QStringList answers = {QStringLiteral("run-running-head.json"), QStringLiteral("run-queued-head.json"),
                                  QStringLiteral("run-stopped-head.json")};
     int calls = 0;
-    fake.setHandler([&](const FixtureRequest &) -> std::optional<FixtureResponse> {
+    // No /status here (the router's 404): the watcher reads the whole run.
+    fake.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (!request.path.startsWith("/api/v6/history/"))
+            return std::nullopt;
         return FixtureResponse::json(FixtureServer::fixture(answers.value(calls++, answers.last())));
     });
     FlotillaClient client(fake.url(), ServerFlavour::CurrentUpstream);
@@ -161,6 +169,144 @@ void Tst_RunWatcher::staleStatusIsIgnored()
     watcher.start();
     QVERIFY(finished.wait(5000));
     QCOMPARE(seen, (QList<RunStatus>{RunStatus::Running, RunStatus::Stopped}));
+}
+
+void Tst_RunWatcher::watchesThroughStatusOnControlPlane()
+{
+    const Run run = launch(QStringLiteral("sleep 0.5; exit 3"));
+    RunWatcher watcher(m_client.get(), run.runId);
+    watcher.setInterval(50);
+    QSignalSpy finished(&watcher, &RunWatcher::finished);
+    watcher.start();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(watcher.run().exitCode, 3);
+    QVERIFY(!watcher.etag().isEmpty()); // it asked /status
+}
+
+namespace {
+
+// An imitation of current upstream's run routes for one run: the whole run,
+// and GetRunStatus with its `"<STATUS>-<exit code>"` ETag and 304.
+struct UpstreamRun
+{
+    explicit UpstreamRun(FixtureServer &fake)
+    {
+        fake.setHandler([this](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+            const QByteArray status = stopped ? "STOPPED" : "RUNNING";
+            if (request.path == "/api/v6/history/" + runId) {
+                ++runFetches;
+                return FixtureResponse::json(FixtureServer::fixture(stopped ? QStringLiteral("run-stopped-head.json")
+                                                                            : QStringLiteral("run-running-head.json")));
+            }
+            if (request.path != "/api/v6/" + runId + "/status")
+                return std::nullopt;
+            const QByteArray etag = '"' + status + (stopped ? "-1" : "-unknown") + '"';
+            ++statusAsks;
+            if (request.headers.value("if-none-match") == etag) {
+                ++notModified;
+                return FixtureResponse{304, {}, {}, false};
+            }
+            QByteArray body = FixtureServer::fixture(QStringLiteral("status-head.json"));
+            body.replace("\"RUNNING\"", '"' + status + '"');
+            return FixtureResponse::json(body.trimmed());
+        });
+        publishEtag = [&fake, this] {
+            fake.setAnswerHeader("/api/v6/" + runId + "/status", "ETag",
+                                 stopped ? "\"STOPPED-1\"" : "\"RUNNING-unknown\"");
+        };
+        publishEtag();
+    }
+    void stop()
+    {
+        stopped = true;
+        publishEtag();
+    }
+
+    QByteArray runId = "eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+    bool stopped = false;
+    int runFetches = 0;
+    int statusAsks = 0;
+    int notModified = 0;
+    std::function<void()> publishEtag;
+};
+
+} // namespace
+
+void Tst_RunWatcher::notModifiedCostsNoRunFetch()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    UpstreamRun upstream(fake);
+    FlotillaClient client(fake.url(), ServerFlavour::CurrentUpstream);
+    RunWatcher watcher(&client, QString::fromLatin1(upstream.runId));
+    watcher.setInterval(10);
+    QSignalSpy updated(&watcher, &RunWatcher::updated);
+    QSignalSpy finished(&watcher, &RunWatcher::finished);
+    watcher.start();
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.notModified >= 5, 10000);
+    QCOMPARE(upstream.runFetches, 1); // only the first answer
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(watcher.etag(), QStringLiteral("\"RUNNING-unknown\""));
+    upstream.stop();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(upstream.runFetches, 2);
+    QCOMPARE(watcher.run().status, RunStatus::Stopped);
+    QCOMPARE(watcher.etag(), QStringLiteral("\"STOPPED-1\""));
+    QCOMPARE(upstream.statusAsks, upstream.notModified + 2);
+}
+
+void Tst_RunWatcher::refusedStatusFallsBackToTheWholeRun()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    fake.serve("GET", "/api/v6/r/status", {405, "text/plain", "", false}); // PUT only there
+    fake.serveFixture("GET", "/api/v6/history/r", QStringLiteral("run-stopped-head.json"));
+    FlotillaClient client(fake.url(), ServerFlavour::CurrentUpstream);
+    RunWatcher watcher(&client, QStringLiteral("r"));
+    QSignalSpy errors(&watcher, &RunWatcher::errorOccurred);
+    QSignalSpy finished(&watcher, &RunWatcher::finished);
+    watcher.start();
+    QVERIFY(finished.wait(5000));
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(fake.count("GET", "/api/v6/r/status"), 1);
+    QVERIFY(watcher.etag().isEmpty());
+}
+
+void Tst_RunWatcher::seedEraFetchesTheWholeRun()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    fake.serveFixture("GET", "/api/v1/history/r", QStringLiteral("run-stopped-seed-era.json"));
+    FlotillaClient client(fake.url(), ServerFlavour::SeedEra);
+    RunWatcher watcher(&client, QStringLiteral("r"));
+    QSignalSpy finished(&watcher, &RunWatcher::finished);
+    watcher.start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(fake.requests().size(), 1);
+}
+
+// Usage and events change while the status stays RUNNING.
+void Tst_RunWatcher::changedRecordAtTheSameStatusIsAnUpdate()
+{
+    FixtureServer fake;
+    QVERIFY(fake.listen());
+    const QStringList answers = {QStringLiteral("run-running-head.json"), QStringLiteral("run-running-head.json"),
+                                 QStringLiteral("run-running-eks-usage-head.json"),
+                                 QStringLiteral("run-stopped-head.json")};
+    int calls = 0;
+    fake.setHandler([&](const FixtureRequest &) -> std::optional<FixtureResponse> {
+        return FixtureResponse::json(FixtureServer::fixture(answers.value(calls++, answers.last())));
+    });
+    FlotillaClient client(fake.url(), ServerFlavour::SeedEra);
+    RunWatcher watcher(&client, QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
+    watcher.setInterval(10);
+    QList<std::optional<qint64>> peaks;
+    connect(&watcher, &RunWatcher::updated, this, [&peaks](const Run &update) { peaks.append(update.maxMemoryUsed); });
+    QSignalSpy finished(&watcher, &RunWatcher::finished);
+    watcher.start();
+    QVERIFY(finished.wait(5000));
+    // The second, identical answer is no update.
+    QCOMPARE(peaks, (QList<std::optional<qint64>>{std::nullopt, 387, std::nullopt}));
 }
 
 QTEST_GUILESS_MAIN(Tst_RunWatcher)

@@ -1,5 +1,6 @@
 // Run: decoding every era's run bodies, the forward-only status lifecycle
 // and the wire form (api-contract.md §3, §5, §9).
+#include "jsoncompare.h"
 #include "wirefixture.h"
 
 #include <wire/run.h>
@@ -61,6 +62,11 @@ private Q_SLOTS:
     void runningHead();
     void stoppedHead();
     void stoppedSeedEra();
+    void runningEksUsageHead();
+    void eventsAnswers();
+    void eventsAnswerErrorsNameTheField();
+    void statusAnswer();
+    void statusAnswerErrorsNameTheField();
     void advanceTo_data();
     void advanceTo();
     void advanceThroughLifecycle();
@@ -88,6 +94,8 @@ void Tst_Run::fixturesDecode_data()
     QTest::newRow("run-running-head") << QStringLiteral("run-running-head.json") << RunStatus::Running;
     QTest::newRow("run-stopped-head") << QStringLiteral("run-stopped-head.json") << RunStatus::Stopped;
     QTest::newRow("run-oomkilled-eks-head") << QStringLiteral("run-oomkilled-eks-head.json") << RunStatus::Stopped;
+    QTest::newRow("run-running-eks-usage-head")
+        << QStringLiteral("run-running-eks-usage-head.json") << RunStatus::Running;
     QTest::newRow("run-stopped-seed-era") << QStringLiteral("run-stopped-seed-era.json") << RunStatus::Stopped;
 }
 
@@ -191,6 +199,116 @@ void Tst_Run::stoppedSeedEra()
     QCOMPARE_JSON(json.at("started_at"), Json("2018-01-31T20:30:45.067Z"));
     QVERIFY(!json.contains("queued_at"));
     QCOMPARE_JSON(json.at("exit_code"), Json(0));
+}
+
+void Tst_Run::runningEksUsageHead()
+{
+    QStringList errors;
+    const Run run = Run::fromJson(fixtureJson(QStringLiteral("run-running-eks-usage-head.json")), &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(run.memory, std::optional<qint64>(512));
+    QCOMPARE(run.memoryLimit, std::optional<qint64>(512));
+    QCOMPARE(run.maxMemoryUsed, std::optional<qint64>(387));
+    QCOMPARE(run.cpu, std::optional<qint64>(512));
+    QCOMPARE(run.cpuLimit, std::optional<qint64>(512));
+    QCOMPARE(run.maxCpuUsed, std::optional<qint64>(431));
+    QVERIFY(!run.gpu.has_value());
+    QCOMPARE(run.engine, QStringLiteral("eks"));
+    QCOMPARE(run.nodeLifecycle, QStringLiteral("spot"));
+    QCOMPARE(run.attemptCount, std::optional<qint64>(1));
+    QCOMPARE(run.podName, QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-x7k2p"));
+    QCOMPARE(run.executableType, QStringLiteral("task_definition"));
+    QCOMPARE(run.podEvents.size(), 7);
+    const PodEvent &first = run.podEvents.first();
+    QVERIFY(first.isWarning());
+    QCOMPARE(first.reason, QStringLiteral("FailedScheduling"));
+    QCOMPARE(first.timestamp, std::optional<QDateTime>(utc(2024, 5, 1, 12, 0, 1)));
+    QCOMPARE(first.sourceObject, run.podName);
+    QCOMPARE(first.message, QStringLiteral("0/12 nodes are available: 12 Insufficient memory."));
+    // Go escapes '>' in strings; the decoder undoes it.
+    QVERIFY(run.podEvents[1].message.contains(u"3->4"));
+    QCOMPARE(run.podEvents.last().reason, QStringLiteral("Started"));
+    QVERIFY(!run.podEvents.last().isWarning());
+}
+
+void Tst_Run::eventsAnswers()
+{
+    QStringList errors;
+    const RunEventList list = RunEventList::fromJson(fixtureJson(QStringLiteral("events-head.json")), &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(list.total, 7);
+    const Run run = Run::fromJson(fixtureJson(QStringLiteral("run-running-eks-usage-head.json")), &errors);
+    QCOMPARE(list.events, run.podEvents); // the same events as on the run
+    QCOMPARE_JSON(RunEventList::fromJson(list.toJson(), &errors).toJson(), list.toJson());
+
+    const RunEventList none = RunEventList::fromJson(fixtureJson(QStringLiteral("events-empty-head.json")), &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(none.total, 0);
+    QVERIFY(none.events.isEmpty()); // "pod_events": null
+    QCOMPARE_JSON(none.toJson(), Json::parse(R"({"total":0,"pod_events":[]})"));
+
+    // No total (a lenient server): the count of events.
+    const RunEventList counted = RunEventList::fromJson(
+        Json::parse(R"({"pod_events":[{"event_type":"Normal","reason":"Started","unknown":1}]})"), &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(counted.total, 1);
+    QVERIFY(!counted.events.first().timestamp.has_value());
+}
+
+void Tst_Run::eventsAnswerErrorsNameTheField()
+{
+    QStringList errors;
+    RunEventList::fromJson(Json::parse(R"({"total":"7","pod_events":[{"timestamp":"yesterday"}, 3]})"), &errors);
+    QCOMPARE(errors.size(), 3);
+    QVERIFY2(errors.filter(u"pod_events[0].timestamp").size() == 1, qPrintable(errors.join(u'\n')));
+    QVERIFY2(errors.filter(u"pod_events[1]").size() == 1, qPrintable(errors.join(u'\n')));
+    QVERIFY2(errors.filter(u"total").size() == 1, qPrintable(errors.join(u'\n')));
+    errors.clear();
+    RunEventList::fromJson(Json::array(), &errors);
+    QCOMPARE(errors, QStringList{QStringLiteral("an events answer must be a JSON object")});
+}
+
+void Tst_Run::statusAnswer()
+{
+    QStringList errors;
+    const RunStatusSummary summary = RunStatusSummary::fromJson(fixtureJson(QStringLiteral("status-head.json")),
+                                                                &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(summary.runId, QStringLiteral("eks-3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
+    QCOMPARE(summary.status, RunStatus::Running);
+    QCOMPARE(summary.queuedAt, std::optional<QDateTime>(utc(2024, 5, 1, 12, 0, 0, 123)));
+    QCOMPARE(summary.startedAt, std::optional<QDateTime>(utc(2024, 5, 1, 12, 0, 31)));
+    QVERIFY(!summary.finishedAt.has_value());
+    QVERIFY(!summary.exitCode.has_value());
+    QVERIFY(summary.exitReason.isEmpty());
+    QCOMPARE(summary.engine, QStringLiteral("eks"));
+    QCOMPARE(summary.definitionId, QStringLiteral("examples-3f1c2a2e-6a7b-4c1d-9e55-0d1f2a3b4c5d"));
+    QCOMPARE(summary.alias, QStringLiteral("hello-flotilla"));
+    QCOMPARE(summary.cluster, QStringLiteral("clusta"));
+    const Json json = summary.toJson();
+    JSON_COMPARE(json["cluster_name"], "clusta");
+    QCOMPARE_JSON(RunStatusSummary::fromJson(json, &errors).toJson(), json);
+    QVERIFY(errors.isEmpty());
+
+    const RunStatusSummary stopped = RunStatusSummary::fromJson(
+        Json::parse(R"({"run_id":"r","status":"STOPPED","exit_code":137,"exit_reason":"OOMKilled","x":{}})"), &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(stopped.status, RunStatus::Stopped);
+    QCOMPARE(stopped.exitCode, std::optional<qint64>(137));
+    QCOMPARE(stopped.exitReason, QStringLiteral("OOMKilled"));
+}
+
+void Tst_Run::statusAnswerErrorsNameTheField()
+{
+    QStringList errors;
+    RunStatusSummary::fromJson(Json::parse(R"({"status":"DONE","exit_code":"0","finished_at":"soon"})"), &errors);
+    QCOMPARE(errors.size(), 3);
+    QVERIFY2(errors.filter(u"status DONE is not one of").size() == 1, qPrintable(errors.join(u'\n')));
+    QVERIFY2(errors.filter(u"exit_code").size() == 1, qPrintable(errors.join(u'\n')));
+    QVERIFY2(errors.filter(u"finished_at").size() == 1, qPrintable(errors.join(u'\n')));
+    errors.clear();
+    RunStatusSummary::fromJson(Json("RUNNING"), &errors);
+    QCOMPARE(errors, QStringList{QStringLiteral("a run status must be a JSON object")});
 }
 
 void Tst_Run::advanceTo_data()
