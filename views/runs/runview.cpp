@@ -93,8 +93,8 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_queued = addField(tr("Queued:"), tr("Queued at"));
     m_started = addField(tr("Started:"), tr("Started at"));
     m_finished = addField(tr("Finished:"), tr("Finished at"));
-    // A template run's parameters: what its command was rendered with.
     m_fields->addWidget(createResources(), m_fields->rowCount(), 0, 1, 2);
+    // A template run's parameters: what its command was rendered with.
     m_payload = addField(tr("Payload:"), tr("Template payload"));
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_env = createEnvView(m_sidebar);

@@ -56,8 +56,9 @@ void Tst_ContainerExecutor::initTestCase()
     int status = 0;
     engine({QStringLiteral("image"), QStringLiteral("inspect"), QLatin1String(testImage)}, &status);
     if (status != 0)
-        QSKIP(qPrintable(engineName() + QStringLiteral(" or the test image is missing here; ./dev.sh test builds "
-                                                        "the image where the engine works")));
+        QSKIP(qPrintable(engineName()
+                         + QStringLiteral(" or the test image is missing here; ./dev.sh test builds "
+                                          "the image where the engine works")));
     m_server = std::make_unique<TestServer>();
     m_server->options().containerEngines = {engineName()};
     m_server->options().terminateGraceMs = 1000;
