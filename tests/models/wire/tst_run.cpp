@@ -93,7 +93,6 @@ void Tst_Run::fixturesDecode_data()
     QTest::newRow("run-queued-head") << QStringLiteral("run-queued-head.json") << RunStatus::Queued;
     QTest::newRow("run-running-head") << QStringLiteral("run-running-head.json") << RunStatus::Running;
     QTest::newRow("run-stopped-head") << QStringLiteral("run-stopped-head.json") << RunStatus::Stopped;
-    QTest::newRow("run-oomkilled-eks-head") << QStringLiteral("run-oomkilled-eks-head.json") << RunStatus::Stopped;
     QTest::newRow("run-running-eks-usage-head")
         << QStringLiteral("run-running-eks-usage-head.json") << RunStatus::Running;
     QTest::newRow("run-stopped-seed-era") << QStringLiteral("run-stopped-seed-era.json") << RunStatus::Stopped;
