@@ -20,6 +20,11 @@ void DefinitionListModel::setAliasFilter(const QString &text)
     setFilter(m_alias, text);
 }
 
+void DefinitionListModel::setImageFilter(const QString &text)
+{
+    setFilter(m_image, text);
+}
+
 void DefinitionListModel::setTagFilter(const QString &tag)
 {
     setFilter(m_tag, tag);
@@ -61,6 +66,8 @@ void DefinitionListModel::addFilters(QUrlQuery &query) const
         query.addQueryItem(QStringLiteral("group_name"), m_group);
     if (!m_alias.isEmpty())
         query.addQueryItem(QStringLiteral("alias"), m_alias);
+    if (!m_image.isEmpty())
+        query.addQueryItem(QStringLiteral("image"), m_image);
     // Sent to any server: upstream then answers with an error naming the
     // missing column, which is what the user should see.
     if (!m_tag.isEmpty())

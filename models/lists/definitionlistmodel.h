@@ -7,7 +7,7 @@
 namespace Flotilla {
 
 // The definitions of a server (GET /task), paged. Filters: group (exact),
-// alias (substring), tag (our control plane only: upstream has no tag
+// alias and image (substrings on our server), tag (our control plane only: upstream has no tag
 // filter, see canFilterByTag()) and env pairs. Sortable: alias, group,
 // image, memory (every flavour).
 class DefinitionListModel final : public ItemTableModel<Definition>
@@ -23,6 +23,7 @@ public:
 
     void setGroupFilter(const QString &group);
     void setAliasFilter(const QString &text);
+    void setImageFilter(const QString &text);
     void setTagFilter(const QString &tag);
     bool canFilterByTag() const;
     void setEnvFilter(const EnvList &pairs);
@@ -43,6 +44,7 @@ private:
 
     QString m_group;
     QString m_alias;
+    QString m_image;
     QString m_tag;
     EnvList m_env;
 };

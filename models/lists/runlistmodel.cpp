@@ -228,7 +228,8 @@ bool RunListModel::differ(const Run &a, const Run &b) const
 {
     return a.status != b.status || a.exitCode != b.exitCode || a.exitReason != b.exitReason || a.queuedAt != b.queuedAt
            || a.startedAt != b.startedAt || a.finishedAt != b.finishedAt || a.cluster != b.cluster
-           || a.instance.dnsName != b.instance.dnsName || a.instance.instanceId != b.instance.instanceId;
+           || a.instance.dnsName != b.instance.dnsName || a.instance.instanceId != b.instance.instanceId
+           || a.engine != b.engine || a.maxMemoryUsed != b.maxMemoryUsed;
 }
 
 void RunListModel::internString(QString &text)
@@ -501,6 +502,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case ExitCode: return run.exitCode ? QVariant(*run.exitCode) : QVariant();
     case User: return run.user;
     case RunId: return run.runId;
+    case Engine: return run.engine;
+    case MaxMemory: return run.maxMemoryUsed ? QVariant(*run.maxMemoryUsed) : QVariant();
     case ColumnCount: break;
     }
     return {};
@@ -522,6 +525,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     case ExitCode: return tr("Exit code");
     case User: return tr("User");
     case RunId: return tr("Run ID");
+    case Engine: return tr("Engine");
+    case MaxMemory: return tr("Max memory (MB)");
     case ColumnCount: break;
     }
     return {};

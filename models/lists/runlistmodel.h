@@ -44,6 +44,10 @@ public:
         ExitCode,
         User,
         RunId,
+        // Hidden until chosen from the column menu; last, so saved header
+        // states of older versions keep their columns.
+        Engine,
+        MaxMemory, // the peak used, MB
         ColumnCount
     };
     Q_ENUM(Column)

@@ -4,9 +4,11 @@
 
 namespace Flotilla {
 
-static const std::initializer_list<std::string_view> knownKeys = {"definition_id", "alias",   "group_name",
-                                                                  "image",         "command", "memory",
-                                                                  "cpu",           "env",     "tags"};
+static const std::initializer_list<std::string_view> knownKeys = {"definition_id", "alias",
+                                                                  "group_name",    "image",
+                                                                  "command",       "memory",
+                                                                  "cpu",           "env",
+                                                                  "tags",          "adaptive_resource_allocation"};
 
 QStringList stringListFromJson(const Json &array, const QString &field, QStringList *errors)
 {
@@ -42,6 +44,8 @@ Json Definition::toJson() const
     putOptional(json, "cpu", cpu);
     json["env"] = envToJson(env);
     json["tags"] = stringListToJson(tags);
+    if (adaptiveResourceAllocation)
+        json["adaptive_resource_allocation"] = *adaptiveResourceAllocation;
     return json;
 }
 
@@ -100,6 +104,7 @@ DefinitionPatch DefinitionPatch::fromJson(const Json &json, QStringList *errors)
     patch.command = reader.string("command");
     patch.memory = reader.integer("memory");
     patch.cpu = reader.integer("cpu");
+    patch.adaptiveResourceAllocation = reader.boolean("adaptive_resource_allocation");
     if (const Json *env = reader.array("env"))
         patch.env = envFromJson(*env, QStringLiteral("env"), errors);
     if (const Json *tags = reader.array("tags"))
@@ -122,6 +127,8 @@ void DefinitionPatch::applyTo(Definition &definition) const
         definition.memory = memory;
     if (cpu)
         definition.cpu = cpu;
+    if (adaptiveResourceAllocation)
+        definition.adaptiveResourceAllocation = adaptiveResourceAllocation;
     if (env)
         definition.env = *env;
     if (tags) {

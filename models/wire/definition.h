@@ -21,6 +21,9 @@ struct Definition
     std::optional<qint64> cpu;    // millicores
     EnvList env;
     QStringList tags;
+    // Upstream's ARA: its scheduler may raise memory and CPU after OOM kills.
+    // Current upstream only; omitted when null, as upstream does.
+    std::optional<bool> adaptiveResourceAllocation;
     Json unknown = Json::object(); // fields of other servers, kept for round trips
 
     Json toJson() const;
@@ -41,6 +44,7 @@ struct DefinitionPatch
     std::optional<qint64> cpu;
     std::optional<EnvList> env;
     std::optional<QStringList> tags;
+    std::optional<bool> adaptiveResourceAllocation;
 
     static DefinitionPatch fromJson(const Json &json, QStringList *errors);
     void applyTo(Definition &definition) const;

@@ -110,6 +110,17 @@ std::optional<qint64> JsonReader::integer(std::string_view key)
     return std::nullopt;
 }
 
+std::optional<bool> JsonReader::boolean(std::string_view key)
+{
+    const Json *value = find(key);
+    if (!value)
+        return std::nullopt;
+    if (value->is_boolean())
+        return value->get<bool>();
+    addError(QStringLiteral("%1 must be true or false, not %2").arg(fieldName(key), toQString(value->dump())));
+    return std::nullopt;
+}
+
 const Json *JsonReader::array(std::string_view key)
 {
     const Json *value = find(key);

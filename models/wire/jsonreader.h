@@ -48,6 +48,7 @@ public:
     const Json *find(std::string_view key) const;
     std::optional<QString> string(std::string_view key);
     std::optional<qint64> integer(std::string_view key);
+    std::optional<bool> boolean(std::string_view key);
     const Json *array(std::string_view key);
     const Json *object(std::string_view key);
 

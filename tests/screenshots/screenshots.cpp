@@ -17,7 +17,10 @@
 #include <templates/templatespage.h>
 #include <widgets/schemaform.h>
 
+#include <client/flotillaclient.h>
 #include <client/profilestore.h>
+#include <fixtureserver.h>
+#include <lists/podeventmodel.h>
 #include <lists/runlistmodel.h>
 #include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
@@ -195,6 +198,34 @@ int main(int argc, char *argv[])
         save(view, name);
         view->close();
     }
+
+    // An upstream EKS run killed for memory: limits, peaks, placement and
+    // events, which our local engine does not have.
+    FixtureServer upstream;
+    if (!upstream.listen())
+        return fail(QStringLiteral("no upstream imitation")), 1;
+    const QByteArray oomRun = FixtureServer::fixture(QStringLiteral("run-oomkilled-eks-head.json"));
+    const QString oomRunId = QString::fromStdString(Json::parse(oomRun.toStdString())["run_id"]);
+    upstream.setHandler([&](const FixtureRequest &request) -> std::optional<FixtureResponse> {
+        if (request.path.endsWith("/logs"))
+            return FixtureResponse::json(R"({"last_seen":"2","log":"loading orders\nKilled\n"})");
+        if (request.path.contains(oomRunId.toUtf8()))
+            return FixtureResponse::json(oomRun);
+        return std::nullopt;
+    });
+    FlotillaClient upstreamClient(upstream.url(), ServerFlavour::CurrentUpstream);
+    Run oomStub;
+    oomStub.runId = oomRunId;
+    RunView oomView(&upstreamClient, oomStub);
+    oomView.resize(1280, 760);
+    oomView.show();
+    waitFor([&] { return oomView.events()->rowCount() > 0 && oomView.logPane()->model()->rowCount() > 0; },
+            "the OOM run");
+    save(&oomView, QStringLiteral("14-run-oom-resources"));
+    auto *runTabs = oomView.findChild<QTabWidget *>(QStringLiteral("runTabs"));
+    runTabs->setCurrentIndex(1);
+    save(&oomView, QStringLiteral("15-run-oom-events"));
+    oomView.close();
 
     const Definition selected = *window.definitionsPage()->selectedDefinition();
     ServerConnection *connection = window.connection();

@@ -24,6 +24,7 @@ DefinitionDetails::DefinitionDetails(QWidget *parent)
     m_values[Command]->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_env->setMaximumHeight(m_env->fontMetrics().height() * 8);
     runView()->setColumnHidden(RunListModel::Alias, true); // the definition's own
+    offerRunFilters(RunFilterBar::Status | RunFilterBar::Cluster | RunFilterBar::Started);
     layOutBody(m_env, tr("Environment"));
     setDefinition({});
 }

@@ -61,6 +61,9 @@ DefinitionEditor::DefinitionEditor(FlotillaClient *client, Mode mode, const Defi
     m_ui->tagsEdit->setCompleter(new TagCompleter(tags, this));
     tags->reload();
 
+    // Only current upstream has adaptive resource allocation; elsewhere the
+    // definition keeps whatever value it came with.
+    m_ui->form->setRowVisible(m_ui->adaptiveCheck, client->flavour() == ServerFlavour::CurrentUpstream);
     load(m_initial);
     m_baseline = definition().toJson();
 
@@ -74,6 +77,7 @@ DefinitionEditor::DefinitionEditor(FlotillaClient *client, Mode mode, const Defi
     connect(m_ui->commandEdit, &QPlainTextEdit::textChanged, this, edited);
     connect(m_ui->memorySpin, &QSpinBox::valueChanged, this, edited);
     connect(m_ui->cpuSpin, &QSpinBox::valueChanged, this, edited);
+    connect(m_ui->adaptiveCheck, &QCheckBox::toggled, this, edited);
     connect(m_ui->tagsEdit, &QLineEdit::textEdited, this, edited);
     connect(m_ui->envEditor, &EnvVarEditor::changed, this, edited);
 
@@ -93,6 +97,7 @@ void DefinitionEditor::load(const Definition &definition)
     m_ui->commandEdit->setPlainText(definition.command);
     m_ui->memorySpin->setValue(int(definition.memory.value_or(0)));
     m_ui->cpuSpin->setValue(int(definition.cpu.value_or(0)));
+    m_ui->adaptiveCheck->setChecked(definition.adaptiveResourceAllocation.value_or(false));
     m_ui->tagsEdit->setText(definition.tags.join(QStringLiteral(", ")));
     m_ui->envEditor->setEnvVars(definition.env);
 }
@@ -109,6 +114,9 @@ Definition DefinitionEditor::definition() const
     definition.command = m_ui->commandEdit->toPlainText();
     definition.memory = optional(m_ui->memorySpin);
     definition.cpu = optional(m_ui->cpuSpin);
+    // Unset stays unset (omitted) until the box is ticked.
+    if (!m_ui->adaptiveCheck->isHidden() && (definition.adaptiveResourceAllocation || m_ui->adaptiveCheck->isChecked()))
+        definition.adaptiveResourceAllocation = m_ui->adaptiveCheck->isChecked();
     definition.tags = TagCompleter::entries(m_ui->tagsEdit->text());
     definition.env = m_ui->envEditor->envVars();
     return definition;

@@ -32,6 +32,7 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     , m_groups(new GroupsModel(nullptr, this))
     , m_tags(new TagsModel(nullptr, this))
     , m_aliasFilter(new QLineEdit(this))
+    , m_imageFilter(new QLineEdit(this))
     , m_groupFilter(new NameFilterCombo(m_groups, tr("All groups"), this))
     , m_tagFilter(new NameFilterCombo(m_tags, tr("All tags"), this))
     , m_aliasDebounce(new QTimer(this))
@@ -43,13 +44,20 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     m_aliasFilter->setClearButtonEnabled(true);
     keepPlaceholderVisible(m_aliasFilter);
     m_aliasFilter->setAccessibleName(tr("Alias filter"));
+    m_imageFilter->setPlaceholderText(tr("Image"));
+    m_imageFilter->setClearButtonEnabled(true);
+    keepPlaceholderVisible(m_imageFilter);
+    m_imageFilter->setAccessibleName(tr("Image filter"));
     m_groupFilter->setAccessibleName(tr("Group filter"));
     m_tagFilter->setAccessibleName(tr("Tag filter"));
     m_aliasDebounce->setSingleShot(true);
     m_aliasDebounce->setInterval(250);
     connect(m_aliasFilter, &QLineEdit::textChanged, m_aliasDebounce, qOverload<>(&QTimer::start));
-    connect(m_aliasDebounce, &QTimer::timeout, this,
-            [this] { m_model->setAliasFilter(m_aliasFilter->text().trimmed()); });
+    connect(m_imageFilter, &QLineEdit::textChanged, m_aliasDebounce, qOverload<>(&QTimer::start));
+    connect(m_aliasDebounce, &QTimer::timeout, this, [this] {
+        m_model->setAliasFilter(m_aliasFilter->text().trimmed());
+        m_model->setImageFilter(m_imageFilter->text().trimmed());
+    });
     connect(m_groupFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setGroupFilter);
     connect(m_tagFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setTagFilter);
 
@@ -81,7 +89,8 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
         ->setIcon(actionIcon(ActionIcon::Delete));
 
     auto *filters = new QHBoxLayout;
-    filters->addWidget(m_aliasFilter, 1);
+    filters->addWidget(m_aliasFilter, 2);
+    filters->addWidget(m_imageFilter, 1);
     filters->addWidget(m_groupFilter);
     filters->addWidget(m_tagFilter);
     // New Definition is in the tool bar; Launch belongs with the selection.

@@ -64,9 +64,10 @@ private:
     GroupsModel *m_groups;
     TagsModel *m_tags;
     QLineEdit *m_aliasFilter;
+    QLineEdit *m_imageFilter;
     NameFilterCombo *m_groupFilter;
     NameFilterCombo *m_tagFilter;
-    QTimer *m_aliasDebounce;
+    QTimer *m_aliasDebounce; // and the image filter's
     QTableView *m_table;
     DefinitionDetails *m_details;
     QSplitter *m_splitter;

@@ -17,8 +17,9 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const ServerProfile &profile,
 {
     m_ui->setupUi(this);
     setUpLaunchForm({m_ui->clusterCombo, m_ui->clusterComboProblem, m_ui->ownerEdit, m_ui->ownerEditProblem,
-                     m_ui->envEditor, m_ui->launchProblem},
-                    m_ui->buttonBox, client, retryOf, definition.env);
+                     m_ui->envEditor, m_ui->launchProblem, m_ui->form, m_ui->cpuSpin, m_ui->engineCombo,
+                     m_ui->nodeLifecycleCombo},
+                    m_ui->buttonBox, client, retryOf, {definition.env, definition.cpu});
     setWindowTitle(retryOf ? tr("Retry %1").arg(definition.alias) : tr("Launch %1").arg(definition.alias));
     m_ui->definitionName->setText(definition.groupName.isEmpty()
                                       ? definition.alias
@@ -61,6 +62,8 @@ ResultJob<Run> *LaunchDialog::createLaunchJob()
         if (const int memory = m_ui->memorySpin->value(); memory > 0 && memory != m_definition.memory.value_or(0))
             request.memory = memory;
     }
+    request.cpu = fields().chosenCpu(m_definition.cpu);
+    request.placement = fields().chosenPlacement();
     return m_client->launch(m_definition.definitionId, request);
 }
 

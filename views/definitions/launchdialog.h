@@ -17,9 +17,10 @@ class LaunchDialog;
 class FlotillaClient;
 
 // Launches a definition (or retries a run of it): cluster, owner, env and,
-// where the server flavour takes them, command and memory overrides, which
-// are sent only when they differ from the definition. The cluster and owner
-// chosen are remembered per profile. Ctrl+Enter launches.
+// where the server flavour takes them, command, memory and CPU overrides,
+// which are sent only when they differ from the definition, and engine and
+// node lifecycle (current upstream). The cluster and owner chosen are
+// remembered per profile. Ctrl+Enter launches.
 class LaunchDialog final : public LaunchFormDialog
 {
     Q_OBJECT

@@ -75,6 +75,11 @@ QList<QLabel *> DetailsPane::addAttributeRows(const QStringList &labels)
     return values;
 }
 
+void DetailsPane::offerRunFilters(RunFilterBar::Filters filters)
+{
+    m_runFilters = new RunFilterBar(m_runs, filters, {}, m_body);
+}
+
 void DetailsPane::layOutBody(QWidget *middle, const QString &middleTitle)
 {
     auto *bodyLayout = new QVBoxLayout(m_body);
@@ -84,6 +89,8 @@ void DetailsPane::layOutBody(QWidget *middle, const QString &middleTitle)
         bodyLayout->addWidget(new QLabel(middleTitle, m_body));
     bodyLayout->addWidget(middle);
     bodyLayout->addWidget(new QLabel(tr("Runs"), m_body));
+    if (m_runFilters)
+        bodyLayout->addWidget(m_runFilters);
     bodyLayout->addWidget(m_runView, 1);
 }
 
@@ -100,6 +107,8 @@ void DetailsPane::showRunsOf(FlotillaClient *client, const QString &id, bool ofT
     if (m_runs->client() == client && m_runs->definitionId() == id && m_runsOfTemplate == ofTemplate)
         return;
     m_runsOfTemplate = ofTemplate;
+    if (m_runFilters && m_runs->client() != client)
+        m_runFilters->setClient(client);
     m_runs->setClient(client);
     if (ofTemplate)
         m_runs->setTemplateId(id);

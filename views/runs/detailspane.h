@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runfilterbar.h"
+
 #include <wire/envvar.h>
 
 #include <QWidget>
@@ -21,7 +23,8 @@ struct Run;
 
 // What the detail panes of definitions and templates share: a title, a body
 // shown only while something is selected, rows of selectable attributes,
-// env tables, and the selected item's runs (live, newest first; Enter opens one).
+// env tables, and the selected item's runs (live, newest first, filtered
+// where the pane offers filters; Enter opens one).
 class DetailsPane : public QWidget
 {
     Q_OBJECT
@@ -44,6 +47,8 @@ protected:
     QTableView *runView() const { return m_runView; }
     // A selectable value label for each row label ("Image:"), in order.
     QList<QLabel *> addAttributeRows(const QStringList &labels);
+    // Filters over the runs; call before layOutBody().
+    void offerRunFilters(RunFilterBar::Filters filters);
     // Puts the attributes, `middle` (under `middleTitle` if there is one) and the runs into the body.
     void layOutBody(QWidget *middle, const QString &middleTitle = {});
     // The body with `title`, or only `emptyHint` (and no runs) while nothing is selected.
@@ -57,6 +62,7 @@ private:
     QFormLayout *m_attributes;
     QTableView *m_runView;
     RunListModel *m_runs;
+    RunFilterBar *m_runFilters = nullptr;
     bool m_runsOfTemplate = false;
 };
 

@@ -5,23 +5,17 @@
 #include <QWidget>
 
 class QAction;
-class QDateTimeEdit;
-class QLabel;
-class QLineEdit;
 class QTableView;
-class QTimer;
-class QToolButton;
 
 namespace Flotilla {
 
 class ApiError;
-class ClustersModel;
 class FlotillaClient;
-class NameFilterCombo;
+class RunFilterBar;
 class RunListModel;
 
 // Every run of the server, live: active ones by default, with status,
-// alias, cluster, env and start-time filters.
+// alias, cluster, env, started and finished filters.
 class RunsPage final : public QWidget
 {
     Q_OBJECT
@@ -45,23 +39,11 @@ Q_SIGNALS:
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
-    void applyStatusFilter();
-    void applyEnvFilter();
-    void applyTimeFilter();
     void selectionChanged();
     std::optional<Run> selectedRun() const;
 
     RunListModel *m_model;
-    ClustersModel *m_clusters;
-    QToolButton *m_statusButton;
-    QList<QAction *> m_statusActions;
-    QLineEdit *m_aliasFilter;
-    NameFilterCombo *m_clusterFilter;
-    QLineEdit *m_envFilter;
-    QDateTimeEdit *m_startedSince;
-    QDateTimeEdit *m_startedUntil;
-    QLabel *m_filterProblem;
-    QTimer *m_textDebounce;
+    RunFilterBar *m_filters;
     QTableView *m_table;
     QAction *m_stop;
     QAction *m_retry;

@@ -18,6 +18,9 @@ void setUpRunTable(QTableView *view, RunListModel *runs, const char *accessibleN
     view->horizontalHeader()->resizeSection(RunListModel::Status, 130);
     RunStatusDelegate::fitColumn(view, RunListModel::Status);
     fitTimeColumns(view, {RunListModel::QueuedAt, RunListModel::StartedAt, RunListModel::FinishedAt});
+    // Placement and usage are there for who asks, through the column menu.
+    for (const int column : {RunListModel::Engine, RunListModel::MaxMemory})
+        view->setColumnHidden(column, true);
     QObject::connect(view, &QTableView::activated, view, [activated](const QModelIndex &index) {
         activated(index.data(PagedTableModel::ObjectRole).value<Run>());
     });

@@ -2,12 +2,16 @@
 
 #include <wire/run.h>
 
+#include <QHash>
 #include <QWidget>
 
-class QFormLayout;
+class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTabWidget;
+class QTableView;
 class QTimer;
 class QTreeWidget;
 
@@ -15,11 +19,15 @@ namespace Flotilla {
 
 class FlotillaClient;
 class LogPane;
+class PodEventModel;
+class ResourceBar;
 class RunWatcher;
 
 // One run: its state, exit code and reason, and a ticking duration up top; a
-// sidebar with copyable ids, image, command, env, cluster and times; Stop
-// while it is active, Retry once it stopped; and its live log.
+// sidebar with copyable ids, image, command, env, cluster, placement (where
+// the server says), times and resources (requested, limit and peak used,
+// with advice after an OOM kill); Stop while it is active, Retry once it
+// stopped; and tabs with its live log and its live events.
 class RunView final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +38,7 @@ public:
 
     const Run &run() const { return m_run; }
     LogPane *logPane() const { return m_log; }
+    PodEventModel *events() const { return m_events; }
 
 Q_SIGNALS:
     void stopRequested(const Flotilla::Run &run);
@@ -38,8 +47,16 @@ Q_SIGNALS:
 private:
     void display(const Run &run);
     void tick();
+    // A label and its field (a widget, or else a layout); the label sits on
+    // the field's first line (AlignTop) or beside a one-line field (AlignVCenter).
+    QLabel *addRow(QGridLayout *grid, const QString &label, QWidget *field, QLayout *fieldLayout = nullptr,
+                   Qt::Alignment labelAlignment = Qt::AlignTop);
+    void showRow(QWidget *field, bool shown);
     QLabel *addField(const QString &label, const QString &accessibleName);
     QLineEdit *addIdField(const QString &label, const QString &accessibleName, const QString &copyName);
+    QGroupBox *createResources();
+    void showResources(const Run &run);
+    void showEvents(const Run &run);
 
     Run m_run;
     RunWatcher *m_watcher;
@@ -49,7 +66,8 @@ private:
     QPushButton *m_stop;
     QPushButton *m_retry;
     QWidget *m_sidebar;
-    QFormLayout *m_fields;
+    QGridLayout *m_fields;                               // a grid, not a form: see addRow()
+    QHash<const QWidget *, QList<QWidget *>> m_rowParts; // field -> its label (and copy button)
     QLineEdit *m_runId;
     QLineEdit *m_definitionId;
     QLabel *m_alias;
@@ -60,10 +78,23 @@ private:
     QLabel *m_queued;
     QLabel *m_started;
     QLabel *m_finished;
-    QLabel *m_memory;
+    QLabel *m_engine;
+    QLabel *m_nodeLifecycle;
+    QLabel *m_instance;
+    QLineEdit *m_podName;
+    QLabel *m_attempts;
+    QLabel *m_gpu;
+    ResourceBar *m_memoryBar = nullptr;
+    QLabel *m_memoryText = nullptr;
+    ResourceBar *m_cpuBar = nullptr;
+    QLabel *m_cpuText = nullptr;
+    QLabel *m_oom = nullptr;
     QLabel *m_payload;
     QTreeWidget *m_env;
+    QTabWidget *m_tabs;
     LogPane *m_log;
+    PodEventModel *m_events;
+    QTableView *m_eventView;
     QTimer *m_ticker;
 };
 

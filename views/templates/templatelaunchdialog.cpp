@@ -20,8 +20,9 @@ TemplateLaunchDialog::TemplateLaunchDialog(FlotillaClient *client, const ServerP
     m_ui->setupUi(this);
     // The template's own env applies on the server, under the run's.
     setUpLaunchForm({m_ui->clusterCombo, m_ui->clusterComboProblem, m_ui->ownerEdit, m_ui->ownerEditProblem,
-                     m_ui->envEditor, m_ui->launchProblem},
-                    m_ui->buttonBox, client, retryOf, {});
+                     m_ui->envEditor, m_ui->launchProblem, m_ui->form, m_ui->cpuSpin, m_ui->engineCombo,
+                     m_ui->nodeLifecycleCombo},
+                    m_ui->buttonBox, client, retryOf, {{}, tpl.cpu});
     setWindowTitle(retryOf ? tr("Retry %1").arg(tpl.displayName()) : tr("Launch %1").arg(tpl.displayName()));
     for (QLabel *label : {m_ui->payloadProblem, m_ui->jsonProblem})
         styleAsProblem(label);
@@ -108,6 +109,8 @@ ResultJob<Run> *TemplateLaunchDialog::createLaunchJob()
     request.ownerId = fields().ownerId();
     if (const int memory = m_ui->memorySpin->value(); memory > 0 && memory != m_template.memory.value_or(0))
         request.memory = memory;
+    request.cpu = fields().chosenCpu(m_template.cpu);
+    request.placement = fields().chosenPlacement();
     request.payload = m_payload;
     return m_client->launchTemplate(m_template.templateId, request);
 }

@@ -4,6 +4,7 @@
 #include "formproblems.h"
 
 #include <client/apijob.h>
+#include <client/flotillaclient.h>
 #include <client/settings.h>
 #include <lists/clustersmodel.h>
 
@@ -11,9 +12,11 @@
 #include <QCompleter>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSpinBox>
 
 namespace Flotilla {
 
@@ -31,10 +34,28 @@ void setUpClusterCombo(QComboBox *combo, FlotillaClient *client)
     clusters->reload();
 }
 
+// Upstream's choices, the server's default first; a retried run's value
+// the list does not know (another upstream engine) is added and chosen.
+void setUpChoices(QComboBox *combo, const QList<std::pair<QString, QString>> &choices, const QString &chosen)
+{
+    combo->addItem(QCoreApplication::translate("Flotilla::LaunchDialog", "The server's default"), QString());
+    for (const auto &[value, text] : choices)
+        combo->addItem(text, value);
+    if (!chosen.isEmpty() && combo->findData(chosen) < 0)
+        combo->addItem(chosen, chosen);
+    combo->setCurrentIndex(std::max(0, combo->findData(chosen)));
+}
+
+std::optional<QString> chosenChoice(const QComboBox *combo)
+{
+    const QString value = combo->currentData().toString();
+    return combo->isVisibleTo(combo->window()) && !value.isEmpty() ? std::optional(value) : std::nullopt;
+}
+
 } // namespace
 
 void LaunchFormFields::setUp(FlotillaClient *client, const ServerProfile &profile, const std::optional<Run> &retryOf,
-                             const EnvList &env) const
+                             const Defined &defined) const
 {
     for (QLabel *label : {clusterProblem, ownerProblem, launchProblem})
         styleAsProblem(label);
@@ -43,9 +64,40 @@ void LaunchFormFields::setUp(FlotillaClient *client, const ServerProfile &profil
     cluster->setEditText(retryOf ? retryOf->cluster
                                  : settings.lastLaunchCluster(profile.name).value_or(profile.defaultCluster));
     owner->setText(settings.lastLaunchOwnerId(profile.name).value_or(profile.launchOwnerId()));
-    EnvList variables = retryOf ? retryOf->env : env;
+    EnvList variables = retryOf ? retryOf->env : defined.env;
     variables.removeIf([](const EnvVar &var) { return reservedEnvNames().contains(var.name); });
     this->env->setEnvVars(variables);
+
+    // The seed-era launch knows only cluster and env; only current upstream
+    // places runs by engine and node lifecycle (its EKS and ECS engines).
+    form->setRowVisible(cpu, client->flavour() != ServerFlavour::SeedEra);
+    const bool placed = client->flavour() == ServerFlavour::CurrentUpstream;
+    form->setRowVisible(engine, placed);
+    form->setRowVisible(nodeLifecycle, placed);
+    cpu->setValue(int(retryOf && retryOf->cpu ? *retryOf->cpu : defined.cpu.value_or(0)));
+    setUpChoices(engine,
+                 {{QStringLiteral("eks"), QStringLiteral("EKS")}, {QStringLiteral("ecs"), QStringLiteral("ECS")}},
+                 retryOf ? retryOf->engine : QString());
+    setUpChoices(nodeLifecycle,
+                 {{QStringLiteral("spot"), QCoreApplication::translate("Flotilla::LaunchDialog", "Spot")},
+                  {QStringLiteral("ondemand"), QCoreApplication::translate("Flotilla::LaunchDialog", "On demand")}},
+                 retryOf ? retryOf->nodeLifecycle : QString());
+}
+
+std::optional<qint64> LaunchFormFields::chosenCpu(const std::optional<qint64> &defined) const
+{
+    const int chosen = cpu->value();
+    if (!cpu->isVisibleTo(cpu->window()) || chosen <= 0 || chosen == defined.value_or(0))
+        return std::nullopt;
+    return chosen;
+}
+
+LaunchPlacement LaunchFormFields::chosenPlacement() const
+{
+    LaunchPlacement placement;
+    placement.engine = chosenChoice(engine);
+    placement.nodeLifecycle = chosenChoice(nodeLifecycle);
+    return placement;
 }
 
 std::optional<QString> LaunchFormFields::chosenCluster() const
@@ -96,11 +148,12 @@ LaunchFormDialog::LaunchFormDialog(const ServerProfile &profile, QWidget *parent
 LaunchFormDialog::~LaunchFormDialog() = default;
 
 void LaunchFormDialog::setUpLaunchForm(const LaunchFormFields &fields, QDialogButtonBox *buttons,
-                                       FlotillaClient *client, const std::optional<Run> &retryOf, const EnvList &env)
+                                       FlotillaClient *client, const std::optional<Run> &retryOf,
+                                       const LaunchFormFields::Defined &defined)
 {
     m_fields = fields;
     m_buttons = buttons;
-    m_fields.setUp(client, m_profile, retryOf, env);
+    m_fields.setUp(client, m_profile, retryOf, defined);
     QPushButton *launchButton = buttons->button(QDialogButtonBox::Ok);
     launchButton->setText(QCoreApplication::translate("Flotilla::LaunchDialog", "&Launch"));
     launchButton->setToolTip(QCoreApplication::translate("Flotilla::LaunchDialog", "Launch (Ctrl+Enter)"));

@@ -2,6 +2,7 @@
 
 #include <client/apijob.h>
 #include <client/serverprofile.h>
+#include <wire/launchrequest.h>
 #include <wire/run.h>
 
 #include <QDialog>
@@ -11,18 +12,22 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace Flotilla {
 
 class EnvVarEditor;
 class FlotillaClient;
 
-// The fields every launch form has (cluster, owner, env) and its problem
-// labels: how they start (a retried run's cluster and env, else the last
-// launch with the profile, else the profile's defaults), what they say while
-// the owner is missing, and where a launch's answer lands.
+// The fields every launch form has (cluster, owner, env, CPU, engine and
+// node lifecycle) and its problem labels: how they start (a retried run's
+// cluster, env, CPU and placement, else the last launch with the profile,
+// else the profile's defaults), which the server takes (CPU everywhere but
+// the seed era, engine and node lifecycle on current upstream only), what
+// they say while the owner is missing, and where a launch's answer lands.
 struct LaunchFormFields
 {
     QComboBox *cluster;
@@ -31,11 +36,25 @@ struct LaunchFormFields
     QLabel *ownerProblem;
     EnvVarEditor *env;
     QLabel *launchProblem;
+    QFormLayout *form; // holds the rows below
+    QSpinBox *cpu;
+    QComboBox *engine;
+    QComboBox *nodeLifecycle;
 
-    // `env`: the form's variables unless a retried run brings its own.
+    // The form's own values, which a retried run's override.
+    struct Defined
+    {
+        EnvList env;
+        std::optional<qint64> cpu;
+    };
+
     void setUp(FlotillaClient *client, const ServerProfile &profile, const std::optional<Run> &retryOf,
-               const EnvList &env) const;
+               const Defined &defined) const;
     std::optional<QString> chosenCluster() const; // nothing: the server's default
+    // The CPU when it differs from what is defined; nothing: as defined.
+    std::optional<qint64> chosenCpu(const std::optional<qint64> &defined) const;
+    // The engine and node lifecycle chosen, where the server takes them.
+    LaunchPlacement chosenPlacement() const;
     QString ownerId() const;
     // Whether the owner is given or not needed; says what to do next to it otherwise.
     bool checkOwner(bool needed) const;
@@ -64,9 +83,9 @@ Q_SIGNALS:
 protected:
     LaunchFormDialog(const ServerProfile &profile, QWidget *parent);
 
-    // Call once the form's widgets exist; `env`: the form's variables unless a retried run brings its own.
+    // Call once the form's widgets exist; `defined`: the form's values unless a retried run brings its own.
     void setUpLaunchForm(const LaunchFormFields &fields, QDialogButtonBox *buttons, FlotillaClient *client,
-                         const std::optional<Run> &retryOf, const EnvList &env);
+                         const std::optional<Run> &retryOf, const LaunchFormFields::Defined &defined);
     const LaunchFormFields &fields() const { return m_fields; }
     // The form's own check decides; the button follows.
     void setValid(bool valid);

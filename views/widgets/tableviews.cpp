@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
 
@@ -66,7 +67,7 @@ public:
 
 } // namespace
 
-void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName)
+void setUpPlainTable(QTableView *view, QAbstractItemModel *model, const char *accessibleName)
 {
     view->setModel(model);
     view->setAccessibleName(QCoreApplication::translate("Flotilla::Tables", accessibleName));
@@ -85,6 +86,13 @@ void setUpTable(QTableView *view, PagedTableModel *model, const char *accessible
     columns->setStretchLastSection(true);
     columns->setHighlightSections(false);
     columns->setSectionsMovable(true);
+}
+
+void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName)
+{
+    setUpPlainTable(view, model, accessibleName);
+    offerColumnMenu(view);
+    QHeaderView *columns = view->horizontalHeader();
     // The server sorts; the indicator is only offered on columns it can sort by.
     // It is set before sorting is enabled, which sorts by the indicator at once.
     columns->setSortIndicator(model->sortColumn(), model->sortOrder());
@@ -92,6 +100,32 @@ void setUpTable(QTableView *view, PagedTableModel *model, const char *accessible
     QObject::connect(columns, &QHeaderView::sortIndicatorChanged, view, [columns, model](int column, Qt::SortOrder) {
         if (!model->isSortable(column))
             columns->setSortIndicator(model->sortColumn(), model->sortOrder());
+    });
+}
+
+void offerColumnMenu(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QHeaderView::customContextMenuRequested, view, [view, header](const QPoint &pos) {
+        QMenu menu(view);
+        menu.setAccessibleName(QCoreApplication::translate("Flotilla::Tables", "Columns"));
+        int visible = 0;
+        for (int column = 0; column < header->count(); ++column)
+            visible += header->isSectionHidden(column) ? 0 : 1;
+        for (int column = 0; column < header->count(); ++column) {
+            QAction *action = menu.addAction(view->model()->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            action->setEnabled(header->isSectionHidden(column) || visible > 1); // one column always stays
+            QObject::connect(action, &QAction::toggled, view, [view, column](bool shown) {
+                view->setColumnHidden(column, !shown);
+                // A column hidden since the header was fitted comes back at a readable width.
+                if (shown && view->horizontalHeader()->sectionSize(column) < 40)
+                    view->horizontalHeader()->resizeSection(column, view->horizontalHeader()->defaultSectionSize());
+            });
+        }
+        menu.exec(header->viewport()->mapToGlobal(pos));
     });
 }
 

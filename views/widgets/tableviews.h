@@ -9,10 +9,15 @@ namespace Flotilla {
 
 class PagedTableModel;
 
-// The one look of every table: whole rows selected, fixed row heights (so
-// 100,000 rows scroll without measuring), server-side sorting where the
-// model's server supports it, the last column stretched.
+// The look of every table, unsorted: whole rows selected, fixed row heights
+// (so 100,000 rows scroll without measuring), the last column stretched.
+// `accessibleName` is translated in the "Flotilla::Tables" context (QT_TRANSLATE_NOOP).
+void setUpPlainTable(QTableView *view, QAbstractItemModel *model, const char *accessibleName);
+// A paged list's table: that look, the column menu, and server-side sorting
+// where the model's server supports it.
 void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName);
+// A right click on the header lists the columns to show or hide (`setUpTable` offers it).
+void offerColumnMenu(QTableView *view);
 // Widens the columns that hold local times so a whole timestamp shows.
 void fitTimeColumns(QTableView *view, std::initializer_list<int> columns);
 

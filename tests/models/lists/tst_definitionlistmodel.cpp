@@ -106,6 +106,14 @@ void Tst_DefinitionListModel::pagesFiltersAndSorts()
     model.setAliasFilter({});
     model.setEnvFilter({{QStringLiteral("MODE"), QStringLiteral("bravo")}});
     QTRY_VERIFY(model.rowCount() == 1 && model.itemAt(0).alias == QStringLiteral("bravo"));
+    model.setEnvFilter({});
+
+    Definition reports = alpha;
+    reports.alias = QStringLiteral("delta");
+    reports.image = QStringLiteral("registry.example.com/reports:2.4");
+    QVERIFY(await(m_client->createDefinition(reports))->succeeded());
+    model.setImageFilter(QStringLiteral("reports"));
+    QTRY_VERIFY(model.totalCount() == 1 && model.rowCount() == 1 && model.itemAt(0).alias == QStringLiteral("delta"));
 }
 
 void Tst_DefinitionListModel::refreshUpdatesInPlace()

@@ -142,6 +142,8 @@ void Tst_RunListModel::refreshKeepsRowsSelectionAndPersistentIndexes()
                              20000);
     QCOMPARE(firstRun.data().toString(), QStringLiteral("STOPPED"));
     QCOMPARE(model.index(1, RunListModel::ExitCode).data().toInt(), 0);
+    QCOMPARE(model.index(1, RunListModel::Engine).data().toString(), model.itemAt(1).engine);
+    QCOMPARE(model.headerData(RunListModel::MaxMemory, Qt::Horizontal).toString(), QStringLiteral("Max memory (MB)"));
     QCOMPARE(model.index(1, 0).data(RunListModel::ObjectRole).value<Run>().runId, first.runId);
 
     // A new run goes in at the top; the old rows move down with their selection.

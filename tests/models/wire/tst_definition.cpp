@@ -48,7 +48,7 @@ bool sameDefinition(const Definition &a, const Definition &b)
 {
     return a.definitionId == b.definitionId && a.alias == b.alias && a.groupName == b.groupName && a.image == b.image
            && a.command == b.command && a.memory == b.memory && a.cpu == b.cpu && a.env == b.env && a.tags == b.tags
-           && a.unknown == b.unknown;
+           && a.adaptiveResourceAllocation == b.adaptiveResourceAllocation && a.unknown == b.unknown;
 }
 
 } // namespace
@@ -158,6 +158,7 @@ void Tst_Definition::toJsonOmitsUnsetMemoryAndCpu()
     const Json json = definition.toJson();
     QVERIFY(!json.contains("memory"));
     QVERIFY(!json.contains("cpu"));
+    QVERIFY(!json.contains("adaptive_resource_allocation")); // omitted when null, as upstream
     // Arrays are never null (§2).
     QCOMPARE_JSON(json.at("env"), Json::array());
     QCOMPARE_JSON(json.at("tags"), Json::array());
@@ -167,7 +168,9 @@ void Tst_Definition::toJsonOmitsUnsetMemoryAndCpu()
 void Tst_Definition::roundTrip()
 {
     Definition original = validDefinition();
-    original.unknown = parse(R"({"ports":[80],"adaptive_resource_allocation":true})");
+    original.unknown = parse(R"({"ports":[80]})");
+    original.adaptiveResourceAllocation = false; // false is a value, kept as such
+    QCOMPARE_JSON(original.toJson().at("adaptive_resource_allocation"), Json(false));
     original.env.append({QStringLiteral("UNICODE"), QStringLiteral("gr\u00fc\u00df \U0001F600 \"q\" \\")});
 
     QStringList errors;
@@ -319,6 +322,9 @@ void Tst_Definition::typeErrors_data()
                                       << QStringLiteral("memory must be a JSON integer, not 18446744073709551615");
     QTest::newRow("cpu bool") << QByteArray(R"({"cpu":true})")
                               << QStringLiteral("cpu must be a JSON integer, not true");
+    QTest::newRow("adaptive_resource_allocation string")
+        << QByteArray(R"({"adaptive_resource_allocation":"yes"})")
+        << QStringLiteral("adaptive_resource_allocation must be true or false, not \"yes\"");
     QTest::newRow("alias number") << QByteArray(R"({"alias":5})") << QStringLiteral("alias must be a JSON string");
     QTest::newRow("definition_id array") << QByteArray(R"({"definition_id":[]})")
                                          << QStringLiteral("definition_id must be a JSON string");
@@ -554,6 +560,9 @@ void Tst_Definition::patchAppliesOnlyPresentFields_data()
     QTest::newRow("memory only") << QByteArray(R"({"memory":2048})")
                                  << DefinitionChange([](Definition &d) { d.memory = 2048; });
     QTest::newRow("cpu only") << QByteArray(R"({"cpu":1000})") << DefinitionChange([](Definition &d) { d.cpu = 1000; });
+    QTest::newRow("adaptive resource allocation")
+        << QByteArray(R"({"adaptive_resource_allocation":true})")
+        << DefinitionChange([](Definition &d) { d.adaptiveResourceAllocation = true; });
     QTest::newRow("several") << QByteArray(R"({"image":"a","command":"b","memory":3})")
                              << DefinitionChange([](Definition &d) {
                                     d.image = QStringLiteral("a");

@@ -8,6 +8,7 @@
 #include <client/flotillaclient.h>
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void problemsShowUnderTheirField();
     void serverErrorsReachTheirField();
     void editKeepsFieldsTheFormDoesNotShow();
+    void adaptiveAllocationOnCurrentUpstreamOnly();
     void copyStartsWithoutAlias();
     void groupsAndTagsCompleteFromTheServer();
     void unsavedChangesAskBeforeClosing();
@@ -186,7 +188,53 @@ void tst_DefinitionEditor::editKeepsFieldsTheFormDoesNotShow()
     QCOMPARE(sent.value("image", ""), std::string("python:3"));
     QCOMPARE(sent.value("container_name", ""), std::string("reporter"));
     QVERIFY(sent.contains("privileged"));
+    QVERIFY(!sent.contains("adaptive_resource_allocation")); // unset and untouched: omitted
     QCOMPARE(saved.at(0).at(0).value<Definition>().image, QStringLiteral("python:3"));
+}
+
+void tst_DefinitionEditor::adaptiveAllocationOnCurrentUpstreamOnly()
+{
+    Testing::FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    upstream.setHandler([](const Testing::FixtureRequest &request) -> std::optional<Testing::FixtureResponse> {
+        if (request.method == "PUT")
+            return Testing::FixtureResponse::json(request.body);
+        return std::nullopt;
+    });
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    Definition initial;
+    initial.definitionId = QStringLiteral("def-1");
+    initial.alias = QStringLiteral("trainer");
+    initial.image = QStringLiteral("alpine");
+    initial.command = QStringLiteral("true");
+    open(DefinitionEditor::Mode::Edit, initial, &client);
+    auto *adaptive = child<QCheckBox>("adaptiveCheck");
+    QVERIFY(adaptive->isVisible());
+    QVERIFY(!adaptive->isChecked());
+    adaptive->click();
+    QVERIFY(m_editor->hasUnsavedChanges());
+    QSignalSpy saved(m_editor.get(), &DefinitionEditor::saved);
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QVERIFY(saved.wait());
+    const Json sent = Json::parse(upstream.requests().last().body.toStdString());
+    QCOMPARE(sent.value("adaptive_resource_allocation", false), true);
+    QCOMPARE(saved.at(0).at(0).value<Definition>().adaptiveResourceAllocation, std::optional<bool>(true));
+
+    // Switched off again, it is sent as false, not dropped.
+    initial.adaptiveResourceAllocation = true;
+    open(DefinitionEditor::Mode::Edit, initial, &client);
+    QVERIFY(child<QCheckBox>("adaptiveCheck")->isChecked());
+    child<QCheckBox>("adaptiveCheck")->click();
+    QSignalSpy savedAgain(m_editor.get(), &DefinitionEditor::saved);
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QVERIFY(savedAgain.wait());
+    QCOMPARE(Json::parse(upstream.requests().last().body.toStdString()).value("adaptive_resource_allocation", true),
+             false);
+
+    // Our control plane has no such switch; the value a definition has is kept.
+    open(DefinitionEditor::Mode::Edit, initial);
+    QVERIFY(child<QCheckBox>("adaptiveCheck")->isHidden());
+    QCOMPARE(m_editor->definition().adaptiveResourceAllocation, std::optional<bool>(true));
 }
 
 void tst_DefinitionEditor::copyStartsWithoutAlias()

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void retryStartsFromTheRunWithoutReservedNames();
     void overridesAreSentOnlyWhenChanged();
     void seedEraHidesOverrides();
+    void cpuAndPlacementWhereTheServerTakesThem();
+    void retryCarriesResourcesAndPlacementOver();
     void serverErrorsStayInTheDialog();
     void blockedWhileInvalid();
     void everyControlHasAnAccessibleName();
@@ -174,6 +176,9 @@ void tst_LaunchDialog::overridesAreSentOnlyWhenChanged()
     QCOMPARE(upstream.requests().last().path, QByteArray("/api/v6/task/def-1/execute"));
     QVERIFY(!sent.contains("command"));
     QVERIFY(!sent.contains("memory"));
+    QVERIFY(!sent.contains("cpu"));
+    QVERIFY(!sent.contains("engine"));
+    QVERIFY(!sent.contains("node_lifecycle"));
 
     open(definition, std::nullopt, &client);
     QSignalSpy launchedAgain(m_dialog.get(), &LaunchDialog::launched);
@@ -198,10 +203,75 @@ void tst_LaunchDialog::seedEraHidesOverrides()
     QVERIFY(child<QPlainTextEdit>("commandEdit")->isHidden());
     QVERIFY(child<QSpinBox>("memorySpin")->isHidden());
     QVERIFY(child<QLabel>("commandEditLabel")->isHidden());
+    for (const char *name : {"cpuSpin", "engineCombo", "nodeLifecycleCombo"})
+        QVERIFY2(child<QWidget>(name)->isHidden(), name);
     QSignalSpy launched(m_dialog.get(), &LaunchDialog::launched);
     QTest::mouseClick(launchButton(), Qt::LeftButton);
     QVERIFY(launched.wait());
     QCOMPARE(upstream.requests().last().path, QByteArray("/api/v1/task/def-1/execute"));
+}
+
+void tst_LaunchDialog::cpuAndPlacementWhereTheServerTakesThem()
+{
+    // Our control plane: CPU, prefilled from the definition; no placement.
+    Definition withCpu = m_definition;
+    withCpu.cpu = 512;
+    open(withCpu);
+    QVERIFY(child<QSpinBox>("cpuSpin")->isVisible());
+    QCOMPARE(child<QSpinBox>("cpuSpin")->value(), 512);
+    QVERIFY(child<QComboBox>("engineCombo")->isHidden());
+    QVERIFY(child<QLabel>("nodeLifecycleComboLabel")->isHidden());
+
+    // Current upstream: all three, sent when chosen.
+    Testing::FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    answerLaunches(upstream);
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    withCpu.definitionId = QStringLiteral("def-1");
+    open(withCpu, std::nullopt, &client);
+    auto *engine = child<QComboBox>("engineCombo");
+    auto *lifecycle = child<QComboBox>("nodeLifecycleCombo");
+    QVERIFY(engine->isVisible() && lifecycle->isVisible());
+    QCOMPARE(engine->currentData().toString(), QString()); // the server's default
+    child<QSpinBox>("cpuSpin")->setValue(2048);
+    engine->setCurrentIndex(engine->findData(QStringLiteral("eks")));
+    lifecycle->setCurrentIndex(lifecycle->findData(QStringLiteral("ondemand")));
+    QSignalSpy launched(m_dialog.get(), &LaunchDialog::launched);
+    QTest::mouseClick(launchButton(), Qt::LeftButton);
+    QVERIFY(launched.wait());
+    const Json sent = Json::parse(upstream.requests().last().body.toStdString());
+    QCOMPARE(sent.value("cpu", 0), 2048);
+    QCOMPARE(sent.value("engine", ""), std::string("eks"));
+    QCOMPARE(sent.value("node_lifecycle", ""), std::string("ondemand"));
+}
+
+void tst_LaunchDialog::retryCarriesResourcesAndPlacementOver()
+{
+    Testing::FixtureServer upstream;
+    QVERIFY(upstream.listen());
+    answerLaunches(upstream);
+    FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
+    Definition definition = m_definition;
+    definition.definitionId = QStringLiteral("def-1");
+    Run original;
+    original.runId = QStringLiteral("r-0");
+    original.memory = 1536;
+    original.cpu = 768;
+    original.engine = QStringLiteral("eks-spark"); // one the form does not list: kept
+    original.nodeLifecycle = QStringLiteral("spot");
+    open(definition, original, &client);
+    QCOMPARE(child<QSpinBox>("memorySpin")->value(), 1536);
+    QCOMPARE(child<QSpinBox>("cpuSpin")->value(), 768);
+    QCOMPARE(child<QComboBox>("engineCombo")->currentData().toString(), QStringLiteral("eks-spark"));
+    QCOMPARE(child<QComboBox>("nodeLifecycleCombo")->currentData().toString(), QStringLiteral("spot"));
+    QSignalSpy launched(m_dialog.get(), &LaunchDialog::launched);
+    QTest::mouseClick(launchButton(), Qt::LeftButton);
+    QVERIFY(launched.wait());
+    const Json sent = Json::parse(upstream.requests().last().body.toStdString());
+    QCOMPARE(sent.value("memory", 0), 1536);
+    QCOMPARE(sent.value("cpu", 0), 768);
+    QCOMPARE(sent.value("engine", ""), std::string("eks-spark"));
+    QCOMPARE(sent.value("node_lifecycle", ""), std::string("spot"));
 }
 
 void tst_LaunchDialog::serverErrorsStayInTheDialog()

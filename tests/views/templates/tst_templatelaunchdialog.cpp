@@ -186,7 +186,11 @@ void tst_TemplateLaunchDialog::retryStartsFromTheRunsPayload()
     run.cluster = QStringLiteral("local");
     run.templatePayload = Json::parse(R"({"name": "again", "greeting": "hi", "times": 4})");
     run.env = {{QStringLiteral("FLOTILLA_RUN_ID"), QStringLiteral("r")}, {QStringLiteral("KEEP"), QStringLiteral("1")}};
+    run.cpu = 640;
+    run.engine = QStringLiteral("podman");
     open(run);
+    QCOMPARE(child<QSpinBox>("cpuSpin")->value(), 640);   // carried over
+    QVERIFY(child<QComboBox>("engineCombo")->isHidden()); // our server places by cluster
     QCOMPARE(field<QLineEdit>("/name")->text(), QStringLiteral("again"));
     QCOMPARE(field<QSpinBox>("/times")->value(), 4);
     QCOMPARE(child<QComboBox>("clusterCombo")->currentText(), QStringLiteral("local"));
