@@ -86,10 +86,6 @@
         <translation>Arbeitsspeicher (MB):</translation>
     </message>
     <message>
-        <source>CPU (millicores):</source>
-        <translation>CPU (Millicores):</translation>
-    </message>
-    <message>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
@@ -100,6 +96,10 @@
     <message>
         <source>Select a definition to see its details and runs.</source>
         <translation>Wählen Sie eine Definition, um ihre Details und Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>CPU (units):</source>
+        <translation>CPU (Einheiten):</translation>
     </message>
 </context>
 <context>
@@ -173,14 +173,6 @@
         <translation>C&amp;PU:</translation>
     </message>
     <message>
-        <source>CPU in millicores</source>
-        <translation>CPU in Millicores</translation>
-    </message>
-    <message>
-        <source> millicores</source>
-        <translation> Millicores</translation>
-    </message>
-    <message>
         <source>&amp;Tags:</source>
         <translation>&amp;Tags:</translation>
     </message>
@@ -236,6 +228,26 @@
         <source>&amp;Keep editing</source>
         <translation>&amp;Weiter bearbeiten</translation>
     </message>
+    <message>
+        <source>CPU in units, 1024 to a core</source>
+        <translation>CPU in Einheiten, 1024 je Kern</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> Einheiten</translation>
+    </message>
+    <message>
+        <source>A&amp;daptive resource allocation</source>
+        <translation>A&amp;daptive Ressourcenzuteilung</translation>
+    </message>
+    <message>
+        <source>Adaptive resource allocation</source>
+        <translation>Adaptive Ressourcenzuteilung</translation>
+    </message>
+    <message>
+        <source>The server may raise memory and CPU for later runs after a run is killed for running out of memory</source>
+        <translation>Der Server darf Speicher und CPU für spätere Läufe erhöhen, nachdem ein Lauf wegen Speichermangels beendet wurde</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::DefinitionListModel</name>
@@ -260,12 +272,12 @@
         <translation>Speicher (MB)</translation>
     </message>
     <message>
-        <source>CPU (millicores)</source>
-        <translation>CPU (Millicores)</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+    <message>
+        <source>CPU (units)</source>
+        <translation>CPU (Einheiten)</translation>
     </message>
 </context>
 <context>
@@ -317,6 +329,14 @@
     <message>
         <source>Launch the selected definition</source>
         <translation>Ausgewählte Definition starten</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Image filter</source>
+        <translation>Image-Filter</translation>
     </message>
 </context>
 <context>
@@ -565,6 +585,50 @@
     <message>
         <source>The server records who launched a run; enter your user name.</source>
         <translation>Der Server vermerkt, wer einen Lauf gestartet hat; geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>C&amp;PU:</source>
+        <translation>C&amp;PU:</translation>
+    </message>
+    <message>
+        <source>CPU in CPU units</source>
+        <translation>CPU in CPU-Einheiten</translation>
+    </message>
+    <message>
+        <source>1024 CPU units are one core</source>
+        <translation>1024 CPU-Einheiten sind ein Kern</translation>
+    </message>
+    <message>
+        <source> CPU units</source>
+        <translation> CPU-Einheiten</translation>
+    </message>
+    <message>
+        <source>En&amp;gine:</source>
+        <translation>En&amp;gine:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>No&amp;de lifecycle:</source>
+        <translation>K&amp;noten-Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>Node lifecycle</source>
+        <translation>Knoten-Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>The server&apos;s default</source>
+        <translation>Vorgabe des Servers</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>On demand</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1067,29 @@
     </message>
 </context>
 <context>
+    <name>Flotilla::PodEventModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::QuitGuard</name>
     <message>
         <source>Quit Flotilla</source>
@@ -1022,6 +1109,97 @@
     <message>
         <source>Stop Them and Quit</source>
         <translation>Stoppen und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunFilterBar</name>
+    <message>
+        <source>All clusters</source>
+        <translation>Alle Cluster</translation>
+    </message>
+    <message>
+        <source>Started: any time</source>
+        <translation>Start: jederzeit</translation>
+    </message>
+    <message>
+        <source>Started since</source>
+        <translation>Gestartet seit</translation>
+    </message>
+    <message>
+        <source>until: now</source>
+        <translation>bis: jetzt</translation>
+    </message>
+    <message>
+        <source>Started until</source>
+        <translation>Gestartet bis</translation>
+    </message>
+    <message>
+        <source>Finished: any time</source>
+        <translation>Ende: jederzeit</translation>
+    </message>
+    <message>
+        <source>Finished since</source>
+        <translation>Beendet seit</translation>
+    </message>
+    <message>
+        <source>Finished until</source>
+        <translation>Beendet bis</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped (succeeded or failed)</source>
+        <translation>Gestoppt (erfolgreich oder fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>Needs retry</source>
+        <translation>Wiederholung nötig</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Alias (Ctrl+L)</source>
+        <translation>Alias (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Alias filter</source>
+        <translation>Alias-Filter</translation>
+    </message>
+    <message>
+        <source>Cluster filter</source>
+        <translation>Cluster-Filter</translation>
+    </message>
+    <message>
+        <source>Env NAME=VALUE …</source>
+        <translation>Umgebung NAME=WERT …</translation>
+    </message>
+    <message>
+        <source>Environment filter</source>
+        <translation>Umgebungsfilter</translation>
+    </message>
+    <message>
+        <source>Filter problem</source>
+        <translation>Problem im Filter</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Env filters take NAME=VALUE, e.g. GREETING=hello; not understood: %1</source>
+        <translation>Umgebungsfilter erwarten NAME=WERT, z. B. GREETING=hello; nicht verstanden: %1</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1247,14 @@
     <message>
         <source>Run ID</source>
         <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Max memory (MB)</source>
+        <translation>Max. Speicher (MB)</translation>
     </message>
 </context>
 <context>
@@ -1189,14 +1375,6 @@
         <translation>Besitzer</translation>
     </message>
     <message>
-        <source>Memory (MB):</source>
-        <translation>Arbeitsspeicher (MB):</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>Arbeitsspeicher</translation>
-    </message>
-    <message>
         <source>Queued:</source>
         <translation>Eingereiht:</translation>
     </message>
@@ -1256,77 +1434,121 @@
         <source>Template payload</source>
         <translation>Parameter der Vorlage</translation>
     </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Engine:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Node lifecycle:</source>
+        <translation>Knoten-Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>Node lifecycle</source>
+        <translation>Knoten-Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>Instance:</source>
+        <translation>Instanz:</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Pod:</source>
+        <translation>Pod:</translation>
+    </message>
+    <message>
+        <source>Pod name</source>
+        <translation>Pod-Name</translation>
+    </message>
+    <message>
+        <source>Copy the pod name</source>
+        <translation>Pod-Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Versuche:</translation>
+    </message>
+    <message>
+        <source>Attempt count</source>
+        <translation>Anzahl der Versuche</translation>
+    </message>
+    <message>
+        <source>GPUs:</source>
+        <translation>GPUs:</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <source>Log and events</source>
+        <translation>Log und Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>%1 in words</source>
+        <translation>%1 in Worten</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>Speichernutzung</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>CPU usage</source>
+        <translation>CPU-Nutzung</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>Kein Speicher mehr</translation>
+    </message>
+    <message>
+        <source>Killed for running out of memory: it used %1 of its %2 limit.</source>
+        <translation>Wegen Speichermangels beendet: %1 von %2 Limit verbraucht.</translation>
+    </message>
+    <message>
+        <source>Killed for running out of memory.</source>
+        <translation>Wegen Speichermangels beendet.</translation>
+    </message>
+    <message>
+        <source>Retry with %1 or more.</source>
+        <translation>Mit %1 oder mehr wiederholen.</translation>
+    </message>
+    <message>
+        <source>&amp;Events (%1)</source>
+        <translation>&amp;Ereignisse (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::RunsPage</name>
-    <message>
-        <source>All clusters</source>
-        <translation>Alle Cluster</translation>
-    </message>
-    <message>
-        <source>Started: any time</source>
-        <translation>Start: jederzeit</translation>
-    </message>
-    <message>
-        <source>Started since</source>
-        <translation>Gestartet seit</translation>
-    </message>
-    <message>
-        <source>until: now</source>
-        <translation>bis: jetzt</translation>
-    </message>
-    <message>
-        <source>Started until</source>
-        <translation>Gestartet bis</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>Eingereiht</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Stopped (succeeded or failed)</source>
-        <translation>Gestoppt (erfolgreich oder fehlgeschlagen)</translation>
-    </message>
-    <message>
-        <source>Needs retry</source>
-        <translation>Wiederholung nötig</translation>
-    </message>
-    <message>
-        <source>Status filter</source>
-        <translation>Statusfilter</translation>
-    </message>
-    <message>
-        <source>Alias (Ctrl+L)</source>
-        <translation>Alias (Strg+L)</translation>
-    </message>
-    <message>
-        <source>Alias filter</source>
-        <translation>Alias-Filter</translation>
-    </message>
-    <message>
-        <source>Cluster filter</source>
-        <translation>Cluster-Filter</translation>
-    </message>
-    <message>
-        <source>Env NAME=VALUE …</source>
-        <translation>Umgebung NAME=WERT …</translation>
-    </message>
-    <message>
-        <source>Environment filter</source>
-        <translation>Umgebungsfilter</translation>
-    </message>
-    <message>
-        <source>Filter problem</source>
-        <translation>Problem im Filter</translation>
-    </message>
     <message>
         <source>&amp;Stop Run…</source>
         <translation>Lauf &amp;stoppen…</translation>
@@ -1334,14 +1556,6 @@
     <message>
         <source>&amp;Retry…</source>
         <translation>&amp;Wiederholen…</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alle Status</translation>
-    </message>
-    <message>
-        <source>Env filters take NAME=VALUE, e.g. GREETING=hello; not understood: %1</source>
-        <translation>Umgebungsfilter erwarten NAME=WERT, z. B. GREETING=hello; nicht verstanden: %1</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1885,14 @@
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Run events</source>
+        <translation>Ereignisse des Laufs</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::TagsModel</name>
@@ -1722,10 +1944,6 @@
         <translation>Arbeitsspeicher (MB):</translation>
     </message>
     <message>
-        <source>CPU (millicores):</source>
-        <translation>CPU (Millicores):</translation>
-    </message>
-    <message>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
@@ -1752,6 +1970,10 @@
     <message>
         <source>Select a template to see its versions, schema and runs.</source>
         <translation>Wählen Sie eine Vorlage, um ihre Versionen, ihr Schema und ihre Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>CPU (units):</source>
+        <translation>CPU (Einheiten):</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2105,38 @@
         <source>(shown once the payload is valid)</source>
         <translation>(erscheint, sobald die Parameter gültig sind)</translation>
     </message>
+    <message>
+        <source>C&amp;PU:</source>
+        <translation>C&amp;PU:</translation>
+    </message>
+    <message>
+        <source>CPU in CPU units</source>
+        <translation>CPU in CPU-Einheiten</translation>
+    </message>
+    <message>
+        <source>1024 CPU units are one core</source>
+        <translation>1024 CPU-Einheiten sind ein Kern</translation>
+    </message>
+    <message>
+        <source> CPU units</source>
+        <translation> CPU-Einheiten</translation>
+    </message>
+    <message>
+        <source>En&amp;gine:</source>
+        <translation>En&amp;gine:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>No&amp;de lifecycle:</source>
+        <translation>K&amp;noten-Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>Node lifecycle</source>
+        <translation>Knoten-Lebenszyklus</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::TemplateListModel</name>
@@ -1903,8 +2157,8 @@
         <translation>Speicher (MB)</translation>
     </message>
     <message>
-        <source>CPU (millicores)</source>
-        <translation>CPU (Millicores)</translation>
+        <source>CPU (units)</source>
+        <translation>CPU (Einheiten)</translation>
     </message>
 </context>
 <context>

@@ -134,7 +134,7 @@ QVariant DefinitionListModel::headerData(int section, Qt::Orientation orientatio
     case Image: return tr("Image");
     case Command: return tr("Command");
     case Memory: return tr("Memory (MB)");
-    case Cpu: return tr("CPU (millicores)");
+    case Cpu: return tr("CPU (units)");
     case Tags: return tr("Tags");
     case ColumnCount: break;
     }

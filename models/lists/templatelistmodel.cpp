@@ -98,7 +98,7 @@ QVariant TemplateListModel::headerData(int section, Qt::Orientation orientation,
     case Version: return tr("Version");
     case Image: return tr("Image");
     case Memory: return tr("Memory (MB)");
-    case Cpu: return tr("CPU (millicores)");
+    case Cpu: return tr("CPU (units)");
     case ColumnCount: break;
     }
     return {};

@@ -85,7 +85,7 @@ QStringList Definition::validate() const
     if (memory && *memory <= 0)
         problems.append(QStringLiteral("memory must be a positive number of MB"));
     if (cpu && *cpu <= 0)
-        problems.append(QStringLiteral("cpu must be a positive number of millicores"));
+        problems.append(QStringLiteral("cpu must be a positive number of CPU units (1024 = one core)"));
     problems.append(envProblems(env, QStringLiteral("env")));
     return problems;
 }

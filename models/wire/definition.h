@@ -18,7 +18,7 @@ struct Definition
     QString image;
     QString command;
     std::optional<qint64> memory; // MB, hard limit
-    std::optional<qint64> cpu;    // millicores
+    std::optional<qint64> cpu;    // CPU units, 1024 = one core (upstream: millicores on EKS)
     EnvList env;
     QStringList tags;
     // Upstream's ARA: its scheduler may raise memory and CPU after OOM kills.

@@ -93,7 +93,7 @@ QStringList Template::validate() const
     else if (*memory <= 0)
         problems.append(QStringLiteral("memory must be a positive number of MB"));
     if (cpu && *cpu <= 0)
-        problems.append(QStringLiteral("cpu must be a positive number of millicores"));
+        problems.append(QStringLiteral("cpu must be a positive number of CPU units (1024 = one core)"));
     if (gpu && *gpu < 0)
         problems.append(QStringLiteral("gpu must not be negative"));
     problems.append(envProblems(env, QStringLiteral("env")));

@@ -18,7 +18,7 @@ enum Attribute { Alias, Id, Group, Image, Command, Memory, Cpu, Tags, AttributeC
 DefinitionDetails::DefinitionDetails(QWidget *parent)
     : DetailsPane(tr("Definition"), QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs of this definition"), parent)
     , m_values(addAttributeRows({tr("Alias:"), tr("Definition ID:"), tr("Group:"), tr("Image:"), tr("Command:"),
-                                 tr("Memory (MB):"), tr("CPU (millicores):"), tr("Tags:")}))
+                                 tr("Memory (MB):"), tr("CPU (units):"), tr("Tags:")}))
     , m_env(createEnvView(body()))
 {
     m_values[Command]->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

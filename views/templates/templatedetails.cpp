@@ -45,8 +45,7 @@ TemplateDetails::TemplateDetails(QWidget *parent)
     m_versionCombo->setAccessibleName(tr("Version"));
     m_versionCombo->setToolTip(tr("Every version of this template; runs keep the version they ran"));
     attributes()->addRow(tr("&Version:"), m_versionCombo);
-    m_values = addAttributeRows(
-        {tr("Template ID:"), tr("Image:"), tr("Memory (MB):"), tr("CPU (millicores):"), tr("Tags:")});
+    m_values = addAttributeRows({tr("Template ID:"), tr("Image:"), tr("Memory (MB):"), tr("CPU (units):"), tr("Tags:")});
     connect(m_versionCombo, &QComboBox::activated, this, &TemplateDetails::versionChosen);
     // The list arrives after the template: point the box at the version shown.
     connect(m_versions, &QAbstractItemModel::rowsInserted, this, &TemplateDetails::pointAtShownVersion);

@@ -449,9 +449,9 @@ void Tst_Definition::validateRejects_data()
     QTest::newRow("memory negative") << DefinitionChange([](Definition &d) { d.memory = -512; })
                                      << QStringLiteral("memory must be a positive number of MB");
     QTest::newRow("cpu 0") << DefinitionChange([](Definition &d) { d.cpu = 0; })
-                           << QStringLiteral("cpu must be a positive number of millicores");
+                           << QStringLiteral("cpu must be a positive number of CPU units (1024 = one core)");
     QTest::newRow("cpu negative") << DefinitionChange([](Definition &d) { d.cpu = -1; })
-                                  << QStringLiteral("cpu must be a positive number of millicores");
+                                  << QStringLiteral("cpu must be a positive number of CPU units (1024 = one core)");
     QTest::newRow("env name empty") << DefinitionChange([](Definition &d) {
         d.env = {{QString(), QStringLiteral("v")}};
     }) << QStringLiteral("env[0].name must not be empty");
@@ -504,7 +504,7 @@ void Tst_Definition::validateSeveralReasons()
                                     QStringLiteral("group_name may only contain letters, digits, '_' and '-'"),
                                     QStringLiteral("group_name must be at most 255 characters"),
                                     QStringLiteral("memory must be a positive number of MB"),
-                                    QStringLiteral("cpu must be a positive number of millicores"),
+                                    QStringLiteral("cpu must be a positive number of CPU units (1024 = one core)"),
                                     QStringLiteral("env[0].name must not be empty"),
                                     QStringLiteral("env[2].name must not contain '='")}));
 }
