@@ -52,6 +52,8 @@ private:
     QPushButton *saveButton() const { return child<QDialogButtonBox>("buttonBox")->button(QDialogButtonBox::Save); }
     void fill(const QString &alias, const QString &image, const QString &command);
     Definition stored(const QString &alias);
+    // A current upstream that answers an update with the definition it was sent.
+    static void answerUpdatesWithTheirBody(Testing::FixtureServer &upstream);
 
     Testing::TestServer m_server;
     std::unique_ptr<FlotillaClient> m_client;
@@ -64,6 +66,15 @@ void tst_DefinitionEditor::initTestCase()
     QVERIFY2(m_server.start(&error), qPrintable(error));
     m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
     m_client->setBearerToken(QString::fromUtf8(m_server.token()));
+}
+
+void tst_DefinitionEditor::answerUpdatesWithTheirBody(Testing::FixtureServer &upstream)
+{
+    upstream.setHandler([](const Testing::FixtureRequest &request) -> std::optional<Testing::FixtureResponse> {
+        if (request.method == "PUT")
+            return Testing::FixtureResponse::json(request.body);
+        return std::nullopt;
+    });
 }
 
 void tst_DefinitionEditor::open(DefinitionEditor::Mode mode, const Definition &initial, FlotillaClient *client)
@@ -163,11 +174,7 @@ void tst_DefinitionEditor::editKeepsFieldsTheFormDoesNotShow()
 {
     Testing::FixtureServer upstream;
     QVERIFY(upstream.listen());
-    upstream.setHandler([](const Testing::FixtureRequest &request) -> std::optional<Testing::FixtureResponse> {
-        if (request.method == "PUT")
-            return Testing::FixtureResponse::json(request.body);
-        return std::nullopt;
-    });
+    answerUpdatesWithTheirBody(upstream);
     FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
     Definition initial;
     initial.definitionId = QStringLiteral("def-1");
@@ -196,11 +203,7 @@ void tst_DefinitionEditor::adaptiveAllocationOnCurrentUpstreamOnly()
 {
     Testing::FixtureServer upstream;
     QVERIFY(upstream.listen());
-    upstream.setHandler([](const Testing::FixtureRequest &request) -> std::optional<Testing::FixtureResponse> {
-        if (request.method == "PUT")
-            return Testing::FixtureResponse::json(request.body);
-        return std::nullopt;
-    });
+    answerUpdatesWithTheirBody(upstream);
     FlotillaClient client(upstream.url(), ServerFlavour::CurrentUpstream);
     Definition initial;
     initial.definitionId = QStringLiteral("def-1");
