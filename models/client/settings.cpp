@@ -11,6 +11,10 @@ const QString profilesGroup = QStringLiteral("profiles");
 const QString defaultProfileKey = QStringLiteral("defaultProfile");
 const QString runsRefreshKey = QStringLiteral("refresh/runsSeconds");
 const QString currentPageKey = QStringLiteral("navigation/page");
+const QString notifyWatchedKey = QStringLiteral("notifications/watchedRuns");
+const QString failuresStayKey = QStringLiteral("notifications/failuresStay");
+const QString keepInTrayKey = QStringLiteral("tray/keepRunning");
+const QString trayNoticeKey = QStringLiteral("tray/noticeShown");
 
 QString profileKey(const QString &name, const char *field)
 {
@@ -33,6 +37,35 @@ QString layoutKey(Settings::Layout which)
     case Settings::Layout::RunViewGeometry: return QStringLiteral("runView/geometry");
     }
     Q_UNREACHABLE();
+}
+
+QString watchKey(const QString &profileName, const char *field)
+{
+    return QStringLiteral("watch/") + profileName + u'/' + QLatin1String(field);
+}
+
+QString recentLaunchesKey(const QString &profileName)
+{
+    return QStringLiteral("launch/") + profileName + QStringLiteral("/recent");
+}
+
+// A launch item as one string: "definition|template" TAB id TAB label.
+QString launchItemText(const LaunchItem &item)
+{
+    const QString kind = item.kind == LaunchItem::Kind::Template ? QStringLiteral("template")
+                                                                 : QStringLiteral("definition");
+    return QStringList{kind, item.id, item.label}.join(u'\t');
+}
+
+std::optional<LaunchItem> launchItemFromText(const QString &text)
+{
+    const QStringList parts = text.split(u'\t');
+    if (parts.size() != 3 || parts.at(1).isEmpty())
+        return std::nullopt;
+    if (parts.at(0) != u"definition" && parts.at(0) != u"template")
+        return std::nullopt;
+    return LaunchItem{parts.at(0) == u"template" ? LaunchItem::Kind::Template : LaunchItem::Kind::Definition,
+                      parts.at(1), parts.at(2)};
 }
 
 std::optional<QString> optionalString(const QSettings &settings, const QString &key)
@@ -126,6 +159,97 @@ void Settings::setLastLaunch(const QString &profileName, const QString &cluster,
 {
     m_settings->setValue(launchKey(profileName, "cluster"), cluster);
     m_settings->setValue(launchKey(profileName, "ownerId"), ownerId);
+}
+
+QStringList Settings::watchedProfiles() const
+{
+    m_settings->beginGroup(QStringLiteral("watch"));
+    const QStringList names = m_settings->childGroups();
+    m_settings->endGroup();
+    return names;
+}
+
+QStringList Settings::watchedRuns(const QString &profileName) const
+{
+    return m_settings->value(watchKey(profileName, "runs")).toStringList();
+}
+
+void Settings::setWatchedRuns(const QString &profileName, const QStringList &runIds)
+{
+    m_settings->setValue(watchKey(profileName, "runs"), runIds);
+}
+
+QStringList Settings::watchedDefinitions(const QString &profileName) const
+{
+    return m_settings->value(watchKey(profileName, "definitions")).toStringList();
+}
+
+void Settings::setWatchedDefinitions(const QString &profileName, const QStringList &definitionIds)
+{
+    m_settings->setValue(watchKey(profileName, "definitions"), definitionIds);
+}
+
+QList<LaunchItem> Settings::recentLaunches(const QString &profileName) const
+{
+    QList<LaunchItem> items;
+    const QStringList texts = m_settings->value(recentLaunchesKey(profileName)).toStringList();
+    for (const QString &text : texts) {
+        // A hand-edited line that does not parse is skipped, not fatal.
+        if (const std::optional<LaunchItem> item = launchItemFromText(text))
+            items.append(*item);
+    }
+    return items;
+}
+
+void Settings::addRecentLaunch(const QString &profileName, const LaunchItem &item)
+{
+    QList<LaunchItem> items = recentLaunches(profileName);
+    items.removeIf([&item](const LaunchItem &old) { return old.kind == item.kind && old.id == item.id; });
+    items.prepend(item);
+    QStringList texts;
+    for (const LaunchItem &kept : std::as_const(items).first(std::min(int(items.size()), maxRecentLaunches)))
+        texts.append(launchItemText(kept));
+    m_settings->setValue(recentLaunchesKey(profileName), texts);
+}
+
+bool Settings::notifyWatchedRuns() const
+{
+    return m_settings->value(notifyWatchedKey, true).toBool();
+}
+
+void Settings::setNotifyWatchedRuns(bool on)
+{
+    m_settings->setValue(notifyWatchedKey, on);
+}
+
+bool Settings::failuresStayUntilDismissed() const
+{
+    return m_settings->value(failuresStayKey, false).toBool();
+}
+
+void Settings::setFailuresStayUntilDismissed(bool on)
+{
+    m_settings->setValue(failuresStayKey, on);
+}
+
+bool Settings::keepRunningInTray() const
+{
+    return m_settings->value(keepInTrayKey, true).toBool();
+}
+
+void Settings::setKeepRunningInTray(bool on)
+{
+    m_settings->setValue(keepInTrayKey, on);
+}
+
+bool Settings::trayNoticeShown() const
+{
+    return m_settings->value(trayNoticeKey, false).toBool();
+}
+
+void Settings::setTrayNoticeShown(bool shown)
+{
+    m_settings->setValue(trayNoticeKey, shown);
 }
 
 int Settings::runsRefreshSeconds() const

@@ -12,6 +12,18 @@ class QSettings;
 
 namespace Flotilla {
 
+// Something to launch again: a definition or a template, by id, with the
+// name people know it by.
+struct LaunchItem
+{
+    enum class Kind { Definition, Template };
+    Kind kind = Kind::Definition;
+    QString id;
+    QString label;
+
+    bool operator==(const LaunchItem &) const = default;
+};
+
 // Every key of the settings file, in one place. The desktop app, `flotilla`
 // and flotilla-local share the file (~/.config/flotilla/flotilla.conf by
 // default); nothing secret goes in it (see SecretJob).
@@ -41,6 +53,29 @@ public:
     std::optional<QString> lastLaunchCluster(const QString &profileName) const;
     std::optional<QString> lastLaunchOwnerId(const QString &profileName) const;
     void setLastLaunch(const QString &profileName, const QString &cluster, const QString &ownerId);
+
+    // What is watched per profile (WatchList keeps them): run ids and definition ids.
+    QStringList watchedProfiles() const; // those with watches stored
+    QStringList watchedRuns(const QString &profileName) const;
+    void setWatchedRuns(const QString &profileName, const QStringList &runIds);
+    QStringList watchedDefinitions(const QString &profileName) const;
+    void setWatchedDefinitions(const QString &profileName, const QStringList &definitionIds);
+
+    // What was launched lately per profile, newest first (the tray's Launch recent).
+    QList<LaunchItem> recentLaunches(const QString &profileName) const;
+    // Puts `item` first, once, and keeps the newest maxRecentLaunches.
+    void addRecentLaunch(const QString &profileName, const LaunchItem &item);
+    static constexpr int maxRecentLaunches = 5;
+
+    // Notifications and the tray.
+    bool notifyWatchedRuns() const; // default on
+    void setNotifyWatchedRuns(bool on);
+    bool failuresStayUntilDismissed() const; // default off
+    void setFailuresStayUntilDismissed(bool on);
+    bool keepRunningInTray() const; // while runs are active; default on
+    void setKeepRunningInTray(bool on);
+    bool trayNoticeShown() const; // "Flotilla keeps running in the tray" was said once
+    void setTrayNoticeShown(bool shown);
 
     // How often the runs page reloads, in seconds; 0: automatically.
     int runsRefreshSeconds() const;

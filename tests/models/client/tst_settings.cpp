@@ -18,6 +18,8 @@ private Q_SLOTS:
     void removingTheDefaultProfileForgetsIt();
     void launchChoicesArePerProfile();
     void runsRefreshIsNeverNegative();
+    void recentLaunchesAreNewestFirstAndFew();
+    void notificationSettingsHaveDefaults();
     void layoutsAndPageRoundTrip();
     void keysStayWhereOlderVersionsPutThem();
     void theDefaultFileIsTheOneOfFlotilla();
@@ -130,6 +132,46 @@ void Tst_Settings::theDefaultFileIsTheOneOfFlotilla()
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
     QCOMPARE(Settings().fileName(), m_dir->filePath(QStringLiteral("flotilla/flotilla.conf")));
+}
+
+void Tst_Settings::recentLaunchesAreNewestFirstAndFew()
+{
+    Settings settings(file());
+    QVERIFY(settings.recentLaunches(QStringLiteral("prod")).isEmpty());
+    for (int i = 0; i < 7; ++i)
+        settings.addRecentLaunch(QStringLiteral("prod"), {LaunchItem::Kind::Definition, QStringLiteral("def-%1").arg(i),
+                                                          QStringLiteral("job %1").arg(i)});
+    const LaunchItem tpl{LaunchItem::Kind::Template, QStringLiteral("tpl-1"), QStringLiteral("report")};
+    settings.addRecentLaunch(QStringLiteral("prod"), tpl);
+    settings.addRecentLaunch(QStringLiteral("prod"),
+                             {LaunchItem::Kind::Definition, QStringLiteral("def-5"), QStringLiteral("job 5")});
+    settings.sync();
+    const QList<LaunchItem> recent = Settings(file()).recentLaunches(QStringLiteral("prod"));
+    QCOMPARE(recent.size(), Settings::maxRecentLaunches);
+    QCOMPARE(recent.at(0).id, QStringLiteral("def-5")); // again: moved up, not twice
+    QCOMPARE(recent.at(1), tpl);
+    QCOMPARE(recent.at(2).id, QStringLiteral("def-6"));
+    QCOMPARE(recent.at(3).id, QStringLiteral("def-4"));
+    QVERIFY(Settings(file()).recentLaunches(QStringLiteral("local")).isEmpty());
+}
+
+void Tst_Settings::notificationSettingsHaveDefaults()
+{
+    Settings settings(file());
+    QVERIFY(settings.notifyWatchedRuns());
+    QVERIFY(!settings.failuresStayUntilDismissed());
+    QVERIFY(settings.keepRunningInTray());
+    QVERIFY(!settings.trayNoticeShown());
+    settings.setNotifyWatchedRuns(false);
+    settings.setFailuresStayUntilDismissed(true);
+    settings.setKeepRunningInTray(false);
+    settings.setTrayNoticeShown(true);
+    settings.sync();
+    const Settings read(file());
+    QVERIFY(!read.notifyWatchedRuns());
+    QVERIFY(read.failuresStayUntilDismissed());
+    QVERIFY(!read.keepRunningInTray());
+    QVERIFY(read.trayNoticeShown());
 }
 
 QTEST_GUILESS_MAIN(Tst_Settings)
