@@ -36,6 +36,17 @@ const char *fileName(ActionIcon icon)
     return nullptr;
 }
 
+const char *fileName(TrayIcon icon)
+{
+    switch (icon) {
+    case TrayIcon::Idle: return "idle";
+    case TrayIcon::Active: return "active";
+    case TrayIcon::Failure: return "failure";
+    }
+    Q_UNREACHABLE();
+    return nullptr;
+}
+
 } // namespace
 
 QString applicationId()
@@ -56,6 +67,11 @@ QIcon statusIcon(StatusIcon icon)
 QIcon actionIcon(ActionIcon icon)
 {
     return QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(QLatin1String(fileName(icon))));
+}
+
+QIcon trayIcon(TrayIcon icon)
+{
+    return QIcon(QStringLiteral(":/icons/tray/%1.svg").arg(QLatin1String(fileName(icon))));
 }
 
 } // namespace Flotilla

@@ -11,6 +11,9 @@ enum class StatusIcon { Queued, Pending, Running, Succeeded, Failed, Stopped, Un
 
 enum class ActionIcon { Launch, Stop, Retry, Refresh, New, Edit, Copy, Delete };
 
+// The tray icon's states: nothing running, runs active, a failure not yet looked at.
+enum class TrayIcon { Idle, Active, Failure };
+
 // The reverse-DNS id that names the .desktop file, the metainfo and the
 // themed icon; pass it to QGuiApplication::setDesktopFileName.
 QString applicationId();
@@ -20,5 +23,6 @@ QIcon applicationIcon();
 
 QIcon statusIcon(StatusIcon icon);
 QIcon actionIcon(ActionIcon icon);
+QIcon trayIcon(TrayIcon icon);
 
 } // namespace Flotilla
