@@ -1,7 +1,7 @@
 #include "desktopapplication.h"
 
-#include "desktopnotifier.h"
 #include "embeddedcontrolplane.h"
+#include "watchcenter.h"
 
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
@@ -15,18 +15,18 @@ DesktopApplication::DesktopApplication(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_profiles(std::make_unique<ProfileStore>())
-    , m_notifier(new DesktopNotifier(this))
 {}
 
 DesktopApplication::~DesktopApplication()
 {
+    m_watch.reset();  // its pollers hold clients of the window's connection
     m_window.reset(); // its clients go before the control plane they talk to
 }
 
 void DesktopApplication::start()
 {
     m_window = std::make_unique<MainWindow>(m_profiles.get());
-    connect(m_window.get(), &MainWindow::launchedRunFinished, m_notifier, &DesktopNotifier::runFinished);
+    m_watch = std::make_unique<WatchCenter>(m_window.get());
     m_window->show();
     if (!m_options.startLocal)
         return;
@@ -35,6 +35,11 @@ void DesktopApplication::start()
     // A new data dir holds the samples already (the control plane adds them).
     connect(m_local, &EmbeddedControlPlane::ready, m_window.get(), &MainWindow::setLocalServer);
     m_local->start();
+}
+
+void DesktopApplication::watchRun(const QString &runId)
+{
+    m_watch->watchRun(m_window->connection()->profile().name, runId);
 }
 
 } // namespace Flotilla

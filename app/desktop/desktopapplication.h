@@ -7,14 +7,14 @@
 
 namespace Flotilla {
 
-class DesktopNotifier;
 class EmbeddedControlPlane;
 class FlotillaClient;
 class MainWindow;
 class ProfileStore;
+class WatchCenter;
 
 // The composition root of flotilla-desktop: profiles, the local control
-// plane, the main window and notifications.
+// plane, the main window, and watching runs (notifications, the tray).
 class DesktopApplication final : public QObject
 {
     Q_OBJECT
@@ -33,13 +33,16 @@ public:
     void start();
     MainWindow *mainWindow() const { return m_window.get(); }
     EmbeddedControlPlane *localControlPlane() const { return m_local; }
+    WatchCenter *watchCenter() const { return m_watch.get(); }
+    // Watches a run of the profile the window shows (--watch RUN_ID); after start().
+    void watchRun(const QString &runId);
 
 private:
     Options m_options;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WatchCenter> m_watch;
     EmbeddedControlPlane *m_local = nullptr;
-    DesktopNotifier *m_notifier;
 };
 
 } // namespace Flotilla

@@ -7,25 +7,82 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
 
 namespace Flotilla {
 
-void DesktopNotifier::runFinished(const Run &run)
+namespace {
+
+const QString service = QStringLiteral("org.freedesktop.Notifications");
+const QString path = QStringLiteral("/org/freedesktop/Notifications");
+const QString interface = QStringLiteral("org.freedesktop.Notifications");
+// "default" is a click on the notification; "open" a button on servers that show actions.
+const QString defaultAction = QStringLiteral("default");
+const QString openAction = QStringLiteral("open");
+
+} // namespace
+
+DesktopNotifier::DesktopNotifier(QObject *parent)
+    : QObject(parent)
 {
-    QDBusMessage notify = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.Notifications"),
-                                                         QStringLiteral("/org/freedesktop/Notifications"),
-                                                         QStringLiteral("org.freedesktop.Notifications"),
-                                                         QStringLiteral("Notify"));
-    const QString summary = tr("%1: %2").arg(run.alias, runStateText(runState(run)));
-    // Whole sentences for translators, not pieces glued together.
-    const QString code = run.exitCode ? QString::number(*run.exitCode) : QString();
-    const QString body = code.isEmpty()             ? run.exitReason
-                         : run.exitReason.isEmpty() ? tr("Exit code %1").arg(code)
-                                                    : tr("Exit code %1. %2").arg(code, run.exitReason);
-    notify << QCoreApplication::applicationName() << 0u << applicationId() << summary << body << QStringList()
-           << QVariantMap{{QStringLiteral("desktop-entry"), applicationId()}} << -1;
-    // Fire and forget: no reply is awaited, so a missing service costs nothing.
-    QDBusConnection::sessionBus().send(notify);
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    bus.connect(service, path, interface, QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint, QString)));
+    bus.connect(service, path, interface, QStringLiteral("NotificationClosed"), this,
+                SLOT(onNotificationClosed(uint, uint)));
+}
+
+QString DesktopNotifier::summary(const Run &run)
+{
+    return tr("%1: %2").arg(run.alias.isEmpty() ? run.runId : run.alias, runStateText(runState(run)));
+}
+
+QString DesktopNotifier::body(const Run &run)
+{
+    // Whole sentences for translators, one a line, not pieces glued together.
+    QStringList lines;
+    const std::optional<QDateTime> began = run.startedAt ? run.startedAt : run.queuedAt;
+    if (began && run.finishedAt)
+        lines.append(tr("Ran for %1.").arg(durationText(began->msecsTo(*run.finishedAt))));
+    if (run.exitCode)
+        lines.append(tr("Exit code %1.").arg(*run.exitCode));
+    if (!run.exitReason.isEmpty())
+        lines.append(run.exitReason);
+    return lines.join(u'\n');
+}
+
+void DesktopNotifier::runFinished(const QString &profile, const Run &run)
+{
+    QDBusMessage notify = QDBusMessage::createMethodCall(service, path, interface, QStringLiteral("Notify"));
+    const bool failed = runState(run) != RunState::Succeeded;
+    const bool stays = failed && m_failuresStay;
+    QVariantMap hints{{QStringLiteral("desktop-entry"), applicationId()}};
+    if (stays)
+        hints.insert(QStringLiteral("urgency"), QVariant::fromValue(uchar(2))); // critical
+    notify << QCoreApplication::applicationName() << 0u << applicationId() << summary(run) << body(run)
+           << QStringList{defaultAction, tr("Open"), openAction, tr("Open")} << hints << (stays ? 0 : -1);
+    // The id comes back asynchronously; nothing waits for it.
+    auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(notify), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, profile, run] {
+        watcher->deleteLater();
+        const QDBusPendingReply<uint> reply = *watcher;
+        if (reply.isError())
+            return Q_EMIT notShown(profile, run);
+        m_shown.insert(reply.value(), {profile, run});
+    });
+}
+
+void DesktopNotifier::onActionInvoked(uint id, const QString &action)
+{
+    const auto shown = m_shown.constFind(id);
+    if (shown == m_shown.cend() || (action != defaultAction && action != openAction))
+        return;
+    Q_EMIT openRequested(shown->profile, shown->run);
+}
+
+void DesktopNotifier::onNotificationClosed(uint id, uint)
+{
+    m_shown.remove(id);
 }
 
 } // namespace Flotilla

@@ -33,11 +33,17 @@ int main(int argc, char *argv[])
                                      QCoreApplication::translate("main", "DIR"));
     const QCommandLineOption noLocal(QStringLiteral("no-local"),
                                      QCoreApplication::translate("main", "Do not start the local control plane."));
-    parser.addOptions({dataDir, noLocal});
+    const QCommandLineOption watch(QStringLiteral("watch"),
+                                   QCoreApplication::translate("main",
+                                                               "Notify when the run ends (of the server shown first)."),
+                                   QCoreApplication::translate("main", "RUN_ID"));
+    parser.addOptions({dataDir, noLocal, watch});
     parser.process(app);
 
     DesktopApplication desktop(
         {parser.isSet(dataDir) ? parser.value(dataDir) : ControlPlane::defaultDataDir(), !parser.isSet(noLocal)});
     desktop.start();
+    for (const QString &runId : parser.values(watch))
+        desktop.watchRun(runId);
     return app.exec();
 }

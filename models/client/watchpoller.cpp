@@ -105,8 +105,7 @@ void WatchPoller::cycleDone()
 
 bool WatchPoller::isWatched(const Run &run) const
 {
-    return m_watches->isRunWatched(m_profile, run.runId)
-           || m_watches->isDefinitionWatched(m_profile, run.definitionId)
+    return m_watches->isRunWatched(m_profile, run.runId) || m_watches->isDefinitionWatched(m_profile, run.definitionId)
            || (!run.alias.isEmpty() && m_watches->isDefinitionWatched(m_profile, run.alias));
 }
 
@@ -172,7 +171,7 @@ void WatchPoller::onRecentAnswer(ApiJob *job)
     const bool changed = !sameRuns(previous, m_finished);
     const bool firstList = !m_hasFinishedList;
     m_hasFinishedList = true;
-    if (changed)
+    if (changed || firstList)
         Q_EMIT recentlyFinishedChanged();
     resolveGone();
     if (firstList)

@@ -1,5 +1,6 @@
 // DesktopNotifier against a notification service on a private session bus
-// (ctest runs it under dbus-run-session): what a finished run looks like.
+// (ctest runs it under dbus-run-session): what an ended run looks like, and
+// its Open action.
 #include <desktop/desktopnotifier.h>
 
 #include <icons.h>
@@ -8,11 +9,17 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Flotilla;
 
 namespace {
+
+const QString serviceName = QStringLiteral("org.freedesktop.Notifications");
+const QString servicePath = QStringLiteral("/org/freedesktop/Notifications");
 
 // org.freedesktop.Notifications as a desktop shell offers it, recording calls.
 class FakeNotifications final : public QObject
@@ -27,22 +34,22 @@ public:
         QString icon;
         QString summary;
         QString body;
+        QStringList actions;
         QVariantMap hints;
+        int timeout;
     };
     QList<Call> calls;
 
 public Q_SLOTS:
     uint Notify(const QString &appName, uint, const QString &icon, const QString &summary, const QString &body,
-                const QStringList &, const QVariantMap &hints, int)
+                const QStringList &actions, const QVariantMap &hints, int timeout)
     {
-        calls.append({appName, icon, summary, body, hints});
-        return uint(calls.size());
+        calls.append({appName, icon, summary, body, actions, hints, timeout});
+        return uint(calls.size()) + 40;
     }
 };
 
-const QString serviceName = QStringLiteral("org.freedesktop.Notifications");
-
-Run stoppedRun(std::optional<qint64> exitCode, const QString &reason = {})
+Run endedRun(std::optional<qint64> exitCode, const QString &reason = {})
 {
     Run run;
     run.runId = QStringLiteral("run-1");
@@ -50,6 +57,9 @@ Run stoppedRun(std::optional<qint64> exitCode, const QString &reason = {})
     run.status = RunStatus::Stopped;
     run.exitCode = exitCode;
     run.exitReason = reason;
+    run.queuedAt = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+    run.startedAt = run.queuedAt->addSecs(5);
+    run.finishedAt = run.startedAt->addSecs(65);
     return run;
 }
 
@@ -62,11 +72,15 @@ class Tst_DesktopNotifier final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init() { m_service.calls.clear(); }
-    void aSucceededRunSaysSo();
+    void aSucceededRunSaysSoWithAnOpenAction();
     void aFailedRunSaysItsExitCodeAndReason();
-    void withoutAServiceNothingBreaks();
+    void failuresCanStayUntilDismissed();
+    void openAsksForThatRunUntilClosed();
+    void withoutAServiceItIsHandedOn();
 
 private:
+    void emitSignal(const QString &name, const QVariantList &arguments);
+
     FakeNotifications m_service;
     // The service sits on its own connection, as another process's would.
     QDBusConnection m_shell{QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("shell"))};
@@ -76,39 +90,94 @@ void Tst_DesktopNotifier::initTestCase()
 {
     QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
     QVERIFY2(m_shell.isConnected(), "no session bus: run under dbus-run-session");
-    QVERIFY(m_shell.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_service,
-                                   QDBusConnection::ExportAllSlots));
+    QVERIFY(m_shell.registerObject(servicePath, &m_service, QDBusConnection::ExportAllSlots));
     QVERIFY(m_shell.registerService(serviceName));
 }
 
-void Tst_DesktopNotifier::aSucceededRunSaysSo()
+void Tst_DesktopNotifier::emitSignal(const QString &name, const QVariantList &arguments)
+{
+    QDBusMessage message = QDBusMessage::createSignal(servicePath, serviceName, name);
+    message.setArguments(arguments);
+    QVERIFY(m_shell.send(message));
+}
+
+void Tst_DesktopNotifier::aSucceededRunSaysSoWithAnOpenAction()
 {
     DesktopNotifier notifier;
-    notifier.runFinished(stoppedRun(0));
+    notifier.runFinished(QStringLiteral("local"), endedRun(0));
     QTRY_COMPARE(m_service.calls.size(), 1);
     const FakeNotifications::Call &call = m_service.calls.constFirst();
     QCOMPARE(call.appName, QStringLiteral("flotilla"));
     QCOMPARE(call.icon, applicationId());
     QCOMPARE(call.summary, QStringLiteral("nightly-report: Succeeded"));
-    QCOMPARE(call.body, QStringLiteral("Exit code 0"));
+    QCOMPARE(call.body, QStringLiteral("Ran for 1m 05s.\nExit code 0."));
     QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(), applicationId());
+    QCOMPARE(call.actions, (QStringList{QStringLiteral("default"), QStringLiteral("Open"), QStringLiteral("open"),
+                                        QStringLiteral("Open")}));
+    QCOMPARE(call.timeout, -1);
+    QVERIFY(!call.hints.contains(QStringLiteral("urgency")));
 }
 
 void Tst_DesktopNotifier::aFailedRunSaysItsExitCodeAndReason()
 {
     DesktopNotifier notifier;
-    notifier.runFinished(stoppedRun(3, QStringLiteral("Killed by the user")));
+    notifier.runFinished(QStringLiteral("local"), endedRun(3, QStringLiteral("Killed by the user")));
     QTRY_COMPARE(m_service.calls.size(), 1);
     QCOMPARE(m_service.calls.constFirst().summary, QStringLiteral("nightly-report: Failed"));
-    QCOMPARE(m_service.calls.constFirst().body, QStringLiteral("Exit code 3. Killed by the user"));
+    QCOMPARE(m_service.calls.constFirst().body, QStringLiteral("Ran for 1m 05s.\nExit code 3.\nKilled by the user"));
+    QCOMPARE(m_service.calls.constFirst().timeout, -1); // not asked to stay
 }
 
-void Tst_DesktopNotifier::withoutAServiceNothingBreaks()
+void Tst_DesktopNotifier::failuresCanStayUntilDismissed()
+{
+    DesktopNotifier notifier;
+    notifier.setFailuresStay(true);
+    notifier.runFinished(QStringLiteral("local"), endedRun(1));
+    notifier.runFinished(QStringLiteral("local"), endedRun(0));
+    QTRY_COMPARE(m_service.calls.size(), 2);
+    QCOMPARE(m_service.calls.at(0).timeout, 0);
+    QCOMPARE(m_service.calls.at(0).hints.value(QStringLiteral("urgency")).value<uchar>(), uchar(2));
+    QCOMPARE(m_service.calls.at(1).timeout, -1); // a success goes as usual
+    QVERIFY(!m_service.calls.at(1).hints.contains(QStringLiteral("urgency")));
+}
+
+void Tst_DesktopNotifier::openAsksForThatRunUntilClosed()
+{
+    DesktopNotifier notifier;
+    QSignalSpy open(&notifier, &DesktopNotifier::openRequested);
+    Run other = endedRun(0);
+    other.runId = QStringLiteral("run-2");
+    notifier.runFinished(QStringLiteral("prod"), endedRun(1));
+    QTRY_COMPARE(m_service.calls.size(), 1);
+    notifier.runFinished(QStringLiteral("local"), other);
+    QTRY_COMPARE(m_service.calls.size(), 2);
+    // The replies with the ids come after the calls were recorded.
+    QTRY_VERIFY(notifier.findChildren<QDBusPendingCallWatcher *>().isEmpty());
+    emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")});
+    QTRY_COMPARE(open.size(), 1);
+    QCOMPARE(open.first().value(0).toString(), QStringLiteral("prod"));
+    QCOMPARE(open.first().value(1).value<Run>().runId, QStringLiteral("run-1"));
+    emitSignal(QStringLiteral("ActionInvoked"), {42u, QStringLiteral("default")});
+    QTRY_COMPARE(open.size(), 2);
+    QCOMPARE(open.last().value(1).value<Run>().runId, QStringLiteral("run-2"));
+    // Closed, or an action of another program's notification: nothing.
+    emitSignal(QStringLiteral("NotificationClosed"), {41u, 2u});
+    emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")});
+    emitSignal(QStringLiteral("ActionInvoked"), {99u, QStringLiteral("open")});
+    emitSignal(QStringLiteral("ActionInvoked"), {42u, QStringLiteral("open")}); // a marker: it still counts
+    QTRY_COMPARE(open.size(), 3);
+    QCOMPARE(open.last().value(1).value<Run>().runId, QStringLiteral("run-2"));
+}
+
+void Tst_DesktopNotifier::withoutAServiceItIsHandedOn()
 {
     QVERIFY(m_shell.unregisterService(serviceName));
     QTRY_VERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(serviceName));
     DesktopNotifier notifier;
-    notifier.runFinished(stoppedRun(0)); // fire and forget: no reply awaited, no error
+    QSignalSpy notShown(&notifier, &DesktopNotifier::notShown);
+    notifier.runFinished(QStringLiteral("local"), endedRun(0));
+    QVERIFY(notShown.wait(10000));
+    QCOMPARE(notShown.first().value(1).value<Run>().runId, QStringLiteral("run-1"));
     QVERIFY(m_service.calls.isEmpty());
     QVERIFY(m_shell.registerService(serviceName));
 }

@@ -87,6 +87,7 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     addDefinitionAction(tr("&Copy…"), {}, &DefinitionsPage::copyRequested)->setIcon(actionIcon(ActionIcon::Copy));
     addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested)
         ->setIcon(actionIcon(ActionIcon::Delete));
+    addDefinitionAction(tr("&Notify Me About This Definition's Runs"), {}, &DefinitionsPage::watchRequested);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_aliasFilter, 2);

@@ -52,6 +52,8 @@ Q_SIGNALS:
     void copyRequested(const Flotilla::Definition &definition);
     void deleteRequested(const Flotilla::Definition &definition);
     void launchRequested(const Flotilla::Definition &definition);
+    // "Notify me about this definition's runs": toggles the watch.
+    void watchRequested(const Flotilla::Definition &definition);
     void runActivated(const Flotilla::Run &run);
     void errorOccurred(const Flotilla::ApiError &error);
 

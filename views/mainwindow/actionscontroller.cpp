@@ -129,25 +129,34 @@ void ActionsController::runLaunched(FlotillaClient *client, const Run &run)
 
 void ActionsController::retry(const Run &run)
 {
+    // A template run: the version the run ran, whatever the latest is now.
+    if (run.isTemplateRun())
+        return launchById({LaunchItem::Kind::Template, run.executableId.isEmpty() ? run.definitionId : run.executableId,
+                           run.alias},
+                          run);
+    launchById({LaunchItem::Kind::Definition, run.definitionId, run.alias}, run);
+}
+
+void ActionsController::launchById(const LaunchItem &item, const std::optional<Run> &retryOf)
+{
     FlotillaClient *client = clientOrError();
     if (!client)
         return;
-    if (run.isTemplateRun()) {
-        // The version the run ran, whatever the latest is now.
-        ResultJob<Template> *job = client->templateById(run.executableId.isEmpty() ? run.definitionId
-                                                                                   : run.executableId);
-        connect(job, &ApiJob::finished, this, [this, job, run] {
+    const QString failure = retryOf ? tr("Cannot retry: %1") : tr("Cannot launch %1: %2").arg(item.label);
+    if (item.kind == LaunchItem::Kind::Template) {
+        ResultJob<Template> *job = client->templateById(item.id);
+        connect(job, &ApiJob::finished, this, [this, job, retryOf, failure] {
             if (!job->succeeded())
-                return Q_EMIT errorOccurred(tr("Cannot retry: %1").arg(job->error().sentence()));
-            launchTemplate(job->result(), run);
+                return Q_EMIT errorOccurred(failure.arg(job->error().sentence()));
+            launchTemplate(job->result(), retryOf);
         });
         return job->start();
     }
-    ResultJob<Definition> *job = client->definition(run.definitionId);
-    connect(job, &ApiJob::finished, this, [this, job, run] {
+    ResultJob<Definition> *job = client->definition(item.id);
+    connect(job, &ApiJob::finished, this, [this, job, retryOf, failure] {
         if (!job->succeeded())
-            return Q_EMIT errorOccurred(tr("Cannot retry: %1").arg(job->error().sentence()));
-        launch(job->result(), run);
+            return Q_EMIT errorOccurred(failure.arg(job->error().sentence()));
+        launch(job->result(), retryOf);
     });
     job->start();
 }

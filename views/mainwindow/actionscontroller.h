@@ -2,6 +2,7 @@
 
 #include <definitions/definitioneditor.h>
 
+#include <client/settings.h>
 #include <wire/definition.h>
 #include <wire/run.h>
 #include <wire/template.h>
@@ -42,6 +43,9 @@ public:
     void launchTemplate(const Template &tpl, const std::optional<Run> &retryOf = std::nullopt);
     // A run of a definition or of a template: its launch form, filled from the run.
     void retry(const Run &run);
+    // The launch form of a definition or template known by id (the tray's
+    // Launch recent), read from the server first.
+    void launchById(const LaunchItem &item, const std::optional<Run> &retryOf = std::nullopt);
     void stop(const Run &run);
     // Follows `run` with `client` until it finishes (launchedRunFinished).
     void watch(FlotillaClient *client, const Run &run);

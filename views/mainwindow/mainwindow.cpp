@@ -15,6 +15,7 @@
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
 #include <client/settings.h>
+#include <client/watchlist.h>
 
 #include <icons.h>
 
@@ -145,6 +146,13 @@ void MainWindow::connectPages()
     connect(m_runs, &RunsPage::runActivated, this, &MainWindow::openRun);
     connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
     connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
+    connect(m_runs, &RunsPage::watchRequested, this, [this](const Run &run) {
+        if (!m_watches)
+            return;
+        m_watches->watchRun(m_connection->profile().name, run.runId);
+        statusBar()->showMessage(tr("Watching the run of %1: you will be notified when it ends.").arg(run.alias), 10000);
+    });
+    connect(m_definitions, &DefinitionsPage::watchRequested, this, &MainWindow::toggleDefinitionWatch);
     connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         connect(page, &NameListPage::errorOccurred, this, showErrorOf);
@@ -169,6 +177,8 @@ void MainWindow::connectPages()
     connect(m_actions, &ActionsController::runsChanged, m_runs, &RunsPage::refresh);
     connect(m_actions, &ActionsController::runsChanged, m_templates, &TemplatesPage::refresh);
     connect(m_actions, &ActionsController::launched, this, &MainWindow::openRunWith);
+    connect(m_actions, &ActionsController::launched, this,
+            [this](FlotillaClient *, const Run &run) { Q_EMIT runLaunched(m_connection->profile().name, run); });
     connect(m_actions, &ActionsController::launchedRunFinished, this, &MainWindow::launchedRunFinished);
     connect(m_actions, &ActionsController::errorOccurred, m_errorBar, &ErrorBar::showError);
     connect(m_actions, &ActionsController::statusMessage, this,
@@ -376,6 +386,17 @@ RunView *MainWindow::openRunWith(FlotillaClient *client, const Run &run)
     connect(view, &RunView::stopRequested, m_actions, &ActionsController::stop);
     connect(view, &RunView::retryRequested, m_actions, &ActionsController::retry);
     connect(view, &QObject::destroyed, this, [this, runId = run.runId] { m_runViews.remove(runId); });
+    if (m_watches) {
+        const QString profile = m_connection->profile().name;
+        view->setWatched(m_watches->isRunWatched(profile, run.runId));
+        connect(view, &RunView::watchToggled, m_watches, [this, profile, runId = run.runId](bool watched) {
+            m_watches->setRunWatched(profile, runId, watched);
+        });
+        connect(m_watches, &WatchList::runsChanged, view, [this, view, profile](const QString &changed) {
+            if (changed == profile)
+                view->setWatched(m_watches->isRunWatched(profile, view->run().runId));
+        });
+    }
     m_runViews.insert(run.runId, view);
     view->show();
     return view;
@@ -389,6 +410,23 @@ QList<RunView *> MainWindow::runViews() const
             views.append(view);
     }
     return views;
+}
+
+void MainWindow::setWatchList(WatchList *watches)
+{
+    m_watches = watches;
+}
+
+void MainWindow::toggleDefinitionWatch(const Definition &definition)
+{
+    if (!m_watches)
+        return;
+    const QString profile = m_connection->profile().name;
+    const bool watch = !m_watches->isDefinitionWatched(profile, definition.definitionId);
+    m_watches->setDefinitionWatched(profile, definition.definitionId, watch);
+    statusBar()->showMessage(watch ? tr("You will be notified when runs of %1 end.").arg(definition.alias)
+                                   : tr("No more notifications about runs of %1.").arg(definition.alias),
+                             10000);
 }
 
 void MainWindow::openSettings()

@@ -26,6 +26,7 @@ class QuitGuard;
 class RunView;
 class RunsPage;
 class TemplatesPage;
+class WatchList;
 
 // The window people live in: navigation (Definitions, Templates where the
 // server has them, Runs, Groups, Tags, Clusters), a server switcher over the profiles, an error bar, a status bar
@@ -55,6 +56,11 @@ public:
     TemplatesPage *templatesPage() const { return m_templates; }
     void showPage(Page page);
     RunView *openRun(const Run &run);
+    // A run of a server the window may no longer show (the tray, a notification).
+    RunView *openRunWith(FlotillaClient *client, const Run &run);
+    ActionsController *actions() const { return m_actions; }
+    // Offers Watch in run windows, the runs table and on definitions.
+    void setWatchList(WatchList *watches);
     // Only for tests and screenshots: the open run windows.
     QList<RunView *> runViews() const;
     // Skip the quit question (tests).
@@ -63,6 +69,8 @@ public:
 Q_SIGNALS:
     // A run launched from this window finished (for notifications).
     void launchedRunFinished(const Flotilla::Run &run);
+    // A run was launched from this window on the server of `profile`.
+    void runLaunched(const QString &profile, const Flotilla::Run &run);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,8 +87,8 @@ private:
     void focusFilter();
     void updateActiveRuns();
     void applyRefreshSettings();
-    RunView *openRunWith(FlotillaClient *client, const Run &run);
     void openSettings();
+    void toggleDefinitionWatch(const Definition &definition);
 
     void restoreState();
     // The first start: three quarters wide, two thirds high, centred.
@@ -106,6 +114,7 @@ private:
     QLabel *m_activeRunsLabel;
     QTimer *m_activeRunsTimer;
     QHash<QString, QPointer<RunView>> m_runViews;
+    WatchList *m_watches = nullptr;
 };
 
 } // namespace Flotilla

@@ -40,7 +40,13 @@ RunsPage::RunsPage(QWidget *parent)
         if (const std::optional<Run> run = selectedRun())
             Q_EMIT retryRequested(*run);
     });
-    m_table->addActions({m_stop, m_retry});
+    m_watch = new QAction(tr("&Watch"), this);
+    m_watch->setToolTip(tr("Notify me when this run ends"));
+    connect(m_watch, &QAction::triggered, this, [this] {
+        if (const std::optional<Run> run = selectedRun())
+            Q_EMIT watchRequested(*run);
+    });
+    m_table->addActions({m_stop, m_retry, m_watch});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -90,6 +96,7 @@ void RunsPage::selectionChanged()
     const std::optional<Run> run = selectedRun();
     m_stop->setEnabled(run && run->isActive());
     m_retry->setEnabled(run && !run->isActive());
+    m_watch->setEnabled(run && run->isActive());
 }
 
 } // namespace Flotilla

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
@@ -43,6 +44,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     , m_duration(new QLabel(this))
     , m_stop(new QPushButton(actionIcon(ActionIcon::Stop), tr("&Stop…"), this))
     , m_retry(new QPushButton(actionIcon(ActionIcon::Retry), tr("&Retry…"), this))
+    , m_watch(new QPushButton(tr("&Watch"), this))
     , m_sidebar(new QWidget)
     , m_fields(new QGridLayout(m_sidebar))
     , m_tabs(new QTabWidget(this))
@@ -64,6 +66,11 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_retry->setAccessibleName(tr("Retry run"));
     connect(m_stop, &QPushButton::clicked, this, [this] { Q_EMIT stopRequested(m_run); });
     connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_run); });
+    m_watch->setCheckable(true);
+    m_watch->setAccessibleName(tr("Watch run"));
+    m_watch->setToolTip(tr("Notify me when this run ends"));
+    m_watch->hide(); // until setWatched() says watching is offered
+    connect(m_watch, &QPushButton::toggled, this, &RunView::watchToggled);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_state);
@@ -71,6 +78,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     header->addWidget(m_exit, 1);
     header->addWidget(m_duration);
     header->addSpacing(16);
+    header->addWidget(m_watch);
     header->addWidget(m_stop);
     header->addWidget(m_retry);
 
@@ -257,6 +265,19 @@ QLineEdit *RunView::addIdField(const QString &label, const QString &accessibleNa
     return value;
 }
 
+void RunView::setWatched(bool watched)
+{
+    m_watchOffered = true;
+    const QSignalBlocker quiet(m_watch); // a state told, not a click
+    m_watch->setChecked(watched);
+    m_watch->setVisible(m_run.isActive());
+}
+
+bool RunView::isWatched() const
+{
+    return m_watch->isChecked();
+}
+
 void RunView::display(const Run &run)
 {
     m_run = run;
@@ -272,6 +293,7 @@ void RunView::display(const Run &run)
     m_exit->setText(exit);
     m_stop->setVisible(run.isActive());
     m_retry->setVisible(!run.isActive());
+    m_watch->setVisible(m_watchOffered && run.isActive());
 
     const auto number = [](const std::optional<qint64> &value) { return value ? QString::number(*value) : QString(); };
     m_runId->setText(run.runId);

@@ -39,10 +39,15 @@ public:
     const Run &run() const { return m_run; }
     LogPane *logPane() const { return m_log; }
     PodEventModel *events() const { return m_events; }
+    // Offers Watch (while the run is active) and shows whether it is watched.
+    void setWatched(bool watched);
+    bool isWatched() const;
 
 Q_SIGNALS:
     void stopRequested(const Flotilla::Run &run);
     void retryRequested(const Flotilla::Run &run);
+    // The Watch button was toggled.
+    void watchToggled(bool watched);
 
 private:
     void display(const Run &run);
@@ -65,6 +70,8 @@ private:
     QLabel *m_duration;
     QPushButton *m_stop;
     QPushButton *m_retry;
+    QPushButton *m_watch;
+    bool m_watchOffered = false;
     QWidget *m_sidebar;
     QGridLayout *m_fields;                               // a grid, not a form: see addRow()
     QHash<const QWidget *, QList<QWidget *>> m_rowParts; // field -> its label (and copy button)

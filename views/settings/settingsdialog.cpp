@@ -7,6 +7,7 @@
 #include <client/profilestore.h>
 #include <client/settings.h>
 
+#include <QCheckBox>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -52,6 +53,19 @@ SettingsDialog::SettingsDialog(ProfileStore *store, QWidget *parent)
     m_ui->runsRefreshSpin->setValue(Settings().runsRefreshSeconds());
     connect(m_ui->runsRefreshSpin, &QSpinBox::valueChanged, this,
             [](int seconds) { Settings().setRunsRefreshSeconds(seconds); });
+
+    const Settings settings;
+    const std::tuple<QCheckBox *, bool, void (Settings::*)(bool)> checks[] = {
+        {m_ui->notifyCheck, settings.notifyWatchedRuns(), &Settings::setNotifyWatchedRuns},
+        {m_ui->failuresStayCheck, settings.failuresStayUntilDismissed(), &Settings::setFailuresStayUntilDismissed},
+        {m_ui->keepInTrayCheck, settings.keepRunningInTray(), &Settings::setKeepRunningInTray},
+    };
+    for (const auto &[check, value, setter] : checks) {
+        check->setChecked(value);
+        connect(check, &QCheckBox::toggled, this, [setter = setter](bool on) { (Settings().*setter)(on); });
+    }
+    m_ui->failuresStayCheck->setEnabled(m_ui->notifyCheck->isChecked());
+    connect(m_ui->notifyCheck, &QCheckBox::toggled, m_ui->failuresStayCheck, &QWidget::setEnabled);
 
     reloadProfiles(m_store->defaultProfileName());
 }

@@ -172,8 +172,8 @@ QList<TrayState::MenuItem> TrayState::menuItems() const
     };
     QList<MenuItem> items;
     const QList<Entry> active = activeRuns();
-    items.append(item(Kind::Header, active.isEmpty() ? tr("No active runs")
-                                                     : tr("%n active run(s)", nullptr, int(active.size()))));
+    items.append(item(Kind::Header,
+                      active.isEmpty() ? tr("No active runs") : tr("%n active run(s)", nullptr, int(active.size()))));
     for (const Entry &entry : active.first(std::min(int(active.size()), activeShown)))
         items.append(runItem(Kind::ActiveRun, entry));
     if (active.size() > activeShown)

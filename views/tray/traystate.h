@@ -38,9 +38,9 @@ public:
         Kind kind = Kind::Separator;
         QString text;
         QIcon icon;
-        QString profile;      // ActiveRun, FinishedRun, Launch
-        Run run;              // ActiveRun, FinishedRun
-        LaunchItem launch;    // Launch
+        QString profile;       // ActiveRun, FinishedRun, Launch
+        Run run;               // ActiveRun, FinishedRun
+        LaunchItem launch;     // Launch
         QList<MenuItem> items; // Submenu
     };
 

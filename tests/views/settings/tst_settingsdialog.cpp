@@ -6,6 +6,7 @@
 #include <client/secretjob.h>
 #include <client/settings.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void setDefault();
     void testConnectionShowsTheFlavourOrTheError();
     void runsRefreshIsStored();
+    void notificationChoicesAreStored();
     void everyControlHasAnAccessibleName();
     void rendersAtItsSizeHint();
     void noKeychainSavesNothing();
@@ -241,6 +243,30 @@ void tst_SettingsDialog::runsRefreshIsStored()
     SettingsDialog again(m_store.get());
     QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("runsRefreshSpin"))->value(), 15);
     spin->setValue(0);
+}
+
+void tst_SettingsDialog::notificationChoicesAreStored()
+{
+    auto *notify = child<QCheckBox>("notifyCheck");
+    auto *stay = child<QCheckBox>("failuresStayCheck");
+    auto *tray = child<QCheckBox>("keepInTrayCheck");
+    QVERIFY(notify->isChecked());
+    QVERIFY(!stay->isChecked());
+    QVERIFY(tray->isChecked());
+    stay->setChecked(true);
+    tray->setChecked(false);
+    QVERIFY(Settings().failuresStayUntilDismissed());
+    QVERIFY(!Settings().keepRunningInTray());
+    notify->setChecked(false);
+    QVERIFY(!Settings().notifyWatchedRuns());
+    QVERIFY(!stay->isEnabled()); // nothing to keep without notifications
+    SettingsDialog again(m_store.get());
+    QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("notifyCheck"))->isChecked());
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("failuresStayCheck"))->isChecked());
+    QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("failuresStayCheck"))->isEnabled());
+    notify->setChecked(true);
+    stay->setChecked(false);
+    tray->setChecked(true);
 }
 
 void tst_SettingsDialog::everyControlHasAnAccessibleName()

@@ -70,8 +70,8 @@ void Tst_TrayState::idleWithNothingToShow()
     QCOMPARE(state.state(), TrayState::State::Idle);
     QCOMPARE(state.toolTip(), QStringLiteral("Flotilla\nNo active runs"));
     const QList<TrayState::MenuItem> items = state.menuItems();
-    QCOMPARE(kinds(items), (QList<Kind>{Kind::Header, Kind::Separator, Kind::Submenu, Kind::Separator,
-                                        Kind::ShowWindow, Kind::Quit}));
+    QCOMPARE(kinds(items), (QList<Kind>{Kind::Header, Kind::Separator, Kind::Submenu, Kind::Separator, Kind::ShowWindow,
+                                        Kind::Quit}));
     QCOMPARE(items.first().text, QStringLiteral("No active runs"));
     QVERIFY(launchMenu(items).items.isEmpty());
     QCOMPARE(texts(items, Kind::ShowWindow), QStringList{QStringLiteral("&Show Window")});
@@ -91,9 +91,9 @@ void Tst_TrayState::activeRunsAreListedAndCounted()
     const QList<TrayState::MenuItem> items = state.menuItems();
     QCOMPARE(items.first().text, QStringLiteral("3 active run(s)"));
     // Newest first; one profile: no profile names.
-    QCOMPARE(texts(items, Kind::ActiveRun), (QStringList{QStringLiteral("job-b: Queued"),
-                                                         QStringLiteral("job-c: Running"),
-                                                         QStringLiteral("job-a: Running")}));
+    QCOMPARE(texts(items, Kind::ActiveRun),
+             (QStringList{QStringLiteral("job-b: Queued"), QStringLiteral("job-c: Running"),
+                          QStringLiteral("job-a: Running")}));
     QCOMPARE(items.at(1).run.runId, QStringLiteral("b"));
     QCOMPARE(items.at(1).profile, QStringLiteral("local"));
     QVERIFY(!items.at(1).icon.isNull());
@@ -129,7 +129,8 @@ void Tst_TrayState::aNewFailureShowsUntilLookedAt()
     state.addFinished(QStringLiteral("prod"), makeRun(QStringLiteral("worse"), RunStatus::Stopped, 2, 137));
     QCOMPARE(state.state(), TrayState::State::Failure);
     QCOMPARE(state.unseenFailures(), 2);
-    QCOMPARE(state.toolTip(), QStringLiteral("Flotilla\n1 active run(s), 1 running\n2 run(s) failed since you last looked"));
+    QCOMPARE(state.toolTip(),
+             QStringLiteral("Flotilla\n1 active run(s), 1 running\n2 run(s) failed since you last looked"));
     QSignalSpy changed(&state, &TrayState::changed);
     state.acknowledge();
     QCOMPARE(changed.size(), 1);
