@@ -55,6 +55,11 @@ WatchPoller::~WatchPoller()
     abortJobs();
 }
 
+FlotillaClient *WatchPoller::client() const
+{
+    return m_client.data();
+}
+
 void WatchPoller::setClient(FlotillaClient *client)
 {
     if (client == m_client)

@@ -43,7 +43,7 @@ public:
     ~WatchPoller() override;
 
     QString profile() const { return m_profile; }
-    FlotillaClient *client() const { return m_client.data(); }
+    FlotillaClient *client() const;
     // Polls with `client` from now on, at once; null stops polling.
     void setClient(FlotillaClient *client);
     void setInterval(int milliseconds) { m_intervalMs = milliseconds; }

@@ -1,0 +1,179 @@
+// WatchCenter against a real control plane and a fake notifications service
+// on a private session bus (ctest runs it under dbus-run-session): a watched
+// run's end raises exactly one notification with Open, and Open opens that
+// run's window.
+#include <desktop/desktopnotifier.h>
+#include <desktop/watchcenter.h>
+
+#include <mainwindow/mainwindow.h>
+#include <runs/runview.h>
+#include <tray/traystate.h>
+
+#include <client/profilestore.h>
+#include <client/settings.h>
+#include <client/watchlist.h>
+#include <client/watchpoller.h>
+#include <testserver.h>
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flotilla;
+using namespace Flotilla::Testing;
+
+namespace {
+
+const QString serviceName = QStringLiteral("org.freedesktop.Notifications");
+const QString servicePath = QStringLiteral("/org/freedesktop/Notifications");
+
+// org.freedesktop.Notifications as a desktop shell offers it, recording calls.
+class FakeNotifications final : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    struct Call
+    {
+        QString summary;
+        QString body;
+        QStringList actions;
+    };
+    QList<Call> calls;
+
+public Q_SLOTS:
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &actions, const QVariantMap &, int)
+    {
+        calls.append({summary, body, actions});
+        return uint(calls.size()) + 100;
+    }
+};
+
+} // namespace
+
+class Tst_WatchCenter final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void aWatchedRunEndsWithOneNotificationThatOpensIt();
+    void launchedRunsAreWatchedAndRecent();
+
+private:
+    QString launchRun(const QString &alias, const QString &command);
+
+    FakeNotifications m_service;
+    QDBusConnection m_shell{QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("shell"))};
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpTestClient> m_http;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WatchCenter> m_center;
+};
+
+void Tst_WatchCenter::initTestCase()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QVERIFY2(m_shell.isConnected(), "no session bus: run under dbus-run-session");
+    QVERIFY(m_shell.registerObject(servicePath, &m_service, QDBusConnection::ExportAllSlots));
+    QVERIFY(m_shell.registerService(serviceName));
+    m_server = std::make_unique<TestServer>();
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_http = std::make_unique<HttpTestClient>(*m_server);
+}
+
+void Tst_WatchCenter::init()
+{
+    m_service.calls.clear();
+    m_profiles = std::make_unique<ProfileStore>(m_settingsDir.filePath(QStringLiteral("profiles.conf")));
+    m_window = std::make_unique<MainWindow>(m_profiles.get());
+    m_window->setAskBeforeQuit(false);
+    m_window->show();
+    m_center = std::make_unique<WatchCenter>(m_window.get());
+    m_window->setLocalServer(m_server->url(), m_server->token());
+    QTRY_VERIFY_WITH_TIMEOUT(m_center->poller(QStringLiteral("local")), 10000);
+    m_center->poller(QStringLiteral("local"))->setInterval(50);
+}
+
+void Tst_WatchCenter::cleanup()
+{
+    m_center.reset();
+    m_window.reset();
+}
+
+QString Tst_WatchCenter::launchRun(const QString &alias, const QString &command)
+{
+    const QString id = createDefinition(
+        *m_http, {{"alias", alias.toStdString()}, {"image", "none"}, {"command", command.toStdString()}});
+    return QString::fromStdString(launch(*m_http, id).value("run_id", ""));
+}
+
+void Tst_WatchCenter::aWatchedRunEndsWithOneNotificationThatOpensIt()
+{
+    // Launched elsewhere (the CLI, say), watched here.
+    const QString runId = launchRun(QStringLiteral("watched-job"), QStringLiteral("sleep 0.3; exit 4"));
+    QVERIFY(!runId.isEmpty());
+    m_center->watchRun(QStringLiteral("local"), runId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service.calls.size(), 1, 30000);
+    const FakeNotifications::Call call = m_service.calls.constFirst();
+    QCOMPARE(call.summary, QStringLiteral("watched-job: Failed"));
+    QVERIFY2(call.body.contains(QStringLiteral("Exit code 4.")), qPrintable(call.body));
+    QVERIFY2(call.body.startsWith(QStringLiteral("Ran for ")), qPrintable(call.body));
+    QVERIFY(call.actions.contains(QStringLiteral("open")));
+    QCOMPARE(call.actions.at(call.actions.indexOf(QStringLiteral("open")) + 1), QStringLiteral("Open"));
+    QVERIFY(!m_center->watchList()->isRunWatched(QStringLiteral("local"), runId));
+    QCOMPARE(m_center->trayState()->finishedRuns().constFirst().run.runId, runId);
+
+    // Later polls, past another run's end, say nothing more about it.
+    const QString later = launchRun(QStringLiteral("unwatched-job"), QStringLiteral("sleep 0.5"));
+    const auto seen = [this](const QString &id) {
+        const QList<Run> &finished = m_center->poller(QStringLiteral("local"))->recentlyFinished();
+        return std::any_of(finished.cbegin(), finished.cend(), [&id](const Run &run) { return run.runId == id; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen(later), 30000);
+    QCOMPARE(m_service.calls.size(), 1);
+
+    // Open on the notification opens that run's window.
+    QVERIFY(m_window->runViews().isEmpty());
+    QTRY_VERIFY(m_center->notifier()->findChildren<QObject *>().isEmpty()); // the id came back
+    QDBusMessage invoked = QDBusMessage::createSignal(servicePath, serviceName, QStringLiteral("ActionInvoked"));
+    invoked << 101u << QStringLiteral("open");
+    QVERIFY(m_shell.send(invoked));
+    QTRY_COMPARE(m_window->runViews().size(), 1);
+    QCOMPARE(m_window->runViews().constFirst()->run().runId, runId);
+}
+
+void Tst_WatchCenter::launchedRunsAreWatchedAndRecent()
+{
+    Run run;
+    run.runId = QStringLiteral("launched-1");
+    run.definitionId = QStringLiteral("def-9");
+    run.alias = QStringLiteral("nightly");
+    Q_EMIT m_window->runLaunched(QStringLiteral("local"), run);
+    QVERIFY(m_center->watchList()->isRunWatched(QStringLiteral("local"), run.runId));
+    const QList<LaunchItem> recent = Settings().recentLaunches(QStringLiteral("local"));
+    QVERIFY(!recent.isEmpty());
+    QCOMPARE(recent.constFirst(), (LaunchItem{LaunchItem::Kind::Definition, run.definitionId, run.alias}));
+    const QList<TrayState::MenuItem> items = m_center->trayState()->menuItems();
+    const auto launchMenu = std::find_if(items.cbegin(), items.cend(), [](const TrayState::MenuItem &item) {
+        return item.kind == TrayState::MenuItem::Kind::Submenu;
+    });
+    QVERIFY(launchMenu != items.cend());
+    QCOMPARE(launchMenu->items.constFirst().text, QStringLiteral("nightly"));
+    // The server never heard of it: dropped from the watches quietly.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_center->watchList()->isRunWatched(QStringLiteral("local"), run.runId), 10000);
+    QVERIFY(m_service.calls.isEmpty());
+}
+
+QTEST_MAIN(Tst_WatchCenter)
+#include "tst_watchcenter.moc"
