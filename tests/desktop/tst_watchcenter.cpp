@@ -113,8 +113,9 @@ void Tst_WatchCenter::cleanup()
 
 QString Tst_WatchCenter::launchRun(const QString &alias, const QString &command)
 {
-    const QString id = createDefinition(
-        *m_http, {{"alias", alias.toStdString()}, {"image", "none"}, {"command", command.toStdString()}});
+    const QString id = createDefinition(*m_http, {{"alias", alias.toStdString()},
+                                                  {"image", "none"},
+                                                  {"command", command.toStdString()}});
     return QString::fromStdString(launch(*m_http, id).value("run_id", ""));
 }
 

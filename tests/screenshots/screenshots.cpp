@@ -15,6 +15,8 @@
 #include <templates/templatedetails.h>
 #include <templates/templatelaunchdialog.h>
 #include <templates/templatespage.h>
+#include <tray/traymenu.h>
+#include <tray/traystate.h>
 #include <widgets/schemaform.h>
 
 #include <client/flotillaclient.h>
@@ -72,6 +74,52 @@ QString launchRun(HttpTestClient &client, const QString &definitionId, const Jso
 {
     return QString::fromStdString(
         launch(client, definitionId, Json{{"run_tags", {{"owner_id", "ada"}}}, {"env", env}}).value("run_id", ""));
+}
+
+// The tray's menu as it opens: a few active runs, the last finished ones
+// and the recent launches.
+void screenshotTrayMenu()
+{
+    const QDateTime start(QDate(2026, 11, 27), QTime(7, 0), Qt::UTC);
+    const auto run = [&start](const char *id, const char *alias, RunStatus status, int minute,
+                              std::optional<qint64> exitCode = std::nullopt) {
+        Run made;
+        made.runId = QLatin1String(id);
+        made.alias = QLatin1String(alias);
+        made.status = status;
+        made.exitCode = exitCode;
+        made.queuedAt = start.addSecs(minute * 60);
+        made.startedAt = made.queuedAt;
+        if (status == RunStatus::Stopped)
+            made.finishedAt = made.startedAt->addSecs(90);
+        return made;
+    };
+    TrayState state;
+    state.setActiveRuns(QStringLiteral("local"), {run("a1", "train-model", RunStatus::Running, 50),
+                                                  run("a2", "nightly-report", RunStatus::Running, 48),
+                                                  run("a3", "resize-images", RunStatus::Queued, 52)});
+    state.setRecentlyFinished(QStringLiteral("local"), {run("f1", "hello-flotilla", RunStatus::Stopped, 40, 0),
+                                                        run("f2", "nightly-report", RunStatus::Stopped, 30, 1),
+                                                        run("f3", "backup-db", RunStatus::Stopped, 20, 0),
+                                                        run("f4", "train-model", RunStatus::Stopped, 10, 137),
+                                                        run("f5", "resize-images", RunStatus::Stopped, 5, 0)});
+    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("local"),
+                         {{LaunchItem::Kind::Definition, QStringLiteral("d1"), QStringLiteral("train-model")},
+                          {LaunchItem::Kind::Definition, QStringLiteral("d2"), QStringLiteral("nightly-report")}});
+    TrayMenu menu(&state);
+    menu.popup(QPoint(40, 40));
+    save(&menu, QStringLiteral("16-tray-menu"));
+    menu.hide();
+}
+
+void screenshotNotificationSettings(ProfileStore *profiles, QWidget *window)
+{
+    SettingsDialog settings(profiles, window);
+    settings.show();
+    settings.findChild<QTabWidget *>(QStringLiteral("pages"))
+        ->setCurrentWidget(settings.findChild<QWidget *>(QStringLiteral("notificationsPage")));
+    save(&settings, QStringLiteral("17-notification-settings"));
+    settings.hide();
 }
 
 } // namespace
@@ -268,5 +316,8 @@ int main(int argc, char *argv[])
     settings.show();
     save(&settings, QStringLiteral("09-settings"));
     settings.hide();
+
+    screenshotTrayMenu();
+    screenshotNotificationSettings(&profiles, &window);
     return g_failures == 0 ? 0 : 1;
 }
