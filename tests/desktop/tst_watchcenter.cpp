@@ -5,7 +5,9 @@
 #include <desktop/desktopnotifier.h>
 #include <desktop/watchcenter.h>
 
+#include <definitions/definitionspage.h>
 #include <mainwindow/mainwindow.h>
+#include <runs/runspage.h>
 #include <runs/runview.h>
 #include <tray/traystate.h>
 
@@ -13,12 +15,16 @@
 #include <client/settings.h>
 #include <client/watchlist.h>
 #include <client/watchpoller.h>
+#include <lists/runlistmodel.h>
 #include <testserver.h>
 
+#include <QAction>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +60,15 @@ public Q_SLOTS:
     }
 };
 
+QAction *actionNamed(QWidget *widget, const QString &text)
+{
+    for (QAction *action : widget->actions()) {
+        if (action->text().remove(u'&').startsWith(text))
+            return action;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class Tst_WatchCenter final : public QObject
@@ -66,6 +81,8 @@ private Q_SLOTS:
     void cleanup();
     void aWatchedRunEndsWithOneNotificationThatOpensIt();
     void launchedRunsAreWatchedAndRecent();
+    void watchFromTheRunsTableAndTheRunWindow();
+    void notifyMeAboutADefinitionToggles();
 
 private:
     QString launchRun(const QString &alias, const QString &command);
@@ -174,6 +191,60 @@ void Tst_WatchCenter::launchedRunsAreWatchedAndRecent()
     // The server never heard of it: dropped from the watches quietly.
     QTRY_VERIFY_WITH_TIMEOUT(!m_center->watchList()->isRunWatched(QStringLiteral("local"), run.runId), 10000);
     QVERIFY(m_service.calls.isEmpty());
+}
+
+void Tst_WatchCenter::watchFromTheRunsTableAndTheRunWindow()
+{
+    const QString runId = launchRun(QStringLiteral("long-job"), QStringLiteral("sleep 600"));
+    waitForStatus(*m_http, runId, "RUNNING");
+    m_window->showPage(MainWindow::Runs);
+    RunListModel *runs = m_window->runsPage()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(runId) >= 0, 10000);
+    QTableView *table = m_window->runsPage()->table();
+    table->setCurrentIndex(runs->index(runs->rowOf(runId), 0));
+    QAction *watch = actionNamed(table, QStringLiteral("Watch"));
+    QVERIFY(watch && watch->isEnabled());
+    watch->trigger();
+    WatchList *watches = m_center->watchList();
+    QVERIFY(watches->isRunWatched(QStringLiteral("local"), runId));
+
+    // The run window shows it, and unwatching there is kept.
+    RunView *view = m_window->openRun(runs->itemAt(runs->rowOf(runId)));
+    const QList<QPushButton *> buttons = view->findChildren<QPushButton *>();
+    const auto found = std::find_if(buttons.cbegin(), buttons.cend(),
+                                    [](const QPushButton *button) { return button->accessibleName() == u"Watch run"; });
+    QVERIFY(found != buttons.cend());
+    QPushButton *button = *found;
+    QTRY_VERIFY(button->isVisible());
+    QVERIFY(button->isChecked());
+    button->click();
+    QVERIFY(!watches->isRunWatched(QStringLiteral("local"), runId));
+    watches->watchRun(QStringLiteral("local"), runId); // from elsewhere: the button follows
+    QVERIFY(view->isWatched());
+    QVERIFY(WatchList().isRunWatched(QStringLiteral("local"), runId)); // kept for the next start
+    watches->unwatchRun(QStringLiteral("local"), runId);
+}
+
+void Tst_WatchCenter::notifyMeAboutADefinitionToggles()
+{
+    DefinitionsPage *page = m_window->definitionsPage();
+    const QString definitionId = createDefinition(*m_http, {{"alias", "watched-definition"},
+                                                            {"image", "none"},
+                                                            {"command", "true"}});
+    page->refresh();
+    page->select(definitionId);
+    QTRY_VERIFY_WITH_TIMEOUT(page->selectedDefinition() && page->selectedDefinition()->definitionId == definitionId,
+                             10000);
+    QAction *notify = actionNamed(page->table(), QStringLiteral("Notify Me About This Definition"));
+    QVERIFY(notify && notify->isEnabled());
+    notify->trigger();
+    QVERIFY(m_center->watchList()->isDefinitionWatched(QStringLiteral("local"), definitionId));
+    // A run of it, launched elsewhere, is told when it ends.
+    launch(*m_http, definitionId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service.calls.size(), 1, 30000);
+    QCOMPARE(m_service.calls.constFirst().summary, QStringLiteral("watched-definition: Succeeded"));
+    notify->trigger();
+    QVERIFY(!m_center->watchList()->isDefinitionWatched(QStringLiteral("local"), definitionId));
 }
 
 QTEST_MAIN(Tst_WatchCenter)
