@@ -79,11 +79,12 @@ void WatchCenter::clientConnected(FlotillaClient *client)
     const QString profile = m_window->connection()->profile().name;
     // A poller of its own per client: a reconnected profile starts afresh,
     // and the superseded client is let go with its poller.
-    delete m_pollers.take(profile);
     for (const QString &other : m_pollers.keys()) {
-        if (m_watches->watchedRuns(other).isEmpty() && m_watches->watchedDefinitions(other).isEmpty()) {
+        const bool watching = !m_watches->watchedRuns(other).isEmpty()
+                              || !m_watches->watchedDefinitions(other).isEmpty();
+        if (other == profile || !watching) {
             delete m_pollers.take(other);
-            m_trayState->setActiveRuns(other, {});
+            m_trayState->setActiveRuns(other, {}); // until a poller reads them again
         }
     }
     auto *poller = new WatchPoller(m_watches, profile, this);

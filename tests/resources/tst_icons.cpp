@@ -16,6 +16,7 @@ const QList<StatusIcon> allStatusIcons = {StatusIcon::Queued,    StatusIcon::Pen
                                           StatusIcon::Unknown};
 const QList<ActionIcon> allActionIcons = {ActionIcon::Launch, ActionIcon::Stop, ActionIcon::Retry, ActionIcon::Refresh,
                                           ActionIcon::New,    ActionIcon::Edit, ActionIcon::Copy,  ActionIcon::Delete};
+const QList<TrayIcon> allTrayIcons = {TrayIcon::Idle, TrayIcon::Active, TrayIcon::Failure};
 
 QStringList resourceFiles(const QString &folder)
 {
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void everyResourceIsAValidSquareSvg();
     void statusIcons();
     void actionIcons();
+    void trayIcons();
     void applicationIcon();
 };
 
@@ -89,7 +91,7 @@ void Tst_Icons::init()
 void Tst_Icons::everyResourceIsAValidSquareSvg()
 {
     const QStringList files = resourceFiles(QStringLiteral(":/icons"));
-    QCOMPARE(files.size(), 1 + allStatusIcons.size() + allActionIcons.size());
+    QCOMPARE(files.size(), 1 + allStatusIcons.size() + allActionIcons.size() + allTrayIcons.size());
     for (const QString &file : files) {
         QVERIFY2(file.endsWith(QLatin1String(".svg")), qPrintable(file));
         QSvgRenderer renderer(file);
@@ -107,6 +109,11 @@ void Tst_Icons::statusIcons()
 void Tst_Icons::actionIcons()
 {
     verifyIconSet(QStringLiteral(":/icons/actions"), iconsOf(allActionIcons, &actionIcon));
+}
+
+void Tst_Icons::trayIcons()
+{
+    verifyIconSet(QStringLiteral(":/icons/tray"), iconsOf(allTrayIcons, &trayIcon));
 }
 
 void Tst_Icons::applicationIcon()
