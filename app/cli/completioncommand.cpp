@@ -257,8 +257,8 @@ else
 fi
 )SH";
 
-const char zshCase[] =
-    "        (@NAME@) opts=(@OPTION_WORDS@) valued=(@VALUED_WORDS@) args=(@POSITIONS@) repeats=@REPEATS@ ;;\n";
+const char zshCase[]
+    = "        (@NAME@) opts=(@OPTION_WORDS@) valued=(@VALUED_WORDS@) args=(@POSITIONS@) repeats=@REPEATS@ ;;\n";
 
 const char fishScript[] = R"SH(# fish completion for flotilla, from `flotilla completion fish`: commands,
 # options, profile names, and the aliases, template names and run ids of the
@@ -362,14 +362,10 @@ Command::Description describe(CompletionCommand::Action action)
                 {},
                 1,
                 1};
-    case Action::Aliases:
-        return {QStringLiteral("__complete-aliases"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
-    case Action::Templates:
-        return {QStringLiteral("__complete-templates"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
-    case Action::Runs:
-        return {QStringLiteral("__complete-runs"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
-    case Action::Profiles:
-        return {QStringLiteral("__complete-profiles"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
+    case Action::Aliases: return {QStringLiteral("__complete-aliases"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
+    case Action::Templates: return {QStringLiteral("__complete-templates"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
+    case Action::Runs: return {QStringLiteral("__complete-runs"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
+    case Action::Profiles: return {QStringLiteral("__complete-profiles"), QStringLiteral("[PREFIX]"), {}, {}, 0, 1};
     }
     Q_UNREACHABLE();
 }
@@ -438,8 +434,7 @@ void CompletionCommand::run(Invocation &invocation) const
     case Action::Script: {
         const QString text = script(prefix, CommandLine::commands());
         if (text.isEmpty())
-            return invocation.usageError(
-                QStringLiteral("completion takes bash, zsh or fish; got \"%1\"").arg(prefix));
+            return invocation.usageError(QStringLiteral("completion takes bash, zsh or fish; got \"%1\"").arg(prefix));
         invocation.output().out(text);
         return invocation.done();
     }
@@ -448,27 +443,28 @@ void CompletionCommand::run(Invocation &invocation) const
         if (!prefix.isEmpty())
             query.addQueryItem(QStringLiteral("alias"), prefix);
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-        return invocation.whenDone<ResultJob<DefinitionList>>(
-            client->listDefinitions(query), [this, &invocation](ResultJob<DefinitionList> *job) {
-                QStringList names;
-                for (const Definition &definition : job->result().definitions)
-                    names << definition.alias;
-                printNames(invocation, names);
-            });
+        return invocation.whenDone<ResultJob<DefinitionList>>(client->listDefinitions(query),
+                                                              [this, &invocation](ResultJob<DefinitionList> *job) {
+                                                                  QStringList names;
+                                                                  for (const Definition &definition :
+                                                                       job->result().definitions)
+                                                                      names << definition.alias;
+                                                                  printNames(invocation, names);
+                                                              });
     }
     case Action::Templates: {
         if (!client->servesTemplates())
             return printNames(invocation, {});
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-        return invocation.whenDone<ResultJob<TemplateList>>(
-            client->listTemplates(query), [this, &invocation](ResultJob<TemplateList> *job) {
-                QStringList names;
-                for (const Template &tpl : job->result().templates)
-                    names << tpl.templateName;
-                names.removeDuplicates();
-                printNames(invocation, names);
-            });
+        return invocation.whenDone<ResultJob<TemplateList>>(client->listTemplates(query),
+                                                            [this, &invocation](ResultJob<TemplateList> *job) {
+                                                                QStringList names;
+                                                                for (const Template &tpl : job->result().templates)
+                                                                    names << tpl.templateName;
+                                                                names.removeDuplicates();
+                                                                printNames(invocation, names);
+                                                            });
     }
     case Action::Runs: {
         // The latest runs; those still queued, without a start time, come last.

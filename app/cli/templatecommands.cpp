@@ -7,7 +7,6 @@
 
 #include <QUrlQuery>
 
-
 namespace Flotilla {
 
 namespace {
@@ -181,9 +180,8 @@ void TemplateCommands::fetch(Invocation &invocation, const QString &key, std::fu
 {
     FlotillaClient *client = invocation.client();
     if (isTemplateId(key)) {
-        return invocation.whenDone<ResultJob<Template>>(client->templateById(key), [found](ResultJob<Template> *job) {
-            found(job->result());
-        });
+        return invocation.whenDone<ResultJob<Template>>(client->templateById(key),
+                                                        [found](ResultJob<Template> *job) { found(job->result()); });
     }
     const auto [name, version] = nameAndVersion(key);
     // Upstream's list has no name filter (ours has): the exact name is picked here.

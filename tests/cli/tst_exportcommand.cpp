@@ -40,8 +40,8 @@ private:
     }
     CommandResult createFromFile(const QString &path, FlotillaClient *client)
     {
-        return runCommand(DefinitionCommands(DefinitionCommands::Action::Create),
-                          {QStringLiteral("--from-file"), path}, client);
+        return runCommand(DefinitionCommands(DefinitionCommands::Action::Create), {QStringLiteral("--from-file"), path},
+                          client);
     }
 
     QTemporaryDir m_dir;
@@ -137,8 +137,9 @@ void Tst_ExportCommand::aliasTakenGivesTheServersMessage()
 {
     HttpTestClient target(*m_servers[1]);
     createDefinition(target, Json::parse(R"({"alias":"taken","image":"i","command":"c"})"));
-    const CommandResult result = createFromFile(
-        writeFile(QStringLiteral("taken.json"), R"({"alias":"taken","image":"i","command":"c"})"), m_clients[1].get());
+    const CommandResult result = createFromFile(writeFile(QStringLiteral("taken.json"),
+                                                          R"({"alias":"taken","image":"i","command":"c"})"),
+                                                m_clients[1].get());
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"taken"), qPrintable(result.describe()));
 }

@@ -37,7 +37,8 @@ void Tst_ExportFile::definitionBodyLeavesOutWhatServersAssign_data()
                                "memory":512,"ports":[],"tags":[]})");
     // The seed era's ECS fields (arn, container_name) are the server's.
     QTest::newRow("seed era") << QStringLiteral("definition-seed-era.json")
-                              << QByteArray(R"({"env":[{"name":"USERNAME","value":"_fill_me_in_"}],"image":"ubuntu:latest",
+                              << QByteArray(
+                                     R"({"env":[{"name":"USERNAME","value":"_fill_me_in_"}],"image":"ubuntu:latest",
                                    "group_name":"examples","alias":"hello-flotilla","memory":512,
                                    "command":"echo \"hello ${USERNAME}\"","tags":[]})");
 }
