@@ -15,7 +15,7 @@ cleanup() {
 trap cleanup EXIT
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
-export PATH="$bin:$PATH" XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data NO_COLOR=1
+export PATH="$bin:$PATH" XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 
 "$bin/flotilla-local" --listen 127.0.0.1:0 --data-dir "$work/local" --no-token >"$work/local.log" 2>&1 &
 local_pid=$!

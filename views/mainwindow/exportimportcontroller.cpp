@@ -17,6 +17,8 @@
 #include <QSaveFile>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 namespace {
@@ -158,7 +160,8 @@ void ExportImportController::writeItems(const QList<Item> &items, const QString 
         return Q_EMIT errorOccurred(tr("Could not export %n item(s):", nullptr, int(failures.size())) + u'\n'
                                     + failures.join(u'\n'));
     }
-    Q_EMIT statusMessage(tr("Exported %n item(s) to %1", nullptr, int(items.size())).arg(QDir::toNativeSeparators(target)));
+    Q_EMIT statusMessage(
+        tr("Exported %n item(s) to %1", nullptr, int(items.size())).arg(QDir::toNativeSeparators(target)));
 }
 
 void ExportImportController::askForImport()
@@ -182,8 +185,7 @@ void ExportImportController::importFile(const QString &path)
     QString problems;
     const std::optional<ExportFile> exported = ExportFile::read(file.readAll(), &problems);
     if (!exported) {
-        return Q_EMIT errorOccurred(
-            tr("%1 is not a definition or template to import:").arg(name) + u'\n' + problems);
+        return Q_EMIT errorOccurred(tr("%1 is not a definition or template to import:").arg(name) + u'\n' + problems);
     }
     FlotillaClient *client = m_connection->client();
     if (!client)

@@ -9,9 +9,9 @@
 
 #include <client/flotillaclient.h>
 #include <client/serverconnection.h>
+#include <jsoncompare.h>
 #include <lists/definitionlistmodel.h>
 #include <lists/templatelistmodel.h>
-#include <jsoncompare.h>
 #include <testserver.h>
 
 #include <QAction>
@@ -66,8 +66,11 @@ void Tst_ExportImportController::initTestCase()
     QVERIFY2(m_server->start(&error), qPrintable(error));
     m_http = std::make_unique<HttpTestClient>(*m_server);
     for (const char *alias : {"export-one", "export-two"})
-        QVERIFY(!createDefinition(*m_http, {{"alias", alias}, {"image", "alpine:3"}, {"command", "echo hi"},
-                                            {"memory", 64}, {"env", {{{"name", "A"}, {"value", "1"}}}}})
+        QVERIFY(!createDefinition(*m_http, {{"alias", alias},
+                                            {"image", "alpine:3"},
+                                            {"command", "echo hi"},
+                                            {"memory", 64},
+                                            {"env", {{{"name", "A"}, {"value", "1"}}}}})
                      .isEmpty());
     const Json tpl = Json::parse(R"({"template_name":"export-tpl","image":"alpine:3","memory":64,
         "schema":{"type":"object"},"command_template":"echo hi"})");
@@ -106,8 +109,8 @@ int Tst_ExportImportController::rowOf(QTableView *table, const QString &text) co
         return found.constFirst().row();
     // The alias is not always the first column.
     for (int column = 1; column < table->model()->columnCount(); ++column) {
-        const QModelIndexList inColumn = table->model()->match(table->model()->index(0, column), Qt::DisplayRole,
-                                                               text, 1, Qt::MatchExactly);
+        const QModelIndexList inColumn = table->model()->match(table->model()->index(0, column), Qt::DisplayRole, text,
+                                                               1, Qt::MatchExactly);
         if (!inColumn.isEmpty())
             return inColumn.constFirst().row();
     }
@@ -143,9 +146,10 @@ void Tst_ExportImportController::exportOfSeveralWritesOneFilePerAlias()
     QSignalSpy status(m_controller, &ExportImportController::statusMessage);
     m_controller->exportDefinitions({one, two}, m_dir->path());
     QCOMPARE(status.count(), 1);
-    QVERIFY2(status.constFirst().constFirst().toString().contains(u"2"), qPrintable(status.constFirst().constFirst().toString()));
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), (QStringList{QStringLiteral("first_job.json"),
-                                                                      QStringLiteral("second.json")}));
+    QVERIFY2(status.constFirst().constFirst().toString().contains(u"2"),
+             qPrintable(status.constFirst().constFirst().toString()));
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files),
+             (QStringList{QStringLiteral("first_job.json"), QStringLiteral("second.json")}));
     QFile file(m_dir->filePath(QStringLiteral("second.json")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const Json body = Json::parse(file.readAll().toStdString());
@@ -183,9 +187,11 @@ void Tst_ExportImportController::exportActionAsksForAFolderForSeveral()
     table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     QTableView *definitions = m_definitions->table();
     definitions->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    definitions->selectionModel()->select(definitions->model()->index(rowOf(definitions, QStringLiteral("export-one")), 0),
+    definitions->selectionModel()->select(definitions->model()->index(rowOf(definitions, QStringLiteral("export-one")),
+                                                                      0),
                                           QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    definitions->selectionModel()->select(definitions->model()->index(rowOf(definitions, QStringLiteral("export-two")), 0),
+    definitions->selectionModel()->select(definitions->model()->index(rowOf(definitions, QStringLiteral("export-two")),
+                                                                      0),
                                           QItemSelectionModel::Select | QItemSelectionModel::Rows);
     m_controller->exportDefinitionsAction()->trigger();
     QFileDialog *dialog = waitForFileDialog();
