@@ -17,6 +17,7 @@ class QTimer;
 namespace Flotilla {
 
 class ActionsController;
+class ExportImportController;
 class DefinitionsPage;
 class ErrorBar;
 class FlotillaClient;
@@ -108,6 +109,7 @@ private:
     NameListPage *m_clusters;
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
+    ExportImportController *m_exportImport;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;
     QLabel *m_urlLabel;
