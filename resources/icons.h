@@ -9,7 +9,7 @@ namespace Flotilla {
 // (a STOPPED run is Succeeded or Failed by its exit code).
 enum class StatusIcon { Queued, Pending, Running, Succeeded, Failed, Stopped, Unknown };
 
-enum class ActionIcon { Launch, Stop, Retry, Refresh, New, Edit, Copy, Delete };
+enum class ActionIcon { Launch, Stop, Retry, Refresh, New, Edit, Copy, Delete, Star };
 
 // The reverse-DNS id that names the .desktop file, the metainfo and the
 // themed icon; pass it to QGuiApplication::setDesktopFileName.

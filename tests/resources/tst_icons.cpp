@@ -15,7 +15,8 @@ const QList<StatusIcon> allStatusIcons = {StatusIcon::Queued,    StatusIcon::Pen
                                           StatusIcon::Succeeded, StatusIcon::Failed,  StatusIcon::Stopped,
                                           StatusIcon::Unknown};
 const QList<ActionIcon> allActionIcons = {ActionIcon::Launch, ActionIcon::Stop, ActionIcon::Retry, ActionIcon::Refresh,
-                                          ActionIcon::New,    ActionIcon::Edit, ActionIcon::Copy,  ActionIcon::Delete};
+                                          ActionIcon::New,    ActionIcon::Edit, ActionIcon::Copy,  ActionIcon::Delete,
+                                          ActionIcon::Star};
 
 QStringList resourceFiles(const QString &folder)
 {
