@@ -7,6 +7,7 @@
 #include <client/profilestore.h>
 #include <client/settings.h>
 #include <definitions/definitionspage.h>
+#include <mainwindow/linkcontroller.h>
 #include <mainwindow/mainwindow.h>
 
 namespace Flotilla {
@@ -35,6 +36,19 @@ void DesktopApplication::start()
     // A new data dir holds the samples already (the control plane adds them).
     connect(m_local, &EmbeddedControlPlane::ready, m_window.get(), &MainWindow::setLocalServer);
     m_local->start();
+}
+
+void DesktopApplication::openLink(const QString &link)
+{
+    m_window->links()->open(link);
+}
+
+void DesktopApplication::raiseWindow()
+{
+    m_window->show();
+    m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized);
+    m_window->raise();
+    m_window->activateWindow();
 }
 
 } // namespace Flotilla

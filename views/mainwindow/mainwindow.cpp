@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actionscontroller.h"
+#include "linkcontroller.h"
 #include "quitguard.h"
 #include <definitions/definitionspage.h>
 #include <names/namelistpage.h>
@@ -54,6 +55,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     , m_clusters(new NameListPage(NameListPage::Kind::Clusters, this))
     , m_errorBar(new ErrorBar(this))
     , m_actions(new ActionsController(m_connection, this))
+    , m_links(new LinkController(this, profiles))
     , m_quitGuard(new QuitGuard(m_connection, this))
     , m_connectionLabel(new QLabel(this))
     , m_urlLabel(new QLabel(this))
@@ -146,6 +148,12 @@ void MainWindow::connectPages()
     connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
     connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
     connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
+    connect(m_definitions, &DefinitionsPage::copyLinkRequested, m_links,
+            [this](const Definition &definition) { m_links->copy(FlotillaLink::Kind::Definition, definition.definitionId); });
+    connect(m_templates, &TemplatesPage::copyLinkRequested, m_links,
+            [this](const Template &tpl) { m_links->copy(FlotillaLink::Kind::Template, tpl.templateId); });
+    connect(m_runs, &RunsPage::copyLinkRequested, m_links,
+            [this](const Run &run) { m_links->copy(FlotillaLink::Kind::Run, run.runId); });
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         connect(page, &NameListPage::errorOccurred, this, showErrorOf);
     connect(m_groups, &NameListPage::nameActivated, this, [this](const QString &group) {
@@ -246,6 +254,22 @@ void MainWindow::chooseProfile(int index)
     m_connection->connectTo(*profile);
 }
 
+void MainWindow::showProfile(const QString &name)
+{
+    if (m_connection->profile().name == name && m_connection->state() != ServerConnection::State::Failed)
+        return;
+    const int index = m_serverSwitcher->findData(name);
+    if (index < 0)
+        return showError(tr("There is no server profile \"%1\"; add it in Settings.").arg(name));
+    m_serverSwitcher->setCurrentIndex(index);
+    chooseProfile(index);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorBar->showError(message);
+}
+
 void MainWindow::setLocalServer(const QUrl &url, const QByteArray &token)
 {
     m_connection->setLocalServer(url, token);
@@ -283,6 +307,8 @@ void MainWindow::clientReady(FlotillaClient *client)
 {
     // Each page's lists reload on a new client, once.
     m_definitions->setClient(client);
+    m_definitions->setProfileName(m_connection->profile().name);
+    m_templates->setProfileName(m_connection->profile().name);
     // A seed-era server has no templates: no page, and no error about it.
     const bool templates = client->servesTemplates();
     m_templates->setClient(templates ? client : nullptr);
@@ -375,6 +401,8 @@ RunView *MainWindow::openRunWith(FlotillaClient *client, const Run &run)
     view->restoreGeometry(Settings().layout(Settings::Layout::RunViewGeometry));
     connect(view, &RunView::stopRequested, m_actions, &ActionsController::stop);
     connect(view, &RunView::retryRequested, m_actions, &ActionsController::retry);
+    connect(view, &RunView::copyLinkRequested, m_links,
+            [this](const Run &shown) { m_links->copy(FlotillaLink::Kind::Run, shown.runId); });
     connect(view, &QObject::destroyed, this, [this, runId = run.runId] { m_runViews.remove(runId); });
     m_runViews.insert(run.runId, view);
     view->show();

@@ -20,6 +20,7 @@ class ActionsController;
 class DefinitionsPage;
 class ErrorBar;
 class FlotillaClient;
+class LinkController;
 class NameListPage;
 class ProfileStore;
 class QuitGuard;
@@ -54,6 +55,11 @@ public:
     RunsPage *runsPage() const { return m_runs; }
     TemplatesPage *templatesPage() const { return m_templates; }
     void showPage(Page page);
+    // Shows the server of profile `name` (the switcher follows), unless it is shown.
+    void showProfile(const QString &name);
+    void showError(const QString &message);
+    // Opens and copies flotilla:// links.
+    LinkController *links() const { return m_links; }
     RunView *openRun(const Run &run);
     // Only for tests and screenshots: the open run windows.
     QList<RunView *> runViews() const;
@@ -100,6 +106,7 @@ private:
     NameListPage *m_clusters;
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
+    LinkController *m_links;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;
     QLabel *m_urlLabel;

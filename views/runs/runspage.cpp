@@ -40,7 +40,12 @@ RunsPage::RunsPage(QWidget *parent)
         if (const std::optional<Run> run = selectedRun())
             Q_EMIT retryRequested(*run);
     });
-    m_table->addActions({m_stop, m_retry});
+    m_copyLink = new QAction(tr("Copy &Link"), this);
+    connect(m_copyLink, &QAction::triggered, this, [this] {
+        if (const std::optional<Run> run = selectedRun())
+            Q_EMIT copyLinkRequested(*run);
+    });
+    m_table->addActions({m_stop, m_retry, m_copyLink});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -90,6 +95,7 @@ void RunsPage::selectionChanged()
     const std::optional<Run> run = selectedRun();
     m_stop->setEnabled(run && run->isActive());
     m_retry->setEnabled(run && !run->isActive());
+    m_copyLink->setEnabled(run.has_value());
 }
 
 } // namespace Flotilla

@@ -36,6 +36,7 @@ Q_SIGNALS:
     void runActivated(const Flotilla::Run &run);
     void stopRequested(const Flotilla::Run &run);
     void retryRequested(const Flotilla::Run &run);
+    void copyLinkRequested(const Flotilla::Run &run);
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
@@ -47,6 +48,7 @@ private:
     QTableView *m_table;
     QAction *m_stop;
     QAction *m_retry;
+    QAction *m_copyLink;
 };
 
 } // namespace Flotilla

@@ -43,6 +43,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     , m_duration(new QLabel(this))
     , m_stop(new QPushButton(actionIcon(ActionIcon::Stop), tr("&Stop…"), this))
     , m_retry(new QPushButton(actionIcon(ActionIcon::Retry), tr("&Retry…"), this))
+    , m_copyLink(new QPushButton(actionIcon(ActionIcon::Copy), tr("Copy &Link"), this))
     , m_sidebar(new QWidget)
     , m_fields(new QGridLayout(m_sidebar))
     , m_tabs(new QTabWidget(this))
@@ -62,8 +63,11 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_duration->setAccessibleName(tr("Duration"));
     m_stop->setAccessibleName(tr("Stop run"));
     m_retry->setAccessibleName(tr("Retry run"));
+    m_copyLink->setAccessibleName(tr("Copy a link to this run"));
+    m_copyLink->setToolTip(tr("Copy a flotilla:// link to this run (and its web UI address, where the profile has one)"));
     connect(m_stop, &QPushButton::clicked, this, [this] { Q_EMIT stopRequested(m_run); });
     connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_run); });
+    connect(m_copyLink, &QPushButton::clicked, this, [this] { Q_EMIT copyLinkRequested(m_run); });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_state);
@@ -73,6 +77,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     header->addSpacing(16);
     header->addWidget(m_stop);
     header->addWidget(m_retry);
+    header->addWidget(m_copyLink);
 
     m_runId = addIdField(tr("Run ID:"), tr("Run ID"), tr("Copy the run ID"));
     m_definitionId = addIdField(tr("Definition ID:"), tr("Definition ID"), tr("Copy the definition ID"));

@@ -43,6 +43,7 @@ public:
 Q_SIGNALS:
     void stopRequested(const Flotilla::Run &run);
     void retryRequested(const Flotilla::Run &run);
+    void copyLinkRequested(const Flotilla::Run &run);
 
 private:
     void display(const Run &run);
@@ -65,6 +66,7 @@ private:
     QLabel *m_duration;
     QPushButton *m_stop;
     QPushButton *m_retry;
+    QPushButton *m_copyLink;
     QWidget *m_sidebar;
     QGridLayout *m_fields;                               // a grid, not a form: see addRow()
     QHash<const QWidget *, QList<QWidget *>> m_rowParts; // field -> its label (and copy button)
