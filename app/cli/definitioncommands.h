@@ -20,12 +20,14 @@ public:
     static CommandList commands(); // in the order of the help
     void run(Invocation &invocation) const override;
 
+    // Prints a definition by id or alias (`key`), as the show command does (flotilla open too).
+    static void show(Invocation &invocation, const QString &key);
+
     // A definition as fields, or as JSON with --output json.
     static void print(Invocation &invocation, const Definition &definition);
 
 private:
     void list(Invocation &invocation) const;
-    void show(Invocation &invocation) const;
     void create(Invocation &invocation) const;
     void update(Invocation &invocation) const;
     void remove(Invocation &invocation) const;

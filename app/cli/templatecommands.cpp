@@ -104,7 +104,7 @@ void TemplateCommands::run(Invocation &invocation) const
                                          .arg(serverFlavourName(invocation.client()->flavour())));
     switch (m_action) {
     case Action::List: return list(invocation);
-    case Action::Show: return show(invocation);
+    case Action::Show: return show(invocation, invocation.positional().constFirst());
     case Action::Launch: return launch(invocation);
     }
 }
@@ -183,9 +183,8 @@ void TemplateCommands::list(Invocation &invocation) const
         });
 }
 
-void TemplateCommands::show(Invocation &invocation) const
+void TemplateCommands::show(Invocation &invocation, const QString &key)
 {
-    const QString key = invocation.positional().constFirst();
     FlotillaClient *client = invocation.client();
     if (isTemplateId(key)) {
         return invocation.whenDone<ResultJob<Template>>(client->templateById(key),
