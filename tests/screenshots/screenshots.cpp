@@ -16,16 +16,19 @@
 #include <templates/templatelaunchdialog.h>
 #include <templates/templatespage.h>
 #include <widgets/schemaform.h>
+#include <widgets/starcontroller.h>
 
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
 #include <fixtureserver.h>
 #include <lists/podeventmodel.h>
 #include <lists/runlistmodel.h>
+#include <lists/starredproxymodel.h>
 #include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
 #include <testserver.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPlainTextEdit>
@@ -72,6 +75,29 @@ QString launchRun(HttpTestClient &client, const QString &definitionId, const Jso
 {
     return QString::fromStdString(
         launch(client, definitionId, Json{{"run_tags", {{"owner_id", "ada"}}}, {"env", env}}).value("run_id", ""));
+}
+
+// 19: two definitions starred with the Star action come first, with their marker.
+void shootFavourites(MainWindow &window, const QStringList &starred)
+{
+    window.showPage(MainWindow::Definitions);
+    DefinitionsPage *page = window.definitionsPage();
+    for (const QString &definitionId : starred) {
+        page->select(definitionId);
+        page->stars()->starAction()->trigger();
+    }
+    QTableView *table = page->table();
+    const auto starredOnTop = [&] {
+        for (int row = 0; row < starred.size(); ++row) {
+            if (!table->model()->index(row, 0).data(StarredProxyModel::StarredRole).toBool())
+                return false;
+        }
+        return true;
+    };
+    if (!waitFor(starredOnTop, "the starred definitions on top"))
+        return;
+    waitFor([&] { return page->details()->runs()->rowCount() == 1; }, "the definition's runs");
+    save(&window, QStringLiteral("19-favourites"));
 }
 
 } // namespace
@@ -268,5 +294,7 @@ int main(int argc, char *argv[])
     settings.show();
     save(&settings, QStringLiteral("09-settings"));
     settings.hide();
+
+    shootFavourites(window, {train, report});
     return g_failures == 0 ? 0 : 1;
 }
