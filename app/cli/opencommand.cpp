@@ -24,8 +24,7 @@ QString OpenCommand::profileFromArguments(Invocation &invocation) const
 {
     QString error;
     const std::optional<FlotillaLink> link = FlotillaLink::parse(invocation.positional().constFirst(), &error);
-    const std::optional<ServerProfile> profile = link ? link->resolve(invocation.profileStore(), &error)
-                                                      : std::nullopt;
+    const std::optional<ServerProfile> profile = link ? link->resolve(invocation.profileStore(), &error) : std::nullopt;
     if (!profile) {
         invocation.usageError(error);
         return {};

@@ -296,11 +296,10 @@ void RunCommands::list(Invocation &invocation) const
 
 void RunCommands::show(Invocation &invocation, const QString &key)
 {
-    invocation.whenDone<ResultJob<Run>>(invocation.client()->run(key),
-                                        [&invocation](ResultJob<Run> *job) {
-                                            print(invocation, job->result());
-                                            invocation.done();
-                                        });
+    invocation.whenDone<ResultJob<Run>>(invocation.client()->run(key), [&invocation](ResultJob<Run> *job) {
+        print(invocation, job->result());
+        invocation.done();
+    });
 }
 
 void RunCommands::events(Invocation &invocation) const

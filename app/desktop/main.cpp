@@ -26,10 +26,9 @@ void describeOptions(QCommandLineParser &parser)
           QCoreApplication::translate("main", "DIR")},
          {QStringLiteral("no-local"), QCoreApplication::translate("main", "Do not start the local control plane.")}});
     parser.addPositionalArgument(QStringLiteral("URL"),
-                                 QCoreApplication::translate("main",
-                                                             "A link to open: flotilla://PROFILE/run/RUN_ID, "
-                                                             "flotilla://PROFILE/definition/ID or "
-                                                             "flotilla://PROFILE/template/ID."),
+                                 QCoreApplication::translate("main", "A link to open: flotilla://PROFILE/run/RUN_ID, "
+                                                                     "flotilla://PROFILE/definition/ID or "
+                                                                     "flotilla://PROFILE/template/ID."),
                                  QStringLiteral("[URL...]"));
 }
 

@@ -2,7 +2,6 @@
 
 #include "profilestore.h"
 
-
 namespace Flotilla {
 
 namespace {

@@ -83,7 +83,8 @@ void StarredProxyModel::sort(int column, Qt::SortOrder order)
 
 bool StarredProxyModel::isStarredRow(const QModelIndex &sourceIndex) const
 {
-    return !m_starred.isEmpty() && m_starred.contains(sourceIndex.siblingAtColumn(0).data(PagedTableModel::IdRole).toString());
+    return !m_starred.isEmpty()
+           && m_starred.contains(sourceIndex.siblingAtColumn(0).data(PagedTableModel::IdRole).toString());
 }
 
 bool StarredProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -559,13 +559,15 @@ void Tst_Cli::openShowsWhatALinkPointsTo()
                   QStringLiteral("--cluster"), QStringLiteral("local")});
     const QString runId = QString::fromStdString(parseJson(result.out).value("run_id", ""));
     QVERIFY2(!runId.isEmpty(), qPrintable(result.describe()));
-    const CliResult shown = runCli(home.path(), {QStringLiteral("open"), QStringLiteral("flotilla://here/run/") + runId});
+    const CliResult shown = runCli(home.path(),
+                                   {QStringLiteral("open"), QStringLiteral("flotilla://here/run/") + runId});
     const CliResult asRun = cli({QStringLiteral("run"), runId});
     QVERIFY2(shown.exitCode == 0 && shown.out.contains(runId), qPrintable(shown.describe()));
     QCOMPARE(shown.out.section(u'\n', 0, 0), asRun.out.section(u'\n', 0, 0)); // as `flotilla run` prints it
 
     const std::pair<QStringList, QString> bad[] = {
-        {{QStringLiteral("flotilla://nowhere/run/") + runId}, QStringLiteral("the profile \"nowhere\", which is not set up here")},
+        {{QStringLiteral("flotilla://nowhere/run/") + runId},
+         QStringLiteral("the profile \"nowhere\", which is not set up here")},
         {{QStringLiteral("flotilla://here/job/") + runId}, QStringLiteral("unknown kind of item \"job\"")},
         {{QStringLiteral("https://here/run/") + runId}, QStringLiteral("is not a flotilla:// link")},
         {{QStringLiteral("--profile"), QStringLiteral("here"), QStringLiteral("flotilla://here/run/") + runId},

@@ -98,7 +98,8 @@ void Tst_ProfileCommands::setChangesOnlyTheOptionsGiven()
                                 QStringLiteral("https://ui.example.com")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     result = run({QStringLiteral("set"), QStringLiteral("prod"), QStringLiteral("--web-ui"),
-                  QStringLiteral("https://ui2.example.com/flotilla"), QStringLiteral("--cluster"), QStringLiteral("k8s")});
+                  QStringLiteral("https://ui2.example.com/flotilla"), QStringLiteral("--cluster"),
+                  QStringLiteral("k8s")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QCOMPARE(result.err, QStringLiteral("flotilla: updated profile prod\n"));
     result = run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("list")});
@@ -109,8 +110,9 @@ void Tst_ProfileCommands::setChangesOnlyTheOptionsGiven()
     // "" takes the web UI away.
     result = run({QStringLiteral("set"), QStringLiteral("prod"), QStringLiteral("--web-ui"), QString()});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-    QVERIFY(parseJson(run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("list")}).out)[1]["web_ui"]
-            == "");
+    QVERIFY(
+        parseJson(run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("list")}).out)[1]["web_ui"]
+        == "");
 }
 
 void Tst_ProfileCommands::listShowsTheRunningLocalServer()
@@ -130,8 +132,8 @@ void Tst_ProfileCommands::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown action") << QStringList{QStringLiteral("rename")}
-                                    << QStringLiteral("profiles takes list, add, set, remove or default; got \"rename\"");
+    QTest::newRow("unknown action") << QStringList{
+        QStringLiteral("rename")} << QStringLiteral("profiles takes list, add, set, remove or default; got \"rename\"");
     QTest::newRow("add without URL") << QStringList{QStringLiteral("add"), QStringLiteral("x")}
                                      << QStringLiteral("usage: flotilla profiles add NAME URL [options]");
     QTest::newRow("list with a name") << QStringList{QStringLiteral("list"), QStringLiteral("x")}
@@ -142,8 +144,8 @@ void Tst_ProfileCommands::usageErrors_data()
     QTest::newRow("bad web UI") << QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("http://h"),
                                                QStringLiteral("--web-ui"), QStringLiteral("ui.example.com")}
                                 << QStringLiteral("the web UI address must be an http or https URL");
-    QTest::newRow("set a missing profile") << QStringList{QStringLiteral("set"), QStringLiteral("x")}
-                                           << QStringLiteral("there is no profile \"x\"");
+    QTest::newRow("set a missing profile")
+        << QStringList{QStringLiteral("set"), QStringLiteral("x")} << QStringLiteral("there is no profile \"x\"");
     QTest::newRow("set local") << QStringList{QStringLiteral("set"), QStringLiteral("local"), QStringLiteral("--owner"),
                                               QStringLiteral("ada")}
                                << QStringLiteral("\"local\" is built in and cannot be changed");

@@ -14,9 +14,9 @@ namespace {
 const QList<StatusIcon> allStatusIcons = {StatusIcon::Queued,    StatusIcon::Pending, StatusIcon::Running,
                                           StatusIcon::Succeeded, StatusIcon::Failed,  StatusIcon::Stopped,
                                           StatusIcon::Unknown};
-const QList<ActionIcon> allActionIcons = {ActionIcon::Launch, ActionIcon::Stop, ActionIcon::Retry, ActionIcon::Refresh,
-                                          ActionIcon::New,    ActionIcon::Edit, ActionIcon::Copy,  ActionIcon::Delete,
-                                          ActionIcon::Star};
+const QList<ActionIcon> allActionIcons = {ActionIcon::Launch,  ActionIcon::Stop,   ActionIcon::Retry,
+                                          ActionIcon::Refresh, ActionIcon::New,    ActionIcon::Edit,
+                                          ActionIcon::Copy,    ActionIcon::Delete, ActionIcon::Star};
 
 QStringList resourceFiles(const QString &folder)
 {

@@ -148,8 +148,9 @@ void MainWindow::connectPages()
     connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
     connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
     connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
-    connect(m_definitions, &DefinitionsPage::copyLinkRequested, m_links,
-            [this](const Definition &definition) { m_links->copy(FlotillaLink::Kind::Definition, definition.definitionId); });
+    connect(m_definitions, &DefinitionsPage::copyLinkRequested, m_links, [this](const Definition &definition) {
+        m_links->copy(FlotillaLink::Kind::Definition, definition.definitionId);
+    });
     connect(m_templates, &TemplatesPage::copyLinkRequested, m_links,
             [this](const Template &tpl) { m_links->copy(FlotillaLink::Kind::Template, tpl.templateId); });
     connect(m_runs, &RunsPage::copyLinkRequested, m_links,

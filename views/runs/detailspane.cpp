@@ -4,8 +4,8 @@
 
 #include <lists/runlistmodel.h>
 
-#include <QCoreApplication>
 #include <QAction>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>

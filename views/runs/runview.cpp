@@ -64,7 +64,8 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_stop->setAccessibleName(tr("Stop run"));
     m_retry->setAccessibleName(tr("Retry run"));
     m_copyLink->setAccessibleName(tr("Copy a link to this run"));
-    m_copyLink->setToolTip(tr("Copy a flotilla:// link to this run (and its web UI address, where the profile has one)"));
+    m_copyLink->setToolTip(
+        tr("Copy a flotilla:// link to this run (and its web UI address, where the profile has one)"));
     connect(m_stop, &QPushButton::clicked, this, [this] { Q_EMIT stopRequested(m_run); });
     connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_run); });
     connect(m_copyLink, &QPushButton::clicked, this, [this] { Q_EMIT copyLinkRequested(m_run); });

@@ -110,8 +110,8 @@ void SettingsDialog::showProfile(const ServerProfile &profile, bool isNew)
               false);
     for (QWidget *field : {static_cast<QWidget *>(m_ui->urlEdit), static_cast<QWidget *>(m_ui->flavourCombo),
                            static_cast<QWidget *>(m_ui->ownerEdit), static_cast<QWidget *>(m_ui->clusterEdit),
-                           static_cast<QWidget *>(m_ui->webUiEdit),
-                           static_cast<QWidget *>(m_ui->tokenEdit), static_cast<QWidget *>(m_ui->headersEdit)})
+                           static_cast<QWidget *>(m_ui->webUiEdit), static_cast<QWidget *>(m_ui->tokenEdit),
+                           static_cast<QWidget *>(m_ui->headersEdit)})
         field->setEnabled(!profile.isLocal());
     m_ui->nameEdit->setReadOnly(!isNew);
     updateButtons();

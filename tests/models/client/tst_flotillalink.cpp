@@ -32,9 +32,9 @@ void Tst_FlotillaLink::parsesAndBuilds_data()
     const QString run = QStringLiteral("0b2f9c4e-8d1a-4f6e-9a51-3c2d7e8f1a20");
     QTest::newRow("run") << QStringLiteral("flotilla://local/run/") + run << QStringLiteral("local")
                          << int(FlotillaLink::Kind::Run) << run << QStringLiteral("flotilla://local/run/") + run;
-    QTest::newRow("definition") << QStringLiteral("flotilla://Prod.eu/definition/etl-1a2b")
-                                << QStringLiteral("Prod.eu") << int(FlotillaLink::Kind::Definition)
-                                << QStringLiteral("etl-1a2b") << QStringLiteral("flotilla://Prod.eu/definition/etl-1a2b");
+    QTest::newRow("definition") << QStringLiteral("flotilla://Prod.eu/definition/etl-1a2b") << QStringLiteral("Prod.eu")
+                                << int(FlotillaLink::Kind::Definition) << QStringLiteral("etl-1a2b")
+                                << QStringLiteral("flotilla://Prod.eu/definition/etl-1a2b");
     QTest::newRow("template") << QStringLiteral("flotilla://prod/template/t-7") << QStringLiteral("prod")
                               << int(FlotillaLink::Kind::Template) << QStringLiteral("t-7")
                               << QStringLiteral("flotilla://prod/template/t-7");
@@ -43,7 +43,8 @@ void Tst_FlotillaLink::parsesAndBuilds_data()
         << QStringLiteral("r1") << QStringLiteral("flotilla://prod/run/r1");
     QTest::newRow("percent-encoded") << QStringLiteral("flotilla://my%20team/definition/a%2Fb")
                                      << QStringLiteral("my team") << int(FlotillaLink::Kind::Definition)
-                                     << QStringLiteral("a/b") << QStringLiteral("flotilla://my%20team/definition/a%2Fb");
+                                     << QStringLiteral("a/b")
+                                     << QStringLiteral("flotilla://my%20team/definition/a%2Fb");
 }
 
 void Tst_FlotillaLink::parsesAndBuilds()
@@ -69,11 +70,13 @@ void Tst_FlotillaLink::badLinksSayWhatIsWrong_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("problem");
 
-    QTest::newRow("other scheme") << QStringLiteral("https://prod/run/r1") << QStringLiteral("is not a flotilla:// link");
+    QTest::newRow("other scheme") << QStringLiteral("https://prod/run/r1")
+                                  << QStringLiteral("is not a flotilla:// link");
     QTest::newRow("no slashes") << QStringLiteral("flotilla:prod/run/r1")
                                 << QStringLiteral("links look like flotilla://PROFILE/run/RUN_ID");
     QTest::newRow("no profile") << QStringLiteral("flotilla:///run/r1") << QStringLiteral("names no profile");
-    QTest::newRow("no kind") << QStringLiteral("flotilla://prod") << QStringLiteral("names no run, definition or template");
+    QTest::newRow("no kind") << QStringLiteral("flotilla://prod")
+                             << QStringLiteral("names no run, definition or template");
     QTest::newRow("unknown kind") << QStringLiteral("flotilla://prod/job/r1")
                                   << QStringLiteral("unknown kind of item \"job\"; use run, definition or template");
     QTest::newRow("no id") << QStringLiteral("flotilla://prod/run/") << QStringLiteral("has no run id after /run/");
