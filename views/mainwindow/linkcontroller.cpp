@@ -29,6 +29,8 @@ LinkController::LinkController(MainWindow *window, ProfileStore *profiles)
     , m_profiles(profiles)
 {
     connect(window->connection(), &ServerConnection::connected, this, &LinkController::connected);
+    // The connection says why it failed; the link is not opened behind the user's back later.
+    connect(window->connection(), &ServerConnection::failed, this, [this] { m_pending.reset(); });
 }
 
 void LinkController::open(const QString &text)
