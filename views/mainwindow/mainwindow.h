@@ -17,6 +17,7 @@ class QTimer;
 namespace Flotilla {
 
 class ActionsController;
+class ExportImportController;
 class DefinitionsPage;
 class ErrorBar;
 class FlotillaClient;
@@ -107,6 +108,7 @@ private:
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
     LinkController *m_links;
+    ExportImportController *m_exportImport;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;
     QLabel *m_urlLabel;
