@@ -31,6 +31,7 @@ const char *fileName(ActionIcon icon)
     case ActionIcon::Edit: return "edit";
     case ActionIcon::Copy: return "copy";
     case ActionIcon::Delete: return "delete";
+    case ActionIcon::Star: return "star";
     }
     Q_UNREACHABLE();
     return nullptr;

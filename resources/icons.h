@@ -9,7 +9,7 @@ namespace Flotilla {
 // (a STOPPED run is Succeeded or Failed by its exit code).
 enum class StatusIcon { Queued, Pending, Running, Succeeded, Failed, Stopped, Unknown };
 
-enum class ActionIcon { Launch, Stop, Retry, Refresh, New, Edit, Copy, Delete };
+enum class ActionIcon { Launch, Stop, Retry, Refresh, New, Edit, Copy, Delete, Star };
 
 // The tray icon's states: nothing running, runs active, a failure not yet looked at.
 enum class TrayIcon { Idle, Active, Failure };

@@ -37,6 +37,11 @@ QList<QCommandLineOption> Command::globalOptions()
     };
 }
 
+QString Command::profileFromArguments(Invocation &) const
+{
+    return {};
+}
+
 QString Command::helpText() const
 {
     QString text = QStringLiteral("Usage: flotilla [global options] %1%2%3\n\n%4\n")

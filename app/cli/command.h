@@ -47,6 +47,10 @@ public:
     int maxPositional() const { return m_description.maxPositional; }
     // Whether run() needs invocation.client(), a server settled beforehand.
     virtual bool needsServer() const { return true; }
+    // The profile the command's own arguments name (open's link), empty for
+    // the one of --profile or the default. May end `invocation` with a usage
+    // error instead.
+    virtual QString profileFromArguments(Invocation &invocation) const;
     QString helpText() const; // usage line, description, options
 
     virtual void run(Invocation &invocation) const = 0;

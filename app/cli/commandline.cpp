@@ -5,6 +5,7 @@
 #include "exportcommands.h"
 #include "invocation.h"
 #include "namecommands.h"
+#include "opencommand.h"
 #include "profilecommands.h"
 #include "runcommands.h"
 #include "templatecommands.h"
@@ -60,7 +61,7 @@ const CommandList &CommandLine::commands()
 {
     static const CommandList list = DefinitionCommands::commands() + RunCommands::commands()
                                     + TemplateCommands::commands() + NameCommands::commands()
-                                    + CommandList{std::make_shared<ExportCommand>(),
+                                    + CommandList{std::make_shared<ExportCommand>(), std::make_shared<OpenCommand>(),
                                                   std::make_shared<ProfileCommands>(),
                                                   std::make_shared<CompletionCommand>(CompletionCommand::Action::Script),
                                                   std::make_shared<HelpCommand>()};
@@ -198,6 +199,15 @@ bool CommandLine::setUpClient()
         invocation.usageError(QStringLiteral("give either --server or --profile, not both"));
         return false;
     }
+    const QString linked = m_command->profileFromArguments(invocation);
+    if (invocation.isFinished())
+        return false;
+    if (!linked.isEmpty() && (isSet(QStringLiteral("server")) || isSet(QStringLiteral("profile")))) {
+        invocation.usageError(
+            QStringLiteral("%1 names its server itself (profile \"%2\"); leave out --server and --profile")
+                .arg(m_command->name(), linked));
+        return false;
+    }
     ServerProfile profile;
     if (isSet(QStringLiteral("server"))) {
         profile.baseUrl = QUrl::fromUserInput(value(QStringLiteral("server")));
@@ -207,8 +217,9 @@ bool CommandLine::setUpClient()
             return false;
         }
     } else {
-        const QString name = isSet(QStringLiteral("profile")) ? value(QStringLiteral("profile"))
-                                                              : invocation.profileStore().defaultProfileName();
+        const QString name = !linked.isEmpty()                  ? linked
+                             : isSet(QStringLiteral("profile")) ? value(QStringLiteral("profile"))
+                                                                : invocation.profileStore().defaultProfileName();
         const std::optional<ServerProfile> named = invocation.profileStore().profile(name);
         if (!named) {
             invocation.usageError(QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name));

@@ -87,7 +87,7 @@ void DefinitionCommands::run(Invocation &invocation) const
 {
     switch (m_action) {
     case Action::List: return list(invocation);
-    case Action::Show: return show(invocation);
+    case Action::Show: return show(invocation, invocation.positional().constFirst());
     case Action::Create: return create(invocation);
     case Action::Update: return update(invocation);
     case Action::Delete: return remove(invocation);
@@ -157,9 +157,9 @@ void DefinitionCommands::fetch(Invocation &invocation, const QString &key, std::
     job->start();
 }
 
-void DefinitionCommands::show(Invocation &invocation) const
+void DefinitionCommands::show(Invocation &invocation, const QString &key)
 {
-    fetch(invocation, invocation.positional().constFirst(), [&invocation](const Definition &definition) {
+    fetch(invocation, key, [&invocation](const Definition &definition) {
         print(invocation, definition);
         invocation.done();
     });

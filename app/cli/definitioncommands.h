@@ -20,6 +20,9 @@ public:
     static CommandList commands(); // in the order of the help
     void run(Invocation &invocation) const override;
 
+    // Prints a definition by id or alias (`key`), as the show command does (flotilla open too).
+    static void show(Invocation &invocation, const QString &key);
+
     // A definition as fields, or as JSON with --output json.
     static void print(Invocation &invocation, const Definition &definition);
     // Reads a definition by id, and on 404 by alias.
@@ -27,7 +30,6 @@ public:
 
 private:
     void list(Invocation &invocation) const;
-    void show(Invocation &invocation) const;
     void create(Invocation &invocation) const;
     void update(Invocation &invocation) const;
     void remove(Invocation &invocation) const;

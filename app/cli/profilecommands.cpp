@@ -15,12 +15,17 @@ namespace Flotilla {
 ProfileCommands::ProfileCommands()
     : Command(
         {QStringLiteral("profiles"),
-         QStringLiteral("list | add NAME URL | remove NAME | default NAME"),
+         QStringLiteral("list | add NAME URL | set NAME | remove NAME | default NAME"),
          QStringLiteral("Manage server profiles. add keeps the token of --token-env and the headers of\n"
-                        "--header-env in the system keychain, never in the settings file."),
-         {option("flavour", "With add: auto (default), control-plane, upstream or seed-era.", "F"),
-          option("owner", "With add: owner id for launches (default: the login user name).", "ID"),
-          option("cluster", "With add: cluster for launches (default: the server's).", "C"),
+                        "--header-env in the system keychain, never in the settings file. set changes\n"
+                        "the options given (--flavour, --owner, --cluster, --web-ui) of a profile."),
+         {option("flavour", "With add or set: auto (default), control-plane, upstream or seed-era.", "F"),
+          option("owner", "With add or set: owner id for launches (default: the login user name).", "ID"),
+          option("cluster", "With add or set: cluster for launches (default: the server's).", "C"),
+          option("web-ui",
+                 "With add or set: address of the server's upstream web UI; copied links name its pages too "
+                 "(\"\" for none).",
+                 "URL"),
           option("header-env", "With add: send header NAME with the value of environment variable VAR (repeatable).",
                  "NAME=VAR"),
           option("default", "With add: make it the default profile.")},
@@ -40,13 +45,14 @@ void ProfileCommands::run(Invocation &invocation) const
     const QHash<QString, Action> actions = {
         {QStringLiteral("list"), {QStringLiteral("list"), 1, &ProfileCommands::list}},
         {QStringLiteral("add"), {QStringLiteral("add NAME URL [options]"), 3, &ProfileCommands::add}},
+        {QStringLiteral("set"), {QStringLiteral("set NAME [options]"), 2, &ProfileCommands::set}},
         {QStringLiteral("remove"), {QStringLiteral("remove NAME"), 2, &ProfileCommands::remove}},
         {QStringLiteral("default"), {QStringLiteral("default NAME"), 2, &ProfileCommands::makeDefault}},
     };
     const auto found = actions.constFind(action);
     if (found == actions.cend())
         return invocation.usageError(
-            QStringLiteral("profiles takes list, add, remove or default; got \"%1\"").arg(action));
+            QStringLiteral("profiles takes list, add, set, remove or default; got \"%1\"").arg(action));
     if (invocation.positional().size() != found->positional)
         return invocation.usageError(
             QStringLiteral("usage: flotilla profiles %1; see flotilla help profiles").arg(found->usage));
@@ -85,6 +91,7 @@ void ProfileCommands::list(Invocation &invocation)
                              {"owner_id", profile.ownerId.toStdString()},
                              {"default_cluster", profile.defaultCluster.toStdString()},
                              {"has_secrets", profile.hasSecrets},
+                             {"web_ui", profile.webUi.toString().toStdString()},
                              {"default", profile.name == defaultName}});
         }
         output.printJson(array);
@@ -96,11 +103,11 @@ void ProfileCommands::list(Invocation &invocation)
         rows.append({profile.name == defaultName ? QStringLiteral("*") : QString(), profile.name,
                      url.isEmpty() ? QStringLiteral("(not running)") : url, serverFlavourName(profile.flavour),
                      profile.ownerId, profile.defaultCluster,
-                     profile.hasSecrets ? QStringLiteral("keychain") : QString()});
+                     profile.hasSecrets ? QStringLiteral("keychain") : QString(), profile.webUi.toString()});
     }
     output.printTable({QStringLiteral("DEFAULT"), QStringLiteral("NAME"), QStringLiteral("URL"),
                        QStringLiteral("FLAVOUR"), QStringLiteral("OWNER"), QStringLiteral("CLUSTER"),
-                       QStringLiteral("SECRETS")},
+                       QStringLiteral("SECRETS"), QStringLiteral("WEB UI")},
                       rows);
     invocation.done();
 }
@@ -110,18 +117,8 @@ void ProfileCommands::add(Invocation &invocation)
     ServerProfile profile;
     profile.name = invocation.positional().at(1);
     profile.baseUrl = QUrl(invocation.positional().at(2));
-    const QString flavour = invocation.value(QStringLiteral("flavour"));
-    if (invocation.isSet(QStringLiteral("flavour"))) {
-        const std::optional<ServerFlavour> known = serverFlavourFromName(flavour);
-        if (!known)
-            return invocation.usageError(
-                QStringLiteral("--flavour takes auto, control-plane, upstream or seed-era; got \"%1\"").arg(flavour));
-        profile.flavour = *known;
-    }
-    profile.ownerId = invocation.value(QStringLiteral("owner"));
-    profile.defaultCluster = invocation.value(QStringLiteral("cluster"));
-    if (const QString problem = profile.problem(); !problem.isEmpty())
-        return invocation.usageError(problem);
+    if (!applyOptions(invocation, &profile))
+        return;
     if (invocation.profileStore().profile(profile.name))
         return invocation.usageError(
             QStringLiteral("a profile \"%1\" exists already; remove it first").arg(profile.name));
@@ -176,6 +173,48 @@ void ProfileCommands::add(Invocation &invocation)
         save(profile);
     });
     write->start();
+}
+
+bool ProfileCommands::applyOptions(Invocation &invocation, ServerProfile *profile)
+{
+    const QString flavour = invocation.value(QStringLiteral("flavour"));
+    if (invocation.isSet(QStringLiteral("flavour"))) {
+        const std::optional<ServerFlavour> known = serverFlavourFromName(flavour);
+        if (!known) {
+            invocation.usageError(
+                QStringLiteral("--flavour takes auto, control-plane, upstream or seed-era; got \"%1\"").arg(flavour));
+            return false;
+        }
+        profile->flavour = *known;
+    }
+    if (invocation.isSet(QStringLiteral("owner")))
+        profile->ownerId = invocation.value(QStringLiteral("owner"));
+    if (invocation.isSet(QStringLiteral("cluster")))
+        profile->defaultCluster = invocation.value(QStringLiteral("cluster"));
+    if (invocation.isSet(QStringLiteral("web-ui")))
+        profile->webUi = QUrl(invocation.value(QStringLiteral("web-ui")));
+    if (const QString problem = profile->problem(); !problem.isEmpty()) {
+        invocation.usageError(problem);
+        return false;
+    }
+    return true;
+}
+
+void ProfileCommands::set(Invocation &invocation)
+{
+    const QString name = invocation.positional().at(1);
+    std::optional<ServerProfile> profile = invocation.profileStore().profile(name);
+    if (!profile || profile->isLocal()) {
+        return invocation.usageError(
+            profile ? QStringLiteral("\"local\" is built in and cannot be changed")
+                    : QStringLiteral("there is no profile \"%1\"; see flotilla profiles list").arg(name));
+    }
+    if (!applyOptions(invocation, &*profile))
+        return;
+    if (const QString problem = invocation.profileStore().save(*profile); !problem.isEmpty())
+        return invocation.usageError(problem);
+    invocation.output().err(QStringLiteral("flotilla: updated profile %1\n").arg(name));
+    invocation.done();
 }
 
 void ProfileCommands::remove(Invocation &invocation)

@@ -2,9 +2,11 @@
 
 #include "command.h"
 
+#include <client/serverprofile.h>
+
 namespace Flotilla {
 
-// `flotilla profiles list | add NAME URL | remove NAME | default NAME`: the
+// `flotilla profiles list | add NAME URL | set NAME | remove NAME | default NAME`: the
 // server profiles in the settings file, their secrets (the token of
 // --token-env, the headers of --header-env) in the system keychain.
 class ProfileCommands final : public Command
@@ -18,6 +20,9 @@ public:
 private:
     static void list(Invocation &invocation);
     static void add(Invocation &invocation);
+    static void set(Invocation &invocation);
+    // --flavour, --owner, --cluster and --web-ui where given; false after a usage error.
+    static bool applyOptions(Invocation &invocation, ServerProfile *profile);
     static void remove(Invocation &invocation);
     static void makeDefault(Invocation &invocation);
 };

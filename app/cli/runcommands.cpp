@@ -118,7 +118,7 @@ void RunCommands::run(Invocation &invocation) const
     switch (m_action) {
     case Action::Launch: return launch(invocation);
     case Action::List: return list(invocation);
-    case Action::Show: return show(invocation);
+    case Action::Show: return show(invocation, invocation.positional().constFirst());
     case Action::Events: return events(invocation);
     case Action::Logs: return logs(invocation);
     case Action::Stop: return stop(invocation);
@@ -294,13 +294,12 @@ void RunCommands::list(Invocation &invocation) const
         });
 }
 
-void RunCommands::show(Invocation &invocation) const
+void RunCommands::show(Invocation &invocation, const QString &key)
 {
-    invocation.whenDone<ResultJob<Run>>(invocation.client()->run(invocation.positional().constFirst()),
-                                        [&invocation](ResultJob<Run> *job) {
-                                            print(invocation, job->result());
-                                            invocation.done();
-                                        });
+    invocation.whenDone<ResultJob<Run>>(invocation.client()->run(key), [&invocation](ResultJob<Run> *job) {
+        print(invocation, job->result());
+        invocation.done();
+    });
 }
 
 void RunCommands::events(Invocation &invocation) const

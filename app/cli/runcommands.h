@@ -24,6 +24,9 @@ public:
     static CommandList commands(); // in the order of the help
     void run(Invocation &invocation) const override;
 
+    // Prints a run (`key`), as the show command does (flotilla open too).
+    static void show(Invocation &invocation, const QString &key);
+
     // A run as fields, or as JSON with --output json.
     static void print(Invocation &invocation, const Run &run);
     // Prints the log as it grows; ends with the run's exit code.
@@ -34,7 +37,6 @@ public:
 private:
     void launch(Invocation &invocation) const;
     void list(Invocation &invocation) const;
-    void show(Invocation &invocation) const;
     void events(Invocation &invocation) const;
     void logs(Invocation &invocation) const;
     void stop(Invocation &invocation) const;

@@ -88,7 +88,7 @@ void TemplateCommands::run(Invocation &invocation) const
         return;
     switch (m_action) {
     case Action::List: return list(invocation);
-    case Action::Show: return show(invocation);
+    case Action::Show: return show(invocation, invocation.positional().constFirst());
     case Action::Launch: return launch(invocation);
     }
 }
@@ -208,9 +208,9 @@ void TemplateCommands::fetch(Invocation &invocation, const QString &key, std::fu
     });
 }
 
-void TemplateCommands::show(Invocation &invocation) const
+void TemplateCommands::show(Invocation &invocation, const QString &key)
 {
-    fetch(invocation, invocation.positional().constFirst(), [&invocation](const Template &tpl) {
+    fetch(invocation, key, [&invocation](const Template &tpl) {
         print(invocation, tpl);
         invocation.done();
     });

@@ -22,6 +22,9 @@ public:
     static CommandList commands(); // in the order of the help
     void run(Invocation &invocation) const override;
 
+    // Prints a template by id, or by NAME[:VERSION] (`key`), as the show command does (flotilla open too).
+    static void show(Invocation &invocation, const QString &key);
+
     // --set KEY=VALUE: VALUE is JSON when it parses as JSON (numbers,
     // booleans, null, arrays, objects), else a string; a dotted KEY sets a
     // nested field. False with `error` saying what to fix.
@@ -36,7 +39,6 @@ public:
 
 private:
     void list(Invocation &invocation) const;
-    void show(Invocation &invocation) const;
     void launch(Invocation &invocation) const;
 
     Action m_action;

@@ -7,6 +7,7 @@
 #include <client/profilestore.h>
 #include <client/settings.h>
 #include <definitions/definitionspage.h>
+#include <mainwindow/linkcontroller.h>
 #include <mainwindow/mainwindow.h>
 
 namespace Flotilla {
@@ -40,6 +41,19 @@ void DesktopApplication::start()
 void DesktopApplication::watchRun(const QString &runId)
 {
     m_watch->watchRun(m_window->connection()->profile().name, runId);
+}
+
+void DesktopApplication::openLink(const QString &link)
+{
+    m_window->links()->open(link);
+}
+
+void DesktopApplication::raiseWindow()
+{
+    m_window->show();
+    m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized);
+    m_window->raise();
+    m_window->activateWindow();
 }
 
 } // namespace Flotilla

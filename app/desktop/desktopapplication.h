@@ -31,6 +31,10 @@ public:
     ~DesktopApplication() override;
 
     void start();
+    // Shows what a flotilla:// link points to (after start()).
+    void openLink(const QString &link);
+    // Brings the main window to the front (another start handed over to this one).
+    void raiseWindow();
     MainWindow *mainWindow() const { return m_window.get(); }
     EmbeddedControlPlane *localControlPlane() const { return m_local; }
     WatchCenter *watchCenter() const { return m_watch.get(); }

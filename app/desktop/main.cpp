@@ -1,4 +1,5 @@
 #include "desktopapplication.h"
+#include "singleinstance.h"
 #include "translations.h"
 
 #include <http/controlplane.h>
@@ -8,6 +9,42 @@
 #include <QCommandLineParser>
 
 using namespace Flotilla;
+
+namespace {
+
+// The options, for this start and for the later starts that hand theirs over.
+void describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Flotilla Desktop: define tasks, launch runs and watch them live."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions(
+        {{QStringLiteral("data-dir"),
+          QCoreApplication::translate("main", "Data dir of the local control plane (default: %1).")
+              .arg(ControlPlane::defaultDataDir()),
+          QCoreApplication::translate("main", "DIR")},
+         {QStringLiteral("no-local"), QCoreApplication::translate("main", "Do not start the local control plane.")},
+         {QStringLiteral("watch"),
+          QCoreApplication::translate("main", "Notify when the run ends (of the server shown first)."),
+          QCoreApplication::translate("main", "RUN_ID")}});
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QCoreApplication::translate("main", "A link to open: flotilla://PROFILE/run/RUN_ID, "
+                                                                     "flotilla://PROFILE/definition/ID or "
+                                                                     "flotilla://PROFILE/template/ID."),
+                                 QStringLiteral("[URL...]"));
+}
+
+// What a command line asks of the running app beyond starting it.
+void act(DesktopApplication &desktop, const QCommandLineParser &parser)
+{
+    for (const QString &link : parser.positionalArguments())
+        desktop.openLink(link);
+    for (const QString &runId : parser.values(QStringLiteral("watch")))
+        desktop.watchRun(runId);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -22,28 +59,26 @@ int main(int argc, char *argv[])
     const Translations translations{QLocale()};
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Flotilla Desktop: define tasks, launch runs and watch them live."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QCoreApplication::translate("main",
-                                                                 "Data dir of the local control plane (default: %1).")
-                                         .arg(ControlPlane::defaultDataDir()),
-                                     QCoreApplication::translate("main", "DIR"));
-    const QCommandLineOption noLocal(QStringLiteral("no-local"),
-                                     QCoreApplication::translate("main", "Do not start the local control plane."));
-    const QCommandLineOption watch(QStringLiteral("watch"),
-                                   QCoreApplication::translate("main",
-                                                               "Notify when the run ends (of the server shown first)."),
-                                   QCoreApplication::translate("main", "RUN_ID"));
-    parser.addOptions({dataDir, noLocal, watch});
+    describeOptions(parser);
     parser.process(app);
+    const bool defaultDataDir = !parser.isSet(QStringLiteral("data-dir"));
+    const QString dataDir = defaultDataDir ? ControlPlane::defaultDataDir() : parser.value(QStringLiteral("data-dir"));
 
-    DesktopApplication desktop(
-        {parser.isSet(dataDir) ? parser.value(dataDir) : ControlPlane::defaultDataDir(), !parser.isSet(noLocal)});
+    // One app per user and data dir: a later start hands its arguments over.
+    SingleInstance instance(dataDir, defaultDataDir);
+    if (instance.handOver(QCoreApplication::arguments()))
+        return 0;
+    instance.listen();
+
+    DesktopApplication desktop({dataDir, !parser.isSet(QStringLiteral("no-local"))});
     desktop.start();
-    for (const QString &runId : parser.values(watch))
-        desktop.watchRun(runId);
+    act(desktop, parser);
+    QObject::connect(&instance, &SingleInstance::argumentsReceived, &desktop, [&desktop](const QStringList &arguments) {
+        desktop.raiseWindow();
+        QCommandLineParser later;
+        describeOptions(later);
+        if (later.parse(arguments)) // the later start checked them already
+            act(desktop, later);
+    });
     return app.exec();
 }

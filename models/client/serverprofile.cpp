@@ -48,13 +48,22 @@ QString ServerProfile::problem() const
 {
     if (const QString problem = nameProblem(name); !problem.isEmpty())
         return problem;
+    if (!webUi.isEmpty() && !isHttpUrl(webUi))
+        return QStringLiteral("the web UI address must be an http or https URL such as https://flotilla.example.com; "
+                              "got \"%1\"")
+            .arg(webUi.toString());
     if (isLocal())
         return {};
-    if (!baseUrl.isValid() || baseUrl.host().isEmpty() || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https"))
+    if (!isHttpUrl(baseUrl))
         return QStringLiteral(
                    "the server URL must be an http or https URL such as https://flotilla.example.com; got \"%1\"")
             .arg(baseUrl.toString());
     return {};
+}
+
+bool ServerProfile::isHttpUrl(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty() && (url.scheme() == u"http" || url.scheme() == u"https");
 }
 
 } // namespace Flotilla

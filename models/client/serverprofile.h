@@ -24,6 +24,9 @@ struct ServerProfile
     QString ownerId;        // run_tags.owner_id for launches; empty: the login name
     QString defaultCluster; // preselected for launches; empty: the server's default
     bool hasSecrets = false;
+    // Upstream's web UI for this server (its REACT_APP_BASE_URL is a
+    // separate address); empty: none. Copied links name its pages too.
+    QUrl webUi;
 
     bool isLocal() const { return name == localName; }
     // The owner id for launches: ownerId, else the login name (empty when
@@ -33,6 +36,7 @@ struct ServerProfile
     // Empty when valid, else a sentence saying what to fix.
     QString problem() const;
     static QString nameProblem(const QString &name);
+    static bool isHttpUrl(const QUrl &url);
 };
 
 } // namespace Flotilla

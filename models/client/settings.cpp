@@ -26,6 +26,11 @@ QString launchKey(const QString &profileName, const char *field)
     return QStringLiteral("launch/") + profileName + u'/' + QLatin1String(field);
 }
 
+QString starredKey(const QString &profileName, const char *kind)
+{
+    return QStringLiteral("starred/") + profileName + u'/' + QLatin1String(kind);
+}
+
 QString layoutKey(Settings::Layout which)
 {
     switch (which) {
@@ -116,6 +121,7 @@ std::optional<ServerProfile> Settings::storedProfile(const QString &name) const
     profile.ownerId = m_settings->value(profileKey(name, "ownerId")).toString();
     profile.defaultCluster = m_settings->value(profileKey(name, "defaultCluster")).toString();
     profile.hasSecrets = m_settings->value(profileKey(name, "hasSecrets")).toBool();
+    profile.webUi = QUrl(m_settings->value(profileKey(name, "webUi")).toString());
     return profile;
 }
 
@@ -126,11 +132,13 @@ void Settings::storeProfile(const ServerProfile &profile)
     m_settings->setValue(profileKey(profile.name, "ownerId"), profile.ownerId);
     m_settings->setValue(profileKey(profile.name, "defaultCluster"), profile.defaultCluster);
     m_settings->setValue(profileKey(profile.name, "hasSecrets"), profile.hasSecrets);
+    m_settings->setValue(profileKey(profile.name, "webUi"), profile.webUi.toString());
 }
 
 void Settings::removeProfile(const QString &name)
 {
     m_settings->remove(profilesGroup + u'/' + name);
+    m_settings->remove(QStringLiteral("starred/") + name);
     if (defaultProfileName() == name)
         m_settings->remove(defaultProfileKey);
 }
@@ -250,6 +258,46 @@ bool Settings::trayNoticeShown() const
 void Settings::setTrayNoticeShown(bool shown)
 {
     m_settings->setValue(trayNoticeKey, shown);
+}
+
+QStringList Settings::starred(const QString &profileName, const char *kind) const
+{
+    return m_settings->value(starredKey(profileName, kind)).toStringList();
+}
+
+void Settings::setStarred(const QString &profileName, const char *kind, const QString &id, bool starred)
+{
+    QStringList ids = this->starred(profileName, kind);
+    if (ids.contains(id) == starred)
+        return;
+    if (starred)
+        ids.append(id);
+    else
+        ids.removeAll(id);
+    if (ids.isEmpty())
+        m_settings->remove(starredKey(profileName, kind));
+    else
+        m_settings->setValue(starredKey(profileName, kind), ids);
+}
+
+QStringList Settings::starredDefinitions(const QString &profileName) const
+{
+    return starred(profileName, "definitions");
+}
+
+QStringList Settings::starredTemplates(const QString &profileName) const
+{
+    return starred(profileName, "templates");
+}
+
+void Settings::setDefinitionStarred(const QString &profileName, const QString &definitionId, bool starred)
+{
+    setStarred(profileName, "definitions", definitionId, starred);
+}
+
+void Settings::setTemplateStarred(const QString &profileName, const QString &templateId, bool starred)
+{
+    setStarred(profileName, "templates", templateId, starred);
 }
 
 int Settings::runsRefreshSeconds() const

@@ -77,6 +77,13 @@ public:
     bool trayNoticeShown() const; // "Flotilla keeps running in the tray" was said once
     void setTrayNoticeShown(bool shown);
 
+    // The starred definitions and templates of a profile, by id, oldest star
+    // first. Their pages list them first; the tray offers them to launch.
+    QStringList starredDefinitions(const QString &profileName) const;
+    QStringList starredTemplates(const QString &profileName) const;
+    void setDefinitionStarred(const QString &profileName, const QString &definitionId, bool starred);
+    void setTemplateStarred(const QString &profileName, const QString &templateId, bool starred);
+
     // How often the runs page reloads, in seconds; 0: automatically.
     int runsRefreshSeconds() const;
     void setRunsRefreshSeconds(int seconds);
@@ -96,6 +103,9 @@ public:
     void setCurrentPage(int page);
 
 private:
+    QStringList starred(const QString &profileName, const char *kind) const;
+    void setStarred(const QString &profileName, const char *kind, const QString &id, bool starred);
+
     std::unique_ptr<QSettings> m_settings;
 };
 

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void tablesFitTheTerminal();
     void profilesAddListDefaultRemove();
     void profileChoosesServerOwnerAndCluster();
+    void openShowsWhatALinkPointsTo();
     void profileSecretsComeFromTheKeychain();
     void profileSecretsNeedAKeychain();
 
@@ -514,7 +515,7 @@ void Tst_Cli::profilesAddListDefaultRemove()
     result = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x")});
     QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("add NAME URL")), qPrintable(result.describe()));
     result = run({QStringLiteral("profiles"), QStringLiteral("rename")});
-    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("list, add, remove or default")),
+    QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("list, add, set, remove or default")),
              qPrintable(result.describe()));
     result = run({QStringLiteral("--profile"), QStringLiteral("nope"), QStringLiteral("groups")});
     QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("no profile \"nope\"")),
@@ -540,6 +541,44 @@ void Tst_Cli::profileChoosesServerOwnerAndCluster()
     result = runCli(home.path(), {QStringLiteral("--profile"), QStringLiteral("here"), QStringLiteral("--server"),
                                   m_server->url().toString(), QStringLiteral("groups")});
     QVERIFY2(result.exitCode == 2 && result.err.contains(QStringLiteral("not both")), qPrintable(result.describe()));
+}
+
+void Tst_Cli::openShowsWhatALinkPointsTo()
+{
+    QTemporaryDir home;
+    CliResult result = runCli(home.path(), {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("here"),
+                                            m_server->url().toString()});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    // The default profile is "local", which is not running: the link's profile is used.
+    result = runCli(home.path(), {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("open"),
+                                  QStringLiteral("flotilla://here/definition/") + m_definitionId});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QCOMPARE(QString::fromStdString(parseJson(result.out).value("definition_id", "")), m_definitionId);
+
+    result = cli({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("launch"), m_definitionId,
+                  QStringLiteral("--cluster"), QStringLiteral("local")});
+    const QString runId = QString::fromStdString(parseJson(result.out).value("run_id", ""));
+    QVERIFY2(!runId.isEmpty(), qPrintable(result.describe()));
+    const CliResult shown = runCli(home.path(),
+                                   {QStringLiteral("open"), QStringLiteral("flotilla://here/run/") + runId});
+    const CliResult asRun = cli({QStringLiteral("run"), runId});
+    QVERIFY2(shown.exitCode == 0 && shown.out.contains(runId), qPrintable(shown.describe()));
+    QCOMPARE(shown.out.section(u'\n', 0, 0), asRun.out.section(u'\n', 0, 0)); // as `flotilla run` prints it
+
+    const std::pair<QStringList, QString> bad[] = {
+        {{QStringLiteral("flotilla://nowhere/run/") + runId},
+         QStringLiteral("the profile \"nowhere\", which is not set up here")},
+        {{QStringLiteral("flotilla://here/job/") + runId}, QStringLiteral("unknown kind of item \"job\"")},
+        {{QStringLiteral("https://here/run/") + runId}, QStringLiteral("is not a flotilla:// link")},
+        {{QStringLiteral("--profile"), QStringLiteral("here"), QStringLiteral("flotilla://here/run/") + runId},
+         QStringLiteral("open names its server itself (profile \"here\"); leave out --server and --profile")},
+    };
+    for (const auto &[arguments, message] : bad) {
+        result = runCli(home.path(), QStringList{QStringLiteral("open")} + arguments);
+        QVERIFY2(result.exitCode == 2 && result.err.contains(message), qPrintable(result.describe()));
+    }
+    result = runCli(home.path(), {QStringLiteral("open"), QStringLiteral("flotilla://here/run/no-such-run")});
+    QVERIFY2(result.exitCode == 1 && result.err.contains(QStringLiteral("404")), qPrintable(result.describe()));
 }
 
 void Tst_Cli::profileSecretsComeFromTheKeychain()

@@ -19,6 +19,7 @@ class Tst_ProfileCommands final : public QObject
 private Q_SLOTS:
     void init();
     void addListDefaultRemove();
+    void setChangesOnlyTheOptionsGiven();
     void listShowsTheRunningLocalServer();
     void usageErrors_data();
     void usageErrors();
@@ -90,6 +91,30 @@ void Tst_ProfileCommands::addListDefaultRemove()
              qPrintable(result.describe()));
 }
 
+void Tst_ProfileCommands::setChangesOnlyTheOptionsGiven()
+{
+    CommandResult result = run({QStringLiteral("add"), QStringLiteral("prod"), QStringLiteral("https://f.example.com"),
+                                QStringLiteral("--owner"), QStringLiteral("ada"), QStringLiteral("--web-ui"),
+                                QStringLiteral("https://ui.example.com")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    result = run({QStringLiteral("set"), QStringLiteral("prod"), QStringLiteral("--web-ui"),
+                  QStringLiteral("https://ui2.example.com/flotilla"), QStringLiteral("--cluster"),
+                  QStringLiteral("k8s")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QCOMPARE(result.err, QStringLiteral("flotilla: updated profile prod\n"));
+    result = run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("list")});
+    const Json list = parseJson(result.out);
+    QVERIFY2(list[1]["web_ui"] == "https://ui2.example.com/flotilla", qPrintable(result.describe()));
+    QVERIFY(list[1]["owner_id"] == "ada" && list[1]["default_cluster"] == "k8s");
+    QVERIFY(list[0]["web_ui"] == "");
+    // "" takes the web UI away.
+    result = run({QStringLiteral("set"), QStringLiteral("prod"), QStringLiteral("--web-ui"), QString()});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY(
+        parseJson(run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("list")}).out)[1]["web_ui"]
+        == "");
+}
+
 void Tst_ProfileCommands::listShowsTheRunningLocalServer()
 {
     TestServer server;
@@ -107,8 +132,8 @@ void Tst_ProfileCommands::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown action") << QStringList{QStringLiteral("rename")}
-                                    << QStringLiteral("profiles takes list, add, remove or default; got \"rename\"");
+    QTest::newRow("unknown action") << QStringList{
+        QStringLiteral("rename")} << QStringLiteral("profiles takes list, add, set, remove or default; got \"rename\"");
     QTest::newRow("add without URL") << QStringList{QStringLiteral("add"), QStringLiteral("x")}
                                      << QStringLiteral("usage: flotilla profiles add NAME URL [options]");
     QTest::newRow("list with a name") << QStringList{QStringLiteral("list"), QStringLiteral("x")}
@@ -116,6 +141,14 @@ void Tst_ProfileCommands::usageErrors_data()
     QTest::newRow("bad flavour") << QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("http://h"),
                                                 QStringLiteral("--flavour"), QStringLiteral("new")}
                                  << QStringLiteral("--flavour takes auto, control-plane, upstream or seed-era");
+    QTest::newRow("bad web UI") << QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("http://h"),
+                                               QStringLiteral("--web-ui"), QStringLiteral("ui.example.com")}
+                                << QStringLiteral("the web UI address must be an http or https URL");
+    QTest::newRow("set a missing profile")
+        << QStringList{QStringLiteral("set"), QStringLiteral("x")} << QStringLiteral("there is no profile \"x\"");
+    QTest::newRow("set local") << QStringList{QStringLiteral("set"), QStringLiteral("local"), QStringLiteral("--owner"),
+                                              QStringLiteral("ada")}
+                               << QStringLiteral("\"local\" is built in and cannot be changed");
     QTest::newRow("bad header") << QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("http://h"),
                                                QStringLiteral("--header-env"), QStringLiteral("Bad Name=VAR")}
                                 << QStringLiteral("--header-env takes NAME=VAR");

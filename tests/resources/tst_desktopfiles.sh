@@ -19,7 +19,10 @@ report=$(desktop-file-validate "$desktop" 2>&1) || true
 appstreamcli validate --no-net --strict "$metainfo" || fail "appstreamcli validate $metainfo (see above)"
 
 grep -qx "Icon=$app_id" "$desktop" || fail "$desktop: Icon= is not $app_id"
-grep -qx "Exec=flotilla-desktop" "$desktop" || fail "$desktop: Exec= is not flotilla-desktop"
+# %u: a flotilla:// link clicked elsewhere comes as the argument (single-instance hands it over).
+grep -qx "Exec=flotilla-desktop %u" "$desktop" || fail "$desktop: Exec= is not flotilla-desktop %u"
+grep -qx "MimeType=x-scheme-handler/flotilla;" "$desktop" \
+    || fail "$desktop: MimeType= does not register the flotilla:// scheme (x-scheme-handler/flotilla)"
 grep -q "<id>$app_id</id>" "$metainfo" || fail "$metainfo: <id> is not $app_id"
 grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" \
     || fail "$metainfo: the launchable is not $app_id.desktop"

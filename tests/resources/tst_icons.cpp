@@ -14,8 +14,9 @@ namespace {
 const QList<StatusIcon> allStatusIcons = {StatusIcon::Queued,    StatusIcon::Pending, StatusIcon::Running,
                                           StatusIcon::Succeeded, StatusIcon::Failed,  StatusIcon::Stopped,
                                           StatusIcon::Unknown};
-const QList<ActionIcon> allActionIcons = {ActionIcon::Launch, ActionIcon::Stop, ActionIcon::Retry, ActionIcon::Refresh,
-                                          ActionIcon::New,    ActionIcon::Edit, ActionIcon::Copy,  ActionIcon::Delete};
+const QList<ActionIcon> allActionIcons = {ActionIcon::Launch,  ActionIcon::Stop,   ActionIcon::Retry,
+                                          ActionIcon::Refresh, ActionIcon::New,    ActionIcon::Edit,
+                                          ActionIcon::Copy,    ActionIcon::Delete, ActionIcon::Star};
 const QList<TrayIcon> allTrayIcons = {TrayIcon::Idle, TrayIcon::Active, TrayIcon::Failure};
 
 QStringList resourceFiles(const QString &folder)

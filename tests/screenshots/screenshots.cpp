@@ -18,16 +18,19 @@
 #include <tray/traymenu.h>
 #include <tray/traystate.h>
 #include <widgets/schemaform.h>
+#include <widgets/starcontroller.h>
 
 #include <client/flotillaclient.h>
 #include <client/profilestore.h>
 #include <fixtureserver.h>
 #include <lists/podeventmodel.h>
 #include <lists/runlistmodel.h>
+#include <lists/starredproxymodel.h>
 #include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
 #include <testserver.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPlainTextEdit>
@@ -120,6 +123,29 @@ void screenshotNotificationSettings(ProfileStore *profiles, QWidget *window)
         ->setCurrentWidget(settings.findChild<QWidget *>(QStringLiteral("notificationsPage")));
     save(&settings, QStringLiteral("17-notification-settings"));
     settings.hide();
+}
+
+// 19: two definitions starred with the Star action come first, with their marker.
+void shootFavourites(MainWindow &window, const QStringList &starred)
+{
+    window.showPage(MainWindow::Definitions);
+    DefinitionsPage *page = window.definitionsPage();
+    for (const QString &definitionId : starred) {
+        page->select(definitionId);
+        page->stars()->starAction()->trigger();
+    }
+    QTableView *table = page->table();
+    const auto starredOnTop = [&] {
+        for (int row = 0; row < starred.size(); ++row) {
+            if (!table->model()->index(row, 0).data(StarredProxyModel::StarredRole).toBool())
+                return false;
+        }
+        return true;
+    };
+    if (!waitFor(starredOnTop, "the starred definitions on top"))
+        return;
+    waitFor([&] { return page->details()->runs()->rowCount() == 1; }, "the definition's runs");
+    save(&window, QStringLiteral("19-favourites"));
 }
 
 } // namespace
@@ -319,5 +345,6 @@ int main(int argc, char *argv[])
 
     screenshotTrayMenu();
     screenshotNotificationSettings(&profiles, &window);
+    shootFavourites(window, {train, report});
     return g_failures == 0 ? 0 : 1;
 }

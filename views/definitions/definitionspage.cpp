@@ -3,16 +3,19 @@
 #include "definitiondetails.h"
 #include <widgets/filterfield.h>
 #include <widgets/namefiltercombo.h>
+#include <widgets/starcontroller.h>
 #include <widgets/tableviews.h>
 
 #include <lists/definitionlistmodel.h>
 #include <lists/groupsmodel.h>
 #include <lists/runlistmodel.h>
+#include <lists/starredproxymodel.h>
 #include <lists/tagsmodel.h>
 
 #include <icons.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -36,6 +39,7 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     , m_groupFilter(new NameFilterCombo(m_groups, tr("All groups"), this))
     , m_tagFilter(new NameFilterCombo(m_tags, tr("All tags"), this))
     , m_aliasDebounce(new QTimer(this))
+    , m_stars(new StarController(StarController::Kind::Definitions, m_model, this))
     , m_table(new QTableView(this))
     , m_details(new DefinitionDetails(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -61,13 +65,13 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     connect(m_groupFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setGroupFilter);
     connect(m_tagFilter, &NameFilterCombo::chosenNameChanged, m_model, &DefinitionListModel::setTagFilter);
 
-    setUpTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Definitions"));
+    setUpTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Definitions"), m_stars->proxy());
     m_table->setColumnHidden(DefinitionListModel::Cpu, true);
     m_table->horizontalHeader()->resizeSection(DefinitionListModel::Alias, 220);
     m_table->horizontalHeader()->resizeSection(DefinitionListModel::Image, 200);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DefinitionsPage::selectionChanged);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &DefinitionsPage::selectionChanged);
+    connect(m_stars->proxy(), &QAbstractItemModel::dataChanged, this, &DefinitionsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_pendingSelection.isEmpty())
             select(m_pendingSelection);
@@ -88,12 +92,16 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested)
         ->setIcon(actionIcon(ActionIcon::Delete));
     addDefinitionAction(tr("&Notify Me About This Definition's Runs"), {}, &DefinitionsPage::watchRequested);
+    m_table->addAction(m_stars->starAction());
+    addDefinitionAction(tr("Copy &Link"), {}, &DefinitionsPage::copyLinkRequested);
+    m_details->addTitleActions({m_stars->starAction()});
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_aliasFilter, 2);
     filters->addWidget(m_imageFilter, 1);
     filters->addWidget(m_groupFilter);
     filters->addWidget(m_tagFilter);
+    filters->addWidget(m_stars->filter());
     // New Definition is in the tool bar; Launch belongs with the selection.
     auto *launchButton = new QToolButton(this);
     launchButton->setDefaultAction(m_launch);
@@ -147,6 +155,11 @@ void DefinitionsPage::setClient(FlotillaClient *client)
     m_tagFilter->setVisible(m_model->canFilterByTag());
 }
 
+void DefinitionsPage::setProfileName(const QString &profileName)
+{
+    m_stars->setProfileName(profileName);
+}
+
 void DefinitionsPage::refresh()
 {
     m_model->refresh();
@@ -173,15 +186,8 @@ void DefinitionsPage::showTag(const QString &tag)
 
 void DefinitionsPage::select(const QString &definitionId)
 {
-    const int row = m_model->rowOf(definitionId);
-    m_pendingSelection = row < 0 ? definitionId : QString();
-    if (row < 0) {
-        if (m_model->canFetchMore({}))
-            m_model->fetchMore({});
-        return;
-    }
-    m_table->setCurrentIndex(m_model->index(row, 0));
-    m_table->scrollTo(m_model->index(row, 0));
+    const bool selected = selectSourceRow(m_table, m_model, m_model->rowOf(definitionId));
+    m_pendingSelection = selected ? QString() : definitionId;
 }
 
 std::optional<Definition> DefinitionsPage::selectedDefinition() const
@@ -197,6 +203,7 @@ void DefinitionsPage::selectionChanged()
     const std::optional<Definition> definition = selectedDefinition();
     for (QAction *action : std::as_const(m_selectionActions))
         action->setEnabled(definition.has_value());
+    m_stars->setCurrentId(definition ? definition->definitionId : QString());
     m_details->setDefinition(definition.value_or(Definition{}));
 }
 

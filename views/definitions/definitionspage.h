@@ -18,6 +18,7 @@ class DefinitionListModel;
 class FlotillaClient;
 class GroupsModel;
 class NameFilterCombo;
+class StarController;
 class TagsModel;
 struct Run;
 
@@ -32,6 +33,8 @@ public:
     explicit DefinitionsPage(QWidget *parent = nullptr);
 
     void setClient(FlotillaClient *client);
+    // Whose stars to show and keep (the profile of the client).
+    void setProfileName(const QString &profileName);
     void refresh();
     void focusFilter();
     void showGroup(const QString &group);
@@ -45,12 +48,14 @@ public:
 
     QAction *newAction() const { return m_new; }
     QAction *launchAction() const { return m_launch; }
+    StarController *stars() const { return m_stars; }
 
 Q_SIGNALS:
     void newRequested();
     void editRequested(const Flotilla::Definition &definition);
     void copyRequested(const Flotilla::Definition &definition);
     void deleteRequested(const Flotilla::Definition &definition);
+    void copyLinkRequested(const Flotilla::Definition &definition);
     void launchRequested(const Flotilla::Definition &definition);
     // "Notify me about this definition's runs": toggles the watch.
     void watchRequested(const Flotilla::Definition &definition);
@@ -70,6 +75,7 @@ private:
     NameFilterCombo *m_groupFilter;
     NameFilterCombo *m_tagFilter;
     QTimer *m_aliasDebounce; // and the image filter's
+    StarController *m_stars;
     QTableView *m_table;
     DefinitionDetails *m_details;
     QSplitter *m_splitter;

@@ -6,7 +6,6 @@
 #include <client/flotillaclient.h>
 #include <client/serverconnection.h>
 #include <lists/definitionlistmodel.h>
-#include <lists/templatelistmodel.h>
 
 #include <QAction>
 #include <QDir>
@@ -58,7 +57,6 @@ ExportImportController::ExportImportController(ServerConnection *connection, Def
     m_exportDefinitions = addExportAction(definitions->table(), &ExportImportController::exportSelectedDefinitions);
     m_exportTemplates = addExportAction(templates->table(), &ExportImportController::exportSelectedTemplates);
     // A refresh merges new rows in; a further page appends them.
-    connect(templates->model(), &QAbstractItemModel::rowsInserted, this, &ExportImportController::selectPendingTemplate);
 }
 
 QAction *ExportImportController::addExportAction(QTableView *table, void (ExportImportController::*exportSelected)())
@@ -209,30 +207,13 @@ void ExportImportController::importFile(const QString &path)
         if (!job->succeeded())
             return Q_EMIT errorOccurred(tr("Could not import %1: %2").arg(name, job->error().sentence()));
         const Template &tpl = job->result().tpl;
-        m_pendingTemplate = tpl.templateId;
         m_templates->refresh();
+        m_templates->select(tpl.templateId); // once the refresh brings it
         Q_EMIT pageRequested(m_templates);
         Q_EMIT statusMessage(job->result().didCreate ? tr("Imported %1").arg(tpl.displayName())
                                                      : tr("%1 is already on this server").arg(tpl.displayName()));
     });
     job->start();
-}
-
-void ExportImportController::selectPendingTemplate()
-{
-    if (m_pendingTemplate.isEmpty())
-        return;
-    TemplateListModel *model = m_templates->model();
-    const int row = model->rowOf(m_pendingTemplate);
-    if (row < 0) {
-        // A further page comes back here with its rows.
-        if (model->canFetchMore({}))
-            model->fetchMore({});
-        return;
-    }
-    m_pendingTemplate.clear();
-    m_templates->table()->setCurrentIndex(model->index(row, 0));
-    m_templates->table()->scrollTo(model->index(row, 0));
 }
 
 } // namespace Flotilla

@@ -62,7 +62,6 @@ private:
     void askWhereToExport(const QList<Item> &items);
     void writeItems(const QList<Item> &items, const QString &target);
     void askForImport();
-    void selectPendingTemplate();
 
     ServerConnection *m_connection;
     DefinitionsPage *m_definitions;
@@ -72,7 +71,6 @@ private:
     QAction *m_exportDefinitions;
     QAction *m_exportTemplates;
     QString m_folder; // where the last dialog was
-    QString m_pendingTemplate;
 };
 
 } // namespace Flotilla

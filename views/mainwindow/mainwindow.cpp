@@ -2,6 +2,7 @@
 
 #include "actionscontroller.h"
 #include "exportimportcontroller.h"
+#include "linkcontroller.h"
 #include "quitguard.h"
 #include <definitions/definitionspage.h>
 #include <names/namelistpage.h>
@@ -56,6 +57,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     , m_clusters(new NameListPage(NameListPage::Kind::Clusters, this))
     , m_errorBar(new ErrorBar(this))
     , m_actions(new ActionsController(m_connection, this))
+    , m_links(new LinkController(this, profiles))
     , m_exportImport(new ExportImportController(m_connection, m_definitions, m_templates, this))
     , m_quitGuard(new QuitGuard(m_connection, this))
     , m_connectionLabel(new QLabel(this))
@@ -156,6 +158,13 @@ void MainWindow::connectPages()
     });
     connect(m_definitions, &DefinitionsPage::watchRequested, this, &MainWindow::toggleDefinitionWatch);
     connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
+    connect(m_definitions, &DefinitionsPage::copyLinkRequested, m_links, [this](const Definition &definition) {
+        m_links->copy(FlotillaLink::Kind::Definition, definition.definitionId);
+    });
+    connect(m_templates, &TemplatesPage::copyLinkRequested, m_links,
+            [this](const Template &tpl) { m_links->copy(FlotillaLink::Kind::Template, tpl.templateId); });
+    connect(m_runs, &RunsPage::copyLinkRequested, m_links,
+            [this](const Run &run) { m_links->copy(FlotillaLink::Kind::Run, run.runId); });
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         connect(page, &NameListPage::errorOccurred, this, showErrorOf);
     connect(m_groups, &NameListPage::nameActivated, this, [this](const QString &group) {
@@ -264,6 +273,22 @@ void MainWindow::chooseProfile(int index)
     m_connection->connectTo(*profile);
 }
 
+void MainWindow::showProfile(const QString &name)
+{
+    if (m_connection->profile().name == name && m_connection->state() != ServerConnection::State::Failed)
+        return;
+    const int index = m_serverSwitcher->findData(name);
+    if (index < 0)
+        return showError(tr("There is no server profile \"%1\"; add it in Settings.").arg(name));
+    m_serverSwitcher->setCurrentIndex(index);
+    chooseProfile(index);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorBar->showError(message);
+}
+
 void MainWindow::setLocalServer(const QUrl &url, const QByteArray &token)
 {
     m_connection->setLocalServer(url, token);
@@ -301,6 +326,8 @@ void MainWindow::clientReady(FlotillaClient *client)
 {
     // Each page's lists reload on a new client, once.
     m_definitions->setClient(client);
+    m_definitions->setProfileName(m_connection->profile().name);
+    m_templates->setProfileName(m_connection->profile().name);
     // A seed-era server has no templates: no page, and no error about it.
     const bool templates = client->servesTemplates();
     m_templates->setClient(templates ? client : nullptr);
@@ -393,6 +420,8 @@ RunView *MainWindow::openRunWith(FlotillaClient *client, const Run &run)
     view->restoreGeometry(Settings().layout(Settings::Layout::RunViewGeometry));
     connect(view, &RunView::stopRequested, m_actions, &ActionsController::stop);
     connect(view, &RunView::retryRequested, m_actions, &ActionsController::retry);
+    connect(view, &RunView::copyLinkRequested, m_links,
+            [this](const Run &shown) { m_links->copy(FlotillaLink::Kind::Run, shown.runId); });
     connect(view, &QObject::destroyed, this, [this, runId = run.runId] { m_runViews.remove(runId); });
     if (m_watches) {
         const QString profile = m_connection->profile().name;

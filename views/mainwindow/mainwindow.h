@@ -21,6 +21,7 @@ class ExportImportController;
 class DefinitionsPage;
 class ErrorBar;
 class FlotillaClient;
+class LinkController;
 class NameListPage;
 class ProfileStore;
 class QuitGuard;
@@ -56,6 +57,11 @@ public:
     RunsPage *runsPage() const { return m_runs; }
     TemplatesPage *templatesPage() const { return m_templates; }
     void showPage(Page page);
+    // Shows the server of profile `name` (the switcher follows), unless it is shown.
+    void showProfile(const QString &name);
+    void showError(const QString &message);
+    // Opens and copies flotilla:// links.
+    LinkController *links() const { return m_links; }
     RunView *openRun(const Run &run);
     // A run of a server the window may no longer show (the tray, a notification).
     RunView *openRunWith(FlotillaClient *client, const Run &run);
@@ -109,6 +115,7 @@ private:
     NameListPage *m_clusters;
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
+    LinkController *m_links;
     ExportImportController *m_exportImport;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;

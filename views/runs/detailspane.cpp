@@ -4,10 +4,13 @@
 
 #include <lists/runlistmodel.h>
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -35,6 +38,7 @@ void showEnv(QTreeWidget *view, const EnvList &env)
 DetailsPane::DetailsPane(const QString &titleName, const char *runsName, QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_titleRow(new QHBoxLayout)
     , m_body(new QWidget(this))
     , m_attributes(new QFormLayout)
     , m_runView(new QTableView(m_body))
@@ -55,11 +59,25 @@ DetailsPane::DetailsPane(const QString &titleName, const char *runsName, QWidget
         m_runView->setColumnHidden(column, true);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
+    m_titleRow->addWidget(m_title, 1);
+    layout->addLayout(m_titleRow);
     layout->addWidget(m_body, 1);
 }
 
 DetailsPane::~DetailsPane() = default;
+
+void DetailsPane::addTitleActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        const auto name = [button, action] { button->setAccessibleName(action->text().remove(u'&')); };
+        name();
+        connect(action, &QAction::changed, button, name);
+        m_titleRow->addWidget(button, 0, Qt::AlignTop);
+    }
+}
 
 QList<QLabel *> DetailsPane::addAttributeRows(const QStringList &labels)
 {

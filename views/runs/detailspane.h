@@ -6,7 +6,9 @@
 
 #include <QWidget>
 
+class QAction;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QTableView;
 class QTreeWidget;
@@ -34,6 +36,8 @@ public:
     ~DetailsPane() override;
 
     RunListModel *runs() const { return m_runs; }
+    // Buttons for `actions` beside the title (Star, say).
+    void addTitleActions(const QList<QAction *> &actions);
 
 Q_SIGNALS:
     void runActivated(const Flotilla::Run &run);
@@ -58,6 +62,7 @@ protected:
 
 private:
     QLabel *m_title;
+    QHBoxLayout *m_titleRow;
     QWidget *m_body;
     QFormLayout *m_attributes;
     QTableView *m_runView;

@@ -46,7 +46,12 @@ RunsPage::RunsPage(QWidget *parent)
         if (const std::optional<Run> run = selectedRun())
             Q_EMIT watchRequested(*run);
     });
-    m_table->addActions({m_stop, m_retry, m_watch});
+    m_copyLink = new QAction(tr("Copy &Link"), this);
+    connect(m_copyLink, &QAction::triggered, this, [this] {
+        if (const std::optional<Run> run = selectedRun())
+            Q_EMIT copyLinkRequested(*run);
+    });
+    m_table->addActions({m_stop, m_retry, m_watch, m_copyLink});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -97,6 +102,7 @@ void RunsPage::selectionChanged()
     m_stop->setEnabled(run && run->isActive());
     m_retry->setEnabled(run && !run->isActive());
     m_watch->setEnabled(run && run->isActive());
+    m_copyLink->setEnabled(run.has_value());
 }
 
 } // namespace Flotilla

@@ -37,6 +37,7 @@ Q_SIGNALS:
     void stopRequested(const Flotilla::Run &run);
     void retryRequested(const Flotilla::Run &run);
     void watchRequested(const Flotilla::Run &run);
+    void copyLinkRequested(const Flotilla::Run &run);
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
@@ -49,6 +50,7 @@ private:
     QAction *m_stop;
     QAction *m_retry;
     QAction *m_watch;
+    QAction *m_copyLink;
 };
 
 } // namespace Flotilla

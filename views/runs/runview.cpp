@@ -45,6 +45,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     , m_stop(new QPushButton(actionIcon(ActionIcon::Stop), tr("&Stop…"), this))
     , m_retry(new QPushButton(actionIcon(ActionIcon::Retry), tr("&Retry…"), this))
     , m_watch(new QPushButton(tr("&Watch"), this))
+    , m_copyLink(new QPushButton(actionIcon(ActionIcon::Copy), tr("Copy &Link"), this))
     , m_sidebar(new QWidget)
     , m_fields(new QGridLayout(m_sidebar))
     , m_tabs(new QTabWidget(this))
@@ -64,6 +65,9 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_duration->setAccessibleName(tr("Duration"));
     m_stop->setAccessibleName(tr("Stop run"));
     m_retry->setAccessibleName(tr("Retry run"));
+    m_copyLink->setAccessibleName(tr("Copy a link to this run"));
+    m_copyLink->setToolTip(
+        tr("Copy a flotilla:// link to this run (and its web UI address, where the profile has one)"));
     connect(m_stop, &QPushButton::clicked, this, [this] { Q_EMIT stopRequested(m_run); });
     connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_run); });
     m_watch->setCheckable(true);
@@ -71,6 +75,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_watch->setToolTip(tr("Notify me when this run ends"));
     m_watch->hide(); // until setWatched() says watching is offered
     connect(m_watch, &QPushButton::toggled, this, &RunView::watchToggled);
+    connect(m_copyLink, &QPushButton::clicked, this, [this] { Q_EMIT copyLinkRequested(m_run); });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_state);
@@ -81,6 +86,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     header->addWidget(m_watch);
     header->addWidget(m_stop);
     header->addWidget(m_retry);
+    header->addWidget(m_copyLink);
 
     m_runId = addIdField(tr("Run ID:"), tr("Run ID"), tr("Copy the run ID"));
     m_definitionId = addIdField(tr("Definition ID:"), tr("Definition ID"), tr("Copy the definition ID"));

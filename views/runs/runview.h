@@ -48,6 +48,7 @@ Q_SIGNALS:
     void retryRequested(const Flotilla::Run &run);
     // The Watch button was toggled.
     void watchToggled(bool watched);
+    void copyLinkRequested(const Flotilla::Run &run);
 
 private:
     void display(const Run &run);
@@ -72,6 +73,7 @@ private:
     QPushButton *m_retry;
     QPushButton *m_watch;
     bool m_watchOffered = false;
+    QPushButton *m_copyLink;
     QWidget *m_sidebar;
     QGridLayout *m_fields;                               // a grid, not a form: see addRow()
     QHash<const QWidget *, QList<QWidget *>> m_rowParts; // field -> its label (and copy button)

@@ -115,6 +115,7 @@ void SettingsDialog::showProfile(const ServerProfile &profile, bool isNew)
     m_ui->flavourCombo->setCurrentIndex(m_ui->flavourCombo->findData(int(profile.flavour)));
     m_ui->ownerEdit->setText(profile.ownerId);
     m_ui->clusterEdit->setText(profile.defaultCluster);
+    m_ui->webUiEdit->setText(profile.webUi.toString());
     m_ui->tokenEdit->clear();
     m_ui->headersEdit->clear();
     setStatus(profile.isLocal() ? tr("\"local\" is the control plane on this computer; it is built in and "
@@ -123,7 +124,8 @@ void SettingsDialog::showProfile(const ServerProfile &profile, bool isNew)
               false);
     for (QWidget *field : {static_cast<QWidget *>(m_ui->urlEdit), static_cast<QWidget *>(m_ui->flavourCombo),
                            static_cast<QWidget *>(m_ui->ownerEdit), static_cast<QWidget *>(m_ui->clusterEdit),
-                           static_cast<QWidget *>(m_ui->tokenEdit), static_cast<QWidget *>(m_ui->headersEdit)})
+                           static_cast<QWidget *>(m_ui->webUiEdit), static_cast<QWidget *>(m_ui->tokenEdit),
+                           static_cast<QWidget *>(m_ui->headersEdit)})
         field->setEnabled(!profile.isLocal());
     m_ui->nameEdit->setReadOnly(!isNew);
     updateButtons();
@@ -159,6 +161,7 @@ ServerProfile SettingsDialog::profileFromForm() const
     profile.flavour = ServerFlavour(m_ui->flavourCombo->currentData().toInt());
     profile.ownerId = m_ui->ownerEdit->text().trimmed();
     profile.defaultCluster = m_ui->clusterEdit->text().trimmed();
+    profile.webUi = QUrl(m_ui->webUiEdit->text().trimmed());
     return profile;
 }
 

@@ -2,6 +2,7 @@
 
 #include <lists/pagedtablemodel.h>
 
+#include <QAbstractProxyModel>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
@@ -88,9 +89,9 @@ void setUpPlainTable(QTableView *view, QAbstractItemModel *model, const char *ac
     columns->setSectionsMovable(true);
 }
 
-void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName)
+void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName, QAbstractItemModel *shown)
 {
-    setUpPlainTable(view, model, accessibleName);
+    setUpPlainTable(view, shown ? shown : model, accessibleName);
     offerColumnMenu(view);
     QHeaderView *columns = view->horizontalHeader();
     // The server sorts; the indicator is only offered on columns it can sort by.
@@ -101,6 +102,20 @@ void setUpTable(QTableView *view, PagedTableModel *model, const char *accessible
         if (!model->isSortable(column))
             columns->setSortIndicator(model->sortColumn(), model->sortOrder());
     });
+}
+
+bool selectSourceRow(QTableView *view, PagedTableModel *model, int row)
+{
+    if (row < 0) {
+        if (model->canFetchMore({}))
+            model->fetchMore({});
+        return false;
+    }
+    const auto *proxy = qobject_cast<const QAbstractProxyModel *>(view->model());
+    const QModelIndex shown = proxy ? proxy->mapFromSource(model->index(row, 0)) : model->index(row, 0);
+    view->setCurrentIndex(shown);
+    view->scrollTo(shown);
+    return true;
 }
 
 void offerColumnMenu(QTableView *view)

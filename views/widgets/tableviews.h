@@ -14,8 +14,14 @@ class PagedTableModel;
 // `accessibleName` is translated in the "Flotilla::Tables" context (QT_TRANSLATE_NOOP).
 void setUpPlainTable(QTableView *view, QAbstractItemModel *model, const char *accessibleName);
 // A paged list's table: that look, the column menu, and server-side sorting
-// where the model's server supports it.
-void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName);
+// where the model's server supports it. `shown` is a proxy in front of
+// `model` that the table shows instead, passing sort() on to it.
+void setUpTable(QTableView *view, PagedTableModel *model, const char *accessibleName,
+                QAbstractItemModel *shown = nullptr);
+// Makes row `row` of `model` the current one of `view` (through the proxy
+// `view` shows, if any) and shows it; with row -1 (not loaded yet) it asks
+// `model` for its next page instead and returns false.
+bool selectSourceRow(QTableView *view, PagedTableModel *model, int row);
 // A right click on the header lists the columns to show or hide (`setUpTable` offers it).
 void offerColumnMenu(QTableView *view);
 // Widens the columns that hold local times so a whole timestamp shows.

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void runsRefreshIsNeverNegative();
     void recentLaunchesAreNewestFirstAndFew();
     void notificationSettingsHaveDefaults();
+    void starsArePerProfileAndGoWithIt();
     void layoutsAndPageRoundTrip();
     void keysStayWhereOlderVersionsPutThem();
     void theDefaultFileIsTheOneOfFlotilla();
@@ -38,6 +39,7 @@ void Tst_Settings::profilesRoundTrip()
     prod.ownerId = QStringLiteral("ada");
     prod.defaultCluster = QStringLiteral("k8s");
     prod.hasSecrets = true;
+    prod.webUi = QUrl(QStringLiteral("https://flotilla-ui.example.com"));
     {
         Settings settings(file());
         QVERIFY(settings.profileNames().isEmpty());
@@ -55,6 +57,7 @@ void Tst_Settings::profilesRoundTrip()
     QCOMPARE(read->ownerId, prod.ownerId);
     QCOMPARE(read->defaultCluster, prod.defaultCluster);
     QCOMPARE(read->hasSecrets, true);
+    QCOMPARE(read->webUi, prod.webUi);
     QCOMPARE(settings.defaultProfileName(), QStringLiteral("prod"));
     QCOMPARE(QFile::permissions(file()) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
 }
@@ -108,6 +111,38 @@ void Tst_Settings::layoutsAndPageRoundTrip()
 }
 
 // Files written before Settings existed keep working: the keys did not move.
+void Tst_Settings::starsArePerProfileAndGoWithIt()
+{
+    const QString prod = QStringLiteral("prod");
+    const QString local = QStringLiteral("local");
+    {
+        Settings settings(file());
+        ServerProfile profile;
+        profile.name = prod;
+        profile.baseUrl = QUrl(QStringLiteral("https://f.example.com"));
+        settings.storeProfile(profile);
+        settings.setDefinitionStarred(prod, QStringLiteral("d2"), true);
+        settings.setDefinitionStarred(prod, QStringLiteral("d1"), true);
+        settings.setDefinitionStarred(prod, QStringLiteral("d1"), true); // twice is once
+        settings.setDefinitionStarred(local, QStringLiteral("d3"), true);
+        settings.setTemplateStarred(prod, QStringLiteral("t1"), true);
+        settings.sync();
+    }
+    Settings settings(file());
+    QCOMPARE(settings.starredDefinitions(prod), (QStringList{QStringLiteral("d2"), QStringLiteral("d1")}));
+    QCOMPARE(settings.starredDefinitions(local), QStringList{QStringLiteral("d3")});
+    QCOMPARE(settings.starredTemplates(prod), QStringList{QStringLiteral("t1")});
+    QVERIFY(settings.starredTemplates(local).isEmpty());
+    settings.setDefinitionStarred(prod, QStringLiteral("d2"), false);
+    settings.setDefinitionStarred(prod, QStringLiteral("nope"), false);
+    QCOMPARE(settings.starredDefinitions(prod), QStringList{QStringLiteral("d1")});
+    // A profile removed and added again starts without stars.
+    settings.removeProfile(prod);
+    QVERIFY(settings.starredDefinitions(prod).isEmpty());
+    QVERIFY(settings.starredTemplates(prod).isEmpty());
+    QCOMPARE(settings.starredDefinitions(local), QStringList{QStringLiteral("d3")});
+}
+
 void Tst_Settings::keysStayWhereOlderVersionsPutThem()
 {
     {

@@ -126,11 +126,13 @@ void tst_SettingsDialog::addedProfileKeepsItsTokenInTheKeychain()
     QSignalSpy changed(m_dialog.get(), &SettingsDialog::profilesChanged);
     fillNewProfile(QStringLiteral("prod"), QStringLiteral("https://flotilla.example.com"), QStringLiteral("t0ken"));
     child<QPlainTextEdit>("headersEdit")->setPlainText(QStringLiteral("X-Proxy-Auth: cookie=1"));
+    QTest::keyClicks(child<QLineEdit>("webUiEdit"), QStringLiteral("https://flotilla-ui.example.com"));
     click("saveProfileButton");
     QTRY_COMPARE(changed.size(), 1);
     const std::optional<ServerProfile> stored = m_store->profile(QStringLiteral("prod"));
     QVERIFY(stored);
     QCOMPARE(stored->baseUrl, QUrl(QStringLiteral("https://flotilla.example.com")));
+    QCOMPARE(stored->webUi, QUrl(QStringLiteral("https://flotilla-ui.example.com")));
     QVERIFY(stored->hasSecrets);
     const std::optional<ProfileSecrets> read = readSecrets(QStringLiteral("prod"));
     QVERIFY(read);
@@ -159,6 +161,10 @@ void tst_SettingsDialog::badInputSaysWhatToFix()
     click("saveProfileButton");
     QVERIFY2(status().contains(QStringLiteral("http or https URL")), qPrintable(status()));
     child<QLineEdit>("urlEdit")->setText(QStringLiteral("https://flotilla.example.com"));
+    child<QLineEdit>("webUiEdit")->setText(QStringLiteral("flotilla-ui"));
+    click("saveProfileButton");
+    QVERIFY2(status().contains(QStringLiteral("web UI address")), qPrintable(status()));
+    child<QLineEdit>("webUiEdit")->clear();
     child<QPlainTextEdit>("headersEdit")->setPlainText(QStringLiteral("no colon here"));
     click("saveProfileButton");
     QVERIFY2(status().contains(QStringLiteral("line 1")), qPrintable(status()));
