@@ -22,6 +22,8 @@ public:
 
     // A definition as fields, or as JSON with --output json.
     static void print(Invocation &invocation, const Definition &definition);
+    // Reads a definition by id, and on 404 by alias.
+    static void fetch(Invocation &invocation, const QString &key, std::function<void(const Definition &)> found);
 
 private:
     void list(Invocation &invocation) const;
@@ -29,9 +31,6 @@ private:
     void create(Invocation &invocation) const;
     void update(Invocation &invocation) const;
     void remove(Invocation &invocation) const;
-    // Reads a definition by id, and on 404 by alias.
-    static void fetch(Invocation &invocation, const QString &key, std::function<void(const Definition &)> found);
-
     Action m_action;
 };
 
