@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actionscontroller.h"
+#include "bulkactions.h"
 #include "quitguard.h"
 #include <definitions/definitionspage.h>
 #include <names/namelistpage.h>
@@ -54,6 +55,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     , m_clusters(new NameListPage(NameListPage::Kind::Clusters, this))
     , m_errorBar(new ErrorBar(this))
     , m_actions(new ActionsController(m_connection, this))
+    , m_bulk(new BulkActions(m_connection, this))
     , m_quitGuard(new QuitGuard(m_connection, this))
     , m_connectionLabel(new QLabel(this))
     , m_urlLabel(new QLabel(this))
@@ -146,6 +148,16 @@ void MainWindow::connectPages()
     connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
     connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
     connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
+    connect(m_runs, &RunsPage::stopRunsRequested, m_bulk, &BulkActions::stopRuns);
+    connect(m_runs, &RunsPage::retryRunsRequested, m_bulk, &BulkActions::retryRuns);
+    connect(m_runs, &RunsPage::copyIdsRequested, m_bulk, &BulkActions::copyRunIds);
+    connect(m_definitions, &DefinitionsPage::launchManyRequested, m_bulk, &BulkActions::launchDefinitions);
+    connect(m_definitions, &DefinitionsPage::deleteManyRequested, m_bulk, &BulkActions::deleteDefinitions);
+    connect(m_bulk, &BulkActions::runsChanged, m_runs, &RunsPage::refresh);
+    connect(m_bulk, &BulkActions::definitionsChanged, m_definitions, &DefinitionsPage::refresh);
+    connect(m_bulk, &BulkActions::errorOccurred, m_errorBar, &ErrorBar::showError);
+    connect(m_bulk, &BulkActions::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         connect(page, &NameListPage::errorOccurred, this, showErrorOf);
     connect(m_groups, &NameListPage::nameActivated, this, [this](const QString &group) {

@@ -17,6 +17,7 @@ class QTimer;
 namespace Flotilla {
 
 class ActionsController;
+class BulkActions;
 class DefinitionsPage;
 class ErrorBar;
 class FlotillaClient;
@@ -100,6 +101,7 @@ private:
     NameListPage *m_clusters;
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
+    BulkActions *m_bulk;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;
     QLabel *m_urlLabel;

@@ -13,6 +13,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 RunsPage::RunsPage(QWidget *parent)
@@ -26,21 +28,41 @@ RunsPage::RunsPage(QWidget *parent)
     setUpRunTable(m_table, m_model, QT_TRANSLATE_NOOP("Flotilla::Tables", "Runs"),
                   [this](const Run &run) { Q_EMIT runActivated(run); });
     m_table->horizontalHeader()->resizeSection(RunListModel::Alias, 180);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::selectionChanged);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RunsPage::selectionChanged);
     connect(m_model, &RunListModel::errorOccurred, this, &RunsPage::errorOccurred);
 
     m_stop = new QAction(actionIcon(ActionIcon::Stop), tr("&Stop Run…"), this);
     m_retry = new QAction(actionIcon(ActionIcon::Retry), tr("&Retry…"), this);
+    m_stop->setObjectName(QStringLiteral("stopAction"));
+    m_watch = new QAction(tr("&Watch"), this);
+    m_watch->setToolTip(tr("Notify me when the selected runs end"));
+    m_copyIds = new QAction(actionIcon(ActionIcon::Copy), tr("Copy &IDs"), this);
+    // One run keeps its own question and form; several go in bulk.
     connect(m_stop, &QAction::triggered, this, [this] {
-        if (const std::optional<Run> run = selectedRun())
-            Q_EMIT stopRequested(*run);
+        const QList<Run> runs = selectedRunsWhere(&Run::isActive, true);
+        if (runs.size() == 1)
+            Q_EMIT stopRequested(runs.constFirst());
+        else if (!runs.isEmpty())
+            Q_EMIT stopRunsRequested(runs);
     });
     connect(m_retry, &QAction::triggered, this, [this] {
-        if (const std::optional<Run> run = selectedRun())
-            Q_EMIT retryRequested(*run);
+        const QList<Run> runs = selectedRunsWhere(&Run::isActive, false);
+        if (runs.size() == 1)
+            Q_EMIT retryRequested(runs.constFirst());
+        else if (!runs.isEmpty())
+            Q_EMIT retryRunsRequested(runs);
     });
-    m_table->addActions({m_stop, m_retry});
+    connect(m_watch, &QAction::triggered, this, [this] {
+        if (const QList<Run> runs = selectedRunsWhere(&Run::isActive, true); !runs.isEmpty())
+            Q_EMIT watchRequested(runs);
+    });
+    connect(m_copyIds, &QAction::triggered, this, [this] {
+        if (const QList<Run> runs = selectedRuns(); !runs.isEmpty())
+            Q_EMIT copyIdsRequested(runs);
+    });
+    m_table->addActions({m_stop, m_retry, m_watch, m_copyIds});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,19 +99,33 @@ void RunsPage::showCluster(const QString &cluster)
     m_filters->showCluster(cluster);
 }
 
-std::optional<Run> RunsPage::selectedRun() const
+QList<Run> RunsPage::selectedRuns() const
 {
-    const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid())
-        return std::nullopt;
-    return current.data(PagedTableModel::ObjectRole).value<Run>();
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QList<Run> runs;
+    for (const QModelIndex &row : std::as_const(rows))
+        runs.append(row.data(PagedTableModel::ObjectRole).value<Run>());
+    return runs;
+}
+
+QList<Run> RunsPage::selectedRunsWhere(bool (Run::*test)() const, bool wanted) const
+{
+    QList<Run> runs = selectedRuns();
+    runs.removeIf([test, wanted](const Run &run) { return (run.*test)() != wanted; });
+    return runs;
 }
 
 void RunsPage::selectionChanged()
 {
-    const std::optional<Run> run = selectedRun();
-    m_stop->setEnabled(run && run->isActive());
-    m_retry->setEnabled(run && !run->isActive());
+    const int active = int(selectedRunsWhere(&Run::isActive, true).size());
+    const int finished = int(selectedRunsWhere(&Run::isActive, false).size());
+    m_stop->setEnabled(active > 0);
+    m_stop->setText(active > 1 ? tr("&Stop %n Runs…", nullptr, active) : tr("&Stop Run…"));
+    m_retry->setEnabled(finished > 0);
+    m_retry->setText(finished > 1 ? tr("&Retry %n Runs…", nullptr, finished) : tr("&Retry…"));
+    m_watch->setEnabled(active > 0);
+    m_copyIds->setEnabled(active + finished > 0);
 }
 
 } // namespace Flotilla
