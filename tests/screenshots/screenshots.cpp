@@ -26,8 +26,11 @@
 #include <log/logmodel.h>
 #include <testserver.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTableView>
@@ -72,6 +75,50 @@ QString launchRun(HttpTestClient &client, const QString &definitionId, const Jso
 {
     return QString::fromStdString(
         launch(client, definitionId, Json{{"run_tags", {{"owner_id", "ada"}}}, {"env", env}}).value("run_id", ""));
+}
+
+// 18: five active runs selected on the runs page and the one question for
+// all of them over it (a dialog is its own window: drawn onto the window's
+// picture where it opened).
+void bulkStopConfirmation(MainWindow &window, HttpTestClient &http, const QString &definitionId)
+{
+    for (int i = 0; i < 4; ++i) // with the one running already: five, some QUEUED behind the cluster's four
+        launchRun(http, definitionId);
+    window.showPage(MainWindow::Runs);
+    RunListModel *runs = window.runsPage()->model();
+    runs->setStatusFilter({RunStatus::Queued, RunStatus::Pending, RunStatus::Running});
+    runs->refresh();
+    const auto fiveActive = [runs] {
+        bool active = runs->rowCount() == 5;
+        for (int row = 0; active && row < runs->rowCount(); ++row)
+            active = runs->itemAt(row).isActive();
+        return active;
+    };
+    if (!waitFor(fiveActive, "five active runs"))
+        return;
+    window.runsPage()->table()->selectAll();
+    auto *stop = window.runsPage()->findChild<QAction *>(QStringLiteral("stopAction"));
+    if (!stop || !stop->isEnabled())
+        return fail(QStringLiteral("no Stop action for the selected runs"));
+    stop->trigger();
+    QMessageBox *box = nullptr;
+    if (!waitFor([&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; },
+                 "the stop question"))
+        return;
+    QApplication::processEvents();
+    QPixmap picture = window.grab();
+    const QPixmap question = box->grab();
+    QPainter painter(&picture);
+    const QPoint at = box->isVisible() && window.geometry().contains(box->geometry())
+                          ? box->geometry().topLeft() - window.geometry().topLeft()
+                          : QPoint((picture.width() - question.width()) / 2, (picture.height() - question.height()) / 3);
+    painter.drawPixmap(at, question);
+    painter.end();
+    const QString path = g_outputDir + QStringLiteral("/18-bulk-stop-confirm.png");
+    if (!picture.save(path))
+        return fail(QStringLiteral("cannot write %1").arg(path));
+    std::printf("%s\n", qPrintable(path));
+    box->reject(); // the runs go on
 }
 
 } // namespace
@@ -268,5 +315,7 @@ int main(int argc, char *argv[])
     settings.show();
     save(&settings, QStringLiteral("09-settings"));
     settings.hide();
+
+    bulkStopConfirmation(window, http, train);
     return g_failures == 0 ? 0 : 1;
 }
