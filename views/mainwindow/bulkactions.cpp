@@ -117,8 +117,8 @@ void BulkActions::stopRuns(const QList<Run> &runs)
     for (const Run &run : runs)
         byId.insert(run.runId, run);
     const int count = int(runs.size());
-    confirmThenRun(tr("Stop Runs"), tr("Stop %n runs?", nullptr, count), tr("Stop %n Runs", nullptr, count),
-                   Kind::Stop, runItems(runs),
+    confirmThenRun(tr("Stop Runs"), tr("Stop %n runs?", nullptr, count), tr("Stop %n Runs", nullptr, count), Kind::Stop,
+                   runItems(runs),
                    [byId](FlotillaClient *client, const BulkItem &item, const ApiJob *previous) -> ApiJob * {
                        if (previous)
                            return nullptr;
@@ -204,9 +204,8 @@ void BulkActions::run(FlotillaClient *client, Kind kind, const QList<BulkItem> &
         this);
     m_operation = operation;
     m_connection->holdClient(client, operation);
-    connect(operation, &BulkOperation::progress, this, [this, kind](int done, int total) {
-        Q_EMIT statusMessage(progressText(kind, done, total));
-    });
+    connect(operation, &BulkOperation::progress, this,
+            [this, kind](int done, int total) { Q_EMIT statusMessage(progressText(kind, done, total)); });
     connect(operation, &BulkOperation::finished, this, [this, operation, kind] {
         operation->deleteLater();
         if (m_operation == operation)

@@ -59,8 +59,8 @@ private:
     using Step = std::function<ApiJob *(FlotillaClient *client, const BulkItem &item, const ApiJob *previous)>;
 
     // Asks `question`, then runs `step` over `items`.
-    void confirmThenRun(const QString &title, const QString &question, const QString &yesText,
-                        Kind kind, const QList<BulkItem> &items, Step step);
+    void confirmThenRun(const QString &title, const QString &question, const QString &yesText, Kind kind,
+                        const QList<BulkItem> &items, Step step);
     void run(FlotillaClient *client, Kind kind, const QList<BulkItem> &items, const Step &step);
     void showFailures(const BulkOperation &operation, Kind kind);
     static QString progressText(Kind kind, int done, int total); // "Stopping runs: 3 of 5"

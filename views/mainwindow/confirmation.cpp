@@ -7,9 +7,8 @@
 
 namespace Flotilla {
 
-QMessageBox *askToConfirm(ServerConnection *connection, FlotillaClient *client, QWidget *window,
-                          const QString &title, const QString &text, const QString &yesText,
-                          std::function<void(FlotillaClient *)> yes)
+QMessageBox *askToConfirm(ServerConnection *connection, FlotillaClient *client, QWidget *window, const QString &title,
+                          const QString &text, const QString &yesText, std::function<void(FlotillaClient *)> yes)
 {
     auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, window);
     QPushButton *yesButton = box->addButton(yesText, QMessageBox::DestructiveRole);

@@ -35,7 +35,6 @@ RunsPage::RunsPage(QWidget *parent)
 
     m_stop = new QAction(actionIcon(ActionIcon::Stop), tr("&Stop Run…"), this);
     m_retry = new QAction(actionIcon(ActionIcon::Retry), tr("&Retry…"), this);
-    m_stop->setObjectName(QStringLiteral("stopAction"));
     m_watch = new QAction(tr("&Watch"), this);
     m_watch->setToolTip(tr("Notify me when the selected runs end"));
     m_copyIds = new QAction(actionIcon(ActionIcon::Copy), tr("Copy &IDs"), this);
@@ -62,7 +61,11 @@ RunsPage::RunsPage(QWidget *parent)
         if (const QList<Run> runs = selectedRuns(); !runs.isEmpty())
             Q_EMIT copyIdsRequested(runs);
     });
-    m_table->addActions({m_stop, m_retry, m_watch, m_copyIds});
+    for (const auto &[action, name] : {std::pair{m_stop, "stopAction"}, std::pair{m_retry, "retryAction"},
+                                       std::pair{m_watch, "watchAction"}, std::pair{m_copyIds, "copyIdsAction"}}) {
+        action->setObjectName(QLatin1String(name));
+        m_table->addAction(action);
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -96,7 +96,8 @@ Definition Tst_BulkActions::definition(const std::string &command)
 
 Run Tst_BulkActions::launched(const Definition &definition, const Json &env, const char *status)
 {
-    const Json run = launch(*m_http, definition.definitionId, Json{{"run_tags", {{"owner_id", "tester"}}}, {"env", env}});
+    const Json run = launch(*m_http, definition.definitionId,
+                            Json{{"run_tags", {{"owner_id", "tester"}}}, {"env", env}});
     QStringList errors;
     return Run::fromJson(waitForStatus(*m_http, QString::fromStdString(run.value("run_id", "")), status), &errors);
 }
@@ -188,7 +189,8 @@ void Tst_BulkActions::retryRelaunchesEachWithItsOwnEnv()
                           launched(printer, Json::array({Json{{"name", "COLOUR"}, {"value", "blue"}}}), "STOPPED")};
     QSignalSpy changed(m_bulk, &BulkActions::runsChanged);
     m_bulk->retryRuns(runs);
-    QCOMPARE(waitForQuestion()->text(), QStringLiteral("Retry 2 runs, each with its own environment, cluster and command?"));
+    QCOMPARE(waitForQuestion()->text(),
+             QStringLiteral("Retry 2 runs, each with its own environment, cluster and command?"));
     QVERIFY(answerMessageBox(QStringLiteral("Retry 2 Runs")));
     QVERIFY(changed.wait(30000));
     const Json history = m_http->get(QStringLiteral("/api/v1/task/%1/history").arg(printer.definitionId)).json();
