@@ -9,6 +9,7 @@
 #include <desktop/translations.h>
 #include <log/logpane.h>
 #include <mainwindow/mainwindow.h>
+#include <runs/runselectionactions.h>
 #include <runs/runspage.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
@@ -97,8 +98,8 @@ void bulkStopConfirmation(MainWindow &window, HttpTestClient &http, const QStrin
     if (!waitFor(fiveActive, "five active runs"))
         return;
     window.runsPage()->table()->selectAll();
-    auto *stop = window.runsPage()->findChild<QAction *>(QStringLiteral("stopAction"));
-    if (!stop || !stop->isEnabled())
+    QAction *stop = window.runsPage()->runActions()->stopAction();
+    if (!stop->isEnabled())
         return fail(QStringLiteral("no Stop action for the selected runs"));
     stop->trigger();
     QMessageBox *box = nullptr;

@@ -3,12 +3,15 @@
 #include "actionscontroller.h"
 #include "bulkactions.h"
 #include "quitguard.h"
+#include <definitions/definitiondetails.h>
 #include <definitions/definitionspage.h>
 #include <names/namelistpage.h>
+#include <runs/runselectionactions.h>
 #include <runs/runspage.h>
 #include <runs/runstate.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
+#include <templates/templatedetails.h>
 #include <templates/templatespage.h>
 #include <widgets/errorbar.h>
 #include <widgets/tableviews.h>
@@ -145,15 +148,20 @@ void MainWindow::connectPages()
     connect(m_templates, &TemplatesPage::runActivated, this, &MainWindow::openRun);
     connect(m_templates, &TemplatesPage::errorOccurred, this, showErrorOf);
     connect(m_runs, &RunsPage::runActivated, this, &MainWindow::openRun);
-    connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
-    connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
     connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
-    connect(m_runs, &RunsPage::stopRunsRequested, m_bulk, &BulkActions::stopRuns);
-    connect(m_runs, &RunsPage::retryRunsRequested, m_bulk, &BulkActions::retryRuns);
-    connect(m_runs, &RunsPage::copyIdsRequested, m_bulk, &BulkActions::copyRunIds);
+    // Every runs table: the runs page's and the detail panes'.
+    for (RunSelectionActions *runActions :
+         {m_runs->runActions(), m_definitions->details()->runActions(), m_templates->details()->runActions()}) {
+        connect(runActions, &RunSelectionActions::stopRequested, m_actions, &ActionsController::stop);
+        connect(runActions, &RunSelectionActions::retryRequested, m_actions, &ActionsController::retry);
+        connect(runActions, &RunSelectionActions::stopRunsRequested, m_bulk, &BulkActions::stopRuns);
+        connect(runActions, &RunSelectionActions::retryRunsRequested, m_bulk, &BulkActions::retryRuns);
+        connect(runActions, &RunSelectionActions::copyIdsRequested, m_bulk, &BulkActions::copyRunIds);
+    }
     connect(m_definitions, &DefinitionsPage::launchManyRequested, m_bulk, &BulkActions::launchDefinitions);
     connect(m_definitions, &DefinitionsPage::deleteManyRequested, m_bulk, &BulkActions::deleteDefinitions);
     connect(m_bulk, &BulkActions::runsChanged, m_runs, &RunsPage::refresh);
+    connect(m_bulk, &BulkActions::runsChanged, m_templates, &TemplatesPage::refresh);
     connect(m_bulk, &BulkActions::definitionsChanged, m_definitions, &DefinitionsPage::refresh);
     connect(m_bulk, &BulkActions::errorOccurred, m_errorBar, &ErrorBar::showError);
     connect(m_bulk, &BulkActions::statusMessage, this,

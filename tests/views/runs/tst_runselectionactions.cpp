@@ -1,13 +1,15 @@
-// RunsPage against a real control plane: several selected runs go to the
-// bulk signals, each action taking only the runs it can act on; one selected
-// run keeps its own signals.
-#include <runs/runspage.h>
+// RunSelectionActions on a runs table against a real control plane: several
+// selected runs go to the bulk signals, each action taking only the runs it
+// can act on; one selected run keeps its own signals.
+#include <runs/runselectionactions.h>
+#include <runs/runtable.h>
 
 #include <client/flotillaclient.h>
 #include <lists/runlistmodel.h>
 #include <testserver.h>
 
 #include <QAction>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTableView>
@@ -16,7 +18,7 @@
 using namespace Flotilla;
 using namespace Flotilla::Testing;
 
-class Tst_RunsPage final : public QObject
+class Tst_RunSelectionActions final : public QObject
 {
     Q_OBJECT
 
@@ -24,24 +26,26 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void init();
-    void cleanup() { m_page.reset(); }
+    void cleanup() { m_table.reset(); }
     void severalSelectedGoInBulk();
     void oneSelectedKeepsItsOwnSignals();
     void nothingSelectedOffersNothing();
 
 private:
-    QAction *action(const char *name) const { return m_page->findChild<QAction *>(QLatin1String(name)); }
+    QAction *action(const char *name) const { return m_actions->findChild<QAction *>(QLatin1String(name)); }
     void select(const QList<int> &rows) const;
     static QStringList idsOf(const QList<Run> &runs);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<FlotillaClient> m_client;
-    std::unique_ptr<RunsPage> m_page;
+    std::unique_ptr<QTableView> m_table;
+    RunListModel *m_model = nullptr;
+    RunSelectionActions *m_actions = nullptr;
     QStringList m_active;
     QString m_ended;
 };
 
-void Tst_RunsPage::initTestCase()
+void Tst_RunSelectionActions::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     QVERIFY(m_server->start());
@@ -56,31 +60,33 @@ void Tst_RunsPage::initTestCase()
         m_active.append(QString::fromStdString(launch(http, sleeper).value("run_id", "")));
 }
 
-void Tst_RunsPage::cleanupTestCase()
+void Tst_RunSelectionActions::cleanupTestCase()
 {
     m_client.reset();
     m_server.reset();
 }
 
-void Tst_RunsPage::init()
+void Tst_RunSelectionActions::init()
 {
-    m_page = std::make_unique<RunsPage>();
-    m_page->model()->setStatusFilter({}); // the ended run too
-    m_page->setClient(m_client.get());
-    QTRY_COMPARE(m_page->model()->rowCount(), 4);
+    m_table = std::make_unique<QTableView>();
+    m_model = new RunListModel(m_client.get(), m_table.get());
+    setUpRunTable(m_table.get(), m_model, "Runs", [](const Run &) {});
+    m_actions = new RunSelectionActions(m_table.get());
+    m_model->reload();
+    QTRY_COMPARE(m_model->rowCount(), 4);
 }
 
-void Tst_RunsPage::select(const QList<int> &rows) const
+void Tst_RunSelectionActions::select(const QList<int> &rows) const
 {
-    QItemSelectionModel *selection = m_page->table()->selectionModel();
+    QItemSelectionModel *selection = m_table->selectionModel();
     selection->clear();
     for (const int row : rows)
-        selection->select(m_page->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection->select(m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     if (!rows.isEmpty())
-        selection->setCurrentIndex(m_page->model()->index(rows.constFirst(), 0), QItemSelectionModel::NoUpdate);
+        selection->setCurrentIndex(m_model->index(rows.constFirst(), 0), QItemSelectionModel::NoUpdate);
 }
 
-QStringList Tst_RunsPage::idsOf(const QList<Run> &runs)
+QStringList Tst_RunSelectionActions::idsOf(const QList<Run> &runs)
 {
     QStringList ids;
     for (const Run &run : runs)
@@ -89,16 +95,16 @@ QStringList Tst_RunsPage::idsOf(const QList<Run> &runs)
     return ids;
 }
 
-void Tst_RunsPage::severalSelectedGoInBulk()
+void Tst_RunSelectionActions::severalSelectedGoInBulk()
 {
-    QCOMPARE(m_page->table()->selectionMode(), QAbstractItemView::ExtendedSelection);
-    QSignalSpy stopOne(m_page.get(), &RunsPage::stopRequested);
-    QSignalSpy stopMany(m_page.get(), &RunsPage::stopRunsRequested);
-    QSignalSpy retryOne(m_page.get(), &RunsPage::retryRequested);
-    QSignalSpy watch(m_page.get(), &RunsPage::watchRequested);
-    QSignalSpy copy(m_page.get(), &RunsPage::copyIdsRequested);
-    m_page->table()->selectAll();
-    QCOMPARE(m_page->selectedRuns().size(), 4);
+    QCOMPARE(m_table->selectionMode(), QAbstractItemView::ExtendedSelection);
+    QSignalSpy stopOne(m_actions, &RunSelectionActions::stopRequested);
+    QSignalSpy stopMany(m_actions, &RunSelectionActions::stopRunsRequested);
+    QSignalSpy retryOne(m_actions, &RunSelectionActions::retryRequested);
+    QSignalSpy watch(m_actions, &RunSelectionActions::watchRequested);
+    QSignalSpy copy(m_actions, &RunSelectionActions::copyIdsRequested);
+    m_table->selectAll();
+    QCOMPARE(m_actions->selectedRuns().size(), 4);
 
     QVERIFY(action("stopAction")->isEnabled());
     QCOMPARE(action("stopAction")->text(), QStringLiteral("&Stop 3 Runs…"));
@@ -121,12 +127,12 @@ void Tst_RunsPage::severalSelectedGoInBulk()
     QCOMPARE(copy.constFirst().constFirst().value<QList<Run>>().size(), 4);
 }
 
-void Tst_RunsPage::oneSelectedKeepsItsOwnSignals()
+void Tst_RunSelectionActions::oneSelectedKeepsItsOwnSignals()
 {
-    const int row = m_page->model()->rowOf(m_active.constFirst());
+    const int row = m_model->rowOf(m_active.constFirst());
     select({row});
-    QSignalSpy stopOne(m_page.get(), &RunsPage::stopRequested);
-    QSignalSpy stopMany(m_page.get(), &RunsPage::stopRunsRequested);
+    QSignalSpy stopOne(m_actions, &RunSelectionActions::stopRequested);
+    QSignalSpy stopMany(m_actions, &RunSelectionActions::stopRunsRequested);
     QCOMPARE(action("stopAction")->text(), QStringLiteral("&Stop Run…"));
     QVERIFY(!action("retryAction")->isEnabled());
     action("stopAction")->trigger();
@@ -135,12 +141,12 @@ void Tst_RunsPage::oneSelectedKeepsItsOwnSignals()
     QCOMPARE(stopOne.constFirst().constFirst().value<Run>().runId, m_active.constFirst());
 }
 
-void Tst_RunsPage::nothingSelectedOffersNothing()
+void Tst_RunSelectionActions::nothingSelectedOffersNothing()
 {
     select({});
     for (const char *name : {"stopAction", "retryAction", "watchAction", "copyIdsAction"})
         QVERIFY2(!action(name)->isEnabled(), name);
 }
 
-QTEST_MAIN(Tst_RunsPage)
-#include "tst_runspage.moc"
+QTEST_MAIN(Tst_RunSelectionActions)
+#include "tst_runselectionactions.moc"
