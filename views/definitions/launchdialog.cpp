@@ -44,6 +44,7 @@ LaunchDialog::LaunchDialog(FlotillaClient *client, const ServerProfile &profile,
         m_ui->definitionNameLabel->setText(tr("Definitions:"));
         m_ui->definitionName->setText(aliases.join(QStringLiteral(", ")));
         m_ui->definitionName->setWordWrap(true);
+        m_ui->envEditorLabel->setText(tr("Added e&nvironment:"));
         m_ui->envEditor->setToolTip(tr("Added to each definition's own environment"));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Launch %n", nullptr, int(definitions.size())));
     } else {

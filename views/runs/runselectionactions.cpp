@@ -22,12 +22,10 @@ RunSelectionActions::RunSelectionActions(QTableView *table)
 {
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_watch->setToolTip(tr("Notify me when the selected runs end"));
-    connect(m_stop, &QAction::triggered, this, [this] {
-        request(true, &RunSelectionActions::stopRequested, &RunSelectionActions::stopRunsRequested);
-    });
-    connect(m_retry, &QAction::triggered, this, [this] {
-        request(false, &RunSelectionActions::retryRequested, &RunSelectionActions::retryRunsRequested);
-    });
+    connect(m_stop, &QAction::triggered, this,
+            [this] { request(true, &RunSelectionActions::stopRequested, &RunSelectionActions::stopRunsRequested); });
+    connect(m_retry, &QAction::triggered, this,
+            [this] { request(false, &RunSelectionActions::retryRequested, &RunSelectionActions::retryRunsRequested); });
     connect(m_watch, &QAction::triggered, this, [this] {
         if (const QList<Run> runs = selectedRunsWhere(true); !runs.isEmpty())
             Q_EMIT watchRequested(runs);
