@@ -24,8 +24,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace Flotilla {
 
 DefinitionsPage::DefinitionsPage(QWidget *parent)
@@ -201,12 +199,7 @@ std::optional<Definition> DefinitionsPage::selectedDefinition() const
 
 QList<Definition> DefinitionsPage::selectedDefinitions() const
 {
-    QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end());
-    QList<Definition> definitions;
-    for (const QModelIndex &row : std::as_const(rows))
-        definitions.append(row.data(PagedTableModel::ObjectRole).value<Definition>());
-    return definitions;
+    return selectedObjects<Definition>(m_table);
 }
 
 void DefinitionsPage::selectionChanged()

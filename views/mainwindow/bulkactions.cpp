@@ -37,6 +37,14 @@ QList<BulkItem> definitionItems(const QList<Definition> &definitions)
     return items;
 }
 
+QHash<QString, Run> runsById(const QList<Run> &runs)
+{
+    QHash<QString, Run> byId;
+    for (const Run &run : runs)
+        byId.insert(run.runId, run);
+    return byId;
+}
+
 EnvList withoutReserved(EnvList env)
 {
     env.removeIf([](const EnvVar &var) { return reservedEnvNames().contains(var.name); });
@@ -113,9 +121,7 @@ FlotillaClient *BulkActions::clientOrError()
 
 void BulkActions::stopRuns(const QList<Run> &runs)
 {
-    QHash<QString, Run> byId;
-    for (const Run &run : runs)
-        byId.insert(run.runId, run);
+    const QHash<QString, Run> byId = runsById(runs);
     const int count = int(runs.size());
     confirmThenRun(tr("Stop Runs"), tr("Stop %n runs?", nullptr, count), tr("Stop %n Runs", nullptr, count), Kind::Stop,
                    runItems(runs),
@@ -129,9 +135,7 @@ void BulkActions::stopRuns(const QList<Run> &runs)
 
 void BulkActions::retryRuns(const QList<Run> &runs)
 {
-    QHash<QString, Run> byId;
-    for (const Run &run : runs)
-        byId.insert(run.runId, run);
+    const QHash<QString, Run> byId = runsById(runs);
     const ServerProfile &profile = m_connection->profile();
     const QString ownerId = Settings().lastLaunchOwnerId(profile.name).value_or(profile.launchOwnerId());
     const int count = int(runs.size());

@@ -1,6 +1,6 @@
 #include "runselectionactions.h"
 
-#include <lists/pagedtablemodel.h>
+#include <widgets/tableviews.h>
 
 #include <icons.h>
 
@@ -47,12 +47,7 @@ RunSelectionActions::RunSelectionActions(QTableView *table)
 
 QList<Run> RunSelectionActions::selectedRuns() const
 {
-    QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end());
-    QList<Run> runs;
-    for (const QModelIndex &row : std::as_const(rows))
-        runs.append(row.data(PagedTableModel::ObjectRole).value<Run>());
-    return runs;
+    return selectedObjects<Run>(m_table);
 }
 
 QList<Run> RunSelectionActions::selectedRunsWhere(bool active) const
