@@ -23,7 +23,7 @@ PACKAGES=(
     xvfb xauth imagemagick gnome-keyring dbus chromium
     qt6-svg-dev appstream desktop-file-utils dpkg-dev file
     clang libclang-rt-14-dev clang-format ccache
-    qt6-translations-l10n
+    qt6-translations-l10n help2man
 )
 BUILD_DIR=build
 ASAN_DIR=build-asan

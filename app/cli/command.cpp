@@ -3,7 +3,10 @@
 #include "invocation.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QUrlQuery>
+
+#include <cstdio>
 
 namespace Flotilla {
 
@@ -78,6 +81,17 @@ bool Command::parseEnv(Invocation &invocation, EnvList *env)
         env->append(EnvVar{name, entry.mid(equals + 1)});
     }
     return true;
+}
+
+QString Command::readFile(const QString &option, const QString &path, QByteArray *text)
+{
+    QFile file;
+    const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly)
+                                     : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return QStringLiteral("cannot read --%1 %2: %3").arg(option, path, file.errorString());
+    *text = file.readAll();
+    return {};
 }
 
 bool Command::addPaging(Invocation &invocation, QUrlQuery *query)

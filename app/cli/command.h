@@ -64,6 +64,9 @@ protected:
     static bool parseCount(Invocation &invocation, const QString &name, std::optional<qint64> *value);
     // --env NAME=VALUE entries; false after a usage error.
     static bool parseEnv(Invocation &invocation, EnvList *env);
+    // The file an option names, or standard input for "-"; an error
+    // naming the option and the file, or empty.
+    static QString readFile(const QString &option, const QString &path, QByteArray *text);
     // --limit and --offset into the query; false after a usage error.
     static bool addPaging(Invocation &invocation, QUrlQuery *query);
     // What a launch asks for beyond its cluster (launchResourceOptions()).

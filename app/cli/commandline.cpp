@@ -1,6 +1,8 @@
 #include "commandline.h"
 
+#include "completioncommand.h"
 #include "definitioncommands.h"
+#include "exportcommands.h"
 #include "invocation.h"
 #include "namecommands.h"
 #include "profilecommands.h"
@@ -58,15 +60,22 @@ const CommandList &CommandLine::commands()
 {
     static const CommandList list = DefinitionCommands::commands() + RunCommands::commands()
                                     + TemplateCommands::commands() + NameCommands::commands()
-                                    + CommandList{std::make_shared<ProfileCommands>(), std::make_shared<HelpCommand>()};
+                                    + CommandList{std::make_shared<ExportCommand>(),
+                                                  std::make_shared<ProfileCommands>(),
+                                                  std::make_shared<CompletionCommand>(CompletionCommand::Action::Script),
+                                                  std::make_shared<HelpCommand>()};
     return list;
 }
 
 const Command *CommandLine::findCommand(const QString &name)
 {
-    for (const auto &command : commands()) {
-        if (command->name() == name)
-            return command.get();
+    // The hidden ones serve the completion scripts, not people: not in the help.
+    static const CommandList hidden = CompletionCommand::hiddenCommands();
+    for (const CommandList *list : {&commands(), &hidden}) {
+        for (const auto &command : *list) {
+            if (command->name() == name)
+                return command.get();
+        }
     }
     return nullptr;
 }

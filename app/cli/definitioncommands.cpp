@@ -1,5 +1,6 @@
 #include "definitioncommands.h"
 
+#include "exportcommands.h"
 #include "invocation.h"
 
 #include <client/flotillaclient.h>
@@ -36,12 +37,16 @@ Command::Description describe(DefinitionCommands::Action action)
     case Action::Create:
         return {QStringLiteral("create"),
                 {},
-                QStringLiteral("Create a task definition."),
+                QStringLiteral("Create a task definition, or what a file of `export` holds."),
                 {o("alias", "Alias of the definition (required).", "A"), o("image", "Container image (required).", "I"),
                  o("command", "Command to run (required).", "C"), o("group", "Group name.", "G"),
                  o("memory", "Memory limit in MB.", "MB"),
                  o("env", "Environment variable for the run (repeatable).", "NAME=VALUE"),
-                 o("tag", "Tag (repeatable).", "T")},
+                 o("tag", "Tag (repeatable).", "T"),
+                 o("from-file",
+                   "Create the definition or template in FILE (upstream's create body, as `export` writes it; - for "
+                   "standard input) instead of from the options.",
+                   "FILE")},
                 0,
                 0};
     case Action::Update:
@@ -197,6 +202,15 @@ void DefinitionCommands::update(Invocation &invocation) const
 
 void DefinitionCommands::create(Invocation &invocation) const
 {
+    if (invocation.isSet(QStringLiteral("from-file"))) {
+        for (const QCommandLineOption &option : options()) {
+            const QString name = option.names().constFirst();
+            if (name != u"from-file" && invocation.isSet(name))
+                return invocation.usageError(
+                    QStringLiteral("create --from-file takes no --%1: change the file instead").arg(name));
+        }
+        return ExportCommand::createFromFile(invocation, invocation.value(QStringLiteral("from-file")));
+    }
     Definition definition;
     QStringList missing;
     for (const char *name : {"alias", "image", "command"}) {

@@ -31,6 +31,7 @@ private:
     void create(Invocation &invocation) const;
     void update(Invocation &invocation) const;
     void remove(Invocation &invocation) const;
+
     Action m_action;
 };
 

@@ -5,10 +5,7 @@
 
 #include <client/flotillaclient.h>
 
-#include <QFile>
 #include <QUrlQuery>
-
-#include <cstdio>
 
 namespace Flotilla {
 
@@ -70,17 +67,6 @@ bool isTemplateId(const QString &key)
     return key.startsWith(u"tpl-");
 }
 
-QString readPayloadFile(const QString &path, QByteArray *text)
-{
-    QFile file;
-    const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly)
-                                     : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened)
-        return QStringLiteral("cannot read --payload %1: %2").arg(path, file.errorString());
-    *text = file.readAll();
-    return {};
-}
-
 } // namespace
 
 TemplateCommands::TemplateCommands(Action action)
@@ -98,15 +84,22 @@ CommandList TemplateCommands::commands()
 
 void TemplateCommands::run(Invocation &invocation) const
 {
-    if (!invocation.client()->servesTemplates())
-        return invocation.usageError(QStringLiteral("this server (%1) has no templates; they arrived with "
-                                                    "upstream's /api/v7")
-                                         .arg(serverFlavourName(invocation.client()->flavour())));
+    if (!checkServesTemplates(invocation))
+        return;
     switch (m_action) {
     case Action::List: return list(invocation);
     case Action::Show: return show(invocation);
     case Action::Launch: return launch(invocation);
     }
+}
+
+bool TemplateCommands::checkServesTemplates(Invocation &invocation)
+{
+    if (invocation.client()->servesTemplates())
+        return true;
+    invocation.usageError(QStringLiteral("this server (%1) has no templates; they arrived with upstream's /api/v7")
+                              .arg(serverFlavourName(invocation.client()->flavour())));
+    return false;
 }
 
 bool TemplateCommands::setPayloadValue(Json &payload, const QString &assignment, QString *error)
@@ -183,16 +176,12 @@ void TemplateCommands::list(Invocation &invocation) const
         });
 }
 
-void TemplateCommands::show(Invocation &invocation) const
+void TemplateCommands::fetch(Invocation &invocation, const QString &key, std::function<void(const Template &)> found)
 {
-    const QString key = invocation.positional().constFirst();
     FlotillaClient *client = invocation.client();
     if (isTemplateId(key)) {
         return invocation.whenDone<ResultJob<Template>>(client->templateById(key),
-                                                        [&invocation](ResultJob<Template> *job) {
-                                                            print(invocation, job->result());
-                                                            invocation.done();
-                                                        });
+                                                        [found](ResultJob<Template> *job) { found(job->result()); });
     }
     const auto [name, version] = nameAndVersion(key);
     // Upstream's list has no name filter (ours has): the exact name is picked here.
@@ -200,22 +189,29 @@ void TemplateCommands::show(Invocation &invocation) const
     query.addQueryItem(QStringLiteral("latest_only"), QStringLiteral("false"));
     query.addQueryItem(QStringLiteral("template_name"), name);
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-    invocation.whenDone<ResultJob<TemplateList>>(client->listTemplates(query), [&invocation, name,
-                                                                                version](ResultJob<TemplateList> *job) {
-        const Template *found = nullptr;
+    invocation.whenDone<ResultJob<TemplateList>>(client->listTemplates(query), [&invocation, name, version,
+                                                                                found](ResultJob<TemplateList> *job) {
+        const Template *latest = nullptr;
         for (const Template &t : job->result().templates) {
             if (t.templateName != name)
                 continue;
-            const bool wanted = version == u"latest" ? (!found || t.version > found->version)
+            const bool wanted = version == u"latest" ? (!latest || t.version > latest->version)
                                                      : QString::number(t.version) == version;
             if (wanted)
-                found = &t;
+                latest = &t;
         }
-        if (!found) {
+        if (!latest) {
             invocation.output().err(QStringLiteral("flotilla: no template %1 version %2\n").arg(name, version));
             return invocation.done(1);
         }
-        print(invocation, *found);
+        found(*latest);
+    });
+}
+
+void TemplateCommands::show(Invocation &invocation) const
+{
+    fetch(invocation, invocation.positional().constFirst(), [&invocation](const Template &tpl) {
+        print(invocation, tpl);
         invocation.done();
     });
 }
@@ -227,7 +223,8 @@ void TemplateCommands::launch(Invocation &invocation) const
         return;
     if (invocation.isSet(QStringLiteral("payload"))) {
         QByteArray text;
-        if (const QString problem = readPayloadFile(invocation.value(QStringLiteral("payload")), &text);
+        if (const QString problem = readFile(QStringLiteral("payload"), invocation.value(QStringLiteral("payload")),
+                                             &text);
             !problem.isEmpty())
             return invocation.usageError(problem);
         request.payload = parseNetworkJson(text);

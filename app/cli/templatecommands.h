@@ -4,6 +4,8 @@
 
 #include <wire/jsonreader.h>
 
+#include <functional>
+
 namespace Flotilla {
 
 struct Template;
@@ -24,12 +26,18 @@ public:
     // booleans, null, arrays, objects), else a string; a dotted KEY sets a
     // nested field. False with `error` saying what to fix.
     static bool setPayloadValue(Json &payload, const QString &assignment, QString *error);
+    // False after a usage error when the server has no templates (a seed-era one).
+    static bool checkServesTemplates(Invocation &invocation);
+    // Reads a template by id (tpl-...) or by NAME[@VERSION], the latest
+    // version without one; a missing one ends the invocation with code 1.
+    static void fetch(Invocation &invocation, const QString &key, std::function<void(const Template &)> found);
+    // A template as fields, or as JSON with --output json.
+    static void print(Invocation &invocation, const Template &tpl);
 
 private:
     void list(Invocation &invocation) const;
     void show(Invocation &invocation) const;
     void launch(Invocation &invocation) const;
-    static void print(Invocation &invocation, const Template &tpl);
 
     Action m_action;
 };

@@ -2,6 +2,7 @@
 
 #include "flavourdetectionjob.h"
 
+#include <wire/exportfile.h>
 #include <wire/runlistreader.h>
 
 namespace Flotilla {
@@ -163,10 +164,9 @@ ResultJob<Definition> *FlotillaClient::definitionByAlias(const QString &alias)
 
 ResultJob<Definition> *FlotillaClient::createDefinition(const Definition &definition)
 {
-    Json body = definition.toJson();
-    if (definition.definitionId.isEmpty())
-        body.erase("definition_id");
-    return new ResultJob<Definition>(this, withBody(get({versionPrefix(), QStringLiteral("task")}), "POST", body),
+    return new ResultJob<Definition>(this,
+                                     withBody(get({versionPrefix(), QStringLiteral("task")}), "POST",
+                                              ExportFile::createBody(definition)),
                                      jsonParser<Definition>(&Definition::fromJson));
 }
 
@@ -319,12 +319,9 @@ ResultJob<Template> *FlotillaClient::templateById(const QString &templateId)
 
 ResultJob<CreatedTemplate> *FlotillaClient::createTemplate(const Template &tpl)
 {
-    Json body = tpl.toJson();
-    body.erase("template_id");
-    body.erase("version");
     return new ResultJob<CreatedTemplate>(this,
                                           withBody(get({QStringLiteral("v7"), QStringLiteral("template")}), "POST",
-                                                   body),
+                                                   ExportFile::createBody(tpl)),
                                           jsonParser<CreatedTemplate>(&CreatedTemplate::fromJson));
 }
 

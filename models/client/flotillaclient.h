@@ -62,7 +62,8 @@ public:
     ResultJob<DefinitionList> *listDefinitions(const QUrlQuery &query = {});
     ResultJob<Definition> *definition(const QString &definitionId);
     ResultJob<Definition> *definitionByAlias(const QString &alias);
-    // Sends every field of `definition`, the unknown ones it was read with included.
+    // Sends ExportFile::createBody(definition): every field but the server-assigned
+    // ones, the unknown ones it was read with included.
     ResultJob<Definition> *createDefinition(const Definition &definition);
     ResultJob<Definition> *updateDefinition(const Definition &definition);
     ResultJob<bool> *deleteDefinition(const QString &definitionId); // result: `deleted`

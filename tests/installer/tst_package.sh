@@ -39,6 +39,28 @@ else
     echo "SKIP: systemd-analyze is missing; the unit's syntax is not checked"
 fi
 
+# The man pages (help2man, at build time) and the bash completion (`flotilla completion bash`).
+for program in flotilla flotilla-local flotilla-desktop; do
+    page=$root/usr/share/man/man1/$program.1.gz
+    if [ -f "$page" ]; then
+        title=$(zcat "$page" | grep '^\.TH ') || true
+        [[ "$title" == ".TH ${program^^} \"1\""*"\"$program $version\""* ]] \
+            || fail "$program.1.gz has the title \"$title\""
+        zcat "$page" | grep -qF -- '\-\-help' || fail "$program.1.gz does not describe --help"
+        ! zcat "$page" | grep -q "$HOME\|/work/\|/build/" || fail "$program.1.gz names a path of the build machine"
+    else
+        fail "the package lacks /usr/share/man/man1/$program.1.gz"
+    fi
+done
+zcat "$root/usr/share/man/man1/flotilla.1.gz" | grep -q '^completion' || fail "flotilla.1 lists no completion command"
+completion=$root/usr/share/bash-completion/completions/flotilla
+if [ -f "$completion" ]; then
+    bash -n "$completion" || fail "the bash completion does not parse"
+    grep -q '^complete -F _flotilla flotilla$' "$completion" || fail "the bash completion registers no _flotilla"
+else
+    fail "the package lacks /usr/share/bash-completion/completions/flotilla"
+fi
+
 for program in flotilla-local flotilla; do
     out=$("$root/usr/bin/$program" --version 2>&1) || fail "$program --version exited $?: $out"
     [ "$out" = "$program $version" ] || fail "$program --version prints \"$out\", not \"$program $version\""

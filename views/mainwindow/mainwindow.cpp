@@ -2,6 +2,7 @@
 
 #include "actionscontroller.h"
 #include "bulkactions.h"
+#include "exportimportcontroller.h"
 #include "quitguard.h"
 #include <definitions/definitiondetails.h>
 #include <definitions/definitionspage.h>
@@ -59,6 +60,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     , m_errorBar(new ErrorBar(this))
     , m_actions(new ActionsController(m_connection, this))
     , m_bulk(new BulkActions(m_connection, this))
+    , m_exportImport(new ExportImportController(m_connection, m_definitions, m_templates, this))
     , m_quitGuard(new QuitGuard(m_connection, this))
     , m_connectionLabel(new QLabel(this))
     , m_urlLabel(new QLabel(this))
@@ -191,6 +193,11 @@ void MainWindow::connectPages()
     connect(m_actions, &ActionsController::launched, this, &MainWindow::openRunWith);
     connect(m_actions, &ActionsController::launchedRunFinished, this, &MainWindow::launchedRunFinished);
     connect(m_actions, &ActionsController::errorOccurred, m_errorBar, &ErrorBar::showError);
+    connect(m_exportImport, &ExportImportController::errorOccurred, m_errorBar, &ErrorBar::showError);
+    connect(m_exportImport, &ExportImportController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_exportImport, &ExportImportController::pageRequested, this,
+            [this](QWidget *page) { showPage(page == m_templates ? Templates : Definitions); });
     connect(m_actions, &ActionsController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
@@ -199,6 +206,7 @@ void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_definitions->newAction());
+    file->addAction(m_exportImport->importAction());
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();

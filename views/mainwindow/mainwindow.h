@@ -18,6 +18,7 @@ namespace Flotilla {
 
 class ActionsController;
 class BulkActions;
+class ExportImportController;
 class DefinitionsPage;
 class ErrorBar;
 class FlotillaClient;
@@ -102,6 +103,7 @@ private:
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
     BulkActions *m_bulk;
+    ExportImportController *m_exportImport;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;
     QLabel *m_urlLabel;
