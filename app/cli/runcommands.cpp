@@ -1,13 +1,18 @@
 #include "runcommands.h"
 
+#include "definitioncommands.h"
 #include "invocation.h"
 
+#include <client/bulkoperation.h>
 #include <client/flotillaclient.h>
 #include <client/logtailer.h>
 #include <client/runwatcher.h>
 #include <wire/timestamp.h>
 
+#include <QHash>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace Flotilla {
 
@@ -68,7 +73,19 @@ Command::Description describe(RunCommands::Action action)
                 1,
                 1};
     case Action::Stop:
-        return {QStringLiteral("stop"), QStringLiteral("RUN_ID"), QStringLiteral("Stop a run."), {}, 1, 1};
+        return {
+            QStringLiteral("stop"),
+            QStringLiteral("RUN_ID..."),
+            QStringLiteral("Stop runs: the ones given, or every run of a definition with a status "
+                           "(--definition ID_OR_ALIAS --status RUNNING --yes)."),
+            {o("definition", "Stop the runs of definition ID_OR_ALIAS (instead of RUN_IDs).", "ID_OR_ALIAS"),
+             o("status",
+               "With --definition: only runs with status S: QUEUED, PENDING, RUNNING (repeatable or comma-separated; "
+               "default: all three).",
+               "S"),
+             o("yes", "With --definition: stop the matching runs; without it they are only listed.")},
+            0,
+            std::numeric_limits<int>::max()};
     }
     Q_UNREACHABLE();
 }
@@ -94,6 +111,9 @@ QString resourceText(const std::optional<qint64> &requested, const std::optional
         parts << QStringLiteral("%1%2 max used").arg(*maxUsed).arg(unit);
     return parts.join(QStringLiteral(", "));
 }
+
+// stop --definition takes at most this many matching runs at a time.
+constexpr int maxStoppedAtOnce = 1000;
 
 // `run` shows the latest few; `events` shows them all.
 constexpr qsizetype lastEventsShown = 5;
@@ -246,16 +266,30 @@ void RunCommands::finishWithRunExit(Invocation &invocation, const Run &run)
     invocation.done(code >= 0 && code <= 255 ? int(code) : 1);
 }
 
+bool RunCommands::parseStatuses(Invocation &invocation, QStringList *statuses)
+{
+    for (const QString &given : invocation.values(QStringLiteral("status"))) {
+        for (const QString &status : given.split(u',', Qt::SkipEmptyParts)) {
+            const std::optional<RunStatus> known = runStatusFromName(status.trimmed().toUpper());
+            if (!known) {
+                invocation.usageError(QStringLiteral("--status takes one of %1; got \"%2\"")
+                                          .arg(runStatusNames().join(QStringLiteral(", ")), status));
+                return false;
+            }
+            statuses->append(runStatusName(*known));
+        }
+    }
+    return true;
+}
+
 void RunCommands::list(Invocation &invocation) const
 {
     QUrlQuery query;
-    for (const QString &status : invocation.values(QStringLiteral("status"))) {
-        const std::optional<RunStatus> known = runStatusFromName(status.toUpper());
-        if (!known)
-            return invocation.usageError(QStringLiteral("--status takes one of %1; got \"%2\"")
-                                             .arg(runStatusNames().join(QStringLiteral(", ")), status));
-        query.addQueryItem(QStringLiteral("status"), runStatusName(*known));
-    }
+    QStringList statuses;
+    if (!parseStatuses(invocation, &statuses))
+        return;
+    for (const QString &status : std::as_const(statuses))
+        query.addQueryItem(QStringLiteral("status"), status);
     if (invocation.isSet(QStringLiteral("cluster")))
         query.addQueryItem(QStringLiteral("cluster_name"), invocation.value(QStringLiteral("cluster")));
     if (invocation.isSet(QStringLiteral("alias")))
@@ -412,20 +446,124 @@ void RunCommands::readPages(Invocation &invocation, const QString &runId)
 
 void RunCommands::stop(Invocation &invocation) const
 {
-    FlotillaClient *client = invocation.client();
-    invocation.whenDone<ResultJob<Run>>(client->run(invocation.positional().constFirst()), [&invocation, client](
-                                                                                               ResultJob<Run> *job) {
-        const Run run = job->result();
-        invocation.whenDone<ResultJob<Termination>>(
-            client->terminate(run.definitionId, run.runId, run.isTemplateRun()),
-            [&invocation, run](ResultJob<Termination> *) {
-                if (invocation.output().isJson())
-                    invocation.output().printJson(Json{{"terminated", true}, {"run_id", toUtf8(run.runId)}});
-                else
-                    invocation.output().out(QStringLiteral("stopped %1\n").arg(run.runId));
-                invocation.done();
-            });
+    const QStringList &runIds = invocation.positional();
+    const bool byDefinition = invocation.isSet(QStringLiteral("definition"));
+    if (byDefinition == !runIds.isEmpty())
+        return invocation.usageError(
+            QStringLiteral("stop takes RUN_IDs or --definition ID_OR_ALIAS, one of the two; see flotilla help stop"));
+    if (!byDefinition) {
+        for (const char *option : {"status", "yes"}) {
+            if (invocation.isSet(QLatin1String(option)))
+                return invocation.usageError(QStringLiteral("--%1 goes with --definition").arg(QLatin1String(option)));
+        }
+        return stopEach(invocation, runIds);
+    }
+    QStringList statuses;
+    if (!parseStatuses(invocation, &statuses))
+        return;
+    if (statuses.contains(runStatusName(RunStatus::Stopped)))
+        return invocation.usageError(QStringLiteral("STOPPED runs have stopped already; --status takes QUEUED, "
+                                                    "PENDING or RUNNING"));
+    if (statuses.isEmpty()) {
+        for (const RunStatus status : {RunStatus::Queued, RunStatus::Pending, RunStatus::Running})
+            statuses.append(runStatusName(status));
+    }
+    stopMatching(invocation, statuses);
+}
+
+void RunCommands::stopMatching(Invocation &invocation, const QStringList &statuses)
+{
+    DefinitionCommands::fetch(invocation, invocation.value(QStringLiteral("definition")), [&invocation, statuses](const Definition &definition) {
+        QUrlQuery query;
+        for (const QString &status : statuses)
+            query.addQueryItem(QStringLiteral("status"), status);
+        query.addQueryItem(QStringLiteral("limit"), QString::number(maxStoppedAtOnce));
+        invocation.whenDone<ResultJob<
+            RunList>>(invocation.client()->listRuns(query, definition.definitionId), [&invocation, statuses,
+                                                                                      definition](
+                                                                                         ResultJob<RunList> *job) {
+            const QList<Run> runs = job->result().history;
+            Output &output = invocation.output();
+            const QString what = QStringLiteral("%1 %2 of %3 with status %4")
+                                     .arg(runs.size())
+                                     .arg(runs.size() == 1 ? QStringLiteral("run") : QStringLiteral("runs"),
+                                          definition.alias, statuses.join(QStringLiteral(" or ")));
+            output.err(QStringLiteral("flotilla: %1\n").arg(what));
+            if (job->result().page.total > runs.size())
+                output.err(QStringLiteral("flotilla: %1 match; the first %2 are taken, run stop again "
+                                          "for the rest\n")
+                               .arg(job->result().page.total)
+                               .arg(runs.size()));
+            if (runs.isEmpty())
+                return invocation.done();
+            if (!invocation.isSet(QStringLiteral("yes"))) {
+                if (output.isJson()) {
+                    output.printJsonArray(runs);
+                } else {
+                    QList<QStringList> rows;
+                    for (const Run &r : runs)
+                        rows.append({r.runId, runStatusName(r.status), r.cluster, r.user, Output::text(r.queuedAt)});
+                    output.printTable({QStringLiteral("RUN ID"), QStringLiteral("STATUS"), QStringLiteral("CLUSTER"),
+                                       QStringLiteral("USER"), QStringLiteral("QUEUED")},
+                                      rows);
+                }
+                return invocation.usageError(
+                    QStringLiteral("would stop %1; nothing was stopped: add --yes to stop them").arg(what));
+            }
+            QStringList runIds;
+            for (const Run &r : runs)
+                runIds.append(r.runId);
+            stopEach(invocation, runIds, runs);
+        });
     });
+}
+
+void RunCommands::stopEach(Invocation &invocation, const QStringList &runIds, const QList<Run> &known)
+{
+    QHash<QString, Run> read;
+    for (const Run &r : known)
+        read.insert(r.runId, r);
+    QList<BulkItem> items;
+    for (const QString &runId : runIds)
+        items.append({runId, runId});
+    FlotillaClient *client = invocation.client();
+    // Terminating needs the run's definition: a run not read yet is read first.
+    auto *operation = new BulkOperation(
+        items,
+        [client, read](const BulkItem &item, const ApiJob *previous) -> ApiJob * {
+            if (previous && previous->method() == "DELETE")
+                return nullptr;
+            const auto *readJob = dynamic_cast<const ResultJob<Run> *>(previous);
+            if (!readJob && !read.contains(item.id))
+                return client->run(item.id);
+            const Run r = readJob ? readJob->result() : read.value(item.id);
+            return client->terminate(r.definitionId, r.runId, r.isTemplateRun());
+        },
+        &invocation);
+    QObject::connect(operation, &BulkOperation::finished, &invocation, [&invocation, operation] {
+        QHash<QString, ApiError> failed;
+        for (const BulkFailure &failure : operation->failures())
+            failed.insert(failure.item.id, failure.error);
+        Output &output = invocation.output();
+        for (const BulkItem &item : operation->items()) {
+            const auto failure = failed.constFind(item.id);
+            if (output.isJson()) {
+                Json result{{"run_id", toUtf8(item.id)}, {"terminated", failure == failed.cend()}};
+                if (failure != failed.cend())
+                    result["error"] = toUtf8(failure->sentence());
+                output.printJson(result);
+            } else if (failure == failed.cend()) {
+                output.out(QStringLiteral("stopped %1\n").arg(item.id));
+            } else {
+                output.err(QStringLiteral("flotilla: %1 not stopped: %2\n").arg(item.id, failure->sentence()));
+            }
+        }
+        if (!failed.isEmpty() && operation->total() > 1)
+            output.err(
+                QStringLiteral("flotilla: %1 of %2 runs not stopped\n").arg(failed.size()).arg(operation->total()));
+        invocation.done(failed.isEmpty() ? 0 : 1);
+    });
+    operation->start();
 }
 
 } // namespace Flotilla

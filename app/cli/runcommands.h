@@ -11,7 +11,8 @@ namespace Flotilla {
 // The commands on runs: launch, runs (list), run (show one), events, logs
 // and stop. launch --follow and logs --follow print the log as it grows and
 // end with the run's exit code; events --follow prints new events until the
-// run is STOPPED.
+// run is STOPPED. stop takes several run ids, or stops every run of a
+// definition with the statuses given, after --yes.
 class RunCommands final : public Command
 {
 public:
@@ -40,6 +41,12 @@ private:
     void events(Invocation &invocation) const;
     void logs(Invocation &invocation) const;
     void stop(Invocation &invocation) const;
+    // Lists the definition's runs with the statuses asked for; stops them with --yes.
+    static void stopMatching(Invocation &invocation, const QStringList &statuses);
+    // Stops each run (`known`: runs already read; others are read first), reports each, fails if any failed.
+    static void stopEach(Invocation &invocation, const QStringList &runIds, const QList<Run> &known = {});
+    // --status values, repeated or comma-separated, as server names; false after a usage error.
+    static bool parseStatuses(Invocation &invocation, QStringList *statuses);
     // The log as it is now, page by page with last_seen.
     static void readPages(Invocation &invocation, const QString &runId);
     static void finishWithRunExit(Invocation &invocation, const Run &run);

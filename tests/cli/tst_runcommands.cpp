@@ -54,6 +54,11 @@ private Q_SLOTS:
     void logsOfTheControlPlane();
     void runsByStatusAndDefinition();
     void stopARunningRun();
+    void stopSeveralRuns();
+    void stopReportsEachRunThatFailed();
+    void stopByDefinitionAndStatusNeedsYes();
+    void stopUsageErrors_data();
+    void stopUsageErrors();
     void launchUsageErrors();
     void seedEraLogsArePagedNotJson();
     void seedEraLogsAsJson();
@@ -78,6 +83,8 @@ private:
     }
     QString createDefinition(const QString &alias, const QString &command);
     QString launchedRunId(const CommandResult &result) const;
+    // Launches `count` runs of `definitionId` and waits until each is RUNNING.
+    QStringList runningRuns(const QString &definitionId, int count);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<FlotillaClient> m_client;
@@ -224,6 +231,125 @@ void Tst_RunCommands::stopARunningRun()
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     QCOMPARE(result.out, QStringLiteral("stopped %1\n").arg(runId));
     QCOMPARE(waitForStatus(http, runId, "STOPPED")["status"].get<std::string>(), std::string("STOPPED"));
+}
+
+QStringList Tst_RunCommands::runningRuns(const QString &definitionId, int count)
+{
+    HttpTestClient http(*m_server);
+    QStringList runIds;
+    for (int i = 0; i < count; ++i)
+        runIds.append(toQString(launch(http, definitionId).value("run_id", "")));
+    for (const QString &runId : std::as_const(runIds))
+        waitForStatus(http, runId, "RUNNING");
+    return runIds;
+}
+
+void Tst_RunCommands::stopSeveralRuns()
+{
+    const QStringList runIds = runningRuns(createDefinition(QStringLiteral("rc-stop-many"),
+                                                            QStringLiteral("sleep 600")),
+                                           3);
+    const CommandResult result = run(RunCommands::Action::Stop, runIds);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    // Each reported, in the order given.
+    QCOMPARE(result.out, QStringLiteral("stopped %1\nstopped %2\nstopped %3\n").arg(runIds[0], runIds[1], runIds[2]));
+    HttpTestClient http(*m_server);
+    for (const QString &runId : runIds)
+        QCOMPARE(waitForStatus(http, runId, "STOPPED").value("exit_reason", ""),
+                 std::string("Task terminated by user"));
+}
+
+void Tst_RunCommands::stopReportsEachRunThatFailed()
+{
+    const QStringList running = runningRuns(createDefinition(QStringLiteral("rc-stop-partly"),
+                                                             QStringLiteral("sleep 600")),
+                                            1);
+    const QString unknown = QStringLiteral("00000000-0000-4000-8000-000000000000");
+    CommandResult result = run(RunCommands::Action::Stop, {unknown, running[0]});
+    QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+    QCOMPARE(result.out, QStringLiteral("stopped %1\n").arg(running[0]));
+    QVERIFY2(result.err.contains(QStringLiteral("flotilla: %1 not stopped: ").arg(unknown))
+                 && result.err.contains(QStringLiteral("HTTP 404"))
+                 && result.err.contains(QStringLiteral("1 of 2 runs not stopped")),
+             qPrintable(result.describe()));
+    HttpTestClient http(*m_server);
+    waitForStatus(http, running[0], "STOPPED");
+
+    // A run that has stopped already: the server's 400, in JSON too.
+    result = run(RunCommands::Action::Stop, {QStringLiteral("--output"), QStringLiteral("json"), running[0]});
+    QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
+    const Json answer = parseJson(result.out);
+    QCOMPARE(answer.value("terminated", true), false);
+    QVERIFY2(answer.value("error", "").find("HTTP 400") != std::string::npos, qPrintable(result.describe()));
+}
+
+void Tst_RunCommands::stopByDefinitionAndStatusNeedsYes()
+{
+    const QString definitionId = createDefinition(QStringLiteral("rc-stop-matching"), QStringLiteral("sleep 600"));
+    HttpTestClient http(*m_server);
+    // One run that has ended, which must stay out of it.
+    const QString ended = runningRuns(definitionId, 1).constFirst();
+    QCOMPARE(run(RunCommands::Action::Stop, {ended}).exitCode, 0);
+    waitForStatus(http, ended, "STOPPED");
+    const QStringList runIds = runningRuns(definitionId, 3);
+
+    CommandResult result = run(RunCommands::Action::Stop,
+                               {QStringLiteral("--definition"), QStringLiteral("rc-stop-matching"),
+                                QStringLiteral("--status"), QStringLiteral("RUNNING")});
+    QVERIFY2(result.exitCode == 2, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(QStringLiteral("3 runs of rc-stop-matching with status RUNNING"))
+                 && result.err.contains(QStringLiteral("add --yes")),
+             qPrintable(result.describe()));
+    for (const QString &runId : runIds)
+        QVERIFY2(result.out.contains(runId), qPrintable(result.describe()));
+    QVERIFY(!result.out.contains(ended));
+    for (const QString &runId : runIds)
+        QCOMPARE(http.get(QStringLiteral("/api/v1/history/") + runId).json().value("status", ""),
+                 std::string("RUNNING"));
+
+    // By id this time, statuses as a comma list.
+    result = run(RunCommands::Action::Stop, {QStringLiteral("--definition"), definitionId, QStringLiteral("--status"),
+                                             QStringLiteral("running,queued"), QStringLiteral("--yes")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(QStringLiteral("3 runs of rc-stop-matching with status RUNNING or QUEUED")),
+             qPrintable(result.describe()));
+    QCOMPARE(result.out.count(QStringLiteral("stopped ")), 3);
+    for (const QString &runId : runIds) {
+        QVERIFY2(result.out.contains(QStringLiteral("stopped %1\n").arg(runId)), qPrintable(result.describe()));
+        waitForStatus(http, runId, "STOPPED");
+    }
+
+    result = run(RunCommands::Action::Stop, {QStringLiteral("--definition"), definitionId, QStringLiteral("--yes")});
+    QVERIFY2(result.exitCode == 0 && result.out.isEmpty(), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(QStringLiteral("0 runs of rc-stop-matching")), qPrintable(result.describe()));
+}
+
+void Tst_RunCommands::stopUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nothing") << QStringList() << QStringLiteral("RUN_IDs or --definition");
+    QTest::newRow("both") << QStringList{QStringLiteral("run1"), QStringLiteral("--definition"), QStringLiteral("d")}
+                          << QStringLiteral("RUN_IDs or --definition");
+    QTest::newRow("status without definition")
+        << QStringList{QStringLiteral("run1"), QStringLiteral("--status"), QStringLiteral("RUNNING")}
+        << QStringLiteral("--status goes with --definition");
+    QTest::newRow("yes without definition") << QStringList{QStringLiteral("run1"), QStringLiteral("--yes")}
+                                            << QStringLiteral("--yes goes with --definition");
+    QTest::newRow("unknown status") << QStringList{QStringLiteral("--definition"), QStringLiteral("d"),
+                                                   QStringLiteral("--status"), QStringLiteral("RUNNING,DONE")}
+                                    << QStringLiteral("--status takes one of");
+    QTest::newRow("stopped") << QStringList{QStringLiteral("--definition"), QStringLiteral("d"),
+                                            QStringLiteral("--status"), QStringLiteral("stopped")}
+                             << QStringLiteral("have stopped already");
+}
+
+void Tst_RunCommands::stopUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CommandResult result = run(RunCommands::Action::Stop, arguments);
+    QVERIFY2(result.exitCode == 2 && result.err.contains(message), qPrintable(result.describe()));
 }
 
 void Tst_RunCommands::launchUsageErrors()

@@ -9,6 +9,7 @@
 #include <desktop/translations.h>
 #include <log/logpane.h>
 #include <mainwindow/mainwindow.h>
+#include <runs/runselectionactions.h>
 #include <runs/runspage.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
@@ -33,6 +34,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTableView>
@@ -146,6 +149,50 @@ void shootFavourites(MainWindow &window, const QStringList &starred)
         return;
     waitFor([&] { return page->details()->runs()->rowCount() == 1; }, "the definition's runs");
     save(&window, QStringLiteral("19-favourites"));
+}
+
+// 18: five active runs selected on the runs page and the one question for
+// all of them over it (a dialog is its own window: drawn onto the window's
+// picture where it opened).
+void bulkStopConfirmation(MainWindow &window, HttpTestClient &http, const QString &definitionId)
+{
+    for (int i = 0; i < 4; ++i) // with the one running already: five, some QUEUED behind the cluster's four
+        launchRun(http, definitionId);
+    window.showPage(MainWindow::Runs);
+    RunListModel *runs = window.runsPage()->model();
+    runs->setStatusFilter({RunStatus::Queued, RunStatus::Pending, RunStatus::Running});
+    runs->refresh();
+    const auto fiveActive = [runs] {
+        bool active = runs->rowCount() == 5;
+        for (int row = 0; active && row < runs->rowCount(); ++row)
+            active = runs->itemAt(row).isActive();
+        return active;
+    };
+    if (!waitFor(fiveActive, "five active runs"))
+        return;
+    window.runsPage()->table()->selectAll();
+    QAction *stop = window.runsPage()->runActions()->stopAction();
+    if (!stop->isEnabled())
+        return fail(QStringLiteral("no Stop action for the selected runs"));
+    stop->trigger();
+    QMessageBox *box = nullptr;
+    if (!waitFor([&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr; },
+                 "the stop question"))
+        return;
+    QApplication::processEvents();
+    QPixmap picture = window.grab();
+    const QPixmap question = box->grab();
+    QPainter painter(&picture);
+    const QPoint at = box->isVisible() && window.geometry().contains(box->geometry())
+                          ? box->geometry().topLeft() - window.geometry().topLeft()
+                          : QPoint((picture.width() - question.width()) / 2, (picture.height() - question.height()) / 3);
+    painter.drawPixmap(at, question);
+    painter.end();
+    const QString path = g_outputDir + QStringLiteral("/18-bulk-stop-confirm.png");
+    if (!picture.save(path))
+        return fail(QStringLiteral("cannot write %1").arg(path));
+    std::printf("%s\n", qPrintable(path));
+    box->reject(); // the runs go on
 }
 
 } // namespace
@@ -346,5 +393,6 @@ int main(int argc, char *argv[])
     screenshotTrayMenu();
     screenshotNotificationSettings(&profiles, &window);
     shootFavourites(window, {train, report});
+    bulkStopConfirmation(window, http, train);
     return g_failures == 0 ? 0 : 1;
 }

@@ -69,8 +69,10 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     m_table->setColumnHidden(DefinitionListModel::Cpu, true);
     m_table->horizontalHeader()->resizeSection(DefinitionListModel::Alias, 220);
     m_table->horizontalHeader()->resizeSection(DefinitionListModel::Image, 200);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DefinitionsPage::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DefinitionsPage::selectionChanged);
     connect(m_stars->proxy(), &QAbstractItemModel::dataChanged, this, &DefinitionsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_pendingSelection.isEmpty())
@@ -84,12 +86,13 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
     connect(m_new, &QAction::triggered, this, &DefinitionsPage::newRequested);
     m_table->addAction(m_new);
     m_launch = addDefinitionAction(tr("&Launch…"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                                   &DefinitionsPage::launchRequested);
+                                   &DefinitionsPage::launchRequested, &DefinitionsPage::launchManyRequested);
     m_launch->setIcon(actionIcon(ActionIcon::Launch));
     addDefinitionAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), &DefinitionsPage::editRequested)
         ->setIcon(actionIcon(ActionIcon::Edit));
     addDefinitionAction(tr("&Copy…"), {}, &DefinitionsPage::copyRequested)->setIcon(actionIcon(ActionIcon::Copy));
-    addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested)
+    addDefinitionAction(tr("&Delete…"), QKeySequence::Delete, &DefinitionsPage::deleteRequested,
+                        &DefinitionsPage::deleteManyRequested)
         ->setIcon(actionIcon(ActionIcon::Delete));
     addDefinitionAction(tr("&Notify Me About This Definition's Runs"), {}, &DefinitionsPage::watchRequested);
     m_table->addAction(m_stars->starAction());
@@ -130,18 +133,21 @@ DefinitionsPage::DefinitionsPage(QWidget *parent)
 }
 
 QAction *DefinitionsPage::addDefinitionAction(const QString &text, const QKeySequence &shortcut,
-                                              void (DefinitionsPage::*signal)(const Definition &))
+                                              void (DefinitionsPage::*signal)(const Definition &),
+                                              void (DefinitionsPage::*many)(const QList<Definition> &))
 {
     auto *action = new QAction(text, this);
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(action, &QAction::triggered, this, [this, signal] {
-        if (const std::optional<Definition> definition = selectedDefinition())
+    connect(action, &QAction::triggered, this, [this, signal, many] {
+        if (const QList<Definition> selected = selectedDefinitions(); many && selected.size() > 1)
+            Q_EMIT(this->*many)(selected);
+        else if (const std::optional<Definition> definition = selectedDefinition())
             Q_EMIT(this->*signal)(*definition);
     });
     m_table->addAction(action);
     addAction(action);
-    m_selectionActions.append(action);
+    (many ? m_bulkActions : m_selectionActions).append(action);
     return action;
 }
 
@@ -198,11 +204,19 @@ std::optional<Definition> DefinitionsPage::selectedDefinition() const
     return current.data(PagedTableModel::ObjectRole).value<Definition>();
 }
 
+QList<Definition> DefinitionsPage::selectedDefinitions() const
+{
+    return selectedObjects<Definition>(m_table);
+}
+
 void DefinitionsPage::selectionChanged()
 {
     const std::optional<Definition> definition = selectedDefinition();
+    const qsizetype selected = m_table->selectionModel()->selectedRows().size();
     for (QAction *action : std::as_const(m_selectionActions))
-        action->setEnabled(definition.has_value());
+        action->setEnabled(definition.has_value() && selected <= 1);
+    for (QAction *action : std::as_const(m_bulkActions))
+        action->setEnabled(definition.has_value() || selected > 0);
     m_stars->setCurrentId(definition ? definition->definitionId : QString());
     m_details->setDefinition(definition.value_or(Definition{}));
 }

@@ -23,7 +23,8 @@ class TagsModel;
 struct Run;
 
 // Definitions: alias search, group and tag filters, the server-sorted table
-// and the selected definition's details and runs.
+// and the current definition's details and runs. Several definitions can be
+// selected (Shift, Ctrl) to launch or delete them together.
 class DefinitionsPage final : public QWidget
 {
     Q_OBJECT
@@ -41,7 +42,8 @@ public:
     void showTag(const QString &tag);
     // Selects the definition once it is loaded (after a create, say).
     void select(const QString &definitionId);
-    std::optional<Definition> selectedDefinition() const;
+    std::optional<Definition> selectedDefinition() const; // the current one
+    QList<Definition> selectedDefinitions() const;        // in table order
     QSplitter *splitter() const { return m_splitter; }
     QTableView *table() const { return m_table; }
     DefinitionDetails *details() const { return m_details; }
@@ -59,13 +61,18 @@ Q_SIGNALS:
     void launchRequested(const Flotilla::Definition &definition);
     // "Notify me about this definition's runs": toggles the watch.
     void watchRequested(const Flotilla::Definition &definition);
+    // With more than one definition selected.
+    void launchManyRequested(const QList<Flotilla::Definition> &definitions);
+    void deleteManyRequested(const QList<Flotilla::Definition> &definitions);
     void runActivated(const Flotilla::Run &run);
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
     void selectionChanged();
+    // `many`: what it does with several selected; without, it needs exactly one.
     QAction *addDefinitionAction(const QString &text, const QKeySequence &shortcut,
-                                 void (DefinitionsPage::*signal)(const Definition &));
+                                 void (DefinitionsPage::*signal)(const Definition &),
+                                 void (DefinitionsPage::*many)(const QList<Definition> &) = nullptr);
 
     DefinitionListModel *m_model;
     GroupsModel *m_groups;
@@ -81,7 +88,8 @@ private:
     QSplitter *m_splitter;
     QAction *m_new;
     QAction *m_launch;
-    QList<QAction *> m_selectionActions;
+    QList<QAction *> m_selectionActions; // for one definition
+    QList<QAction *> m_bulkActions;      // for one or several
     QString m_pendingSelection;
 };
 

@@ -1,5 +1,7 @@
 #include "actionscontroller.h"
 
+#include "confirmation.h"
+
 #include <definitions/launchdialog.h>
 #include <runs/runstate.h>
 #include <templates/templatelaunchdialog.h>
@@ -7,9 +9,6 @@
 #include <client/flotillaclient.h>
 #include <client/runwatcher.h>
 #include <client/serverconnection.h>
-
-#include <QMessageBox>
-#include <QPushButton>
 
 namespace Flotilla {
 
@@ -30,19 +29,8 @@ FlotillaClient *ActionsController::clientOrError()
 void ActionsController::confirm(const QString &title, const QString &text, const QString &yesText,
                                 std::function<void(FlotillaClient *)> yes)
 {
-    FlotillaClient *client = clientOrError();
-    if (!client)
-        return;
-    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window);
-    QPushButton *yesButton = box->addButton(yesText, QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    m_connection->holdClient(client, box); // the answer goes to the server asked about
-    connect(box, &QMessageBox::finished, this, [box, yesButton, client, yes = std::move(yes)] {
-        if (box->clickedButton() == yesButton)
-            yes(client);
-    });
-    box->open();
+    if (FlotillaClient *client = clientOrError())
+        askToConfirm(m_connection, client, m_window, title, text, yesText, std::move(yes));
 }
 
 void ActionsController::newDefinition()

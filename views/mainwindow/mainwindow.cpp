@@ -1,15 +1,19 @@
 #include "mainwindow.h"
 
 #include "actionscontroller.h"
+#include "bulkactions.h"
 #include "exportimportcontroller.h"
 #include "linkcontroller.h"
 #include "quitguard.h"
+#include <definitions/definitiondetails.h>
 #include <definitions/definitionspage.h>
 #include <names/namelistpage.h>
+#include <runs/runselectionactions.h>
 #include <runs/runspage.h>
 #include <runs/runstate.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
+#include <templates/templatedetails.h>
 #include <templates/templatespage.h>
 #include <widgets/errorbar.h>
 #include <widgets/tableviews.h>
@@ -58,6 +62,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QWidget *parent)
     , m_errorBar(new ErrorBar(this))
     , m_actions(new ActionsController(m_connection, this))
     , m_links(new LinkController(this, profiles))
+    , m_bulk(new BulkActions(m_connection, this))
     , m_exportImport(new ExportImportController(m_connection, m_definitions, m_templates, this))
     , m_quitGuard(new QuitGuard(m_connection, this))
     , m_connectionLabel(new QLabel(this))
@@ -148,23 +153,33 @@ void MainWindow::connectPages()
     connect(m_templates, &TemplatesPage::runActivated, this, &MainWindow::openRun);
     connect(m_templates, &TemplatesPage::errorOccurred, this, showErrorOf);
     connect(m_runs, &RunsPage::runActivated, this, &MainWindow::openRun);
-    connect(m_runs, &RunsPage::stopRequested, m_actions, &ActionsController::stop);
-    connect(m_runs, &RunsPage::retryRequested, m_actions, &ActionsController::retry);
-    connect(m_runs, &RunsPage::watchRequested, this, [this](const Run &run) {
-        if (!m_watches)
-            return;
-        m_watches->watchRun(m_connection->profile().name, run.runId);
-        statusBar()->showMessage(tr("Watching the run of %1: you will be notified when it ends.").arg(run.alias), 10000);
-    });
     connect(m_definitions, &DefinitionsPage::watchRequested, this, &MainWindow::toggleDefinitionWatch);
-    connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
     connect(m_definitions, &DefinitionsPage::copyLinkRequested, m_links, [this](const Definition &definition) {
         m_links->copy(FlotillaLink::Kind::Definition, definition.definitionId);
     });
     connect(m_templates, &TemplatesPage::copyLinkRequested, m_links,
             [this](const Template &tpl) { m_links->copy(FlotillaLink::Kind::Template, tpl.templateId); });
-    connect(m_runs, &RunsPage::copyLinkRequested, m_links,
-            [this](const Run &run) { m_links->copy(FlotillaLink::Kind::Run, run.runId); });
+    connect(m_runs, &RunsPage::errorOccurred, this, showErrorOf);
+    // Every runs table: the runs page's and the detail panes'.
+    for (RunSelectionActions *runActions :
+         {m_runs->runActions(), m_definitions->details()->runActions(), m_templates->details()->runActions()}) {
+        connect(runActions, &RunSelectionActions::stopRequested, m_actions, &ActionsController::stop);
+        connect(runActions, &RunSelectionActions::retryRequested, m_actions, &ActionsController::retry);
+        connect(runActions, &RunSelectionActions::stopRunsRequested, m_bulk, &BulkActions::stopRuns);
+        connect(runActions, &RunSelectionActions::retryRunsRequested, m_bulk, &BulkActions::retryRuns);
+        connect(runActions, &RunSelectionActions::copyIdsRequested, m_bulk, &BulkActions::copyRunIds);
+        connect(runActions, &RunSelectionActions::watchRequested, this, &MainWindow::watchRuns);
+        connect(runActions, &RunSelectionActions::copyLinkRequested, m_links,
+                [this](const Run &run) { m_links->copy(FlotillaLink::Kind::Run, run.runId); });
+    }
+    connect(m_definitions, &DefinitionsPage::launchManyRequested, m_bulk, &BulkActions::launchDefinitions);
+    connect(m_definitions, &DefinitionsPage::deleteManyRequested, m_bulk, &BulkActions::deleteDefinitions);
+    connect(m_bulk, &BulkActions::runsChanged, m_runs, &RunsPage::refresh);
+    connect(m_bulk, &BulkActions::runsChanged, m_templates, &TemplatesPage::refresh);
+    connect(m_bulk, &BulkActions::definitionsChanged, m_definitions, &DefinitionsPage::refresh);
+    connect(m_bulk, &BulkActions::errorOccurred, m_errorBar, &ErrorBar::showError);
+    connect(m_bulk, &BulkActions::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     for (NameListPage *page : {m_groups, m_tags, m_clusters})
         connect(page, &NameListPage::errorOccurred, this, showErrorOf);
     connect(m_groups, &NameListPage::nameActivated, this, [this](const QString &group) {
@@ -464,6 +479,20 @@ void MainWindow::toggleDefinitionWatch(const Definition &definition)
     statusBar()->showMessage(watch ? tr("You will be notified when runs of %1 end.").arg(definition.alias)
                                    : tr("No more notifications about runs of %1.").arg(definition.alias),
                              10000);
+}
+
+void MainWindow::watchRuns(const QList<Run> &runs)
+{
+    if (!m_watches)
+        return;
+    QStringList runIds;
+    for (const Run &run : runs)
+        runIds.append(run.runId);
+    m_watches->watchRuns(m_connection->profile().name, runIds);
+    statusBar()->showMessage(
+        runs.size() == 1 ? tr("Watching the run of %1: you will be notified when it ends.").arg(runs.constFirst().alias)
+                         : tr("Watching %n runs: you will be notified when each ends.", nullptr, int(runs.size())),
+        10000);
 }
 
 void MainWindow::openSettings()

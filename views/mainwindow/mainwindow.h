@@ -17,6 +17,7 @@ class QTimer;
 namespace Flotilla {
 
 class ActionsController;
+class BulkActions;
 class ExportImportController;
 class DefinitionsPage;
 class ErrorBar;
@@ -96,6 +97,7 @@ private:
     void applyRefreshSettings();
     void openSettings();
     void toggleDefinitionWatch(const Definition &definition);
+    void watchRuns(const QList<Run> &runs);
 
     void restoreState();
     // The first start: three quarters wide, two thirds high, centred.
@@ -116,6 +118,7 @@ private:
     ErrorBar *m_errorBar;
     ActionsController *m_actions;
     LinkController *m_links;
+    BulkActions *m_bulk;
     ExportImportController *m_exportImport;
     QuitGuard *m_quitGuard;
     QLabel *m_connectionLabel;

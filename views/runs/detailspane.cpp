@@ -1,5 +1,6 @@
 #include "detailspane.h"
 
+#include "runselectionactions.h"
 #include "runtable.h"
 
 #include <lists/runlistmodel.h>
@@ -55,6 +56,7 @@ DetailsPane::DetailsPane(const QString &titleName, const char *runsName, QWidget
 
     m_runs->setPageSize(50);
     setUpRunTable(m_runView, m_runs, runsName, [this](const Run &run) { Q_EMIT runActivated(run); });
+    m_runActions = new RunSelectionActions(m_runView);
     for (int column : {int(RunListModel::Group), int(RunListModel::User)})
         m_runView->setColumnHidden(column, true);
 

@@ -21,12 +21,13 @@ void showEnv(QTreeWidget *view, const EnvList &env);
 
 class FlotillaClient;
 class RunListModel;
+class RunSelectionActions;
 struct Run;
 
 // What the detail panes of definitions and templates share: a title, a body
 // shown only while something is selected, rows of selectable attributes,
 // env tables, and the selected item's runs (live, newest first, filtered
-// where the pane offers filters; Enter opens one).
+// where the pane offers filters; Enter opens one; the actions on selected runs).
 class DetailsPane : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
     RunListModel *runs() const { return m_runs; }
     // Buttons for `actions` beside the title (Star, say).
     void addTitleActions(const QList<QAction *> &actions);
+    RunSelectionActions *runActions() const { return m_runActions; }
 
 Q_SIGNALS:
     void runActivated(const Flotilla::Run &run);
@@ -67,6 +69,7 @@ private:
     QFormLayout *m_attributes;
     QTableView *m_runView;
     RunListModel *m_runs;
+    RunSelectionActions *m_runActions;
     RunFilterBar *m_runFilters = nullptr;
     bool m_runsOfTemplate = false;
 };

@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-class QAction;
 class QTableView;
 
 namespace Flotilla {
@@ -13,9 +12,11 @@ class ApiError;
 class FlotillaClient;
 class RunFilterBar;
 class RunListModel;
+class RunSelectionActions;
 
 // Every run of the server, live: active ones by default, with status,
-// alias, cluster, env, started and finished filters.
+// alias, cluster, env, started and finished filters, and the actions on
+// the selected runs (one or several).
 class RunsPage final : public QWidget
 {
     Q_OBJECT
@@ -31,26 +32,17 @@ public:
     void showCluster(const QString &cluster);
     QTableView *table() const { return m_table; }
     RunListModel *model() const { return m_model; }
+    RunSelectionActions *runActions() const { return m_runActions; }
 
 Q_SIGNALS:
     void runActivated(const Flotilla::Run &run);
-    void stopRequested(const Flotilla::Run &run);
-    void retryRequested(const Flotilla::Run &run);
-    void watchRequested(const Flotilla::Run &run);
-    void copyLinkRequested(const Flotilla::Run &run);
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
-    void selectionChanged();
-    std::optional<Run> selectedRun() const;
-
     RunListModel *m_model;
     RunFilterBar *m_filters;
     QTableView *m_table;
-    QAction *m_stop;
-    QAction *m_retry;
-    QAction *m_watch;
-    QAction *m_copyLink;
+    RunSelectionActions *m_runActions;
 };
 
 } // namespace Flotilla

@@ -136,8 +136,13 @@ bool LaunchFormFields::finish(const ApiJob &job, const QString &profileName) con
             showProblem(clusterProblem, job.error().serverMessage());
         return false;
     }
-    Settings().setLastLaunch(profileName, cluster->currentText().trimmed(), ownerId());
+    remember(profileName);
     return true;
+}
+
+void LaunchFormFields::remember(const QString &profileName) const
+{
+    Settings().setLastLaunch(profileName, cluster->currentText().trimmed(), ownerId());
 }
 
 LaunchFormDialog::LaunchFormDialog(const ServerProfile &profile, QWidget *parent)
@@ -174,6 +179,10 @@ void LaunchFormDialog::launch()
     if (!m_valid || m_launchJob)
         return;
     ResultJob<Run> *job = createLaunchJob();
+    if (!job) {
+        m_fields.remember(m_profile.name);
+        return accept();
+    }
     connect(job, &ApiJob::finished, this, [this, job] { launchFinished(job); });
     m_launchJob = job;
     m_fields.clearProblems();

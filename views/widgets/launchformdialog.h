@@ -59,6 +59,8 @@ struct LaunchFormFields
     // Whether the owner is given or not needed; says what to do next to it otherwise.
     bool checkOwner(bool needed) const;
     void clearProblems() const;
+    // Keeps the cluster and owner chosen as the profile's last launch.
+    void remember(const QString &profileName) const;
     // A failed launch's error (also under the cluster when it is about the
     // cluster), or, for a launched run, the cluster and owner remembered for
     // the profile. Returns whether it launched.
@@ -91,6 +93,8 @@ protected:
     void setValid(bool valid);
     virtual void validate() = 0;
     // The request of the form as it is; the base starts and follows it.
+    // Null: the form only gathers values for its caller to launch with (one
+    // form for several definitions); Launch then accepts it.
     virtual ResultJob<Run> *createLaunchJob() = 0;
 
 private:

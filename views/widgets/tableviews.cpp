@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
@@ -149,6 +150,13 @@ void fitTimeColumns(QTableView *view, std::initializer_list<int> columns)
     const int width = view->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-27 12:34:56")) + 24;
     for (int column : columns)
         view->horizontalHeader()->resizeSection(column, width);
+}
+
+QModelIndexList selectedRowsInOrder(const QTableView *view)
+{
+    QModelIndexList rows = view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void fitColumnsWhenShown(QTableView *view)

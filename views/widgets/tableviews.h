@@ -1,13 +1,16 @@
 #pragma once
 
+#include <lists/pagedtablemodel.h>
+
+#include <QList>
+#include <QModelIndexList>
+
 #include <initializer_list>
 
 class QAbstractItemModel;
 class QTableView;
 
 namespace Flotilla {
-
-class PagedTableModel;
 
 // The look of every table, unsorted: whole rows selected, fixed row heights
 // (so 100,000 rows scroll without measuring), the last column stretched.
@@ -26,6 +29,18 @@ bool selectSourceRow(QTableView *view, PagedTableModel *model, int row);
 void offerColumnMenu(QTableView *view);
 // Widens the columns that hold local times so a whole timestamp shows.
 void fitTimeColumns(QTableView *view, std::initializer_list<int> columns);
+
+// The selected rows (column 0), in table order.
+QModelIndexList selectedRowsInOrder(const QTableView *view);
+// The wire objects of the selected rows of a paged list's table, in table order.
+template <typename T>
+QList<T> selectedObjects(const QTableView *view)
+{
+    QList<T> objects;
+    for (const QModelIndex &row : selectedRowsInOrder(view))
+        objects.append(row.data(PagedTableModel::ObjectRole).template value<T>());
+    return objects;
+}
 
 // When `view` is first shown, narrows its visible columns in proportion so
 // that all fit its width (the first start, with no saved header).

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void serverErrorsStayInTheDialog();
     void blockedWhileInvalid();
     void everyControlHasAnAccessibleName();
+    void severalDefinitionsShareOneFormAndLaunchNothingThemselves();
 
 private:
     void open(const Definition &definition, const std::optional<Run> &retryOf = std::nullopt,
@@ -306,6 +307,43 @@ void tst_LaunchDialog::everyControlHasAnAccessibleName()
     open(m_definition);
     QCOMPARE(Testing::controlsWithoutAccessibleName(m_dialog.get()), QStringList());
     QVERIFY(!Testing::screenshot(m_dialog.get(), QStringLiteral("launchdialog")).isNull());
+}
+
+void tst_LaunchDialog::severalDefinitionsShareOneFormAndLaunchNothingThemselves()
+{
+    Definition second = m_definition;
+    second.definitionId = QStringLiteral("second-id");
+    second.alias = QStringLiteral("second");
+    second.command = QStringLiteral("echo second");
+    second.memory = 512;
+    m_dialog = std::make_unique<LaunchDialog>(m_client.get(), ServerProfile::local(),
+                                              QList<Definition>{m_definition, second});
+    m_dialog->show();
+    QCOMPARE(m_dialog->windowTitle(), QStringLiteral("Launch 2 Definitions"));
+    QCOMPARE(child<QLabel>("definitionName")->text(), QStringLiteral("greeter, second"));
+    QVERIFY(!child<QPlainTextEdit>("commandEdit")->isVisibleTo(m_dialog.get()));
+    QVERIFY(m_dialog->findChild<EnvVarEditor *>()->envVars().isEmpty()); // each keeps its own
+    QCOMPARE(child<QSpinBox>("memorySpin")->value(), 0);                 // as defined
+
+    // As defined: no overrides at all.
+    LaunchRequest request = m_dialog->request(second);
+    QVERIFY(!request.command && !request.memory && !request.cpu);
+    // A memory is sent where it differs from the definition's.
+    child<QSpinBox>("memorySpin")->setValue(512);
+    m_dialog->findChild<EnvVarEditor *>()->setEnvVars({{QStringLiteral("EXTRA"), QStringLiteral("1")}});
+    QCOMPARE(m_dialog->request(m_definition).memory, 512);
+    QVERIFY(!m_dialog->request(second).memory);
+    QCOMPARE(m_dialog->request(second).env, (EnvList{{QStringLiteral("EXTRA"), QStringLiteral("1")}}));
+    QVERIFY(!m_dialog->request(second).command);
+
+    // Launch only accepts: the caller launches each.
+    const qint64 runsBefore = Testing::await(m_client->listRuns({}, m_definition.definitionId))->result().page.total;
+    QSignalSpy launched(m_dialog.get(), &LaunchDialog::launched);
+    QTRY_VERIFY(launchButton()->isEnabled());
+    launchButton()->click();
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(launched.size(), 0);
+    QCOMPARE(Testing::await(m_client->listRuns({}, m_definition.definitionId))->result().page.total, runsBefore);
 }
 
 QTEST_MAIN(tst_LaunchDialog)
