@@ -47,6 +47,165 @@
         <source>Run of %1 finished: %2</source>
         <translation>Lauf von %1 beendet: %2</translation>
     </message>
+    <message>
+        <source>Cannot launch %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::BulkActions</name>
+    <message>
+        <source>Stopping runs: %1 of %2</source>
+        <translation>Läufe werden gestoppt: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Retrying runs: %1 of %2</source>
+        <translation>Läufe werden wiederholt: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Launching definitions: %1 of %2</source>
+        <translation>Definitionen werden gestartet: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Deleting definitions: %1 of %2</source>
+        <translation>Definitionen werden gelöscht: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Not connected to a server yet.</source>
+        <translation>Noch nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Stop Runs</source>
+        <translation>Läufe stoppen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n runs?</source>
+        <translation>
+            <numerusform>%n Lauf stoppen?</numerusform>
+            <numerusform>%n Läufe stoppen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n Runs</source>
+        <translation>
+            <numerusform>%n Lauf stoppen</numerusform>
+            <numerusform>%n Läufe stoppen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Runs</source>
+        <translation>Läufe wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n runs, each with its own environment, cluster and command?</source>
+        <translation>
+            <numerusform>%n Lauf wiederholen, mit seiner eigenen Umgebung, seinem Cluster und Befehl?</numerusform>
+            <numerusform>%n Läufe wiederholen, jeden mit seiner eigenen Umgebung, seinem Cluster und Befehl?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n Runs</source>
+        <translation>
+            <numerusform>%n Lauf wiederholen</numerusform>
+            <numerusform>%n Läufe wiederholen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n run ids</source>
+        <translation>
+            <numerusform>%n Lauf-ID kopiert</numerusform>
+            <numerusform>%n Lauf-IDs kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Definitions</source>
+        <translation>Definitionen löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n definitions? Their runs stay in the history.</source>
+        <translation>
+            <numerusform>%n Definition löschen? Ihre Läufe bleiben im Verlauf.</numerusform>
+            <numerusform>%n Definitionen löschen? Ihre Läufe bleiben im Verlauf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Definitions</source>
+        <translation>
+            <numerusform>%n Definition löschen</numerusform>
+            <numerusform>%n Definitionen löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped %n runs</source>
+        <translation>
+            <numerusform>%n Lauf gestoppt</numerusform>
+            <numerusform>%n Läufe gestoppt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried %n runs</source>
+        <translation>
+            <numerusform>%n Lauf wiederholt</numerusform>
+            <numerusform>%n Läufe wiederholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Launched %n definitions</source>
+        <translation>
+            <numerusform>%n Definition gestartet</numerusform>
+            <numerusform>%n Definitionen gestartet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n definitions</source>
+        <translation>
+            <numerusform>%n Definition gelöscht</numerusform>
+            <numerusform>%n Definitionen gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs could not be stopped.</source>
+        <translation>
+            <numerusform>%1 von %n Lauf konnte nicht gestoppt werden.</numerusform>
+            <numerusform>%1 von %n Läufen konnten nicht gestoppt werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs could not be retried.</source>
+        <translation>
+            <numerusform>%1 von %n Lauf konnte nicht wiederholt werden.</numerusform>
+            <numerusform>%1 von %n Läufen konnten nicht wiederholt werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n definitions could not be launched.</source>
+        <translation>
+            <numerusform>%1 von %n Definition konnte nicht gestartet werden.</numerusform>
+            <numerusform>%1 von %n Definitionen konnten nicht gestartet werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n definitions could not be deleted.</source>
+        <translation>
+            <numerusform>%1 von %n Definition konnte nicht gelöscht werden.</numerusform>
+            <numerusform>%1 von %n Definitionen konnten nicht gelöscht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more (see the details)</source>
+        <translation>
+            <numerusform>und %n weiterer (siehe Details)</numerusform>
+            <numerusform>und %n weitere (siehe Details)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some Items Failed</source>
+        <translation>Einige Elemente sind fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::ClustersModel</name>
@@ -338,6 +497,14 @@
         <source>Image filter</source>
         <translation>Image-Filter</translation>
     </message>
+    <message>
+        <source>&amp;Notify Me About This Definition&apos;s Runs</source>
+        <translation>Über die Läufe dieser Definition &amp;benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::DesktopNotifier</name>
@@ -346,12 +513,16 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Exit code %1</source>
-        <translation>Exit-Code %1</translation>
+        <source>Ran for %1.</source>
+        <translation>Lief %1.</translation>
     </message>
     <message>
-        <source>Exit code %1. %2</source>
-        <translation>Exit-Code %1. %2</translation>
+        <source>Exit code %1.</source>
+        <translation>Exit-Code %1.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -483,6 +654,121 @@
     <message>
         <source>Dismiss error</source>
         <translation>Fehler schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::ExportImportController</name>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Definition or Template…</source>
+        <translation>Definition oder Vorlage &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n Items to a Folder</source>
+        <translation>
+            <numerusform>%n Element in einen Ordner exportieren</numerusform>
+            <numerusform>%n Elemente in einen Ordner exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not export %n item(s):</source>
+        <translation>
+            <numerusform>%n Element konnte nicht exportiert werden:</numerusform>
+            <numerusform>%n Elemente konnten nicht exportiert werden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) to %1</source>
+        <translation>
+            <numerusform>%n Element nach %1 exportiert</numerusform>
+            <numerusform>%n Elemente nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Definition or Template</source>
+        <translation>Definition oder Vorlage importieren</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a definition or template to import:</source>
+        <translation>%1 ist keine Definition oder Vorlage zum Importieren:</translation>
+    </message>
+    <message>
+        <source>Not connected to a server yet.</source>
+        <translation>Noch nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>%1 konnte nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+    <message>
+        <source>Could not import %1: this server has no templates.</source>
+        <translation>%1 konnte nicht importiert werden: Dieser Server hat keine Vorlagen.</translation>
+    </message>
+    <message>
+        <source>%1 is already on this server</source>
+        <translation>%1 ist schon auf diesem Server</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::FlotillaLink</name>
+    <message>
+        <source>&quot;%1&quot; is not a flotilla:// link; links look like flotilla://PROFILE/run/RUN_ID</source>
+        <translation>„%1“ ist kein flotilla://-Link; Links sehen so aus: flotilla://PROFIL/run/LAUF_ID</translation>
+    </message>
+    <message>
+        <source>the link %1 names no profile; links look like flotilla://PROFILE/run/RUN_ID</source>
+        <translation>Der Link %1 nennt kein Profil; Links sehen so aus: flotilla://PROFIL/run/LAUF_ID</translation>
+    </message>
+    <message>
+        <source>the link %1 names no run, definition or template; add /run/ID, /definition/ID or /template/ID</source>
+        <translation>Der Link %1 nennt keinen Lauf, keine Definition und keine Vorlage; ergänzen Sie /run/ID, /definition/ID oder /template/ID</translation>
+    </message>
+    <message>
+        <source>the link %1 points to an unknown kind of item &quot;%2&quot;; use run, definition or template</source>
+        <translation>Der Link %1 verweist auf eine unbekannte Art „%2“; verwenden Sie run, definition oder template</translation>
+    </message>
+    <message>
+        <source>the link %1 has no %2 id after /%2/</source>
+        <translation>Der Link %1 hat keine %2-ID nach /%2/</translation>
+    </message>
+    <message>
+        <source>the link %1 has more parts than PROFILE/%2/ID</source>
+        <translation>Der Link %1 hat mehr Teile als PROFIL/%2/ID</translation>
+    </message>
+    <message>
+        <source>the link %1 names the profile &quot;%2&quot;, which is not set up here; add a profile of that name (Settings, or flotilla profiles add)</source>
+        <translation>Der Link %1 nennt das Profil „%2“, das hier nicht eingerichtet ist; legen Sie ein Profil dieses Namens an (Einstellungen oder flotilla profiles add)</translation>
     </message>
 </context>
 <context>
@@ -629,6 +915,53 @@
     <message>
         <source>On demand</source>
         <translation>On demand</translation>
+    </message>
+    <message numerus="yes">
+        <source>Launch %n Definitions</source>
+        <translation>
+            <numerusform>%n Definition starten</numerusform>
+            <numerusform>%n Definitionen starten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Definitions:</source>
+        <translation>Definitionen:</translation>
+    </message>
+    <message>
+        <source>Added e&amp;nvironment:</source>
+        <translation>Zusätzliche &amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Added to each definition&apos;s own environment</source>
+        <translation>Wird der eigenen Umgebung jeder Definition hinzugefügt</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Launch %n</source>
+        <translation>
+            <numerusform>%n &amp;starten</numerusform>
+            <numerusform>%n &amp;starten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::LinkController</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Flotilla Desktop: %1
+Web UI: %2</source>
+        <translation>Flotilla Desktop: %1
+Web-UI: %2</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Copied %1 and its web UI address</source>
+        <translation>%1 und die Web-UI-Adresse kopiert</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1355,29 @@
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
+    <message>
+        <source>There is no server profile &quot;%1&quot;; add it in Settings.</source>
+        <translation>Es gibt kein Serverprofil „%1“; legen Sie es in den Einstellungen an.</translation>
+    </message>
+    <message>
+        <source>You will be notified when runs of %1 end.</source>
+        <translation>Sie werden benachrichtigt, wenn Läufe von %1 enden.</translation>
+    </message>
+    <message>
+        <source>No more notifications about runs of %1.</source>
+        <translation>Keine Benachrichtigungen mehr über Läufe von %1.</translation>
+    </message>
+    <message>
+        <source>Watching the run of %1: you will be notified when it ends.</source>
+        <translation>Der Lauf von %1 wird beobachtet: Sie werden benachrichtigt, wenn er endet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n runs: you will be notified when each ends.</source>
+        <translation>
+            <numerusform>%n Lauf wird beobachtet: Sie werden benachrichtigt, wenn er endet.</numerusform>
+            <numerusform>%n Läufe werden beobachtet: Sie werden benachrichtigt, wenn jeder endet.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::NameListPage</name>
@@ -1255,6 +1611,47 @@
     <message>
         <source>Max memory (MB)</source>
         <translation>Max. Speicher (MB)</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunSelectionActions</name>
+    <message>
+        <source>&amp;Stop Run…</source>
+        <translation>Lauf &amp;stoppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry…</source>
+        <translation>&amp;Wiederholen…</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Beobachten</translation>
+    </message>
+    <message>
+        <source>Copy &amp;IDs</source>
+        <translation>&amp;IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Notify me when the selected runs end</source>
+        <translation>Benachrichtigen, wenn die ausgewählten Läufe enden</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Stop %n Runs…</source>
+        <translation>
+            <numerusform>%n Lauf &amp;stoppen…</numerusform>
+            <numerusform>%n Läufe &amp;stoppen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Retry %n Runs…</source>
+        <translation>
+            <numerusform>%n Lauf &amp;wiederholen…</numerusform>
+            <numerusform>%n Läufe &amp;wiederholen…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1546,16 +1943,29 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
-</context>
-<context>
-    <name>Flotilla::RunsPage</name>
     <message>
-        <source>&amp;Stop Run…</source>
-        <translation>Lauf &amp;stoppen…</translation>
+        <source>&amp;Watch</source>
+        <translation>&amp;Beobachten</translation>
     </message>
     <message>
-        <source>&amp;Retry…</source>
-        <translation>&amp;Wiederholen…</translation>
+        <source>Copy &amp;Link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a link to this run</source>
+        <translation>Einen Link zu diesem Lauf kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a flotilla:// link to this run (and its web UI address, where the profile has one)</source>
+        <translation>Einen flotilla://-Link zu diesem Lauf kopieren (und seine Web-UI-Adresse, wo das Profil eine hat)</translation>
+    </message>
+    <message>
+        <source>Watch run</source>
+        <translation>Lauf beobachten</translation>
+    </message>
+    <message>
+        <source>Notify me when this run ends</source>
+        <translation>Benachrichtigen, wenn dieser Lauf endet</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2271,97 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>&amp;Web UI address:</source>
+        <translation>&amp;Web-UI-Adresse:</translation>
+    </message>
+    <message>
+        <source>Web UI address</source>
+        <translation>Web-UI-Adresse</translation>
+    </message>
+    <message>
+        <source>Where this server&apos;s upstream web UI runs; copied links then name its page too</source>
+        <translation>Wo die Upstream-Web-UI dieses Servers läuft; kopierte Links nennen dann auch ihre Seite</translation>
+    </message>
+    <message>
+        <source>none, e.g. https://flotilla-ui.example.com</source>
+        <translation>keine, z. B. https://flotilla-ui.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Watched runs</source>
+        <translation>Beobachtete Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when a watched run ends</source>
+        <translation>&amp;Benachrichtigen, wenn ein beobachteter Lauf endet</translation>
+    </message>
+    <message>
+        <source>Notify when watched runs end</source>
+        <translation>Benachrichtigen, wenn beobachtete Läufe enden</translation>
+    </message>
+    <message>
+        <source>&amp;Failures stay on screen until dismissed</source>
+        <translation>&amp;Fehlschläge bleiben sichtbar, bis sie geschlossen werden</translation>
+    </message>
+    <message>
+        <source>Failure notifications stay until dismissed</source>
+        <translation>Fehlschlag-Benachrichtigungen bleiben, bis sie geschlossen werden</translation>
+    </message>
+    <message>
+        <source>Runs launched here are watched by themselves. Watch any other run from its window or the runs table, and every run of a definition from its context menu.</source>
+        <translation>Hier gestartete Läufe werden von selbst beobachtet. Jeden anderen Lauf beobachten Sie aus seinem Fenster oder der Lauftabelle, alle Läufe einer Definition aus ihrem Kontextmenü.</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Infobereich</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed while runs are active</source>
+        <translation>Im Infobereich &amp;weiterlaufen, wenn das Fenster geschlossen wird, während Läufe aktiv sind</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Im Infobereich weiterlaufen</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::StarController</name>
+    <message>
+        <source>S&amp;tarred</source>
+        <translation>Mit S&amp;tern</translation>
+    </message>
+    <message>
+        <source>Show only starred</source>
+        <translation>Nur mit Stern zeigen</translation>
+    </message>
+    <message>
+        <source>Show only the starred definitions</source>
+        <translation>Nur die Definitionen mit Stern zeigen</translation>
+    </message>
+    <message>
+        <source>Show only the starred templates</source>
+        <translation>Nur die Vorlagen mit Stern zeigen</translation>
+    </message>
+    <message>
+        <source>Un&amp;star</source>
+        <translation>Stern &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Star</source>
+        <translation>&amp;Stern setzen</translation>
+    </message>
+    <message>
+        <source>Remove the star: the item no longer comes first</source>
+        <translation>Stern entfernen: Das Element steht nicht mehr vorn</translation>
+    </message>
+    <message>
+        <source>Star: the item comes first in the list and in the tray&apos;s Launch menu</source>
+        <translation>Stern: Das Element steht vorn in der Liste und im Startmenü des Infobereichs</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2684,91 @@
         <source>Launch the selected template</source>
         <translation>Die gewählte Vorlage starten</translation>
     </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TrayMenu</name>
+    <message>
+        <source>Flotilla tray menu</source>
+        <translation>Flotilla-Menü im Infobereich</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::TrayState</name>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Flotilla</source>
+        <translation>Flotilla</translation>
+    </message>
+    <message>
+        <source>No active runs</source>
+        <translation>Keine aktiven Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active run(s), %1 running</source>
+        <translation>
+            <numerusform>%n aktiver Lauf, %1 laufend</numerusform>
+            <numerusform>%n aktive Läufe, %1 laufend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) failed since you last looked</source>
+        <translation>
+            <numerusform>%n Lauf ist fehlgeschlagen, seit Sie zuletzt nachgesehen haben</numerusform>
+            <numerusform>%n Läufe sind fehlgeschlagen, seit Sie zuletzt nachgesehen haben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active run(s)</source>
+        <translation>
+            <numerusform>%n aktiver Lauf</numerusform>
+            <numerusform>%n aktive Läufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more…</source>
+        <translation>
+            <numerusform>und %n weiterer…</numerusform>
+            <numerusform>und %n weitere…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recently finished</source>
+        <translation>Kürzlich beendet</translation>
+    </message>
+    <message>
+        <source>Launch &amp;recent</source>
+        <translation>&amp;Zuletzt gestartet</translation>
+    </message>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>&amp;Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::WatchCenter</name>
+    <message>
+        <source>Flotilla keeps running</source>
+        <translation>Flotilla läuft weiter</translation>
+    </message>
+    <message>
+        <source>Runs are still active, so Flotilla stays in the tray and tells you when watched runs end. Quit from the tray&apos;s menu.</source>
+        <translation>Es sind noch Läufe aktiv, daher bleibt Flotilla im Infobereich und meldet, wenn beobachtete Läufe enden. Beenden Sie es über das Menü im Infobereich.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2208,6 +2794,18 @@
     <message>
         <source>Do not start the local control plane.</source>
         <translation>Die lokale Steuerungsebene nicht starten.</translation>
+    </message>
+    <message>
+        <source>Notify when the run ends (of the server shown first).</source>
+        <translation>Benachrichtigen, wenn der Lauf endet (auf dem zuerst gezeigten Server).</translation>
+    </message>
+    <message>
+        <source>RUN_ID</source>
+        <translation>LAUF_ID</translation>
+    </message>
+    <message>
+        <source>A link to open: flotilla://PROFILE/run/RUN_ID, flotilla://PROFILE/definition/ID or flotilla://PROFILE/template/ID.</source>
+        <translation>Ein zu öffnender Link: flotilla://PROFIL/run/LAUF_ID, flotilla://PROFIL/definition/ID oder flotilla://PROFIL/template/ID.</translation>
     </message>
 </context>
 </TS>
