@@ -1,4 +1,5 @@
 #include "desktopnotifier.h"
+#include "notificationsinterface.h"
 
 #include <runs/runstate.h>
 
@@ -26,10 +27,11 @@ const QString openAction = QStringLiteral("open");
 DesktopNotifier::DesktopNotifier(QObject *parent)
     : QObject(parent)
 {
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    bus.connect(service, path, interface, QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint, QString)));
-    bus.connect(service, path, interface, QStringLiteral("NotificationClosed"), this,
-                SLOT(onNotificationClosed(uint, uint)));
+    auto *notifications = new OrgFreedesktopNotificationsInterface(service, path, QDBusConnection::sessionBus(), this);
+    connect(notifications, &OrgFreedesktopNotificationsInterface::ActionInvoked, this,
+            &DesktopNotifier::onActionInvoked);
+    connect(notifications, &OrgFreedesktopNotificationsInterface::NotificationClosed, this,
+            &DesktopNotifier::onNotificationClosed);
 }
 
 QString DesktopNotifier::summary(const Run &run)

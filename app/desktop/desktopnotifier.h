@@ -36,13 +36,10 @@ Q_SIGNALS:
     // No notification service took it.
     void notShown(const QString &profile, const Flotilla::Run &run);
 
-private Q_SLOTS:
-    // D-Bus signals connect by name only (QDBusConnection::connect takes no
-    // function pointer), hence slots.
+private:
     void onActionInvoked(uint id, const QString &action);
     void onNotificationClosed(uint id, uint reason);
 
-private:
     struct Shown
     {
         QString profile;

@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -163,7 +164,7 @@ void Tst_WatchCenter::aWatchedRunEndsWithOneNotificationThatOpensIt()
 
     // Open on the notification opens that run's window.
     QVERIFY(m_window->runViews().isEmpty());
-    QTRY_VERIFY(m_center->notifier()->findChildren<QObject *>().isEmpty()); // the id came back
+    QTRY_VERIFY(m_center->notifier()->findChildren<QDBusPendingCallWatcher *>().isEmpty()); // the id came back
     QDBusMessage invoked = QDBusMessage::createSignal(servicePath, serviceName, QStringLiteral("ActionInvoked"));
     invoked << 101u << QStringLiteral("open");
     QVERIFY(m_shell.send(invoked));
