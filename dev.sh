@@ -21,7 +21,7 @@ PACKAGES=(
     qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev
     wrk podman runc busybox-static docker.io
     xvfb xauth imagemagick gnome-keyring dbus chromium
-    qt6-svg-dev appstream desktop-file-utils dpkg-dev file
+    qt6-svg-dev qt6-charts-dev appstream desktop-file-utils dpkg-dev file
     clang libclang-rt-14-dev clang-format ccache
     qt6-translations-l10n help2man
 )
@@ -46,6 +46,8 @@ install_packages() {
 }
 
 # ccache: a second run, or a fresh clone on the same machine, compiles only what changed.
+# Paths below the clone are hashed relative to it, so a clone elsewhere hits the same cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 CONFIGURE=(-G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DFLOTILLA_WERROR=ON)
 
 build() {
