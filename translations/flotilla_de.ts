@@ -2747,16 +2747,16 @@ Web-UI: %2</translation>
         <translation>Kürzlich beendet</translation>
     </message>
     <message>
-        <source>Launch &amp;recent</source>
-        <translation>&amp;Zuletzt gestartet</translation>
-    </message>
-    <message>
         <source>&amp;Show Window</source>
         <translation>&amp;Fenster zeigen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2768,14 @@ Web-UI: %2</translation>
     <message>
         <source>Runs are still active, so Flotilla stays in the tray and tells you when watched runs end. Quit from the tray&apos;s menu.</source>
         <translation>Es sind noch Läufe aktiv, daher bleibt Flotilla im Infobereich und meldet, wenn beobachtete Läufe enden. Beenden Sie es über das Menü im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Mit Stern</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt gestartet</translation>
     </message>
 </context>
 <context>

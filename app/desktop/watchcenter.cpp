@@ -3,11 +3,14 @@
 #include "desktopnotifier.h"
 #include "systemtray.h"
 
+#include <definitions/definitionspage.h>
 #include <mainwindow/actionscontroller.h>
 #include <mainwindow/mainwindow.h>
 #include <runs/runstate.h>
+#include <templates/templatespage.h>
 #include <tray/traymenu.h>
 #include <tray/traystate.h>
+#include <widgets/starcontroller.h>
 
 #include <client/flotillaclient.h>
 #include <client/serverconnection.h>
@@ -22,6 +25,7 @@ namespace Flotilla {
 
 namespace {
 
+const QString starredGroup = QStringLiteral("starred");
 const QString recentGroup = QStringLiteral("recent");
 
 } // namespace
@@ -38,6 +42,8 @@ WatchCenter::WatchCenter(MainWindow *window, QObject *parent)
     ServerConnection *connection = m_window->connection();
     connect(connection, &ServerConnection::connected, this, &WatchCenter::clientConnected);
     connect(m_window, &MainWindow::runLaunched, this, &WatchCenter::runLaunched);
+    for (StarController *stars : {m_window->definitionsPage()->stars(), m_window->templatesPage()->stars()})
+        connect(stars, &StarController::starsStored, this, &WatchCenter::updateLaunchItems);
     connect(m_notifier, &DesktopNotifier::openRequested, this, &WatchCenter::openRun);
     for (const auto changed : {&WatchList::runsChanged, &WatchList::definitionsChanged}) {
         connect(m_watches, changed, this, [this](const QString &profile) {
@@ -136,7 +142,9 @@ void WatchCenter::updateLaunchItems()
 {
     // The current profile's: a launch goes to the server the window shows.
     const QString profile = m_window->connection()->profile().name;
-    m_trayState->setLaunchItems(recentGroup, profile, Settings().recentLaunches(profile));
+    const Settings settings;
+    m_trayState->setLaunchItems(starredGroup, tr("Starred"), profile, settings.starredLaunchItems(profile));
+    m_trayState->setLaunchItems(recentGroup, tr("Recent"), profile, settings.recentLaunches(profile));
 }
 
 void WatchCenter::launch(const QString &profile, const LaunchItem &item)

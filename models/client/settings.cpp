@@ -31,6 +31,16 @@ QString starredKey(const QString &profileName, const char *kind)
     return QStringLiteral("starred/") + profileName + u'/' + QLatin1String(kind);
 }
 
+const char *starredKind(LaunchItem::Kind kind)
+{
+    return kind == LaunchItem::Kind::Template ? "templates" : "definitions";
+}
+
+QString starLabelKey(const QString &profileName, const LaunchItem &item)
+{
+    return starredKey(profileName, starredKind(item.kind)) + QStringLiteral("Labels/") + item.id;
+}
+
 QString layoutKey(Settings::Layout which)
 {
     switch (which) {
@@ -265,19 +275,37 @@ QStringList Settings::starred(const QString &profileName, const char *kind) cons
     return m_settings->value(starredKey(profileName, kind)).toStringList();
 }
 
-void Settings::setStarred(const QString &profileName, const char *kind, const QString &id, bool starred)
+void Settings::setStarred(const QString &profileName, const LaunchItem &item, bool starred)
 {
+    const char *kind = starredKind(item.kind);
+    if (starred && !item.label.isEmpty())
+        m_settings->setValue(starLabelKey(profileName, item), item.label);
+    else if (!starred)
+        m_settings->remove(starLabelKey(profileName, item));
     QStringList ids = this->starred(profileName, kind);
-    if (ids.contains(id) == starred)
+    if (ids.contains(item.id) == starred)
         return;
     if (starred)
-        ids.append(id);
+        ids.append(item.id);
     else
-        ids.removeAll(id);
+        ids.removeAll(item.id);
     if (ids.isEmpty())
         m_settings->remove(starredKey(profileName, kind));
     else
         m_settings->setValue(starredKey(profileName, kind), ids);
+}
+
+QList<LaunchItem> Settings::starredLaunchItems(const QString &profileName) const
+{
+    QList<LaunchItem> items;
+    for (const LaunchItem::Kind kind : {LaunchItem::Kind::Definition, LaunchItem::Kind::Template}) {
+        for (const QString &id : starred(profileName, starredKind(kind))) {
+            LaunchItem item{kind, id, {}};
+            item.label = m_settings->value(starLabelKey(profileName, item), id).toString();
+            items.append(item);
+        }
+    }
+    return items;
 }
 
 QStringList Settings::starredDefinitions(const QString &profileName) const
@@ -288,16 +316,6 @@ QStringList Settings::starredDefinitions(const QString &profileName) const
 QStringList Settings::starredTemplates(const QString &profileName) const
 {
     return starred(profileName, "templates");
-}
-
-void Settings::setDefinitionStarred(const QString &profileName, const QString &definitionId, bool starred)
-{
-    setStarred(profileName, "definitions", definitionId, starred);
-}
-
-void Settings::setTemplateStarred(const QString &profileName, const QString &templateId, bool starred)
-{
-    setStarred(profileName, "templates", templateId, starred);
 }
 
 int Settings::runsRefreshSeconds() const

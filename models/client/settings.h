@@ -61,7 +61,7 @@ public:
     QStringList watchedDefinitions(const QString &profileName) const;
     void setWatchedDefinitions(const QString &profileName, const QStringList &definitionIds);
 
-    // What was launched lately per profile, newest first (the tray's Launch recent).
+    // What was launched lately per profile, newest first (the tray's Launch menu).
     QList<LaunchItem> recentLaunches(const QString &profileName) const;
     // Puts `item` first, once, and keeps the newest maxRecentLaunches.
     void addRecentLaunch(const QString &profileName, const LaunchItem &item);
@@ -81,8 +81,11 @@ public:
     // first. Their pages list them first; the tray offers them to launch.
     QStringList starredDefinitions(const QString &profileName) const;
     QStringList starredTemplates(const QString &profileName) const;
-    void setDefinitionStarred(const QString &profileName, const QString &definitionId, bool starred);
-    void setTemplateStarred(const QString &profileName, const QString &templateId, bool starred);
+    // Stars or unstars `item` (by kind and id); its label is kept for the tray.
+    void setStarred(const QString &profileName, const LaunchItem &item, bool starred);
+    // Definitions first, then templates, each oldest star first; a star of an
+    // older version, kept without a label, shows its id.
+    QList<LaunchItem> starredLaunchItems(const QString &profileName) const;
 
     // How often the runs page reloads, in seconds; 0: automatically.
     int runsRefreshSeconds() const;
@@ -104,7 +107,6 @@ public:
 
 private:
     QStringList starred(const QString &profileName, const char *kind) const;
-    void setStarred(const QString &profileName, const char *kind, const QString &id, bool starred);
 
     std::unique_ptr<QSettings> m_settings;
 };

@@ -3,51 +3,21 @@
 // its Open action.
 #include <desktop/desktopnotifier.h>
 
+#include <fakenotifications.h>
 #include <icons.h>
 #include <wire/run.h>
 
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
-#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Flotilla;
+using namespace Flotilla::Testing;
 
 namespace {
-
-const QString serviceName = QStringLiteral("org.freedesktop.Notifications");
-const QString servicePath = QStringLiteral("/org/freedesktop/Notifications");
-
-// org.freedesktop.Notifications as a desktop shell offers it, recording calls.
-class FakeNotifications final : public QObject
-{
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-
-public:
-    struct Call
-    {
-        QString appName;
-        QString icon;
-        QString summary;
-        QString body;
-        QStringList actions;
-        QVariantMap hints;
-        int timeout;
-    };
-    QList<Call> calls;
-
-public Q_SLOTS:
-    uint Notify(const QString &appName, uint, const QString &icon, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &hints, int timeout)
-    {
-        calls.append({appName, icon, summary, body, actions, hints, timeout});
-        return uint(calls.size()) + 40;
-    }
-};
 
 Run endedRun(std::optional<qint64> exitCode, const QString &reason = {})
 {
@@ -79,26 +49,14 @@ private Q_SLOTS:
     void withoutAServiceItIsHandedOn();
 
 private:
-    void emitSignal(const QString &name, const QVariantList &arguments);
-
     FakeNotifications m_service;
-    // The service sits on its own connection, as another process's would.
-    QDBusConnection m_shell{QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("shell"))};
 };
 
 void Tst_DesktopNotifier::initTestCase()
 {
     QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
-    QVERIFY2(m_shell.isConnected(), "no session bus: run under dbus-run-session");
-    QVERIFY(m_shell.registerObject(servicePath, &m_service, QDBusConnection::ExportAllSlots));
-    QVERIFY(m_shell.registerService(serviceName));
-}
-
-void Tst_DesktopNotifier::emitSignal(const QString &name, const QVariantList &arguments)
-{
-    QDBusMessage message = QDBusMessage::createSignal(servicePath, serviceName, name);
-    message.setArguments(arguments);
-    QVERIFY(m_shell.send(message));
+    QString error;
+    QVERIFY2(m_service.publish(&error), qPrintable(error));
 }
 
 void Tst_DesktopNotifier::aSucceededRunSaysSoWithAnOpenAction()
@@ -153,25 +111,27 @@ void Tst_DesktopNotifier::openAsksForThatRunUntilClosed()
     QTRY_COMPARE(m_service.calls.size(), 2);
     // The replies with the ids come after the calls were recorded.
     QTRY_VERIFY(notifier.findChildren<QDBusPendingCallWatcher *>().isEmpty());
-    emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")});
+    QVERIFY(m_service.emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")}));
     QTRY_COMPARE(open.size(), 1);
     QCOMPARE(open.first().value(0).toString(), QStringLiteral("prod"));
     QCOMPARE(open.first().value(1).value<Run>().runId, QStringLiteral("run-1"));
-    emitSignal(QStringLiteral("ActionInvoked"), {42u, QStringLiteral("default")});
+    QVERIFY(m_service.emitSignal(QStringLiteral("ActionInvoked"), {42u, QStringLiteral("default")}));
     QTRY_COMPARE(open.size(), 2);
     QCOMPARE(open.last().value(1).value<Run>().runId, QStringLiteral("run-2"));
     // Closed, or an action of another program's notification: nothing.
-    emitSignal(QStringLiteral("NotificationClosed"), {41u, 2u});
-    emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")});
-    emitSignal(QStringLiteral("ActionInvoked"), {99u, QStringLiteral("open")});
-    emitSignal(QStringLiteral("ActionInvoked"), {42u, QStringLiteral("open")}); // a marker: it still counts
+    QVERIFY(m_service.emitSignal(QStringLiteral("NotificationClosed"), {41u, 2u}));
+    QVERIFY(m_service.emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")}));
+    QVERIFY(m_service.emitSignal(QStringLiteral("ActionInvoked"), {99u, QStringLiteral("open")}));
+    QVERIFY(m_service.emitSignal(QStringLiteral("ActionInvoked"),
+                                 {42u, QStringLiteral("open")})); // a marker: it still counts
     QTRY_COMPARE(open.size(), 3);
     QCOMPARE(open.last().value(1).value<Run>().runId, QStringLiteral("run-2"));
 }
 
 void Tst_DesktopNotifier::withoutAServiceItIsHandedOn()
 {
-    QVERIFY(m_shell.unregisterService(serviceName));
+    const QString serviceName = FakeNotifications::serviceName;
+    QVERIFY(m_service.shell().unregisterService(serviceName));
     QTRY_VERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(serviceName));
     DesktopNotifier notifier;
     QSignalSpy notShown(&notifier, &DesktopNotifier::notShown);
@@ -179,7 +139,7 @@ void Tst_DesktopNotifier::withoutAServiceItIsHandedOn()
     QVERIFY(notShown.wait(10000));
     QCOMPARE(notShown.first().value(1).value<Run>().runId, QStringLiteral("run-1"));
     QVERIFY(m_service.calls.isEmpty());
-    QVERIFY(m_shell.registerService(serviceName));
+    QVERIFY(m_service.shell().registerService(serviceName));
 }
 
 QTEST_GUILESS_MAIN(Tst_DesktopNotifier)

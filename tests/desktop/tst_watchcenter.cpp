@@ -10,17 +10,17 @@
 #include <runs/runspage.h>
 #include <runs/runview.h>
 #include <tray/traystate.h>
+#include <widgets/starcontroller.h>
 
 #include <client/profilestore.h>
 #include <client/settings.h>
 #include <client/watchlist.h>
 #include <client/watchpoller.h>
+#include <fakenotifications.h>
 #include <lists/runlistmodel.h>
 #include <testserver.h>
 
 #include <QAction>
-#include <QDBusConnection>
-#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QPushButton>
 #include <QSettings>
@@ -33,33 +33,6 @@ using namespace Flotilla;
 using namespace Flotilla::Testing;
 
 namespace {
-
-const QString serviceName = QStringLiteral("org.freedesktop.Notifications");
-const QString servicePath = QStringLiteral("/org/freedesktop/Notifications");
-
-// org.freedesktop.Notifications as a desktop shell offers it, recording calls.
-class FakeNotifications final : public QObject
-{
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-
-public:
-    struct Call
-    {
-        QString summary;
-        QString body;
-        QStringList actions;
-    };
-    QList<Call> calls;
-
-public Q_SLOTS:
-    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &, int)
-    {
-        calls.append({summary, body, actions});
-        return uint(calls.size()) + 100;
-    }
-};
 
 QAction *actionNamed(QWidget *widget, const QString &text)
 {
@@ -84,12 +57,14 @@ private Q_SLOTS:
     void launchedRunsAreWatchedAndRecent();
     void watchFromTheRunsTableAndTheRunWindow();
     void notifyMeAboutADefinitionToggles();
+    void starredItemsAreInTheTrayLaunchMenu();
 
 private:
     QString launchRun(const QString &alias, const QString &command);
+    TrayState::MenuItem launchMenu() const;
+    QStringList launchMenuTexts() const;
 
     FakeNotifications m_service;
-    QDBusConnection m_shell{QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("shell"))};
     QTemporaryDir m_settingsDir;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpTestClient> m_http;
@@ -101,11 +76,9 @@ private:
 void Tst_WatchCenter::initTestCase()
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QVERIFY2(m_shell.isConnected(), "no session bus: run under dbus-run-session");
-    QVERIFY(m_shell.registerObject(servicePath, &m_service, QDBusConnection::ExportAllSlots));
-    QVERIFY(m_shell.registerService(serviceName));
-    m_server = std::make_unique<TestServer>();
     QString error;
+    QVERIFY2(m_service.publish(&error), qPrintable(error));
+    m_server = std::make_unique<TestServer>();
     QVERIFY2(m_server->start(&error), qPrintable(error));
     m_http = std::make_unique<HttpTestClient>(*m_server);
 }
@@ -137,6 +110,23 @@ QString Tst_WatchCenter::launchRun(const QString &alias, const QString &command)
     return QString::fromStdString(launch(*m_http, id).value("run_id", ""));
 }
 
+TrayState::MenuItem Tst_WatchCenter::launchMenu() const
+{
+    const QList<TrayState::MenuItem> items = m_center->trayState()->menuItems();
+    const auto found = std::find_if(items.cbegin(), items.cend(), [](const TrayState::MenuItem &item) {
+        return item.kind == TrayState::MenuItem::Kind::Submenu;
+    });
+    return found == items.cend() ? TrayState::MenuItem{} : *found;
+}
+
+QStringList Tst_WatchCenter::launchMenuTexts() const
+{
+    QStringList texts;
+    for (const TrayState::MenuItem &item : launchMenu().items)
+        texts.append(item.text);
+    return texts;
+}
+
 void Tst_WatchCenter::aWatchedRunEndsWithOneNotificationThatOpensIt()
 {
     // Launched elsewhere (the CLI, say), watched here.
@@ -165,9 +155,7 @@ void Tst_WatchCenter::aWatchedRunEndsWithOneNotificationThatOpensIt()
     // Open on the notification opens that run's window.
     QVERIFY(m_window->runViews().isEmpty());
     QTRY_VERIFY(m_center->notifier()->findChildren<QDBusPendingCallWatcher *>().isEmpty()); // the id came back
-    QDBusMessage invoked = QDBusMessage::createSignal(servicePath, serviceName, QStringLiteral("ActionInvoked"));
-    invoked << 101u << QStringLiteral("open");
-    QVERIFY(m_shell.send(invoked));
+    QVERIFY(m_service.emitSignal(QStringLiteral("ActionInvoked"), {41u, QStringLiteral("open")}));
     QTRY_COMPARE(m_window->runViews().size(), 1);
     QCOMPARE(m_window->runViews().constFirst()->run().runId, runId);
 }
@@ -183,12 +171,7 @@ void Tst_WatchCenter::launchedRunsAreWatchedAndRecent()
     const QList<LaunchItem> recent = Settings().recentLaunches(QStringLiteral("local"));
     QVERIFY(!recent.isEmpty());
     QCOMPARE(recent.constFirst(), (LaunchItem{LaunchItem::Kind::Definition, run.definitionId, run.alias}));
-    const QList<TrayState::MenuItem> items = m_center->trayState()->menuItems();
-    const auto launchMenu = std::find_if(items.cbegin(), items.cend(), [](const TrayState::MenuItem &item) {
-        return item.kind == TrayState::MenuItem::Kind::Submenu;
-    });
-    QVERIFY(launchMenu != items.cend());
-    QCOMPARE(launchMenu->items.constFirst().text, QStringLiteral("nightly"));
+    QCOMPARE(launchMenuTexts(), (QStringList{QStringLiteral("Recent"), QStringLiteral("nightly")}));
     // The server never heard of it: dropped from the watches quietly.
     QTRY_VERIFY_WITH_TIMEOUT(!m_center->watchList()->isRunWatched(QStringLiteral("local"), run.runId), 10000);
     QVERIFY(m_service.calls.isEmpty());
@@ -246,6 +229,30 @@ void Tst_WatchCenter::notifyMeAboutADefinitionToggles()
     QCOMPARE(m_service.calls.constFirst().summary, QStringLiteral("watched-definition: Succeeded"));
     notify->trigger();
     QVERIFY(!m_center->watchList()->isDefinitionWatched(QStringLiteral("local"), definitionId));
+}
+
+void Tst_WatchCenter::starredItemsAreInTheTrayLaunchMenu()
+{
+    DefinitionsPage *page = m_window->definitionsPage();
+    const QString definitionId = createDefinition(*m_http, {{"alias", "starred-definition"},
+                                                            {"image", "none"},
+                                                            {"command", "true"}});
+    page->refresh();
+    page->select(definitionId);
+    QTRY_VERIFY_WITH_TIMEOUT(page->selectedDefinition() && page->selectedDefinition()->definitionId == definitionId,
+                             10000);
+    QVERIFY(!launchMenuTexts().contains(QStringLiteral("starred-definition")));
+    page->stars()->starAction()->trigger();
+    QCOMPARE(launchMenuTexts().mid(0, 2),
+             (QStringList{QStringLiteral("Starred"), QStringLiteral("starred-definition")}));
+    const TrayState::MenuItem starred = launchMenu().items.at(1);
+    QCOMPARE(starred.launch,
+             (LaunchItem{LaunchItem::Kind::Definition, definitionId, QStringLiteral("starred-definition")}));
+    QCOMPARE(starred.profile, QStringLiteral("local"));
+    // Unstarred, it leaves the menu; kept per profile across restarts meanwhile.
+    QCOMPARE(Settings().starredLaunchItems(QStringLiteral("local")).size(), 1);
+    page->stars()->starAction()->trigger();
+    QVERIFY(!launchMenuTexts().contains(QStringLiteral("starred-definition")));
 }
 
 QTEST_MAIN(Tst_WatchCenter)

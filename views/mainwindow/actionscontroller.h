@@ -44,7 +44,7 @@ public:
     // A run of a definition or of a template: its launch form, filled from the run.
     void retry(const Run &run);
     // The launch form of a definition or template known by id (the tray's
-    // Launch recent), read from the server first.
+    // Launch menu), read from the server first.
     void launchById(const LaunchItem &item, const std::optional<Run> &retryOf = std::nullopt);
     void stop(const Run &run);
     // Follows `run` with `client` until it finishes (launchedRunFinished).

@@ -82,11 +82,12 @@ void TrayState::addFinished(const QString &profile, const Run &run)
     setRecentlyFinished(profile, {run});
 }
 
-void TrayState::setLaunchItems(const QString &group, const QString &profile, const QList<LaunchItem> &items)
+void TrayState::setLaunchItems(const QString &group, const QString &title, const QString &profile,
+                               const QList<LaunchItem> &items)
 {
     if (!m_launchGroups.contains(group))
         m_launchGroups.append(group);
-    m_launchItems.insert(group, {profile, items});
+    m_launchItems.insert(group, {title, profile, items});
     Q_EMIT changed();
 }
 
@@ -188,15 +189,18 @@ QList<TrayState::MenuItem> TrayState::menuItems() const
     }
 
     items.append(item(Kind::Separator));
-    MenuItem launch = item(Kind::Submenu, tr("Launch &recent"));
+    MenuItem launch = item(Kind::Submenu, tr("&Launch"));
     launch.icon = actionIcon(ActionIcon::Launch);
     for (const QString &group : m_launchGroups) {
-        const auto &[profile, launchItems] = m_launchItems.value(group);
-        if (!launch.items.isEmpty() && !launchItems.isEmpty())
+        const LaunchGroup launchGroup = m_launchItems.value(group);
+        if (launchGroup.items.isEmpty())
+            continue;
+        if (!launch.items.isEmpty())
             launch.items.append(item(Kind::Separator));
-        for (const LaunchItem &launchItem : launchItems) {
+        launch.items.append(item(Kind::Header, launchGroup.title));
+        for (const LaunchItem &launchItem : launchGroup.items) {
             MenuItem entry = item(Kind::Launch, launchItem.label.isEmpty() ? launchItem.id : launchItem.label);
-            entry.profile = profile;
+            entry.profile = launchGroup.profile;
             entry.launch = launchItem;
             launch.items.append(entry);
         }

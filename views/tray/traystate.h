@@ -12,7 +12,7 @@ namespace Flotilla {
 // What the tray shows, without a tray: its state (idle, runs active, a
 // failure since the user last looked), its tooltip with the counts and its
 // menu's items (active runs, the last finished ones with their outcome,
-// Launch recent, Show window, Quit). The pollers feed it per server profile;
+// Launch: starred and recent, Show window, Quit). The pollers feed it per server profile;
 // TrayMenu and the tray icon only draw it.
 class TrayState final : public QObject
 {
@@ -53,9 +53,10 @@ public:
     void setRecentlyFinished(const QString &profile, const QList<Run> &runs);
     // A run seen to end otherwise (a watched one fetched on its own).
     void addFinished(const QString &profile, const Run &run);
-    // The items of one part of the Launch menu ("recent"; others may add
-    // theirs, favourites say), shown in the order the groups first came.
-    void setLaunchItems(const QString &group, const QString &profile, const QList<LaunchItem> &items);
+    // The items of one part of the Launch menu (starred, recent) under
+    // their `title`, shown in the order the groups first came.
+    void setLaunchItems(const QString &group, const QString &title, const QString &profile,
+                        const QList<LaunchItem> &items);
     // The user looked: the window was shown or the menu opened.
     void acknowledge();
 
@@ -76,7 +77,13 @@ private:
     QHash<QString, QList<Run>> m_active;   // by profile
     QHash<QString, QList<Run>> m_finished; // by profile, newest first
     QStringList m_launchGroups;
-    QHash<QString, std::pair<QString, QList<LaunchItem>>> m_launchItems; // group -> profile, items
+    struct LaunchGroup
+    {
+        QString title;
+        QString profile;
+        QList<LaunchItem> items;
+    };
+    QHash<QString, LaunchGroup> m_launchItems; // by group
     int m_unseenFailures = 0;
 };
 

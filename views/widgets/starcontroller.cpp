@@ -14,6 +14,7 @@ namespace Flotilla {
 StarController::StarController(Kind kind, PagedTableModel *model, QWidget *page)
     : QObject(page)
     , m_kind(kind)
+    , m_model(model)
     , m_proxy(new StarredProxyModel(model, this))
     , m_filter(new QCheckBox(tr("S&tarred"), page))
     , m_star(new QAction(actionIcon(ActionIcon::Star), QString(), page))
@@ -55,15 +56,19 @@ void StarController::toggle()
     updateAction();
 }
 
-void StarController::store(const QString &id, bool starred) const
+void StarController::store(const QString &id, bool starred)
 {
     if (m_profileName.isEmpty())
         return;
+    // The first column names the item (alias, template name): the tray's label.
+    const QModelIndexList found = m_model->match(m_model->index(0, 0), PagedTableModel::IdRole, id, 1, Qt::MatchExactly);
     Settings settings;
-    if (m_kind == Kind::Definitions)
-        settings.setDefinitionStarred(m_profileName, id, starred);
-    else
-        settings.setTemplateStarred(m_profileName, id, starred);
+    settings.setStarred(m_profileName,
+                        {m_kind == Kind::Definitions ? LaunchItem::Kind::Definition : LaunchItem::Kind::Template, id,
+                         found.isEmpty() ? QString() : found.constFirst().data().toString()},
+                        starred);
+    settings.sync();
+    Q_EMIT starsStored();
 }
 
 void StarController::updateAction()

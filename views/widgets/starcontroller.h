@@ -35,12 +35,17 @@ public:
     // The item the action stars; empty: none (the action is disabled).
     void setCurrentId(const QString &id);
 
+Q_SIGNALS:
+    // A star was added or removed in Settings (the tray lists them).
+    void starsStored();
+
 private:
     void toggle();
-    void store(const QString &id, bool starred) const;
+    void store(const QString &id, bool starred);
     void updateAction();
 
     Kind m_kind;
+    PagedTableModel *m_model;
     StarredProxyModel *m_proxy;
     QCheckBox *m_filter;
     QAction *m_star;

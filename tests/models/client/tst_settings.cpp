@@ -8,6 +8,15 @@
 
 using namespace Flotilla;
 
+namespace {
+
+LaunchItem definition(const QString &id, const QString &label = {})
+{
+    return {LaunchItem::Kind::Definition, id, label};
+}
+
+} // namespace
+
 class Tst_Settings final : public QObject
 {
     Q_OBJECT
@@ -121,11 +130,11 @@ void Tst_Settings::starsArePerProfileAndGoWithIt()
         profile.name = prod;
         profile.baseUrl = QUrl(QStringLiteral("https://f.example.com"));
         settings.storeProfile(profile);
-        settings.setDefinitionStarred(prod, QStringLiteral("d2"), true);
-        settings.setDefinitionStarred(prod, QStringLiteral("d1"), true);
-        settings.setDefinitionStarred(prod, QStringLiteral("d1"), true); // twice is once
-        settings.setDefinitionStarred(local, QStringLiteral("d3"), true);
-        settings.setTemplateStarred(prod, QStringLiteral("t1"), true);
+        settings.setStarred(prod, definition(QStringLiteral("d2")), true);
+        settings.setStarred(prod, definition(QStringLiteral("d1"), QStringLiteral("nightly")), true);
+        settings.setStarred(prod, definition(QStringLiteral("d1"), QStringLiteral("nightly")), true); // twice is once
+        settings.setStarred(local, definition(QStringLiteral("d3")), true);
+        settings.setStarred(prod, {LaunchItem::Kind::Template, QStringLiteral("t1"), QStringLiteral("report")}, true);
         settings.sync();
     }
     Settings settings(file());
@@ -133,9 +142,19 @@ void Tst_Settings::starsArePerProfileAndGoWithIt()
     QCOMPARE(settings.starredDefinitions(local), QStringList{QStringLiteral("d3")});
     QCOMPARE(settings.starredTemplates(prod), QStringList{QStringLiteral("t1")});
     QVERIFY(settings.starredTemplates(local).isEmpty());
-    settings.setDefinitionStarred(prod, QStringLiteral("d2"), false);
-    settings.setDefinitionStarred(prod, QStringLiteral("nope"), false);
+    // The tray's Launch menu: definitions then templates, labelled; one
+    // starred without a label shows its id.
+    QCOMPARE(settings.starredLaunchItems(prod),
+             (QList<LaunchItem>{definition(QStringLiteral("d2"), QStringLiteral("d2")),
+                                definition(QStringLiteral("d1"), QStringLiteral("nightly")),
+                                {LaunchItem::Kind::Template, QStringLiteral("t1"), QStringLiteral("report")}}));
+    settings.setStarred(prod, definition(QStringLiteral("d2")), false);
+    settings.setStarred(prod, definition(QStringLiteral("nope")), false);
     QCOMPARE(settings.starredDefinitions(prod), QStringList{QStringLiteral("d1")});
+    // Unstarred and starred again without a label: the old label is gone.
+    settings.setStarred(prod, definition(QStringLiteral("d1")), false);
+    settings.setStarred(prod, definition(QStringLiteral("d1")), true);
+    QCOMPARE(settings.starredLaunchItems(prod).constFirst().label, QStringLiteral("d1"));
     // A profile removed and added again starts without stars.
     settings.removeProfile(prod);
     QVERIFY(settings.starredDefinitions(prod).isEmpty());

@@ -41,7 +41,7 @@ void Tst_TrayMenu::itemsAskForWhatTheySay()
 {
     TrayState state;
     state.setActiveRuns(QStringLiteral("prod"), {runningRun(QStringLiteral("r1"))});
-    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("prod"),
+    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("Recent"), QStringLiteral("prod"),
                          {{LaunchItem::Kind::Definition, QStringLiteral("d1"), QStringLiteral("weekly")}});
     TrayMenu menu(&state);
     QSignalSpy runs(&menu, &TrayMenu::runActivated);
@@ -57,9 +57,10 @@ void Tst_TrayMenu::itemsAskForWhatTheySay()
     QCOMPARE(runs.first().value(0).toString(), QStringLiteral("prod"));
     QCOMPARE(runs.first().value(1).value<Run>().runId, QStringLiteral("r1"));
 
-    QAction *launch = actionWithText(menu, QStringLiteral("Launch &recent"));
+    QAction *launch = actionWithText(menu, QStringLiteral("&Launch"));
     QVERIFY(launch && launch->menu());
-    launch->menu()->actions().constFirst()->trigger();
+    QVERIFY(!launch->menu()->actions().constFirst()->isEnabled()); // the "Recent" header
+    launch->menu()->actions().at(1)->trigger();
     QCOMPARE(launches.size(), 1);
     QCOMPARE(launches.first().value(1).value<LaunchItem>().id, QStringLiteral("d1"));
 

@@ -61,7 +61,7 @@ private Q_SLOTS:
     void manyActiveRunsEndInMore();
     void aNewFailureShowsUntilLookedAt();
     void theLastFiveFinishedAcrossProfiles();
-    void launchRecentHoldsEveryGroup();
+    void launchMenuHoldsEveryGroupUnderItsTitle();
 };
 
 void Tst_TrayState::idleWithNothingToShow()
@@ -158,24 +158,27 @@ void Tst_TrayState::theLastFiveFinishedAcrossProfiles()
     QCOMPARE(state.finishedRuns().size(), TrayState::finishedShown);
 }
 
-void Tst_TrayState::launchRecentHoldsEveryGroup()
+void Tst_TrayState::launchMenuHoldsEveryGroupUnderItsTitle()
 {
     TrayState state;
-    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("local"),
+    state.setLaunchItems(QStringLiteral("starred"), QStringLiteral("Starred"), QStringLiteral("local"),
+                         {{LaunchItem::Kind::Definition, QStringLiteral("d2"), QStringLiteral("weekly")}});
+    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("Recent"), QStringLiteral("local"),
                          {{LaunchItem::Kind::Definition, QStringLiteral("d1"), QStringLiteral("nightly")},
                           {LaunchItem::Kind::Template, QStringLiteral("t1"), QString()}});
-    state.setLaunchItems(QStringLiteral("starred"), QStringLiteral("local"),
-                         {{LaunchItem::Kind::Definition, QStringLiteral("d2"), QStringLiteral("weekly")}});
     const TrayState::MenuItem launch = launchMenu(state.menuItems());
-    QCOMPARE(launch.text, QStringLiteral("Launch &recent"));
-    QCOMPARE(kinds(launch.items), (QList<Kind>{Kind::Launch, Kind::Launch, Kind::Separator, Kind::Launch}));
+    QCOMPARE(launch.text, QStringLiteral("&Launch"));
+    QCOMPARE(kinds(launch.items),
+             (QList<Kind>{Kind::Header, Kind::Launch, Kind::Separator, Kind::Header, Kind::Launch, Kind::Launch}));
+    QCOMPARE(texts(launch.items, Kind::Header), (QStringList{QStringLiteral("Starred"), QStringLiteral("Recent")}));
     QCOMPARE(texts(launch.items, Kind::Launch),
-             (QStringList{QStringLiteral("nightly"), QStringLiteral("t1"), QStringLiteral("weekly")}));
-    QCOMPARE(launch.items.at(1).launch.kind, LaunchItem::Kind::Template);
-    QCOMPARE(launch.items.at(3).profile, QStringLiteral("local"));
-    // A group set again replaces its items, in its place.
-    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("local"), {});
-    QCOMPARE(texts(launchMenu(state.menuItems()).items, Kind::Launch), QStringList{QStringLiteral("weekly")});
+             (QStringList{QStringLiteral("weekly"), QStringLiteral("nightly"), QStringLiteral("t1")}));
+    QCOMPARE(launch.items.at(5).launch.kind, LaunchItem::Kind::Template);
+    QCOMPARE(launch.items.at(1).profile, QStringLiteral("local"));
+    // A group set again replaces its items, in its place; an empty one shows nothing.
+    state.setLaunchItems(QStringLiteral("starred"), QStringLiteral("Starred"), QStringLiteral("local"), {});
+    QCOMPARE(kinds(launchMenu(state.menuItems()).items), (QList<Kind>{Kind::Header, Kind::Launch, Kind::Launch}));
+    QCOMPARE(texts(launchMenu(state.menuItems()).items, Kind::Header), QStringList{QStringLiteral("Recent")});
 }
 
 QTEST_MAIN(Tst_TrayState)
