@@ -23,7 +23,7 @@ PACKAGES=(
     xvfb xauth imagemagick gnome-keyring dbus chromium
     qt6-svg-dev qt6-charts-dev appstream desktop-file-utils dpkg-dev file
     clang libclang-rt-14-dev clang-format ccache
-    qt6-translations-l10n help2man
+    qt6-translations-l10n help2man zsh fish
 )
 BUILD_DIR=build
 ASAN_DIR=build-asan
@@ -184,9 +184,11 @@ run() {
     exec "$BUILD_DIR/bin/flotilla-local" "$@"
 }
 
-# Every main view of the desktop app as PNGs in build/screenshots, under Xvfb.
+# Every main view of the desktop app as PNGs in build/screenshots (and in a dark
+# palette in build/screenshots/dark), under Xvfb.
 screenshots() {
     xvfb-run -a -s "-screen 0 1600x1000x24" "$BUILD_DIR/bin/screenshots" "$BUILD_DIR/screenshots"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$BUILD_DIR/bin/screenshots" --dark "$BUILD_DIR/screenshots/dark"
 }
 
 package() {

@@ -40,7 +40,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     return run(argc, argv, "bench_history", [] {
         QCommandLineParser parser;
-        parser.setApplicationDescription(QStringLiteral("The history views at scale; see the top of bench_history.cpp."));
+        parser.setApplicationDescription(
+            QStringLiteral("The history views at scale; see the top of bench_history.cpp."));
         parser.addHelpOption();
         const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Run only this part."),
                                             QStringLiteral("PART"));

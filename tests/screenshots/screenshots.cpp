@@ -1,6 +1,7 @@
 // Renders each main view of flotilla-desktop into PNGs, against a real
 // control plane filled with a few definitions and runs, so people (and
-// reviewers) can look at them: screenshots DIR (default ./screenshots).
+// reviewers) can look at them: screenshots [--dark] DIR (default ./screenshots).
+// --dark paints them in a dark palette, as a dark desktop theme would.
 // dev.sh runs it under Xvfb; CTest runs it too, so every view at least renders.
 #include <definitions/definitiondetails.h>
 #include <definitions/definitioneditor.h>
@@ -36,6 +37,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTableView>
@@ -109,7 +111,9 @@ void screenshotTrayMenu()
                                                         run("f3", "backup-db", RunStatus::Stopped, 20, 0),
                                                         run("f4", "train-model", RunStatus::Stopped, 10, 137),
                                                         run("f5", "resize-images", RunStatus::Stopped, 5, 0)});
-    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("local"),
+    state.setLaunchItems(QStringLiteral("starred"), QStringLiteral("Starred"), QStringLiteral("local"),
+                         {{LaunchItem::Kind::Definition, QStringLiteral("d3"), QStringLiteral("backup-db")}});
+    state.setLaunchItems(QStringLiteral("recent"), QStringLiteral("Recent"), QStringLiteral("local"),
                          {{LaunchItem::Kind::Definition, QStringLiteral("d1"), QStringLiteral("train-model")},
                           {LaunchItem::Kind::Definition, QStringLiteral("d2"), QStringLiteral("nightly-report")}});
     TrayMenu menu(&state);
@@ -195,6 +199,36 @@ void bulkStopConfirmation(MainWindow &window, HttpTestClient &http, const QStrin
     box->reject(); // the runs go on
 }
 
+// Fusion in the dark palette a dark desktop theme hands Qt applications.
+void useDarkPalette()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette palette;
+    const QColor window(45, 45, 48), base(30, 30, 32), text(230, 230, 230), disabled(128, 128, 128);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, disabled);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, Qt::red);
+    palette.setColor(QPalette::Link, QColor(90, 160, 255));
+    palette.setColor(QPalette::Highlight, QColor(38, 110, 200));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Light, QColor(70, 70, 74));
+    palette.setColor(QPalette::Midlight, QColor(60, 60, 64));
+    palette.setColor(QPalette::Mid, QColor(40, 40, 42));
+    palette.setColor(QPalette::Dark, QColor(20, 20, 22));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    QApplication::setPalette(palette);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -203,7 +237,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("flotilla-screenshots"));
     QCoreApplication::setApplicationName(QStringLiteral("flotilla-screenshots"));
     const Translations translations{QLocale()}; // LANGUAGE=de: the German views
-    g_outputDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.removeAll(QStringLiteral("--dark")) > 0)
+        useDarkPalette();
+    g_outputDir = arguments.value(0, QStringLiteral("screenshots"));
     QDir().mkpath(g_outputDir);
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
