@@ -46,24 +46,24 @@ void StatsCommand::run(Invocation &invocation) const
                                              .arg(maxLast)
                                              .arg(invocation.value(QStringLiteral("last"))));
     }
-    DefinitionCommands::fetch(invocation, invocation.positional().constFirst(), [&invocation, last](
-                                                                                    const Definition &definition) {
-        // Newest first as the desktop's history chart loads them: by queued
-        // time where the server sorts by it (ours), else by start.
-        FlotillaClient *client = invocation.client();
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("status"), runStatusName(RunStatus::Stopped));
-        query.addQueryItem(QStringLiteral("sort_by"), client->flavour() == ServerFlavour::ControlPlane
-                                                          ? QStringLiteral("queued_at")
-                                                          : QStringLiteral("started_at"));
-        query.addQueryItem(QStringLiteral("order"), QStringLiteral("desc"));
-        query.addQueryItem(QStringLiteral("limit"), QString::number(last));
-        invocation.whenDone<ResultJob<RunList>>(client->listRuns(query, definition.definitionId),
-                                                [&invocation](ResultJob<RunList> *job) {
-                                                    print(invocation, RunStats::of(job->result().history));
-                                                    invocation.done();
-                                                });
-    });
+    DefinitionCommands::fetch(
+        invocation, invocation.positional().constFirst(), [&invocation, last](const Definition &definition) {
+            // Newest first as the desktop's history chart loads them: by queued
+            // time where the server sorts by it (ours), else by start.
+            FlotillaClient *client = invocation.client();
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("status"), runStatusName(RunStatus::Stopped));
+            query.addQueryItem(QStringLiteral("sort_by"), client->flavour() == ServerFlavour::ControlPlane
+                                                              ? QStringLiteral("queued_at")
+                                                              : QStringLiteral("started_at"));
+            query.addQueryItem(QStringLiteral("order"), QStringLiteral("desc"));
+            query.addQueryItem(QStringLiteral("limit"), QString::number(last));
+            invocation.whenDone<ResultJob<RunList>>(client->listRuns(query, definition.definitionId),
+                                                    [&invocation](ResultJob<RunList> *job) {
+                                                        print(invocation, RunStats::of(job->result().history));
+                                                        invocation.done();
+                                                    });
+        });
 }
 
 void StatsCommand::print(Invocation &invocation, const RunStats &stats)

@@ -45,8 +45,8 @@ void measureChart()
 {
     std::unique_ptr<QTemporaryDir> temporary;
     const QString dataDir = dataDirFor({}, QStringLiteral("flotilla-bench-chart"), &temporary);
-    const Testing::FillResult filled =
-        Testing::fillStore(dataDir + QStringLiteral("/flotilla.sqlite"), definitions, storedRuns);
+    const Testing::FillResult filled = Testing::fillStore(dataDir + QStringLiteral("/flotilla.sqlite"), definitions,
+                                                          storedRuns);
     if (!filled.error.isEmpty())
         fail(filled.error);
     Server server;

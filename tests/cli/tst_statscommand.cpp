@@ -63,18 +63,19 @@ void Tst_StatsCommand::figuresOfTheKnownHistory()
     for (const QString &key : {knownHistoryDefinition().alias, knownHistoryDefinition().definitionId}) {
         const CommandResult result = run({key});
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-        QCOMPARE(result.out, QStringLiteral("Runs:             9\n"
-                                            "Success rate:     55.6% (5 of 9)\n"
-                                            "Median duration:  1m 45s\n"
-                                            "p90 duration:     6m 30s\n"
-                                            "Max duration:     10m 00s\n"
-                                            "Max memory:       512 MB\n"));
+        QCOMPARE(result.out, QStringLiteral("Runs:            9\n"
+                                            "Success rate:    55.6% (5 of 9)\n"
+                                            "Median duration: 1m 45s\n"
+                                            "p90 duration:    6m 30s\n"
+                                            "Max duration:    10m 00s\n"
+                                            "Max memory:      512 MB\n"));
     }
 }
 
 void Tst_StatsCommand::json()
 {
-    const CommandResult result = run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("nightly-etl")});
+    const CommandResult result = run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("nightly-etl")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
     const Json json = parseJson(result.out);
     QCOMPARE(json["count"].get<qint64>(), 9);
@@ -91,12 +92,12 @@ void Tst_StatsCommand::lastTakesTheNewest()
     // The last four: day 6 (stopped, 300 s), 7 (150 s), 8 (600 s, 200 MB), 9 (never started).
     const CommandResult result = run({QStringLiteral("nightly-etl"), QStringLiteral("--last"), QStringLiteral("4")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-    QCOMPARE(result.out, QStringLiteral("Runs:             4\n"
-                                        "Success rate:     50.0% (2 of 4)\n"
-                                        "Median duration:  5m 00s\n"
-                                        "p90 duration:     9m 00s\n"
-                                        "Max duration:     10m 00s\n"
-                                        "Max memory:       200 MB\n"));
+    QCOMPARE(result.out, QStringLiteral("Runs:            4\n"
+                                        "Success rate:    50.0% (2 of 4)\n"
+                                        "Median duration: 5m 00s\n"
+                                        "p90 duration:    9m 00s\n"
+                                        "Max duration:    10m 00s\n"
+                                        "Max memory:      200 MB\n"));
 }
 
 void Tst_StatsCommand::noRunsYet()

@@ -19,8 +19,8 @@
 #include <QMenu>
 #include <QToolButton>
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <QValueAxis>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -89,9 +89,8 @@ HistoryChart::HistoryChart(QWidget *parent)
         m_chart->addSeries(bars);
         bars->attachAxis(m_timeAxis);
         bars->attachAxis(m_durationAxis);
-        connect(bars, &QAreaSeries::hovered, this, [this, outcome](const QPointF &value, bool entered) {
-            hoverBar(RunOutcome(outcome), value, entered);
-        });
+        connect(bars, &QAreaSeries::hovered, this,
+                [this, outcome](const QPointF &value, bool entered) { hoverBar(RunOutcome(outcome), value, entered); });
         m_bars[outcome] = bars;
     }
     m_maxMemory->setName(tr("Max memory used"));
@@ -170,6 +169,14 @@ void HistoryChart::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     load();
+    m_model->source()->setAutoRefresh(true);
+    m_model->source()->refresh(); // what ended while hidden
+}
+
+void HistoryChart::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_model->source()->setAutoRefresh(false);
 }
 
 void HistoryChart::changeEvent(QEvent *event)
@@ -234,7 +241,8 @@ void HistoryChart::updateSeries()
                                                        const QString &name) {
         series->clear();
         if (ms)
-            series->append({QPointF(double(first), *ms / m_durationUnitMs), QPointF(double(last), *ms / m_durationUnitMs)});
+            series->append(
+                {QPointF(double(first), *ms / m_durationUnitMs), QPointF(double(last), *ms / m_durationUnitMs)});
         series->setName(ms ? name.arg(durationText(*ms)) : QString());
         for (QLegendMarker *marker : m_chart->legend()->markers(series))
             marker->setVisible(ms.has_value());
@@ -246,9 +254,9 @@ void HistoryChart::updateSeries()
     if (stats.count == 0) {
         m_summary->setText(m_model->isLoading() ? tr("Loading runs…") : tr("No finished runs yet."));
     } else {
-        m_summary->setText(tr("%n finished run(s) · %1% succeeded · max %2", nullptr, int(stats.count))
-                               .arg(locale.toString(*stats.successRate * 100, 'f', 0),
-                                    durationText(stats.maxMs.value_or(0))));
+        m_summary->setText(
+            tr("%n finished run(s) · %1% succeeded · max %2", nullptr, int(stats.count))
+                .arg(locale.toString(*stats.successRate * 100, 'f', 0), durationText(stats.maxMs.value_or(0))));
     }
     if (!m_userZoomed)
         resetZoom();

@@ -27,8 +27,8 @@ struct Run;
 // clicking opens it (runActivated). Wheel, Shift+drag and drag zoom and pan;
 // Home goes back. The context menu saves the chart as PNG or SVG or copies it.
 //
-// Live as its model: a run that ends appears. It loads only while shown, so a
-// pane that keeps it in a closed tab asks the server nothing.
+// Live as its model: a run that ends appears. It loads and refreshes only
+// while shown, so a pane that keeps it in a closed tab asks the server nothing.
 class HistoryChart final : public QWidget
 {
     Q_OBJECT
@@ -58,6 +58,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:

@@ -22,7 +22,7 @@ public:
 
 Q_SIGNALS:
     void valueClicked(const QPointF &value);
-    void userZoomed();     // a wheel turn, a band or a drag changed the visible range
+    void userZoomed();    // a wheel turn, a band or a drag changed the visible range
     void homeRequested(); // Home: show the whole range again
 
 protected:

@@ -115,7 +115,7 @@ void DetailsPane::layOutBody(QWidget *middle, const QString &middleTitle)
     if (m_runFilters)
         runsLayout->addWidget(m_runFilters);
     runsLayout->addWidget(m_runView, 1);
-    m_runTabs->addTab(runsPage, tr("&Runs"));
+    m_runTabs->addTab(runsPage, tr("R&uns")); // Alt+R is the Run menu
     m_runTabs->setAccessibleName(tr("Runs"));
     m_runTabs->setObjectName(QStringLiteral("runTabs"));
     bodyLayout->addWidget(m_runTabs, 1);

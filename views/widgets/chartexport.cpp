@@ -69,6 +69,7 @@ bool ChartExport::saveSvg(QWidget *widget, const QString &path, QString *error)
     generator.setOutputDevice(&buffer);
     generator.setSize(widget->size());
     generator.setViewBox(QRect(QPoint(0, 0), widget->size()));
+    generator.setResolution(widget->logicalDpiX()); // a browser shows it at the widget's size
     generator.setTitle(widget->accessibleName());
     QPainter painter;
     if (!painter.begin(&generator)) {

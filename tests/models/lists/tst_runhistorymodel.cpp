@@ -79,10 +79,9 @@ void Tst_RunHistoryModel::pointsOldestFirstWithOutcomesAndColours()
     RunHistoryModel model;
     ModelTesters testers(&model);
     load(model);
-    const QList<RunOutcome> outcomes = {RunOutcome::Succeeded,     RunOutcome::Succeeded, RunOutcome::Failed,
-                                        RunOutcome::Succeeded,     RunOutcome::OutOfMemory,
-                                        RunOutcome::StoppedByUser, RunOutcome::Succeeded, RunOutcome::Succeeded,
-                                        RunOutcome::StoppedByUser};
+    const QList<RunOutcome> outcomes = {RunOutcome::Succeeded, RunOutcome::Succeeded,   RunOutcome::Failed,
+                                        RunOutcome::Succeeded, RunOutcome::OutOfMemory, RunOutcome::StoppedByUser,
+                                        RunOutcome::Succeeded, RunOutcome::Succeeded,   RunOutcome::StoppedByUser};
     for (int row = 0; row < model.rowCount(); ++row) {
         const RunHistoryModel::Point &point = model.pointAt(row);
         QCOMPARE(point.run.runId, QStringLiteral("known-run-%1").arg(row + 1));
@@ -130,8 +129,7 @@ void Tst_RunHistoryModel::barsTraceRectanglesPerOutcome()
     const QList<QPointF> succeeded = model.barOutline(RunOutcome::Succeeded);
     QCOMPARE(succeeded.size(), 5 * 4);
     const double left = firstMiddle - double(width) / 2, right = firstMiddle + double(width) / 2;
-    QCOMPARE(succeeded.mid(0, 4),
-             (QList<QPointF>{{left, 0}, {left, 60000}, {right, 60000}, {right, 0}}));
+    QCOMPARE(succeeded.mid(0, 4), (QList<QPointF>{{left, 0}, {left, 60000}, {right, 60000}, {right, 0}}));
     QCOMPARE(model.barOutline(RunOutcome::Failed).size(), 4);
     QCOMPARE(model.barOutline(RunOutcome::OutOfMemory).at(1).y(), 45000.0);
     // The run that never started has no bar: one of the two stopped runs.
