@@ -51,12 +51,15 @@ RunHistoryModel::~RunHistoryModel() = default;
 
 void RunHistoryModel::showRunsOf(FlotillaClient *client, const QString &id, bool ofTemplate)
 {
-    m_source->setClient(client);
+    // The id first: a new client reloads at once, and must not ask for every run.
     if (ofTemplate)
         m_source->setTemplateId(id);
     else
         m_source->setDefinitionId(id);
-    m_source->reload();
+    if (m_source->client() != client)
+        m_source->setClient(client);
+    else
+        m_source->reload();
 }
 
 void RunHistoryModel::setLimit(int runs)
@@ -171,11 +174,20 @@ QList<QPointF> RunHistoryModel::maxMemoryPoints() const
 
 QList<QPointF> RunHistoryModel::requestedMemoryPoints() const
 {
+    // Steps: the request changes seldom, and a dashed line of 1,000 points
+    // is slow to paint for nothing.
     QList<QPointF> line;
     for (const Point &point : m_points) {
-        if (point.run.memory)
-            line.append(QPointF(double(point.time.toMSecsSinceEpoch()), double(*point.run.memory)));
+        if (!point.run.memory)
+            continue;
+        const QPointF at(double(point.time.toMSecsSinceEpoch()), double(*point.run.memory));
+        if (!line.isEmpty() && line.constLast().y() != at.y())
+            line.append(QPointF(at.x(), line.constLast().y()));
+        if (line.isEmpty() || line.constLast().y() != at.y())
+            line.append(at);
     }
+    if (line.size() > 0 && m_points.constLast().time.toMSecsSinceEpoch() > line.constLast().x())
+        line.append(QPointF(double(m_points.constLast().time.toMSecsSinceEpoch()), line.constLast().y()));
     return line;
 }
 

@@ -79,8 +79,10 @@ public:
     QList<QPointF> barOutline(RunOutcome outcome) const;
     // The row of the bar of `outcome` at time `x` (ms since the epoch), -1 if none.
     int barAt(RunOutcome outcome, double x) const;
-    // The runs' peak memory and requested memory (MB) against their time.
+    // The runs' peak memory (MB) against their time.
     QList<QPointF> maxMemoryPoints() const;
+    // The memory requested (MB) as a step line: a point where it changes
+    // (the old value, then the new), and one at the last run.
     QList<QPointF> requestedMemoryPoints() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -33,6 +33,10 @@ constexpr double secondMs = 1000;
 constexpr double minuteMs = 60 * secondMs;
 constexpr double hourMs = 60 * minuteMs;
 const QColor memoryColor(0x1f, 0x6f, 0xd1); // the runs table's Running blue
+// Bars per area series. Filling one area's outline costs far more than its
+// length (bench_history: 850 bars in one series took 340 ms to paint, in
+// series of 64 a few ms each), so an outcome's bars are split.
+constexpr int barsPerSeries = 64;
 
 QLineSeries *lineSeries(QObject *parent)
 {
@@ -78,21 +82,8 @@ HistoryChart::HistoryChart(QWidget *parent)
     m_memoryAxis->setTitleText(tr("Memory (MB)"));
 
     // Bars first: clicks map to values through the first series' axes.
-    for (int outcome = 0; outcome < runOutcomeCount; ++outcome) {
-        auto *upper = lineSeries(m_chart);
-        auto *bars = new QAreaSeries(upper);
-        upper->setParent(bars);
-        bars->setName(runOutcomeText(RunOutcome(outcome)));
-        const QColor colour = runOutcomeColor(RunOutcome(outcome));
-        bars->setBrush(colour);
-        bars->setPen(QPen(colour.darker(115), 1));
-        m_chart->addSeries(bars);
-        bars->attachAxis(m_timeAxis);
-        bars->attachAxis(m_durationAxis);
-        connect(bars, &QAreaSeries::hovered, this,
-                [this, outcome](const QPointF &value, bool entered) { hoverBar(RunOutcome(outcome), value, entered); });
-        m_bars[outcome] = bars;
-    }
+    for (int outcome = 0; outcome < runOutcomeCount; ++outcome)
+        addBarSeries(RunOutcome(outcome));
     m_maxMemory->setName(tr("Max memory used"));
     m_maxMemory->setPen(QPen(memoryColor, 2));
     m_requestedMemory->setName(tr("Memory requested"));
@@ -147,6 +138,34 @@ HistoryChart::HistoryChart(QWidget *parent)
 }
 
 HistoryChart::~HistoryChart() = default;
+
+QAreaSeries *HistoryChart::addBarSeries(RunOutcome outcome)
+{
+    auto *upper = lineSeries(m_chart);
+    auto *bars = new QAreaSeries(upper);
+    upper->setParent(bars);
+    bars->setName(runOutcomeText(outcome));
+    bars->setBrush(runOutcomeColor(outcome));
+    bars->setPen(Qt::NoPen); // an outline costs more to paint than the fill and adds nothing
+    m_chart->addSeries(bars);
+    bars->attachAxis(m_timeAxis);
+    bars->attachAxis(m_durationAxis);
+    connect(bars, &QAreaSeries::hovered, this,
+            [this, outcome](const QPointF &value, bool entered) { hoverBar(outcome, value, entered); });
+    m_bars[int(outcome)].append(bars);
+    return bars;
+}
+
+void HistoryChart::raiseLines()
+{
+    for (QLineSeries *series : {m_requestedMemory, m_maxMemory, m_median, m_p90}) {
+        const bool onMemory = series == m_requestedMemory || series == m_maxMemory;
+        m_chart->removeSeries(series);
+        m_chart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(onMemory ? m_memoryAxis : m_durationAxis);
+    }
+}
 
 void HistoryChart::showRunsOf(FlotillaClient *client, const QString &id, bool ofTemplate, const QString &name)
 {
@@ -218,12 +237,27 @@ void HistoryChart::updateSeries()
     m_durationAxis->setTitleText(m_durationUnitMs == hourMs     ? tr("Duration (hours)")
                                  : m_durationUnitMs == minuteMs ? tr("Duration (minutes)")
                                                                 : tr("Duration (seconds)"));
+    bool added = false;
     for (int outcome = 0; outcome < runOutcomeCount; ++outcome) {
         const QList<QPointF> outline = scaledY(m_model->barOutline(RunOutcome(outcome)), m_durationUnitMs);
-        m_bars[outcome]->upperSeries()->replace(outline);
-        // The legend names only the outcomes there are.
-        for (QLegendMarker *marker : m_chart->legend()->markers(m_bars[outcome]))
-            marker->setVisible(!outline.isEmpty());
+        constexpr qsizetype pointsPerSeries = 4 * barsPerSeries;
+        for (qsizetype chunk = 0; chunk * pointsPerSeries < outline.size() || chunk == 0; ++chunk) {
+            if (chunk >= m_bars[outcome].size()) {
+                addBarSeries(RunOutcome(outcome));
+                added = true;
+            }
+        }
+        QList<QAreaSeries *> &series = m_bars[outcome];
+        for (qsizetype chunk = 0; chunk < series.size(); ++chunk) {
+            series[chunk]->upperSeries()->replace(outline.mid(chunk * pointsPerSeries, pointsPerSeries));
+            // The legend names only the outcomes there are, once.
+            for (QLegendMarker *marker : m_chart->legend()->markers(series[chunk]))
+                marker->setVisible(chunk == 0 && !outline.isEmpty());
+        }
+    }
+    if (added) {
+        raiseLines();
+        applyPalette(); // the lines' pens
     }
     const QList<QPointF> used = m_model->maxMemoryPoints();
     const QList<QPointF> requested = m_model->requestedMemoryPoints();

@@ -44,7 +44,8 @@ public:
     RunHistoryModel *model() const { return m_model; }
     ZoomableChartView *chartView() const { return m_view; }
     ChartExport *exporter() const { return m_export; }
-    QAreaSeries *barSeries(RunOutcome outcome) const { return m_bars[int(outcome)]; }
+    // The bars of an outcome: a series per so many runs (see the .cpp); the first names them in the legend.
+    const QList<QAreaSeries *> &barSeries(RunOutcome outcome) const { return m_bars[int(outcome)]; }
     // The run a bar shows, in the chart's values (x ms since the epoch,
     // y duration in the axis's unit); -1 for none.
     int rowAt(const QPointF &value) const;
@@ -70,6 +71,9 @@ private:
     };
 
     void load();
+    QAreaSeries *addBarSeries(RunOutcome outcome);
+    // Puts the lines back above the bars after new bar series.
+    void raiseLines();
     void updateSeries();
     void applyPalette();
     void hoverBar(RunOutcome outcome, const QPointF &value, bool entered);
@@ -85,7 +89,7 @@ private:
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_durationAxis;
     QValueAxis *m_memoryAxis;
-    QAreaSeries *m_bars[runOutcomeCount] = {};
+    QList<QAreaSeries *> m_bars[runOutcomeCount];
     QLineSeries *m_maxMemory;
     QLineSeries *m_requestedMemory;
     QLineSeries *m_median;

@@ -160,10 +160,11 @@ void Tst_RunHistoryModel::memoryAgainstRequested()
         peaks.append(point.y());
     QCOMPARE(peaks, (QList<double>{100, 150, 90, 512, 200}));
     QCOMPARE(used.constFirst().x(), double(knownHistoryStart.addDays(1).addSecs(5).toMSecsSinceEpoch()));
-    const QList<QPointF> requested = model.requestedMemoryPoints();
-    QCOMPARE(requested.size(), 9);
-    QCOMPARE(requested.at(3).y(), 256.0);
-    QCOMPARE(requested.at(4).y(), 512.0);
+    // 256 MB, 512 MB for the day-5 run only, then 256 MB again: steps.
+    const auto at = [](int day) { return double(knownHistoryStart.addDays(day).addSecs(5).toMSecsSinceEpoch()); };
+    const double lastTime = double(knownHistoryStart.addDays(9).toMSecsSinceEpoch()); // never started
+    QCOMPARE(model.requestedMemoryPoints(),
+             (QList<QPointF>{{at(1), 256}, {at(5), 256}, {at(5), 512}, {at(6), 512}, {at(6), 256}, {lastTime, 256}}));
 }
 
 void Tst_RunHistoryModel::limitTakesTheNewestRuns()
