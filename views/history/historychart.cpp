@@ -71,7 +71,7 @@ HistoryChart::HistoryChart(QWidget *parent)
     , m_p90(lineSeries(m_chart))
 {
     m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setAlignment(Qt::AlignRight); // a row of eight is cut short in a detail pane
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_durationAxis, Qt::AlignLeft);
