@@ -8,6 +8,7 @@
 #include "opencommand.h"
 #include "profilecommands.h"
 #include "runcommands.h"
+#include "statscommand.h"
 #include "templatecommands.h"
 
 #include <client/flavourdetectionjob.h>
@@ -61,7 +62,9 @@ const CommandList &CommandLine::commands()
 {
     static const CommandList list = DefinitionCommands::commands() + RunCommands::commands()
                                     + TemplateCommands::commands() + NameCommands::commands()
-                                    + CommandList{std::make_shared<ExportCommand>(), std::make_shared<OpenCommand>(),
+                                    + CommandList{std::make_shared<StatsCommand>(),
+                                                  std::make_shared<ExportCommand>(),
+                                                  std::make_shared<OpenCommand>(),
                                                   std::make_shared<ProfileCommands>(),
                                                   std::make_shared<CompletionCommand>(CompletionCommand::Action::Script),
                                                   std::make_shared<HelpCommand>()};

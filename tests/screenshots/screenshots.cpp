@@ -8,6 +8,7 @@
 #include <definitions/definitionspage.h>
 #include <definitions/launchdialog.h>
 #include <desktop/translations.h>
+#include <history/historychart.h>
 #include <log/logpane.h>
 #include <mainwindow/mainwindow.h>
 #include <runs/runselectionactions.h>
@@ -26,11 +27,14 @@
 #include <client/profilestore.h>
 #include <fixtureserver.h>
 #include <lists/podeventmodel.h>
+#include <lists/runhistorymodel.h>
 #include <lists/runlistmodel.h>
 #include <lists/starredproxymodel.h>
 #include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
+#include <storefill.h>
 #include <testserver.h>
+#include <wire/runoutcome.h>
 
 #include <QAction>
 #include <QApplication>
@@ -229,6 +233,75 @@ void useDarkPalette()
     QApplication::setPalette(palette);
 }
 
+// A month of a twice-daily job, stored before the server starts: slowly
+// getting slower, a few failures, one out-of-memory kill (after which it asks
+// for more memory) and one run stopped by hand.
+QString storeIngestHistory(const QString &dataDir)
+{
+    Definition ingest;
+    ingest.definitionId = QStringLiteral("daily-ingest-7f3a");
+    ingest.alias = QStringLiteral("daily-ingest");
+    ingest.groupName = QStringLiteral("data");
+    ingest.image = QStringLiteral("registry.example.com/ingest:3.2");
+    ingest.command = QStringLiteral("ingest --source s3://data/events --since yesterday");
+    ingest.memory = 768;
+    ingest.tags = {QStringLiteral("etl")};
+    QList<Run> runs;
+    const QDateTime first = QDateTime::currentDateTimeUtc().addDays(-30);
+    for (int i = 0; i < 60; ++i) {
+        Run run;
+        run.runId = QStringLiteral("ingest-run-%1").arg(i, 2, 10, QLatin1Char('0'));
+        run.definitionId = ingest.definitionId;
+        run.alias = ingest.alias;
+        run.groupName = ingest.groupName;
+        run.image = ingest.image;
+        run.command = ingest.command;
+        run.cluster = QStringLiteral("local");
+        run.engine = QStringLiteral("local");
+        run.user = QStringLiteral("ada");
+        run.status = RunStatus::Stopped;
+        run.memory = i <= 23 ? 512 : 768;
+        run.queuedAt = first.addSecs(qint64(i) * 12 * 3600);
+        run.startedAt = run.queuedAt->addSecs(4);
+        qint64 seconds = 240 + i * 3 + (i * 37) % 60;
+        run.exitCode = 0;
+        run.maxMemoryUsed = 280 + i * 3 + (i * 53) % 70;
+        if (i % 11 == 5) {
+            run.exitCode = 1;
+            seconds = 40 + i;
+        } else if (i == 23) {
+            run.exitCode = 137;
+            run.exitReason = QStringLiteral("OOMKilled");
+            run.maxMemoryUsed = 512;
+        } else if (i == 41) {
+            run.exitCode = 143;
+            run.exitReason = terminatedByUserReason.toString();
+        }
+        run.finishedAt = run.startedAt->addSecs(seconds);
+        runs.append(run);
+    }
+    QDir().mkpath(dataDir);
+    return storeRuns(dataDir + QStringLiteral("/flotilla.sqlite"), {ingest}, runs);
+}
+
+// 20: a definition's history chart: a month of runs by outcome, memory
+// against the request, median and p90.
+void shootDefinitionHistory(MainWindow &window, const QString &definitionId)
+{
+    window.showPage(MainWindow::Definitions);
+    DefinitionsPage *page = window.definitionsPage();
+    page->select(definitionId);
+    auto *tabs = page->details()->findChild<QTabWidget *>(QStringLiteral("runTabs"));
+    if (!tabs)
+        return fail(QStringLiteral("no runs tabs in the definition's details"));
+    tabs->setCurrentWidget(page->details()->history());
+    RunHistoryModel *history = page->details()->history()->model();
+    if (!waitFor([&] { return !history->isLoading() && history->rowCount() == 60; }, "the definition's history"))
+        return;
+    save(&window, QStringLiteral("20-definition-history"));
+    tabs->setCurrentIndex(0);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -248,8 +321,8 @@ int main(int argc, char *argv[])
     ControlPlaneOptions options;
     options.containerEngines.clear();
     TestServer server(options);
-    QString error;
-    if (!server.start(&error))
+    QString error = storeIngestHistory(server.dataDir());
+    if (!error.isEmpty() || !server.start(&error))
         return fail(error), 1;
     HttpTestClient http(server);
     const QString hello = createDefinition(http, {{"alias", "hello-flotilla"},
@@ -327,7 +400,7 @@ int main(int argc, char *argv[])
     window.show();
     window.setLocalServer(server.url(), server.token());
     QTableView *definitions = window.definitionsPage()->table();
-    if (!waitFor([&] { return definitions->model()->rowCount() == 4; }, "the definitions"))
+    if (!waitFor([&] { return definitions->model()->rowCount() == 5; }, "the definitions"))
         return 1;
     window.definitionsPage()->select(report);
     waitFor([&] { return window.definitionsPage()->details()->runs()->rowCount() == 1; }, "the definition's runs");
@@ -335,7 +408,8 @@ int main(int argc, char *argv[])
 
     window.showPage(MainWindow::Runs);
     window.runsPage()->model()->setStatusFilter({});
-    waitFor([&] { return window.runsPage()->model()->rowCount() == 5; }, "the runs");
+    // The five launched here and daily-ingest's stored month.
+    waitFor([&] { return window.runsPage()->model()->rowCount() == 65; }, "the runs");
     save(&window, QStringLiteral("02-runs"));
     window.showPage(MainWindow::Groups);
     save(&window, QStringLiteral("03-groups"));
@@ -431,5 +505,6 @@ int main(int argc, char *argv[])
     screenshotNotificationSettings(&profiles, &window);
     shootFavourites(window, {train, report});
     bulkStopConfirmation(window, http, train);
+    shootDefinitionHistory(window, QStringLiteral("daily-ingest-7f3a"));
     return g_failures == 0 ? 0 : 1;
 }

@@ -94,6 +94,9 @@ Run makeRun(const Definition &definition, int index, int count, const QDateTime 
             run.exitCode = 143;
             run.exitReason = QStringLiteral("Task terminated by user");
         }
+        // Peaks from 30% to 95% of the request (not drawn from `rng`, so the
+        // rest of the data stays as it was); an OOM kill at the request.
+        run.maxMemoryUsed = run.exitReason == u"OOMKilled" ? *run.memory : *run.memory * (30 + index % 66) / 100;
     }
     run.env = {{QStringLiteral("FLOTILLA_RUN_ID"), run.runId},
                {QStringLiteral("FLOTILLA_SERVER_MODE"), QStringLiteral("local")},
@@ -143,6 +146,21 @@ FillResult fillStore(const QString &databasePath, int definitionCount, int runCo
     }
     result.runSeconds = timer.nsecsElapsed() / 1e9;
     return result;
+}
+
+QString storeRuns(const QString &databasePath, const QList<Definition> &definitions, const QList<Run> &runs)
+{
+    Store store;
+    QString error;
+    if (!store.open(databasePath, &error))
+        return error;
+    for (const Definition &definition : definitions) {
+        if (!store.insertDefinition(definition))
+            return QStringLiteral("insertDefinition failed: %1").arg(store.lastError());
+    }
+    if (!runs.isEmpty() && !store.insertRuns(runs))
+        return QStringLiteral("insertRuns failed: %1").arg(store.lastError());
+    return {};
 }
 
 } // namespace Flotilla::Testing

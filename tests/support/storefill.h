@@ -1,6 +1,12 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+
+namespace Flotilla {
+struct Definition;
+struct Run;
+} // namespace Flotilla
 
 namespace Flotilla::Testing {
 
@@ -20,5 +26,10 @@ struct FillResult
 // control plane would finish those, writing to the store). Start the server
 // with parallel runs 0 to keep the QUEUED ones waiting.
 FillResult fillStore(const QString &databasePath, int definitionCount, int runCount);
+
+// Writes hand-made `definitions` and `runs` (a known history: times,
+// outcomes, memory) into the store at `databasePath`, before a server
+// starts on it. Returns an error, or nothing.
+QString storeRuns(const QString &databasePath, const QList<Definition> &definitions, const QList<Run> &runs);
 
 } // namespace Flotilla::Testing

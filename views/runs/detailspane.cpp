@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTableView>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -43,6 +44,7 @@ DetailsPane::DetailsPane(const QString &titleName, const char *runsName, QWidget
     , m_body(new QWidget(this))
     , m_attributes(new QFormLayout)
     , m_runView(new QTableView(m_body))
+    , m_runTabs(new QTabWidget(m_body))
     , m_runs(new RunListModel(nullptr, this))
 {
     QFont titleFont = m_title->font();
@@ -108,10 +110,20 @@ void DetailsPane::layOutBody(QWidget *middle, const QString &middleTitle)
     if (!middleTitle.isEmpty())
         bodyLayout->addWidget(new QLabel(middleTitle, m_body));
     bodyLayout->addWidget(middle);
-    bodyLayout->addWidget(new QLabel(tr("Runs"), m_body));
+    auto *runsPage = new QWidget(m_runTabs);
+    auto *runsLayout = new QVBoxLayout(runsPage);
     if (m_runFilters)
-        bodyLayout->addWidget(m_runFilters);
-    bodyLayout->addWidget(m_runView, 1);
+        runsLayout->addWidget(m_runFilters);
+    runsLayout->addWidget(m_runView, 1);
+    m_runTabs->addTab(runsPage, tr("R&uns")); // Alt+R is the Run menu
+    m_runTabs->setAccessibleName(tr("Runs"));
+    m_runTabs->setObjectName(QStringLiteral("runTabs"));
+    bodyLayout->addWidget(m_runTabs, 1);
+}
+
+void DetailsPane::addRunsTab(QWidget *page, const QString &label)
+{
+    m_runTabs->addTab(page, label);
 }
 
 void DetailsPane::showTitle(const QString &title, const QString &emptyHint)

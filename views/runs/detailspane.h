@@ -11,6 +11,7 @@ class QFormLayout;
 class QHBoxLayout;
 class QLabel;
 class QTableView;
+class QTabWidget;
 class QTreeWidget;
 
 namespace Flotilla {
@@ -57,6 +58,8 @@ protected:
     void offerRunFilters(RunFilterBar::Filters filters);
     // Puts the attributes, `middle` (under `middleTitle` if there is one) and the runs into the body.
     void layOutBody(QWidget *middle, const QString &middleTitle = {});
+    // Another view of the runs (a chart, say) in a tab beside their table.
+    void addRunsTab(QWidget *page, const QString &label);
     // The body with `title`, or only `emptyHint` (and no runs) while nothing is selected.
     void showTitle(const QString &title, const QString &emptyHint);
     // The runs of a definition or a template; reloads only when they change.
@@ -68,6 +71,7 @@ private:
     QWidget *m_body;
     QFormLayout *m_attributes;
     QTableView *m_runView;
+    QTabWidget *m_runTabs;
     RunListModel *m_runs;
     RunSelectionActions *m_runActions;
     RunFilterBar *m_runFilters = nullptr;

@@ -63,11 +63,6 @@ QString ResourceUsage::summary() const
     return translate("%1 · requested %2").arg(text, amountText(*requested));
 }
 
-bool isOomKilled(const Run &run)
-{
-    return run.exitReason.contains(QLatin1String("OOMKilled"), Qt::CaseInsensitive);
-}
-
 std::optional<qint64> suggestedMemory(const Run &run)
 {
     // The kill stopped the peak at the limit, so what was used is only a lower

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <wire/run.h>
+#include <wire/runoutcome.h>
 
 #include <QString>
 
@@ -34,8 +35,6 @@ struct ResourceUsage
     QString summary() const;
 };
 
-// Whether the engine killed the run for using more memory than its limit.
-bool isOomKilled(const Run &run);
 // The memory (MB) to ask for after an OOM kill; nothing when nothing was measured or requested.
 std::optional<qint64> suggestedMemory(const Run &run);
 

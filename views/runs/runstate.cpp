@@ -1,6 +1,7 @@
 #include "runstate.h"
 
 #include <icons.h>
+#include <lists/runhistorymodel.h>
 
 #include <QCoreApplication>
 
@@ -38,9 +39,9 @@ QColor runStateColor(RunState state)
     case RunState::Queued: return QColor(0xb7, 0x86, 0x0b);
     case RunState::Pending: return QColor(0x80, 0x80, 0x80);
     case RunState::Running: return QColor(0x1f, 0x6f, 0xd1);
-    case RunState::Succeeded: return QColor(0x1a, 0x8f, 0x3c);
+    case RunState::Succeeded: return runOutcomeColor(RunOutcome::Succeeded);
     case RunState::Failed:
-    case RunState::NeedsRetry: return QColor(0xd0, 0x30, 0x30);
+    case RunState::NeedsRetry: return runOutcomeColor(RunOutcome::Failed);
     }
     return {};
 }
@@ -56,19 +57,6 @@ QIcon runStateIcon(RunState state)
     case RunState::NeedsRetry: return statusIcon(StatusIcon::Stopped);
     }
     return {};
-}
-
-QString durationText(qint64 milliseconds)
-{
-    if (milliseconds < 0)
-        return {};
-    const qint64 seconds = milliseconds / 1000;
-    const qint64 h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
-    if (h > 0)
-        return QStringLiteral("%1h %2m %3s").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
-    if (m > 0)
-        return QStringLiteral("%1m %2s").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1s").arg(s);
 }
 
 QString timeText(const std::optional<QDateTime> &time)

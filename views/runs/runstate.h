@@ -1,6 +1,7 @@
 #pragma once
 
 #include <wire/run.h>
+#include <wire/runstats.h> // durationText
 
 #include <QColor>
 #include <QIcon>
@@ -18,8 +19,6 @@ QString runStateText(RunState state); // translated
 QColor runStateColor(RunState state); // readable on light and dark palettes
 QIcon runStateIcon(RunState state);
 
-// "1h 02m 03s", "4m 05s", "12s"; empty for a negative or unknown duration.
-QString durationText(qint64 milliseconds);
 // Local time, to the second; empty for none.
 QString timeText(const std::optional<QDateTime> &time);
 

@@ -1,5 +1,6 @@
 #include "templatedetails.h"
 
+#include <history/historychart.h>
 #include <lists/templatelistmodel.h>
 
 #include <QComboBox>
@@ -37,6 +38,7 @@ TemplateDetails::TemplateDetails(QWidget *parent)
     , m_defaults(codeView(tr("Defaults"), m_tabs))
     , m_command(codeView(tr("Command template"), m_tabs))
     , m_env(createEnvView(m_tabs))
+    , m_history(new HistoryChart(body()))
 {
     m_versions->setLatestOnly(false);
     m_versions->sort(TemplateListModel::Version, Qt::DescendingOrder);
@@ -57,6 +59,8 @@ TemplateDetails::TemplateDetails(QWidget *parent)
     m_tabs->setAccessibleName(tr("Template contents"));
     m_tabs->setMaximumHeight(m_tabs->fontMetrics().height() * 14);
     layOutBody(m_tabs);
+    addRunsTab(m_history, tr("&History"));
+    connect(m_history, &HistoryChart::runActivated, this, &DetailsPane::runActivated);
     setTemplate({});
 }
 
@@ -101,7 +105,7 @@ void TemplateDetails::show(const Template &tpl)
     showTitle(tpl.templateId.isEmpty() ? QString() : tpl.displayName(),
               tr("Select a template to see its versions, schema and runs."));
     if (tpl.templateId.isEmpty())
-        return;
+        return m_history->showRunsOf(nullptr, {}, true, {});
     const auto number = [](const std::optional<qint64> &value) { return value ? QString::number(*value) : QString(); };
     const QString texts[AttributeCount] = {tpl.templateId, tpl.image, number(tpl.memory), number(tpl.cpu),
                                            tpl.tags.join(QStringLiteral(", "))};
@@ -113,6 +117,7 @@ void TemplateDetails::show(const Template &tpl)
     m_defaults->setPlainText(toQString(tpl.defaults.dump(2)));
     showEnv(m_env, tpl.env);
     showRunsOf(m_client, tpl.templateId, true);
+    m_history->showRunsOf(m_client, tpl.templateId, true, tpl.templateName);
 }
 
 } // namespace Flotilla

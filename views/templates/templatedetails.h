@@ -11,11 +11,12 @@ class QTreeWidget;
 
 namespace Flotilla {
 
+class HistoryChart;
 class TemplateListModel;
 
 // The detail pane of a template: its attributes, every version (choose one
 // to see it), its command template, schema, defaults and env, and the runs
-// of the version shown (live, newest first).
+// of the version shown (live, newest first) as a table and a history chart.
 class TemplateDetails final : public DetailsPane
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
     // The version shown: the one set, or another chosen in the versions box.
     const Template &shownTemplate() const { return m_template; }
     TemplateListModel *versions() const { return m_versions; }
+    HistoryChart *history() const { return m_history; }
 
 private:
     void show(const Template &tpl);
@@ -46,6 +48,7 @@ private:
     QPlainTextEdit *m_defaults;
     QPlainTextEdit *m_command;
     QTreeWidget *m_env;
+    HistoryChart *m_history;
 };
 
 } // namespace Flotilla

@@ -3,6 +3,7 @@
 #include "execlogging.h"
 #include "logstore.h"
 #include <store/privatefile.h>
+#include <wire/runoutcome.h>
 
 #include <QDir>
 #include <QFile>
@@ -28,7 +29,7 @@ const QString wrapperScript = QStringLiteral("log=$1; dir=$2; shift 2\n"
                                              "put exit $?\n");
 
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
-const QString terminatedByUser = QStringLiteral("Task terminated by user");
+const QString terminatedByUser = terminatedByUserReason.toString();
 
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "execlogging.h"
 #include "executor.h"
 #include <store/store.h>
+#include <wire/runoutcome.h>
 
 #include <QHostInfo>
 
@@ -14,7 +15,7 @@ Q_LOGGING_CATEGORY(lcExec, "flotilla.exec", QtInfoMsg)
 
 namespace {
 
-const QString terminatedByUser = QStringLiteral("Task terminated by user");
+const QString terminatedByUser = terminatedByUserReason.toString();
 const QString terminateRequested = QStringLiteral("TerminateRequested");
 const QString lost = QStringLiteral("Lost");
 
