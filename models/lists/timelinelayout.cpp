@@ -118,7 +118,8 @@ QList<TimelineMark> layoutTimelineRow(const TimelineRow &row, const TimelineView
         const double left = double(bar.startMs - viewport.fromMs) * pixelsPerMs;
         const double right = double(end - viewport.fromMs) * pixelsPerMs;
         if (right - left >= 1) {
-            marks.append(TimelineMark{std::max(0.0, left), std::min(viewport.width, right), bar.lane, index, 1, bar.outcome});
+            marks.append(
+                TimelineMark{std::max(0.0, left), std::min(viewport.width, right), bar.lane, index, 1, bar.outcome});
             return;
         }
         const double column = std::clamp(std::floor(left), 0.0, std::max(0.0, viewport.width - 1));

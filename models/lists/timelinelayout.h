@@ -30,8 +30,8 @@ struct TimelineRow
 {
     QString name;
     QList<TimelineBar> bars;
-    QList<int> running;      // indexes into bars of the running runs
-    qint64 longestMs = 0;    // the longest finished run, to find the visible ones fast
+    QList<int> running;   // indexes into bars of the running runs
+    qint64 longestMs = 0; // the longest finished run, to find the visible ones fast
     int lanes = 1;
 };
 
@@ -53,11 +53,11 @@ struct TimelineViewport
 // pixel column and lane.
 struct TimelineMark
 {
-    double left = 0; // pixels from the plot's left; clipped to it
+    double left = 0;  // pixels from the plot's left; clipped to it
     double right = 0; // at least left + 1
     int lane = 0;
-    int bar = 0;   // index into the row's bars of the (first) run
-    int count = 1; // runs in the mark
+    int bar = 0;                                // index into the row's bars of the (first) run
+    int count = 1;                              // runs in the mark
     RunOutcome outcome = RunOutcome::Succeeded; // the worst of them: failures stay visible
 };
 

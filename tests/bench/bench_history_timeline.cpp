@@ -81,7 +81,7 @@ void measure()
     view.show();
     const QDateTime now = QDateTime::currentDateTime();
     view.setChosenRange(now.addDays(-91), now);
-    view.model()->setGrouping(TimelineGrouping::ByDefinition);
+    view.setGrouping(TimelineGrouping::ByDefinition);
     QElapsedTimer load;
     load.start();
     view.setClient(&client);

@@ -227,7 +227,7 @@ void shootTimeline(MainWindow &window, HttpTestClient &http, const QDateTime &si
     window.showPage(MainWindow::Runs);
     window.runsPage()->showTimeline(true);
     RunTimelineView *timeline = window.runsPage()->timeline();
-    timeline->model()->setGrouping(TimelineGrouping::ByDefinition);
+    timeline->setGrouping(TimelineGrouping::ByDefinition);
     const QDateTime now = QDateTime::currentDateTime();
     timeline->setChosenRange(since, now.addMSecs(since.msecsTo(now) / 8));
     if (!waitFor([&] { return timeline->model()->runCount() >= 5 + runs.size() && !timeline->model()->isLoading(); },

@@ -72,7 +72,6 @@ RunTimelineChart::RunTimelineChart(RunTimelineModel *model, QWidget *parent)
     connect(m_model, &RunTimelineModel::runsChanged, this, &RunTimelineChart::rowsChanged);
     m_liveTimer.setInterval(liveMs);
     connect(&m_liveTimer, &QTimer::timeout, this, &RunTimelineChart::tick);
-    m_liveTimer.start();
     const qint64 now = nowMs();
     setRange(now - 3600 * 1000, now, true);
 }
@@ -186,9 +185,9 @@ void RunTimelineChart::tick()
 void RunTimelineChart::updateView()
 {
     const qint64 span = m_toMs - m_fromMs;
-    m_timeAxis->setFormat(span <= 2 * 3600 * 1000       ? QStringLiteral("HH:mm:ss")
+    m_timeAxis->setFormat(span <= 2 * 3600 * 1000        ? QStringLiteral("HH:mm:ss")
                           : span <= 2 * 24 * 3600 * 1000 ? QStringLiteral("HH:mm")
-                                                          : QStringLiteral("MMM d HH:mm"));
+                                                         : QStringLiteral("MMM d HH:mm"));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
     m_rowAxis->setRange(m_firstLane, m_firstLane + visibleLanes());
     TimelineViewport viewport;
@@ -203,6 +202,19 @@ void RunTimelineChart::resizeEvent(QResizeEvent *event)
     QChartView::resizeEvent(event);
     clampLanes();
     updateView();
+}
+
+void RunTimelineChart::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    m_liveTimer.start();
+    tick();
+}
+
+void RunTimelineChart::hideEvent(QHideEvent *event)
+{
+    QChartView::hideEvent(event);
+    m_liveTimer.stop(); // nothing to grow while nobody looks
 }
 
 void RunTimelineChart::wheelEvent(QWheelEvent *event)

@@ -118,6 +118,11 @@ void RunTimelineView::setChosenRange(const QDateTime &from, const QDateTime &unt
         setRange(ChosenRange);
 }
 
+void RunTimelineView::setGrouping(TimelineGrouping grouping)
+{
+    m_grouping->setCurrentIndex(m_grouping->findData(int(grouping)));
+}
+
 void RunTimelineView::applyRange()
 {
     const auto range = Range(m_range->currentData().toInt());

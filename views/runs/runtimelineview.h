@@ -1,5 +1,6 @@
 #pragma once
 
+#include <lists/timelinelayout.h>
 #include <wire/run.h>
 
 #include <QWidget>
@@ -35,6 +36,7 @@ public:
     void setRange(Range range);
     // A chosen range; shows ChosenRange.
     void setChosenRange(const QDateTime &from, const QDateTime &until);
+    void setGrouping(TimelineGrouping grouping);
     RunTimelineModel *model() const { return m_model; }
     // The chart alone, for exports.
     RunTimelineChart *chart() const { return m_chart; }

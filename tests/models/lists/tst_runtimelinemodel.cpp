@@ -5,6 +5,7 @@
 #include "storefill.h"
 #include "testserver.h"
 
+#include <client/flotillaclient.h>
 #include <lists/runtimelinemodel.h>
 
 #include <QDir>
@@ -75,7 +76,8 @@ Run Tst_RunTimelineModel::launch(const QString &definitionId)
 Run Tst_RunTimelineModel::waitUntil(const QString &runId, RunStatus status)
 {
     Run run;
-    QTRY_VERIFY_WITH_TIMEOUT((run = await(m_client->run(runId))->result()).status == status, 30000);
+    static_cast<void>(QTest::qWaitFor([&] { return (run = await(m_client->run(runId))->result()).status == status; },
+                                      30000)); // the caller checks the status
     return run;
 }
 
@@ -99,7 +101,7 @@ void Tst_RunTimelineModel::rowsPerClusterOrDefinition()
     const Run second = launch(quick);
     const Run failed = launch(failing);
     for (const Run &run : {first, second, failed})
-        waitUntil(run.runId, RunStatus::Stopped);
+        QCOMPARE(waitUntil(run.runId, RunStatus::Stopped).status, RunStatus::Stopped);
 
     RunTimelineModel model;
     ModelTesters testers(&model);
@@ -131,8 +133,8 @@ void Tst_RunTimelineModel::runningRunsAreInAndEndLive()
     const QString quick = createDefinition(QStringLiteral("quick"), QStringLiteral("true"));
     const Run running = launch(sleeper);
     const Run done = launch(quick);
-    waitUntil(running.runId, RunStatus::Running);
-    waitUntil(done.runId, RunStatus::Stopped);
+    QCOMPARE(waitUntil(running.runId, RunStatus::Running).status, RunStatus::Running);
+    QCOMPARE(waitUntil(done.runId, RunStatus::Stopped).status, RunStatus::Stopped);
 
     RunTimelineModel model;
     ModelTesters testers(&model);
@@ -163,8 +165,8 @@ void Tst_RunTimelineModel::aRangeBeforeTheRunsIsEmpty()
     const QString sleeper = createDefinition(QStringLiteral("sleeper"), QStringLiteral("sleep 60"));
     const QString quick = createDefinition(QStringLiteral("quick"), QStringLiteral("true"));
     const Run running = launch(sleeper);
-    waitUntil(launch(quick).runId, RunStatus::Stopped);
-    waitUntil(running.runId, RunStatus::Running);
+    QCOMPARE(waitUntil(launch(quick).runId, RunStatus::Stopped).status, RunStatus::Stopped);
+    QCOMPARE(waitUntil(running.runId, RunStatus::Running).status, RunStatus::Running);
 
     RunTimelineModel model;
     ModelTesters testers(&model);

@@ -4,6 +4,7 @@
 #include "awaitjob.h"
 #include "testserver.h"
 
+#include <client/flotillaclient.h>
 #include <lists/runtimelinemodel.h>
 #include <runs/runtimelinechart.h>
 #include <runs/runtimelineview.h>
@@ -62,7 +63,9 @@ void Tst_RunTimelineChart::initTestCase()
     const QString failing = define(QStringLiteral("failing"), QStringLiteral("sleep 0.5; exit 3"));
     const QString sleeper = define(QStringLiteral("sleeper"), QStringLiteral("sleep 60"));
     const auto settled = [&](Run run, RunStatus status) {
-        QTest::qWaitFor([&] { return (run = await(m_client->run(run.runId))->result()).status == status; }, 30000);
+        static_cast<void>(
+            QTest::qWaitFor([&] { return (run = await(m_client->run(run.runId))->result()).status == status; },
+                            30000)); // the caller checks the status
         return run;
     };
     // The quick ones one after the other: the same lane, so they merge when zoomed out.
@@ -78,7 +81,7 @@ void Tst_RunTimelineChart::initTestCase()
     m_view->resize(1000, 500);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    m_view->model()->setGrouping(TimelineGrouping::ByDefinition);
+    m_view->setGrouping(TimelineGrouping::ByDefinition);
     m_view->setChosenRange(before, QDateTime::currentDateTime().addSecs(60));
     m_view->setClient(m_client.get());
     QTRY_COMPARE(m_view->model()->runCount(), 4);

@@ -64,7 +64,8 @@ void Tst_RunTimelineView::aBackwardsRangeIsRefused()
     const QDateTime start(QDate(2026, 11, 2), QTime(8, 0));
     view.setChosenRange(start, start.addSecs(3600));
     view.setChosenRange(start, start.addSecs(-3600));
-    QCOMPARE(namedChild<QLabel>(&view, "timelineStatus")->text(), QStringLiteral("Choose a range that starts before it ends."));
+    QCOMPARE(namedChild<QLabel>(&view, "timelineStatus")->text(),
+             QStringLiteral("Choose a range that starts before it ends."));
     QCOMPARE(view.chart()->visibleFromMs(), start.toMSecsSinceEpoch()); // the last good range stays
 }
 
