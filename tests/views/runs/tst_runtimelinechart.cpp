@@ -6,6 +6,7 @@
 
 #include <client/flotillaclient.h>
 #include <lists/runtimelinemodel.h>
+#include <runs/runstate.h>
 #include <runs/runtimelinechart.h>
 #include <runs/runtimelineview.h>
 #include <runs/timelinebarsitem.h>
@@ -150,10 +151,10 @@ void Tst_RunTimelineChart::hoverNamesTheRun()
 {
     const Run &failed = m_runs[2];
     const QString text = RunTimelineChart::runText(failed, 1);
-    for (const QString &part : {failed.alias, failed.runId, timeText(failed.startedAt), timeText(failed.finishedAt),
-                                QStringLiteral("Failed")}) {
-        QVERIFY2(text.contains(part), qPrintable(part + u" in " + text));
-    }
+    const QStringList parts = {failed.alias, failed.runId, timeText(failed.startedAt), timeText(failed.finishedAt),
+                               QStringLiteral("Failed")};
+    for (const QString &part : parts)
+        QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" in ") + text));
     QVERIFY(RunTimelineChart::runText(m_runs[3], 1).contains(QStringLiteral("still running")));
     QVERIFY(RunTimelineChart::runText(m_runs[0], 12).startsWith(QStringLiteral("12 runs")));
 }
