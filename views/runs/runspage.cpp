@@ -8,15 +8,15 @@
 #include <lists/runlistmodel.h>
 
 #include <QHeaderView>
+#include <QTabBar>
 #include <QTableView>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Flotilla {
 
 RunsPage::RunsPage(QWidget *parent)
     : QWidget(parent)
-    , m_views(new QTabWidget(this))
+    , m_views(new QTabBar(this))
     , m_model(new RunListModel(nullptr, this))
     // Active runs by default, as upstream's run list opens.
     , m_filters(new RunFilterBar(m_model, RunFilterBar::AllFilters,
@@ -33,30 +33,35 @@ RunsPage::RunsPage(QWidget *parent)
     connect(m_timeline, &RunTimelineView::runActivated, this, &RunsPage::runActivated);
     connect(m_timeline, &RunTimelineView::errorOccurred, this, &RunsPage::errorOccurred);
 
-    auto *tablePage = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePage);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->addWidget(m_filters);
-    tableLayout->addWidget(m_table, 1);
+    // A tab bar rather than a QTabWidget: the table stays a direct child of
+    // the page, laid out (and its columns fitted) as before.
     m_views->setDocumentMode(true);
     m_views->setAccessibleName(tr("Runs as"));
-    m_views->addTab(tablePage, tr("Table"));
-    m_views->addTab(m_timeline, tr("Timeline"));
-    connect(m_views, &QTabWidget::currentChanged, this, &RunsPage::timelineShown);
+    m_views->addTab(tr("Table"));
+    m_views->addTab(tr("Timeline"));
+    m_timeline->hide();
+    connect(m_views, &QTabBar::currentChanged, this, &RunsPage::timelineShown);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_views);
+    layout->addWidget(m_views, 0, Qt::AlignLeft);
+    layout->addWidget(m_filters);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_timeline, 1);
 }
 
 void RunsPage::showTimeline(bool shown)
 {
-    m_views->setCurrentWidget(shown ? static_cast<QWidget *>(m_timeline) : m_views->widget(0));
+    m_views->setCurrentIndex(shown ? 1 : 0);
 }
 
 void RunsPage::timelineShown()
 {
+    const bool shown = m_views->currentIndex() == 1;
+    m_filters->setVisible(!shown);
+    m_table->setVisible(!shown);
+    m_timeline->setVisible(shown);
     // The timeline loads every run in its range: not before it is looked at.
-    if (m_views->currentWidget() != m_timeline || m_timelineHasClient)
+    if (!shown || m_timelineHasClient)
         return;
     m_timelineHasClient = true;
     m_timeline->setClient(m_client);

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-class QTabWidget;
+class QTabBar;
 class QTableView;
 
 namespace Flotilla {
@@ -45,7 +45,7 @@ Q_SIGNALS:
 private:
     void timelineShown();
 
-    QTabWidget *m_views;
+    QTabBar *m_views; // Table or Timeline
     FlotillaClient *m_client = nullptr;
     RunListModel *m_model;
     RunFilterBar *m_filters;

@@ -12,7 +12,8 @@
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QSignalSpy>
-#include <QTabWidget>
+#include <QTabBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace Flotilla;
@@ -81,11 +82,15 @@ void Tst_RunTimelineView::rowsChooseTheGrouping()
 void Tst_RunTimelineView::theRunsPageShowsItAsATab()
 {
     RunsPage page;
-    auto *tabs = page.findChild<QTabWidget *>();
+    auto *tabs = page.findChild<QTabBar *>();
     QVERIFY(tabs);
     QCOMPARE(tabs->count(), 2);
+    page.show();
+    QVERIFY(page.timeline()->isHidden());
     page.showTimeline(true);
-    QCOMPARE(tabs->currentWidget(), page.timeline());
+    QCOMPARE(tabs->currentIndex(), 1);
+    QVERIFY(!page.timeline()->isHidden());
+    QVERIFY(page.table()->isHidden());
     QSignalSpy activated(&page, &RunsPage::runActivated);
     Run run;
     run.runId = QStringLiteral("a-run");
