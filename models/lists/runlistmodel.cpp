@@ -4,6 +4,7 @@
 // would reach into the other's rows.
 #include "runlistmodel.h"
 
+#include <wire/runstats.h> // durationText
 #include <wire/timestamp.h>
 
 namespace Flotilla {
@@ -27,16 +28,6 @@ std::optional<qint64> durationMs(const Run &run)
         return std::nullopt;
     const QDateTime end = run.finishedAt ? *run.finishedAt : QDateTime::currentDateTimeUtc();
     return qMax<qint64>(0, run.startedAt->msecsTo(end));
-}
-
-QString durationText(qint64 ms)
-{
-    const qint64 seconds = ms / 1000;
-    if (seconds < 60)
-        return QStringLiteral("%1s").arg(seconds);
-    if (seconds < 3600)
-        return QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1h %2m").arg(seconds / 3600).arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'));
 }
 
 QVariant timeValue(const std::optional<QDateTime> &time, int role)

@@ -13,6 +13,7 @@
 #include <mainwindow/mainwindow.h>
 #include <runs/runselectionactions.h>
 #include <runs/runspage.h>
+#include <runs/runtimelineview.h>
 #include <runs/runview.h>
 #include <settings/settingsdialog.h>
 #include <templates/templatedetails.h>
@@ -29,6 +30,7 @@
 #include <lists/podeventmodel.h>
 #include <lists/runhistorymodel.h>
 #include <lists/runlistmodel.h>
+#include <lists/runtimelinemodel.h>
 #include <lists/starredproxymodel.h>
 #include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
@@ -302,6 +304,46 @@ void shootDefinitionHistory(MainWindow &window, const QString &definitionId)
     tabs->setCurrentIndex(0);
 }
 
+// The runs page's timeline, a row per definition: the runs of this session,
+// some at once (lanes), failed, stopped by the user, and one still running.
+void shootTimeline(MainWindow &window, HttpTestClient &http, const QDateTime &since)
+{
+    const auto define = [&](const char *alias, const char *command) {
+        return createDefinition(http, {{"alias", alias},
+                                       {"group_name", "ops"},
+                                       {"image", "registry.example.com/ops:1"},
+                                       {"command", command},
+                                       {"memory", 256}});
+    };
+    const QString backup = define("backup-db", "sleep 4");
+    const QString resize = define("resize-images", "sleep 1.5; exit 1");
+    const QString sync = define("sync-users", "sleep 1");
+    QStringList runs = {launchRun(http, backup), launchRun(http, resize), launchRun(http, sync)};
+    waitForStatus(http, runs.constLast(), "STOPPED");
+    runs.append(launchRun(http, sync));
+    waitForStatus(http, runs.constFirst(), "STOPPED");
+    const QString stopped = launchRun(http, backup);
+    waitForStatus(http, stopped, "RUNNING");
+    QTest::qWait(1000); // long enough to be seen
+    http.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(backup, stopped));
+    runs.append(stopped);
+    runs.append(launchRun(http, resize));
+    for (const QString &runId : runs)
+        waitForStatus(http, runId, "STOPPED");
+
+    window.showPage(MainWindow::Runs);
+    window.runsPage()->showTimeline(true);
+    RunTimelineView *timeline = window.runsPage()->timeline();
+    timeline->setGrouping(TimelineGrouping::ByDefinition);
+    const QDateTime now = QDateTime::currentDateTime();
+    timeline->setChosenRange(since, now.addMSecs(since.msecsTo(now) / 8));
+    if (!waitFor([&] { return timeline->model()->runCount() >= 5 + runs.size() && !timeline->model()->isLoading(); },
+                 "the timeline's runs"))
+        return;
+    save(&window, QStringLiteral("21-runs-timeline"));
+    window.runsPage()->showTimeline(false);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -325,6 +367,7 @@ int main(int argc, char *argv[])
     if (!error.isEmpty() || !server.start(&error))
         return fail(error), 1;
     HttpTestClient http(server);
+    const QDateTime started = QDateTime::currentDateTime().addSecs(-2);
     const QString hello = createDefinition(http, {{"alias", "hello-flotilla"},
                                                   {"group_name", "examples"},
                                                   {"image", "docker.io/library/busybox:latest"},
@@ -503,6 +546,7 @@ int main(int argc, char *argv[])
 
     screenshotTrayMenu();
     screenshotNotificationSettings(&profiles, &window);
+    shootTimeline(window, http, started);
     shootFavourites(window, {train, report});
     bulkStopConfirmation(window, http, train);
     shootDefinitionHistory(window, QStringLiteral("daily-ingest-7f3a"));
