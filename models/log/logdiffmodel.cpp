@@ -61,7 +61,9 @@ QVariant LogDiffModel::data(const QModelIndex &index, int role) const
         return int(row.kind);
     if (role == Qt::TextAlignmentRole && (index.column() == LeftNumber || index.column() == RightNumber))
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
+    // The whole line on hover: a long one is cut at the column's edge.
+    if (role != Qt::DisplayRole
+        && !(role == Qt::ToolTipRole && (index.column() == LeftText || index.column() == RightText)))
         return {};
     switch (index.column()) {
     case LeftNumber: return row.left < 0 ? QVariant() : QVariant(row.left + 1);
