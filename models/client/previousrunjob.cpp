@@ -10,8 +10,7 @@ PreviousRunJob::PreviousRunJob(FlotillaClient *client, Run run, QObject *parent)
     : QObject(parent ? parent : client)
     , m_client(client)
     , m_run(std::move(run))
-    , m_before(m_run.startedAt ? *m_run.startedAt
-                               : m_run.queuedAt.value_or(QDateTime::currentDateTimeUtc()))
+    , m_before(m_run.startedAt ? *m_run.startedAt : m_run.queuedAt.value_or(QDateTime::currentDateTimeUtc()))
 {}
 
 void PreviousRunJob::start()

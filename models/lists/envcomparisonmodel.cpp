@@ -17,7 +17,8 @@ void EnvComparisonModel::setEnv(const EnvList &left, const EnvList &right)
 
 int EnvComparisonModel::count(EnvChange change) const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [change](const auto &row) { return row.change == change; }));
+    return int(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [change](const auto &row) { return row.change == change; }));
 }
 
 int EnvComparisonModel::rowCount(const QModelIndex &parent) const

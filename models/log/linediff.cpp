@@ -10,11 +10,10 @@ namespace Flotilla {
 
 QString LineMask::defaultPattern()
 {
-    return QStringLiteral(
-        "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
-        "|\\b\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\b"
-        "|\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"
-        "|\\b[0-9a-fA-F]{12,}\\b");
+    return QStringLiteral("\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+                          "|\\b\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\b"
+                          "|\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"
+                          "|\\b[0-9a-fA-F]{12,}\\b");
 }
 
 LineMask::LineMask(const QString &pattern)
@@ -173,11 +172,13 @@ private:
                 candidates.push_back({i, m_posB[size_t(id)]});
         }
         // Longest increasing subsequence by `right` (patience sorting).
-        std::vector<int> pileTops;                       // candidate index on top of each pile
+        std::vector<int> pileTops;                        // candidate index on top of each pile
         std::vector<int> previous(candidates.size(), -1); // on the pile to the left
         for (int c = 0; c < int(candidates.size()); ++c) {
             const auto pile = std::lower_bound(pileTops.begin(), pileTops.end(), candidates[size_t(c)].right,
-                                               [&](int top, int right) { return candidates[size_t(top)].right < right; });
+                                               [&](int top, int right) {
+                                                   return candidates[size_t(top)].right < right;
+                                               });
             if (pile != pileTops.begin())
                 previous[size_t(c)] = *(pile - 1);
             if (pile == pileTops.end())
@@ -350,7 +351,7 @@ QString unifiedHunks(const QStringList &left, const QStringList &right, const Li
     const int rowCount = int(rows.size());
     QString out;
     int row = 0;
-    int counted = 0;                    // rows before it counted into leftBefore and rightBefore
+    int counted = 0;                     // rows before it counted into leftBefore and rightBefore
     int leftBefore = 0, rightBefore = 0; // lines before the hunk
     while (row < rowCount) {
         while (row < rowCount && rows[size_t(row)].kind == DiffKind::Same)

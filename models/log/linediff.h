@@ -50,9 +50,9 @@ struct DiffRow
 struct LineDiffResult
 {
     std::vector<DiffRow> rows;
-    qsizetype onlyLeft = 0;  // lines
-    qsizetype onlyRight = 0; // lines
-    qsizetype changed = 0;   // rows pairing a left line with a different right one
+    qsizetype onlyLeft = 0;   // lines
+    qsizetype onlyRight = 0;  // lines
+    qsizetype changed = 0;    // rows pairing a left line with a different right one
     int firstDifference = -1; // row; -1 when the texts compare equal
 
     bool isEqual() const { return firstDifference < 0; }
@@ -82,8 +82,7 @@ std::optional<LineDiffResult> compare(const QStringList &left, const QStringList
 
 // The rows as unified diff hunks ("@@ -1,4 +1,5 @@", then " ", "-" and "+"
 // lines), with `context` unchanged lines around each change; empty when equal.
-QString unifiedHunks(const QStringList &left, const QStringList &right, const LineDiffResult &result,
-                     int context = 3);
+QString unifiedHunks(const QStringList &left, const QStringList &right, const LineDiffResult &result, int context = 3);
 
 } // namespace LineDiff
 

@@ -1,8 +1,8 @@
 #include "logdiffjob.h"
 
 #include <QPromise>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 
 namespace Flotilla {
 
@@ -32,20 +32,19 @@ void LogDiffJob::start()
         QTimer::singleShot(0, this, &LogDiffJob::finish);
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(
-        [left = std::exchange(m_leftText, {}), right = std::exchange(m_rightText, {}),
-         pattern = m_mask.pattern()](QPromise<Output> &promise) {
-            promise.setProgressRange(0, 1000);
-            const LineMask mask(pattern); // its own: nothing shared with the UI thread
-            Output output{LineDiff::splitLines(left), LineDiff::splitLines(right), {}};
-            std::optional<LineDiffResult> result = LineDiff::compare(
-                output.left, output.right, mask, [&promise] { return promise.isCanceled(); },
-                [&promise](int permille) { promise.setProgressValue(permille); });
-            if (!result)
-                return;
-            output.result = std::move(*result);
-            promise.addResult(std::move(output));
-        }));
+    m_watcher.setFuture(QtConcurrent::run([left = std::exchange(m_leftText, {}), right = std::exchange(m_rightText, {}),
+                                           pattern = m_mask.pattern()](QPromise<Output> &promise) {
+        promise.setProgressRange(0, 1000);
+        const LineMask mask(pattern); // its own: nothing shared with the UI thread
+        Output output{LineDiff::splitLines(left), LineDiff::splitLines(right), {}};
+        std::optional<LineDiffResult> result = LineDiff::compare(
+            output.left, output.right, mask, [&promise] { return promise.isCanceled(); },
+            [&promise](int permille) { promise.setProgressValue(permille); });
+        if (!result)
+            return;
+        output.result = std::move(*result);
+        promise.addResult(std::move(output));
+    }));
 }
 
 void LogDiffJob::cancel()

@@ -26,9 +26,12 @@ constexpr int edits = 300;
 QStringList workerLog(const QDateTime &start, quint32 seed, quint32 content = 0)
 {
     QRandomGenerator random(seed);
-    static const char *const messages[] = {"fetched batch %1 of %2 rows",       "wrote partition %1 (%2 bytes)",
-                                           "retrying upload of part %1 after %2 ms", "cache hit ratio %1.%2",
-                                           "checkpoint %1 committed in %2 ms",   "heartbeat from node-%1 lag %2"};
+    static const char *const messages[] = {"fetched batch %1 of %2 rows",
+                                           "wrote partition %1 (%2 bytes)",
+                                           "retrying upload of part %1 after %2 ms",
+                                           "cache hit ratio %1.%2",
+                                           "checkpoint %1 committed in %2 ms",
+                                           "heartbeat from node-%1 lag %2"};
     static const char *const levels[] = {"INFO", "INFO", "INFO", "DEBUG", "WARN"};
     QStringList lines;
     lines.reserve(logLines);
@@ -76,8 +79,12 @@ void measure()
     for (int edit = 0; edit < edits; ++edit) {
         const int line = int(random.bounded(right.size()));
         switch (edit % 3) {
-        case 0: right[line] = QStringLiteral("2026-12-03T09:00:00.000Z ERROR edit %1 changed this line").arg(edit); break;
-        case 1: right.insert(line, QStringLiteral("2026-12-03T09:00:00.000Z WARN edit %1 added a line").arg(edit)); break;
+        case 0:
+            right[line] = QStringLiteral("2026-12-03T09:00:00.000Z ERROR edit %1 changed this line").arg(edit);
+            break;
+        case 1:
+            right.insert(line, QStringLiteral("2026-12-03T09:00:00.000Z WARN edit %1 added a line").arg(edit));
+            break;
         case 2: right.removeAt(line); break;
         }
     }

@@ -20,9 +20,11 @@ void Tst_EnvComparisonModel::rowsAndCounts()
 {
     EnvComparisonModel model;
     ModelTesters testers(&model);
-    model.setEnv({{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("B"), QStringLiteral("2")},
+    model.setEnv({{QStringLiteral("A"), QStringLiteral("1")},
+                  {QStringLiteral("B"), QStringLiteral("2")},
                   {QStringLiteral("C"), QStringLiteral("3")}},
-                 {{QStringLiteral("A"), QStringLiteral("1")}, {QStringLiteral("B"), QStringLiteral("20")},
+                 {{QStringLiteral("A"), QStringLiteral("1")},
+                  {QStringLiteral("B"), QStringLiteral("20")},
                   {QStringLiteral("D"), QStringLiteral("4")}});
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.count(EnvChange::Same), 1);

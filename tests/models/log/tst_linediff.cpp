@@ -54,7 +54,8 @@ std::vector<DiffRow> rowsOfKind(const LineDiffResult &result, DiffKind kind)
 void Tst_LineDiff::splitLines()
 {
     QCOMPARE(LineDiff::splitLines(QStringLiteral("a\r\nb\n")), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(LineDiff::splitLines(QStringLiteral("a\n\nb")), (QStringList{QStringLiteral("a"), QString(), QStringLiteral("b")}));
+    QCOMPARE(LineDiff::splitLines(QStringLiteral("a\n\nb")),
+             (QStringList{QStringLiteral("a"), QString(), QStringLiteral("b")}));
     QVERIFY(LineDiff::splitLines(QString()).isEmpty());
 }
 
@@ -125,12 +126,12 @@ void Tst_LineDiff::countsOfInsertedDeletedAndChangedLines()
     QCOMPARE(result->onlyLeft, 3);
     QCOMPARE(result->changed, 1);
     QCOMPARE(result->firstDifference, 10);
-    QCOMPARE(rowsOfKind(*result, DiffKind::OnlyRight),
-             (std::vector<DiffRow>{{-1, 10, DiffKind::OnlyRight}, {-1, 11, DiffKind::OnlyRight},
-                                   {-1, 99, DiffKind::OnlyRight}}));
-    QCOMPARE(rowsOfKind(*result, DiffKind::OnlyLeft),
-             (std::vector<DiffRow>{{50, -1, DiffKind::OnlyLeft}, {51, -1, DiffKind::OnlyLeft},
-                                   {52, -1, DiffKind::OnlyLeft}}));
+    QCOMPARE(rowsOfKind(*result, DiffKind::OnlyRight), (std::vector<DiffRow>{{-1, 10, DiffKind::OnlyRight},
+                                                                             {-1, 11, DiffKind::OnlyRight},
+                                                                             {-1, 99, DiffKind::OnlyRight}}));
+    QCOMPARE(rowsOfKind(*result, DiffKind::OnlyLeft), (std::vector<DiffRow>{{50, -1, DiffKind::OnlyLeft},
+                                                                            {51, -1, DiffKind::OnlyLeft},
+                                                                            {52, -1, DiffKind::OnlyLeft}}));
     QCOMPARE(rowsOfKind(*result, DiffKind::Changed), (std::vector<DiffRow>{{79, 78, DiffKind::Changed}}));
     QCOMPARE(rowsOfKind(*result, DiffKind::Same).size(), size_t(96));
 }
@@ -170,8 +171,10 @@ void Tst_LineDiff::veryDifferentTextsAreAllChanged()
 void Tst_LineDiff::repeatedLinesAlign()
 {
     // No line is unique here, so Myers aligns them.
-    const QStringList left{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")};
-    const QStringList right{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")};
+    const QStringList left{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a"),
+                           QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")};
+    const QStringList right{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("a"),
+                            QStringLiteral("b")};
     const std::optional<LineDiffResult> result = LineDiff::compare(left, right, LineMask(QString()));
     QVERIFY(result);
     QCOMPARE(result->onlyLeft, 1);
