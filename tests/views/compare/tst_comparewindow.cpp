@@ -58,7 +58,8 @@ void Tst_CompareWindow::initTestCase()
     m_client = std::make_unique<FlotillaClient>(m_server.url(), ServerFlavour::ControlPlane);
     m_client->setBearerToken(QString::fromUtf8(m_server.token()));
     HttpTestClient http(m_server);
-    const QString definition = createDefinition(http, Json{{"alias", "nightly"}, {"image", "none"}, {"command", command}});
+    const QString definition = createDefinition(http,
+                                                Json{{"alias", "nightly"}, {"image", "none"}, {"command", command}});
     QVERIFY(!definition.isEmpty());
     const auto runWith = [&](const Json &env) {
         const QString runId = QString::fromStdString(
@@ -71,10 +72,10 @@ void Tst_CompareWindow::initTestCase()
         finished.wait();
         return job->result();
     };
-    m_left = runWith(Json::array({Json{{"name", "MODE"}, {"value", "lenient"}},
-                                  Json{{"name", "REGION"}, {"value", "eu"}}}));
-    m_right = runWith(Json::array({Json{{"name", "MODE"}, {"value", "strict"}},
-                                   Json{{"name", "DEBUG"}, {"value", "1"}}}));
+    m_left = runWith(
+        Json::array({Json{{"name", "MODE"}, {"value", "lenient"}}, Json{{"name", "REGION"}, {"value", "eu"}}}));
+    m_right = runWith(
+        Json::array({Json{{"name", "MODE"}, {"value", "strict"}}, Json{{"name", "DEBUG"}, {"value", "1"}}}));
     QCOMPARE(m_left.exitCode, 0);
     QCOMPARE(m_right.exitCode, 2);
 }
