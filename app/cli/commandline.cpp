@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "comparecommand.h"
 #include "completioncommand.h"
 #include "definitioncommands.h"
 #include "exportcommands.h"
@@ -61,7 +62,9 @@ const CommandList &CommandLine::commands()
 {
     static const CommandList list = DefinitionCommands::commands() + RunCommands::commands()
                                     + TemplateCommands::commands() + NameCommands::commands()
-                                    + CommandList{std::make_shared<ExportCommand>(), std::make_shared<OpenCommand>(),
+                                    + CommandList{std::make_shared<CompareCommand>(),
+                                                  std::make_shared<ExportCommand>(),
+                                                  std::make_shared<OpenCommand>(),
                                                   std::make_shared<ProfileCommands>(),
                                                   std::make_shared<CompletionCommand>(CompletionCommand::Action::Script),
                                                   std::make_shared<HelpCommand>()};
