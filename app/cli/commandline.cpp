@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "comparecommand.h"
 #include "completioncommand.h"
 #include "definitioncommands.h"
 #include "exportcommands.h"
@@ -63,6 +64,7 @@ const CommandList &CommandLine::commands()
     static const CommandList list = DefinitionCommands::commands() + RunCommands::commands()
                                     + TemplateCommands::commands() + NameCommands::commands()
                                     + CommandList{std::make_shared<StatsCommand>(),
+                                                  std::make_shared<CompareCommand>(),
                                                   std::make_shared<ExportCommand>(),
                                                   std::make_shared<OpenCommand>(),
                                                   std::make_shared<ProfileCommands>(),

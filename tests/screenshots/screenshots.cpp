@@ -3,6 +3,7 @@
 // reviewers) can look at them: screenshots [--dark] DIR (default ./screenshots).
 // --dark paints them in a dark palette, as a dark desktop theme would.
 // dev.sh runs it under Xvfb; CTest runs it too, so every view at least renders.
+#include <compare/comparewindow.h>
 #include <definitions/definitiondetails.h>
 #include <definitions/definitioneditor.h>
 #include <definitions/definitionspage.h>
@@ -46,6 +47,7 @@
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -344,6 +346,60 @@ void shootTimeline(MainWindow &window, HttpTestClient &http, const QDateTime &si
     window.runsPage()->showTimeline(false);
 }
 
+// Yesterday's and today's run of an import, with different env: the
+// comparison window with its fields, env and aligned logs.
+void shootComparison(MainWindow &window, HttpTestClient &http)
+{
+    const char *const importer
+        = "now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }; "
+          "echo \"$(now) INFO importer 7.2 starting in $REGION, batches of $BATCH\"; "
+          "for t in orders customers invoices payments refunds shipments; do "
+          "echo \"$(now) INFO loading table $t\"; echo \"$(now) INFO table $t: 1200 rows read\"; "
+          "echo \"$(now) INFO table $t: checksum ok\"; "
+          "if [ $t = refunds ] && [ \"$STRICT\" = 1 ]; then "
+          "echo \"$(now) ERROR table refunds: 3 rows failed validation (request "
+          "0f8fad5b-d9cb-469f-a165-70867728950e)\"; "
+          "fi; done; "
+          "if [ \"$STRICT\" = 1 ]; then echo \"$(now) ERROR import aborted\"; exit 4; fi; "
+          "echo \"$(now) INFO committed 7200 rows\"";
+    const QString definition = createDefinition(http, {{"alias", "nightly-import"},
+                                                       {"group_name", "data"},
+                                                       {"image", "registry.example.com/importer:7.2"},
+                                                       {"command", importer},
+                                                       {"memory", 256}});
+    const auto env = [](std::initializer_list<std::pair<const char *, const char *>> vars) {
+        Json list = Json::array();
+        for (const auto &[name, value] : vars)
+            list.push_back(Json{{"name", name}, {"value", value}});
+        return list;
+    };
+    const QString yesterday = launchRun(http, definition,
+                                        env({{"REGION", "eu-west-1"}, {"BATCH", "500"}, {"LOG_LEVEL", "info"}}));
+    waitForStatus(http, yesterday, "STOPPED");
+    const QString today = launchRun(http, definition,
+                                    env({{"REGION", "eu-west-1"}, {"BATCH", "1000"}, {"STRICT", "1"}}));
+    waitForStatus(http, today, "STOPPED");
+    FlotillaClient *client = window.connection()->client();
+    const auto read = [client](const QString &runId) {
+        ResultJob<Run> *job = client->run(runId);
+        job->setAutoDelete(false);
+        QSignalSpy finished(job, &ApiJob::finished);
+        job->start();
+        finished.wait(30000);
+        const Run run = job->result();
+        job->deleteLater();
+        return run;
+    };
+    CompareWindow *compare = window.openComparison(read(yesterday), read(today));
+    if (!compare)
+        return fail(QStringLiteral("no compare window"));
+    QSignalSpy compared(compare, &CompareWindow::logsCompared);
+    if (!compared.wait(30000))
+        return fail(QStringLiteral("the logs were not compared"));
+    save(compare, QStringLiteral("22-compare-runs"));
+    compare->close();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -548,6 +604,8 @@ int main(int argc, char *argv[])
     screenshotNotificationSettings(&profiles, &window);
     shootTimeline(window, http, started);
     shootFavourites(window, {train, report});
+    // Before the bulk stop question, whose runs go on and take the cluster's slots.
+    shootComparison(window, http);
     bulkStopConfirmation(window, http, train);
     shootDefinitionHistory(window, QStringLiteral("daily-ingest-7f3a"));
     return g_failures == 0 ? 0 : 1;

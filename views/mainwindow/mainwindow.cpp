@@ -5,6 +5,7 @@
 #include "exportimportcontroller.h"
 #include "linkcontroller.h"
 #include "quitguard.h"
+#include <compare/comparewindow.h>
 #include <definitions/definitiondetails.h>
 #include <definitions/definitionspage.h>
 #include <names/namelistpage.h>
@@ -19,6 +20,7 @@
 #include <widgets/tableviews.h>
 
 #include <client/flotillaclient.h>
+#include <client/previousrunjob.h>
 #include <client/profilestore.h>
 #include <client/settings.h>
 #include <client/watchlist.h>
@@ -171,6 +173,8 @@ void MainWindow::connectPages()
         connect(runActions, &RunSelectionActions::watchRequested, this, &MainWindow::watchRuns);
         connect(runActions, &RunSelectionActions::copyLinkRequested, m_links,
                 [this](const Run &run) { m_links->copy(FlotillaLink::Kind::Run, run.runId); });
+        connect(runActions, &RunSelectionActions::compareRequested, this,
+                [this](const Run &left, const Run &right) { openComparison(left, right); });
     }
     connect(m_definitions, &DefinitionsPage::launchManyRequested, m_bulk, &BulkActions::launchDefinitions);
     connect(m_definitions, &DefinitionsPage::deleteManyRequested, m_bulk, &BulkActions::deleteDefinitions);
@@ -438,6 +442,8 @@ RunView *MainWindow::openRunWith(FlotillaClient *client, const Run &run)
     connect(view, &RunView::copyLinkRequested, m_links,
             [this](const Run &shown) { m_links->copy(FlotillaLink::Kind::Run, shown.runId); });
     connect(view, &QObject::destroyed, this, [this, runId = run.runId] { m_runViews.remove(runId); });
+    connect(view, &RunView::compareWithPreviousRequested, this,
+            [this, client](const Run &shown) { compareWithPrevious(client, shown); });
     if (m_watches) {
         const QString profile = m_connection->profile().name;
         view->setWatched(m_watches->isRunWatched(profile, run.runId));
@@ -452,6 +458,36 @@ RunView *MainWindow::openRunWith(FlotillaClient *client, const Run &run)
     m_runViews.insert(run.runId, view);
     view->show();
     return view;
+}
+
+CompareWindow *MainWindow::openComparison(const Run &left, const Run &right, FlotillaClient *client)
+{
+    if (!client)
+        client = m_connection->client();
+    if (!client)
+        return nullptr;
+    auto *window = new CompareWindow(client, left, right, this);
+    m_connection->holdClient(client, window);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(1280, 860);
+    window->show();
+    return window;
+}
+
+void MainWindow::compareWithPrevious(FlotillaClient *client, const Run &run)
+{
+    auto *job = new PreviousRunJob(client, run);
+    connect(job, &PreviousRunJob::finished, this, [this, job, client] {
+        if (!job->succeeded())
+            return m_errorBar->showError(job->error().sentence());
+        if (!job->result()) {
+            statusBar()->showMessage(tr("%1 has no earlier run to compare with.").arg(job->run().alias), 10000);
+            return;
+        }
+        openComparison(*job->result(), job->run(), client);
+    });
+    job->start();
 }
 
 QList<RunView *> MainWindow::runViews() const

@@ -18,6 +18,7 @@ namespace Flotilla {
 
 class ActionsController;
 class BulkActions;
+class CompareWindow;
 class ExportImportController;
 class DefinitionsPage;
 class ErrorBar;
@@ -66,6 +67,10 @@ public:
     RunView *openRun(const Run &run);
     // A run of a server the window may no longer show (the tray, a notification).
     RunView *openRunWith(FlotillaClient *client, const Run &run);
+    // A window comparing two runs of `client`'s server (the one shown when null).
+    CompareWindow *openComparison(const Run &left, const Run &right, FlotillaClient *client = nullptr);
+    // Finds the previous run of the same definition or template, then compares.
+    void compareWithPrevious(FlotillaClient *client, const Run &run);
     ActionsController *actions() const { return m_actions; }
     // Offers Watch in run windows, the runs table and on definitions.
     void setWatchList(WatchList *watches);

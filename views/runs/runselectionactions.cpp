@@ -20,6 +20,7 @@ RunSelectionActions::RunSelectionActions(QTableView *table)
     , m_watch(new QAction(tr("&Watch"), this))
     , m_copyIds(new QAction(actionIcon(ActionIcon::Copy), tr("Copy &IDs"), this))
     , m_copyLink(new QAction(tr("Copy &Link"), this))
+    , m_compare(new QAction(tr("Co&mpare"), this))
 {
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_watch->setToolTip(tr("Notify me when the selected runs end"));
@@ -39,9 +40,20 @@ RunSelectionActions::RunSelectionActions(QTableView *table)
         if (const QList<Run> runs = selectedRuns(); runs.size() == 1)
             Q_EMIT copyLinkRequested(runs.constFirst());
     });
-    for (const auto &[action, name] :
-         {std::pair{m_stop, "stopAction"}, std::pair{m_retry, "retryAction"}, std::pair{m_watch, "watchAction"},
-          std::pair{m_copyIds, "copyIdsAction"}, std::pair{m_copyLink, "copyLinkAction"}}) {
+    m_compare->setToolTip(tr("Compare the two selected runs side by side: fields, env and logs"));
+    connect(m_compare, &QAction::triggered, this, [this] {
+        QList<Run> runs = selectedRuns();
+        if (runs.size() != 2)
+            return;
+        // The older one on the left: "what changed since then" reads left to right.
+        const auto startOf = [](const Run &run) { return run.startedAt ? run.startedAt : run.queuedAt; };
+        if (startOf(runs[1]) < startOf(runs[0]))
+            runs.swapItemsAt(0, 1);
+        Q_EMIT compareRequested(runs[0], runs[1]);
+    });
+    for (const auto &[action, name] : {std::pair{m_stop, "stopAction"}, std::pair{m_retry, "retryAction"},
+                                       std::pair{m_watch, "watchAction"}, std::pair{m_copyIds, "copyIdsAction"},
+                                       std::pair{m_copyLink, "copyLinkAction"}, std::pair{m_compare, "compareAction"}}) {
         action->setObjectName(QLatin1String(name));
         m_table->addAction(action);
     }
@@ -85,6 +97,7 @@ void RunSelectionActions::update()
     m_watch->setEnabled(active > 0);
     m_copyIds->setEnabled(!runs.isEmpty());
     m_copyLink->setEnabled(runs.size() == 1);
+    m_compare->setEnabled(runs.size() == 2);
 }
 
 } // namespace Flotilla

@@ -10,12 +10,12 @@ class QTableView;
 
 namespace Flotilla {
 
-// Stop, Retry, Watch, Copy IDs and Copy Link on the selected runs of a runs table
+// Stop, Retry, Watch, Copy IDs, Copy Link and Compare on the selected runs of a runs table
 // (setUpRunTable), in its context menu. The table takes Shift and Ctrl
 // selections. One run selected keeps its own signals (its own question and
 // launch form); several go to the bulk signals, each action with only the
 // runs it can act on: Stop and Watch the active ones, Retry the ended ones,
-// Copy IDs all.
+// Copy IDs all. Compare takes exactly two runs, the older one on the left.
 class RunSelectionActions final : public QObject
 {
     Q_OBJECT
@@ -35,6 +35,7 @@ Q_SIGNALS:
     void watchRequested(const QList<Flotilla::Run> &runs);
     void copyIdsRequested(const QList<Flotilla::Run> &runs);
     void copyLinkRequested(const Flotilla::Run &run);
+    void compareRequested(const Flotilla::Run &left, const Flotilla::Run &right);
 
 private:
     void update();
@@ -49,6 +50,7 @@ private:
     QAction *m_watch;
     QAction *m_copyIds;
     QAction *m_copyLink;
+    QAction *m_compare;
 };
 
 } // namespace Flotilla

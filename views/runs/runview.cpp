@@ -46,6 +46,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     , m_retry(new QPushButton(actionIcon(ActionIcon::Retry), tr("&Retry…"), this))
     , m_watch(new QPushButton(tr("&Watch"), this))
     , m_copyLink(new QPushButton(actionIcon(ActionIcon::Copy), tr("Copy &Link"), this))
+    , m_comparePrevious(new QPushButton(tr("Com&pare with Previous Run"), this))
     , m_sidebar(new QWidget)
     , m_fields(new QGridLayout(m_sidebar))
     , m_tabs(new QTabWidget(this))
@@ -76,6 +77,10 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     m_watch->hide(); // until setWatched() says watching is offered
     connect(m_watch, &QPushButton::toggled, this, &RunView::watchToggled);
     connect(m_copyLink, &QPushButton::clicked, this, [this] { Q_EMIT copyLinkRequested(m_run); });
+    m_comparePrevious->setAccessibleName(tr("Compare with the previous run"));
+    m_comparePrevious->setToolTip(
+        tr("Compare with the newest run of the same definition or template that started before this one"));
+    connect(m_comparePrevious, &QPushButton::clicked, this, [this] { Q_EMIT compareWithPreviousRequested(m_run); });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_state);
@@ -87,6 +92,7 @@ RunView::RunView(FlotillaClient *client, const Run &run, QWidget *parent)
     header->addWidget(m_stop);
     header->addWidget(m_retry);
     header->addWidget(m_copyLink);
+    header->addWidget(m_comparePrevious);
 
     m_runId = addIdField(tr("Run ID:"), tr("Run ID"), tr("Copy the run ID"));
     m_definitionId = addIdField(tr("Definition ID:"), tr("Definition ID"), tr("Copy the definition ID"));

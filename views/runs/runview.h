@@ -27,7 +27,7 @@ class RunWatcher;
 // sidebar with copyable ids, image, command, env, cluster, placement (where
 // the server says), times and resources (requested, limit and peak used,
 // with advice after an OOM kill); Stop while it is active, Retry once it
-// stopped; and tabs with its live log and its live events.
+// stopped, Compare with Previous Run; and tabs with its live log and its live events.
 class RunView final : public QWidget
 {
     Q_OBJECT
@@ -49,6 +49,8 @@ Q_SIGNALS:
     // The Watch button was toggled.
     void watchToggled(bool watched);
     void copyLinkRequested(const Flotilla::Run &run);
+    // Compare with the previous run of the same definition or template.
+    void compareWithPreviousRequested(const Flotilla::Run &run);
 
 private:
     void display(const Run &run);
@@ -74,6 +76,7 @@ private:
     QPushButton *m_watch;
     bool m_watchOffered = false;
     QPushButton *m_copyLink;
+    QPushButton *m_comparePrevious;
     QWidget *m_sidebar;
     QGridLayout *m_fields;                               // a grid, not a form: see addRow()
     QHash<const QWidget *, QList<QWidget *>> m_rowParts; // field -> its label (and copy button)

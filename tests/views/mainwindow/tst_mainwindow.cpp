@@ -1,5 +1,6 @@
 // The main window against a real control plane: connecting, the pages, run
 // windows, stopping a run, a server that is down, and quitting with active runs.
+#include <compare/comparewindow.h>
 #include <definitions/definitioneditor.h>
 #include <definitions/definitionspage.h>
 #include <definitions/launchdialog.h>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void groupsLeadToTheirDefinitions();
     void runsPageFollowsActiveRunsAndStopsOne();
     void runWindowShowsStateAndLog();
+    void runWindowComparesWithThePreviousRun();
     void serverDownShowsAnErrorWithRetry();
     void quittingWithActiveLocalRunsAsks();
     void stopThemAndQuitUsesTheClientItAskedAbout();
@@ -284,6 +286,35 @@ void Tst_MainWindow::runWindowShowsStateAndLog()
     copyNames.sort();
     QCOMPARE(copyNames, (QStringList{QStringLiteral("Copy the definition ID"), QStringLiteral("Copy the run ID")}));
     QCOMPARE(m_window->openRun(run), view); // one window per run
+}
+
+void Tst_MainWindow::runWindowComparesWithThePreviousRun()
+{
+    const QString definition = createDefinition(*m_http,
+                                                {{"alias", "compared"}, {"image", "none"}, {"command", "echo $RANDOM"}});
+    QStringList runIds;
+    for (int i = 0; i < 2; ++i) {
+        runIds << QString::fromStdString(launch(*m_http, definition).value("run_id", ""));
+        waitForStatus(*m_http, runIds.constLast(), "STOPPED");
+    }
+    Run run;
+    run.runId = runIds[1];
+    run.definitionId = definition;
+    RunView *view = m_window->openRun(run);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->run().startedAt.has_value(), 10000);
+    QPushButton *compare = nullptr;
+    for (QPushButton *button : view->findChildren<QPushButton *>()) {
+        if (button->accessibleName() == u"Compare with the previous run")
+            compare = button;
+    }
+    QVERIFY(compare);
+    compare->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChildren<CompareWindow *>().size(), 1, 10000);
+    const CompareWindow *window = m_window->findChildren<CompareWindow *>().constFirst();
+    QCOMPARE(window->leftRun().runId, runIds[0]);
+    QCOMPARE(window->rightRun().runId, runIds[1]);
+    QVERIFY(window->isVisible());
 }
 
 void Tst_MainWindow::serverDownShowsAnErrorWithRetry()

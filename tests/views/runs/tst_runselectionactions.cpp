@@ -30,6 +30,7 @@ private Q_SLOTS:
     void severalSelectedGoInBulk();
     void oneSelectedKeepsItsOwnSignals();
     void nothingSelectedOffersNothing();
+    void compareTakesExactlyTwoOlderFirst();
 
 private:
     QAction *action(const char *name) const { return m_actions->findChild<QAction *>(QLatin1String(name)); }
@@ -144,8 +145,26 @@ void Tst_RunSelectionActions::oneSelectedKeepsItsOwnSignals()
 void Tst_RunSelectionActions::nothingSelectedOffersNothing()
 {
     select({});
-    for (const char *name : {"stopAction", "retryAction", "watchAction", "copyIdsAction"})
+    for (const char *name : {"stopAction", "retryAction", "watchAction", "copyIdsAction", "compareAction"})
         QVERIFY2(!action(name)->isEnabled(), name);
+}
+
+void Tst_RunSelectionActions::compareTakesExactlyTwoOlderFirst()
+{
+    QSignalSpy compare(m_actions, &RunSelectionActions::compareRequested);
+    const int ended = m_model->rowOf(m_ended);
+    const int active = m_model->rowOf(m_active.constFirst());
+    select({active});
+    QVERIFY(!action("compareAction")->isEnabled());
+    m_table->selectAll();
+    QVERIFY(!action("compareAction")->isEnabled());
+    // The newer run first in the table: the older one still goes left.
+    select({active, ended});
+    QVERIFY(action("compareAction")->isEnabled());
+    action("compareAction")->trigger();
+    QCOMPARE(compare.size(), 1);
+    QCOMPARE(compare.constFirst().at(0).value<Run>().runId, m_ended);
+    QCOMPARE(compare.constFirst().at(1).value<Run>().runId, m_active.constFirst());
 }
 
 QTEST_MAIN(Tst_RunSelectionActions)
