@@ -208,10 +208,220 @@
     </message>
 </context>
 <context>
+    <name>Flotilla::ChartExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>Als &amp;PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation>Als &amp;SVG speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Picture</source>
+        <translation>Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Cannot draw the picture.</source>
+        <translation>Das Bild kann nicht gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Save as SVG</source>
+        <translation>Als SVG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>Picture not saved</source>
+        <translation>Bild nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::ClustersModel</name>
     <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::CompareWindow</name>
+    <message>
+        <source>started %1</source>
+        <translation>gestartet %1</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;First Difference</source>
+        <translation>&amp;Erster Unterschied</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorheriger</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächster</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>%1 mit %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Environment differences</source>
+        <translation>Unterschiede der Umgebung</translation>
+    </message>
+    <message>
+        <source>Environment: %1 added, %2 removed, %3 changed</source>
+        <translation>Umgebung: %1 hinzugefügt, %2 entfernt, %3 geändert</translation>
+    </message>
+    <message>
+        <source>Log, command and payload</source>
+        <translation>Log, Befehl und Parameter</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <source>&amp;Command</source>
+        <translation>&amp;Befehl</translation>
+    </message>
+    <message>
+        <source>&amp;Command (differs)</source>
+        <translation>&amp;Befehl (unterschiedlich)</translation>
+    </message>
+    <message>
+        <source>P&amp;ayload</source>
+        <translation>&amp;Parameter</translation>
+    </message>
+    <message>
+        <source>P&amp;ayload (differs)</source>
+        <translation>&amp;Parameter (unterschiedlich)</translation>
+    </message>
+    <message>
+        <source>Reading both logs…</source>
+        <translation>Beide Logs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>Links:</translation>
+    </message>
+    <message>
+        <source>Right:</source>
+        <translation>Rechts:</translation>
+    </message>
+    <message>
+        <source>Left run</source>
+        <translation>Linker Lauf</translation>
+    </message>
+    <message>
+        <source>Right run</source>
+        <translation>Rechter Lauf</translation>
+    </message>
+    <message>
+        <source>M&amp;ask:</source>
+        <translation>&amp;Maske:</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>A regular expression: what it matches is ignored when lines are compared. The default covers dates and times, UUIDs and long hex ids; clear it to compare whole lines.</source>
+        <translation>Ein regulärer Ausdruck: Was er trifft, wird beim Vergleich der Zeilen ignoriert. Die Vorgabe deckt Datum und Uhrzeit, UUIDs und lange Hex-IDs ab; leeren Sie ihn, um ganze Zeilen zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare the logs with this mask</source>
+        <translation>Die Logs mit dieser Maske vergleichen</translation>
+    </message>
+    <message>
+        <source>Jump to the first difference</source>
+        <translation>Zum ersten Unterschied springen</translation>
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation>Vorheriger Unterschied</translation>
+    </message>
+    <message>
+        <source>Previous difference (Shift+F3)</source>
+        <translation>Vorheriger Unterschied (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation>Nächster Unterschied</translation>
+    </message>
+    <message>
+        <source>Next difference (F3)</source>
+        <translation>Nächster Unterschied (F3)</translation>
+    </message>
+    <message>
+        <source>Log differences</source>
+        <translation>Unterschiede der Logs</translation>
+    </message>
+    <message>
+        <source>Progress of the log comparison</source>
+        <translation>Fortschritt des Log-Vergleichs</translation>
+    </message>
+    <message>
+        <source>Cancel the log comparison</source>
+        <translation>Den Log-Vergleich abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the logs: %1 Trying again.</source>
+        <translation>Lesen der Logs: %1 Neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>The logs could not be read: %1</source>
+        <translation>Die Logs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Comparing the logs…</source>
+        <translation>Die Logs werden verglichen…</translation>
+    </message>
+    <message>
+        <source>Reading the logs was cancelled.</source>
+        <translation>Das Lesen der Logs wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The comparison was cancelled; Compare starts it again.</source>
+        <translation>Der Vergleich wurde abgebrochen; „Vergleichen“ startet ihn neu.</translation>
+    </message>
+    <message>
+        <source>The logs are the same.</source>
+        <translation>Die Logs sind gleich.</translation>
+    </message>
+    <message>
+        <source>The logs are the same, apart from what the mask ignores.</source>
+        <translation>Die Logs sind gleich, bis auf das, was die Maske ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1 lines only left, %2 only right, %3 changed, in %4 places</source>
+        <translation>%1 Zeilen nur links, %2 nur rechts, %3 geändert, an %4 Stellen</translation>
     </message>
 </context>
 <context>
@@ -259,6 +469,10 @@
     <message>
         <source>CPU (units):</source>
         <translation>CPU (Einheiten):</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
     </message>
 </context>
 <context>
@@ -543,6 +757,41 @@
         <source>Environment variables</source>
         <translation>Umgebungsvariablen</translation>
     </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>&amp;Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::EnvComparisonModel</name>
+    <message>
+        <source>The same in both runs</source>
+        <translation>In beiden Läufen gleich</translation>
+    </message>
+    <message>
+        <source>Only in the right run</source>
+        <translation>Nur im rechten Lauf</translation>
+    </message>
+    <message>
+        <source>Only in the left run</source>
+        <translation>Nur im linken Lauf</translation>
+    </message>
+    <message>
+        <source>Different values</source>
+        <translation>Unterschiedliche Werte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Left run</source>
+        <translation>Linker Lauf</translation>
+    </message>
+    <message>
+        <source>Right run</source>
+        <translation>Rechter Lauf</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::EnvVarDelegate</name>
@@ -779,6 +1028,123 @@
     </message>
 </context>
 <context>
+    <name>Flotilla::HistoryChart</name>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>Speicher (MB)</translation>
+    </message>
+    <message>
+        <source>Max memory used</source>
+        <translation>Max. genutzter Speicher</translation>
+    </message>
+    <message>
+        <source>Memory requested</source>
+        <translation>Angeforderter Speicher</translation>
+    </message>
+    <message>
+        <source>Run history chart</source>
+        <translation>Diagramm des Laufverlaufs</translation>
+    </message>
+    <message>
+        <source>Hover a bar to see its run, click it to open the run. Wheel or Shift+drag zooms, drag pans, Home shows everything.</source>
+        <translation>Zeigen Sie auf einen Balken, um seinen Lauf zu sehen, klicken Sie, um ihn zu öffnen. Mausrad oder Umschalt+Ziehen zoomt, Ziehen verschiebt, Pos1 zeigt alles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n run(s)</source>
+        <translation>
+            <numerusform>Letzter %n Lauf</numerusform>
+            <numerusform>Letzte %n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs shown</source>
+        <translation>Angezeigte Läufe</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every run again (Home)</source>
+        <translation>Wieder alle Läufe zeigen (Pos1)</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>History summary</source>
+        <translation>Zusammenfassung des Verlaufs</translation>
+    </message>
+    <message>
+        <source>history-%1</source>
+        <translation>verlauf-%1</translation>
+    </message>
+    <message>
+        <source>Duration (hours)</source>
+        <translation>Dauer (Stunden)</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Dauer (Minuten)</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Dauer (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Median %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <source>p90 %1</source>
+        <translation>p90 %1</translation>
+    </message>
+    <message>
+        <source>Loading runs…</source>
+        <translation>Läufe werden geladen…</translation>
+    </message>
+    <message>
+        <source>No finished runs yet.</source>
+        <translation>Noch keine beendeten Läufe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished run(s) · %1% succeeded · max %2</source>
+        <translation>
+            <numerusform>%n beendeter Lauf · %1 % erfolgreich · max. %2</numerusform>
+            <numerusform>%n beendete Läufe · %1 % erfolgreich · max. %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1, exit code %2</source>
+        <translation>%1, Exit-Code %2</translation>
+    </message>
+    <message>
+        <source>Exit reason: %1</source>
+        <translation>Exit-Grund: %1</translation>
+    </message>
+    <message>
+        <source>Max memory %1 MB</source>
+        <translation>Max. Speicher %1 MB</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::LaunchDialog</name>
     <message>
         <source>Launch</source>
@@ -944,6 +1310,13 @@
     </message>
 </context>
 <context>
+    <name>Flotilla::LineMask</name>
+    <message>
+        <source>The mask is not a valid regular expression: %1 at position %2; fix it, or clear it to compare whole lines.</source>
+        <translation>Die Maske ist kein gültiger regulärer Ausdruck: %1 an Position %2; korrigieren Sie sie oder leeren Sie sie, um ganze Zeilen zu vergleichen.</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::LinkController</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -962,6 +1335,21 @@ Web-UI: %2</translation>
     <message>
         <source>Copied %1 and its web UI address</source>
         <translation>%1 und die Web-UI-Adresse kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::LogDiffModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1766,10 @@ Web-UI: %2</translation>
             <numerusform>%n Läufe werden beobachtet: Sie werden benachrichtigt, wenn jeder endet.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 has no earlier run to compare with.</source>
+        <translation>%1 hat keinen früheren Lauf zum Vergleichen.</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::NameListPage</name>
@@ -1465,6 +1857,77 @@ Web-UI: %2</translation>
     <message>
         <source>Stop Them and Quit</source>
         <translation>Stoppen und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunComparisonModel</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Memory requested</source>
+        <translation>Angeforderter Speicher</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Speicherlimit</translation>
+    </message>
+    <message>
+        <source>Memory max used</source>
+        <translation>Max. genutzter Speicher</translation>
+    </message>
+    <message>
+        <source>CPU requested</source>
+        <translation>Angeforderte CPU</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU-Limit</translation>
+    </message>
+    <message>
+        <source>CPU max used</source>
+        <translation>Max. genutzte CPU</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>Exit-Grund</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Left run</source>
+        <translation>Linker Lauf</translation>
+    </message>
+    <message>
+        <source>Right run</source>
+        <translation>Rechter Lauf</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +2022,33 @@ Web-UI: %2</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::RunHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Max memory (MB)</source>
+        <translation>Max. Speicher (MB)</translation>
+    </message>
+    <message>
+        <source>Requested memory (MB)</source>
+        <translation>Angeforderter Speicher (MB)</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Lauf-ID</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::RunListModel</name>
     <message>
         <source>Status</source>
@@ -1614,6 +2104,25 @@ Web-UI: %2</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::RunOutcome</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped by user</source>
+        <translation>Vom Benutzer gestoppt</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>Kein Speicher mehr</translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::RunSelectionActions</name>
     <message>
         <source>&amp;Stop Run…</source>
@@ -1653,6 +2162,14 @@ Web-UI: %2</translation>
             <numerusform>%n Läufe &amp;wiederholen…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs side by side: fields, env and logs</source>
+        <translation>Die zwei ausgewählten Läufe nebeneinander vergleichen: Felder, Umgebung und Logs</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::RunState</name>
@@ -1679,6 +2196,138 @@ Web-UI: %2</translation>
     <message>
         <source>Needs retry</source>
         <translation>Wiederholung nötig</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunTimelineChart</name>
+    <message>
+        <source>Run timeline</source>
+        <translation>Zeitleiste der Läufe</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs in this pixel, from %1 on; click to zoom in</source>
+        <translation>
+            <numerusform>%n Lauf in diesem Pixel, ab %1; zum Vergrößern klicken</numerusform>
+            <numerusform>%n Läufe in diesem Pixel, ab %1; zum Vergrößern klicken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+Run %2
+Started: %3
+Finished: %4
+Duration: %5
+%6</source>
+        <translation>%1
+Lauf %2
+Gestartet: %3
+Beendet: %4
+Dauer: %5
+%6</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>läuft noch</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunTimelineModel</name>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Spuren</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunTimelineView</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>Chosen range</source>
+        <translation>Gewählter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>A row per cluster</source>
+        <translation>Eine Zeile je Cluster</translation>
+    </message>
+    <message>
+        <source>A row per definition</source>
+        <translation>Eine Zeile je Definition</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Show the whole range again (Home). Zoom with the wheel, pan by dragging.</source>
+        <translation>Wieder den ganzen Zeitraum zeigen (Pos1). Mit dem Mausrad zoomen, durch Ziehen verschieben.</translation>
+    </message>
+    <message>
+        <source>Show the whole range</source>
+        <translation>Den ganzen Zeitraum zeigen</translation>
+    </message>
+    <message>
+        <source>Timeline status</source>
+        <translation>Status der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Choose a range that starts before it ends.</source>
+        <translation>Wählen Sie einen Zeitraum, der vor seinem Ende beginnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading runs… %n so far</source>
+        <translation>
+            <numerusform>Läufe werden geladen… bisher %n</numerusform>
+            <numerusform>Läufe werden geladen… bisher %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in range</source>
+        <translation>
+            <numerusform>%n Lauf im Zeitraum</numerusform>
+            <numerusform>%n Läufe im Zeitraum</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2615,33 @@ Web-UI: %2</translation>
     <message>
         <source>Notify me when this run ends</source>
         <translation>Benachrichtigen, wenn dieser Lauf endet</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with Previous Run</source>
+        <translation>Mit &amp;vorherigem Lauf vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with the previous run</source>
+        <translation>Mit dem vorherigen Lauf vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with the newest run of the same definition or template that started before this one</source>
+        <translation>Mit dem neuesten Lauf derselben Definition oder Vorlage vergleichen, der vor diesem gestartet ist</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::RunsPage</name>
+    <message>
+        <source>Runs as</source>
+        <translation>Läufe als</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +3070,26 @@ Web-UI: %2</translation>
         <source>Run events</source>
         <translation>Ereignisse des Laufs</translation>
     </message>
+    <message>
+        <source>Fields of both runs</source>
+        <translation>Felder beider Läufe</translation>
+    </message>
+    <message>
+        <source>Environment of both runs</source>
+        <translation>Umgebung beider Läufe</translation>
+    </message>
+    <message>
+        <source>Commands of both runs</source>
+        <translation>Befehle beider Läufe</translation>
+    </message>
+    <message>
+        <source>Payloads of both runs</source>
+        <translation>Parameter beider Läufe</translation>
+    </message>
+    <message>
+        <source>Both logs, aligned</source>
+        <translation>Beide Logs, ausgerichtet</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::TagsModel</name>
@@ -2475,6 +3171,10 @@ Web-UI: %2</translation>
     <message>
         <source>CPU (units):</source>
         <translation>CPU (Einheiten):</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
     </message>
 </context>
 <context>
