@@ -1111,8 +1111,8 @@
     <message numerus="yes">
         <source>%n finished run(s) · %1% succeeded · max %2</source>
         <translation>
-            <numerusform>%n beendeter Lauf · %1 % erfolgreich · max. %2</numerusform>
-            <numerusform>%n beendete Läufe · %1 % erfolgreich · max. %2</numerusform>
+            <numerusform>%n Lauf · %1 % erfolgreich · max. %2</numerusform>
+            <numerusform>%n Läufe · %1 % erfolgreich · max. %2</numerusform>
         </translation>
     </message>
     <message>
@@ -2328,6 +2328,10 @@ Dauer: %5
             <numerusform>%n Lauf im Zeitraum</numerusform>
             <numerusform>%n Läufe im Zeitraum</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>zeitleiste</translation>
     </message>
 </context>
 <context>

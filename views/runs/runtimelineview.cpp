@@ -3,6 +3,7 @@
 #include "runtimelinechart.h"
 
 #include <lists/runtimelinemodel.h>
+#include <widgets/chartexport.h>
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -61,6 +62,10 @@ RunTimelineView::RunTimelineView(QWidget *parent)
     m_home->setObjectName(QStringLiteral("timelineHome"));
     m_status->setObjectName(QStringLiteral("timelineStatus"));
     m_chart->setObjectName(QStringLiteral("timelineChart"));
+    // Saved or copied from its context menu, like the history chart.
+    auto *exporter = new ChartExport(m_chart);
+    exporter->setFileBaseName(tr("timeline"));
+    m_chart->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_range);

@@ -7,13 +7,17 @@
 #include <runs/runspage.h>
 #include <runs/runtimelinechart.h>
 #include <runs/runtimelineview.h>
+#include <widgets/chartexport.h>
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
@@ -29,6 +33,7 @@ private Q_SLOTS:
     void aBackwardsRangeIsRefused();
     void rowsChooseTheGrouping();
     void theRunsPageShowsItAsATab();
+    void itsContextMenuExportsThePicture();
 };
 
 void Tst_RunTimelineView::everyControlIsNamed()
@@ -97,6 +102,26 @@ void Tst_RunTimelineView::theRunsPageShowsItAsATab()
     Q_EMIT page.timeline()->runActivated(run);
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.first().at(0).value<Run>().runId, QStringLiteral("a-run"));
+}
+
+void Tst_RunTimelineView::itsContextMenuExportsThePicture()
+{
+    RunTimelineView view;
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    RunTimelineChart *chart = view.chart();
+    QCOMPARE(chart->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QStringList texts;
+    for (const QAction *action : chart->actions())
+        texts.append(action->text());
+    QCOMPARE(texts, (QStringList{QStringLiteral("Save as &PNG…"), QStringLiteral("Save as &SVG…"),
+                                 QStringLiteral("&Copy Picture")}));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("timeline.png"));
+    QString error;
+    QVERIFY2(ChartExport::savePng(chart, path, &error), qPrintable(error));
+    QCOMPARE(QImage(path).size(), chart->size() * chart->devicePixelRatio());
 }
 
 QTEST_MAIN(Tst_RunTimelineView)
