@@ -19,8 +19,8 @@ struct TimelineBar
     qint64 endMs = 0; // a running run ends "now", which the layout is given
     bool running = false;
     std::optional<RunOutcome> outcome; // none while the run is active
-    int lane = 0; // within its row: runs that overlap get different lanes
-    int run = 0;  // index into the runs the rows were built from
+    int lane = 0;                      // within its row: runs that overlap get different lanes
+    int run = 0;                       // index into the runs the rows were built from
 };
 
 // A row of the timeline (a cluster or a definition) and its runs, by start.
@@ -54,8 +54,8 @@ struct TimelineMark
     double left = 0;  // pixels from the plot's left; clipped to it
     double right = 0; // at least left + 1
     int lane = 0;
-    int bar = 0;                                // index into the row's bars of the (first) run
-    int count = 1;                              // runs in the mark
+    int bar = 0;                       // index into the row's bars of the (first) run
+    int count = 1;                     // runs in the mark
     std::optional<RunOutcome> outcome; // the worst of them: failures stay visible
 };
 

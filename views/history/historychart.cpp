@@ -6,6 +6,7 @@
 #include <lists/runlistmodel.h>
 #include <runs/runstate.h>
 #include <widgets/chartexport.h>
+#include <widgets/chartpalette.h>
 
 #include <QAreaSeries>
 #include <QComboBox>
@@ -207,22 +208,8 @@ void HistoryChart::changeEvent(QEvent *event)
 
 void HistoryChart::applyPalette()
 {
-    // The chart's own themes are light or dark on their own; the window's
-    // palette decides here, so the chart sits in light and dark desktops alike.
-    const QPalette colours = palette();
-    const QColor text = colours.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    m_chart->setBackgroundBrush(colours.color(QPalette::Base));
-    m_chart->setBackgroundRoundness(0);
-    m_chart->setTitleBrush(text);
-    m_chart->legend()->setLabelColor(text);
-    for (QAbstractAxis *axis : m_chart->axes()) {
-        axis->setLabelsBrush(text);
-        axis->setTitleBrush(text);
-        axis->setLinePenColor(grid);
-        axis->setGridLineColor(grid);
-    }
+    applyPaletteToChart(m_chart, palette());
+    const QColor text = palette().color(QPalette::Text);
     m_median->setPen(QPen(text, 1.5, Qt::DashLine));
     QColor p90 = text;
     p90.setAlpha(160);

@@ -4,6 +4,7 @@
 #include "timelinebarsitem.h"
 
 #include <lists/runtimelinemodel.h>
+#include <widgets/chartpalette.h>
 
 #include <QApplication>
 #include <QCategoryAxis>
@@ -57,9 +58,9 @@ RunTimelineChart::RunTimelineChart(RunTimelineModel *model, QWidget *parent)
     m_rowAxis->setGridLineVisible(true);
     m_rowAxis->setMinorGridLineVisible(false);
     // Empty series, for the legend of outcome colours (the bars are not series).
-    for (std::optional<RunOutcome> outcome : {std::optional(RunOutcome::Succeeded), std::optional(RunOutcome::Failed),
-                                              std::optional<RunOutcome>(), std::optional(RunOutcome::StoppedByUser),
-                                              std::optional(RunOutcome::OutOfMemory)}) {
+    for (std::optional<RunOutcome> outcome :
+         {std::optional(RunOutcome::Succeeded), std::optional(RunOutcome::Failed), std::optional<RunOutcome>(),
+          std::optional(RunOutcome::StoppedByUser), std::optional(RunOutcome::OutOfMemory)}) {
         auto *series = new QLineSeries;
         series->setName(timelineText(outcome));
         series->setColor(timelineColor(outcome));
@@ -68,6 +69,7 @@ RunTimelineChart::RunTimelineChart(RunTimelineModel *model, QWidget *parent)
         series->attachAxis(m_rowAxis);
     }
     setChart(chart);
+    applyPaletteToChart(chart, palette());
     scene()->addItem(m_bars);
     connect(chart, &QChart::plotAreaChanged, this, [this] { updateView(); });
     connect(m_model, &RunTimelineModel::runsChanged, this, &RunTimelineChart::rowsChanged);
@@ -216,6 +218,13 @@ void RunTimelineChart::hideEvent(QHideEvent *event)
 {
     QChartView::hideEvent(event);
     m_liveTimer.stop(); // nothing to grow while nobody looks
+}
+
+void RunTimelineChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPaletteToChart(chart(), palette());
 }
 
 void RunTimelineChart::wheelEvent(QWheelEvent *event)

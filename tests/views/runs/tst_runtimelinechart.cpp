@@ -11,6 +11,9 @@
 #include <runs/runtimelineview.h>
 #include <runs/timelinebarsitem.h>
 
+#include <QAbstractAxis>
+#include <QChart>
+#include <QLegend>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void wheelZoomsAroundThePointerAndHomeResets();
     void dragPansTheTime();
     void clickOnMergedRunsZoomsIn();
+    void itFollowsThePalette();
 
 private:
     Run launch(const QString &definitionId);
@@ -222,6 +226,20 @@ void Tst_RunTimelineChart::clickOnMergedRunsZoomsIn()
     QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, point);
     QCOMPARE(activated.size(), 0);
     QVERIFY(chart->visibleToMs() - chart->visibleFromMs() <= span / 10);
+}
+
+void Tst_RunTimelineChart::itFollowsThePalette()
+{
+    // A dark desktop's palette: the chart's own light theme would stay white.
+    QPalette dark = m_view->chart()->palette();
+    dark.setColor(QPalette::Base, QColor(30, 30, 32));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    m_view->chart()->setPalette(dark);
+    QChart *chart = m_view->chart()->chart();
+    QCOMPARE(chart->backgroundBrush().color(), QColor(30, 30, 32));
+    QCOMPARE(chart->legend()->labelColor(), QColor(230, 230, 230));
+    for (const QAbstractAxis *axis : chart->axes())
+        QCOMPARE(axis->labelsBrush().color(), QColor(230, 230, 230));
 }
 
 QTEST_MAIN(Tst_RunTimelineChart)
