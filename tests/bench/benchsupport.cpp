@@ -46,9 +46,9 @@ int positive(const QCommandLineParser &parser, const QCommandLineOption &option,
     return value;
 }
 
-double peakRssMb()
+double peakRssMb(qint64 pid)
 {
-    QFile file(QStringLiteral("/proc/self/status"));
+    QFile file(pid > 0 ? QStringLiteral("/proc/%1/status").arg(pid) : QStringLiteral("/proc/self/status"));
     if (!file.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : file.readAll().split('\n'))

@@ -26,8 +26,8 @@ struct Failure
 void say(const QString &line);
 // user + system seconds of a process so far (Linux /proc).
 double processCpuSeconds(qint64 pid);
-// This process's peak resident set size so far, in MiB (Linux /proc).
-double peakRssMb();
+// The peak resident set size so far of process `pid` (0: this one), in MiB (Linux /proc).
+double peakRssMb(qint64 pid = 0);
 int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum = 1);
 // The data dir: `keep` when given (created if missing), else a new
 // temporary one named after `prefix`, which `temporary` then owns.

@@ -37,19 +37,18 @@
 // only when all of it holds.
 
 #include "benchsupport.h"
+#include "runcheck.h"
 
 #include <awaitjob.h>
 #include <client/flotillaclient.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTcpServer>
 #include <QTimer>
-#include <QUrlQuery>
 
 #include <cstdio>
 #include <memory>
@@ -73,39 +72,12 @@ struct SoakOptions
     int terminateEvery = 5;
 };
 
-// The command of a definition: see the top of the file.
-QString runCommand(int lines, int halfwayPauseMs, bool ignoreSigterm)
-{
-    return QStringLiteral("%4i=0; while [ $i -lt %1 ]; do i=$((i+1)); echo \"$FLOTILLA_RUN_ID line $i\"; "
-                          "[ $i -eq %2 ] && sleep %3; done; echo \"$FLOTILLA_RUN_ID end\"")
-        .arg(lines)
-        .arg(lines / 2)
-        .arg(halfwayPauseMs / 1000.0, 0, 'f', 3)
-        .arg(ignoreSigterm ? QStringLiteral("trap '' TERM; ") : QString());
-}
-
-QByteArray expectedLog(const QString &runId, int lines)
-{
-    const QByteArray id = runId.toUtf8();
-    QByteArray log;
-    for (int i = 1; i <= lines; ++i)
-        log += id + " line " + QByteArray::number(i) + '\n';
-    return log + id + " end\n";
-}
-
 quint16 freePort()
 {
     QTcpServer probe;
     if (!probe.listen(QHostAddress::LocalHost, 0))
         fail(QStringLiteral("cannot find a free port on 127.0.0.1: %1").arg(probe.errorString()));
     return probe.serverPort();
-}
-
-void pause(int milliseconds)
-{
-    QEventLoop loop;
-    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 // One of the concurrent clients: creates a definition, launches runs of it,
@@ -162,7 +134,7 @@ private:
         definition.alias = QStringLiteral("soak-%1-%2").arg(m_number).arg(++m_attempts); // a retry must not be 409
         definition.groupName = QStringLiteral("soak");
         definition.image = QStringLiteral("soak");
-        definition.command = runCommand(m_options.lines, int(m_random.bounded(600)), m_random.bounded(3) == 0);
+        definition.command = numberedLinesCommand(m_options.lines, int(m_random.bounded(600)), m_random.bounded(3) == 0);
         ResultJob<Definition> *job = m_client.createDefinition(definition);
         connect(job, &ApiJob::finished, this, [this, job] {
             if (job->succeeded()) {
@@ -236,79 +208,6 @@ private:
     int m_unanswered = 0;
     QStringList m_refusals;
 };
-
-template <typename Job>
-Job *awaitOk(Job *job)
-{
-    await(job, 3 * requestTimeoutMs);
-    if (!job->succeeded())
-        fail(job->isFinished()
-                 ? job->error().sentence()
-                 : QStringLiteral("%1 %2 got no answer").arg(QString::fromUtf8(job->method()), job->url().toString()));
-    return job;
-}
-
-bool isNotFound(const ApiJob *job)
-{
-    return job->error().kind() == ApiError::Kind::Http && job->error().httpStatus() == 404;
-}
-
-// Runs QUEUED, PENDING or RUNNING now, per the server.
-QStringList activeRuns(FlotillaClient &client)
-{
-    QUrlQuery query;
-    for (const char *status : {"QUEUED", "PENDING", "RUNNING"})
-        query.addQueryItem(QStringLiteral("status"), QString::fromLatin1(status));
-    QStringList ids;
-    for (const Run &run : awaitOk(client.listRuns(query))->result().history)
-        ids.append(run.runId);
-    return ids;
-}
-
-// Waits until no run is active, or none ended for `drainMs`; the active ones then.
-QStringList drain(FlotillaClient &client, int drainMs)
-{
-    QElapsedTimer sinceProgress;
-    sinceProgress.start();
-    qsizetype fewest = -1;
-    for (;;) {
-        const QStringList active = activeRuns(client);
-        if (active.isEmpty() || (sinceProgress.elapsed() > drainMs && active.size() >= fewest))
-            return active;
-        if (fewest < 0 || active.size() < fewest) {
-            fewest = active.size();
-            sinceProgress.restart();
-        }
-        pause(200);
-    }
-}
-
-QByteArray readLogByPaging(FlotillaClient &client, const QString &runId)
-{
-    QByteArray log;
-    QString token;
-    for (;;) {
-        const LogChunk chunk = awaitOk(client.logs(runId, token))->result();
-        log += chunk.log.toUtf8();
-        if (!chunk.lastSeen || *chunk.lastSeen == token)
-            return log;
-        token = *chunk.lastSeen;
-    }
-}
-
-// Where two logs part, for the report.
-QString firstDifference(const QByteArray &log, const QByteArray &expected)
-{
-    qsizetype at = 0;
-    while (at < log.size() && at < expected.size() && log[at] == expected[at])
-        ++at;
-    const qsizetype lineStart = log.lastIndexOf('\n', at - 1) + 1;
-    return QStringLiteral("%1 bytes of %2 expected; from byte %3 it reads \"%4\"")
-        .arg(log.size())
-        .arg(expected.size())
-        .arg(lineStart)
-        .arg(QString::fromUtf8(log.mid(lineStart, 80)).replace(u'\n', QStringLiteral("\\n")));
-}
 
 struct Verdict
 {
