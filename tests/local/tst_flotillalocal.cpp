@@ -4,6 +4,7 @@
 #include <wire/localserver.h>
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -116,6 +117,53 @@ private:
     QByteArray m_stderr;
 };
 
+// A tmpfs mounted over a dir for one test, unmounted by the destructor.
+class TmpfsMount final
+{
+public:
+    ~TmpfsMount()
+    {
+        if (!m_dir.isEmpty())
+            QProcess::execute(QStringLiteral("umount"), {m_dir});
+    }
+
+    // Owner-only and empty; false with `problem` where mounting is not allowed.
+    bool mount(const QString &dir, QString *problem)
+    {
+        if (!mountCommand({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                           QStringLiteral("size=1m,mode=0700"), QStringLiteral("tmpfs"), dir},
+                          problem))
+            return false;
+        m_dir = dir;
+        return true;
+    }
+
+    bool remountReadOnly(QString *problem)
+    {
+        return mountCommand({QStringLiteral("-o"), QStringLiteral("remount,ro"), m_dir}, problem);
+    }
+
+private:
+    static bool mountCommand(const QStringList &arguments, QString *problem)
+    {
+        QProcess mount;
+        mount.start(QStringLiteral("mount"), arguments);
+        if (mount.waitForFinished(30000) && mount.exitStatus() == QProcess::NormalExit && mount.exitCode() == 0)
+            return true;
+        *problem = QStringLiteral("mount %1: %2 %3")
+                       .arg(arguments.join(u' '), mount.errorString(),
+                            QString::fromLocal8Bit(mount.readAllStandardError()).trimmed());
+        return false;
+    }
+
+    QString m_dir;
+};
+
+QStringList entriesOf(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
 QStringList serveArgs(const QString &dataDir, const QString &listen = QStringLiteral("127.0.0.1:0"))
 {
     return {QStringLiteral("--listen"), listen, QStringLiteral("--data-dir"), dataDir};
@@ -156,6 +204,8 @@ private Q_SLOTS:
     void anotherUserGetsNoToken();
     void nonLoopbackWithTokenServes();
     void unknownDefaultClusterRefused();
+    void readOnlyDataDirRefused();
+    void foreignOwnedDataDirRefused();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -479,6 +529,53 @@ void Tst_FlotillaLocal::unknownDefaultClusterRefused()
                                 &problem)
                   .isEmpty(),
              qPrintable(problem));
+}
+
+void Tst_FlotillaLocal::readOnlyDataDirRefused()
+{
+    // Root writes to a read-only dir all the same: only the file system can refuse it.
+    QVERIFY(QDir().mkpath(dataDir()));
+    TmpfsMount mount;
+    QString problem;
+    if (!mount.mount(dataDir(), &problem))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here (%1)").arg(problem)));
+    QFile earlier(dataDir() + QStringLiteral("/earlier"));
+    QVERIFY(earlier.open(QIODevice::WriteOnly));
+    earlier.close();
+    QVERIFY2(mount.remountReadOnly(&problem), qPrintable(problem));
+
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("the data dir %1 is not writable by you (Read-only file system); choose "
+                                         "another --data-dir or fix its permissions")
+                              .arg(dataDir())),
+             qPrintable(err));
+    QVERIFY(process.allStdout().isEmpty());
+    QCOMPARE(entriesOf(dataDir()), QStringList{QStringLiteral("earlier")});
+}
+
+void Tst_FlotillaLocal::foreignOwnedDataDirRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to give a dir to another user");
+    QVERIFY(QDir().mkpath(dataDir()));
+    QVERIFY(::chown(QFile::encodeName(dataDir()).constData(), 65534, 65534) == 0); // nobody
+    QVERIFY(QFile::setPermissions(dataDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("the data dir %1 is owned by nobody (uid 65534), not by you (uid 0); "
+                                         "choose another --data-dir or make it yours")
+                              .arg(dataDir())),
+             qPrintable(err));
+    QVERIFY(process.allStdout().isEmpty());
+    QCOMPARE(entriesOf(dataDir()), QStringList());
 }
 
 void Tst_FlotillaLocal::corsOriginAllowed()

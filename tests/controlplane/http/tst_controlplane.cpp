@@ -162,7 +162,7 @@ void Tst_ControlPlane::dataDirOfAnotherUserIsRefused()
     ControlPlane controlPlane(optionsFor(dataDir));
     QString message;
     QVERIFY(!controlPlane.start(&message));
-    QVERIFY2(message.contains(QStringLiteral("belongs to user id 65534")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("is owned by nobody (uid 65534), not by you")), qPrintable(message));
     QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
