@@ -47,6 +47,13 @@ public:
         }
     }
 
+    void setEnvironmentVariable(const QString &name, const QString &value)
+    {
+        QProcessEnvironment environment = m_process.processEnvironment();
+        environment.insert(name, value);
+        m_process.setProcessEnvironment(environment);
+    }
+
     void start(const QStringList &arguments) { m_process.start(program(), arguments); }
 
     // Runs to the end; false if it did not end in time (it is then killed).
@@ -206,6 +213,7 @@ private Q_SLOTS:
     void unknownDefaultClusterRefused();
     void readOnlyDataDirRefused();
     void foreignOwnedDataDirRefused();
+    void missingContainerEngineLeftOutWithWarning();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -576,6 +584,26 @@ void Tst_FlotillaLocal::foreignOwnedDataDirRefused()
              qPrintable(err));
     QVERIFY(process.allStdout().isEmpty());
     QCOMPARE(entriesOf(dataDir()), QStringList());
+}
+
+void Tst_FlotillaLocal::missingContainerEngineLeftOutWithWarning()
+{
+    LocalProcess process(home());
+    process.setEnvironmentVariable(QStringLiteral("PATH"), home()); // no podman on it
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir())
+                                              << QStringLiteral("--container-engines") << QStringLiteral("podman"),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    QTRY_VERIFY2(process.allStderr().contains("flotilla-local: warning: podman was not found on PATH; the podman "
+                                              "cluster is left out\n"),
+                 process.allStderr().constData());
+    HttpTestClient client(url, token());
+    const HttpResult clusters = client.get(QStringLiteral("/api/v1/clusters"));
+    QCOMPARE(clusters.status, 200);
+    QCOMPARE(clusters.json().value("clusters", Json()).dump(), std::string(R"(["local"])"));
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 void Tst_FlotillaLocal::corsOriginAllowed()

@@ -153,9 +153,12 @@ bool ControlPlane::start(QString *error)
     scheduler->addExecutor(std::make_unique<LocalExecutor>(runsDir, *logs));
     QString firstEngine;
     for (const QString &name : std::as_const(m_options.containerEngines)) {
-        std::optional<ContainerEngine> engine = ContainerEngine::probe(name);
-        if (!engine)
+        QString problem;
+        std::optional<ContainerEngine> engine = ContainerEngine::probe(name, &problem);
+        if (!engine) {
+            m_warnings.append(QStringLiteral("%1; the %2 cluster is left out").arg(problem, name));
             continue;
+        }
         if (m_options.engineRunFlags.contains(name))
             engine->runFlags = m_options.engineRunFlags.value(name);
         scheduler->addExecutor(std::make_unique<ContainerExecutor>(*engine, runsDir, *logs));

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void nonLoopbackWithTokenStarts();
     void unknownDefaultClusterFails();
     void knownDefaultClusterStarts();
+    void missingContainerEngineIsAWarning();
     void busyPortFails();
     void failedStartReleasesDir();
     void uncreatableDataDirFails();
@@ -306,6 +307,21 @@ void Tst_ControlPlane::unknownDefaultClusterFails()
     QVERIFY2(message.contains(QStringLiteral("no-such-cluster")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("local")), qPrintable(message)); // the valid clusters
     QVERIFY(controlPlane.url().isEmpty());
+}
+
+void Tst_ControlPlane::missingContainerEngineIsAWarning()
+{
+    QTemporaryDir dir;
+    ControlPlaneOptions options = optionsFor(dir.path() + QStringLiteral("/data"));
+    options.containerEngines = {QStringLiteral("flotilla-no-such-engine")};
+    ControlPlane controlPlane(options);
+    QString error;
+    QVERIFY2(controlPlane.start(&error), qPrintable(error));
+    QCOMPARE(controlPlane.warnings(), QStringList{QStringLiteral("flotilla-no-such-engine was not found on PATH; the "
+                                                                 "flotilla-no-such-engine cluster is left out")});
+    HttpTestClient client(controlPlane);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/clusters")).json().value("clusters", Json()).dump(),
+             std::string(R"(["local"])"));
 }
 
 void Tst_ControlPlane::knownDefaultClusterStarts()
