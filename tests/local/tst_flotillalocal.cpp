@@ -214,6 +214,7 @@ private Q_SLOTS:
     void readOnlyDataDirRefused();
     void foreignOwnedDataDirRefused();
     void missingContainerEngineLeftOutWithWarning();
+    void logFileTruncatedOrDeletedUnderARun();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -602,6 +603,66 @@ void Tst_FlotillaLocal::missingContainerEngineLeftOutWithWarning()
     const HttpResult clusters = client.get(QStringLiteral("/api/v1/clusters"));
     QCOMPARE(clusters.status, 200);
     QCOMPARE(clusters.json().value("clusters", Json()).dump(), std::string(R"(["local"])"));
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::logFileTruncatedOrDeletedUnderARun()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--container-engines") << QString(),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    // The gate holds the run between its first lines and the rest, so the
+    // truncation is seen before anything is written again.
+    const QString gate = dataDir() + QStringLiteral("-gate");
+    const QString definitionId = createDefinition(
+        client,
+        {{"alias", "log-fault"},
+         {"image", "none"},
+         {"command", ("echo before 1; echo before 2; while [ ! -e " + gate.toStdString()
+                      + " ]; do sleep 0.02; done; for i in $(seq 1 100000); do echo line $i; sleep 0.01; done")}});
+    const QString runId = QString::fromStdString(launch(client, definitionId).value("run_id", ""));
+    const QString logPath = dataDir() + QStringLiteral("/logs/") + runId + QStringLiteral(".log");
+    const auto readFrom = [&](const std::string &token) {
+        return client.get(QStringLiteral("/api/v1/%1/logs?last_seen=%2")
+                              .arg(runId, QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(token)))));
+    };
+
+    Json answer;
+    QTRY_VERIFY((answer = readFrom("").json()).value("log", "") == "before 1\nbefore 2\n");
+    QVERIFY(!answer.contains("note"));
+    QVERIFY(QFile::resize(logPath, 0));
+    HttpResult result = readFrom(answer.value("last_seen", ""));
+    QCOMPARE(result.status, 200);
+    answer = result.json();
+    QCOMPARE(answer.value("log", "x"), "");
+    QVERIFY2(answer.value("note", "").find("truncated under the run (to 0 bytes, 18 had been read)")
+                 != std::string::npos,
+             answer.dump().c_str());
+
+    // Written on, the log is read from the start of what the file holds now.
+    QVERIFY(QFile(gate).open(QIODevice::WriteOnly));
+    const std::string afterTruncation = answer.value("last_seen", "");
+    QTRY_VERIFY((answer = readFrom(afterTruncation).json()).value("log", "").starts_with("line 1\n"));
+    QVERIFY(!answer.contains("note"));
+
+    QVERIFY(QFile::remove(logPath));
+    result = readFrom(answer.value("last_seen", ""));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json().value("log", "x"), "");
+    QVERIFY2(result.json().value("note", "").find("the log file " + logPath.toStdString() + " was deleted under the run")
+                 != std::string::npos,
+             result.body.constData());
+    QCOMPARE(client.get(QStringLiteral("/api/v1/history/") + runId).json().value("status", ""), "RUNNING");
+
+    // The run goes on until it is stopped, and ends as any stopped run does.
+    QCOMPARE(client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(definitionId, runId)).status, 200);
+    const Json stopped = waitForStatus(client, runId, "STOPPED");
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
     QVERIFY(process.signalAndWait(SIGTERM));
     QCOMPARE(process.exitCode(), 0);
 }
