@@ -1,6 +1,7 @@
 // flotilla-local, the program: options, start-up messages, signals and
 // crash safety (api-contract §8, §8a). Runs the real binary.
 #include <testserver.h>
+#include <tmpfsmount.h>
 #include <wire/localserver.h>
 
 #include <QDeadlineTimer>
@@ -122,48 +123,6 @@ private:
     QProcess m_process;
     QByteArray m_stdout;
     QByteArray m_stderr;
-};
-
-// A tmpfs mounted over a dir for one test, unmounted by the destructor.
-class TmpfsMount final
-{
-public:
-    ~TmpfsMount()
-    {
-        if (!m_dir.isEmpty())
-            QProcess::execute(QStringLiteral("umount"), {m_dir});
-    }
-
-    // Owner-only and empty; false with `problem` where mounting is not allowed.
-    bool mount(const QString &dir, QString *problem)
-    {
-        if (!mountCommand({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                           QStringLiteral("size=1m,mode=0700"), QStringLiteral("tmpfs"), dir},
-                          problem))
-            return false;
-        m_dir = dir;
-        return true;
-    }
-
-    bool remountReadOnly(QString *problem)
-    {
-        return mountCommand({QStringLiteral("-o"), QStringLiteral("remount,ro"), m_dir}, problem);
-    }
-
-private:
-    static bool mountCommand(const QStringList &arguments, QString *problem)
-    {
-        QProcess mount;
-        mount.start(QStringLiteral("mount"), arguments);
-        if (mount.waitForFinished(30000) && mount.exitStatus() == QProcess::NormalExit && mount.exitCode() == 0)
-            return true;
-        *problem = QStringLiteral("mount %1: %2 %3")
-                       .arg(arguments.join(u' '), mount.errorString(),
-                            QString::fromLocal8Bit(mount.readAllStandardError()).trimmed());
-        return false;
-    }
-
-    QString m_dir;
 };
 
 QStringList entriesOf(const QString &dir)

@@ -4,6 +4,7 @@
 #include <wire/localserver.h>
 
 #include <testserver.h>
+#include <tmpfsmount.h>
 
 #include <QDir>
 #include <QFile>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void dataDirOthersCanWriteIsRefused_data();
     void dataDirOthersCanWriteIsRefused();
     void dataDirOfAnotherUserIsRefused();
+    void readOnlyDataDirIsRefused();
     void tokenIsMadeKeptAndPublished();
     void nonLoopbackNeedsToken();
     void nonLoopbackWithTokenStarts();
@@ -164,6 +166,24 @@ void Tst_ControlPlane::dataDirOfAnotherUserIsRefused()
     QString message;
     QVERIFY(!controlPlane.start(&message));
     QVERIFY2(message.contains(QStringLiteral("is owned by nobody (uid 65534), not by you")), qPrintable(message));
+    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+// The control plane the desktop app runs gives the same message as flotilla-local.
+void Tst_ControlPlane::readOnlyDataDirIsRefused()
+{
+    QTemporaryDir dir;
+    const QString dataDir = dir.path() + QStringLiteral("/data");
+    QVERIFY(QDir().mkdir(dataDir));
+    TmpfsMount mount;
+    QString problem;
+    if (!mount.mount(dataDir, &problem) || !mount.remountReadOnly(&problem))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a read-only tmpfs here (%1)").arg(problem)));
+    ControlPlane controlPlane(optionsFor(dataDir));
+    QString message;
+    QVERIFY(!controlPlane.start(&message));
+    QVERIFY2(message.contains(QStringLiteral("the data dir %1 is not writable by you").arg(dataDir)),
+             qPrintable(message));
     QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
