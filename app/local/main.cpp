@@ -218,6 +218,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "flotilla-local: %s\n", qPrintable(error));
         return 1;
     }
+    // Engines the user named are expected; the default list offers what there is.
+    if (parser.isSet(engines)) {
+        for (const QString &warning : controlPlane.warnings())
+            std::fprintf(stderr, "flotilla-local: warning: %s\n", qPrintable(warning));
+    }
     std::printf("listening on %s\n", qPrintable(controlPlane.url().toString()));
     std::fflush(stdout);
     return app.exec();

@@ -1,9 +1,11 @@
 // flotilla-local, the program: options, start-up messages, signals and
 // crash safety (api-contract §8, §8a). Runs the real binary.
 #include <testserver.h>
+#include <tmpfsmount.h>
 #include <wire/localserver.h>
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -44,6 +46,13 @@ public:
             m_process.kill();
             m_process.waitForFinished(10000);
         }
+    }
+
+    void setEnvironmentVariable(const QString &name, const QString &value)
+    {
+        QProcessEnvironment environment = m_process.processEnvironment();
+        environment.insert(name, value);
+        m_process.setProcessEnvironment(environment);
     }
 
     void start(const QStringList &arguments) { m_process.start(program(), arguments); }
@@ -116,6 +125,11 @@ private:
     QByteArray m_stderr;
 };
 
+QStringList entriesOf(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
 QStringList serveArgs(const QString &dataDir, const QString &listen = QStringLiteral("127.0.0.1:0"))
 {
     return {QStringLiteral("--listen"), listen, QStringLiteral("--data-dir"), dataDir};
@@ -156,6 +170,10 @@ private Q_SLOTS:
     void anotherUserGetsNoToken();
     void nonLoopbackWithTokenServes();
     void unknownDefaultClusterRefused();
+    void readOnlyDataDirRefused();
+    void foreignOwnedDataDirRefused();
+    void missingContainerEngineLeftOutWithWarning();
+    void logFileTruncatedOrDeletedUnderARun();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -479,6 +497,133 @@ void Tst_FlotillaLocal::unknownDefaultClusterRefused()
                                 &problem)
                   .isEmpty(),
              qPrintable(problem));
+}
+
+void Tst_FlotillaLocal::readOnlyDataDirRefused()
+{
+    // Root writes to a read-only dir all the same: only the file system can refuse it.
+    QVERIFY(QDir().mkpath(dataDir()));
+    TmpfsMount mount;
+    QString problem;
+    if (!mount.mount(dataDir(), &problem))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here (%1)").arg(problem)));
+    QFile earlier(dataDir() + QStringLiteral("/earlier"));
+    QVERIFY(earlier.open(QIODevice::WriteOnly));
+    earlier.close();
+    QVERIFY2(mount.remountReadOnly(&problem), qPrintable(problem));
+
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("the data dir %1 is not writable by you (Read-only file system); choose "
+                                         "another --data-dir or fix its permissions")
+                              .arg(dataDir())),
+             qPrintable(err));
+    QVERIFY(process.allStdout().isEmpty());
+    QCOMPARE(entriesOf(dataDir()), QStringList{QStringLiteral("earlier")});
+}
+
+void Tst_FlotillaLocal::foreignOwnedDataDirRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to give a dir to another user");
+    QVERIFY(QDir().mkpath(dataDir()));
+    QVERIFY(::chown(QFile::encodeName(dataDir()).constData(), 65534, 65534) == 0); // nobody
+    QVERIFY(QFile::setPermissions(dataDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+    LocalProcess process(home());
+    QVERIFY(process.run(serveArgs(dataDir())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    const QString err = QString::fromLocal8Bit(process.allStderr());
+    QVERIFY2(err.contains(QStringLiteral("the data dir %1 is owned by nobody (uid 65534), not by you (uid 0); "
+                                         "choose another --data-dir or make it yours")
+                              .arg(dataDir())),
+             qPrintable(err));
+    QVERIFY(process.allStdout().isEmpty());
+    QCOMPARE(entriesOf(dataDir()), QStringList());
+}
+
+void Tst_FlotillaLocal::missingContainerEngineLeftOutWithWarning()
+{
+    LocalProcess process(home());
+    process.setEnvironmentVariable(QStringLiteral("PATH"), home()); // no podman on it
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir())
+                                              << QStringLiteral("--container-engines") << QStringLiteral("podman"),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    QTRY_VERIFY2(process.allStderr().contains("flotilla-local: warning: podman was not found on PATH; the podman "
+                                              "cluster is left out\n"),
+                 process.allStderr().constData());
+    HttpTestClient client(url, token());
+    const HttpResult clusters = client.get(QStringLiteral("/api/v1/clusters"));
+    QCOMPARE(clusters.status, 200);
+    QCOMPARE(clusters.json().value("clusters", Json()).dump(), std::string(R"(["local"])"));
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::logFileTruncatedOrDeletedUnderARun()
+{
+    LocalProcess process(home());
+    QString problem;
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--container-engines") << QString(),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    // The gate holds the run between its first lines and the rest, so the
+    // truncation is seen before anything is written again.
+    const QString gate = dataDir() + QStringLiteral("-gate");
+    const QString definitionId = createDefinition(
+        client,
+        {{"alias", "log-fault"},
+         {"image", "none"},
+         {"command", ("echo before 1; echo before 2; while [ ! -e " + gate.toStdString()
+                      + " ]; do sleep 0.02; done; for i in $(seq 1 100000); do echo line $i; sleep 0.01; done")}});
+    const QString runId = QString::fromStdString(launch(client, definitionId).value("run_id", ""));
+    const QString logPath = dataDir() + QStringLiteral("/logs/") + runId + QStringLiteral(".log");
+    const auto readFrom = [&](const std::string &token) {
+        return client.get(QStringLiteral("/api/v1/%1/logs?last_seen=%2")
+                              .arg(runId, QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(token)))));
+    };
+
+    Json answer;
+    QTRY_VERIFY((answer = readFrom("").json()).value("log", "") == "before 1\nbefore 2\n");
+    QVERIFY(!answer.contains("note"));
+    QVERIFY(QFile::resize(logPath, 0));
+    HttpResult result = readFrom(answer.value("last_seen", ""));
+    QCOMPARE(result.status, 200);
+    answer = result.json();
+    QCOMPARE(answer.value("log", "x"), "");
+    QVERIFY2(answer.value("note", "").find("truncated under the run (to 0 bytes, 18 had been read)")
+                 != std::string::npos,
+             answer.dump().c_str());
+
+    // Written on, the log is read from the start of what the file holds now.
+    QVERIFY(QFile(gate).open(QIODevice::WriteOnly));
+    const std::string afterTruncation = answer.value("last_seen", "");
+    QTRY_VERIFY((answer = readFrom(afterTruncation).json()).value("log", "").starts_with("line 1\n"));
+    QVERIFY(!answer.contains("note"));
+
+    QVERIFY(QFile::remove(logPath));
+    result = readFrom(answer.value("last_seen", ""));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json().value("log", "x"), "");
+    QVERIFY2(result.json().value("note", "").find("the log file " + logPath.toStdString() + " was deleted under the run")
+                 != std::string::npos,
+             result.body.constData());
+    QCOMPARE(client.get(QStringLiteral("/api/v1/history/") + runId).json().value("status", ""), "RUNNING");
+
+    // The run goes on until it is stopped, and ends as any stopped run does.
+    QCOMPARE(client.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(definitionId, runId)).status, 200);
+    const Json stopped = waitForStatus(client, runId, "STOPPED");
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 void Tst_FlotillaLocal::corsOriginAllowed()

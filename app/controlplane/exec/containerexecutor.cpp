@@ -46,15 +46,20 @@ bool kernelLogShowsOomKill(const QString &containerId)
 
 } // namespace
 
-std::optional<ContainerEngine> ContainerEngine::probe(const QString &name)
+std::optional<ContainerEngine> ContainerEngine::probe(const QString &name, QString *problem)
 {
-    if (QStandardPaths::findExecutable(name).isEmpty())
+    if (QStandardPaths::findExecutable(name).isEmpty()) {
+        *problem = QStringLiteral("%1 was not found on PATH").arg(name);
         return std::nullopt;
+    }
     QProcess process;
     process.start(name, {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")});
     if (!process.waitForFinished(15000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         process.kill();
         process.waitForFinished(1000);
+        // The engine's own first words on why, e.g. a daemon that is not running.
+        const QString why = QString::fromLocal8Bit(process.readAllStandardError()).trimmed().section(u'\n', 0, 0);
+        *problem = QStringLiteral("`%1 info` failed%2").arg(name, why.isEmpty() ? QString() : QStringLiteral(": ") + why);
         return std::nullopt;
     }
     return ContainerEngine{name, defaultRunFlags(name)};

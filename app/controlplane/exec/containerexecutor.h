@@ -10,8 +10,9 @@ struct ContainerEngine
     QString name;         // the cluster: "podman" or "docker"
     QStringList runFlags; // added to every `run` (e.g. --runtime runc on hosts that need it)
 
-    // The engine when it works here (its daemon answers), cheaply checked once.
-    static std::optional<ContainerEngine> probe(const QString &name);
+    // The engine when it works here (its daemon answers), cheaply checked once;
+    // else nothing, with `problem` saying why (not found, or its `info` failing).
+    static std::optional<ContainerEngine> probe(const QString &name, QString *problem);
     // Flags the engine needs on this host: podman with runc present gets
     // `--runtime runc` and explicit ulimits, which crun-less cgroup v1 hosts need.
     static QStringList defaultRunFlags(const QString &name);

@@ -78,11 +78,25 @@ std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteAr
         return std::nullopt;
     QFile file(pathFor(runId));
     StoredLogChunk chunk;
-    if (!file.open(QIODevice::ReadOnly) || *start >= file.size()) {
+    if (!file.open(QIODevice::ReadOnly)) {
+        chunk.missing = !file.exists();
         chunk.token = sign(runId, *start);
         return chunk;
     }
-    file.seek(*start);
+    qint64 from = *start;
+    if (from > file.size()) {
+        // Only a truncation shrinks a log; what it holds now is all there is.
+        chunk.note = QStringLiteral("the log file was truncated under the run (to %1 bytes, %2 had been read); "
+                                    "the log goes on from the start of what it holds now")
+                         .arg(file.size())
+                         .arg(from);
+        from = 0;
+    }
+    if (from == file.size()) {
+        chunk.token = sign(runId, from);
+        return chunk;
+    }
+    file.seek(from);
     // One byte beyond a chunk tells whether a chunk-long line goes on.
     QByteArray bytes = file.read(maxChunkBytes + 1);
     const bool atEnd = file.atEnd();
@@ -98,7 +112,7 @@ std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteAr
     }
     bytes.truncate(take);
     chunk.text = std::move(bytes);
-    chunk.token = sign(runId, *start + take);
+    chunk.token = sign(runId, from + take);
     return chunk;
 }
 

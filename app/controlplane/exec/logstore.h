@@ -11,6 +11,10 @@ struct StoredLogChunk
 {
     QByteArray text;
     QByteArray token; // the next `last_seen`
+    // The file is not there (deleted, or never written).
+    bool missing = false;
+    // What happened to the file under the reader, e.g. a truncation; empty when nothing did.
+    QString note;
 };
 
 // Per-run log files in the data dir, read in chunks behind opaque tokens.
@@ -30,6 +34,8 @@ public:
     // The text after `token` (empty for the start). A chunk ends after a
     // newline, at the end of a complete log, or inside a line longer than a
     // chunk at a UTF-8 boundary. nullopt: the token was not issued here.
+    // A file shorter than the token's offset was truncated under the
+    // reader: the chunk starts again at its beginning, with a note.
     std::optional<StoredLogChunk> read(const QString &runId, const QByteArray &token, bool logComplete) const;
     QByteArray readAll(const QString &runId) const;
 

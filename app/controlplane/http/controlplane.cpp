@@ -17,6 +17,9 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
+#include <cerrno>
+#include <cstring>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,25 +59,42 @@ static QByteArray dataDirToken(const QString &dataDir)
     return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
 }
 
+// A user's name and id for messages; the id alone when it has no name.
+static QString userName(uid_t uid)
+{
+    // getpwuid_r: the desktop app starts the control plane on a worker thread.
+    passwd entry = {};
+    passwd *found = nullptr;
+    char buffer[4096];
+    return ::getpwuid_r(uid, &entry, buffer, sizeof buffer, &found) == 0 && found
+               ? QStringLiteral("%1 (uid %2)").arg(QString::fromLocal8Bit(found->pw_name)).arg(uid)
+               : QStringLiteral("uid %1").arg(uid);
+}
+
 // The data dir holds the token and runs commands' logs: it must be this
 // user's and nobody else's. One that others can write to is refused rather
-// than repaired, since someone else may already have put files in it.
+// than repaired, since someone else may already have put files in it. Each
+// refusal comes before the first write and says what to fix.
 static bool prepareDataDir(const QString &dataDir, QString *error)
 {
     if (!QDir().mkpath(dataDir)) {
-        *error = QStringLiteral("cannot create the data dir %1").arg(dataDir);
+        // QDir::mkpath keeps no errno to tell why.
+        *error = QStringLiteral("cannot create the data dir %1; choose another --data-dir or fix the permissions "
+                                "of the folders above it")
+                     .arg(dataDir);
         return false;
     }
+    const QByteArray path = QFile::encodeName(dataDir);
     struct stat info = {};
-    if (::stat(QFile::encodeName(dataDir).constData(), &info) != 0) {
-        *error = QStringLiteral("cannot read the data dir %1").arg(dataDir);
+    if (::stat(path.constData(), &info) != 0) {
+        *error = QStringLiteral("cannot read the data dir %1: %2")
+                     .arg(dataDir, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     if (info.st_uid != ::geteuid()) {
-        *error = QStringLiteral("the data dir %1 belongs to user id %2, not to this user (%3); "
-                                "use a data dir of your own with --data-dir")
-                     .arg(dataDir)
-                     .arg(info.st_uid)
+        *error = QStringLiteral("the data dir %1 is owned by %2, not by you (uid %3); choose another --data-dir "
+                                "or make it yours")
+                     .arg(dataDir, userName(info.st_uid))
                      .arg(::geteuid());
         return false;
     }
@@ -83,6 +103,15 @@ static bool prepareDataDir(const QString &dataDir, QString *error)
                                 "make it yours alone with: chmod 700 %1")
                      .arg(dataDir)
                      .arg(info.st_mode & 07777, 4, 8, QLatin1Char('0'));
+        return false;
+    }
+    // Before the chmod below, which would make a dir its owner keeps
+    // read-only writable; root passes unless the file system refuses
+    // (read-only mount, immutable dir).
+    if (::access(path.constData(), W_OK | X_OK) != 0) {
+        *error = QStringLiteral("the data dir %1 is not writable by you (%2); choose another --data-dir or fix its "
+                                "permissions")
+                     .arg(dataDir, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
@@ -124,9 +153,12 @@ bool ControlPlane::start(QString *error)
     scheduler->addExecutor(std::make_unique<LocalExecutor>(runsDir, *logs));
     QString firstEngine;
     for (const QString &name : std::as_const(m_options.containerEngines)) {
-        std::optional<ContainerEngine> engine = ContainerEngine::probe(name);
-        if (!engine)
+        QString problem;
+        std::optional<ContainerEngine> engine = ContainerEngine::probe(name, &problem);
+        if (!engine) {
+            m_warnings.append(QStringLiteral("%1; the %2 cluster is left out").arg(problem, name));
             continue;
+        }
         if (m_options.engineRunFlags.contains(name))
             engine->runFlags = m_options.engineRunFlags.value(name);
         scheduler->addExecutor(std::make_unique<ContainerExecutor>(*engine, runsDir, *logs));

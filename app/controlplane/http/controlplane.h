@@ -57,6 +57,9 @@ public:
     // The token requests need (also in the data dir for clients); empty without one.
     QByteArray token() const { return m_token; }
     QString dataDir() const { return m_options.dataDir; }
+    // What start() left out and why, e.g. a container engine not found; it
+    // started all the same.
+    QStringList warnings() const { return m_warnings; }
 
     static QString defaultDataDir();
 
@@ -64,6 +67,7 @@ private:
     ControlPlaneOptions m_options;
     QUrl m_url;
     QByteArray m_token;
+    QStringList m_warnings;
     std::unique_ptr<DataDirLock> m_lock;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<LogStore> m_logs;

@@ -45,11 +45,23 @@ HttpResponse LogController::logs(const HttpRequest &request, const Router::Args 
                                                  "read from the start without last_seen")
                                       .arg(QString::fromUtf8(token), run->runId));
     }
+    // A run that started has a log file: the executor creates it first.
+    const QString note = chunk->missing && run->startedAt
+                             ? QStringLiteral("the log file %1 was deleted under the run; the rest of its output "
+                                              "cannot be served")
+                                   .arg(m_logs.pathFor(run->runId))
+                             : chunk->note;
     HttpResponse response;
-    response.body.reserve(chunk->text.size() + 64);
+    response.body.reserve(chunk->text.size() + note.size() + 64);
     response.body += "{\"log\":";
     appendJsonString(response.body, chunk->text);
-    response.body += ",\"last_seen\":\"" + chunk->token + "\"}"; // tokens are digits, '.' and hex
+    response.body += ",\"last_seen\":\"" + chunk->token + '"'; // tokens are digits, '.' and hex
+    // Our extension: upstream's two keys stay as they are, and its clients skip an unknown one.
+    if (!note.isEmpty()) {
+        response.body += ",\"note\":";
+        appendJsonString(response.body, note.toUtf8());
+    }
+    response.body += '}';
     return response;
 }
 

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void completeLogGivesWholeText();
     void partialLineArrivesWhenFinished();
     void sameTokenWhileNothingIsNew();
+    void truncatedLogStartsAgainWithANote();
     void chainReconstructsLogAsItGrows();
     void longSingleLineCutsAtUtf8Boundaries_data();
     void longSingleLineCutsAtUtf8Boundaries();
@@ -153,6 +154,8 @@ void Tst_LogStore::missingLogIsEmpty()
         QVERIFY(chunk);
         QVERIFY(chunk->text.isEmpty());
         QVERIFY(!chunk->token.isEmpty());
+        QVERIFY(chunk->missing);
+        QVERIFY(chunk->note.isEmpty());
         // The token it gave is its own and still gives nothing.
         const std::optional<StoredLogChunk> again = logs.read(runId, chunk->token, complete);
         QVERIFY(again);
@@ -257,6 +260,33 @@ void Tst_LogStore::sameTokenWhileNothingIsNew()
     QVERIFY(fromStart);
     QCOMPARE(fromStart->text, chunk->text);
     QCOMPARE(fromStart->token, chunk->token);
+}
+
+void Tst_LogStore::truncatedLogStartsAgainWithANote()
+{
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    QVERIFY(writeFile(logs.pathFor(runId), "a\nb\n"));
+    const std::optional<StoredLogChunk> read = logs.read(runId, {}, false);
+    QVERIFY(read);
+    QVERIFY(!read->missing);
+    QVERIFY(read->note.isEmpty());
+
+    // Truncated under the reader, as `: > file` or logrotate's copytruncate do, and written on.
+    QVERIFY(writeFile(logs.pathFor(runId), "c\n"));
+    const std::optional<StoredLogChunk> after = logs.read(runId, read->token, false);
+    QVERIFY(after);
+    QCOMPARE(after->text, QByteArray("c\n"));
+    QVERIFY2(after->note.contains(QStringLiteral("truncated under the run (to 2 bytes, 4 had been read)")),
+             qPrintable(after->note));
+    // From there on the log is read as usual.
+    QVERIFY(appendFile(logs.pathFor(runId), "d\n"));
+    const std::optional<StoredLogChunk> next = logs.read(runId, after->token, false);
+    QVERIFY(next);
+    QCOMPARE(next->text, QByteArray("d\n"));
+    QVERIFY(next->note.isEmpty());
 }
 
 void Tst_LogStore::chainReconstructsLogAsItGrows()

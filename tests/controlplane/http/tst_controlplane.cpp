@@ -4,6 +4,7 @@
 #include <wire/localserver.h>
 
 #include <testserver.h>
+#include <tmpfsmount.h>
 
 #include <QDir>
 #include <QFile>
@@ -58,11 +59,13 @@ private Q_SLOTS:
     void dataDirOthersCanWriteIsRefused_data();
     void dataDirOthersCanWriteIsRefused();
     void dataDirOfAnotherUserIsRefused();
+    void readOnlyDataDirIsRefused();
     void tokenIsMadeKeptAndPublished();
     void nonLoopbackNeedsToken();
     void nonLoopbackWithTokenStarts();
     void unknownDefaultClusterFails();
     void knownDefaultClusterStarts();
+    void missingContainerEngineIsAWarning();
     void busyPortFails();
     void failedStartReleasesDir();
     void uncreatableDataDirFails();
@@ -162,7 +165,25 @@ void Tst_ControlPlane::dataDirOfAnotherUserIsRefused()
     ControlPlane controlPlane(optionsFor(dataDir));
     QString message;
     QVERIFY(!controlPlane.start(&message));
-    QVERIFY2(message.contains(QStringLiteral("belongs to user id 65534")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("is owned by nobody (uid 65534), not by you")), qPrintable(message));
+    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+// The control plane the desktop app runs gives the same message as flotilla-local.
+void Tst_ControlPlane::readOnlyDataDirIsRefused()
+{
+    QTemporaryDir dir;
+    const QString dataDir = dir.path() + QStringLiteral("/data");
+    QVERIFY(QDir().mkdir(dataDir));
+    TmpfsMount mount;
+    QString problem;
+    if (!mount.mount(dataDir, &problem) || !mount.remountReadOnly(&problem))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a read-only tmpfs here (%1)").arg(problem)));
+    ControlPlane controlPlane(optionsFor(dataDir));
+    QString message;
+    QVERIFY(!controlPlane.start(&message));
+    QVERIFY2(message.contains(QStringLiteral("the data dir %1 is not writable by you").arg(dataDir)),
+             qPrintable(message));
     QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
@@ -306,6 +327,21 @@ void Tst_ControlPlane::unknownDefaultClusterFails()
     QVERIFY2(message.contains(QStringLiteral("no-such-cluster")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("local")), qPrintable(message)); // the valid clusters
     QVERIFY(controlPlane.url().isEmpty());
+}
+
+void Tst_ControlPlane::missingContainerEngineIsAWarning()
+{
+    QTemporaryDir dir;
+    ControlPlaneOptions options = optionsFor(dir.path() + QStringLiteral("/data"));
+    options.containerEngines = {QStringLiteral("flotilla-no-such-engine")};
+    ControlPlane controlPlane(options);
+    QString error;
+    QVERIFY2(controlPlane.start(&error), qPrintable(error));
+    QCOMPARE(controlPlane.warnings(), QStringList{QStringLiteral("flotilla-no-such-engine was not found on PATH; the "
+                                                                 "flotilla-no-such-engine cluster is left out")});
+    HttpTestClient client(controlPlane);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/clusters")).json().value("clusters", Json()).dump(),
+             std::string(R"(["local"])"));
 }
 
 void Tst_ControlPlane::knownDefaultClusterStarts()
