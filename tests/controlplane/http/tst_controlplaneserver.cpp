@@ -59,12 +59,10 @@ void Tst_ControlPlaneServer::clientGoneWhileHeld()
     RawClient stays;
     QVERIFY(sendHeld(stays, *m_server, heldForever));
     gone.reset();
-    // Closed before and after the server saw the close: a write wakes both.
-    auto closing = std::make_unique<RawClient>();
-    QVERIFY(sendHeld(*closing, *m_server, heldForever));
-    QVERIFY(m_client->get(QStringLiteral("/api/v6/health")).status == 200);
+    // A round trip sent after the close: the server has seen it by the answer.
+    QCOMPARE(m_client->get(QStringLiteral("/api/v6/health")).status, 200);
+    // The write wakes what is held: the one that stays gets it, the gone one is dropped.
     const QString definitionId = createDefinition(*m_client, definitionBody("woken"));
-    closing.reset();
     QVERIFY(!definitionId.isEmpty());
 
     const std::optional<RawResponse> answer = stays.readResponse(5000);
