@@ -5,6 +5,15 @@
 
 namespace Flotilla::Testing {
 
+QByteArray rawGet(const QUrl &url, const QByteArray &token, const QString &pathAndQuery)
+{
+    QByteArray request = "GET " + pathAndQuery.toUtf8() + " HTTP/1.1\r\nHost: " + url.host().toUtf8() + ':'
+                         + QByteArray::number(url.port()) + "\r\n";
+    if (!token.isEmpty())
+        request += "Authorization: Bearer " + token + "\r\n";
+    return request + "\r\n";
+}
+
 bool RawClient::connectTo(const QUrl &url)
 {
     m_socket.connectToHost(url.host(), quint16(url.port()));

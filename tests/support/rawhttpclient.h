@@ -21,6 +21,10 @@ struct RawResponse
     Json json() const { return Json::parse(body.toStdString(), nullptr, false); }
 };
 
+// A GET of `pathAndQuery` as an API client of the server at `url` writes
+// it: Host with the server's port, and the bearer token unless it is empty.
+QByteArray rawGet(const QUrl &url, const QByteArray &token, const QString &pathAndQuery);
+
 // An HTTP/1.1 client over one QTcpSocket that writes exactly the bytes it
 // is given, headers such as Host and Origin included. It waits by running the
 // event loop, since the server may live on this thread too.

@@ -158,6 +158,17 @@ QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *ch
     }
 }
 
+bool sendHeld(RawClient &client, const TestServer &server, const QString &pathAndQuery)
+{
+    if (!client.connectTo(server.url()))
+        return false;
+    client.send(rawGet(server.url(), server.token(), pathAndQuery));
+    if (!QTest::qWaitFor([&client] { return client.bytesToWrite() == 0; }))
+        return false;
+    HttpTestClient other(server);
+    return other.get(QStringLiteral("/api/v6/health")).status == 200;
+}
+
 QStringList eventReasons(const Json &run)
 {
     QStringList reasons;

@@ -178,6 +178,7 @@ bool ControlPlane::start(QString *error)
     if (port == 0)
         return false;
     api->setListening(m_options.address, port);
+    connect(store.get(), &Store::changed, server.get(), &ControlPlaneServer::wakeHeld);
 
     QUrl url;
     url.setScheme(QStringLiteral("http"));

@@ -12,6 +12,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 namespace {
@@ -43,12 +45,27 @@ QByteArray methodName(QHttpServerRequest::Method method)
     return QByteArray(names.valueToKey(int(method))).toUpper();
 }
 
+void send(QHttpServerResponder &&responder, const HttpResponse &response)
+{
+    QHttpServerResponse reply = response.contentType.isEmpty()
+                                    ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
+                                    : QHttpServerResponse(response.contentType, response.body,
+                                                          QHttpServerResponse::StatusCode(response.status));
+    for (const auto &[name, value] : response.headers)
+        reply.addHeader(name, value);
+    reply.write(std::move(responder));
+}
+
 } // namespace
 
 ControlPlaneServer::ControlPlaneServer(HttpApi &api, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_api(api)
-{}
+{
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer); // a coarse one may fire before the deadline
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ControlPlaneServer::answerExpired);
+}
 
 quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, QString *error)
 {
@@ -71,17 +88,82 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     timer.start();
     const HttpRequest apiRequest = HttpRequest::fromParsed(methodName(request.method()), request.url(),
                                                            request.headers(), request.body());
-    const HttpResponse response = m_api.handle(apiRequest);
-    QHttpServerResponse reply = response.contentType.isEmpty()
-                                    ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
-                                    : QHttpServerResponse(response.contentType, response.body,
-                                                          QHttpServerResponse::StatusCode(response.status));
-    for (const auto &[name, value] : response.headers)
-        reply.addHeader(name, value);
-    reply.write(makeResponder(request, socket));
+    // A client that sends another request on a held connection is answered
+    // in order: the held one first, with what there is.
+    const auto heldHere = std::find_if(m_held.begin(), m_held.end(),
+                                       [socket](const Held &held) { return held.socket == socket; });
+    if (heldHere != m_held.end())
+        answerHeld(heldHere, heldHere->response.held(true));
+    HttpResponse response = m_api.handle(apiRequest);
+    if (response.held)
+        hold(makeResponder(request, socket), socket, std::move(response));
+    else
+        send(makeResponder(request, socket), response);
     qCInfo(lcHttpRequests, "%s %s %d %lld us", apiRequest.method.constData(), apiRequest.path.constData(),
            response.status, timer.nsecsElapsed() / 1000);
     return true;
+}
+
+void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response)
+{
+    if (m_held.size() >= maxHeld) {
+        response.body = response.held(true);
+        send(std::move(responder), response);
+        return;
+    }
+    const QDeadlineTimer deadline(response.holdMs);
+    m_held.push_back(Held{std::move(responder), socket, std::move(response), deadline, {}});
+    // The responder writes to the socket unchecked, and QHttpServer deletes
+    // the socket of a closed connection: a client gone while held is dropped.
+    const auto held = std::prev(m_held.end());
+    held->disconnected = connect(socket, &QTcpSocket::disconnected, this, [this, held] {
+        m_held.erase(held);
+        armDeadline();
+    });
+    armDeadline();
+}
+
+void ControlPlaneServer::answerHeld(HeldList::iterator held, QByteArray body)
+{
+    HeldList answered;
+    answered.splice(answered.end(), m_held, held);
+    Held &taken = answered.front();
+    disconnect(taken.disconnected);
+    taken.response.body = std::move(body);
+    if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState)
+        send(std::move(taken.responder), taken.response);
+    armDeadline();
+}
+
+void ControlPlaneServer::wakeHeld()
+{
+    for (auto held = m_held.begin(); held != m_held.end();) {
+        const auto next = std::next(held);
+        if (QByteArray body = held->response.held(false); !body.isEmpty())
+            answerHeld(held, std::move(body));
+        held = next;
+    }
+}
+
+void ControlPlaneServer::answerExpired()
+{
+    for (auto held = m_held.begin(); held != m_held.end();) {
+        const auto next = std::next(held);
+        if (held->deadline.hasExpired())
+            answerHeld(held, held->response.held(true));
+        held = next;
+    }
+}
+
+void ControlPlaneServer::armDeadline()
+{
+    if (m_held.empty()) {
+        m_deadlineTimer.stop();
+        return;
+    }
+    const auto first = std::min_element(m_held.begin(), m_held.end(),
+                                        [](const Held &a, const Held &b) { return a.deadline < b.deadline; });
+    m_deadlineTimer.start(std::chrono::milliseconds(std::max<qint64>(first->deadline.remainingTime(), 0)));
 }
 
 void ControlPlaneServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)

@@ -1,7 +1,15 @@
 #pragma once
 
+#include "httpmessage.h"
+
 #include <QAbstractHttpServer>
+#include <QDeadlineTimer>
 #include <QHostAddress>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTimer>
+
+#include <list>
 
 namespace Flotilla {
 
@@ -9,21 +17,46 @@ class HttpApi;
 
 // The one place that touches QHttpServer (a technical preview in Qt 6.4):
 // it listens, guards each connection and hands every request to HttpApi.
+// A request whose route holds its answer (HttpResponse::held) waits here,
+// its responder kept, with no thread of its own.
 class ControlPlaneServer final : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
+    // More held requests than this are answered at once.
+    static constexpr qsizetype maxHeld = 64;
+
     explicit ControlPlaneServer(HttpApi &api, QObject *parent = nullptr);
 
     // The port it listens on, or 0 with `error` set.
     quint16 listenOn(const QHostAddress &address, quint16 port, QString *error);
+    // Something was written: held requests whose answer is ready get it.
+    void wakeHeld();
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    struct Held
+    {
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+        HttpResponse response;
+        QDeadlineTimer deadline;
+        QMetaObject::Connection disconnected;
+    };
+    using HeldList = std::list<Held>;
+
+    void hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response);
+    // Takes `held` out of the list, then answers it with `body`.
+    void answerHeld(HeldList::iterator held, QByteArray body);
+    void answerExpired();
+    void armDeadline();
+
     HttpApi &m_api;
+    HeldList m_held;
+    QTimer m_deadlineTimer;
 };
 
 } // namespace Flotilla

@@ -16,12 +16,14 @@ HttpApi::HttpApi(Store &store, LogStore &logs, RunScheduler &scheduler, ApiOptio
     , m_templates(store, m_runs)
     , m_logs(store, logs)
     , m_names(store, scheduler)
+    , m_changes(store)
 {
     m_tasks.addRoutes(m_router);
     m_runs.addRoutes(m_router);
     m_templates.addRoutes(m_router);
     m_logs.addRoutes(m_router);
     m_names.addRoutes(m_router);
+    m_changes.addRoutes(m_router);
     m_health.addRoutes(m_router);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changecontroller.h"
 #include "healthcontroller.h"
 #include "httpmessage.h"
 #include "logcontroller.h"
@@ -47,6 +48,7 @@ private:
     TemplateController m_templates;
     LogController m_logs;
     NameController m_names;
+    ChangeController m_changes;
     HealthController m_health;
     Router m_router;
 };

@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
+
 QT_FORWARD_DECLARE_CLASS(QUrl)
 
 namespace Flotilla {
@@ -43,6 +45,12 @@ struct HttpResponse
     QByteArray contentType = "application/json; charset=utf-8";
     QByteArray body;
     HeaderList headers;
+    // Set by a route that holds its answer (the change feed's `wait`): the
+    // server keeps the request open and answers with this response's status
+    // and headers and the first body `held` gives, asking again after every
+    // store write, and with `held(true)`'s once `holdMs` have passed.
+    std::function<QByteArray(bool deadline)> held;
+    int holdMs = 0;
 };
 
 } // namespace Flotilla

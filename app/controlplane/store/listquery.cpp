@@ -109,6 +109,8 @@ QString joinedKeys(std::span<const FieldSpec> fields)
     return keys.join(u", ");
 }
 
+} // namespace
+
 std::optional<qint64> nonNegative(const QString &text)
 {
     bool ok = false;
@@ -117,8 +119,6 @@ std::optional<qint64> nonNegative(const QString &text)
         return std::nullopt;
     return value;
 }
-
-} // namespace
 
 void ListQuery::addExactFilter(const QString &key, const QString &column, const QString &value)
 {

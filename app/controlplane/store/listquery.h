@@ -66,6 +66,9 @@ struct SqlWhere
     QString sql() const; // " WHERE ..." or empty
 };
 
+// A query value as an integer >= 0, or nullopt.
+std::optional<qint64> nonNegative(const QString &text);
+
 // "?,?,?": `count` placeholders for an IN list.
 QString sqlPlaceholders(qsizetype count);
 

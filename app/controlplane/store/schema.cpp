@@ -84,6 +84,12 @@ const QStringList migrations[] = {
                        " UNIQUE (template_name, version))"),
         QStringLiteral("CREATE INDEX templates_version ON templates(version, template_id)"),
     },
+    // 4: the change feed, a numbered row per written definition, run or
+    // template; AUTOINCREMENT so a number is never reused after pruning.
+    {
+        QStringLiteral("CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+                       " id TEXT NOT NULL)"),
+    },
 };
 
 } // namespace

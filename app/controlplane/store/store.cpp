@@ -82,6 +82,13 @@ bool Store::open(const QString &path, QString *error)
     }
     if (!StoreSchema::configure(m_db, error) || !StoreSchema::migrate(m_db, error))
         return false;
+    QSqlQuery &seq = prepared(
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'changes'"));
+    if (!exec(seq) || !seq.next()) {
+        *error = QStringLiteral("cannot read the change numbers of %1: %2").arg(path, m_lastError);
+        return false;
+    }
+    m_changeSeq = m_uncommittedSeq = seq.value(0).toLongLong();
     for (const char *suffix : {"-wal", "-shm"}) {
         if (QFile::exists(path + QLatin1String(suffix)))
             QFile::setPermissions(path + QLatin1String(suffix), ownerOnly);
@@ -129,12 +136,54 @@ bool Store::transaction(const std::function<bool()> &work)
         m_lastError = m_db.lastError().text();
         return false;
     }
-    if (work() && m_db.commit())
+    if (work() && m_db.commit()) {
+        if (m_uncommittedSeq != m_changeSeq) {
+            m_changeSeq = m_uncommittedSeq;
+            Q_EMIT changed(m_changeSeq);
+        }
         return true;
+    }
     if (m_lastError.isEmpty())
         m_lastError = m_db.lastError().text();
     m_db.rollback();
+    m_uncommittedSeq = m_changeSeq;
     return false;
+}
+
+bool Store::recordChange(const char *kind, const QString &id)
+{
+    QSqlQuery &insert = prepared(QStringLiteral("INSERT INTO changes (kind, id) VALUES (?, ?)"));
+    insert.addBindValue(QLatin1String(kind));
+    insert.addBindValue(id);
+    if (!exec(insert))
+        return false;
+    m_uncommittedSeq = insert.lastInsertId().toLongLong();
+    QSqlQuery &prune = prepared(QStringLiteral("DELETE FROM changes WHERE seq <= ?"));
+    prune.addBindValue(m_uncommittedSeq - changeWindow);
+    return exec(prune);
+}
+
+ChangePage Store::changesSince(qint64 since)
+{
+    ChangePage page;
+    page.seq = m_changeSeq;
+    // Numbers before the oldest kept one are pruned; none kept means none written.
+    QSqlQuery &oldest = prepared(QStringLiteral("SELECT MIN(seq) FROM changes"));
+    if (!exec(oldest) || !oldest.next())
+        return page;
+    const qint64 pruned = oldest.isNull(0) ? m_changeSeq : oldest.value(0).toLongLong() - 1;
+    if (since < pruned) {
+        page.reset = true;
+        return page;
+    }
+    QSqlQuery &query = prepared(QStringLiteral(
+        "SELECT kind, id, MAX(seq) AS latest FROM changes WHERE seq > ? GROUP BY kind, id ORDER BY latest"));
+    query.addBindValue(since);
+    if (!exec(query))
+        return page;
+    while (query.next())
+        page.changes.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
+    return page;
 }
 
 template <typename Item>
@@ -226,7 +275,7 @@ bool Store::insertDefinition(const Definition &definition)
             " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(definition.definitionId);
         bindDefinitionColumns(query, definition);
-        return exec(query) && writeDefinitionRows(definition);
+        return exec(query) && writeDefinitionRows(definition) && recordChange("definition", definition.definitionId);
     });
 }
 
@@ -239,7 +288,8 @@ bool Store::updateDefinition(const Definition &definition)
             " WHERE definition_id = ?"));
         bindDefinitionColumns(query, definition);
         query.addBindValue(definition.definitionId);
-        return exec(query) && query.numRowsAffected() == 1 && writeDefinitionRows(definition);
+        return exec(query) && query.numRowsAffected() == 1 && writeDefinitionRows(definition)
+               && recordChange("definition", definition.definitionId);
     });
 }
 
@@ -255,7 +305,7 @@ bool Store::deleteDefinition(const QString &definitionId)
             if (!exec(query))
                 return false;
         }
-        return true;
+        return recordChange("definition", definitionId);
     });
 }
 
@@ -337,14 +387,16 @@ bool Store::insertRuns(const QList<Run> &runs)
 {
     m_runLists.clear();
     return transaction([&] {
-        return std::all_of(runs.begin(), runs.end(), [this](const Run &run) { return writeRunRows(run, true); });
+        return std::all_of(runs.begin(), runs.end(), [this](const Run &run) {
+            return writeRunRows(run, true) && recordChange("run", run.runId);
+        });
     });
 }
 
 bool Store::updateRun(const Run &run)
 {
     m_runLists.clear();
-    return transaction([&] { return writeRunRows(run, false); });
+    return transaction([&] { return writeRunRows(run, false) && recordChange("run", run.runId); });
 }
 
 std::optional<Template> Store::templateById(const QString &templateId, QString *corrupt)
@@ -381,14 +433,16 @@ std::optional<Template> Store::templateByName(const QString &name, std::optional
 bool Store::insertTemplate(const Template &tpl)
 {
     m_templateLists.clear();
-    QSqlQuery &query = prepared(QStringLiteral(
-        "INSERT INTO templates (template_id, template_name, version, image, document) VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(tpl.templateId);
-    query.addBindValue(tpl.templateName);
-    query.addBindValue(tpl.version);
-    query.addBindValue(tpl.image);
-    query.addBindValue(documentOf(tpl.toJson()));
-    return exec(query);
+    return transaction([&] {
+        QSqlQuery &query = prepared(QStringLiteral(
+            "INSERT INTO templates (template_id, template_name, version, image, document) VALUES (?, ?, ?, ?, ?)"));
+        query.addBindValue(tpl.templateId);
+        query.addBindValue(tpl.templateName);
+        query.addBindValue(tpl.version);
+        query.addBindValue(tpl.image);
+        query.addBindValue(documentOf(tpl.toJson()));
+        return exec(query) && recordChange("template", tpl.templateId);
+    });
 }
 
 StoredPage Store::listTemplates(const ListQuery &query, bool latestOnly)

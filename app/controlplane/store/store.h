@@ -8,6 +8,7 @@
 #include <wire/template.h>
 
 #include <QHash>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -26,16 +27,35 @@ struct NamePage
     qint64 total = 0;
 };
 
+struct StoredChange
+{
+    QString kind; // "definition", "run" or "template"
+    QString id;
+    qint64 seq = 0;
+};
+
+// What the change feed holds after a number.
+struct ChangePage
+{
+    qint64 seq = 0;     // the latest number
+    bool reset = false; // numbers after the one asked for are pruned already: reload
+    QList<StoredChange> changes;
+};
+
 // The control plane's SQLite database (WAL, synchronous=FULL): every
 // definition and run as its JSON document, plus the columns and side tables
 // the list queries filter and sort on. Every write is committed before it
 // returns, so an answer sent after it survives kill -9.
-class Store final
+class Store final : public QObject
 {
-    Q_DISABLE_COPY_MOVE(Store)
+    Q_OBJECT
 public:
+    // How many change numbers the feed keeps: about ten bursts of a
+    // thousand launches, each run written a few times.
+    static constexpr qint64 changeWindow = 10000;
+
     Store();
-    ~Store();
+    ~Store() override;
 
     bool open(const QString &path, QString *error);
     int schemaVersion() const;
@@ -75,12 +95,25 @@ public:
     // `latestOnly`: only the highest version of each name.
     StoredPage listTemplates(const ListQuery &query, bool latestOnly);
 
+    // The change feed: every write of a definition, run or template (a
+    // run's events and peaks are part of the run) takes the next number in
+    // the write's own transaction, so a number is never seen before its write.
+    qint64 changeSeq() const { return m_changeSeq; }
+    // What changed after `since`, each item once, at its latest number.
+    ChangePage changesSince(qint64 since);
+
     QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    // After a write with changes is committed.
+    void changed(qint64 seq);
 
 private:
     QSqlQuery &prepared(const QString &sql);
     bool exec(QSqlQuery &query);
     bool transaction(const std::function<bool()> &work);
+    // In a transaction: numbers the change and prunes what left the window.
+    bool recordChange(const char *kind, const QString &id);
     bool writeDefinitionRows(const Definition &definition);
     bool writeRunRows(const Run &run, bool insert);
     // `extraClause`: a fixed condition of the route, ANDed to the query's.
@@ -101,6 +134,8 @@ private:
     PageCache m_runLists;
     PageCache m_templateLists;
     QString m_lastError;
+    qint64 m_changeSeq = 0;
+    qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
 };
 
 } // namespace Flotilla

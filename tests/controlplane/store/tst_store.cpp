@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -198,6 +199,10 @@ private Q_SLOTS:
     void filterValuesMatchLiterally();
     void exactValuesWithQuotes();
     void nameFilterMatchesLiterally();
+    void everyWriteIsNumbered();
+    void failedWriteIsNotNumbered();
+    void changeWindowIsPruned();
+    void changeNumbersGoOnAfterReopen();
 
 private:
     QString databasePath() const { return m_dir->filePath(QStringLiteral("flotilla.db")); }
@@ -303,9 +308,9 @@ void Tst_Store::versionOneGainsStatusCounts()
             db.setDatabaseName(databasePath());
             QVERIFY(db.open());
             QSqlQuery query(db);
-            for (const char *sql :
-                 {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete", "DROP TRIGGER runs_count_update",
-                  "DROP TABLE run_status_counts", "DROP TABLE templates", "PRAGMA user_version=1"})
+            for (const char *sql : {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete",
+                                    "DROP TRIGGER runs_count_update", "DROP TABLE run_status_counts",
+                                    "DROP TABLE templates", "DROP TABLE changes", "PRAGMA user_version=1"})
                 QVERIFY2(query.exec(QLatin1String(sql)), sql);
             query.finish();
             db.close();
@@ -1075,4 +1080,110 @@ void Tst_Store::nameFilterMatchesLiterally()
 }
 
 QTEST_GUILESS_MAIN(Tst_Store)
+namespace {
+
+QStringList changeList(const ChangePage &page)
+{
+    QStringList changes;
+    for (const StoredChange &change : page.changes)
+        changes.append(QStringLiteral("%1 %2 %3").arg(change.kind, change.id).arg(change.seq));
+    return changes;
+}
+
+} // namespace
+
+void Tst_Store::everyWriteIsNumbered()
+{
+    QCOMPARE(m_store->changeSeq(), qint64(0));
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    Definition definition = sampleDefinitions().first();
+    QVERIFY(m_store->insertDefinition(definition));
+    definition.memory = 256;
+    QVERIFY(m_store->updateDefinition(definition));
+    QList<Run> runs = sampleRuns().mid(0, 2);
+    QVERIFY(m_store->insertRuns(runs));
+    QVERIFY(runs[0].advanceTo(RunStatus::Running));
+    QVERIFY(m_store->updateRun(runs[0]));
+    Template tpl;
+    tpl.templateId = QStringLiteral("tpl-1");
+    tpl.templateName = QStringLiteral("greeter");
+    tpl.version = 1;
+    tpl.image = QStringLiteral("busybox");
+    QVERIFY(m_store->insertTemplate(tpl));
+    QVERIFY(m_store->deleteDefinition(definition.definitionId));
+
+    QCOMPARE(m_store->changeSeq(), qint64(7));
+    // One signal per committed write, the batch of two runs once.
+    QCOMPARE(changed.size(), 6);
+    QCOMPARE(changed.last().at(0).toLongLong(), qint64(7));
+    // Each item once, at its latest number, oldest first.
+    const ChangePage all = m_store->changesSince(0);
+    QVERIFY(!all.reset);
+    QCOMPARE(all.seq, qint64(7));
+    const QString d = definition.definitionId;
+    QCOMPARE(changeList(all),
+             QStringList({QStringLiteral("run r-a 4"), QStringLiteral("run r-c 5"), QStringLiteral("template tpl-1 6"),
+                          QStringLiteral("definition %1 7").arg(d)}));
+    QCOMPARE(changeList(m_store->changesSince(5)),
+             QStringList({QStringLiteral("template tpl-1 6"), QStringLiteral("definition %1 7").arg(d)}));
+    QVERIFY(m_store->changesSince(7).changes.isEmpty());
+    QVERIFY(!m_store->changesSince(7).reset);
+}
+
+void Tst_Store::failedWriteIsNotNumbered()
+{
+    const QList<Definition> definitions = sampleDefinitions();
+    QVERIFY(m_store->insertDefinition(definitions[0]));
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    Definition sameAlias = definitions[1];
+    sameAlias.alias = definitions[0].alias;
+    expectStoreWarning(".*UNIQUE.*alias");
+    QVERIFY(!m_store->insertDefinition(sameAlias));
+    QVERIFY(!m_store->updateRun(makeRun("r-ghost", definitions[0], "local", RunStatus::Running, "u", {})));
+    QCOMPARE(m_store->changeSeq(), qint64(1));
+    QCOMPARE(changed.size(), 0);
+    // The next write takes the next number: the failed ones used none.
+    QVERIFY(m_store->insertDefinition(definitions[1]));
+    QCOMPARE(m_store->changeSeq(), qint64(2));
+    QCOMPARE(changeList(m_store->changesSince(1)),
+             QStringList{QStringLiteral("definition %1 2").arg(definitions[1].definitionId)});
+}
+
+void Tst_Store::changeWindowIsPruned()
+{
+    const Definition definition = sampleDefinitions().first();
+    QList<Run> runs;
+    for (qint64 i = 0; i < Store::changeWindow + 5; ++i)
+        runs.append(makeRun(qPrintable(QStringLiteral("r-%1").arg(i)), definition, "local", RunStatus::Queued, "u",
+                            at("2026-11-27T10:00:00Z")));
+    QVERIFY(m_store->insertRuns(runs));
+    QCOMPARE(m_store->changeSeq(), Store::changeWindow + 5);
+    // Numbers 1 to 5 are gone: from before them the feed cannot say what changed.
+    for (const qint64 since : {0, 4}) {
+        const ChangePage page = m_store->changesSince(since);
+        QVERIFY2(page.reset, qPrintable(QString::number(since)));
+        QVERIFY(page.changes.isEmpty());
+        QCOMPARE(page.seq, Store::changeWindow + 5);
+    }
+    const ChangePage kept = m_store->changesSince(5);
+    QVERIFY(!kept.reset);
+    QCOMPARE(qint64(kept.changes.size()), Store::changeWindow);
+    QCOMPARE(kept.changes.first().id, QStringLiteral("r-5"));
+}
+
+void Tst_Store::changeNumbersGoOnAfterReopen()
+{
+    QVERIFY(populate());
+    const qint64 seq = m_store->changeSeq();
+    QVERIFY(seq > 0);
+    m_store.reset();
+    QVERIFY(openStore());
+    QCOMPARE(m_store->changeSeq(), seq);
+    QVERIFY(m_store->changesSince(0).changes.size() > 0);
+    Definition definition = sampleDefinitions().first();
+    definition.memory = 1;
+    QVERIFY(m_store->updateDefinition(definition));
+    QCOMPARE(m_store->changeSeq(), seq + 1);
+}
+
 #include "tst_store.moc"
