@@ -182,15 +182,15 @@ double xargsRunsPerSecond(const QString &command, int runs, int parallel)
     // Each run gets its own id and log file, as on the server.
     const QString perRun = QStringLiteral("FLOTILLA_RUN_ID=xargs-$1; export FLOTILLA_RUN_ID; (%1) > $1.log").arg(command);
     xargs.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"),
-                 QStringLiteral("seq 1 %1 | xargs -P %2 -I{} /bin/sh -c '%3' xargs {}")
-                     .arg(runs)
-                     .arg(parallel)
-                     .arg(QString(perRun).replace(u'\'', QStringLiteral("'\\''")))});
+                {QStringLiteral("-c"), QStringLiteral("seq 1 %1 | xargs -P %2 -I{} /bin/sh -c '%3' xargs {}")
+                                           .arg(runs)
+                                           .arg(parallel)
+                                           .arg(QString(perRun).replace(u'\'', QStringLiteral("'\\''")))});
     QElapsedTimer timer;
     timer.start();
     if (!xargs.waitForFinished(-1) || xargs.exitCode() != 0)
-        fail(QStringLiteral("xargs -P %1 failed: %2").arg(parallel).arg(QString::fromUtf8(xargs.readAllStandardError())));
+        fail(
+            QStringLiteral("xargs -P %1 failed: %2").arg(parallel).arg(QString::fromUtf8(xargs.readAllStandardError())));
     return runs / (double(timer.nsecsElapsed()) / 1e9);
 }
 
@@ -273,8 +273,8 @@ int burst()
                                                              "stuck), not the speed targets: for CTest."));
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Use DIR as the data dir and keep it."),
                                         QStringLiteral("DIR"));
-    parser.addOptions({runsOption, clientsOption, linesOption, parallelOption, drainOption, countsOnlyOption,
-                       keepOption});
+    parser.addOptions(
+        {runsOption, clientsOption, linesOption, parallelOption, drainOption, countsOnlyOption, keepOption});
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument %1; see --help").arg(parser.positionalArguments().constFirst()));
@@ -287,7 +287,8 @@ int burst()
     std::unique_ptr<QTemporaryDir> temporary;
     const QString dataDir = dataDirFor(parser.value(keepOption), QStringLiteral("flotilla-burst"), &temporary);
     Server server; // stopped before the dir goes
-    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--container-engines"),
+    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--data-dir"), dataDir, QStringLiteral("--container-engines"),
                                    QString(), QStringLiteral("--parallel-runs"), QString::number(parallelRuns)});
     say(QStringLiteral("server: flotilla-local --parallel-runs %1 on %2, data dir %3")
             .arg(parallelRuns)
@@ -337,7 +338,10 @@ int burst()
     for (const QString &refusal : refusals)
         say(QStringLiteral("refused launch: %1").arg(refusal));
     const double acceptedPerS = double(runIds.size()) / acceptedSeconds;
-    say(QStringLiteral("burst: %1 of %2 launches answered in %3 s").arg(runIds.size()).arg(runs).arg(acceptedSeconds, 0, 'f', 2));
+    say(QStringLiteral("burst: %1 of %2 launches answered in %3 s")
+            .arg(runIds.size())
+            .arg(runs)
+            .arg(acceptedSeconds, 0, 'f', 2));
 
     const Verdict verdict = check(checker, runIds, lines, drainMs);
     // The model sees the last run end with its next refresh.
