@@ -60,8 +60,10 @@ QString Tst_PreviousRunJob::runToEnd(const QString &definitionId)
 {
     const QString runId = QString::fromStdString(launch(*m_http, definitionId).value("run_id", ""));
     waitForStatus(*m_http, runId, "STOPPED");
-    // Start times are to the millisecond: the next run starts later.
-    QTest::qWait(5);
+    // Start times are to the millisecond: the next run must start in a later one.
+    const QDateTime stopped = QDateTime::currentDateTimeUtc();
+    while (QDateTime::currentDateTimeUtc() <= stopped)
+        QCoreApplication::processEvents();
     return runId;
 }
 
