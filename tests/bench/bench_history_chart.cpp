@@ -30,17 +30,6 @@ constexpr double targetChartMs = 200;
 constexpr int storedRuns = 20000;
 constexpr int definitions = 200;
 
-void waitFor(const std::function<bool()> &done, int timeoutMs, const QString &what)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            fail(QStringLiteral("timed out after %1 s waiting for %2").arg(timeoutMs / 1000).arg(what));
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-}
-
 void measureChart()
 {
     std::unique_ptr<QTemporaryDir> temporary;
@@ -60,7 +49,7 @@ void measureChart()
     ResultJob<Definition> *lookup = client.definitionByAlias(QStringLiteral("bench-job-00000"));
     lookup->setAutoDelete(false);
     lookup->start();
-    waitFor([lookup] { return lookup->isFinished(); }, 30000, QStringLiteral("the busiest definition"));
+    waitUntil([lookup] { return lookup->isFinished(); }, 30000, QStringLiteral("the busiest definition"));
     if (!lookup->succeeded())
         fail(lookup->error().sentence());
     const Definition definition = lookup->result();
@@ -75,7 +64,7 @@ void measureChart()
     timer.start();
     chart.showRunsOf(&client, definition.definitionId, false, definition.alias);
     RunHistoryModel *model = chart.model();
-    waitFor(
+    waitUntil(
         [model] {
             if (model->source()->lastError().isError())
                 fail(model->source()->lastError().sentence());
@@ -89,7 +78,7 @@ void measureChart()
     // The drawing alone: the same 1,000 runs again (a live update).
     timer.restart();
     model->setLimit(RunHistoryModel::maxLimit - 1);
-    waitFor([model] { return !model->isLoading(); }, 10000, QStringLiteral("the rebuild"));
+    waitUntil([model] { return !model->isLoading(); }, 10000, QStringLiteral("the rebuild"));
     chart.chartView()->viewport()->repaint();
     const double redrawMs = timer.nsecsElapsed() / 1e6;
     server.stop();

@@ -33,17 +33,6 @@ constexpr int panSteps = 100;
 constexpr double panPixels = 12;
 constexpr double targetFrameMs = 16;
 
-void waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &what)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            fail(QStringLiteral("timed out after %1 s waiting for %2").arg(timeoutMs / 1000).arg(what));
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-}
-
 // The worst and mean frame of `steps` pans by `dx` pixels.
 std::pair<double, double> pan(RunTimelineChart &chart, double dx)
 {

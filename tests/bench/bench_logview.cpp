@@ -83,17 +83,6 @@ private:
     QByteArray m_buffer;
 };
 
-void waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &what)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            fail(QStringLiteral("timed out after %1 s waiting for %2").arg(timeoutMs / 1000).arg(what));
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-    }
-}
-
 template <typename Job>
 Job *await(Job *job, const QString &what)
 {

@@ -47,17 +47,6 @@ qint64 heapInUse()
 }
 
 // Runs the event loop until `done` or `timeoutMs`.
-void waitFor(const std::function<bool()> &done, int timeoutMs, const QString &what)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            fail(QStringLiteral("timed out after %1 s waiting for %2").arg(timeoutMs / 1000).arg(what));
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-}
-
 int bench()
 {
     QCommandLineParser parser;
@@ -125,8 +114,8 @@ int bench()
     timer.start();
     view.setModel(&proxy);
     model.fetchMore({}); // what the view asks for when it has room; a no-op if it asked already
-    waitFor([&] { return proxy.rowCount() > 0 || model.lastError().isError(); }, 30000,
-            QStringLiteral("the first page"));
+    waitUntil([&] { return proxy.rowCount() > 0 || model.lastError().isError(); }, 30000,
+              QStringLiteral("the first page"));
     if (model.lastError().isError())
         fail(model.lastError().sentence());
     view.viewport()->repaint();
@@ -143,7 +132,7 @@ int bench()
     int requests = 1;
     StallMeter stalls;
     stalls.start();
-    waitFor(
+    waitUntil(
         [&] {
             if (model.lastError().isError())
                 fail(model.lastError().sentence());

@@ -34,6 +34,17 @@ double processCpuSeconds(qint64 pid)
     return fields.size() < 13 ? 0 : (fields[11].toDouble() + fields[12].toDouble()) / double(::sysconf(_SC_CLK_TCK));
 }
 
+void waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &what)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            fail(QStringLiteral("timed out after %1 s waiting for %2").arg(timeoutMs / 1000).arg(what));
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+}
+
 int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum)
 {
     bool ok = false;

@@ -28,6 +28,8 @@ void say(const QString &line);
 double processCpuSeconds(qint64 pid);
 // The peak resident set size so far of process `pid` (0: this one), in MiB (Linux /proc).
 double peakRssMb(qint64 pid = 0);
+// Runs the event loop until `done` holds; fails naming `what` after `timeoutMs`.
+void waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &what);
 int positive(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum = 1);
 // The data dir: `keep` when given (created if missing), else a new
 // temporary one named after `prefix`, which `temporary` then owns.
