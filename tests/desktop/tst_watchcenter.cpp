@@ -19,6 +19,7 @@
 #include <fakenotifications.h>
 #include <lists/runlistmodel.h>
 #include <testserver.h>
+#include <widgettesting.h>
 
 #include <QAction>
 #include <QDBusPendingCallWatcher>
@@ -31,19 +32,6 @@
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
-
-namespace {
-
-QAction *actionNamed(QWidget *widget, const QString &text)
-{
-    for (QAction *action : widget->actions()) {
-        if (action->text().remove(u'&').startsWith(text))
-            return action;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 class Tst_WatchCenter final : public QObject
 {

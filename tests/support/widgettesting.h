@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
@@ -21,6 +22,16 @@ T *namedChild(const QObject *root, const char *name)
     if (!child)
         qFatal("no %s named %s", T::staticMetaObject.className(), name);
     return child;
+}
+
+// The action of `widget` whose text (without its mnemonic &) starts with `text`, or null.
+inline QAction *actionNamed(QWidget *widget, const QString &text)
+{
+    for (QAction *action : widget->actions()) {
+        if (action->text().remove(u'&').startsWith(text))
+            return action;
+    }
+    return nullptr;
 }
 
 // The object names of the focusable controls under `root` that a screen

@@ -48,19 +48,6 @@
 using namespace Flotilla;
 using namespace Flotilla::Testing;
 
-namespace {
-
-QAction *actionNamed(QWidget *widget, const QString &text)
-{
-    for (QAction *action : widget->actions()) {
-        if (action->text().remove(u'&').startsWith(text))
-            return action;
-    }
-    return nullptr;
-}
-
-} // namespace
-
 class Tst_MainWindow final : public QObject
 {
     Q_OBJECT
