@@ -35,6 +35,7 @@
 #include <lists/starredproxymodel.h>
 #include <lists/templatelistmodel.h>
 #include <log/logmodel.h>
+#include <runfixture.h>
 #include <storefill.h>
 #include <testserver.h>
 #include <wire/runoutcome.h>
@@ -253,17 +254,8 @@ QString storeIngestHistory(const QString &dataDir)
     QList<Run> runs;
     const QDateTime first = QDateTime::currentDateTimeUtc().addDays(-30);
     for (int i = 0; i < 60; ++i) {
-        Run run;
-        run.runId = QStringLiteral("ingest-run-%1").arg(i, 2, 10, QLatin1Char('0'));
-        run.definitionId = ingest.definitionId;
-        run.alias = ingest.alias;
-        run.groupName = ingest.groupName;
-        run.image = ingest.image;
-        run.command = ingest.command;
-        run.cluster = QStringLiteral("local");
-        run.engine = QStringLiteral("local");
-        run.user = QStringLiteral("ada");
-        run.status = RunStatus::Stopped;
+        Run run = runOfDefinition(ingest, QStringLiteral("ingest-run-%1").arg(i, 2, 10, QLatin1Char('0')),
+                                  RunStatus::Stopped, QStringLiteral("ada"));
         run.memory = i <= 23 ? 512 : 768;
         run.queuedAt = first.addSecs(qint64(i) * 12 * 3600);
         run.startedAt = run.queuedAt->addSecs(4);

@@ -18,6 +18,8 @@
 // count 9, succeeded 5 (55.6%); the 8 durations sorted: 30 45 60 90 120 150
 // 300 600 s: median (rank 3.5) 105 s, p90 (rank 6.3) 300 + 0.3 * 300 = 390 s,
 // max 600 s; max memory 512 MB. Each run requested 256 MB, the OOM one 512.
+#include "runfixture.h"
+
 #include <wire/definition.h>
 #include <wire/run.h>
 
@@ -61,19 +63,10 @@ inline QList<Run> knownHistoryRuns()
     QList<Run> runs;
     int day = 1;
     for (const Row &row : rows) {
-        Run run;
-        run.runId = QStringLiteral("known-run-%1").arg(day);
-        run.definitionId = definition.definitionId;
-        run.alias = definition.alias;
-        run.groupName = definition.groupName;
-        run.image = definition.image;
-        run.command = definition.command;
-        run.cluster = QStringLiteral("local");
-        run.engine = QStringLiteral("local");
-        run.user = QStringLiteral("tester");
+        Run run = runOfDefinition(definition, QStringLiteral("known-run-%1").arg(day), RunStatus::Stopped,
+                                  QStringLiteral("tester"));
         run.executableId = definition.definitionId;
         run.executableType = QStringLiteral("task_definition");
-        run.status = RunStatus::Stopped;
         run.memory = row.exitReason == QLatin1String("OOMKilled") ? 512 : 256;
         run.queuedAt = knownHistoryStart.addDays(day);
         if (row.seconds >= 0) {

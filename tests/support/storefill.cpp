@@ -1,5 +1,7 @@
 #include "storefill.h"
 
+#include "runfixture.h"
+
 #include <store/store.h>
 #include <wire/definition.h>
 #include <wire/run.h>
@@ -59,22 +61,12 @@ Definition makeDefinition(int index, QRandomGenerator &rng)
 Run makeRun(const Definition &definition, int index, int count, const QDateTime &now, QRandomGenerator &rng)
 {
     constexpr qint64 span = qint64(90) * 24 * 3600 * 1000;
-    Run run;
-    run.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    run.definitionId = definition.definitionId;
-    run.alias = definition.alias;
-    run.groupName = definition.groupName;
-    run.image = definition.image;
-    run.command = definition.command;
-    run.memory = definition.memory;
-    run.cpu = definition.cpu;
-    run.cluster = QStringLiteral("local");
-    run.engine = QStringLiteral("local");
-    run.user = QStringLiteral("user%1@example.com").arg(rng.bounded(30), 2, 10, QLatin1Char('0'));
-    run.queuedAt = now.addMSecs(-span + span * index / count - qint64(rng.bounded(60000)));
-
     const int queued = count / 100;
-    run.status = index >= count - queued ? RunStatus::Queued : RunStatus::Stopped;
+    Run run = runOfDefinition(definition, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                              index >= count - queued ? RunStatus::Queued : RunStatus::Stopped,
+                              QStringLiteral("user%1@example.com").arg(rng.bounded(30), 2, 10, QLatin1Char('0')));
+    run.cpu = definition.cpu;
+    run.queuedAt = now.addMSecs(-span + span * index / count - qint64(rng.bounded(60000)));
 
     if (run.status == RunStatus::Stopped) {
         run.startedAt = run.queuedAt->addMSecs(1000 + rng.bounded(30000));

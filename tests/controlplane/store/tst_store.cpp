@@ -2,6 +2,7 @@
 // definition and run tables, and the list queries of api-contract.md §6.
 #include <store/store.h>
 
+#include <runfixture.h>
 #include <wire/timestamp.h>
 
 #include <QFile>
@@ -65,22 +66,12 @@ Run makeRun(const char *runId, const Definition &definition, const char *cluster
             std::optional<QDateTime> queuedAt, std::optional<QDateTime> startedAt = {},
             std::optional<QDateTime> finishedAt = {}, const EnvList &env = {})
 {
-    Run run;
-    run.runId = QString::fromLatin1(runId);
-    run.definitionId = definition.definitionId;
-    run.alias = definition.alias;
-    run.groupName = definition.groupName;
-    run.image = definition.image;
-    run.command = definition.command;
-    run.cluster = QString::fromLatin1(cluster);
-    run.status = status;
-    run.user = QString::fromLatin1(user);
-    run.engine = run.cluster;
+    Run run = Testing::runOfDefinition(definition, QString::fromLatin1(runId), status, QString::fromLatin1(user),
+                                       QString::fromLatin1(cluster));
     run.queuedAt = queuedAt;
     run.startedAt = startedAt;
     run.finishedAt = finishedAt;
     run.env = env;
-    run.memory = definition.memory;
     return run;
 }
 
