@@ -8,8 +8,8 @@ namespace Flotilla::Testing {
 // A run of `definition` as the control plane would store it, with nothing
 // timed yet: the fields a launch copies from its definition, the cluster
 // (also its engine), the user and the status.
-inline Run runOfDefinition(const Definition &definition, const QString &runId, RunStatus status,
-                           const QString &user, const QString &cluster = QStringLiteral("local"))
+inline Run runOfDefinition(const Definition &definition, const QString &runId, RunStatus status, const QString &user,
+                           const QString &cluster = QStringLiteral("local"))
 {
     Run run;
     run.runId = runId;

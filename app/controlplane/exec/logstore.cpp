@@ -77,12 +77,9 @@ std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteAr
     if (!start)
         return std::nullopt;
     QFile file(pathFor(runId));
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable(runId, file, *start);
     StoredLogChunk chunk;
-    if (!file.open(QIODevice::ReadOnly)) {
-        chunk.missing = !file.exists();
-        chunk.token = sign(runId, *start);
-        return chunk;
-    }
     qint64 from = *start;
     if (from > file.size()) {
         // Only a truncation shrinks a log; what it holds now is all there is.
@@ -93,7 +90,7 @@ std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteAr
         from = 0;
     }
     if (from == file.size()) {
-        chunk.token = sign(runId, from);
+        chunk.token = chunk.startToken = sign(runId, from);
         return chunk;
     }
     file.seek(from);
@@ -113,6 +110,81 @@ std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteAr
     bytes.truncate(take);
     chunk.text = std::move(bytes);
     chunk.token = sign(runId, from + take);
+    chunk.startToken = sign(runId, from);
+    return chunk;
+}
+
+StoredLogChunk LogStore::readTail(const QString &runId, qint64 maxBytes, bool logComplete) const
+{
+    QFile file(pathFor(runId));
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable(runId, file, 0);
+    qint64 end = file.size();
+    if (!logComplete && end > 0) {
+        // A running log ends at its last newline: the line after it is still being written.
+        const qint64 window = std::min(end, maxChunkBytes);
+        file.seek(end - window);
+        const QByteArray last = file.read(window);
+        const qsizetype newline = last.lastIndexOf('\n');
+        if (newline >= 0)
+            end = end - window + newline + 1;
+    }
+    return readEndingAt(runId, file, end, maxBytes);
+}
+
+std::optional<StoredLogChunk> LogStore::readBefore(const QString &runId, const QByteArray &token, qint64 maxBytes) const
+{
+    const std::optional<qint64> end = offsetOf(runId, token);
+    if (!end)
+        return std::nullopt;
+    QFile file(pathFor(runId));
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable(runId, file, 0);
+    if (*end > file.size()) {
+        StoredLogChunk chunk = readEndingAt(runId, file, file.size(), maxBytes);
+        chunk.note = QStringLiteral("the log file was truncated under the run (to %1 bytes, the chunk asked for "
+                                    "ended at %2); this is the end of what it holds now")
+                         .arg(file.size())
+                         .arg(*end);
+        return chunk;
+    }
+    return readEndingAt(runId, file, *end, maxBytes);
+}
+
+StoredLogChunk LogStore::unreadable(const QString &runId, const QFile &file, qint64 offset) const
+{
+    StoredLogChunk chunk;
+    chunk.missing = !file.exists();
+    chunk.token = chunk.startToken = sign(runId, offset);
+    return chunk;
+}
+
+StoredLogChunk LogStore::readEndingAt(const QString &runId, QFile &file, qint64 end, qint64 maxBytes) const
+{
+    const qint64 window = std::clamp<qint64>(maxBytes, 1, maxChunkBytes);
+    qint64 begin = std::max<qint64>(0, end - window);
+    QByteArray bytes;
+    if (begin > 0) {
+        // One byte before the window tells whether it begins a line.
+        file.seek(begin - 1);
+        bytes = file.read(end - begin + 1);
+        const qsizetype newline = bytes.indexOf('\n');
+        qsizetype skip = 1;
+        if (newline >= 0 && newline + 1 < bytes.size())
+            skip = newline + 1;
+        else // the window lies inside one long line
+            while (skip < bytes.size() && (static_cast<unsigned char>(bytes[skip]) & 0xC0) == 0x80)
+                ++skip;
+        begin += skip - 1;
+        bytes.remove(0, skip);
+    } else {
+        file.seek(0);
+        bytes = file.read(end);
+    }
+    StoredLogChunk chunk;
+    chunk.text = std::move(bytes);
+    chunk.token = sign(runId, end);
+    chunk.startToken = sign(runId, begin);
     return chunk;
 }
 

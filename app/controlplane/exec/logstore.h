@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 
 #include <optional>
@@ -11,6 +12,8 @@ struct StoredLogChunk
 {
     QByteArray text;
     QByteArray token; // the next `last_seen`
+    // Where the chunk begins, for reading the part above it (`before`).
+    QByteArray startToken;
     // The file is not there (deleted, or never written).
     bool missing = false;
     // What happened to the file under the reader, e.g. a truncation; empty when nothing did.
@@ -39,7 +42,18 @@ public:
     std::optional<StoredLogChunk> read(const QString &runId, const QByteArray &token, bool logComplete) const;
     QByteArray readAll(const QString &runId) const;
 
+    // Reading backwards, our extension: a chunk of at most `maxBytes` (and
+    // maxChunkBytes) that ends at the end of the log (a running log's last
+    // whole line) or where `token` starts, and begins on a line boundary,
+    // unless its first line alone is longer than the chunk: then it begins
+    // inside that line, at a UTF-8 boundary. nullopt: the token was not issued here.
+    StoredLogChunk readTail(const QString &runId, qint64 maxBytes, bool logComplete) const;
+    std::optional<StoredLogChunk> readBefore(const QString &runId, const QByteArray &token, qint64 maxBytes) const;
+
 private:
+    // An empty chunk at `offset` for a log that cannot be opened (missing when it does not exist).
+    StoredLogChunk unreadable(const QString &runId, const QFile &file, qint64 offset) const;
+    StoredLogChunk readEndingAt(const QString &runId, QFile &file, qint64 end, qint64 maxBytes) const;
     QByteArray sign(const QString &runId, qint64 offset) const;
     std::optional<qint64> offsetOf(const QString &runId, const QByteArray &token) const;
 

@@ -101,6 +101,41 @@ ChainResult readChain(const LogStore &logs, const QString &id, bool complete, QB
     return result;
 }
 
+// Reads backwards from the tail, chunk before chunk, until the start, checking
+// that each chunk begins a line unless one line is longer than `window`.
+ChainResult readBackwards(const LogStore &logs, const QString &id, qint64 window, bool complete)
+{
+    ChainResult result;
+    StoredLogChunk chunk = logs.readTail(id, window, complete);
+    result.lastToken = chunk.token;
+    for (int guard = 0; guard < 100000; ++guard) {
+        if (chunk.text.isEmpty())
+            return result;
+        if (chunk.text.size() > window) {
+            result.ok = false;
+            result.problem = QStringLiteral("chunk of %1 bytes in a window of %2").arg(chunk.text.size()).arg(window);
+            return result;
+        }
+        result.text.prepend(chunk.text);
+        ++result.chunks;
+        const std::optional<StoredLogChunk> before = logs.readBefore(id, chunk.startToken, window);
+        if (!before) {
+            result.ok = false;
+            result.problem = QStringLiteral("start token %1 refused").arg(QString::fromLatin1(chunk.startToken));
+            return result;
+        }
+        if (before->token != chunk.startToken) {
+            result.ok = false;
+            result.problem = QStringLiteral("a chunk read before a token does not end there");
+            return result;
+        }
+        chunk = *before;
+    }
+    result.ok = false;
+    result.problem = QStringLiteral("no start after 100000 chunks");
+    return result;
+}
+
 } // namespace
 
 class Tst_LogStore final : public QObject
@@ -125,6 +160,13 @@ private Q_SLOTS:
     void tokensSurviveNewLogStore();
     void newKeyInvalidatesOldTokens();
     void readAll();
+    void tailThenBackwardsGivesTheFileExactly_data();
+    void tailThenBackwardsGivesTheFileExactly();
+    void tailBeginsOnALine();
+    void tailOfRunningLogLeavesOutTheLineBeingWritten();
+    void backwardsChunksJoinForwardReading();
+    void backwardsTokenNotIssuedIsRefused();
+    void backwardsAfterTruncationSaysSo();
 };
 
 void Tst_LogStore::openCreatesOwnerOnlyFolderAndKey()
@@ -594,6 +636,144 @@ void Tst_LogStore::readAll()
     QVERIFY(writeFile(logs.pathFor(runId), text));
     QVERIFY(logs.readAll(runId) == text);
     QVERIFY(logs.readAll(otherRunId).isEmpty());
+}
+
+void Tst_LogStore::tailThenBackwardsGivesTheFileExactly_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<qint64>("window");
+    QByteArray lines;
+    for (int i = 1; i <= 20000; ++i)
+        lines += "line " + QByteArray::number(i) + " é€\n";
+    QByteArray crlf;
+    for (int i = 1; i <= 2000; ++i)
+        crlf += "crlf " + QByteArray::number(i) + "\r\n";
+    QByteArray invalid;
+    for (int i = 1; i <= 2000; ++i)
+        invalid += "bad \xff\xfe\xc3 " + QByteArray::number(i) + "\n";
+    QByteArray longLine = "head\n";
+    while (longLine.size() < 3 * 1024 * 1024)
+        longLine += "€";
+    longLine += "\nshort\n";
+    QTest::newRow("lines, 1 MiB") << lines << LogStore::maxChunkBytes;
+    QTest::newRow("lines, 100 bytes") << lines << qint64(100);
+    QTest::newRow("CRLF, 64 bytes") << crlf << qint64(64);
+    QTest::newRow("invalid UTF-8, 50 bytes") << invalid << qint64(50);
+    QTest::newRow("a line longer than a chunk") << longLine << LogStore::maxChunkBytes;
+    QTest::newRow("a line longer than the window") << longLine.left(5000) + "\n" << qint64(333);
+    QTest::newRow("no final newline") << lines + "unfinished" << qint64(4096);
+    QTest::newRow("empty") << QByteArray() << qint64(100);
+}
+
+void Tst_LogStore::tailThenBackwardsGivesTheFileExactly()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(qint64, window);
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    QVERIFY(writeFile(logs.pathFor(runId), text));
+
+    const ChainResult result = readBackwards(logs, runId, window, true);
+    QVERIFY2(result.ok, qPrintable(result.problem));
+    QCOMPARE(result.text.size(), text.size());
+    QVERIFY(result.text == text);
+    // The tail's token reads forward from the end: nothing more.
+    const std::optional<StoredLogChunk> after = logs.read(runId, result.lastToken, true);
+    QVERIFY(after);
+    QVERIFY(after->text.isEmpty());
+}
+
+void Tst_LogStore::tailBeginsOnALine()
+{
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    QVERIFY(writeFile(logs.pathFor(runId), "first line\nsecond line\nthird line\n"));
+
+    // 15 bytes reach into "second line": the tail begins after it.
+    QCOMPARE(logs.readTail(runId, 15, true).text, QByteArray("third line\n"));
+    // Exactly two lines.
+    QCOMPARE(logs.readTail(runId, 23, true).text, QByteArray("second line\nthird line\n"));
+    QCOMPARE(logs.readTail(runId, 1000, true).text, QByteArray("first line\nsecond line\nthird line\n"));
+    // A window inside the last line alone: its end, from a character boundary.
+    QCOMPARE(logs.readTail(runId, 5, true).text, QByteArray("line\n"));
+}
+
+void Tst_LogStore::tailOfRunningLogLeavesOutTheLineBeingWritten()
+{
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    const QString path = logs.pathFor(runId);
+    QVERIFY(writeFile(path, "one\ntwo\nthr"));
+
+    const StoredLogChunk tail = logs.readTail(runId, 1000, false);
+    QCOMPARE(tail.text, QByteArray("one\ntwo\n"));
+    // Reading forward from the tail's token brings the line once it is whole.
+    QVERIFY(appendFile(path, "ee\n"));
+    const std::optional<StoredLogChunk> next = logs.read(runId, tail.token, false);
+    QVERIFY(next);
+    QCOMPARE(next->text, QByteArray("three\n"));
+}
+
+void Tst_LogStore::backwardsChunksJoinForwardReading()
+{
+    // A viewer opened at the end, scrolled up a little, then following: what
+    // it holds is the log, with no line twice or missing.
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    QByteArray text;
+    for (int i = 1; i <= 500; ++i)
+        text += "row " + QByteArray::number(i) + '\n';
+    const QString path = logs.pathFor(runId);
+    QVERIFY(writeFile(path, text));
+
+    const StoredLogChunk tail = logs.readTail(runId, 200, false);
+    const std::optional<StoredLogChunk> above = logs.readBefore(runId, tail.startToken, 200);
+    QVERIFY(above);
+    QVERIFY(appendFile(path, "row 501\n"));
+    const ChainResult rest = readChain(logs, runId, true, tail.token);
+    QVERIFY2(rest.ok, qPrintable(rest.problem));
+    const QByteArray seen = above->text + tail.text + rest.text;
+    QVERIFY((text + "row 501\n").endsWith(seen));
+    QVERIFY(seen.startsWith("row "));
+    QVERIFY(seen.endsWith("row 500\nrow 501\n"));
+}
+
+void Tst_LogStore::backwardsTokenNotIssuedIsRefused()
+{
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    QVERIFY(writeFile(logs.pathFor(runId), "a\nb\n"));
+    const StoredLogChunk tail = logs.readTail(runId, 100, true);
+    QVERIFY(!logs.readBefore(runId, "2.0000000000000000", 100));
+    QVERIFY(!logs.readBefore(otherRunId, tail.token, 100));
+    QVERIFY(logs.readBefore(runId, tail.token, 100));
+}
+
+void Tst_LogStore::backwardsAfterTruncationSaysSo()
+{
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    const QString path = logs.pathFor(runId);
+    QVERIFY(writeFile(path, "one\ntwo\nthree\n"));
+    const StoredLogChunk tail = logs.readTail(runId, 100, true);
+    QVERIFY(writeFile(path, "new\n"));
+
+    const std::optional<StoredLogChunk> before = logs.readBefore(runId, tail.token, 100);
+    QVERIFY(before);
+    QCOMPARE(before->text, QByteArray("new\n"));
+    QVERIFY2(before->note.contains(u"truncated"), qPrintable(before->note));
 }
 
 QTEST_GUILESS_MAIN(Tst_LogStore)
