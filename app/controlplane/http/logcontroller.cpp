@@ -36,7 +36,9 @@ HttpResponse jsonChunk(const QByteArray &text, const QByteArray &token, const QS
     return response;
 }
 
-HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &note)
+// `complete`: the run is STOPPED and nothing follows this chunk, so a
+// client that waits knows the log ended without asking for the run.
+HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &note, bool complete)
 {
     HttpResponse response;
     response.contentType = "application/octet-stream";
@@ -44,6 +46,8 @@ HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &n
     response.headers.emplaceBack("X-Flotilla-Last-Seen", token);
     if (!note.isEmpty())
         response.headers.emplaceBack("X-Flotilla-Log-Note", QUrl::toPercentEncoding(note));
+    if (complete)
+        response.headers.emplaceBack("X-Flotilla-Log-Complete", "true");
     return response;
 }
 
@@ -111,8 +115,10 @@ HttpResponse LogController::logs(const HttpRequest &request, const Router::Args 
 std::optional<HttpResponse> LogController::chunkAnswer(const Run &run, const QByteArray &token, bool rawBytes,
                                                        bool evenIfNothingNew) const
 {
-    const auto answer = [rawBytes](QByteArray text, const QByteArray &token, const QString &note) {
-        return rawBytes ? rawChunk(std::move(text), token, note) : jsonChunk(text, token, note);
+    const auto answer = [rawBytes, stopped = run.status == RunStatus::Stopped](QByteArray text, const QByteArray &token,
+                                                                               const QString &note) {
+        const bool complete = stopped && text.isEmpty();
+        return rawBytes ? rawChunk(std::move(text), token, note, complete) : jsonChunk(text, token, note);
     };
     if (run.status != RunStatus::Running && run.status != RunStatus::Stopped) {
         if (!evenIfNothingNew)

@@ -13,7 +13,8 @@ class Store;
 // Our extensions: `wait=SECONDS` holds a request that finds nothing new
 // while the run goes on, until bytes arrive in the log file, the run ends
 // or the wait is over; `Accept: application/octet-stream` answers a chunk
-// as its bytes, the next token in X-Flotilla-Last-Seen.
+// as its bytes, the next token in X-Flotilla-Last-Seen (and
+// X-Flotilla-Log-Complete once a STOPPED run's log is read to its end).
 class LogController final
 {
     Q_DISABLE_COPY_MOVE(LogController)

@@ -179,6 +179,7 @@ void Tst_LogController::heldAnsweredAtTheDeadline()
     QCOMPARE(answer->status, 200);
     QCOMPARE(answer->body, "");
     QCOMPARE(answer->header("x-flotilla-last-seen"), token.toUtf8());
+    QVERIFY(answer->header("x-flotilla-log-complete").isEmpty()); // the run goes on
     endRun();
 }
 
@@ -189,8 +190,8 @@ void Tst_LogController::stoppedRunIsAnsweredAtOnce()
     JSON_COMPARE(run["status"], "STOPPED");
     const Json all = m_client->get(logsPath(runId, {})).json();
     // Its end is all there is: a long wait is not waited.
-    const HttpResult after = m_client->get(logsPath(runId, QString::fromStdString(all.value("last_seen", "")),
-                                                    QStringLiteral("&wait=30")));
+    const HttpResult after = m_client->get(
+        logsPath(runId, QString::fromStdString(all.value("last_seen", "")), QStringLiteral("&wait=30")));
     QCOMPARE(after.status, 200);
     JSON_COMPARE(after.json()["log"], "");
 }
@@ -210,9 +211,8 @@ void Tst_LogController::refusesBadWait()
     const QString runId = runPrinting("echo x");
     const HttpResult answer = m_client->get(logsPath(runId, {}, QStringLiteral("&wait=") + wait));
     QCOMPARE(answer.status, 400);
-    JSON_COMPARE(answer.json()["error"], QStringLiteral("wait must be whole seconds from 0 to 30, not \"%1\"")
-                                             .arg(wait)
-                                             .toStdString());
+    JSON_COMPARE(answer.json()["error"],
+                 QStringLiteral("wait must be whole seconds from 0 to 30, not \"%1\"").arg(wait).toStdString());
 }
 
 void Tst_LogController::rawChunksAreTheJsonText()
@@ -231,9 +231,12 @@ void Tst_LogController::rawChunksAreTheJsonText()
     QVERIFY(raw.header("X-Flotilla-Log-Note").isEmpty());
     // The next token answers nothing more, in either form.
     const QString token = QString::fromUtf8(raw.header("X-Flotilla-Last-Seen"));
-    const HttpResult end = m_client->request("GET", logsPath(runId, token), {}, {{"Accept", "application/octet-stream"}});
+    const HttpResult end = m_client->request("GET", logsPath(runId, token), {},
+                                             {{"Accept", "application/octet-stream"}});
     QCOMPARE(end.body, "");
     QCOMPARE(end.header("X-Flotilla-Last-Seen"), token.toUtf8());
+    QCOMPARE(end.header("X-Flotilla-Log-Complete"), "true");
+    QVERIFY(raw.header("X-Flotilla-Log-Complete").isEmpty()); // it had text
 }
 
 void Tst_LogController::rawChunkCarriesTheNote()
@@ -259,10 +262,11 @@ void Tst_LogController::guardedAsEveryRoute()
     QCOMPARE(m_client->request("GET", path, {}, raw + QList<QPair<QByteArray, QByteArray>>{{"Host", "attacker.example"}})
                  .status,
              421);
-    QCOMPARE(
-        m_client->request("GET", path, {}, raw + QList<QPair<QByteArray, QByteArray>>{{"Origin", "http://attacker.example"}})
-            .status,
-        403);
+    QCOMPARE(m_client
+                 ->request("GET", path, {},
+                           raw + QList<QPair<QByteArray, QByteArray>>{{"Origin", "http://attacker.example"}})
+                 .status,
+             403);
 }
 
 QTEST_MAIN(Tst_LogController)
