@@ -300,6 +300,19 @@ ResultJob<QByteArray> *FlotillaClient::rawLog(const QString &runId)
                                      [](const QByteArray &body, QString *, QStringList *) { return body; });
 }
 
+RawLogChunkJob *FlotillaClient::rawLogChunk(const QString &runId, const QString &lastSeen, int waitSeconds)
+{
+    ApiRequest request = get({versionPrefix(), runId, QStringLiteral("logs")});
+    if (!lastSeen.isEmpty())
+        request.query.append({QStringLiteral("last_seen"), lastSeen});
+    if (waitSeconds > 0)
+        request.query.append({QStringLiteral("wait"), QString::number(waitSeconds)});
+    request.headers.emplaceBack("Accept", "application/octet-stream");
+    auto *job = new RawLogChunkJob(this, std::move(request));
+    job->setTimeout(job->timeout() + waitSeconds * 1000);
+    return job;
+}
+
 bool FlotillaClient::servesCurrentRoutes() const
 {
     return m_flavour == ServerFlavour::ControlPlane || m_flavour == ServerFlavour::CurrentUpstream;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apijob.h"
+#include "rawlogchunkjob.h"
 #include "results.h"
 #include "runstatusjob.h"
 #include "serverflavour.h"
@@ -92,6 +93,11 @@ public:
     ResultJob<LogChunk> *logs(const QString &runId, const QString &lastSeen = {});
     // The whole log as text (raw_text=true).
     ResultJob<QByteArray> *rawLog(const QString &runId);
+    // Our control plane's extensions of the logs route: a chunk as its raw
+    // bytes, held up to `waitSeconds` (at most 30) while nothing follows
+    // `lastSeen` and the run goes on. The job's timeout covers the wait.
+    bool servesRawLogChunks() const { return m_flavour == ServerFlavour::ControlPlane; }
+    RawLogChunkJob *rawLogChunk(const QString &runId, const QString &lastSeen, int waitSeconds = 0);
 
     // Templates (/api/v7/template): our control plane and current upstream
     // serve them; a seed-era server has none.

@@ -2,6 +2,8 @@
 
 #include "flotillaclient.h"
 
+#include <QMetaMethod>
+
 #include <algorithm>
 
 namespace Flotilla {
@@ -26,10 +28,29 @@ void LogTailer::poll()
         return;
     }
     ++m_requests;
-    if (m_mode == Mode::RawText)
+    if (m_mode == Mode::RawText) {
         send(client()->rawLog(m_runId), [this](ApiJob *job) { onRawAnswer(job); });
-    else
+    } else if (client()->servesRawLogChunks() && m_waitSeconds > 0) {
+        m_heldSeconds = m_runStopped || m_untilCaughtUp ? 0 : m_waitSeconds;
+        m_sent.start();
+        send(client()->rawLogChunk(m_runId, m_token, m_heldSeconds), [this](ApiJob *job) { onRawChunkAnswer(job); });
+    } else {
         send(client()->logs(m_runId, m_token), [this](ApiJob *job) { onLogAnswer(job); });
+    }
+}
+
+void LogTailer::emitPiece(const QString &text)
+{
+    Q_EMIT appended(text);
+    if (isSignalConnected(QMetaMethod::fromSignal(&LogTailer::appendedUtf8)))
+        Q_EMIT appendedUtf8(text.toUtf8());
+}
+
+void LogTailer::emitPiece(const QByteArray &utf8)
+{
+    if (isSignalConnected(QMetaMethod::fromSignal(&LogTailer::appended)))
+        Q_EMIT appended(QString::fromUtf8(utf8));
+    Q_EMIT appendedUtf8(utf8);
 }
 
 void LogTailer::onLogAnswer(ApiJob *job)
@@ -45,8 +66,37 @@ void LogTailer::onLogAnswer(ApiJob *job)
     if (!token.isEmpty())
         m_token = token;
     if (!text.isEmpty())
-        Q_EMIT appended(text);
+        emitPiece(text);
     afterAnswer(!text.isEmpty() || moved, text.size() >= backToBackChars);
+}
+
+void LogTailer::onRawChunkAnswer(ApiJob *job)
+{
+    if (!job->succeeded()) {
+        onError(job->error());
+        return;
+    }
+    const RawLogChunk &chunk = static_cast<RawLogChunkJob *>(job)->result();
+    const bool moved = !chunk.lastSeen.isEmpty() && chunk.lastSeen != m_token;
+    if (!chunk.lastSeen.isEmpty())
+        m_token = chunk.lastSeen;
+    if (!chunk.bytes.isEmpty())
+        emitPiece(chunk.bytes);
+    m_runStopped = m_runStopped || chunk.complete; // our control plane's log has no late lines
+    const bool progressed = !chunk.bytes.isEmpty() || moved;
+    if (progressed || m_heldSeconds == 0 || m_runStopped) {
+        // While the run goes on the next request waits on the server: no need to pause here.
+        afterAnswer(progressed, m_heldSeconds > 0 || chunk.bytes.size() >= backToBackChars);
+        return;
+    }
+    if (!isActive())
+        return;
+    // Held for its wait: ask again at once. An empty answer well before it
+    // (a server over its cap of held requests) backs off as polling does.
+    if (m_sent.elapsed() >= m_heldSeconds * 500)
+        scheduleIn(0);
+    else
+        backOff();
 }
 
 void LogTailer::onRawAnswer(ApiJob *job)
@@ -61,7 +111,7 @@ void LogTailer::onRawAnswer(ApiJob *job)
         if (text.size() > m_raw.size()) {
             const QString added = text.mid(m_raw.size());
             m_raw = text;
-            Q_EMIT appended(added);
+            emitPiece(added);
             progressed = true;
         }
     } else {

@@ -5,6 +5,7 @@
 #include <wire/run.h>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 #include <functional>
 #include <optional>
@@ -36,6 +37,14 @@ namespace Flotilla {
 // away and comes back (set the client's base URL if its address changed:
 // every attempt uses the client's current one).
 //
+// Against our control plane (flavour ControlPlane) paged mode asks for raw
+// chunks (the bytes, no JSON to unescape) with `wait`: while the run goes on
+// and nothing is new, the server holds the request up to waitSeconds and
+// answers as soon as a line arrives, so the tailer asks again at once after
+// every answer instead of polling: a new line comes within milliseconds and
+// an idle tail costs about two requests a minute. The answer that finds a
+// STOPPED run's log read to its end says so (X-Flotilla-Log-Complete).
+//
 // RawText mode asks for the whole log (raw_text=true) each time, as
 // upstream's S3 log view does, and emits what was added to the end; if the
 // text no longer starts with what was seen, it emits reset() with all of it.
@@ -52,6 +61,7 @@ public:
     enum class Mode { Paged, RawText };
     using Clock = std::function<QDateTime()>; // now, in UTC
     static constexpr qint64 lateLinesGraceMs = 120000;
+    static constexpr int defaultWaitSeconds = 25;
 
     LogTailer(FlotillaClient *client, QString runId, QObject *parent = nullptr);
 
@@ -59,6 +69,9 @@ public:
     Mode mode() const { return m_mode; }
     void setFastInterval(int milliseconds) { m_fastMs = milliseconds; }
     void setIdleInterval(int milliseconds) { m_idleMaxMs = milliseconds; }
+    // How long our control plane may hold a request; 0 polls there with
+    // JSON chunks as against upstream.
+    void setWaitSeconds(int seconds) { m_waitSeconds = seconds; }
     // Ends with finished() at the first answer that brings nothing new,
     // whatever the run's status: the log as it is now, read once.
     void setUntilCaughtUp(bool untilCaughtUp) { m_untilCaughtUp = untilCaughtUp; }
@@ -68,7 +81,10 @@ public:
     qint64 requestCount() const { return m_requests; }
 
 Q_SIGNALS:
+    // Each new piece comes through both: connect to the one you need, and
+    // the other costs no conversion (raw chunks arrive as UTF-8 bytes).
     void appended(const QString &text);
+    void appendedUtf8(const QByteArray &utf8);
     void reset(const QString &text); // RawText mode only
     void finished();
     void errorOccurred(const Flotilla::ApiError &error);
@@ -79,6 +95,9 @@ private:
     void checkStatus();
     void onLogAnswer(ApiJob *job);
     void onRawAnswer(ApiJob *job);
+    void onRawChunkAnswer(ApiJob *job);
+    void emitPiece(const QString &text);
+    void emitPiece(const QByteArray &utf8);
     void onStatusAnswer(ApiJob *job);
     bool inLateLinesGrace() const;
     void afterAnswer(bool progressed, bool moreWaiting = false);
@@ -89,6 +108,9 @@ private:
     int m_fastMs = 250;
     int m_idleMaxMs = 4000;
     int m_idleMs = 0;
+    int m_waitSeconds = defaultWaitSeconds;
+    int m_heldSeconds = 0; // the wait of the raw chunk request under way
+    QElapsedTimer m_sent;
     QString m_token;
     QString m_raw; // RawText: what was seen so far
     qint64 m_requests = 0;

@@ -25,6 +25,16 @@ struct LogChunk
     }
 };
 
+// One raw chunk of our control plane's log route: the bytes as the run
+// wrote them, the next token and a note about the file, if any.
+struct RawLogChunk
+{
+    QByteArray bytes;
+    QString lastSeen;
+    QString note;
+    bool complete = false; // the run is STOPPED and its log read to the end
+};
+
 // The answer of a terminate: upstream says only {"terminated":true}; our
 // control plane also sends the run.
 struct Termination

@@ -230,9 +230,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         origins.applyTo(*request);
         const QByteArray before = parts.storeContents();
         HttpResponse response = parts.api().handle(*request);
-        // A held answer (the change feed's wait) is checked as its deadline gives it.
+        // A held answer (`wait`) is checked as its deadline gives it.
         if (response.held)
-            response.body = response.held(true);
+            response = *response.heldAnswer(true);
         checkResponse(*request, response, origins.expect, parts.storeContents() != before);
         QCoreApplication::processEvents(); // the scheduler takes launched runs from the event loop
     }

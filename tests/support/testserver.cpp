@@ -158,11 +158,12 @@ QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *ch
     }
 }
 
-bool sendHeld(RawClient &client, const TestServer &server, const QString &pathAndQuery)
+bool sendHeld(RawClient &client, const TestServer &server, const QString &pathAndQuery, const QByteArray &extraHeaders)
 {
     if (!client.connectTo(server.url()))
         return false;
-    client.send(rawGet(server.url(), server.token(), pathAndQuery));
+    QByteArray request = rawGet(server.url(), server.token(), pathAndQuery);
+    client.send(request.insert(request.size() - 2, extraHeaders)); // before the blank line
     if (!QTest::qWaitFor([&client] { return client.bytesToWrite() == 0; }))
         return false;
     HttpTestClient other(server);

@@ -81,10 +81,11 @@ Json launch(HttpTestClient &client, const QString &definitionId,
 Json waitForStatus(HttpTestClient &client, const QString &runId, const char *status, int timeoutMs = 30000);
 // The whole log read through last_seen paging, as a client would.
 QByteArray readLogByPaging(HttpTestClient &client, const QString &runId, int *chunks = nullptr);
-// Connects `client` to `server` and sends a GET the server holds (the change
-// feed with `wait`); returns once the server has read it, which a round trip
-// on another connection, sent after it, shows.
-bool sendHeld(RawClient &client, const TestServer &server, const QString &pathAndQuery);
+// Connects `client` to `server` and sends a GET the server holds (`wait`),
+// with `extraHeaders` ("Name: value\r\n" lines); returns once the server has
+// read it, which a round trip on another connection, sent after it, shows.
+bool sendHeld(RawClient &client, const TestServer &server, const QString &pathAndQuery,
+              const QByteArray &extraHeaders = {});
 // The reasons of a run's (or an events answer's) pod_events, in order.
 QStringList eventReasons(const Json &run);
 

@@ -91,7 +91,7 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     connect(m_ui->saveWholeButton, &QPushButton::clicked, this, &LogPane::askWhereToSave);
     connect(m_model, &LogModel::linesDropped, this, &LogPane::onLinesDropped);
 
-    connect(m_tailer, &LogTailer::appended, m_ingester, qOverload<const QString &>(&LogIngester::append));
+    connect(m_tailer, &LogTailer::appendedUtf8, m_ingester, qOverload<const QByteArray &>(&LogIngester::append));
     connect(m_tailer, &LogTailer::reset, this, [this](const QString &text) {
         m_ingester->clear();
         m_model->clear();

@@ -5,12 +5,31 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 QueryItems queryItems(const HttpRequest &request)
 {
     QUrlQuery query(QString::fromUtf8(request.query).replace(u'+', QStringLiteral("%20")));
     return query.queryItems(QUrl::FullyDecoded);
+}
+
+std::optional<int> waitSeconds(const QueryItems &items, HttpResponse *error)
+{
+    const auto item = std::find_if(items.begin(), items.end(), [](const auto &item) {
+        return item.first.compare(u"wait", Qt::CaseInsensitive) == 0;
+    });
+    if (item == items.end())
+        return 0;
+    const std::optional<qint64> wait = nonNegative(item->second);
+    if (!wait || *wait > maxWaitSeconds) {
+        *error = errorResponse(400, QStringLiteral("wait must be whole seconds from 0 to %1, not \"%2\"")
+                                        .arg(maxWaitSeconds)
+                                        .arg(item->second));
+        return std::nullopt;
+    }
+    return int(*wait);
 }
 
 std::optional<Json> parseJsonBody(const HttpRequest &request, HttpResponse *error)

@@ -29,21 +29,17 @@ void ChangeController::addRoutes(Router &router)
 
 HttpResponse ChangeController::changes(const HttpRequest &request, const Router::Args &)
 {
+    const QueryItems items = queryItems(request);
     std::optional<QString> sinceText;
-    std::optional<QString> waitText;
-    for (const auto &[key, value] : queryItems(request)) {
-        const QString lower = key.toLower();
+    for (const auto &[key, value] : items) {
         // The first value counts, as for the list queries.
-        if (lower == u"since" && !sinceText)
+        if (key.compare(u"since", Qt::CaseInsensitive) == 0 && !sinceText)
             sinceText = value;
-        else if (lower == u"wait" && !waitText)
-            waitText = value;
     }
-    const std::optional<qint64> wait = waitText ? nonNegative(*waitText) : 0;
-    if (!wait || *wait > maxWaitSeconds)
-        return errorResponse(
-            400,
-            QStringLiteral("wait must be whole seconds from 0 to %1, not \"%2\"").arg(maxWaitSeconds).arg(*waitText));
+    HttpResponse error;
+    const std::optional<int> wait = waitSeconds(items, &error);
+    if (!wait)
+        return error;
     // Without a number the client is starting: the latest one, at once.
     if (!sinceText)
         return jsonResponse(pageJson(ChangePage{m_store.changeSeq(), false, {}}));
@@ -62,11 +58,11 @@ HttpResponse ChangeController::changes(const HttpRequest &request, const Router:
     if (page.reset || !page.changes.isEmpty() || *wait == 0)
         return jsonResponse(pageJson(page));
     HttpResponse response;
-    response.holdMs = int(*wait * 1000);
-    response.held = [this, since = *since](bool deadline) {
+    response.holdMs = *wait * 1000;
+    response.held = [this, since = *since](bool deadline) -> std::optional<HttpResponse> {
         if (!deadline && m_store.changeSeq() == since)
-            return QByteArray();
-        return dumpJson(pageJson(m_store.changesSince(since)));
+            return std::nullopt;
+        return jsonResponse(pageJson(m_store.changesSince(since)));
     };
     return response;
 }

@@ -14,8 +14,6 @@ class ChangeController final
 {
     Q_DISABLE_COPY_MOVE(ChangeController)
 public:
-    static constexpr int maxWaitSeconds = 30;
-
     explicit ChangeController(Store &store);
     void addRoutes(Router &router);
 

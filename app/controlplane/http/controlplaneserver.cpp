@@ -9,6 +9,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QMetaEnum>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -65,6 +66,12 @@ ControlPlaneServer::ControlPlaneServer(HttpApi &api, QObject *parent)
     m_deadlineTimer.setSingleShot(true);
     m_deadlineTimer.setTimerType(Qt::PreciseTimer); // a coarse one may fire before the deadline
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ControlPlaneServer::answerExpired);
+    connect(&m_files, &QFileSystemWatcher::fileChanged, this, &ControlPlaneServer::wakeHeld);
+    m_unwatchedTimer.setInterval(unwatchedFileMs);
+    connect(&m_unwatchedTimer, &QTimer::timeout, this, [this] {
+        wakeHeld();
+        watchHeldFiles();
+    });
 }
 
 quint16 ControlPlaneServer::listenOn(const QHostAddress &address, quint16 port, QString *error)
@@ -93,7 +100,7 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     const auto heldHere = std::find_if(m_held.begin(), m_held.end(),
                                        [socket](const Held &held) { return held.socket == socket; });
     if (heldHere != m_held.end())
-        answerHeld(heldHere, heldHere->response.held(true));
+        answerHeld(heldHere, *heldHere->response.heldAnswer(true));
     HttpResponse response = m_api.handle(apiRequest);
     if (response.held)
         hold(makeResponder(request, socket), socket, std::move(response));
@@ -107,8 +114,7 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
 void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response)
 {
     if (m_held.size() >= maxHeld) {
-        response.body = response.held(true);
-        send(std::move(responder), response);
+        send(std::move(responder), *response.heldAnswer(true));
         return;
     }
     const QDeadlineTimer deadline(response.holdMs);
@@ -118,29 +124,33 @@ void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *sock
     const auto held = std::prev(m_held.end());
     held->disconnected = connect(socket, &QTcpSocket::disconnected, this, [this, held] {
         m_held.erase(held);
-        armDeadline();
+        heldChanged();
     });
-    armDeadline();
+    heldChanged();
+    // A file written between the route's look and its watch wakes no one: look once more.
+    if (!held->response.wakeFile.isEmpty()) {
+        if (std::optional<HttpResponse> answer = held->response.heldAnswer(false))
+            answerHeld(held, std::move(*answer));
+    }
 }
 
-void ControlPlaneServer::answerHeld(HeldList::iterator held, QByteArray body)
+void ControlPlaneServer::answerHeld(HeldList::iterator held, const HttpResponse &answer)
 {
     HeldList answered;
     answered.splice(answered.end(), m_held, held);
     Held &taken = answered.front();
     disconnect(taken.disconnected);
-    taken.response.body = std::move(body);
     if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState)
-        send(std::move(taken.responder), taken.response);
-    armDeadline();
+        send(std::move(taken.responder), answer);
+    heldChanged();
 }
 
 void ControlPlaneServer::wakeHeld()
 {
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
-        if (QByteArray body = held->response.held(false); !body.isEmpty())
-            answerHeld(held, std::move(body));
+        if (const std::optional<HttpResponse> answer = held->response.heldAnswer(false))
+            answerHeld(held, *answer);
         held = next;
     }
 }
@@ -150,9 +160,37 @@ void ControlPlaneServer::answerExpired()
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
         if (held->deadline.hasExpired())
-            answerHeld(held, held->response.held(true));
+            answerHeld(held, *held->response.heldAnswer(true));
         held = next;
     }
+}
+
+void ControlPlaneServer::heldChanged()
+{
+    armDeadline();
+    watchHeldFiles();
+}
+
+void ControlPlaneServer::watchHeldFiles()
+{
+    QSet<QString> wanted;
+    for (const Held &held : m_held) {
+        if (!held.response.wakeFile.isEmpty())
+            wanted.insert(held.response.wakeFile);
+    }
+    const QStringList watched = m_files.files();
+    for (const QString &path : watched) {
+        if (!wanted.remove(path))
+            m_files.removePath(path);
+    }
+    bool unwatched = false;
+    for (const QString &path : std::as_const(wanted))
+        unwatched = !m_files.addPath(path) || unwatched;
+    // A file not there yet (or past the inotify watch limit) is looked at on a short timer instead.
+    if (!unwatched)
+        m_unwatchedTimer.stop();
+    else if (!m_unwatchedTimer.isActive())
+        m_unwatchedTimer.start();
 }
 
 void ControlPlaneServer::armDeadline()

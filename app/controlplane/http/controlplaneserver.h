@@ -4,6 +4,7 @@
 
 #include <QAbstractHttpServer>
 #include <QDeadlineTimer>
+#include <QFileSystemWatcher>
 #include <QHostAddress>
 #include <QHttpServerResponder>
 #include <QPointer>
@@ -18,13 +19,16 @@ class HttpApi;
 // The one place that touches QHttpServer (a technical preview in Qt 6.4):
 // it listens, guards each connection and hands every request to HttpApi.
 // A request whose route holds its answer (HttpResponse::held) waits here,
-// its responder kept, with no thread of its own.
+// its responder kept, with no thread of its own, until a store write, a
+// change of its wakeFile (inotify) or its deadline.
 class ControlPlaneServer final : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
     // More held requests than this are answered at once.
     static constexpr qsizetype maxHeld = 64;
+    // How often a wakeFile that cannot be watched is looked at.
+    static constexpr int unwatchedFileMs = 200;
 
     explicit ControlPlaneServer(HttpApi &api, QObject *parent = nullptr);
 
@@ -49,14 +53,18 @@ private:
     using HeldList = std::list<Held>;
 
     void hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response);
-    // Takes `held` out of the list, then answers it with `body`.
-    void answerHeld(HeldList::iterator held, QByteArray body);
+    // Takes `held` out of the list, then answers it.
+    void answerHeld(HeldList::iterator held, const HttpResponse &answer);
     void answerExpired();
+    void heldChanged();
     void armDeadline();
+    void watchHeldFiles();
 
     HttpApi &m_api;
     HeldList m_held;
     QTimer m_deadlineTimer;
+    QFileSystemWatcher m_files; // the held requests' wakeFiles
+    QTimer m_unwatchedTimer;
 };
 
 } // namespace Flotilla

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 QT_FORWARD_DECLARE_CLASS(QUrl)
 
@@ -45,12 +46,22 @@ struct HttpResponse
     QByteArray contentType = "application/json; charset=utf-8";
     QByteArray body;
     HeaderList headers;
-    // Set by a route that holds its answer (the change feed's `wait`): the
-    // server keeps the request open and answers with this response's status
-    // and headers and the first body `held` gives, asking again after every
-    // store write, and with `held(true)`'s once `holdMs` have passed.
-    std::function<QByteArray(bool deadline)> held;
+    // Set by a route that holds its answer (`wait` on the change feed and the
+    // logs): the server keeps the request open and answers with the first
+    // response `held` gives, asking again after every store write and every
+    // change of `wakeFile`, and with `held(true)`'s once `holdMs` have passed.
+    std::function<std::optional<HttpResponse>(bool deadline)> held;
     int holdMs = 0;
+    QString wakeFile; // e.g. a run's log, written by another process
+
+    // What `held` gives, with the headers set on this response (CORS) first.
+    std::optional<HttpResponse> heldAnswer(bool deadline) const
+    {
+        std::optional<HttpResponse> answer = held(deadline);
+        if (answer)
+            answer->headers = headers + answer->headers;
+        return answer;
+    }
 };
 
 } // namespace Flotilla

@@ -1,5 +1,6 @@
 #include "logcontroller.h"
 
+#include "apirequest.h"
 #include "jsonresponse.h"
 #include <exec/logstore.h>
 #include <store/store.h>
@@ -7,6 +8,50 @@
 #include <QUrlQuery>
 
 namespace Flotilla {
+
+namespace {
+
+// Our client asks for raw chunks; upstream's clients never send this.
+bool acceptsRawBytes(const HttpRequest &request)
+{
+    const QList<QByteArray> types = request.header("accept").split(',');
+    return std::any_of(types.begin(), types.end(), [](const QByteArray &type) {
+        return type.split(';').first().trimmed().compare("application/octet-stream", Qt::CaseInsensitive) == 0;
+    });
+}
+
+HttpResponse jsonChunk(const QByteArray &text, const QByteArray &token, const QString &note)
+{
+    HttpResponse response;
+    response.body.reserve(text.size() + note.size() + 64);
+    response.body += "{\"log\":";
+    appendJsonString(response.body, text);
+    response.body += ",\"last_seen\":\"" + token + '"'; // tokens are digits, '.' and hex
+    // Our extension: upstream's two keys stay as they are, and its clients skip an unknown one.
+    if (!note.isEmpty()) {
+        response.body += ",\"note\":";
+        appendJsonString(response.body, note.toUtf8());
+    }
+    response.body += '}';
+    return response;
+}
+
+// `complete`: the run is STOPPED and nothing follows this chunk, so a
+// client that waits knows the log ended without asking for the run.
+HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &note, bool complete)
+{
+    HttpResponse response;
+    response.contentType = "application/octet-stream";
+    response.body = std::move(text);
+    response.headers.emplaceBack("X-Flotilla-Last-Seen", token);
+    if (!note.isEmpty())
+        response.headers.emplaceBack("X-Flotilla-Log-Note", QUrl::toPercentEncoding(note));
+    if (complete)
+        response.headers.emplaceBack("X-Flotilla-Log-Complete", "true");
+    return response;
+}
+
+} // namespace
 
 LogController::LogController(Store &store, LogStore &logs)
     : m_store(store)
@@ -19,50 +64,82 @@ void LogController::addRoutes(Router &router)
         router.add("GET", version + QStringLiteral("*/logs"), this, &LogController::logs);
 }
 
-HttpResponse LogController::logs(const HttpRequest &request, const Router::Args &args)
+std::optional<Run> LogController::findRun(const QString &runId, HttpResponse *error) const
 {
     QString corrupt;
-    const std::optional<Run> run = m_store.run(args[0], &corrupt);
-    if (!corrupt.isEmpty())
-        return errorResponse(500, corrupt);
+    std::optional<Run> run = m_store.run(runId, &corrupt);
+    if (!corrupt.isEmpty()) {
+        *error = errorResponse(500, corrupt);
+        return std::nullopt;
+    }
     if (!run)
-        return errorResponse(404, QStringLiteral("Run with id %1 not found").arg(args[0]));
+        *error = errorResponse(404, QStringLiteral("Run with id %1 not found").arg(runId));
+    return run;
+}
+
+HttpResponse LogController::logs(const HttpRequest &request, const Router::Args &args)
+{
+    HttpResponse error;
+    const std::optional<Run> run = findRun(args[0], &error);
+    if (!run)
+        return error;
     const QUrlQuery query(QString::fromUtf8(request.query));
-    const bool started = run->status == RunStatus::Running || run->status == RunStatus::Stopped;
     if (query.queryItemValue(QStringLiteral("raw_text")).compare(u"true", Qt::CaseInsensitive) == 0) {
         HttpResponse response;
         response.contentType = "text/plain; charset=utf-8";
-        if (started)
+        if (run->status == RunStatus::Running || run->status == RunStatus::Stopped)
             response.body = m_logs.readAll(run->runId);
         return response;
     }
-    if (!started)
-        return jsonResponse(Json{{"log", ""}, {"last_seen", ""}});
+    const std::optional<int> wait = waitSeconds(queryItems(request), &error);
+    if (!wait)
+        return error;
     const QByteArray token = query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
-    const std::optional<StoredLogChunk> chunk = m_logs.read(run->runId, token, run->status == RunStatus::Stopped);
+    const bool rawBytes = acceptsRawBytes(request);
+    if (std::optional<HttpResponse> answer = chunkAnswer(*run, token, rawBytes, *wait == 0))
+        return std::move(*answer);
+    HttpResponse held;
+    held.holdMs = *wait * 1000;
+    // The run's own process writes the file: its growth wakes the request, and the run's end is a store write.
+    held.wakeFile = m_logs.pathFor(run->runId);
+    held.held = [this, runId = run->runId, token, rawBytes](bool deadline) -> std::optional<HttpResponse> {
+        HttpResponse error;
+        const std::optional<Run> run = findRun(runId, &error);
+        if (!run)
+            return error;
+        return chunkAnswer(*run, token, rawBytes, deadline);
+    };
+    return held;
+}
+
+std::optional<HttpResponse> LogController::chunkAnswer(const Run &run, const QByteArray &token, bool rawBytes,
+                                                       bool evenIfNothingNew) const
+{
+    const auto answer = [rawBytes, stopped = run.status == RunStatus::Stopped](QByteArray text, const QByteArray &token,
+                                                                               const QString &note) {
+        const bool complete = stopped && text.isEmpty();
+        return rawBytes ? rawChunk(std::move(text), token, note, complete) : jsonChunk(text, token, note);
+    };
+    if (run.status != RunStatus::Running && run.status != RunStatus::Stopped) {
+        if (!evenIfNothingNew)
+            return std::nullopt;
+        return answer({}, {}, {});
+    }
+    std::optional<StoredLogChunk> chunk = m_logs.read(run.runId, token, run.status == RunStatus::Stopped);
     if (!chunk) {
         return errorResponse(400, QStringLiteral("last_seen \"%1\" was not issued by this server for run %2; "
                                                  "read from the start without last_seen")
-                                      .arg(QString::fromUtf8(token), run->runId));
+                                      .arg(QString::fromUtf8(token), run.runId));
     }
+    if (chunk->text.isEmpty() && run.status != RunStatus::Stopped && !evenIfNothingNew)
+        return std::nullopt;
     // A run that started has a log file: the executor creates it first.
-    const QString note = chunk->missing && run->startedAt
+    const QString note = chunk->missing && run.startedAt
                              ? QStringLiteral("the log file %1 was deleted under the run; the rest of its output "
                                               "cannot be served")
-                                   .arg(m_logs.pathFor(run->runId))
+                                   .arg(m_logs.pathFor(run.runId))
                              : chunk->note;
-    HttpResponse response;
-    response.body.reserve(chunk->text.size() + note.size() + 64);
-    response.body += "{\"log\":";
-    appendJsonString(response.body, chunk->text);
-    response.body += ",\"last_seen\":\"" + chunk->token + '"'; // tokens are digits, '.' and hex
-    // Our extension: upstream's two keys stay as they are, and its clients skip an unknown one.
-    if (!note.isEmpty()) {
-        response.body += ",\"note\":";
-        appendJsonString(response.body, note.toUtf8());
-    }
-    response.body += '}';
-    return response;
+    return answer(std::move(chunk->text), chunk->token, note);
 }
 
 } // namespace Flotilla

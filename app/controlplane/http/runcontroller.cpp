@@ -250,7 +250,7 @@ HttpResponse RunController::status(const HttpRequest &request, const Args &args)
                            + (exitCode != run.end() ? QByteArray::fromStdString(exitCode->dump()) : "unknown") + '-'
                            + QCryptographicHash::hash(document, QCryptographicHash::Sha1).toHex().left(12) + '"';
     if (request.header("If-None-Match") == tag)
-        return HttpResponse{304, {}, {}, {{"Cache-Control", "max-age=5"}, {"ETag", tag}}, {}, 0};
+        return HttpResponse{304, {}, {}, {{"Cache-Control", "max-age=5"}, {"ETag", tag}}, {}, 0, {}};
     Json status = Json::object();
     for (const char *key : {"run_id", "status", "queued_at", "started_at", "finished_at", "exit_code", "exit_reason",
                             "engine", "definition_id", "alias"}) {

@@ -8,7 +8,11 @@
 #include <client/logtailer.h>
 #include <wire/timestamp.h>
 
+#include <sys/stat.h>
+
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
@@ -55,6 +59,7 @@ private Q_SLOTS:
     void lateLinesAfterStopped();
     void missingRunEndsTailing();
     void silentServerIsReportedAndRetried();
+    void waitBringsALineWithoutTheFastTimer();
 
 private:
     Run launchOn(FlotillaClient &client, const QString &command);
@@ -244,6 +249,7 @@ void Tst_LogTailer::backsOffWhileIdle()
     tailer = &logTailer;
     logTailer.setFastInterval(1);
     logTailer.setIdleInterval(16);
+    logTailer.setWaitSeconds(0); // the fake speaks the JSON form
     logTailer.start();
     QTRY_VERIFY_WITH_TIMEOUT(logRequests >= 10, 20000);
     logTailer.stop();
@@ -302,6 +308,7 @@ void Tst_LogTailer::lateLinesAfterStopped()
     tailer.setClock([&now] { return now; });
     tailer.setFastInterval(5);
     tailer.setIdleInterval(10);
+    tailer.setWaitSeconds(0); // the fake speaks the JSON form
     TailRecording tail(tailer);
     tailer.start();
     if (!waits) {
@@ -353,12 +360,50 @@ void Tst_LogTailer::silentServerIsReportedAndRetried()
     LogTailer tailer(&client, QStringLiteral("r"));
     tailer.setFastInterval(20);
     tailer.setIdleInterval(40);
+    tailer.setWaitSeconds(0); // polls: a held request would outlast the client's timeout
     QSignalSpy errors(&tailer, &LogTailer::errorOccurred);
     tailer.start();
     QTRY_VERIFY_WITH_TIMEOUT(errors.size() >= 2, 10000);
     QVERIFY(errors.first().value(0).value<ApiError>().isTimeout());
     QVERIFY(tailer.isActive());
     tailer.stop();
+}
+
+// Against our control plane the tailer waits on the server (raw chunks with
+// `wait`): with timers of an hour, every line still arrives as it is written.
+void Tst_LogTailer::waitBringsALineWithoutTheFastTimer()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("go"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    TestServer server;
+    QVERIFY(server.start());
+    FlotillaClient client(server.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(server.token()));
+    client.setTimeout(5000); // below the wait: the job's own timeout covers it
+    const Run run = launchOn(client,
+                             QStringLiteral("printf 'first \\377\\r\\n'; read line < '%1'; echo \"$line\"").arg(fifo));
+    QVERIFY(!run.runId.isEmpty());
+    LogTailer tailer(&client, run.runId);
+    const int hour = 3600 * 1000;
+    tailer.setFastInterval(hour);
+    tailer.setIdleInterval(hour);
+    TailRecording tail(tailer);
+    QByteArray bytes;
+    connect(&tailer, &LogTailer::appendedUtf8, this, [&bytes](const QByteArray &piece) { bytes += piece; });
+    tailer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(bytes, QByteArray("first \xff\r\n"), 20000);
+    QCOMPARE(tail.text, QString::fromUtf8("first \xff\r\n"));
+
+    QFile go(fifo);
+    QVERIFY(go.open(QIODevice::WriteOnly)); // the run reads it once it is open
+    go.write("second\n");
+    go.close();
+    QVERIFY(tail.finished.wait(20000));
+    QCOMPARE(bytes, QByteArray("first \xff\r\nsecond\n"));
+    QCOMPARE(tail.text, QString::fromUtf8("first \xff\r\nsecond\n"));
+    // Each answer asked again at once; none waited for a timer or asked for the run.
+    QVERIFY2(tailer.requestCount() <= 6, qPrintable(QString::number(tailer.requestCount())));
 }
 
 QTEST_GUILESS_MAIN(Tst_LogTailer)
