@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimer>
 
 namespace Flotilla {
 
@@ -44,12 +45,22 @@ struct ChangePage
 
 // The control plane's SQLite database (WAL, synchronous=FULL): every
 // definition and run as its JSON document, plus the columns and side tables
-// the list queries filter and sort on. Every write is committed before it
-// returns, so an answer sent after it survives kill -9.
+// the list queries filter and sort on. A write is committed (fsynced) before
+// it returns, so an answer sent after it survives kill -9 and power loss;
+// only a Batched write, one no client has been answered for, waits for the
+// end of the event-loop turn.
 class Store final : public QObject
 {
     Q_OBJECT
 public:
+    // How a write reaches the disk. Now: committed before it returns, with
+    // the open batch: for whatever a client is told. Batched: joins one
+    // transaction committed at the end of the event-loop turn (or by the next
+    // Now write): the scheduler's own steps, a few per run, which a crash
+    // loses at most a turn of and recovery redoes. One commit per turn, not
+    // per write, is what lets a burst of runs drain at the machine's pace.
+    enum class Commit { Now, Batched };
+
     // How many change numbers the feed keeps: about ten bursts of a
     // thousand launches, each run written a few times.
     static constexpr qint64 changeWindow = 10000;
@@ -78,7 +89,7 @@ public:
     std::optional<Run> run(const QString &runId, QString *corrupt = nullptr);
     QByteArray runDocument(const QString &runId, QString *corrupt = nullptr);
     bool insertRuns(const QList<Run> &runs);
-    bool updateRun(const Run &run);
+    bool updateRun(const Run &run, Commit commit = Commit::Now);
     StoredPage listRuns(const ListQuery &query);
     // Runs in a status, in launch order (the scheduler's queue, recovery).
     QList<Run> runsWithStatus(RunStatus status);
@@ -104,6 +115,10 @@ public:
 
     QString lastError() const { return m_lastError; }
 
+    // Commits the open batch now; true when none is open. A failed commit
+    // undoes the whole batch.
+    bool commitBatch();
+
 Q_SIGNALS:
     // After a write with changes is committed.
     void changed(qint64 seq);
@@ -111,7 +126,11 @@ Q_SIGNALS:
 private:
     QSqlQuery &prepared(const QString &sql);
     bool exec(QSqlQuery &query);
-    bool transaction(const std::function<bool()> &work);
+    bool transaction(const std::function<bool()> &work, Commit commit = Commit::Now);
+    bool execSql(const char *sql);
+    // After a commit: the feed's number moves on and the change is announced.
+    void publishCommitted();
+    void clearCaches();
     // In a transaction: numbers the change and prunes what left the window.
     bool recordChange(const char *kind, const QString &id);
     bool writeDefinitionRows(const Definition &definition);
@@ -136,6 +155,8 @@ private:
     QString m_lastError;
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
+    bool m_batchOpen = false;
+    QTimer m_batchCommitTimer; // 0 ms: fires at the end of the event-loop turn
 };
 
 } // namespace Flotilla
