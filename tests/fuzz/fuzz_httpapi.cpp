@@ -232,7 +232,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         HttpResponse response = parts.api().handle(*request);
         // A held answer (the change feed's wait) is checked as its deadline gives it.
         if (response.held)
-            response.body = response.held(true);
+            response = *response.held(true);
         checkResponse(*request, response, origins.expect, parts.storeContents() != before);
         QCoreApplication::processEvents(); // the scheduler takes launched runs from the event loop
     }

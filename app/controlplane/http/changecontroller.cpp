@@ -63,10 +63,10 @@ HttpResponse ChangeController::changes(const HttpRequest &request, const Router:
         return jsonResponse(pageJson(page));
     HttpResponse response;
     response.holdMs = int(*wait * 1000);
-    response.held = [this, since = *since](bool deadline) {
+    response.held = [this, since = *since](bool deadline) -> std::optional<HttpResponse> {
         if (!deadline && m_store.changeSeq() == since)
-            return QByteArray();
-        return dumpJson(pageJson(m_store.changesSince(since)));
+            return std::nullopt;
+        return jsonResponse(pageJson(m_store.changesSince(since)));
     };
     return response;
 }

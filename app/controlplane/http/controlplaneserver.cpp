@@ -93,7 +93,7 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     const auto heldHere = std::find_if(m_held.begin(), m_held.end(),
                                        [socket](const Held &held) { return held.socket == socket; });
     if (heldHere != m_held.end())
-        answerHeld(heldHere, heldHere->response.held(true));
+        answerHeld(heldHere, *heldHere->response.held(true));
     HttpResponse response = m_api.handle(apiRequest);
     if (response.held)
         hold(makeResponder(request, socket), socket, std::move(response));
@@ -107,8 +107,7 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
 void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response)
 {
     if (m_held.size() >= maxHeld) {
-        response.body = response.held(true);
-        send(std::move(responder), response);
+        send(std::move(responder), *response.held(true));
         return;
     }
     const QDeadlineTimer deadline(response.holdMs);
@@ -123,15 +122,14 @@ void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *sock
     armDeadline();
 }
 
-void ControlPlaneServer::answerHeld(HeldList::iterator held, QByteArray body)
+void ControlPlaneServer::answerHeld(HeldList::iterator held, const HttpResponse &answer)
 {
     HeldList answered;
     answered.splice(answered.end(), m_held, held);
     Held &taken = answered.front();
     disconnect(taken.disconnected);
-    taken.response.body = std::move(body);
     if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState)
-        send(std::move(taken.responder), taken.response);
+        send(std::move(taken.responder), answer);
     armDeadline();
 }
 
@@ -139,8 +137,8 @@ void ControlPlaneServer::wakeHeld()
 {
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
-        if (QByteArray body = held->response.held(false); !body.isEmpty())
-            answerHeld(held, std::move(body));
+        if (const std::optional<HttpResponse> answer = held->response.held(false))
+            answerHeld(held, *answer);
         held = next;
     }
 }
@@ -150,7 +148,7 @@ void ControlPlaneServer::answerExpired()
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
         if (held->deadline.hasExpired())
-            answerHeld(held, held->response.held(true));
+            answerHeld(held, *held->response.held(true));
         held = next;
     }
 }

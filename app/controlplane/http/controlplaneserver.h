@@ -30,7 +30,7 @@ public:
 
     // The port it listens on, or 0 with `error` set.
     quint16 listenOn(const QHostAddress &address, quint16 port, QString *error);
-    // Something was written: held requests whose answer is ready get it.
+    // Something was committed (or a batch undone): held requests whose answer is ready get it.
     void wakeHeld();
 
 protected:
@@ -49,8 +49,8 @@ private:
     using HeldList = std::list<Held>;
 
     void hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response);
-    // Takes `held` out of the list, then answers it with `body`.
-    void answerHeld(HeldList::iterator held, QByteArray body);
+    // Takes `held` out of the list, then answers it with `answer`.
+    void answerHeld(HeldList::iterator held, const HttpResponse &answer);
     void answerExpired();
     void armDeadline();
 

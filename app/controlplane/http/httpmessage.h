@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 QT_FORWARD_DECLARE_CLASS(QUrl)
 
@@ -45,11 +46,12 @@ struct HttpResponse
     QByteArray contentType = "application/json; charset=utf-8";
     QByteArray body;
     HeaderList headers;
-    // Set by a route that holds its answer (the change feed's `wait`): the
-    // server keeps the request open and answers with this response's status
-    // and headers and the first body `held` gives, asking again after every
-    // store write, and with `held(true)`'s once `holdMs` have passed.
-    std::function<QByteArray(bool deadline)> held;
+    // Set by a route that holds its answer (the change feed's `wait`, a
+    // launch until its commit): the server keeps the request open and
+    // answers with the first response `held` gives, asking again after every
+    // store commit, and with `held(true)`'s, which must give one, once
+    // `holdMs` have passed or it cannot wait.
+    std::function<std::optional<HttpResponse>(bool deadline)> held;
     int holdMs = 0;
 };
 

@@ -193,6 +193,7 @@ bool Store::commitBatch()
     m_db.rollback();
     m_uncommittedSeq = m_changeSeq;
     clearCaches(); // they may hold what the batch wrote
+    Q_EMIT batchUndone();
     return false;
 }
 
@@ -446,14 +447,16 @@ bool Store::writeRunRows(const Run &run, bool insert)
     return true;
 }
 
-bool Store::insertRuns(const QList<Run> &runs)
+bool Store::insertRuns(const QList<Run> &runs, Commit commit)
 {
     m_runLists.clear();
-    return transaction([&] {
-        return std::all_of(runs.begin(), runs.end(), [this](const Run &run) {
-            return writeRunRows(run, true) && recordChange("run", run.runId);
-        });
-    });
+    return transaction(
+        [&] {
+            return std::all_of(runs.begin(), runs.end(), [this](const Run &run) {
+                return writeRunRows(run, true) && recordChange("run", run.runId);
+            });
+        },
+        commit);
 }
 
 bool Store::updateRun(const Run &run, Commit commit)

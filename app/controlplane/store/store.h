@@ -88,7 +88,7 @@ public:
 
     std::optional<Run> run(const QString &runId, QString *corrupt = nullptr);
     QByteArray runDocument(const QString &runId, QString *corrupt = nullptr);
-    bool insertRuns(const QList<Run> &runs);
+    bool insertRuns(const QList<Run> &runs, Commit commit = Commit::Now);
     bool updateRun(const Run &run, Commit commit = Commit::Now);
     StoredPage listRuns(const ListQuery &query);
     // Runs in a status, in launch order (the scheduler's queue, recovery).
@@ -110,6 +110,10 @@ public:
     // run's events and peaks are part of the run) takes the next number in
     // the write's own transaction, so a number is never seen before its write.
     qint64 changeSeq() const { return m_changeSeq; }
+    // The latest number written, committed or still in the open batch: a
+    // write is on the disk once changeSeq() reaches it (and what it wrote is
+    // there: an undone batch takes its writes with it).
+    qint64 writtenSeq() const { return m_uncommittedSeq; }
     // What changed after `since`, each item once, at its latest number.
     ChangePage changesSince(qint64 since);
 
@@ -122,6 +126,8 @@ public:
 Q_SIGNALS:
     // After a write with changes is committed.
     void changed(qint64 seq);
+    // The open batch could not be committed; its writes are gone.
+    void batchUndone();
 
 private:
     QSqlQuery &prepared(const QString &sql);
