@@ -9,6 +9,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QMetaEnum>
+#include <QScopedValueRollback>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -93,7 +94,7 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     const auto heldHere = std::find_if(m_held.begin(), m_held.end(),
                                        [socket](const Held &held) { return held.socket == socket; });
     if (heldHere != m_held.end())
-        answerHeld(heldHere, *heldHere->response.held(true));
+        answerHeld(heldHere, *ask(heldHere->response, true));
     HttpResponse response = m_api.handle(apiRequest);
     if (response.held)
         hold(makeResponder(request, socket), socket, std::move(response));
@@ -101,13 +102,14 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
         send(makeResponder(request, socket), response);
     qCInfo(lcHttpRequests, "%s %s %d %lld us", apiRequest.method.constData(), apiRequest.path.constData(),
            response.status, timer.nsecsElapsed() / 1000);
+    wakeMissed();
     return true;
 }
 
 void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response)
 {
     if (m_held.size() >= maxHeld) {
-        send(std::move(responder), *response.held(true));
+        send(std::move(responder), *ask(response, true));
         return;
     }
     const QDeadlineTimer deadline(response.holdMs);
@@ -122,25 +124,45 @@ void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *sock
     armDeadline();
 }
 
+std::optional<HttpResponse> ControlPlaneServer::ask(const HttpResponse &response, bool deadline)
+{
+    const QScopedValueRollback asking(m_asking, true);
+    return response.held(deadline);
+}
+
+void ControlPlaneServer::wakeMissed()
+{
+    if (std::exchange(m_wakeMissed, false))
+        wakeHeld();
+}
+
 void ControlPlaneServer::answerHeld(HeldList::iterator held, const HttpResponse &answer)
 {
     HeldList answered;
     answered.splice(answered.end(), m_held, held);
     Held &taken = answered.front();
     disconnect(taken.disconnected);
-    if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState)
+    if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState) {
         send(std::move(taken.responder), answer);
+        // Out now, not after the work the wake's turn has queued (a launch's placing).
+        taken.socket->flush();
+    }
     armDeadline();
 }
 
 void ControlPlaneServer::wakeHeld()
 {
+    if (m_asking) {
+        m_wakeMissed = true;
+        return;
+    }
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
-        if (const std::optional<HttpResponse> answer = held->response.held(false))
+        if (const std::optional<HttpResponse> answer = ask(held->response, false))
             answerHeld(held, *answer);
         held = next;
     }
+    wakeMissed();
 }
 
 void ControlPlaneServer::answerExpired()
@@ -148,9 +170,10 @@ void ControlPlaneServer::answerExpired()
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
         if (held->deadline.hasExpired())
-            answerHeld(held, *held->response.held(true));
+            answerHeld(held, *ask(held->response, true));
         held = next;
     }
+    wakeMissed();
 }
 
 void ControlPlaneServer::armDeadline()

@@ -49,6 +49,11 @@ private:
     using HeldList = std::list<Held>;
 
     void hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response);
+    // held(deadline) of a held answer. Its route may commit meanwhile (a
+    // launch answering now); the wake that commit sends would answer, and
+    // free, the very request being asked, so it waits until wakeMissed().
+    std::optional<HttpResponse> ask(const HttpResponse &response, bool deadline);
+    void wakeMissed();
     // Takes `held` out of the list, then answers it with `answer`.
     void answerHeld(HeldList::iterator held, const HttpResponse &answer);
     void answerExpired();
@@ -56,6 +61,8 @@ private:
 
     HttpApi &m_api;
     HeldList m_held;
+    bool m_asking = false;
+    bool m_wakeMissed = false;
     QTimer m_deadlineTimer;
 };
 

@@ -174,8 +174,8 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     // share its commit: each is answered once that commit is on the disk.
     if (!m_store.insertRuns({run}, Store::Commit::Batched))
         return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
-    // Placing it waits for the next turn, after the commit (its 0 ms timer
-    // was started first). The scheduler may outlive this controller, so it
+    // Placing it waits for the next turn, after the commit (posted first).
+    // The scheduler may outlive this controller, so it
     // is both the context and all the call touches.
     QTimer::singleShot(0, &m_scheduler, [scheduler = &m_scheduler, run] { scheduler->submit(run); });
     HttpResponse response;

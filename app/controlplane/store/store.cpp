@@ -48,11 +48,7 @@ void bindDefinitionColumns(QSqlQuery &query, const Definition &definition)
 
 Store::Store()
     : m_connectionName(QStringLiteral("flotilla-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-    m_batchCommitTimer.setSingleShot(true);
-    m_batchCommitTimer.setInterval(0);
-    connect(&m_batchCommitTimer, &QTimer::timeout, this, &Store::commitBatch);
-}
+{}
 
 Store::~Store()
 {
@@ -160,7 +156,10 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
             return false;
         }
         m_batchOpen = true;
-        m_batchCommitTimer.start();
+        // Posted, so it comes after what this turn's sockets and timers
+        // bring, but before what they post (a launch's placing), and before
+        // any timer, so answers wait for no process start.
+        QMetaObject::invokeMethod(this, &Store::commitBatch, Qt::QueuedConnection);
     }
     // In the batch, each write under a savepoint: a failed one undoes only itself.
     const qint64 seqBefore = m_uncommittedSeq;
@@ -183,7 +182,6 @@ bool Store::commitBatch()
     if (!m_batchOpen)
         return true;
     m_batchOpen = false;
-    m_batchCommitTimer.stop();
     if (m_db.commit()) {
         publishCommitted();
         return true;

@@ -11,7 +11,6 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTimer>
 
 namespace Flotilla {
 
@@ -162,7 +161,6 @@ private:
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
     bool m_batchOpen = false;
-    QTimer m_batchCommitTimer; // 0 ms: fires at the end of the event-loop turn
 };
 
 } // namespace Flotilla
