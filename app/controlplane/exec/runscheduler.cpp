@@ -98,7 +98,9 @@ Executor *RunScheduler::executorFor(const QString &cluster) const
 
 bool RunScheduler::save(const Run &run)
 {
-    if (!m_store.updateRun(run)) {
+    // The scheduler's own steps: no client was told of them, so they share
+    // the turn's commit (what terminate answers is committed before it returns).
+    if (!m_store.updateRun(run, Store::Commit::Batched)) {
         qCCritical(lcExec, "cannot save run %s: %s", qPrintable(run.runId), qPrintable(m_store.lastError()));
         return false;
     }
@@ -171,6 +173,8 @@ void RunScheduler::startQueued(const QString &cluster)
             return;
         if (!next->isActive())
             continue; // terminated while it waited
+        if (m_active.value(cluster).contains(next->runId))
+            return; // its PENDING was not stored: placing it again would loop
         m_active[cluster].insert(next->runId);
         place(*next, executor);
     }
@@ -329,13 +333,13 @@ std::optional<Run> RunScheduler::terminate(Run run)
         // With what the executor recorded meanwhile (the signal sent).
         run = m_store.run(run.runId).value_or(run);
         if (running)
-            return run;
+            return m_store.commitBatch() ? std::optional<Run>(run) : std::nullopt;
     }
     // QUEUED and PENDING stop at once; whatever was being placed is stopped too.
     run.advanceTo(RunStatus::Stopped);
     run.finishedAt = QDateTime::currentDateTimeUtc();
     run.exitReason = terminatedByUser;
-    if (!save(run))
+    if (!save(run) || !m_store.commitBatch())
         return std::nullopt;
     release(run);
     return run;

@@ -58,7 +58,7 @@ HttpResponse ChangeController::changes(const HttpRequest &request, const Router:
     if (page.reset || !page.changes.isEmpty() || *wait == 0)
         return jsonResponse(pageJson(page));
     HttpResponse response;
-    response.holdMs = *wait * 1000;
+    response.holdMs = int(*wait * 1000);
     response.held = [this, since = *since](bool deadline) -> std::optional<HttpResponse> {
         if (!deadline && m_store.changeSeq() == since)
             return std::nullopt;

@@ -179,6 +179,7 @@ bool ControlPlane::start(QString *error)
         return false;
     api->setListening(m_options.address, port);
     connect(store.get(), &Store::changed, server.get(), &ControlPlaneServer::wakeHeld);
+    connect(store.get(), &Store::batchUndone, server.get(), &ControlPlaneServer::wakeHeld);
 
     QUrl url;
     url.setScheme(QStringLiteral("http"));

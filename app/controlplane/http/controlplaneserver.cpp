@@ -9,6 +9,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QMetaEnum>
+#include <QScopedValueRollback>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -100,7 +101,7 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
     const auto heldHere = std::find_if(m_held.begin(), m_held.end(),
                                        [socket](const Held &held) { return held.socket == socket; });
     if (heldHere != m_held.end())
-        answerHeld(heldHere, *heldHere->response.heldAnswer(true));
+        answerHeld(heldHere, *ask(heldHere->response, true));
     HttpResponse response = m_api.handle(apiRequest);
     if (response.held)
         hold(makeResponder(request, socket), socket, std::move(response));
@@ -108,13 +109,14 @@ bool ControlPlaneServer::handleRequest(const QHttpServerRequest &request, QTcpSo
         send(makeResponder(request, socket), response);
     qCInfo(lcHttpRequests, "%s %s %d %lld us", apiRequest.method.constData(), apiRequest.path.constData(),
            response.status, timer.nsecsElapsed() / 1000);
+    wakeMissed();
     return true;
 }
 
 void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response)
 {
     if (m_held.size() >= maxHeld) {
-        send(std::move(responder), *response.heldAnswer(true));
+        send(std::move(responder), *ask(response, true));
         return;
     }
     const QDeadlineTimer deadline(response.holdMs);
@@ -129,9 +131,21 @@ void ControlPlaneServer::hold(QHttpServerResponder &&responder, QTcpSocket *sock
     heldChanged();
     // A file written between the route's look and its watch wakes no one: look once more.
     if (!held->response.wakeFile.isEmpty()) {
-        if (std::optional<HttpResponse> answer = held->response.heldAnswer(false))
+        if (std::optional<HttpResponse> answer = ask(held->response, false))
             answerHeld(held, std::move(*answer));
     }
+}
+
+std::optional<HttpResponse> ControlPlaneServer::ask(const HttpResponse &response, bool deadline)
+{
+    const QScopedValueRollback asking(m_asking, true);
+    return response.heldAnswer(deadline);
+}
+
+void ControlPlaneServer::wakeMissed()
+{
+    if (std::exchange(m_wakeMissed, false))
+        wakeHeld();
 }
 
 void ControlPlaneServer::answerHeld(HeldList::iterator held, const HttpResponse &answer)
@@ -140,19 +154,27 @@ void ControlPlaneServer::answerHeld(HeldList::iterator held, const HttpResponse 
     answered.splice(answered.end(), m_held, held);
     Held &taken = answered.front();
     disconnect(taken.disconnected);
-    if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState)
+    if (taken.socket && taken.socket->state() == QAbstractSocket::ConnectedState) {
         send(std::move(taken.responder), answer);
+        // Out now, not after the work the wake's turn has queued (a launch's placing).
+        taken.socket->flush();
+    }
     heldChanged();
 }
 
 void ControlPlaneServer::wakeHeld()
 {
+    if (m_asking) {
+        m_wakeMissed = true;
+        return;
+    }
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
-        if (const std::optional<HttpResponse> answer = held->response.heldAnswer(false))
+        if (const std::optional<HttpResponse> answer = ask(held->response, false))
             answerHeld(held, *answer);
         held = next;
     }
+    wakeMissed();
 }
 
 void ControlPlaneServer::answerExpired()
@@ -160,9 +182,10 @@ void ControlPlaneServer::answerExpired()
     for (auto held = m_held.begin(); held != m_held.end();) {
         const auto next = std::next(held);
         if (held->deadline.hasExpired())
-            answerHeld(held, *held->response.heldAnswer(true));
+            answerHeld(held, *ask(held->response, true));
         held = next;
     }
+    wakeMissed();
 }
 
 void ControlPlaneServer::heldChanged()

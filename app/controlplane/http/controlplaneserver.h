@@ -34,7 +34,7 @@ public:
 
     // The port it listens on, or 0 with `error` set.
     quint16 listenOn(const QHostAddress &address, quint16 port, QString *error);
-    // Something was written: held requests whose answer is ready get it.
+    // Something was committed (or a batch undone): held requests whose answer is ready get it.
     void wakeHeld();
 
 protected:
@@ -53,7 +53,12 @@ private:
     using HeldList = std::list<Held>;
 
     void hold(QHttpServerResponder &&responder, QTcpSocket *socket, HttpResponse response);
-    // Takes `held` out of the list, then answers it.
+    // held(deadline) of a held answer. Its route may commit meanwhile (a
+    // launch answering now); the wake that commit sends would answer, and
+    // free, the very request being asked, so it waits until wakeMissed().
+    std::optional<HttpResponse> ask(const HttpResponse &response, bool deadline);
+    void wakeMissed();
+    // Takes `held` out of the list, then answers it with `answer`.
     void answerHeld(HeldList::iterator held, const HttpResponse &answer);
     void answerExpired();
     void heldChanged();
@@ -62,6 +67,8 @@ private:
 
     HttpApi &m_api;
     HeldList m_held;
+    bool m_asking = false;
+    bool m_wakeMissed = false;
     QTimer m_deadlineTimer;
     QFileSystemWatcher m_files; // the held requests' wakeFiles
     QTimer m_unwatchedTimer;

@@ -47,9 +47,10 @@ struct HttpResponse
     QByteArray body;
     HeaderList headers;
     // Set by a route that holds its answer (`wait` on the change feed and the
-    // logs): the server keeps the request open and answers with the first
-    // response `held` gives, asking again after every store write and every
-    // change of `wakeFile`, and with `held(true)`'s once `holdMs` have passed.
+    // logs, a launch until its commit): the server keeps the request open and
+    // answers with the first response `held` gives, asking again after every
+    // store commit and every change of `wakeFile`, and with `held(true)`'s,
+    // which must give one, once `holdMs` have passed or it cannot wait.
     std::function<std::optional<HttpResponse>(bool deadline)> held;
     int holdMs = 0;
     QString wakeFile; // e.g. a run's log, written by another process

@@ -170,13 +170,26 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     if (dryRun)
         return jsonResponse(run.toJson());
     m_scheduler.noteQueued(run);
-    if (!m_store.insertRuns({run}))
+    // Launches arriving in one event-loop turn (a burst from many clients)
+    // share its commit: each is answered once that commit is on the disk.
+    if (!m_store.insertRuns({run}, Store::Commit::Batched))
         return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
-    // The answer is the QUEUED run; placing it waits until the answer is on
-    // its way. The scheduler may outlive this controller, so it is both the
-    // context and all the call touches.
+    // Placing it waits for the next turn, after the commit (posted first).
+    // The scheduler may outlive this controller, so it
+    // is both the context and all the call touches.
     QTimer::singleShot(0, &m_scheduler, [scheduler = &m_scheduler, run] { scheduler->submit(run); });
-    return documentResponse(m_store.runDocument(run.runId));
+    HttpResponse response;
+    response.held = [this, runId = run.runId, seq = m_store.writtenSeq(),
+                     queued = m_store.runDocument(run.runId)](bool deadline) -> std::optional<HttpResponse> {
+        if (deadline && !m_store.commitBatch())
+            return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+        if (m_store.runDocument(runId).isEmpty()) // its batch was undone
+            return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+        if (m_store.changeSeq() < seq)
+            return std::nullopt;
+        return documentResponse(queued); // the QUEUED run, as launched
+    };
+    return response;
 }
 
 HttpResponse RunController::listMatching(const HttpRequest &request, const QString &definitionId)

@@ -52,6 +52,7 @@ Store::Store()
 
 Store::~Store()
 {
+    commitBatch();
     m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
@@ -130,24 +131,83 @@ bool Store::exec(QSqlQuery &query)
     return false;
 }
 
-bool Store::transaction(const std::function<bool()> &work)
+bool Store::execSql(const char *sql)
 {
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    if (work() && m_db.commit()) {
-        if (m_uncommittedSeq != m_changeSeq) {
-            m_changeSeq = m_uncommittedSeq;
-            Q_EMIT changed(m_changeSeq);
+    QSqlQuery &query = prepared(QString::fromLatin1(sql));
+    return exec(query);
+}
+
+bool Store::transaction(const std::function<bool()> &work, Commit commit)
+{
+    if (!m_batchOpen) {
+        if (!m_db.transaction()) {
+            m_lastError = m_db.lastError().text();
+            return false;
         }
+        if (commit == Commit::Now) {
+            if (work() && m_db.commit()) {
+                publishCommitted();
+                return true;
+            }
+            if (m_lastError.isEmpty())
+                m_lastError = m_db.lastError().text();
+            m_db.rollback();
+            m_uncommittedSeq = m_changeSeq;
+            return false;
+        }
+        m_batchOpen = true;
+        // Posted, so it comes after what this turn's sockets and timers
+        // bring, but before what they post (a launch's placing), and before
+        // any timer, so answers wait for no process start.
+        QMetaObject::invokeMethod(this, &Store::commitBatch, Qt::QueuedConnection);
+    }
+    // In the batch, each write under a savepoint: a failed one undoes only itself.
+    const qint64 seqBefore = m_uncommittedSeq;
+    bool done = execSql("SAVEPOINT write");
+    if (done) {
+        done = work();
+        if (!done) {
+            execSql("ROLLBACK TO write");
+            m_uncommittedSeq = seqBefore;
+        }
+        execSql("RELEASE write");
+    }
+    if (commit == Commit::Now)
+        return commitBatch() && done;
+    return done;
+}
+
+bool Store::commitBatch()
+{
+    if (!m_batchOpen)
+        return true;
+    m_batchOpen = false;
+    if (m_db.commit()) {
+        publishCommitted();
         return true;
     }
-    if (m_lastError.isEmpty())
-        m_lastError = m_db.lastError().text();
+    m_lastError = m_db.lastError().text();
+    qCCritical(lcStore, "cannot commit a batch of writes, they are undone: %s", qPrintable(m_lastError));
     m_db.rollback();
     m_uncommittedSeq = m_changeSeq;
+    clearCaches(); // they may hold what the batch wrote
+    Q_EMIT batchUndone();
     return false;
+}
+
+void Store::publishCommitted()
+{
+    if (m_uncommittedSeq != m_changeSeq) {
+        m_changeSeq = m_uncommittedSeq;
+        Q_EMIT changed(m_changeSeq);
+    }
+}
+
+void Store::clearCaches()
+{
+    m_definitionLists.clear();
+    m_runLists.clear();
+    m_templateLists.clear();
 }
 
 bool Store::recordChange(const char *kind, const QString &id)
@@ -176,9 +236,11 @@ ChangePage Store::changesSince(qint64 since)
         page.reset = true;
         return page;
     }
-    QSqlQuery &query = prepared(QStringLiteral(
-        "SELECT kind, id, MAX(seq) AS latest FROM changes WHERE seq > ? GROUP BY kind, id ORDER BY latest"));
+    // Only committed numbers: the open batch's are not announced yet.
+    QSqlQuery &query = prepared(QStringLiteral("SELECT kind, id, MAX(seq) AS latest FROM changes WHERE seq > ?"
+                                               " AND seq <= ? GROUP BY kind, id ORDER BY latest"));
     query.addBindValue(since);
+    query.addBindValue(m_changeSeq);
     if (!exec(query))
         return page;
     while (query.next())
@@ -383,20 +445,22 @@ bool Store::writeRunRows(const Run &run, bool insert)
     return true;
 }
 
-bool Store::insertRuns(const QList<Run> &runs)
+bool Store::insertRuns(const QList<Run> &runs, Commit commit)
 {
     m_runLists.clear();
-    return transaction([&] {
-        return std::all_of(runs.begin(), runs.end(), [this](const Run &run) {
-            return writeRunRows(run, true) && recordChange("run", run.runId);
-        });
-    });
+    return transaction(
+        [&] {
+            return std::all_of(runs.begin(), runs.end(), [this](const Run &run) {
+                return writeRunRows(run, true) && recordChange("run", run.runId);
+            });
+        },
+        commit);
 }
 
-bool Store::updateRun(const Run &run)
+bool Store::updateRun(const Run &run, Commit commit)
 {
     m_runLists.clear();
-    return transaction([&] { return writeRunRows(run, false) && recordChange("run", run.runId); });
+    return transaction([&] { return writeRunRows(run, false) && recordChange("run", run.runId); }, commit);
 }
 
 std::optional<Template> Store::templateById(const QString &templateId, QString *corrupt)

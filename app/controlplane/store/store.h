@@ -44,12 +44,22 @@ struct ChangePage
 
 // The control plane's SQLite database (WAL, synchronous=FULL): every
 // definition and run as its JSON document, plus the columns and side tables
-// the list queries filter and sort on. Every write is committed before it
-// returns, so an answer sent after it survives kill -9.
+// the list queries filter and sort on. A write is committed (fsynced) before
+// it returns, so an answer sent after it survives kill -9 and power loss;
+// only a Batched write, one no client has been answered for, waits for the
+// end of the event-loop turn.
 class Store final : public QObject
 {
     Q_OBJECT
 public:
+    // How a write reaches the disk. Now: committed before it returns, with
+    // the open batch: for whatever a client is told. Batched: joins one
+    // transaction committed at the end of the event-loop turn (or by the next
+    // Now write): the scheduler's own steps, a few per run, which a crash
+    // loses at most a turn of and recovery redoes. One commit per turn, not
+    // per write, is what lets a burst of runs drain at the machine's pace.
+    enum class Commit { Now, Batched };
+
     // How many change numbers the feed keeps: about ten bursts of a
     // thousand launches, each run written a few times.
     static constexpr qint64 changeWindow = 10000;
@@ -77,8 +87,8 @@ public:
 
     std::optional<Run> run(const QString &runId, QString *corrupt = nullptr);
     QByteArray runDocument(const QString &runId, QString *corrupt = nullptr);
-    bool insertRuns(const QList<Run> &runs);
-    bool updateRun(const Run &run);
+    bool insertRuns(const QList<Run> &runs, Commit commit = Commit::Now);
+    bool updateRun(const Run &run, Commit commit = Commit::Now);
     StoredPage listRuns(const ListQuery &query);
     // Runs in a status, in launch order (the scheduler's queue, recovery).
     QList<Run> runsWithStatus(RunStatus status);
@@ -99,19 +109,33 @@ public:
     // run's events and peaks are part of the run) takes the next number in
     // the write's own transaction, so a number is never seen before its write.
     qint64 changeSeq() const { return m_changeSeq; }
+    // The latest number written, committed or still in the open batch: a
+    // write is on the disk once changeSeq() reaches it (and what it wrote is
+    // there: an undone batch takes its writes with it).
+    qint64 writtenSeq() const { return m_uncommittedSeq; }
     // What changed after `since`, each item once, at its latest number.
     ChangePage changesSince(qint64 since);
 
     QString lastError() const { return m_lastError; }
 
+    // Commits the open batch now; true when none is open. A failed commit
+    // undoes the whole batch.
+    bool commitBatch();
+
 Q_SIGNALS:
     // After a write with changes is committed.
     void changed(qint64 seq);
+    // The open batch could not be committed; its writes are gone.
+    void batchUndone();
 
 private:
     QSqlQuery &prepared(const QString &sql);
     bool exec(QSqlQuery &query);
-    bool transaction(const std::function<bool()> &work);
+    bool transaction(const std::function<bool()> &work, Commit commit = Commit::Now);
+    bool execSql(const char *sql);
+    // After a commit: the feed's number moves on and the change is announced.
+    void publishCommitted();
+    void clearCaches();
     // In a transaction: numbers the change and prunes what left the window.
     bool recordChange(const char *kind, const QString &id);
     bool writeDefinitionRows(const Definition &definition);
@@ -136,6 +160,7 @@ private:
     QString m_lastError;
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
+    bool m_batchOpen = false;
 };
 
 } // namespace Flotilla

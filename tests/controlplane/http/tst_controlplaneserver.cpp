@@ -1,6 +1,6 @@
-// ControlPlaneServer's held requests (the change feed's `wait`) over real
-// HTTP: a client gone while held, the cap on held requests, and a second
-// request on a held connection.
+// ControlPlaneServer's held requests (the change feed's `wait`, a launch
+// until its commit) over real HTTP: a client gone while held, the cap on
+// held requests, and a second request on a held connection.
 #include "testserver.h"
 
 #include <http/controlplaneserver.h>
@@ -32,6 +32,7 @@ private Q_SLOTS:
     void clientGoneWhileHeld();
     void heldBeyondTheCapAnsweredAtOnce();
     void nextRequestOnAHeldConnectionAnswersItFirst();
+    void launchFollowedAtOnceByAnotherRequest();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -107,6 +108,31 @@ void Tst_ControlPlaneServer::nextRequestOnAHeldConnectionAnswersItFirst()
     QVERIFY(first);
     QCOMPARE(first->json()["changes"].size(), 0u);
     const std::optional<RawResponse> second = client.readResponse(5000);
+    QVERIFY(second);
+    QCOMPARE(second->body, QByteArray(R"({"status":"healthy"})"));
+}
+
+void Tst_ControlPlaneServer::launchFollowedAtOnceByAnotherRequest()
+{
+    const QString definitionId = createDefinition(*m_client, definitionBody("pipelined"));
+    QVERIFY(!definitionId.isEmpty());
+    const QUrl url = m_server->url();
+    const QByteArray body = R"({"run_tags":{"owner_id":"tester"}})";
+    const QByteArray launch = "PUT /api/v4/task/" + definitionId.toUtf8()
+                              + "/execute HTTP/1.1\r\nHost: " + url.host().toUtf8() + ':'
+                              + QByteArray::number(url.port()) + "\r\nAuthorization: Bearer " + m_server->token()
+                              + "\r\nContent-Type: application/json\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    RawClient client;
+    QVERIFY(client.connectTo(url));
+    // One write: the launch is held for its commit when the next request is
+    // read, which makes the server commit and answer it there and then.
+    client.send(launch + rawGet(url, m_server->token(), QStringLiteral("/api/v6/health")));
+    const std::optional<RawResponse> first = client.readResponse(10000);
+    QVERIFY(first);
+    QCOMPARE(first->status, 200);
+    QCOMPARE(first->json().value("status", ""), "QUEUED");
+    const std::optional<RawResponse> second = client.readResponse(10000);
     QVERIFY(second);
     QCOMPARE(second->body, QByteArray(R"({"status":"healthy"})"));
 }

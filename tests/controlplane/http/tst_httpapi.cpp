@@ -2333,7 +2333,10 @@ void Tst_HttpApi::launchOutlivesTheApi()
     const HttpResponse created = request("POST", "/api/v1/task", R"({"alias":"a","image":"i","command":"true"})");
     QCOMPARE(created.status, 200);
     const std::string id = JsonDoc::parse(created.body.toStdString())["definition_id"].get<std::string>();
-    const HttpResponse launched = request("PUT", "/api/v1/task/" + QByteArray::fromStdString(id) + "/execute", "{}");
+    // A launch is answered once its commit is done; the server asks at once when it cannot wait.
+    const HttpResponse held = request("PUT", "/api/v1/task/" + QByteArray::fromStdString(id) + "/execute", "{}");
+    QVERIFY(held.held);
+    const HttpResponse launched = *held.held(true);
     QCOMPARE(launched.status, 200);
     const QString runId = QString::fromStdString(
         JsonDoc::parse(launched.body.toStdString())["run_id"].get<std::string>());

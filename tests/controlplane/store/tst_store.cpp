@@ -194,11 +194,20 @@ private Q_SLOTS:
     void failedWriteIsNotNumbered();
     void changeWindowIsPruned();
     void changeNumbersGoOnAfterReopen();
+    void batchedWriteIsReadBeforeItsCommit();
+    void batchCommitsAtTheEndOfTheTurn();
+    void writeNowCommitsTheBatch();
+    void failedWriteLeavesTheRestOfTheBatch();
+    void closingCommitsTheBatch();
 
 private:
     QString databasePath() const { return m_dir->filePath(QStringLiteral("flotilla.db")); }
     bool openStore();
     bool populate();
+    // Another connection to the same file: it sees only what is committed.
+    std::optional<RunStatus> committedStatus(const QString &runId) const;
+    // Two QUEUED runs of a stored definition, committed.
+    QList<Run> storeQueuedRuns();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
@@ -224,6 +233,26 @@ bool Tst_Store::populate()
     // Two batches, as launches arrive.
     const QList<Run> runs = sampleRuns();
     return m_store->insertRuns(runs.mid(0, 2)) && m_store->insertRuns(runs.mid(2));
+}
+
+std::optional<RunStatus> Tst_Store::committedStatus(const QString &runId) const
+{
+    Store other;
+    QString error;
+    if (!other.open(databasePath(), &error))
+        return std::nullopt;
+    const std::optional<Run> run = other.run(runId);
+    return run ? std::optional<RunStatus>(run->status) : std::nullopt;
+}
+
+QList<Run> Tst_Store::storeQueuedRuns()
+{
+    const Definition definition = sampleDefinitions().first();
+    const QList<Run> runs{makeRun("b-1", definition, "local", RunStatus::Queued, "u", QDateTime::currentDateTimeUtc()),
+                          makeRun("b-2", definition, "local", RunStatus::Queued, "u", QDateTime::currentDateTimeUtc())};
+    if (!m_store->insertDefinition(definition) || !m_store->insertRuns(runs))
+        return {};
+    return runs;
 }
 
 void Tst_Store::init()
@@ -1174,6 +1203,100 @@ void Tst_Store::changeNumbersGoOnAfterReopen()
     Definition definition = sampleDefinitions().first();
     definition.memory = 1;
     QVERIFY(m_store->updateDefinition(definition));
+    QCOMPARE(m_store->changeSeq(), seq + 1);
+}
+
+void Tst_Store::batchedWriteIsReadBeforeItsCommit()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Batched));
+    // This connection reads it at once; the disk, the feed and the signal do not have it yet.
+    QCOMPARE(m_store->run(QStringLiteral("b-1"))->status, RunStatus::Pending);
+    QCOMPARE(m_store->runsWithStatus(RunStatus::Queued).size(), 1);
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Queued);
+    QCOMPARE(m_store->changeSeq(), seq);
+    QVERIFY(m_store->changesSince(seq).changes.isEmpty());
+    QCOMPARE(changed.size(), 0);
+}
+
+void Tst_Store::batchCommitsAtTheEndOfTheTurn()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    for (Run &run : runs) {
+        QVERIFY(run.advanceTo(RunStatus::Pending));
+        QVERIFY(m_store->updateRun(run, Store::Commit::Batched));
+    }
+    QVERIFY(changed.wait());
+    // One commit for the turn's writes, announced once, after it.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toLongLong(), seq + 2);
+    QCOMPARE(m_store->changeSeq(), seq + 2);
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Pending);
+    QCOMPARE(committedStatus(QStringLiteral("b-2")), RunStatus::Pending);
+    QCOMPARE(changeList(m_store->changesSince(seq)),
+             QStringList({QStringLiteral("run b-1 %1").arg(seq + 1), QStringLiteral("run b-2 %1").arg(seq + 2)}));
+}
+
+void Tst_Store::writeNowCommitsTheBatch()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Batched));
+    QVERIFY(runs[1].advanceTo(RunStatus::Stopped));
+    QVERIFY(m_store->updateRun(runs[1]));
+    // Committed with the acknowledged write, before it returned: no turn needed.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_store->changeSeq(), seq + 2);
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Pending);
+    QCOMPARE(committedStatus(QStringLiteral("b-2")), RunStatus::Stopped);
+    QVERIFY(m_store->commitBatch()); // none open
+    QCOMPARE(changed.size(), 1);
+}
+
+void Tst_Store::failedWriteLeavesTheRestOfTheBatch()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Batched));
+    Run ghost = runs[1];
+    ghost.runId = QStringLiteral("b-ghost");
+    QVERIFY(!m_store->updateRun(ghost, Store::Commit::Batched));
+    QVERIFY(runs[1].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[1], Store::Commit::Batched));
+    QVERIFY(m_store->commitBatch());
+    QCOMPARE(changed.size(), 1);
+    // The failed write took no number and undid nothing of the others.
+    QCOMPARE(m_store->changeSeq(), seq + 2);
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Pending);
+    QCOMPARE(committedStatus(QStringLiteral("b-2")), RunStatus::Pending);
+    QVERIFY(!committedStatus(QStringLiteral("b-ghost")));
+    QCOMPARE(changeList(m_store->changesSince(seq)),
+             QStringList({QStringLiteral("run b-1 %1").arg(seq + 1), QStringLiteral("run b-2 %1").arg(seq + 2)}));
+}
+
+void Tst_Store::closingCommitsTheBatch()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Batched));
+    m_store.reset();
+    QVERIFY(openStore());
+    QCOMPARE(m_store->run(QStringLiteral("b-1"))->status, RunStatus::Pending);
     QCOMPARE(m_store->changeSeq(), seq + 1);
 }
 
