@@ -53,12 +53,10 @@ void ChangeFeed::start()
     if (m_subscribers.isEmpty() || m_job)
         return;
     switch (m_client->flavour()) {
-    case ServerFlavour::ControlPlane:
-        return request();
+    case ServerFlavour::ControlPlane: return request();
     case ServerFlavour::Auto: // may become ControlPlane once detected
         return m_retry.start();
-    default:
-        return;
+    default: return;
     }
 }
 

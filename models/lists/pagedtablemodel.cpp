@@ -1,6 +1,7 @@
 #include "pagedtablemodel.h"
 
 #include <client/apijob.h>
+#include <client/changefeed.h>
 #include <client/flotillaclient.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@ PagedTableModel::PagedTableModel(FlotillaClient *client, int columns, QObject *p
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(0);
     connect(&m_reloadTimer, &QTimer::timeout, this, &PagedTableModel::reload);
+    followChanges();
 }
 
 PagedTableModel::~PagedTableModel()
@@ -29,7 +31,61 @@ void PagedTableModel::setClient(FlotillaClient *client)
     if (m_client == client)
         return;
     m_client = client;
+    followChanges();
     reload();
+}
+
+void PagedTableModel::followChanges()
+{
+    if (m_feed) {
+        disconnect(m_feed, nullptr, this, nullptr);
+        m_feed->unsubscribe(this);
+    }
+    m_feed = m_client ? m_client->changeFeed() : nullptr;
+    if (!m_feed)
+        return;
+    connect(m_feed, &ChangeFeed::changed, this, &PagedTableModel::onChanges);
+    connect(m_feed, &ChangeFeed::resetRequired, this, &PagedTableModel::refreshSoon);
+    // Whatever changed before the feed's first answer is not in it.
+    connect(m_feed, &ChangeFeed::healthyChanged, this, [this](bool healthy) {
+        if (healthy)
+            refreshSoon();
+    });
+    m_feed->subscribe(this);
+}
+
+bool PagedTableModel::isFollowingChanges() const
+{
+    return m_feed && m_feed->isHealthy();
+}
+
+void PagedTableModel::onChanges(const QList<FeedChange> &changes)
+{
+    if (!m_loaded)
+        return; // the page under way is newer
+    const QString kind = changeKind();
+    QStringList ids;
+    bool unknown = false;
+    for (const FeedChange &change : changes) {
+        if (change.kind != kind)
+            continue;
+        if (isLoadedItem(change.id))
+            ids.append(change.id);
+        else
+            unknown = true;
+    }
+    if (unknown || ids.size() > maxItemUpdates)
+        refreshSoon();
+    else if (!ids.isEmpty())
+        updateItems(ids);
+}
+
+void PagedTableModel::refreshSoon()
+{
+    if (canRefresh())
+        refresh();
+    else if (m_loaded)
+        m_refreshWanted = true;
 }
 
 void PagedTableModel::setPageSizes(int first, int largest)
@@ -126,6 +182,7 @@ void PagedTableModel::reload()
     m_exhausted = false;
     m_failed = false;
     m_refreshFailing = false;
+    m_refreshWanted = false;
     m_lastError = {};
     endResetModel();
     setTotal(-1);
@@ -156,6 +213,10 @@ void PagedTableModel::startRefresh(ApiJob *job, const std::function<void(ApiJob 
             answered(*job);
         } else {
             refreshFailed(job->error());
+        }
+        if (m_refreshWanted && canRefresh()) {
+            m_refreshWanted = false;
+            refresh();
         }
     });
     m_refreshJob = job;
