@@ -17,7 +17,6 @@ PagedTableModel::PagedTableModel(FlotillaClient *client, int columns, QObject *p
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(0);
     connect(&m_reloadTimer, &QTimer::timeout, this, &PagedTableModel::reload);
-    followChanges();
 }
 
 PagedTableModel::~PagedTableModel()
@@ -37,11 +36,14 @@ void PagedTableModel::setClient(FlotillaClient *client)
 
 void PagedTableModel::followChanges()
 {
+    ChangeFeed *feed = m_client && !changeKind().isEmpty() ? m_client->changeFeed() : nullptr;
+    if (feed == m_feed)
+        return;
     if (m_feed) {
         disconnect(m_feed, nullptr, this, nullptr);
         m_feed->unsubscribe(this);
     }
-    m_feed = m_client ? m_client->changeFeed() : nullptr;
+    m_feed = feed;
     if (!m_feed)
         return;
     connect(m_feed, &ChangeFeed::changed, this, &PagedTableModel::onChanges);
@@ -138,6 +140,7 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    followChanges(); // here, not in the constructor: changeKind() is virtual
     const qint64 offset = rowCount();
     const qint64 limit = std::clamp<qint64>(offset, m_pageSize, m_maxPageSize);
     ApiJob *job = createListJob(*m_client, listQuery(offset, limit));

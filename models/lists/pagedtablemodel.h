@@ -113,11 +113,12 @@ protected:
     // Merges a finished refresh (the first rows on the server) and returns the total.
     virtual qint64 mergeRefresh(ApiJob &job) = 0;
     virtual void clearRows() = 0;
-    // The change feed's kind of the items ("run", "definition", "template").
-    virtual QString changeKind() const = 0;
-    virtual bool isLoadedItem(const QString &id) const = 0;
+    // The change feed's kind of the items ("run", "definition", "template");
+    // empty (names, clusters): the model does not follow the feed.
+    virtual QString changeKind() const { return {}; }
+    virtual bool isLoadedItem(const QString &) const { return false; }
     // Fetches the loaded items of `ids` again and updates their rows.
-    virtual void updateItems(const QStringList &ids) = 0;
+    virtual void updateItems(const QStringList &) {}
     // An item changed in a way an update of its row cannot show (deleted).
     void refreshSoon();
 
