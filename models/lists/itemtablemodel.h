@@ -41,7 +41,8 @@ protected:
     virtual QList<Item> itemsOf(ApiJob &job, qint64 *total) const = 0;
     virtual QString idOf(const Item &item) const = 0;
     virtual bool differ(const Item &a, const Item &b) const = 0;
-    virtual ResultJob<Item> *createItemJob(FlotillaClient &client, const QString &id) = 0;
+    // The read of one item, for models that follow the change feed (changeKind()).
+    virtual ResultJob<Item> *createItemJob(FlotillaClient &, const QString &) { return nullptr; }
 
     // Puts a fetched item in its row when it changed.
     virtual void replaceItem(int row, const Item &item)
@@ -58,6 +59,8 @@ protected:
     {
         for (const QString &id : ids) {
             ResultJob<Item> *job = createItemJob(*client(), id);
+            if (!job)
+                return refreshSoon();
             connect(job, &ApiJob::finished, this, [this, job, id] {
                 if (job->succeeded()) {
                     // Looked up now: rows may have moved or been reloaded meanwhile.

@@ -417,6 +417,9 @@ void RunListModel::fetchVanished(const QStringList &runIds)
 
 void RunListModel::replaceItem(int row, const Run &run)
 {
+    // Two reads of one run may answer out of order; a status never moves back.
+    if (Run probe = itemAt(row); run.status != probe.status && !probe.advanceTo(run.status))
+        return;
     int first = -1;
     int last = -1;
     updateRow(row, run, &first, &last);

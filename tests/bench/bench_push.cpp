@@ -149,14 +149,10 @@ void launch(FlotillaClient &client, const QString &definitionId, QStringList *ru
 std::optional<qint64> statusTime(const Run &run)
 {
     switch (run.status) {
-    case RunStatus::Queued:
-        return run.queuedAt ? std::optional(run.queuedAt->toMSecsSinceEpoch()) : std::nullopt;
-    case RunStatus::Running:
-        return run.startedAt ? std::optional(run.startedAt->toMSecsSinceEpoch()) : std::nullopt;
-    case RunStatus::Stopped:
-        return run.finishedAt ? std::optional(run.finishedAt->toMSecsSinceEpoch()) : std::nullopt;
-    default:
-        return std::nullopt;
+    case RunStatus::Queued: return run.queuedAt ? std::optional(run.queuedAt->toMSecsSinceEpoch()) : std::nullopt;
+    case RunStatus::Running: return run.startedAt ? std::optional(run.startedAt->toMSecsSinceEpoch()) : std::nullopt;
+    case RunStatus::Stopped: return run.finishedAt ? std::optional(run.finishedAt->toMSecsSinceEpoch()) : std::nullopt;
+    default: return std::nullopt;
     }
 }
 
@@ -193,9 +189,9 @@ std::vector<double> measurePush(FlotillaClient &client, RunListModel &model, int
     launcher.start();
     waitFor(
         [&] {
-            return runIds.size() == runs
-                   && std::all_of(runIds.cbegin(), runIds.cend(),
-                                  [&](const QString &id) { return shown.value(id) == RunStatus::Stopped; });
+            return runIds.size() == runs && std::all_of(runIds.cbegin(), runIds.cend(), [&](const QString &id) {
+                       return shown.value(id) == RunStatus::Stopped;
+                   });
         },
         120000, QStringLiteral("every run STOPPED in the model"));
     QObject::disconnect(&model, nullptr, &model, nullptr);
@@ -238,7 +234,8 @@ struct Idle
 
 Idle measureIdle(FlotillaClient &client, RunListModel &model, const QString &errorFile, int seconds)
 {
-    const QString definitionId = createDefinition(client, QStringLiteral("bench-push-idle"), QStringLiteral("sleep 3600"));
+    const QString definitionId = createDefinition(client, QStringLiteral("bench-push-idle"),
+                                                  QStringLiteral("sleep 3600"));
     QStringList runIds;
     for (int i = 0; i < watchedRuns; ++i)
         launch(client, definitionId, &runIds);
@@ -283,7 +280,7 @@ int push()
     parser.setApplicationDescription(QStringLiteral("Change feed latency and idle cost against flotilla-local."));
     parser.addHelpOption();
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs launched (3 changes each)."),
-                                       QStringLiteral("n"), QStringLiteral("60"));
+                                        QStringLiteral("n"), QStringLiteral("60"));
     const QCommandLineOption linesOption(QStringLiteral("lines"), QStringLiteral("Log lines timed."),
                                          QStringLiteral("n"), QStringLiteral("50"));
     const QCommandLineOption idleOption(QStringLiteral("idle-s"), QStringLiteral("Seconds of idling measured."),
@@ -301,15 +298,16 @@ int push()
     const QString errorFile = errorDir.filePath(QStringLiteral("server.err"));
     Server server;
     server.setErrorFile(errorFile);
-    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
-                                   dataDir, QStringLiteral("--container-engines"), QString(),
-                                   QStringLiteral("--parallel-runs"), QStringLiteral("16"), QStringLiteral("--verbose")});
+    const QUrl url = server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--data-dir"), dataDir, QStringLiteral("--container-engines"),
+                                   QString(), QStringLiteral("--parallel-runs"), QStringLiteral("16"),
+                                   QStringLiteral("--verbose")});
     FlotillaClient client(url, ServerFlavour::ControlPlane);
     client.setBearerToken(QString::fromUtf8(server.token()));
     RunListModel model(&client);
     model.fetchMore({});
     waitFor([&] { return model.isFollowingChanges() && !model.isLoading(); }, 30000,
-              QStringLiteral("the run list loaded and following the change feed"));
+            QStringLiteral("the run list loaded and following the change feed"));
 
     const std::vector<double> pushed = measurePush(client, model, runs);
     const double p50 = percentile(pushed, 0.5);
