@@ -1,5 +1,6 @@
 #include "flotillaclient.h"
 
+#include "changefeed.h"
 #include "flavourdetectionjob.h"
 
 #include <wire/exportfile.h>
@@ -316,6 +317,27 @@ RawLogChunkJob *FlotillaClient::rawLogChunk(const QString &runId, const QString 
 bool FlotillaClient::servesCurrentRoutes() const
 {
     return m_flavour == ServerFlavour::ControlPlane || m_flavour == ServerFlavour::CurrentUpstream;
+}
+
+ResultJob<FeedPage> *FlotillaClient::changes(qint64 since, int waitSeconds)
+{
+    ApiRequest request = get({QStringLiteral("v6"), QStringLiteral("changes")});
+    if (since >= 0)
+        request.query.append({QStringLiteral("since"), QString::number(since)});
+    if (waitSeconds > 0)
+        request.query.append({QStringLiteral("wait"), QString::number(waitSeconds)});
+    return new ResultJob<FeedPage>(this, request, [](const QByteArray &body, QString *problem, QStringList *warnings) {
+        return jsonParser<FeedPage>([problem](const Json &json, QStringList *warnings) {
+            return FeedPage::fromJson(json, problem, warnings);
+        })(body, problem, warnings);
+    });
+}
+
+ChangeFeed *FlotillaClient::changeFeed()
+{
+    if (!m_changeFeed)
+        m_changeFeed = new ChangeFeed(this);
+    return m_changeFeed;
 }
 
 ResultJob<TemplateList> *FlotillaClient::listTemplates(const QUrlQuery &query)

@@ -7,6 +7,7 @@
 #include "serverflavour.h"
 
 #include <wire/definition.h>
+#include <wire/feedpage.h>
 #include <wire/launchrequest.h>
 #include <wire/lists.h>
 #include <wire/run.h>
@@ -20,6 +21,7 @@
 
 namespace Flotilla {
 
+class ChangeFeed;
 class FlavourDetectionJob;
 
 // The API of one server profile: one QNetworkAccessManager, a base URL (the
@@ -112,6 +114,12 @@ public:
                                          const TemplateLaunchRequest &request);
     ResultJob<RunList> *listTemplateRuns(const QString &templateId, const QUrlQuery &query = {});
 
+    // Our control plane's change feed: what changed after `since` (-1: just
+    // the latest number), held up to `waitSeconds` when nothing did.
+    ResultJob<FeedPage> *changes(qint64 since, int waitSeconds);
+    // The one feed of this client that every list and watcher shares (made on first use).
+    ChangeFeed *changeFeed();
+
     ResultJob<NameList> *groups(const QUrlQuery &query = {});
     ResultJob<NameList> *tags(const QUrlQuery &query = {});
     ResultJob<ClustersList> *clusters();
@@ -129,6 +137,7 @@ private:
     int m_timeoutMs = 30000;
     int m_maxRetries = 3;
     QMap<QByteArray, QByteArray> m_headers;
+    ChangeFeed *m_changeFeed = nullptr; // a child
 };
 
 } // namespace Flotilla

@@ -16,7 +16,9 @@ RunPoller::RunPoller(FlotillaClient *client, QString runId, QObject *parent)
 
 RunPoller::~RunPoller()
 {
-    stop();
+    m_active = false;
+    m_timer.stop();
+    abortJob();
 }
 
 void RunPoller::start()
@@ -32,6 +34,12 @@ void RunPoller::stop()
 {
     m_active = false;
     m_timer.stop();
+    abortJob();
+    stopped();
+}
+
+void RunPoller::abortJob()
+{
     if (ApiJob *job = m_job.data()) {
         m_job.clear();
         disconnect(job, nullptr, this, nullptr);
@@ -41,6 +49,7 @@ void RunPoller::stop()
 
 void RunPoller::pollNow()
 {
+    m_timer.stop();
     if (m_active)
         poll();
 }
@@ -65,7 +74,7 @@ bool RunPoller::goesOnAfter(const ApiError &error)
 {
     const bool goesOn = error.isTransient() || error.isTimeout();
     if (!goesOn)
-        m_active = false;
+        stop();
     return goesOn;
 }
 

@@ -1,5 +1,6 @@
 #include "runwatcher.h"
 
+#include "changefeed.h"
 #include "flotillaclient.h"
 
 namespace Flotilla {
@@ -7,6 +8,60 @@ namespace Flotilla {
 RunWatcher::RunWatcher(FlotillaClient *client, QString runId, QObject *parent)
     : RunPoller(client, std::move(runId), parent)
 {}
+
+void RunWatcher::starting()
+{
+    if (!client())
+        return;
+    m_feed = client()->changeFeed();
+    connect(m_feed, &ChangeFeed::changed, this, &RunWatcher::onChanges);
+    connect(m_feed, &ChangeFeed::resetRequired, this, &RunWatcher::pollSoon);
+    connect(m_feed, &ChangeFeed::healthyChanged, this, &RunWatcher::onFeedHealthy);
+    m_feed->subscribe(this);
+}
+
+void RunWatcher::stopped()
+{
+    m_pollAgain = false;
+    if (m_feed) {
+        disconnect(m_feed, nullptr, this, nullptr);
+        m_feed->unsubscribe(this);
+        m_feed.clear();
+    }
+}
+
+void RunWatcher::onChanges(const QList<FeedChange> &changes)
+{
+    const bool named = std::any_of(changes.cbegin(), changes.cend(), [this](const FeedChange &change) {
+        return change.kind == u"run" && change.id == m_runId;
+    });
+    if (named)
+        pollSoon();
+}
+
+void RunWatcher::onFeedHealthy(bool healthy)
+{
+    if (healthy)
+        pollSoon(); // what changed before the feed began is not in it
+    else if (!isPolling())
+        scheduleIn(m_intervalMs);
+}
+
+void RunWatcher::pollSoon()
+{
+    if (isPolling())
+        m_pollAgain = true;
+    else
+        pollNow();
+}
+
+void RunWatcher::scheduleNext()
+{
+    if (std::exchange(m_pollAgain, false))
+        pollNow();
+    else if (!m_feed || !m_feed->isHealthy())
+        scheduleIn(m_intervalMs);
+}
 
 void RunWatcher::poll()
 {
@@ -41,7 +96,7 @@ void RunWatcher::onStatusAnswer(ApiJob *job)
     }
     const RunStatusAnswer &answer = static_cast<RunStatusJob *>(job)->result();
     if (answer.unchanged && m_hasRun) {
-        scheduleIn(m_intervalMs);
+        scheduleNext();
         return;
     }
     m_etag = answer.etag;
@@ -66,7 +121,7 @@ void RunWatcher::onAnswer(ApiJob *job)
         Q_EMIT finished(m_run);
         return;
     }
-    scheduleIn(m_intervalMs);
+    scheduleNext();
 }
 
 void RunWatcher::onError(const ApiError &error)
@@ -74,7 +129,7 @@ void RunWatcher::onError(const ApiError &error)
     const bool goesOn = goesOnAfter(error);
     Q_EMIT errorOccurred(error);
     if (goesOn)
-        scheduleIn(m_intervalMs);
+        scheduleNext();
 }
 
 } // namespace Flotilla

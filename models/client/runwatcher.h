@@ -2,12 +2,20 @@
 
 #include "runpoller.h"
 
+#include <wire/feedpage.h>
 #include <wire/run.h>
+
+#include <QPointer>
 
 namespace Flotilla {
 
+class ChangeFeed;
+
 // Follows one run's record until it is STOPPED: reads it at once, then every
-// interval() (default 5 s, the official UI's pace). updated() comes with the
+// interval() (default 5 s, the official UI's pace). Against our control
+// plane, while the client's ChangeFeed is healthy, it reads the run only
+// when the feed names it (and once when the feed starts) instead of on the
+// timer; the timer takes over again when the feed fails. updated() comes with the
 // first answer, whenever the status moves forward, and when the record
 // changed at the same status (usage, events); an answer with an older status
 // than one already seen (a lagging replica) is ignored, since a status never
@@ -44,17 +52,27 @@ Q_SIGNALS:
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
+    void starting() override;
+    void stopped() override;
     void poll() override;
+    void onChanges(const QList<FeedChange> &changes);
+    void onFeedHealthy(bool healthy);
+    // Reads the run now, or after the request under way.
+    void pollSoon();
+    // After an answer: a queued poll, else the timer unless the feed serves.
+    void scheduleNext();
     void fetchRun();
     void onStatusAnswer(ApiJob *job);
     void onAnswer(ApiJob *job);
     void onError(const ApiError &error);
 
     int m_intervalMs = 5000;
+    QPointer<ChangeFeed> m_feed;
     Run m_run;
     QString m_etag;
     bool m_hasRun = false;
     bool m_statusRefused = false;
+    bool m_pollAgain = false;
 };
 
 } // namespace Flotilla

@@ -1,5 +1,7 @@
 #include "watchpoller.h"
 
+#include "changefeed.h"
+
 #include "flotillaclient.h"
 #include "watchlist.h"
 
@@ -66,9 +68,48 @@ void WatchPoller::setClient(FlotillaClient *client)
         return;
     abortJobs();
     m_timer.stop();
+    m_pollAgain = false;
     m_client = client;
+    followChanges();
     if (client)
         pollNow();
+}
+
+void WatchPoller::followChanges()
+{
+    if (m_feed) {
+        disconnect(m_feed, nullptr, this, nullptr);
+        m_feed->unsubscribe(this);
+    }
+    m_feed = m_client ? m_client->changeFeed() : nullptr;
+    if (!m_feed)
+        return;
+    connect(m_feed, &ChangeFeed::changed, this, &WatchPoller::onChanges);
+    connect(m_feed, &ChangeFeed::resetRequired, this, &WatchPoller::pollSoon);
+    connect(m_feed, &ChangeFeed::healthyChanged, this, &WatchPoller::onFeedHealthy);
+    m_feed->subscribe(this);
+}
+
+void WatchPoller::onChanges(const QList<FeedChange> &changes)
+{
+    if (std::any_of(changes.cbegin(), changes.cend(), [](const FeedChange &change) { return change.kind == u"run"; }))
+        pollSoon();
+}
+
+void WatchPoller::onFeedHealthy(bool healthy)
+{
+    if (healthy)
+        pollSoon(); // what changed before the feed began is not in it
+    else if (m_client && m_jobs.isEmpty())
+        m_timer.start(m_intervalMs);
+}
+
+void WatchPoller::pollSoon()
+{
+    if (m_jobs.isEmpty())
+        pollNow();
+    else
+        m_pollAgain = true;
 }
 
 void WatchPoller::abortJobs()
@@ -104,7 +145,9 @@ void WatchPoller::pollNow()
 
 void WatchPoller::cycleDone()
 {
-    if (m_client)
+    if (std::exchange(m_pollAgain, false))
+        pollNow();
+    else if (m_client && !(m_feed && m_feed->isHealthy()))
         m_timer.start(m_intervalMs);
 }
 

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 
+#include <wire/feedpage.h>
 #include <wire/run.h>
 
 #include <QHash>
@@ -14,6 +15,7 @@
 namespace Flotilla {
 
 class ApiJob;
+class ChangeFeed;
 class FlotillaClient;
 class WatchList;
 
@@ -27,6 +29,11 @@ class WatchList;
 // So a run costs a request of its own only when it ends, never per poll.
 // Definition watches add the recently finished list to each cycle (a run
 // may begin and end between two polls): two requests, however many watches.
+//
+// Against our control plane, while the client's ChangeFeed is healthy, a
+// cycle runs when the feed names a run (any: a watched definition may have
+// a new one) instead of every interval(); the timer takes over again when
+// the feed fails.
 //
 // The lists it reads (activeRuns(), recentlyFinished()) also feed the tray.
 // Errors are reported and polling goes on at the next interval; a watched run
@@ -65,6 +72,10 @@ Q_SIGNALS:
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
+    void followChanges();
+    void onChanges(const QList<FeedChange> &changes);
+    void onFeedHealthy(bool healthy);
+    void pollSoon(); // now, or after the cycle under way
     bool isWatched(const Run &run) const;
     void onActiveAnswer(ApiJob *job);
     void askRecentlyFinished();
@@ -79,6 +90,7 @@ private:
     WatchList *m_watches;
     QString m_profile;
     QPointer<FlotillaClient> m_client;
+    QPointer<ChangeFeed> m_feed;
     QTimer m_timer;
     int m_intervalMs = 5000;
     QList<QPointer<ApiJob>> m_jobs; // of the cycle under way
@@ -89,6 +101,7 @@ private:
     QSet<QString> m_reported;      // finished ones already reported
     bool m_polled = false;
     bool m_hasFinishedList = false;
+    bool m_pollAgain = false;
 };
 
 } // namespace Flotilla

@@ -40,15 +40,6 @@ void DefinitionListModel::setEnvFilter(const EnvList &pairs)
     setFilter(m_env, pairs);
 }
 
-int DefinitionListModel::rowOf(const QString &definitionId) const
-{
-    for (size_t row = 0; row < m_items.size(); ++row) {
-        if (m_items[row].definitionId == definitionId)
-            return int(row);
-    }
-    return -1;
-}
-
 QString DefinitionListModel::sortKey(int column) const
 {
     switch (column) {

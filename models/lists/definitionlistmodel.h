@@ -28,9 +28,6 @@ public:
     bool canFilterByTag() const;
     void setEnvFilter(const EnvList &pairs);
 
-    // The row of a definition among the loaded ones, -1 if not loaded.
-    int rowOf(const QString &definitionId) const;
-
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -38,6 +35,11 @@ private:
     QString sortKey(int column) const override;
     void addFilters(QUrlQuery &query) const override;
     ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
+    ResultJob<Definition> *createItemJob(FlotillaClient &client, const QString &id) override
+    {
+        return client.definition(id);
+    }
+    QString changeKind() const override { return QStringLiteral("definition"); }
     QList<Definition> itemsOf(ApiJob &job, qint64 *total) const override;
     QString idOf(const Definition &definition) const override { return definition.definitionId; }
     bool differ(const Definition &a, const Definition &b) const override { return a.toJson() != b.toJson(); }

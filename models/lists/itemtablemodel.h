@@ -18,6 +18,16 @@ class ItemTableModel : public PagedTableModel
 public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_items.size()); }
 
+    // The row of a loaded item, -1 if it is not loaded.
+    virtual int rowOf(const QString &id) const
+    {
+        for (size_t row = 0; row < m_items.size(); ++row) {
+            if (idOf(m_items[row]) == id)
+                return int(row);
+        }
+        return -1;
+    }
+
     // The item of a row (no bounds check beyond an assert).
     const Item &itemAt(int row) const
     {
@@ -31,6 +41,40 @@ protected:
     virtual QList<Item> itemsOf(ApiJob &job, qint64 *total) const = 0;
     virtual QString idOf(const Item &item) const = 0;
     virtual bool differ(const Item &a, const Item &b) const = 0;
+    // The read of one item, for models that follow the change feed (changeKind()).
+    virtual ResultJob<Item> *createItemJob(FlotillaClient &, const QString &) { return nullptr; }
+
+    // Puts a fetched item in its row when it changed.
+    virtual void replaceItem(int row, const Item &item)
+    {
+        if (!differ(m_items[size_t(row)], item))
+            return;
+        m_items[size_t(row)] = item;
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+
+    bool isLoadedItem(const QString &id) const override { return rowOf(id) >= 0; }
+
+    void updateItems(const QStringList &ids) override
+    {
+        for (const QString &id : ids) {
+            ResultJob<Item> *job = createItemJob(*client(), id);
+            if (!job)
+                return refreshSoon();
+            connect(job, &ApiJob::finished, this, [this, job, id] {
+                if (job->succeeded()) {
+                    // Looked up now: rows may have moved or been reloaded meanwhile.
+                    if (const int row = rowOf(id); row >= 0)
+                        replaceItem(row, job->result());
+                } else if (job->error().httpStatus() == 404) {
+                    refreshSoon(); // deleted: the merge drops its row
+                } else {
+                    refreshFailed(job->error());
+                }
+            });
+            job->start();
+        }
+    }
 
     qint64 appendPage(ApiJob &job) override
     {

@@ -1,6 +1,7 @@
 #include "pagedtablemodel.h"
 
 #include <client/apijob.h>
+#include <client/changefeed.h>
 #include <client/flotillaclient.h>
 
 #include <algorithm>
@@ -29,7 +30,64 @@ void PagedTableModel::setClient(FlotillaClient *client)
     if (m_client == client)
         return;
     m_client = client;
+    followChanges();
     reload();
+}
+
+void PagedTableModel::followChanges()
+{
+    ChangeFeed *feed = m_client && !changeKind().isEmpty() ? m_client->changeFeed() : nullptr;
+    if (feed == m_feed)
+        return;
+    if (m_feed) {
+        disconnect(m_feed, nullptr, this, nullptr);
+        m_feed->unsubscribe(this);
+    }
+    m_feed = feed;
+    if (!m_feed)
+        return;
+    connect(m_feed, &ChangeFeed::changed, this, &PagedTableModel::onChanges);
+    connect(m_feed, &ChangeFeed::resetRequired, this, &PagedTableModel::refreshSoon);
+    // Whatever changed before the feed's first answer is not in it.
+    connect(m_feed, &ChangeFeed::healthyChanged, this, [this](bool healthy) {
+        if (healthy)
+            refreshSoon();
+    });
+    m_feed->subscribe(this);
+}
+
+bool PagedTableModel::isFollowingChanges() const
+{
+    return m_feed && m_feed->isHealthy();
+}
+
+void PagedTableModel::onChanges(const QList<FeedChange> &changes)
+{
+    if (!m_loaded)
+        return; // the page under way is newer
+    const QString kind = changeKind();
+    QStringList ids;
+    bool unknown = false;
+    for (const FeedChange &change : changes) {
+        if (change.kind != kind)
+            continue;
+        if (isLoadedItem(change.id))
+            ids.append(change.id);
+        else
+            unknown = true;
+    }
+    if (unknown || ids.size() > maxItemUpdates)
+        refreshSoon();
+    else if (!ids.isEmpty())
+        updateItems(ids);
+}
+
+void PagedTableModel::refreshSoon()
+{
+    if (canRefresh())
+        refresh();
+    else if (m_loaded)
+        m_refreshWanted = true;
 }
 
 void PagedTableModel::setPageSizes(int first, int largest)
@@ -82,6 +140,7 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    followChanges(); // here, not in the constructor: changeKind() is virtual
     const qint64 offset = rowCount();
     const qint64 limit = std::clamp<qint64>(offset, m_pageSize, m_maxPageSize);
     ApiJob *job = createListJob(*m_client, listQuery(offset, limit));
@@ -126,6 +185,7 @@ void PagedTableModel::reload()
     m_exhausted = false;
     m_failed = false;
     m_refreshFailing = false;
+    m_refreshWanted = false;
     m_lastError = {};
     endResetModel();
     setTotal(-1);
@@ -156,6 +216,10 @@ void PagedTableModel::startRefresh(ApiJob *job, const std::function<void(ApiJob 
             answered(*job);
         } else {
             refreshFailed(job->error());
+        }
+        if (m_refreshWanted && canRefresh()) {
+            m_refreshWanted = false;
+            refresh();
         }
     });
     m_refreshJob = job;

@@ -2,6 +2,7 @@
 
 #include <client/flotillaclient.h>
 #include <wire/envvar.h>
+#include <wire/feedpage.h>
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -12,12 +13,21 @@
 
 namespace Flotilla {
 
+class ChangeFeed;
+
 // What the list models share: a FlotillaClient, server-side paging through
 // canFetchMore()/fetchMore() (one page request at a time; its rows arrive in
 // one insert), sorting mapped to sort_by/order, filters mapped to the query
 // (a change reloads from the first page, once per event-loop turn however
 // many setters ran), loading and error state, and refresh() of the loaded
 // rows without a reset.
+//
+// Live updates: against our control plane the model follows the client's
+// ChangeFeed. Changed items that are loaded are fetched again and updated
+// in place; an item not loaded (new), a reset, or more than
+// maxItemUpdates changes at once refresh() instead. While the feed is
+// healthy (isFollowingChanges()) polling timers rest; without it (other
+// flavours, feed errors) they poll as before.
 //
 // Sorting is the server's: sort() on this model reloads; columns the server
 // of the client's flavour cannot sort by are not sortable (isSortable()) and
@@ -32,6 +42,9 @@ class PagedTableModel : public QAbstractTableModel
     Q_PROPERTY(int maxPageSize READ maxPageSize)
 
 public:
+    // Changed items fetched one by one; more at once are one refresh().
+    static constexpr int maxItemUpdates = 20;
+
     enum Role {
         IdRole = Qt::UserRole + 1, // the item's id, for selection
         ObjectRole,                // the whole wire object (QVariant::fromValue)
@@ -57,6 +70,8 @@ public:
     void setPageSize(int rows) { setPageSizes(rows, rows); } // every page the same
 
     bool isLoading() const { return bool(m_pageJob); }
+    // Whether the change feed keeps the rows current, so polling can rest.
+    bool isFollowingChanges() const;
     qint64 totalCount() const { return m_total; }      // on the server; -1 before the first page
     ApiError lastError() const { return m_lastError; } // of the latest request; none after a success
 
@@ -98,6 +113,14 @@ protected:
     // Merges a finished refresh (the first rows on the server) and returns the total.
     virtual qint64 mergeRefresh(ApiJob &job) = 0;
     virtual void clearRows() = 0;
+    // The change feed's kind of the items ("run", "definition", "template");
+    // empty (names, clusters): the model does not follow the feed.
+    virtual QString changeKind() const { return {}; }
+    virtual bool isLoadedItem(const QString &) const { return false; }
+    // Fetches the loaded items of `ids` again and updates their rows.
+    virtual void updateItems(const QStringList &) {}
+    // An item changed in a way an update of its row cannot show (deleted).
+    void refreshSoon();
 
     ServerFlavour flavour() const;
     // checkIndex for data(), except that an invalid index is quietly no
@@ -132,10 +155,13 @@ protected:
 private:
     void dropJob(QPointer<ApiJob> &job);
     void pageAnswered(ApiJob &job);
+    void followChanges();
+    void onChanges(const QList<FeedChange> &changes);
 
     QPointer<FlotillaClient> m_client;
     QPointer<ApiJob> m_pageJob;
     QPointer<ApiJob> m_refreshJob;
+    QPointer<ChangeFeed> m_feed;
     QTimer m_reloadTimer;
     ApiError m_lastError;
     int m_columns = 0;
@@ -148,6 +174,7 @@ private:
     bool m_exhausted = false; // a page brought nothing new: stop fetching
     bool m_failed = false;    // a page request failed: no fetching until reload()
     bool m_refreshFailing = false;
+    bool m_refreshWanted = false; // a change came while a refresh was under way
 };
 
 } // namespace Flotilla

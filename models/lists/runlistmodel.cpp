@@ -51,7 +51,10 @@ RunListModel::RunListModel(FlotillaClient *client, QObject *parent)
     : ItemTableModel(client, ColumnCount, parent)
 {
     setInitialSort(QueuedAt, Qt::DescendingOrder);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &RunListModel::refresh);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (!isFollowingChanges())
+            refresh();
+    });
     m_tickTimer.setInterval(tickMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &RunListModel::tickDurations);
     m_tickTimer.start();
@@ -405,15 +408,22 @@ void RunListModel::fetchVanished(const QStringList &runIds)
                 refreshFailed(job->error());
                 return;
             }
-            if (const int row = activeRow(job->result().runId); row >= 0) {
-                int first = -1;
-                int last = -1;
-                updateRow(row, job->result(), &first, &last);
-                emitChanged(first, last);
-            }
+            if (const int row = activeRow(job->result().runId); row >= 0)
+                replaceItem(row, job->result());
         });
         job->start();
     }
+}
+
+void RunListModel::replaceItem(int row, const Run &run)
+{
+    // Two reads of one run may answer out of order; a status never moves back.
+    if (Run probe = itemAt(row); run.status != probe.status && !probe.advanceTo(run.status))
+        return;
+    int first = -1;
+    int last = -1;
+    updateRow(row, run, &first, &last);
+    emitChanged(first, last);
 }
 
 void RunListModel::updateRow(int row, const Run &run, int *first, int *last)

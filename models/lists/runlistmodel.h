@@ -13,7 +13,9 @@ namespace Flotilla {
 // newest first by default: queued_at on our control plane, started_at on
 // upstream servers, which cannot sort by queued_at.
 //
-// Live: while auto refresh is on, a timer (1 s for our control plane, 5 s,
+// Live: against our control plane the change feed updates changed runs in
+// place and brings new ones (see PagedTableModel). Without it, while auto
+// refresh is on, a timer (1 s for our control plane, 5 s,
 // upstream's own cadence, for other servers) updates the rows of runs that
 // are not STOPPED in place, by run_id, with one dataChanged per refresh, and
 // when sorted newest first inserts new runs at the top. Rows are never
@@ -81,7 +83,7 @@ public:
     void setRefreshInterval(int milliseconds);
 
     // The row of a loaded run, -1 if it is not loaded.
-    int rowOf(const QString &runId) const;
+    int rowOf(const QString &runId) const override;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -100,6 +102,9 @@ private:
     bool differ(const Run &a, const Run &b) const override;
     qint64 appendPage(ApiJob &job) override;
     void clearRows() override;
+    QString changeKind() const override { return QStringLiteral("run"); }
+    ResultJob<Run> *createItemJob(FlotillaClient &client, const QString &id) override { return client.run(id); }
+    void replaceItem(int row, const Run &run) override;
 
     void addFilters(QUrlQuery &query, bool withStatus) const;
     bool isNewestFirst() const;

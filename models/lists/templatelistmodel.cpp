@@ -20,15 +20,6 @@ void TemplateListModel::setNameFilter(const QString &name)
     setFilter(m_name, name);
 }
 
-int TemplateListModel::rowOf(const QString &templateId) const
-{
-    for (size_t row = 0; row < m_items.size(); ++row) {
-        if (m_items[row].templateId == templateId)
-            return int(row);
-    }
-    return -1;
-}
-
 QString TemplateListModel::sortKey(int column) const
 {
     switch (column) {

@@ -26,9 +26,6 @@ public:
     // of other names are left out here.
     void setNameFilter(const QString &name);
 
-    // The row of a template among the loaded ones, -1 if not loaded.
-    int rowOf(const QString &templateId) const;
-
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -36,6 +33,11 @@ private:
     QString sortKey(int column) const override;
     void addFilters(QUrlQuery &query) const override;
     ApiJob *createListJob(FlotillaClient &client, const QUrlQuery &query) override;
+    ResultJob<Template> *createItemJob(FlotillaClient &client, const QString &id) override
+    {
+        return client.templateById(id);
+    }
+    QString changeKind() const override { return QStringLiteral("template"); }
     QList<Template> itemsOf(ApiJob &job, qint64 *total) const override;
     QString idOf(const Template &tpl) const override { return tpl.templateId; }
     bool differ(const Template &a, const Template &b) const override { return a.toJson() != b.toJson(); }

@@ -103,7 +103,10 @@ QUrl Server::start(const QStringList &arguments)
     const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/flotilla-local");
     if (!QFile::exists(program))
         fail(QStringLiteral("%1 is missing; build the flotilla-local target").arg(program));
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    if (m_errorFile.isEmpty())
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    else
+        m_process.setStandardErrorFile(m_errorFile); // forwarding would win over the file
     m_process.start(program, arguments);
     if (!m_process.waitForStarted(10000))
         fail(QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString()));

@@ -46,6 +46,8 @@ public:
 
     // Its URL once it said "listening on"; `arguments` name the --data-dir.
     QUrl start(const QStringList &arguments);
+    // Its stderr into `path` instead of this program's (call before start()).
+    void setErrorFile(const QString &path) { m_errorFile = path; }
     // The token it keeps in its data dir, for the benchmark's clients.
     QByteArray token() const { return m_token; }
     void stop();
@@ -57,6 +59,7 @@ public:
 private:
     QProcess m_process;
     QByteArray m_token;
+    QString m_errorFile;
 };
 
 // The worst lateness of a 1 ms timer while it runs.

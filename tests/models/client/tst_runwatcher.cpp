@@ -3,6 +3,7 @@
 #include "fixtureserver.h"
 #include "testserver.h"
 
+#include <client/changefeed.h>
 #include <client/flotillaclient.h>
 #include <client/runwatcher.h>
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void followsARunUntilStopped();
+    void followsARunThroughTheChangeFeed();
     void stoppedRunFinishesAtOnce();
     void terminatedRunFinishesWithItsReason();
     void missingRunEndsWatching();
@@ -85,6 +87,22 @@ void Tst_RunWatcher::followsARunUntilStopped()
     QVERIFY(std::is_sorted(seen.cbegin(), seen.cend(), [](RunStatus a, RunStatus b) { return int(a) < int(b); }));
     QVERIFY(!watcher.isActive());
     QVERIFY(watcher.isFinished());
+}
+
+void Tst_RunWatcher::followsARunThroughTheChangeFeed()
+{
+    const Run run = launch(QStringLiteral("sleep 0.5; exit 3"));
+    RunWatcher watcher(m_client.get(), run.runId);
+    watcher.setInterval(24 * 3600 * 1000); // only the feed can explain an update
+    QSignalSpy updated(&watcher, &RunWatcher::updated);
+    QSignalSpy finished(&watcher, &RunWatcher::finished);
+    watcher.start();
+    QTRY_VERIFY(m_client->changeFeed()->isHealthy());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().value(0).value<Run>().exitCode, 3);
+    QVERIFY(updated.size() >= 2); // the first answer, then what the feed named
+    QVERIFY(!watcher.isActive());
+    QVERIFY(!m_client->changeFeed()->isHealthy()); // its only subscriber left: stopped
 }
 
 void Tst_RunWatcher::stoppedRunFinishesAtOnce()

@@ -4,6 +4,7 @@
 #include "fixtureserver.h"
 #include "testserver.h"
 
+#include <client/changefeed.h>
 #include <client/flotillaclient.h>
 #include <client/watchlist.h>
 #include <client/watchpoller.h>
@@ -258,7 +259,7 @@ void Tst_WatchPoller::followsARunOfTheLocalServer()
     WatchList watches;
     watches.watchRun(QStringLiteral("local"), run.runId);
     WatchPoller poller(&watches, QStringLiteral("local"));
-    poller.setInterval(50);
+    poller.setInterval(24 * 3600 * 1000); // the change feed, not the timer, brings the end
     QSignalSpy finished(&poller, &WatchPoller::watchedRunFinished);
     poller.setClient(&client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
@@ -266,6 +267,7 @@ void Tst_WatchPoller::followsARunOfTheLocalServer()
     QCOMPARE(ended.runId, run.runId);
     QCOMPARE(ended.exitCode, 2);
     QVERIFY(watches.watchedRuns(QStringLiteral("local")).isEmpty());
+    QVERIFY(client.changeFeed()->isHealthy());
 }
 
 QTEST_GUILESS_MAIN(Tst_WatchPoller)

@@ -71,6 +71,11 @@ protected:
         return list.definitions;
     }
     QString idOf(const Definition &definition) const override { return definition.definitionId; }
+    ResultJob<Definition> *createItemJob(FlotillaClient &client, const QString &id) override
+    {
+        return client.definition(id);
+    }
+    QString changeKind() const override { return QStringLiteral("definition"); }
     bool differ(const Definition &a, const Definition &b) const override
     {
         return a.alias != b.alias || a.groupName != b.groupName;

@@ -5,6 +5,7 @@
 #include "storefill.h"
 #include "testserver.h"
 
+#include <client/changefeed.h>
 #include <lists/runlistmodel.h>
 
 #include <QDir>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void filtersReloadFromTheFirstPage();
     void definitionScopesTheRuns();
     void sortableColumnsFollowTheServer();
+    void changeFeedUpdatesRowsInPlace();
     void durationTicksForRunningRuns();
     void errorsAreReportedAndStopPaging();
 
@@ -286,6 +288,32 @@ void Tst_RunListModel::sortableColumnsFollowTheServer()
     QVERIFY(model.isSortable(RunListModel::StartedAt));
     QCOMPARE(model.sortColumn(), int(RunListModel::StartedAt));
     QCOMPARE(model.refreshInterval(), 5000);
+}
+
+void Tst_RunListModel::changeFeedUpdatesRowsInPlace()
+{
+    startServer();
+    const QString definitionId = createDefinition(QStringLiteral("fed"), QStringLiteral("g"),
+                                                  QStringLiteral("sleep 0.3"));
+    RunListModel model(m_client.get());
+    model.setRefreshInterval(24 * 3600 * 1000); // only the feed can explain an update
+    ModelTesters testers(&model);
+    model.fetchMore({});
+    QTRY_VERIFY(!model.isLoading() && model.totalCount() == 0);
+    QTRY_VERIFY(model.isFollowingChanges());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+
+    const Run run = launch(definitionId); // not loaded: the feed's refresh brings it
+    QTRY_COMPARE(model.rowCount(), 1);
+    QCOMPARE(model.itemAt(0).runId, run.runId);
+    // Loaded: each change of it is fetched and put in its row.
+    QTRY_COMPARE_WITH_TIMEOUT(model.itemAt(0).status, RunStatus::Stopped, 20000);
+    QCOMPARE(model.itemAt(0).exitCode, 0);
+    QCOMPARE(inserts.size(), 1);
+    QCOMPARE(resets.size(), 0);
+    QVERIFY(!changes.isEmpty());
 }
 
 void Tst_RunListModel::durationTicksForRunningRuns()
