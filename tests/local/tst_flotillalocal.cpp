@@ -130,6 +130,20 @@ QStringList entriesOf(const QString &dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
 }
 
+// Writes `path` until the disk is full; false if it never filled.
+bool fillDisk(const QString &path)
+{
+    QFile filler(path);
+    if (!filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return false;
+    const QByteArray block(64 * 1024, 'x');
+    for (int i = 0; i < 100000; ++i) {
+        if (filler.write(block) != block.size())
+            return true;
+    }
+    return false;
+}
+
 QStringList serveArgs(const QString &dataDir, const QString &listen = QStringLiteral("127.0.0.1:0"))
 {
     return {QStringLiteral("--listen"), listen, QStringLiteral("--data-dir"), dataDir};
@@ -174,6 +188,7 @@ private Q_SLOTS:
     void foreignOwnedDataDirRefused();
     void missingContainerEngineLeftOutWithWarning();
     void logFileTruncatedOrDeletedUnderARun();
+    void diskFull();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -622,6 +637,71 @@ void Tst_FlotillaLocal::logFileTruncatedOrDeletedUnderARun()
     const Json stopped = waitForStatus(client, runId, "STOPPED");
     QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
     QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::diskFull()
+{
+    QVERIFY(QDir().mkpath(dataDir()));
+    TmpfsMount mount;
+    QString problem;
+    if (!mount.mount(dataDir(), &problem, QStringLiteral("4m")))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here (%1)").arg(problem)));
+    LocalProcess process(home());
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--container-engines") << QString(),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    const QString hello = createDefinition(client, {{"alias", "hello"}, {"image", "none"}, {"command", "echo hello"}});
+    QVERIFY(!hello.isEmpty());
+
+    // A run whose output fills the disk fails for it; what it wrote stays.
+    const QString numbered = createDefinition(client, {{"alias", "numbered"},
+                                                       {"image", "none"},
+                                                       {"command", "i=0; while :; do i=$((i+1)); echo line $i; done"}});
+    const QString failedRunId = QString::fromStdString(launch(client, numbered).value("run_id", ""));
+    QVERIFY(!failedRunId.isEmpty());
+    const Json failed = waitForStatus(client, failedRunId, "STOPPED", 60000);
+    const QString logPath = dataDir() + QStringLiteral("/logs/") + failedRunId + QStringLiteral(".log");
+    QVERIFY2(failed.value("exit_code", Json()).is_null(), failed.dump().c_str());
+    QVERIFY2(failed.value("exit_reason", "")
+                 == "the log " + logPath.toStdString() + " could not be written: no space left on device",
+             failed.dump().c_str());
+    const QByteArray log = readLogByPaging(client, failedRunId);
+    const QList<QByteArray> lines = log.split('\n');
+    QVERIFY2(lines.size() > 1000, log.left(200).constData());
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) // the last line may be cut short
+        QCOMPARE(lines[i], "line " + QByteArray::number(i + 1));
+
+    // A write that does not fit is refused whole, and the server stays up.
+    const int definitions = client.get(QStringLiteral("/api/v1/task")).json().value("total", -1);
+    QVERIFY(fillDisk(dataDir() + QStringLiteral("/filler")));
+    const QStringList runFiles = entriesOf(dataDir() + QStringLiteral("/runs"));
+    const QStringList logFiles = entriesOf(dataDir() + QStringLiteral("/logs"));
+    const std::string full = "the disk holding the data dir " + dataDir().toStdString()
+                             + " is full; free some space there and try again";
+    HttpResult refused = client.put(QStringLiteral("/api/v4/task/%1/execute").arg(hello),
+                                    Json{{"run_tags", {{"owner_id", "tester"}}}});
+    QCOMPARE(refused.status, 507);
+    QCOMPARE(refused.json().value("error", ""), "could not store the run: " + full);
+    refused = client.post(QStringLiteral("/api/v1/task"), {{"alias", "more"}, {"image", "none"}, {"command", "true"}});
+    QCOMPARE(refused.status, 507);
+    QCOMPARE(refused.json().value("error", ""), "could not save the definition: " + full);
+    QCOMPARE(client.get(QStringLiteral("/api/v1/history")).json().value("total", -1), 1);
+    QCOMPARE(client.get(QStringLiteral("/api/v1/task")).json().value("total", -1), definitions);
+    QCOMPARE(entriesOf(dataDir() + QStringLiteral("/runs")), runFiles);
+    QCOMPARE(entriesOf(dataDir() + QStringLiteral("/logs")), logFiles);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+
+    // Space freed, launches work again.
+    QVERIFY(QFile::remove(dataDir() + QStringLiteral("/filler")));
+    QVERIFY(QFile::remove(logPath));
+    const QString runId = QString::fromStdString(launch(client, hello).value("run_id", ""));
+    QVERIFY(!runId.isEmpty());
+    const Json succeeded = waitForStatus(client, runId, "STOPPED");
+    QVERIFY2(succeeded.value("exit_code", -1) == 0, succeeded.dump().c_str());
+    QCOMPARE(readLogByPaging(client, runId), "hello\n");
     QVERIFY(process.signalAndWait(SIGTERM));
     QCOMPARE(process.exitCode(), 0);
 }

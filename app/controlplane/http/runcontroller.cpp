@@ -171,7 +171,7 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
         return jsonResponse(run.toJson());
     m_scheduler.noteQueued(run);
     if (!m_store.insertRuns({run}))
-        return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+        return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
     // The answer is the QUEUED run; placing it waits until the answer is on
     // its way. The scheduler may outlive this controller, so it is both the
     // context and all the call touches.
@@ -299,7 +299,7 @@ HttpResponse RunController::terminate(const HttpRequest &, const Args &args)
                                       .arg(run->runId));
     const std::optional<Run> stopped = m_scheduler.terminate(*run);
     if (!stopped)
-        return errorResponse(500, QStringLiteral("could not terminate the run: %1").arg(m_store.lastError()));
+        return storeFailureResponse(m_store, QStringLiteral("could not terminate the run"));
     Json json = stopped->toJson();
     json["terminated"] = true;
     return jsonResponse(json);

@@ -12,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+class QSqlError;
+
 namespace Flotilla {
 
 // One page of a list: the stored JSON documents, and how many match in all.
@@ -103,6 +105,10 @@ public:
     ChangePage changesSince(qint64 since);
 
     QString lastError() const { return m_lastError; }
+    // The last failed write failed for want of space (SQLITE_FULL).
+    bool lastErrorWasDiskFull() const { return m_diskFull; }
+    // Where the database lives: the disk that is full when a write is.
+    QString directory() const;
 
 Q_SIGNALS:
     // After a write with changes is committed.
@@ -111,6 +117,10 @@ Q_SIGNALS:
 private:
     QSqlQuery &prepared(const QString &sql);
     bool exec(QSqlQuery &query);
+    void noteError(const QSqlError &error);
+    // A run's update is what ends it: it may use the reserve kept for a full disk.
+    bool releaseReserve();
+    void renewReserve();
     bool transaction(const std::function<bool()> &work);
     // In a transaction: numbers the change and prunes what left the window.
     bool recordChange(const char *kind, const QString &id);
@@ -134,6 +144,9 @@ private:
     PageCache m_runLists;
     PageCache m_templateLists;
     QString m_lastError;
+    bool m_diskFull = false;
+    QString m_path;
+    bool m_reserveReleased = false;
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
 };
