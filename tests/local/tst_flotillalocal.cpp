@@ -1,5 +1,8 @@
 // flotilla-local, the program: options, start-up messages, signals and
 // crash safety (api-contract §8, §8a). Runs the real binary.
+#include <client/flotillaclient.h>
+#include <lists/runlistmodel.h>
+#include <modeltesters.h>
 #include <testserver.h>
 #include <tmpfsmount.h>
 #include <wire/localserver.h>
@@ -10,6 +13,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -116,6 +120,7 @@ public:
     QByteArray allStdout() { return m_stdout += m_process.readAllStandardOutput(); }
     QByteArray allStderr() { return m_stderr += m_process.readAllStandardError(); }
     int exitCode() const { return m_process.exitCode(); }
+    qint64 processId() const { return m_process.processId(); }
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
     QProcess::ProcessState state() const { return m_process.state(); }
 
@@ -189,6 +194,7 @@ private Q_SLOTS:
     void missingContainerEngineLeftOutWithWarning();
     void logFileTruncatedOrDeletedUnderARun();
     void diskFull();
+    void frozenServer();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -704,6 +710,75 @@ void Tst_FlotillaLocal::diskFull()
     QCOMPARE(readLogByPaging(client, runId), "hello\n");
     QVERIFY(process.signalAndWait(SIGTERM));
     QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::frozenServer()
+{
+    LocalProcess server(home());
+    QString problem;
+    const QUrl url = server.startServing(serveArgs(dataDir()) << QStringLiteral("--container-engines") << QString(),
+                                         &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    // The gate holds the run between its halves until the server is frozen.
+    const QString gate = dataDir() + QStringLiteral("-gate");
+    const std::string numbered = "for i in $(seq 1 100); do echo line $i; done; while [ ! -e " + gate.toStdString()
+                                 + " ]; do sleep 0.02; done; for i in $(seq 101 200); do echo line $i; done";
+    const QString definitionId = createDefinition(client,
+                                                  {{"alias", "numbered"}, {"image", "none"}, {"command", numbered}});
+    const QString runId = QString::fromStdString(launch(client, definitionId).value("run_id", ""));
+    QVERIFY(!runId.isEmpty());
+
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
+    environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), QString::fromLatin1(token()));
+    cli.setProcessEnvironment(environment);
+    cli.start(QStringLiteral(FLOTILLA_BIN_DIR "/flotilla"),
+              {QStringLiteral("--server"), url.toString(), QStringLiteral("--token-env"),
+               QStringLiteral("FLOTILLA_TEST_TOKEN"), QStringLiteral("--timeout"), QStringLiteral("0.5"),
+               QStringLiteral("logs"), QStringLiteral("--follow"), runId});
+    QByteArray out, err;
+    const auto readCli = [&] {
+        out += cli.readAllStandardOutput();
+        err += cli.readAllStandardError();
+    };
+    // The desktop's run list, refreshing, with as short a patience.
+    FlotillaClient modelClient(url);
+    modelClient.setBearerToken(QString::fromLatin1(token()));
+    modelClient.setTimeout(500);
+    RunListModel runs(&modelClient);
+    runs.setRefreshInterval(50);
+    ModelTesters testers(&runs);
+    QSignalSpy modelErrors(&runs, &RunListModel::errorOccurred);
+    runs.fetchMore({});
+    QTRY_COMPARE(runs.rowCount(), 1);
+    QTRY_VERIFY2((readCli(), out.contains("line 100\n")), out.constData());
+
+    // Frozen, the server answers nobody; the run goes on meanwhile.
+    modelErrors.clear();
+    err.clear();
+    QVERIFY(::kill(pid_t(server.processId()), SIGSTOP) == 0);
+    QVERIFY(QFile(gate).open(QIODevice::WriteOnly));
+    const QByteArray notAnswering = url.toString().toUtf8() + " did not answer in time";
+    QTRY_VERIFY2_WITH_TIMEOUT((readCli(), err.contains(notAnswering)), err.constData(), 30000);
+    QVERIFY(err.contains("(trying again)"));
+    QTRY_VERIFY_WITH_TIMEOUT(!modelErrors.isEmpty(), 30000);
+    QVERIFY(modelErrors.first().first().value<ApiError>().isTimeout());
+    QVERIFY(::kill(pid_t(server.processId()), SIGCONT) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(runs.itemAt(0).status, RunStatus::Stopped, 30000);
+
+    QVERIFY(cli.waitForFinished(60000));
+    readCli();
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(cli.exitCode() == 0, err.constData());
+    QByteArray expected;
+    for (int i = 1; i <= 200; ++i)
+        expected += "line " + QByteArray::number(i) + '\n';
+    QCOMPARE(out, expected);
+    QVERIFY(server.signalAndWait(SIGTERM));
+    QCOMPARE(server.exitCode(), 0);
 }
 
 void Tst_FlotillaLocal::corsOriginAllowed()
