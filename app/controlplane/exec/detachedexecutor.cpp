@@ -28,8 +28,12 @@ const QString wrapperScript = QStringLiteral("log=$1; dir=$2; shift 2\n"
                                              // Output goes through cat, so a write the disk refuses is
                                              // seen: cat ends, and with it (SIGPIPE) the program. Only
                                              // an empty file fits on a full disk: the marker is one.
+                                             // What the program left running in its group would hold
+                                             // the pipe open: the run ends with the program, as a
+                                             // container's processes end with its first.
                                              "{ setsid \"$@\" 2>&1 </dev/null & put child.pid $!; wait $!;"
-                                             " echo $? > \"$dir/status\"; } | cat >>\"$log\""
+                                             " echo $? > \"$dir/status\"; kill -KILL -$! 2>/dev/null; }"
+                                             " | cat >>\"$log\""
                                              " || : > \"$dir/log.failed\"\n"
                                              "read code < \"$dir/status\"\n"
                                              "put exit \"$code\"\n");
