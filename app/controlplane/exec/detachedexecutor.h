@@ -32,8 +32,8 @@ public:
 
 protected:
     using Ready = std::function<void(const QString &error)>;
-    // The exit code to record (none when the program's says nothing of the
-    // run, which then failed for `exitReason`) and the exit reason.
+    // The exit code to record (none when the program's code says nothing of
+    // the run, which then failed for `exitReason`) and the exit reason.
     using Described = std::function<void(std::optional<qint64> exitCode, const QString &exitReason)>;
 
     QString controlDir(const QString &runId) const;
