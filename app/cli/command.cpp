@@ -32,6 +32,8 @@ QList<QCommandLineOption> Command::globalOptions()
                "(with profiles add: the token to keep in the keychain).",
                "VAR"),
         option("output", "table (default) or json.", "FORMAT"),
+        option("timeout", "Seconds to wait for each answer of the server (default: 30); --follow tries again after.",
+               "SECONDS"),
         QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")),
         option("version", "Show the version."),
     };

@@ -247,9 +247,22 @@ bool CommandLine::setUpClient()
         profile.baseUrl = local->url;
         localToken = local->token;
     }
+    std::optional<int> timeoutMs;
+    if (isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 86400) {
+            invocation.usageError(QStringLiteral("--timeout takes seconds, more than 0, such as 30 or 0.5; got \"%1\"")
+                                      .arg(value(QStringLiteral("timeout"))));
+            return false;
+        }
+        timeoutMs = std::max(1, int(seconds * 1000));
+    }
     invocation.setProfile(profile);
     m_client = new FlotillaClient(profile.baseUrl, profile.flavour, this);
     invocation.setClient(m_client);
+    if (timeoutMs)
+        m_client->setTimeout(*timeoutMs);
     // The local server's own token, found beside its URL: nobody types it.
     if (!localToken.isEmpty())
         m_client->setBearerToken(QString::fromUtf8(localToken));

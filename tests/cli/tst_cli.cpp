@@ -391,6 +391,9 @@ void Tst_Cli::usageErrors_data()
         << QStringList{QStringLiteral("--token-env"), QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE"),
                        QStringLiteral("runs")}
         << QStringLiteral("FLOTILLA_NO_SUCH_VARIABLE");
+    QTest::newRow("bad timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("0"), QStringLiteral("runs")}
+                                 << QStringLiteral(
+                                        "--timeout takes seconds, more than 0, such as 30 or 0.5; got \"0\"");
 }
 
 void Tst_Cli::usageErrors()

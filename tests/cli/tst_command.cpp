@@ -73,7 +73,8 @@ void Tst_Command::globalOptions()
     for (const QCommandLineOption &option : Command::globalOptions())
         names << option.names().constLast();
     QCOMPARE(names, (QStringList{QStringLiteral("server"), QStringLiteral("profile"), QStringLiteral("token-env"),
-                                 QStringLiteral("output"), QStringLiteral("help"), QStringLiteral("version")}));
+                                 QStringLiteral("output"), QStringLiteral("timeout"), QStringLiteral("help"),
+                                 QStringLiteral("version")}));
 }
 
 void Tst_Command::optionsAreRead()

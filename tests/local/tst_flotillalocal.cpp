@@ -1,5 +1,8 @@
 // flotilla-local, the program: options, start-up messages, signals and
 // crash safety (api-contract §8, §8a). Runs the real binary.
+#include <client/flotillaclient.h>
+#include <lists/runlistmodel.h>
+#include <modeltesters.h>
 #include <testserver.h>
 #include <tmpfsmount.h>
 #include <wire/localserver.h>
@@ -10,6 +13,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -116,6 +120,7 @@ public:
     QByteArray allStdout() { return m_stdout += m_process.readAllStandardOutput(); }
     QByteArray allStderr() { return m_stderr += m_process.readAllStandardError(); }
     int exitCode() const { return m_process.exitCode(); }
+    qint64 processId() const { return m_process.processId(); }
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
     QProcess::ProcessState state() const { return m_process.state(); }
 
@@ -128,6 +133,20 @@ private:
 QStringList entriesOf(const QString &dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+// Writes `path` until the disk is full; false if it never filled.
+bool fillDisk(const QString &path)
+{
+    QFile filler(path);
+    if (!filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return false;
+    const QByteArray block(64 * 1024, 'x');
+    for (int i = 0; i < 100000; ++i) {
+        if (filler.write(block) != block.size())
+            return true;
+    }
+    return false;
 }
 
 QStringList serveArgs(const QString &dataDir, const QString &listen = QStringLiteral("127.0.0.1:0"))
@@ -174,6 +193,8 @@ private Q_SLOTS:
     void foreignOwnedDataDirRefused();
     void missingContainerEngineLeftOutWithWarning();
     void logFileTruncatedOrDeletedUnderARun();
+    void diskFull();
+    void frozenServer();
     void corsOriginAllowed();
     void cleanExitOnSignal_data();
     void cleanExitOnSignal();
@@ -624,6 +645,140 @@ void Tst_FlotillaLocal::logFileTruncatedOrDeletedUnderARun()
     QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
     QVERIFY(process.signalAndWait(SIGTERM));
     QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::diskFull()
+{
+    QVERIFY(QDir().mkpath(dataDir()));
+    TmpfsMount mount;
+    QString problem;
+    if (!mount.mount(dataDir(), &problem, QStringLiteral("4m")))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here (%1)").arg(problem)));
+    LocalProcess process(home());
+    const QUrl url = process.startServing(serveArgs(dataDir()) << QStringLiteral("--container-engines") << QString(),
+                                          &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    const QString hello = createDefinition(client, {{"alias", "hello"}, {"image", "none"}, {"command", "echo hello"}});
+    QVERIFY(!hello.isEmpty());
+
+    // A run whose output fills the disk fails for it; what it wrote stays.
+    const QString numbered = createDefinition(client, {{"alias", "numbered"},
+                                                       {"image", "none"},
+                                                       {"command", "i=0; while :; do i=$((i+1)); echo line $i; done"}});
+    const QString failedRunId = QString::fromStdString(launch(client, numbered).value("run_id", ""));
+    QVERIFY(!failedRunId.isEmpty());
+    const Json failed = waitForStatus(client, failedRunId, "STOPPED", 60000);
+    const QString logPath = dataDir() + QStringLiteral("/logs/") + failedRunId + QStringLiteral(".log");
+    QVERIFY2(failed.value("exit_code", Json()).is_null(), failed.dump().c_str());
+    QVERIFY2(failed.value("exit_reason", "")
+                 == "the log " + logPath.toStdString() + " could not be written: no space left on device",
+             failed.dump().c_str());
+    const QByteArray log = readLogByPaging(client, failedRunId);
+    const QList<QByteArray> lines = log.split('\n');
+    QVERIFY2(lines.size() > 1000, log.left(200).constData());
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) // the last line may be cut short
+        QCOMPARE(lines[i], "line " + QByteArray::number(i + 1));
+
+    // A write that does not fit is refused whole, and the server stays up.
+    const int definitions = client.get(QStringLiteral("/api/v1/task")).json().value("total", -1);
+    QVERIFY(fillDisk(dataDir() + QStringLiteral("/filler")));
+    const QStringList runFiles = entriesOf(dataDir() + QStringLiteral("/runs"));
+    const QStringList logFiles = entriesOf(dataDir() + QStringLiteral("/logs"));
+    const std::string full = "the disk holding the data dir " + dataDir().toStdString()
+                             + " is full; free some space there and try again";
+    HttpResult refused = client.put(QStringLiteral("/api/v4/task/%1/execute").arg(hello),
+                                    Json{{"run_tags", {{"owner_id", "tester"}}}});
+    QCOMPARE(refused.status, 507);
+    QCOMPARE(refused.json().value("error", ""), "could not store the run: " + full);
+    refused = client.post(QStringLiteral("/api/v1/task"), {{"alias", "more"}, {"image", "none"}, {"command", "true"}});
+    QCOMPARE(refused.status, 507);
+    QCOMPARE(refused.json().value("error", ""), "could not save the definition: " + full);
+    QCOMPARE(client.get(QStringLiteral("/api/v1/history")).json().value("total", -1), 1);
+    QCOMPARE(client.get(QStringLiteral("/api/v1/task")).json().value("total", -1), definitions);
+    QCOMPARE(entriesOf(dataDir() + QStringLiteral("/runs")), runFiles);
+    QCOMPARE(entriesOf(dataDir() + QStringLiteral("/logs")), logFiles);
+    QCOMPARE(client.get(QStringLiteral("/api/v6/health")).status, 200);
+
+    // Space freed, launches work again.
+    QVERIFY(QFile::remove(dataDir() + QStringLiteral("/filler")));
+    QVERIFY(QFile::remove(logPath));
+    const QString runId = QString::fromStdString(launch(client, hello).value("run_id", ""));
+    QVERIFY(!runId.isEmpty());
+    const Json succeeded = waitForStatus(client, runId, "STOPPED");
+    QVERIFY2(succeeded.value("exit_code", -1) == 0, succeeded.dump().c_str());
+    QCOMPARE(readLogByPaging(client, runId), "hello\n");
+    QVERIFY(process.signalAndWait(SIGTERM));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void Tst_FlotillaLocal::frozenServer()
+{
+    LocalProcess server(home());
+    QString problem;
+    const QUrl url = server.startServing(serveArgs(dataDir()) << QStringLiteral("--container-engines") << QString(),
+                                         &problem);
+    QVERIFY2(!url.isEmpty(), qPrintable(problem));
+    HttpTestClient client(url, token());
+    // The gate holds the run between its halves until the server is frozen.
+    const QString gate = dataDir() + QStringLiteral("-gate");
+    const std::string numbered = "for i in $(seq 1 100); do echo line $i; done; while [ ! -e " + gate.toStdString()
+                                 + " ]; do sleep 0.02; done; for i in $(seq 101 200); do echo line $i; done";
+    const QString definitionId = createDefinition(client,
+                                                  {{"alias", "numbered"}, {"image", "none"}, {"command", numbered}});
+    const QString runId = QString::fromStdString(launch(client, definitionId).value("run_id", ""));
+    QVERIFY(!runId.isEmpty());
+
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
+    environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), QString::fromLatin1(token()));
+    cli.setProcessEnvironment(environment);
+    cli.start(QStringLiteral(FLOTILLA_BIN_DIR "/flotilla"),
+              {QStringLiteral("--server"), url.toString(), QStringLiteral("--token-env"),
+               QStringLiteral("FLOTILLA_TEST_TOKEN"), QStringLiteral("--timeout"), QStringLiteral("0.5"),
+               QStringLiteral("logs"), QStringLiteral("--follow"), runId});
+    QByteArray out, err;
+    const auto readCli = [&] {
+        out += cli.readAllStandardOutput();
+        err += cli.readAllStandardError();
+    };
+    // The desktop's run list, refreshing, with as short a patience.
+    FlotillaClient modelClient(url);
+    modelClient.setBearerToken(QString::fromLatin1(token()));
+    modelClient.setTimeout(500);
+    RunListModel runs(&modelClient);
+    runs.setRefreshInterval(50);
+    ModelTesters testers(&runs);
+    QSignalSpy modelErrors(&runs, &RunListModel::errorOccurred);
+    runs.fetchMore({});
+    QTRY_COMPARE(runs.rowCount(), 1);
+    QTRY_VERIFY2((readCli(), out.contains("line 100\n")), out.constData());
+
+    // Frozen, the server answers nobody; the run goes on meanwhile.
+    modelErrors.clear();
+    err.clear();
+    QVERIFY(::kill(pid_t(server.processId()), SIGSTOP) == 0);
+    QVERIFY(QFile(gate).open(QIODevice::WriteOnly));
+    const QByteArray notAnswering = url.toString().toUtf8() + " did not answer in time";
+    QTRY_VERIFY2_WITH_TIMEOUT((readCli(), err.contains(notAnswering)), err.constData(), 30000);
+    QVERIFY(err.contains("(trying again)"));
+    QTRY_VERIFY_WITH_TIMEOUT(!modelErrors.isEmpty(), 30000);
+    QVERIFY(modelErrors.first().first().value<ApiError>().isTimeout());
+    QVERIFY(::kill(pid_t(server.processId()), SIGCONT) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(runs.itemAt(0).status, RunStatus::Stopped, 30000);
+
+    QVERIFY(cli.waitForFinished(60000));
+    readCli();
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(cli.exitCode() == 0, err.constData());
+    QByteArray expected;
+    for (int i = 1; i <= 200; ++i)
+        expected += "line " + QByteArray::number(i) + '\n';
+    QCOMPARE(out, expected);
+    QVERIFY(server.signalAndWait(SIGTERM));
+    QCOMPARE(server.exitCode(), 0);
 }
 
 void Tst_FlotillaLocal::corsOriginAllowed()

@@ -10,10 +10,10 @@ TmpfsMount::~TmpfsMount()
         QProcess::execute(QStringLiteral("umount"), {m_dir});
 }
 
-bool TmpfsMount::mount(const QString &dir, QString *problem)
+bool TmpfsMount::mount(const QString &dir, QString *problem, const QString &size)
 {
     if (!mountCommand({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                       QStringLiteral("size=1m,mode=0700"), QStringLiteral("tmpfs"), dir},
+                       QStringLiteral("size=%1,mode=0700").arg(size), QStringLiteral("tmpfs"), dir},
                       problem))
         return false;
     m_dir = dir;

@@ -14,8 +14,9 @@ public:
     TmpfsMount() = default;
     ~TmpfsMount();
 
-    // Owner-only and empty; false with `problem` where mounting is not allowed.
-    bool mount(const QString &dir, QString *problem);
+    // Owner-only and empty, `size` as mount(8) takes it ("1m");
+    // false with `problem` where mounting is not allowed.
+    bool mount(const QString &dir, QString *problem, const QString &size = QStringLiteral("1m"));
     bool remountReadOnly(QString *problem);
 
 private:

@@ -208,16 +208,22 @@ void ContainerExecutor::describeEnd(const QString &runId, qint64 exitCode, const
 {
     const QString name = containerName(runId);
     const QString containerId = placedInstance(runId).value_or(RunInstance{}).instanceId;
-    const auto removeThen = [this, name, described](const QString &reason) {
+    const auto removeThen = [this, name, described](std::optional<qint64> code, const QString &reason) {
         runEngine({QStringLiteral("rm"), QStringLiteral("-f"), name}, 60000, [](bool, const QByteArray &) {});
-        described(reason);
+        described(code, reason);
     };
-    if (exitCode != 137)
-        return removeThen(QString());
+    if (exitCode == 0)
+        return removeThen(exitCode, QString());
+    // `run` also ends when the container is removed under it, with a code
+    // that says nothing of the command.
     runEngine({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.OOMKilled}}"), name},
-              30000, [removeThen, containerId](bool ok, const QByteArray &output) {
-                  const bool oomKilled = (ok && output.trimmed() == "true") || kernelLogShowsOomKill(containerId);
-                  removeThen(oomKilled ? QStringLiteral("OOMKilled") : QString());
+              30000, [removeThen, name, containerId, exitCode](bool ok, const QByteArray &output) {
+                  if (!ok && output.toLower().contains("no such"))
+                      return removeThen(std::nullopt,
+                                        QStringLiteral("the container %1 was removed outside flotilla").arg(name));
+                  const bool oomKilled = exitCode == 137
+                                         && ((ok && output.trimmed() == "true") || kernelLogShowsOomKill(containerId));
+                  removeThen(exitCode, oomKilled ? QStringLiteral("OOMKilled") : QString());
               });
 }
 

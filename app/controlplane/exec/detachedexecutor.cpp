@@ -7,8 +7,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSaveFile>
+#include <QStorageInfo>
 
 #include <algorithm>
 
@@ -23,10 +25,18 @@ const QString wrapperScript = QStringLiteral("log=$1; dir=$2; shift 2\n"
                                              // once its newline is there; the marker then wakes the directory watcher.
                                              "put() { echo \"$2\" > \"$dir/$1\"; : > \"$dir/$1.written\"; }\n"
                                              "put wrapper.pid $$\n"
-                                             "setsid \"$@\" >>\"$log\" 2>&1 </dev/null &\n"
-                                             "put child.pid $!\n"
-                                             "wait $!\n"
-                                             "put exit $?\n");
+                                             // Output goes through cat, so a write the disk refuses is
+                                             // seen: cat ends, and with it (SIGPIPE) the program. Only
+                                             // an empty file fits on a full disk: the marker is one.
+                                             // What the program left running in its group would hold
+                                             // the pipe open: the run ends with the program, as a
+                                             // container's processes end with its first.
+                                             "{ setsid \"$@\" 2>&1 </dev/null & put child.pid $!; wait $!;"
+                                             " echo $? > \"$dir/status\"; kill -KILL -$! 2>/dev/null; }"
+                                             " | cat >>\"$log\""
+                                             " || : > \"$dir/log.failed\"\n"
+                                             "read code < \"$dir/status\"\n"
+                                             "put exit \"$code\"\n");
 
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
 const QString terminatedByUser = terminatedByUserReason.toString();
@@ -66,9 +76,9 @@ void DetachedExecutor::prepare(const Run &, const Ready &ready)
     QTimer::singleShot(0, this, [ready] { ready(QString()); });
 }
 
-void DetachedExecutor::describeEnd(const QString &, qint64, const Described &described)
+void DetachedExecutor::describeEnd(const QString &, qint64 exitCode, const Described &described)
 {
-    described(QString());
+    described(exitCode, QString());
 }
 
 void DetachedExecutor::start(const Run &run, const EnvList &env)
@@ -155,14 +165,31 @@ void DetachedExecutor::check(const QString &controlPath)
         return;
     m_followed.remove(controlPath);
     m_watcher.removePath(controlPath);
-    describeEnd(runId, code, [this, runId, code](const QString &reason) { end(runId, code, reason); });
+    describeEnd(runId, code,
+                [this, runId](std::optional<qint64> exitCode, const QString &reason) { end(runId, exitCode, reason); });
 }
 
-void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason)
+QString DetachedExecutor::logFailure(const QString &runId) const
+{
+    if (!QFile::exists(controlDir(runId) + QStringLiteral("/log.failed")))
+        return {};
+    const QString logPath = m_logs.pathFor(runId);
+    // cat's own words could not be kept on a full disk; the disk tells.
+    const bool full = QStorageInfo(QFileInfo(logPath).absolutePath()).bytesAvailable() < 64 * 1024;
+    return QStringLiteral("the log %1 could not be written%2")
+        .arg(logPath, full ? QStringLiteral(": no space left on device") : QString());
+}
+
+void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode, QString exitReason)
 {
     m_awaitingStart.remove(runId);
     m_spawnedAt.remove(runId);
     const bool terminated = QFile::exists(terminatePath(runId));
+    // A run whose output was lost failed, whatever its program said.
+    if (const QString failure = logFailure(runId); !failure.isEmpty() && !terminated) {
+        exitCode = std::nullopt;
+        exitReason = failure;
+    }
     // A run that never ran or whose end was lost is the machine's failure, not the command's.
     if (!exitCode && !terminated && exitReason != terminatedByUser)
         qCWarning(lcExec, "run %s on %s failed: %s", qPrintable(runId), qPrintable(cluster()), qPrintable(exitReason));
@@ -184,8 +211,12 @@ void DetachedExecutor::sweep()
             continue;
         if (m_followed.remove(control)) {
             m_watcher.removePath(control);
-            const QString reason = QStringLiteral("The run's process ended without recording an exit code");
-            Q_EMIT stepped(runId, ExecutorStep::Lost, reason);
+            // On a full disk the exit code may not fit either.
+            QString reason = logFailure(runId);
+            if (reason.isEmpty()) {
+                reason = QStringLiteral("The run's process ended without recording an exit code");
+                Q_EMIT stepped(runId, ExecutorStep::Lost, reason);
+            }
             end(runId, std::nullopt, reason);
         }
     }

@@ -15,7 +15,7 @@ namespace Flotilla {
 class LogStore;
 
 // Runs each run's program under a small detached wrapper in a session of its
-// own: the program writes stdout and stderr straight into the run's log file
+// own: the program's stdout and stderr go through cat into the run's log file
 // and the wrapper records its exit code in a file. Nothing depends on a pipe
 // to the control plane, so runs outlive it, and a restarted one learns how
 // they ended. Subclasses say what program runs and how it is stopped.
@@ -32,7 +32,9 @@ public:
 
 protected:
     using Ready = std::function<void(const QString &error)>;
-    using Described = std::function<void(const QString &exitReason)>;
+    // The exit code to record (none when the program's code says nothing of
+    // the run, which then failed for `exitReason`) and the exit reason.
+    using Described = std::function<void(std::optional<qint64> exitCode, const QString &exitReason)>;
 
     QString controlDir(const QString &runId) const;
     static qint64 readNumber(const QString &path);
@@ -57,7 +59,9 @@ private:
     QString terminatePath(const QString &runId) const;
     // Stops a run whose termination was recorded, SIGKILL still when it was due.
     void resumeTermination(const QString &runId);
-    void end(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);
+    // Why the run failed if its output could not be written to its log; empty if it could.
+    QString logFailure(const QString &runId) const;
+    void end(const QString &runId, std::optional<qint64> exitCode, QString exitReason);
 
     QString m_runsDirectory;
     const LogStore &m_logs;

@@ -1,5 +1,7 @@
 #include "jsonresponse.h"
 
+#include <store/store.h>
+
 #include <cstring>
 
 namespace Flotilla {
@@ -20,6 +22,16 @@ HttpResponse jsonResponse(const Json &json, int status)
 HttpResponse errorResponse(int status, const QString &message)
 {
     return jsonResponse(Json{{"error", toUtf8(message)}}, status);
+}
+
+HttpResponse storeFailureResponse(const Store &store, const QString &what)
+{
+    if (store.lastErrorWasDiskFull()) {
+        return errorResponse(507, QStringLiteral("%1: the disk holding the data dir %2 is full; free some space "
+                                                 "there and try again")
+                                      .arg(what, store.directory()));
+    }
+    return errorResponse(500, QStringLiteral("%1: %2").arg(what, store.lastError()));
 }
 
 HttpResponse documentResponse(QByteArray document)

@@ -173,7 +173,7 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     // Launches arriving in one event-loop turn (a burst from many clients)
     // share its commit: each is answered once that commit is on the disk.
     if (!m_store.insertRuns({run}, Store::Commit::Batched))
-        return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+        return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
     // Placing it waits for the next turn, after the commit (posted first).
     // The scheduler may outlive this controller, so it
     // is both the context and all the call touches.
@@ -181,10 +181,8 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     HttpResponse response;
     response.held = [this, runId = run.runId, seq = m_store.writtenSeq(),
                      queued = m_store.runDocument(run.runId)](bool deadline) -> std::optional<HttpResponse> {
-        if (deadline && !m_store.commitBatch())
-            return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
-        if (m_store.runDocument(runId).isEmpty()) // its batch was undone
-            return errorResponse(500, QStringLiteral("could not store the run: %1").arg(m_store.lastError()));
+        if ((deadline && !m_store.commitBatch()) || m_store.runDocument(runId).isEmpty()) // its batch was undone
+            return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
         if (m_store.changeSeq() < seq)
             return std::nullopt;
         return documentResponse(queued); // the QUEUED run, as launched
@@ -312,7 +310,7 @@ HttpResponse RunController::terminate(const HttpRequest &, const Args &args)
                                       .arg(run->runId));
     const std::optional<Run> stopped = m_scheduler.terminate(*run);
     if (!stopped)
-        return errorResponse(500, QStringLiteral("could not terminate the run: %1").arg(m_store.lastError()));
+        return storeFailureResponse(m_store, QStringLiteral("could not terminate the run"));
     Json json = stopped->toJson();
     json["terminated"] = true;
     return jsonResponse(json);

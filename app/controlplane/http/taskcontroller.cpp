@@ -65,7 +65,7 @@ HttpResponse TaskController::save(const Definition &definition, bool insert)
         return errorResponse(409, QStringLiteral("definition with alias [%1] already exists").arg(definition.alias));
     const bool saved = insert ? m_store.insertDefinition(definition) : m_store.updateDefinition(definition);
     if (!saved)
-        return errorResponse(500, QStringLiteral("could not save the definition: %1").arg(m_store.lastError()));
+        return storeFailureResponse(m_store, QStringLiteral("could not save the definition"));
     return documentResponse(m_store.definitionDocument(definition.definitionId));
 }
 
@@ -140,7 +140,7 @@ HttpResponse TaskController::remove(const HttpRequest &, const Args &args)
     if (m_store.definitionDocument(args[0], &corrupt).isEmpty() && corrupt.isEmpty())
         return errorResponse(404, notFound(args[0]));
     if (!m_store.deleteDefinition(args[0]))
-        return errorResponse(500, QStringLiteral("could not delete the definition: %1").arg(m_store.lastError()));
+        return storeFailureResponse(m_store, QStringLiteral("could not delete the definition"));
     return jsonResponse(Json{{"deleted", true}});
 }
 

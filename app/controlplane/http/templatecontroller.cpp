@@ -83,7 +83,7 @@ std::optional<TemplateController::Saved> TemplateController::createOrVersion(Tem
     tpl.templateId = newTemplateId();
     tpl.version = latest ? latest->version + 1 : 1;
     if (!m_store.insertTemplate(tpl)) {
-        *error = errorResponse(500, QStringLiteral("could not store the template: %1").arg(m_store.lastError()));
+        *error = storeFailureResponse(m_store, QStringLiteral("could not store the template"));
         return std::nullopt;
     }
     return Saved{tpl, true};

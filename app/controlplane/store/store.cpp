@@ -4,6 +4,7 @@
 #include "storelogging.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QUuid>
 
@@ -12,6 +13,15 @@ namespace Flotilla {
 Q_LOGGING_CATEGORY(lcStore, "flotilla.store", QtInfoMsg)
 
 namespace {
+
+// Kept beside the database and deleted when the disk is full, so the ends of
+// runs are still recorded: a run left RUNNING for want of a few pages would
+// never end.
+constexpr qint64 reserveBytes = 256 * 1024;
+constexpr char reserveSuffix[] = ".reserve";
+// SQLite's SQLITE_FULL, as QSqlError names it; a failed COMMIT keeps only its words.
+const QString sqliteFull = QStringLiteral("13");
+const QString sqliteFullText = QStringLiteral("database or disk is full");
 
 QVariant nullableText(const QString &text)
 {
@@ -94,7 +104,38 @@ bool Store::open(const QString &path, QString *error)
         if (QFile::exists(path + QLatin1String(suffix)))
             QFile::setPermissions(path + QLatin1String(suffix), ownerOnly);
     }
+    m_path = path;
+    renewReserve();
     return true;
+}
+
+QString Store::directory() const
+{
+    return QFileInfo(m_path).absolutePath();
+}
+
+bool Store::releaseReserve()
+{
+    if (!QFile::remove(m_path + QLatin1String(reserveSuffix)))
+        return false;
+    m_reserveReleased = true;
+    qCWarning(lcStore, "store: the disk holding %s is full; its reserve is used to record the ends of runs",
+              qPrintable(directory()));
+    return true;
+}
+
+void Store::renewReserve()
+{
+    QFile reserve(m_path + QLatin1String(reserveSuffix));
+    if (reserve.exists() && reserve.size() >= reserveBytes)
+        return;
+    // Written, not just sized: a sparse file would hold no space.
+    const bool written = reserve.open(QIODevice::WriteOnly, QFile::ReadOwner | QFile::WriteOwner)
+                         && reserve.write(QByteArray(reserveBytes, '\0')) == reserveBytes && reserve.flush();
+    reserve.close();
+    if (!written)
+        reserve.remove();
+    m_reserveReleased = !written;
 }
 
 int Store::schemaVersion() const
@@ -126,9 +167,15 @@ bool Store::exec(QSqlQuery &query)
 {
     if (query.exec())
         return true;
-    m_lastError = query.lastError().text();
+    noteError(query.lastError());
     qCWarning(lcStore, "store: %s", qPrintable(m_lastError));
     return false;
+}
+
+void Store::noteError(const QSqlError &error)
+{
+    m_lastError = error.text();
+    m_diskFull = error.nativeErrorCode() == sqliteFull || error.databaseText() == sqliteFullText;
 }
 
 bool Store::execSql(const char *sql)
@@ -140,8 +187,10 @@ bool Store::execSql(const char *sql)
 bool Store::transaction(const std::function<bool()> &work, Commit commit)
 {
     if (!m_batchOpen) {
+        m_lastError.clear();
+        m_diskFull = false;
         if (!m_db.transaction()) {
-            m_lastError = m_db.lastError().text();
+            noteError(m_db.lastError());
             return false;
         }
         if (commit == Commit::Now) {
@@ -150,7 +199,7 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
                 return true;
             }
             if (m_lastError.isEmpty())
-                m_lastError = m_db.lastError().text();
+                noteError(m_db.lastError());
             m_db.rollback();
             m_uncommittedSeq = m_changeSeq;
             return false;
@@ -182,15 +231,26 @@ bool Store::commitBatch()
     if (!m_batchOpen)
         return true;
     m_batchOpen = false;
+    const QList<Run> batchRuns = std::exchange(m_batchRuns, {});
     if (m_db.commit()) {
         publishCommitted();
         return true;
     }
-    m_lastError = m_db.lastError().text();
+    noteError(m_db.lastError());
     qCCritical(lcStore, "cannot commit a batch of writes, they are undone: %s", qPrintable(m_lastError));
     m_db.rollback();
     m_uncommittedSeq = m_changeSeq;
     clearCaches(); // they may hold what the batch wrote
+    // The runs' new states (a run's end) are what a full disk must not lose:
+    // written again, each on its own, from the reserve.
+    const QString error = m_lastError;
+    const bool diskFull = m_diskFull;
+    if (diskFull && !batchRuns.isEmpty()) {
+        for (const Run &run : batchRuns)
+            updateRun(run, Commit::Now);
+    }
+    m_lastError = error; // what the undone launches are answered with
+    m_diskFull = diskFull;
     Q_EMIT batchUndone();
     return false;
 }
@@ -448,19 +508,30 @@ bool Store::writeRunRows(const Run &run, bool insert)
 bool Store::insertRuns(const QList<Run> &runs, Commit commit)
 {
     m_runLists.clear();
-    return transaction(
+    const bool stored = transaction(
         [&] {
             return std::all_of(runs.begin(), runs.end(), [this](const Run &run) {
                 return writeRunRows(run, true) && recordChange("run", run.runId);
             });
         },
         commit);
+    // Space came back: keep some for the next time it runs out.
+    if (stored && m_reserveReleased)
+        renewReserve();
+    return stored;
 }
 
 bool Store::updateRun(const Run &run, Commit commit)
 {
     m_runLists.clear();
-    return transaction([&] { return writeRunRows(run, false) && recordChange("run", run.runId); }, commit);
+    const auto write = [&] {
+        return transaction([&] { return writeRunRows(run, false) && recordChange("run", run.runId); }, commit);
+    };
+    if (!write() && !(m_diskFull && releaseReserve() && write()))
+        return false;
+    if (m_batchOpen)
+        m_batchRuns.append(run); // written again if the batch's commit finds the disk full
+    return true;
 }
 
 std::optional<Template> Store::templateById(const QString &templateId, QString *corrupt)

@@ -12,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+class QSqlError;
+
 namespace Flotilla {
 
 // One page of a list: the stored JSON documents, and how many match in all.
@@ -117,6 +119,10 @@ public:
     ChangePage changesSince(qint64 since);
 
     QString lastError() const { return m_lastError; }
+    // The last failed write failed for want of space (SQLITE_FULL).
+    bool lastErrorWasDiskFull() const { return m_diskFull; }
+    // Where the database lives: the disk that is full when a write is.
+    QString directory() const;
 
     // Commits the open batch now; true when none is open. A failed commit
     // undoes the whole batch.
@@ -136,6 +142,10 @@ private:
     // After a commit: the feed's number moves on and the change is announced.
     void publishCommitted();
     void clearCaches();
+    void noteError(const QSqlError &error);
+    // A run's update is what ends it: it may use the reserve kept for a full disk.
+    bool releaseReserve();
+    void renewReserve();
     // In a transaction: numbers the change and prunes what left the window.
     bool recordChange(const char *kind, const QString &id);
     bool writeDefinitionRows(const Definition &definition);
@@ -158,9 +168,13 @@ private:
     PageCache m_runLists;
     PageCache m_templateLists;
     QString m_lastError;
+    bool m_diskFull = false;
+    QString m_path;
+    bool m_reserveReleased = false;
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
     bool m_batchOpen = false;
+    QList<Run> m_batchRuns; // updated in the open batch
 };
 
 } // namespace Flotilla

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void survivesARestart();
     void limitsUsageAndEvents();
     void oomKilledHasAnEvent();
+    void removedFromOutside();
 
 private:
     QString define(const Json &extra);
@@ -224,6 +225,23 @@ void Tst_ContainerExecutor::oomKilledHasAnEvent()
     QCOMPARE(oom.value("event_type", ""), "Warning");
     QCOMPARE(oom.value("message", ""), "Killed for using more than its memory limit of 32 MB");
     QCOMPARE(events.value("total", 0), reasons.size());
+}
+
+void Tst_ContainerExecutor::removedFromOutside()
+{
+    const QString id = define({{"command", "echo ready; sleep 60"}});
+    const QString run = QString::fromStdString(launch(*m_client, id)["run_id"]);
+    waitForStatus(*m_client, run, "RUNNING", 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(readLogByPaging(*m_client, run).contains("ready"), 30000);
+    const QString name = QStringLiteral("flotilla-") + run;
+    int status = -1;
+    engine({QStringLiteral("rm"), QStringLiteral("-f"), name}, &status);
+    QCOMPARE(status, 0);
+    const Json stopped = waitForStatus(*m_client, run, "STOPPED", 60000);
+    QVERIFY2(stopped.value("exit_code", Json()).is_null(), stopped.dump().c_str());
+    QCOMPARE(stopped.value("exit_reason", ""), "the container " + name.toStdString() + " was removed outside flotilla");
+    QVERIFY(eventReasons(stopped).contains(QStringLiteral("Failed")));
+    QCOMPARE(readLogByPaging(*m_client, run), "ready\n");
 }
 
 QTEST_GUILESS_MAIN(Tst_ContainerExecutor)

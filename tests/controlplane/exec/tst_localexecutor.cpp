@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <cerrno>
+#include <signal.h>
+
 using namespace Flotilla;
 using namespace Flotilla::Testing;
 
@@ -16,6 +19,7 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void stderrIsCaptured();
+    void leftoverProcessesEndWithTheRun();
     void hundredThousandLinesPageBackIdentical();
     void aThreeMebibyteLine();
     void workingDirectoryPerRun();
@@ -93,6 +97,19 @@ void Tst_LocalExecutor::stderrIsCaptured()
     const QString runId = runCommand(QStringLiteral("echo out; echo err >&2; echo out again"));
     waitForStatus(*m_client, runId, "STOPPED");
     QCOMPARE(readLogByPaging(*m_client, runId), "out\nerr\nout again\n");
+}
+
+void Tst_LocalExecutor::leftoverProcessesEndWithTheRun()
+{
+    // The background sleep shares the run's output; the run must not wait for it.
+    const QString runId = runCommand(QStringLiteral("sleep 300 & echo started"));
+    const Json stopped = waitForStatus(*m_client, runId, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 0);
+    QCOMPARE(readLogByPaging(*m_client, runId), "started\n");
+    // Nothing of the run's process group is left.
+    const pid_t group = pid_t(std::stol(stopped["instance"]["instance_id"].get<std::string>()));
+    QVERIFY(group > 1);
+    QTRY_VERIFY(::kill(-group, 0) != 0 && errno == ESRCH);
 }
 
 void Tst_LocalExecutor::hundredThousandLinesPageBackIdentical()
