@@ -20,13 +20,17 @@ bool acceptsRawBytes(const HttpRequest &request)
     });
 }
 
-HttpResponse jsonChunk(const QByteArray &text, const QByteArray &token, const QString &note)
+// `start`: where a range read's chunk begins, the `before` of the chunk above it.
+HttpResponse jsonChunk(const QByteArray &text, const QByteArray &token, const QString &note,
+                       const QByteArray &start = {})
 {
     HttpResponse response;
-    response.body.reserve(text.size() + note.size() + 64);
+    response.body.reserve(text.size() + note.size() + 96);
     response.body += "{\"log\":";
     appendJsonString(response.body, text);
     response.body += ",\"last_seen\":\"" + token + '"'; // tokens are digits, '.' and hex
+    if (!start.isEmpty())
+        response.body += ",\"start\":\"" + start + '"';
     // Our extension: upstream's two keys stay as they are, and its clients skip an unknown one.
     if (!note.isEmpty()) {
         response.body += ",\"note\":";
@@ -38,17 +42,38 @@ HttpResponse jsonChunk(const QByteArray &text, const QByteArray &token, const QS
 
 // `complete`: the run is STOPPED and nothing follows this chunk, so a
 // client that waits knows the log ended without asking for the run.
-HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &note, bool complete)
+HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &note, bool complete,
+                      const QByteArray &start = {})
 {
     HttpResponse response;
     response.contentType = "application/octet-stream";
     response.body = std::move(text);
     response.headers.emplaceBack("X-Flotilla-Last-Seen", token);
+    if (!start.isEmpty())
+        response.headers.emplaceBack("X-Flotilla-Log-Start", start);
     if (!note.isEmpty())
         response.headers.emplaceBack("X-Flotilla-Log-Note", QUrl::toPercentEncoding(note));
     if (complete)
         response.headers.emplaceBack("X-Flotilla-Log-Complete", "true");
     return response;
+}
+
+// A range read's size: `name` absent is the largest chunk.
+std::optional<qint64> chunkBytes(const QUrlQuery &query, const QString &name, HttpResponse *error)
+{
+    if (!query.hasQueryItem(name))
+        return LogStore::maxChunkBytes;
+    const QString value = query.queryItemValue(name);
+    bool ok = false;
+    const qint64 bytes = value.toLongLong(&ok);
+    if (!ok || bytes < 1 || bytes > LogStore::maxChunkBytes) {
+        *error = errorResponse(400, QStringLiteral("%1 must be a whole number of bytes from 1 to %2, not \"%3\"")
+                                        .arg(name)
+                                        .arg(LogStore::maxChunkBytes)
+                                        .arg(value));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 } // namespace
@@ -91,11 +116,13 @@ HttpResponse LogController::logs(const HttpRequest &request, const Router::Args 
             response.body = m_logs.readAll(run->runId);
         return response;
     }
+    const bool rawBytes = acceptsRawBytes(request);
+    if (query.hasQueryItem(QStringLiteral("tail_bytes")) || query.hasQueryItem(QStringLiteral("before")))
+        return rangeAnswer(*run, query, rawBytes);
     const std::optional<int> wait = waitSeconds(queryItems(request), &error);
     if (!wait)
         return error;
     const QByteArray token = query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
-    const bool rawBytes = acceptsRawBytes(request);
     if (std::optional<HttpResponse> answer = chunkAnswer(*run, token, rawBytes, *wait == 0))
         return std::move(*answer);
     HttpResponse held;
@@ -110,6 +137,45 @@ HttpResponse LogController::logs(const HttpRequest &request, const Router::Args 
         return chunkAnswer(*run, token, rawBytes, deadline);
     };
     return held;
+}
+
+HttpResponse LogController::rangeAnswer(const Run &run, const QUrlQuery &query, bool rawBytes) const
+{
+    const bool tail = query.hasQueryItem(QStringLiteral("tail_bytes"));
+    const bool before = query.hasQueryItem(QStringLiteral("before"));
+    if (tail && before)
+        return errorResponse(400, QStringLiteral("send tail_bytes (the end of the log) or before (the chunk above a "
+                                                 "token), not both"));
+    for (const QString &other : {QStringLiteral("last_seen"), QStringLiteral("wait")}) {
+        if (query.hasQueryItem(other)) {
+            return errorResponse(400, QStringLiteral("tail_bytes and before read one chunk backwards; send them "
+                                                     "without %1, which reads forwards")
+                                          .arg(other));
+        }
+    }
+    HttpResponse error;
+    const std::optional<qint64> bytes = chunkBytes(query,
+                                                   tail ? QStringLiteral("tail_bytes") : QStringLiteral("max_bytes"),
+                                                   &error);
+    if (!bytes)
+        return error;
+    const bool complete = run.status == RunStatus::Stopped;
+    std::optional<StoredLogChunk> chunk;
+    if (run.status != RunStatus::Running && !complete) {
+        chunk = StoredLogChunk{}; // nothing written yet
+    } else if (tail) {
+        chunk = m_logs.readTail(run.runId, *bytes, complete);
+    } else {
+        const QByteArray token = query.queryItemValue(QStringLiteral("before"), QUrl::FullyDecoded).toUtf8();
+        chunk = m_logs.readBefore(run.runId, token, *bytes);
+        if (!chunk) {
+            return errorResponse(400, QStringLiteral("before \"%1\" was not issued by this server for run %2; "
+                                                     "start again from tail_bytes")
+                                          .arg(QString::fromUtf8(token), run.runId));
+        }
+    }
+    return rawBytes ? rawChunk(std::move(chunk->text), chunk->token, chunk->note, false, chunk->startToken)
+                    : jsonChunk(chunk->text, chunk->token, chunk->note, chunk->startToken);
 }
 
 std::optional<HttpResponse> LogController::chunkAnswer(const Run &run, const QByteArray &token, bool rawBytes,

@@ -4,6 +4,8 @@
 
 #include <wire/run.h>
 
+class QUrlQuery;
+
 namespace Flotilla {
 
 class LogStore;
@@ -14,7 +16,10 @@ class Store;
 // while the run goes on, until bytes arrive in the log file, the run ends
 // or the wait is over; `Accept: application/octet-stream` answers a chunk
 // as its bytes, the next token in X-Flotilla-Last-Seen (and
-// X-Flotilla-Log-Complete once a STOPPED run's log is read to its end).
+// X-Flotilla-Log-Complete once a STOPPED run's log is read to its end);
+// `tail_bytes=N` reads the log's last N bytes and `before=TOKEN` (with
+// `max_bytes=N`) the chunk that ends where TOKEN's begins, each from a line
+// start, with the chunk's own start token in `start` (X-Flotilla-Log-Start).
 class LogController final
 {
     Q_DISABLE_COPY_MOVE(LogController)
@@ -26,6 +31,8 @@ private:
     HttpResponse logs(const HttpRequest &request, const Router::Args &args);
     // The run, or nullopt with `error` the answer saying why not.
     std::optional<Run> findRun(const QString &runId, HttpResponse *error) const;
+    // A backward read: `tail_bytes` or `before`.
+    HttpResponse rangeAnswer(const Run &run, const QUrlQuery &query, bool rawBytes) const;
     // The chunk after `token`; nullopt when it brings nothing and the run
     // goes on, unless `evenIfNothingNew`.
     std::optional<HttpResponse> chunkAnswer(const Run &run, const QByteArray &token, bool rawBytes,

@@ -44,6 +44,10 @@ private Q_SLOTS:
     void rawChunksAreTheJsonText();
     void rawChunkCarriesTheNote();
     void guardedAsEveryRoute();
+    void readsBackwardsToTheFirstByte();
+    void tailOfARunningLogEndsAtItsLastLine();
+    void refusesBadRangeReads_data();
+    void refusesBadRangeReads();
 
 private:
     // A run on `local` that waits, silent, until endRun().
@@ -267,6 +271,114 @@ void Tst_LogController::guardedAsEveryRoute()
                            raw + QList<QPair<QByteArray, QByteArray>>{{"Origin", "http://attacker.example"}})
                  .status,
              403);
+}
+
+void Tst_LogController::readsBackwardsToTheFirstByte()
+{
+    // Numbered lines, CRLF, invalid UTF-8, and a line longer than a chunk.
+    const QString runId = runPrinting(
+        R"(i=0; while [ $i -lt 400 ]; do echo "line $i"; i=$((i+1)); done; printf 'crlf\r\nbad \377 byte\n';)"
+        R"( head -c 700 /dev/zero | tr '\0' x; echo; echo last)");
+    QCOMPARE(waitForStatus(*m_client, runId, "STOPPED").value("exit_code", -1), 0);
+    QFile file(logFile(runId));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+
+    const QString base = QStringLiteral("/api/v1/%1/logs?").arg(runId);
+    const HttpResult tail = m_client->request("GET", base + QStringLiteral("tail_bytes=250"), {},
+                                              {{"Accept", "application/octet-stream"}});
+    QCOMPARE(tail.status, 200);
+    QVERIFY(whole.endsWith(tail.body));
+    QVERIFY(tail.body.size() <= 250);
+    QCOMPARE(tail.body, "last\n"); // the long line above would not fit whole
+    // It begins on a line: the byte before it is a newline.
+    QCOMPARE(whole.at(whole.size() - tail.body.size() - 1), '\n');
+    // The JSON form is the same chunk with the same tokens.
+    const Json json = m_client->get(base + QStringLiteral("tail_bytes=250")).json();
+    QCOMPARE(QString::fromStdString(json.value("log", "")), QString::fromUtf8(tail.body));
+    QCOMPARE(json.value("start", ""), tail.header("X-Flotilla-Log-Start").toStdString());
+    // Reading forward from the tail's token: the log's end.
+    const HttpResult after = m_client->request("GET",
+                                               logsPath(runId, QString::fromUtf8(tail.header("X-Flotilla-Last-Seen"))),
+                                               {}, {{"Accept", "application/octet-stream"}});
+    QCOMPARE(after.body, "");
+    QCOMPARE(after.header("X-Flotilla-Log-Complete"), "true");
+
+    // Chunk by chunk up to the first line; an empty chunk is the start.
+    QByteArray read = tail.body;
+    QByteArray start = tail.header("X-Flotilla-Log-Start");
+    bool insideALine = false;
+    for (int chunks = 0;; ++chunks) {
+        QVERIFY2(chunks < 100, "the start is never reached");
+        const HttpResult above = m_client->request("GET",
+                                                   base + QStringLiteral("max_bytes=200&before=")
+                                                       + QString::fromUtf8(QUrl::toPercentEncoding(start)),
+                                                   {}, {{"Accept", "application/octet-stream"}});
+        QCOMPARE(above.status, 200);
+        QCOMPARE(above.header("X-Flotilla-Last-Seen"), start);
+        if (above.body.isEmpty())
+            break;
+        QVERIFY(above.body.size() <= 200);
+        const qsizetype at = whole.size() - read.size() - above.body.size();
+        insideALine = insideALine || (at > 0 && whole.at(at - 1) != '\n');
+        read.prepend(above.body);
+        start = above.header("X-Flotilla-Log-Start");
+    }
+    QCOMPARE(read, whole);
+    QVERIFY(insideALine); // the 700-byte line came in pieces
+}
+
+void Tst_LogController::tailOfARunningLogEndsAtItsLastLine()
+{
+    const QString runId = startWaitingRun();
+    QVERIFY(!runId.isEmpty());
+    QFile log(logFile(runId));
+    QVERIFY(log.open(QIODevice::Append));
+    log.write("one\ntwo\npartial");
+    log.flush();
+    const Json tail = m_client->get(QStringLiteral("/api/v1/%1/logs?tail_bytes=100").arg(runId)).json();
+    JSON_COMPARE(tail["log"], "one\ntwo\n");
+    // Its token reads on forward once the line is whole.
+    log.write(" line\n");
+    log.flush();
+    const Json next = m_client->get(logsPath(runId, QString::fromStdString(tail.value("last_seen", "")))).json();
+    JSON_COMPARE(next["log"], "partial line\n");
+    endRun();
+}
+
+void Tst_LogController::refusesBadRangeReads_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("error");
+    const QString size = QStringLiteral("%1 must be a whole number of bytes from 1 to 1048576, not \"%2\"");
+    QTest::newRow("zero") << "tail_bytes=0" << size.arg(QStringLiteral("tail_bytes"), QStringLiteral("0"));
+    QTest::newRow("negative") << "tail_bytes=-5" << size.arg(QStringLiteral("tail_bytes"), QStringLiteral("-5"));
+    QTest::newRow("too big") << "tail_bytes=2000000"
+                             << size.arg(QStringLiteral("tail_bytes"), QStringLiteral("2000000"));
+    QTest::newRow("words") << "before=&max_bytes=lots" << size.arg(QStringLiteral("max_bytes"), QStringLiteral("lots"));
+    QTest::newRow("both") << "tail_bytes=10&before="
+                          << "send tail_bytes (the end of the log) or before (the chunk above a token), not both";
+    QTest::newRow("with last_seen") << "tail_bytes=10&last_seen="
+                                    << "tail_bytes and before read one chunk backwards; send them without "
+                                       "last_seen, which reads forwards";
+    QTest::newRow("with wait") << "before=&wait=5"
+                               << "tail_bytes and before read one chunk backwards; send them without wait, which "
+                                  "reads forwards";
+    QTest::newRow("forged token") << "before=12.abcdef0123456789"
+                                  << "before \"12.abcdef0123456789\" was not issued "
+                                     "by this server for run %1; start again from "
+                                     "tail_bytes";
+}
+
+void Tst_LogController::refusesBadRangeReads()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, error);
+    const QString runId = runPrinting("echo x");
+    QCOMPARE(waitForStatus(*m_client, runId, "STOPPED").value("exit_code", -1), 0);
+    const HttpResult answer = m_client->get(QStringLiteral("/api/v1/%1/logs?").arg(runId) + query);
+    QCOMPARE(answer.status, 400);
+    JSON_COMPARE(answer.json()["error"], (error.contains(u"%1") ? error.arg(runId) : error).toStdString());
 }
 
 QTEST_MAIN(Tst_LogController)
