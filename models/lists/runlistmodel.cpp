@@ -424,6 +424,10 @@ void RunListModel::replaceItem(int row, const Run &run)
     int last = -1;
     updateRow(row, run, &first, &last);
     emitChanged(first, last);
+    // Out of the status filter now (an "active" list's run that ended): its
+    // row stays to show how it ended, and a refresh brings the filter's new total.
+    if (!m_statuses.isEmpty() && !m_statuses.contains(run.status))
+        refreshSoon();
 }
 
 void RunListModel::updateRow(int row, const Run &run, int *first, int *last)

@@ -304,6 +304,13 @@ void Tst_RunListModel::changeFeedUpdatesRowsInPlace()
     QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    RunListModel active(m_client.get());
+    active.setRefreshInterval(24 * 3600 * 1000);
+    active.setStatusFilter({RunStatus::Queued, RunStatus::Pending, RunStatus::Running});
+    ModelTesters activeTesters(&active);
+    active.fetchMore({});
+    QTRY_VERIFY(!active.isLoading() && active.isFollowingChanges());
+    QSignalSpy activeInserts(&active, &QAbstractItemModel::rowsInserted);
 
     const Run run = launch(definitionId); // not loaded: the feed's refresh brings it
     QTRY_COMPARE(model.rowCount(), 1);
@@ -314,6 +321,10 @@ void Tst_RunListModel::changeFeedUpdatesRowsInPlace()
     QCOMPARE(inserts.size(), 1);
     QCOMPARE(resets.size(), 0);
     QVERIFY(!changes.isEmpty());
+    // A list of active runs shows how the run ended, and counts it out.
+    QTRY_VERIFY(!activeInserts.isEmpty());
+    QTRY_COMPARE(active.totalCount(), 0);
+    QCOMPARE(active.itemAt(0).status, RunStatus::Stopped);
 }
 
 void Tst_RunListModel::durationTicksForRunningRuns()
