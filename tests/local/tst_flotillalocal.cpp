@@ -769,8 +769,7 @@ void Tst_FlotillaLocal::frozenServer()
     QVERIFY(::kill(pid_t(server.processId()), SIGCONT) == 0);
     QTRY_COMPARE_WITH_TIMEOUT(runs.itemAt(0).status, RunStatus::Stopped, 30000);
 
-    QVERIFY(cli.waitForFinished(60000));
-    readCli();
+    QVERIFY2((cli.waitForFinished(60000), readCli(), cli.state() == QProcess::NotRunning), err.constData());
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QVERIFY2(cli.exitCode() == 0, err.constData());
     QByteArray expected;
