@@ -44,6 +44,9 @@ void ChangeFeed::unsubscribe(QObject *subscriber)
     if (!m_subscribers.remove(subscriber))
         return;
     disconnect(subscriber, &QObject::destroyed, this, nullptr);
+    // No signal reaches it after this, not even stop()'s below: a subscriber
+    // unsubscribed from its destructor is no longer what it was.
+    disconnect(this, nullptr, subscriber, nullptr);
     if (m_subscribers.isEmpty())
         stop();
 }

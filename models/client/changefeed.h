@@ -40,7 +40,7 @@ public:
     ~ChangeFeed() override;
 
     // The feed runs while at least one subscriber is; a subscriber that is
-    // destroyed is unsubscribed.
+    // destroyed is unsubscribed. Unsubscribing disconnects the feed's signals from it.
     void subscribe(QObject *subscriber);
     void unsubscribe(QObject *subscriber);
     bool isHealthy() const { return m_healthy; }

@@ -24,7 +24,6 @@ void RunWatcher::stopped()
 {
     m_pollAgain = false;
     if (m_feed) {
-        disconnect(m_feed, nullptr, this, nullptr);
         m_feed->unsubscribe(this);
         m_feed.clear();
     }

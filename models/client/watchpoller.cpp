@@ -78,7 +78,6 @@ void WatchPoller::setClient(FlotillaClient *client)
 void WatchPoller::followChanges()
 {
     if (m_feed) {
-        disconnect(m_feed, nullptr, this, nullptr);
         m_feed->unsubscribe(this);
     }
     m_feed = m_client ? m_client->changeFeed() : nullptr;

@@ -40,7 +40,6 @@ void PagedTableModel::followChanges()
     if (feed == m_feed)
         return;
     if (m_feed) {
-        disconnect(m_feed, nullptr, this, nullptr);
         m_feed->unsubscribe(this);
     }
     m_feed = feed;
