@@ -239,10 +239,11 @@ void Tst_PagedTableModel::refreshUpdatesRowsInPlace()
     model.setGroup(QStringLiteral("fives"));
     ModelTesters testers(&model);
     QTRY_COMPARE(model.rowCount(), 5);
-    Definition added = create(QStringLiteral("job-00"), QStringLiteral("fives"));
-    QVERIFY(!added.definitionId.isEmpty());
+    // Spied before the create: the change feed may bring its row while create() waits.
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    Definition added = create(QStringLiteral("job-00"), QStringLiteral("fives"));
+    QVERIFY(!added.definitionId.isEmpty());
     model.refresh();
     QTRY_COMPARE(model.rowCount(), 6);
     QCOMPARE(model.aliases().first(), u"job-00"_qs);
