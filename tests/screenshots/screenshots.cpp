@@ -317,8 +317,12 @@ void shootTimeline(MainWindow &window, HttpTestClient &http, const QDateTime &si
     runs.append(launchRun(http, sync));
     waitForStatus(http, runs.constFirst(), "STOPPED");
     const QString stopped = launchRun(http, backup);
-    waitForStatus(http, stopped, "RUNNING");
-    QTest::qWait(1000); // long enough to be seen
+    const QDateTime started = QDateTime::fromString(QString::fromStdString(
+                                                        waitForStatus(http, stopped, "RUNNING").value("started_at", "")),
+                                                    Qt::ISODate);
+    // Its bar long enough to be seen: a second of running, by the server's clock of its start.
+    waitFor([&] { return !started.isValid() || started.msecsTo(QDateTime::currentDateTimeUtc()) >= 1000; },
+            "the run to have run for a second");
     http.del(QStringLiteral("/api/v1/task/%1/history/%2").arg(backup, stopped));
     runs.append(stopped);
     runs.append(launchRun(http, resize));

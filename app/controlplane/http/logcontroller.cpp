@@ -3,6 +3,7 @@
 #include "apirequest.h"
 #include "jsonresponse.h"
 #include <exec/logstore.h>
+#include <store/listquery.h>
 #include <store/store.h>
 
 #include <QUrlQuery>
@@ -64,16 +65,15 @@ std::optional<qint64> chunkBytes(const QUrlQuery &query, const QString &name, Ht
     if (!query.hasQueryItem(name))
         return LogStore::maxChunkBytes;
     const QString value = query.queryItemValue(name);
-    bool ok = false;
-    const qint64 bytes = value.toLongLong(&ok);
-    if (!ok || bytes < 1 || bytes > LogStore::maxChunkBytes) {
+    const std::optional<qint64> bytes = nonNegative(value);
+    if (!bytes || *bytes < 1 || *bytes > LogStore::maxChunkBytes) {
         *error = errorResponse(400, QStringLiteral("%1 must be a whole number of bytes from 1 to %2, not \"%3\"")
                                         .arg(name)
                                         .arg(LogStore::maxChunkBytes)
                                         .arg(value));
         return std::nullopt;
     }
-    return bytes;
+    return *bytes;
 }
 
 } // namespace
