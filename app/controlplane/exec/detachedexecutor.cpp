@@ -131,7 +131,13 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
         return end(run.runId, std::nullopt,
                    QStringLiteral("flotilla-run, which every run runs under, was not found; "
                                   "reinstall flotilla-desktop"));
+    // Created here, so a held logs request watches the file from the launch on.
     const QString logPath = m_logs.pathFor(run.runId);
+    QFile log(logPath);
+    if (!log.open(QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
+    log.close();
     QByteArrayList arguments{QFile::encodeName(m_runProgram), QFile::encodeName(logPath), QFile::encodeName(control)};
     for (const QString &argument : commandLine(run, env, control))
         arguments.append(argument.toLocal8Bit());

@@ -11,9 +11,9 @@ namespace Flotilla {
 // wrote wrapper.pid and child.pid instead of pids, and `NAME.written`
 // markers; exit and log.failed mean the same in both.
 namespace RunControlFile {
-inline constexpr char pids[] = "pids";             // "WRAPPER CHILD\n" once the command started
-inline constexpr char exit[] = "exit";             // "CODE\n", 128+N for a command ended by signal N
-inline constexpr char logFailed[] = "log.failed";  // the log refused a write; the run's output is lost
+inline constexpr char pids[] = "pids";            // "WRAPPER CHILD\n" once the command started
+inline constexpr char exit[] = "exit";            // "CODE\n", 128+N for a command ended by signal N
+inline constexpr char logFailed[] = "log.failed"; // the log refused a write; the run's output is lost
 } // namespace RunControlFile
 
 // flotilla-run LOG CONTROL_DIR PROGRAM [ARGUMENT]...: runs PROGRAM (found on
@@ -50,7 +50,7 @@ private:
     const char *m_controlDir;
     char *const *m_command;
     int m_log = -1;
-    int m_pipe = -1; // the read end
+    int m_pipe = -1;      // the read end
     int m_childExit = -1; // a pidfd, readable once the command ended
     int m_child = 0;
     int m_status = 0;

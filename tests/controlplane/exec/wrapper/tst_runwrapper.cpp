@@ -45,7 +45,8 @@ int Tst_RunWrapper::wrap(const QString &command, const QString &log)
     QProcess wrapper;
     wrapper.start(QStringLiteral(FLOTILLA_RUN_PROGRAM),
                   {log.isEmpty() ? m_dir->filePath(QStringLiteral("run.log")) : log,
-                   m_dir->filePath(QStringLiteral("control")), QStringLiteral("/bin/sh"), QStringLiteral("-c"), command});
+                   m_dir->filePath(QStringLiteral("control")), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                   command});
     if (!wrapper.waitForStarted())
         return -1;
     m_wrapperPid = wrapper.processId();
@@ -143,9 +144,9 @@ void Tst_RunWrapper::logWriteRefused()
 void Tst_RunWrapper::programNotFound()
 {
     QProcess wrapper;
-    wrapper.start(QStringLiteral(FLOTILLA_RUN_PROGRAM), {m_dir->filePath(QStringLiteral("run.log")),
-                                                         m_dir->filePath(QStringLiteral("control")),
-                                                         QStringLiteral("no-such-program-here")});
+    wrapper.start(QStringLiteral(FLOTILLA_RUN_PROGRAM),
+                  {m_dir->filePath(QStringLiteral("run.log")), m_dir->filePath(QStringLiteral("control")),
+                   QStringLiteral("no-such-program-here")});
     QVERIFY(wrapper.waitForFinished());
     QCOMPARE(wrapper.exitCode(), 0);
     // As a shell says it, with its code.
