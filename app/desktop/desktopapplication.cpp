@@ -31,7 +31,7 @@ void DesktopApplication::start()
     m_window->show();
     if (!m_options.startLocal)
         return;
-    m_local = new EmbeddedControlPlane(m_options.dataDir, this);
+    m_local = new EmbeddedControlPlane(m_options.dataDir, {}, this);
     connect(m_local, &EmbeddedControlPlane::failed, m_window.get(), &MainWindow::setLocalServerError);
     // A new data dir holds the samples already (the control plane adds them).
     connect(m_local, &EmbeddedControlPlane::ready, m_window.get(), &MainWindow::setLocalServer);

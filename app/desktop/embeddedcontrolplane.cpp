@@ -7,9 +7,10 @@
 
 namespace Flotilla {
 
-EmbeddedControlPlane::EmbeddedControlPlane(QString dataDir, QObject *parent)
+EmbeddedControlPlane::EmbeddedControlPlane(QString dataDir, QString runProgram, QObject *parent)
     : QObject(parent)
     , m_dataDir(std::move(dataDir))
+    , m_runProgram(std::move(runProgram))
 {
     m_worker.setObjectName(QStringLiteral("control-plane"));
 }
@@ -30,6 +31,7 @@ void EmbeddedControlPlane::start()
     ControlPlaneOptions options;
     options.port = 0; // never a busy port; the URL goes to control-plane.url for the CLI
     options.dataDir = m_dataDir;
+    options.runProgram = m_runProgram;
     options.addSamples = true;
     // Plain processes need no image, so a first run works on any machine.
     options.defaultCluster = QStringLiteral("local");

@@ -17,7 +17,8 @@ class EmbeddedControlPlane final : public QObject
     Q_DISABLE_COPY_MOVE(EmbeddedControlPlane)
 
 public:
-    explicit EmbeddedControlPlane(QString dataDir, QObject *parent = nullptr);
+    // `runProgram`: flotilla-run; empty: ControlPlane::installedRunProgram().
+    explicit EmbeddedControlPlane(QString dataDir, QString runProgram = {}, QObject *parent = nullptr);
     ~EmbeddedControlPlane() override;
 
     // Asynchronous: ready() or failed() follows.
@@ -32,6 +33,7 @@ Q_SIGNALS:
 
 private:
     QString m_dataDir;
+    QString m_runProgram;
     QThread m_worker;
     ControlPlane *m_controlPlane = nullptr; // lives on m_worker
 };

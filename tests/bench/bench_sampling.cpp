@@ -5,7 +5,7 @@
 // launches N runs of `sleep` (50 by default), all RUNNING at once. Then:
 //
 //   sampling  a ResourceSampler in this program follows the N runs' process
-//             groups (child.pid in each run's control dir) for S seconds;
+//             groups (the pids file in each run's control dir) for S seconds;
 //             its CPU time over S, less this program's CPU time over S
 //             seconds of the same event loop without it, in % of one core.
 //             This is the sampler alone, as the control plane runs it.
@@ -148,11 +148,11 @@ int bench()
     int peaks = 0;
     QObject::connect(&sampler, &ResourceSampler::peaked, [&peaks] { ++peaks; });
     for (const QString &runId : std::as_const(runIds)) {
-        QFile pidFile(dataDir + QStringLiteral("/runs/") + runId + QStringLiteral("/child.pid"));
+        QFile pidFile(dataDir + QStringLiteral("/runs/") + runId + QStringLiteral("/pids")); // "WRAPPER COMMAND\n"
         if (!pidFile.open(QIODevice::ReadOnly))
             fail(QStringLiteral("cannot read %1").arg(pidFile.fileName()));
-        sampler.follow(runId, UsageSource{pidFile.readAll().trimmed().toLongLong(), {}, {}, false}, std::nullopt,
-                       std::nullopt);
+        sampler.follow(runId, UsageSource{pidFile.readAll().trimmed().split(' ').value(1).toLongLong(), {}, {}, false},
+                       std::nullopt, std::nullopt);
     }
     const double selfSampling = cpuPercentOver(self, seconds);
     if (peaks < runs)

@@ -27,7 +27,7 @@ void Tst_EmbeddedControlPlane::startsItsOwnOnAWorkerThread()
     QTemporaryDir dir;
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     {
-        EmbeddedControlPlane local(dataDir);
+        EmbeddedControlPlane local(dataDir, QStringLiteral(FLOTILLA_RUN_PROGRAM));
         QSignalSpy ready(&local, &EmbeddedControlPlane::ready);
         local.start();
         QVERIFY(ready.wait(30000));

@@ -52,7 +52,9 @@ public:
         if (!m_dir.isValid() || !m_store.open(m_dir.path() + QStringLiteral("/flotilla.sqlite"), &error)
             || !m_logs.open(&error))
             fail(QStringLiteral("cannot set up a store in a temporary folder: %1").arg(error));
-        m_scheduler.addExecutor(std::make_unique<LocalExecutor>(m_dir.path() + QStringLiteral("/runs"), m_logs));
+        // No wrapper: with no run slot (parallel runs 0) every run stays QUEUED.
+        m_scheduler.addExecutor(
+            std::make_unique<LocalExecutor>(QString(), m_dir.path() + QStringLiteral("/runs"), m_logs));
         if (!m_scheduler.setDefaultCluster(QStringLiteral("local"), &error))
             fail(error);
         m_api = std::make_unique<HttpApi>(m_store, m_logs, m_scheduler,

@@ -27,6 +27,14 @@ for file in usr/bin/flotilla-local usr/bin/flotilla \
             "usr/share/icons/hicolor/scalable/apps/$app_id.svg" usr/lib/systemd/user/flotilla-local.service; do
     [ -f "$root/$file" ] || fail "the package lacks /$file"
 done
+# The wrapper of every run, where flotilla-local and flotilla-desktop look for it
+# (../libexec/flotilla from their own dir); it must start fast, so without Qt.
+wrapper=$root/usr/libexec/flotilla/flotilla-run
+if [ -x "$wrapper" ]; then
+    ! ldd "$wrapper" | grep -q 'libQt' || fail "flotilla-run links Qt: $(ldd "$wrapper" | grep libQt)"
+else
+    fail "the package lacks an executable /usr/libexec/flotilla/flotilla-run"
+fi
 unit=$root/usr/lib/systemd/user/flotilla-local.service
 grep -qx "ExecStart=/usr/bin/flotilla-local" "$unit" || fail "flotilla-local.service does not start /usr/bin/flotilla-local"
 # systemd checks the unit's syntax and that ExecStart is executable (here: in the unpacked root);

@@ -18,6 +18,8 @@ TestServer::TestServer(ControlPlaneOptions options)
     m_options.port = 0;
     // Probing engines costs time: a test that wants one sets options().containerEngines.
     m_options.containerEngines.clear();
+    if (m_options.runProgram.isEmpty())
+        m_options.runProgram = QStringLiteral(FLOTILLA_RUN_PROGRAM);
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = m_dir.path() + QStringLiteral("/data");
 }
@@ -28,12 +30,8 @@ TestServer::~TestServer()
     const QDir runs(m_options.dataDir + QStringLiteral("/runs"));
     for (const QString &run : runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString control = runs.filePath(run);
-        const auto pidIn = [&control](const char *name) {
-            QFile file(control + u'/' + QLatin1String(name));
-            return file.open(QIODevice::ReadOnly) ? pid_t(file.readAll().trimmed().toInt()) : pid_t(0);
-        };
         // Only while the wrapper is still ours: a pid of an ended run may be reused.
-        const pid_t wrapper = pidIn("wrapper.pid"), child = pidIn("child.pid");
+        const auto [wrapper, child] = runPidsIn(control);
         QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(wrapper));
         if (wrapper <= 1 || !cmdline.open(QIODevice::ReadOnly) || !cmdline.readAll().contains(control.toUtf8()))
             continue;
@@ -44,6 +42,14 @@ TestServer::~TestServer()
             ::kill(-child, SIGKILL); // the command's whole group
         ::kill(wrapper, SIGKILL);
     }
+}
+
+RunPids runPidsIn(const QString &controlDir)
+{
+    QFile file(controlDir + QStringLiteral("/pids")); // "WRAPPER COMMAND\n"
+    const QList<QByteArray> numbers = file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().split(' ')
+                                                                     : QList<QByteArray>();
+    return RunPids{pid_t(numbers.value(0).toInt()), pid_t(numbers.value(1).toInt())};
 }
 
 bool TestServer::start(QString *error)

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+#include <sys/types.h>
+
 namespace Flotilla::Testing {
 
 // A ControlPlane on 127.0.0.1, port 0, over a temporary data dir.
@@ -33,6 +35,15 @@ private:
     ControlPlaneOptions m_options;
     std::unique_ptr<ControlPlane> m_controlPlane;
 };
+
+// What flotilla-run recorded in a run's control dir: its own pid and the
+// command's, which leads the run's process group; 0 while not recorded.
+struct RunPids
+{
+    pid_t wrapper = 0;
+    pid_t command = 0;
+};
+RunPids runPidsIn(const QString &controlDir);
 
 struct HttpResult
 {

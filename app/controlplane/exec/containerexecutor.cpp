@@ -74,9 +74,9 @@ QStringList ContainerEngine::defaultRunFlags(const QString &name)
     return {};
 }
 
-ContainerExecutor::ContainerExecutor(ContainerEngine engine, QString runsDirectory, const LogStore &logs,
-                                     QObject *parent)
-    : DetachedExecutor(std::move(runsDirectory), logs, parent)
+ContainerExecutor::ContainerExecutor(ContainerEngine engine, QString runProgram, QString runsDirectory,
+                                     const LogStore &logs, QObject *parent)
+    : DetachedExecutor(std::move(runProgram), std::move(runsDirectory), logs, parent)
     , m_engine(std::move(engine))
 {}
 

@@ -26,7 +26,8 @@ class ContainerExecutor final : public DetachedExecutor
 {
     Q_OBJECT
 public:
-    ContainerExecutor(ContainerEngine engine, QString runsDirectory, const LogStore &logs, QObject *parent = nullptr);
+    ContainerExecutor(ContainerEngine engine, QString runProgram, QString runsDirectory, const LogStore &logs,
+                      QObject *parent = nullptr);
 
     QString cluster() const override { return m_engine.name; }
     bool enforcesLimits() const override { return true; }

@@ -5,49 +5,53 @@
 #include <store/privatefile.h>
 #include <wire/runoutcome.h>
 
+#include <exec/wrapper/runwrapper.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QStorageInfo>
 
 #include <algorithm>
 
+#include <vector>
+
+#include <csignal>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace Flotilla {
 
 namespace {
 
-// $1 log, $2 control dir, the rest the program. The program gets a session
-// (and process group) of its own, so signalling it never hits the wrapper.
-const QString wrapperScript = QStringLiteral("log=$1; dir=$2; shift 2\n"
-                                             // Builtins only: every process started costs milliseconds. A value counts
-                                             // once its newline is there; the marker then wakes the directory watcher.
-                                             "put() { echo \"$2\" > \"$dir/$1\"; : > \"$dir/$1.written\"; }\n"
-                                             "put wrapper.pid $$\n"
-                                             // Output goes through cat, so a write the disk refuses is
-                                             // seen: cat ends, and with it (SIGPIPE) the program. Only
-                                             // an empty file fits on a full disk: the marker is one.
-                                             // What the program left running in its group would hold
-                                             // the pipe open: the run ends with the program, as a
-                                             // container's processes end with its first.
-                                             "{ setsid \"$@\" 2>&1 </dev/null & put child.pid $!; wait $!;"
-                                             " echo $? > \"$dir/status\"; kill -KILL -$! 2>/dev/null; }"
-                                             " | cat >>\"$log\""
-                                             " || : > \"$dir/log.failed\"\n"
-                                             "read code < \"$dir/status\"\n"
-                                             "put exit \"$code\"\n");
+const QString exitFile = u'/' + QLatin1String(RunControlFile::exit);
+// The parent's pid (the fourth field of /proc/PID/stat, after the name in parentheses); 0 if unknown.
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 1 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong();
+}
 
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
 const QString terminatedByUser = terminatedByUserReason.toString();
 
 } // namespace
 
-DetachedExecutor::DetachedExecutor(QString runsDirectory, const LogStore &logs, QObject *parent)
+DetachedExecutor::DetachedExecutor(QString runProgram, QString runsDirectory, const LogStore &logs, QObject *parent)
     : Executor(parent)
+    , m_runProgram(std::move(runProgram))
     , m_runsDirectory(std::move(runsDirectory))
     , m_logs(logs)
 {
+    for (const QString &variable : QProcessEnvironment::systemEnvironment().toStringList())
+        m_environment.append(variable.toLocal8Bit());
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &DetachedExecutor::check);
     // A wrapper killed from outside writes no exit file; no run may stay RUNNING forever.
     m_sweepTimer.setInterval(2000);
@@ -69,6 +73,26 @@ qint64 DetachedExecutor::readNumber(const QString &path)
     bool ok = false;
     const qint64 value = text.endsWith('\n') ? text.trimmed().toLongLong(&ok) : -1;
     return ok ? value : -1;
+}
+
+DetachedExecutor::Pids DetachedExecutor::pidsOf(const QString &runId) const
+{
+    const QString control = controlDir(runId);
+    QFile file(control + u'/' + QLatin1String(RunControlFile::pids));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> numbers = file.readAll().trimmed().split(' ');
+        if (numbers.size() == 2)
+            return Pids{numbers[0].toLongLong(), numbers[1].toLongLong()};
+    }
+    // Written by the shell script that wrapped runs before flotilla-run, and
+    // still running one after an upgrade.
+    return Pids{std::max<qint64>(0, readNumber(control + QStringLiteral("/wrapper.pid"))),
+                std::max<qint64>(0, readNumber(control + QStringLiteral("/child.pid")))};
+}
+
+bool DetachedExecutor::hasExited(const QString &runId) const
+{
+    return QFile::exists(controlDir(runId) + exitFile);
 }
 
 void DetachedExecutor::prepare(const Run &, const Ready &ready)
@@ -103,33 +127,81 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
         if (!makePrivateDir(dir))
             return end(run.runId, std::nullopt, QStringLiteral("cannot create the directory %1").arg(dir));
     }
+    if (m_runProgram.isEmpty())
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("flotilla-run, which every run runs under, was not found; "
+                                  "reinstall flotilla-desktop"));
+    // Created here, so a held logs request watches the file from the launch on.
     const QString logPath = m_logs.pathFor(run.runId);
     QFile log(logPath);
     if (!log.open(QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))
         return end(run.runId, std::nullopt,
                    QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
     log.close();
-
-    // startDetached gives the wrapper a session of its own (no terminal's
-    // Ctrl+C reaches it) and init as its parent.
-    QProcess process;
-    process.setProgram(QStringLiteral("/bin/sh"));
-    process.setArguments(
-        QStringList{QStringLiteral("-c"), wrapperScript, QStringLiteral("flotilla-run"), logPath, control}
-        + commandLine(run, env, control));
-    process.setWorkingDirectory(work);
-    // The control plane's environment with the run's on top.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const EnvVar &var : env)
-        environment.insert(var.name, var.value);
-    process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(QProcess::nullDevice());
-    process.setStandardErrorFile(QProcess::nullDevice());
-    if (!process.startDetached())
-        return end(run.runId, std::nullopt, QStringLiteral("cannot start the run: %1").arg(process.errorString()));
+    QByteArrayList arguments{QFile::encodeName(m_runProgram), QFile::encodeName(logPath), QFile::encodeName(control)};
+    for (const QString &argument : commandLine(run, env, control))
+        arguments.append(argument.toLocal8Bit());
+    const pid_t wrapper = spawnWrapper(arguments, env, work);
+    if (wrapper <= 0)
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("cannot start the run: %1: %2").arg(m_runProgram, qt_error_string(errno)));
+    m_unreaped.insert(wrapper);
     m_spawnedAt.insert(run.runId, QDateTime::currentDateTimeUtc());
     follow(run.runId, true);
+}
+
+pid_t DetachedExecutor::spawnWrapper(const QByteArrayList &arguments, const EnvList &env, const QString &workDir) const
+{
+    // The control plane's environment with the run's on top.
+    QByteArrayList environment = m_environment;
+    for (const EnvVar &var : env) {
+        const QByteArray name = var.name.toLocal8Bit() + '=';
+        const auto same = std::find_if(environment.begin(), environment.end(),
+                                       [&name](const QByteArray &entry) { return entry.startsWith(name); });
+        QByteArray entry = name + var.value.toLocal8Bit();
+        if (same != environment.end())
+            *same = std::move(entry);
+        else
+            environment.append(std::move(entry));
+    }
+    const auto pointers = [](const QByteArrayList &strings) {
+        std::vector<char *> list;
+        list.reserve(strings.size() + 1);
+        for (const QByteArray &string : strings)
+            list.push_back(const_cast<char *>(string.constData()));
+        list.push_back(nullptr);
+        return list;
+    };
+    const std::vector<char *> argv = pointers(arguments), envp = pointers(environment);
+    const QByteArray work = QFile::encodeName(workDir);
+
+    posix_spawn_file_actions_t actions;
+    ::posix_spawn_file_actions_init(&actions);
+    ::posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    ::posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    ::posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    ::posix_spawn_file_actions_addchdir_np(&actions, work.constData());
+    // Nothing of the control plane's (its sockets, its store) stays open in a run.
+    ::posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+    posix_spawnattr_t attributes;
+    ::posix_spawnattr_init(&attributes);
+    // A session of its own: no terminal's Ctrl+C reaches it. Signals as a
+    // new program expects them (Qt ignores SIGPIPE in the control plane).
+    sigset_t signals;
+    ::sigemptyset(&signals);
+    ::posix_spawnattr_setsigmask(&attributes, &signals);
+    ::sigfillset(&signals);
+    ::posix_spawnattr_setsigdefault(&attributes, &signals);
+    ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = 0;
+    const int error = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), envp.data());
+    ::posix_spawnattr_destroy(&attributes);
+    ::posix_spawn_file_actions_destroy(&actions);
+    if (error != 0) {
+        errno = error;
+        return 0;
+    }
+    return pid;
 }
 
 void DetachedExecutor::follow(const QString &runId, bool awaitingStart)
@@ -156,11 +228,11 @@ void DetachedExecutor::check(const QString &controlPath)
             Q_EMIT started(runId, *instance);
             // A terminate that came while the program was being placed found
             // nothing to signal yet; it reaches the program now.
-            if (!QFile::exists(controlPath + QStringLiteral("/exit")))
+            if (!QFile::exists(controlPath + exitFile))
                 resumeTermination(runId);
         }
     }
-    const qint64 code = readNumber(controlPath + QStringLiteral("/exit"));
+    const qint64 code = readNumber(controlPath + exitFile);
     if (code < 0)
         return;
     m_followed.remove(controlPath);
@@ -171,10 +243,10 @@ void DetachedExecutor::check(const QString &controlPath)
 
 QString DetachedExecutor::logFailure(const QString &runId) const
 {
-    if (!QFile::exists(controlDir(runId) + QStringLiteral("/log.failed")))
+    if (!QFile::exists(controlDir(runId) + u'/' + QLatin1String(RunControlFile::logFailed)))
         return {};
     const QString logPath = m_logs.pathFor(runId);
-    // cat's own words could not be kept on a full disk; the disk tells.
+    // The wrapper's own words could not be kept on a full disk; the disk tells.
     const bool full = QStorageInfo(QFileInfo(logPath).absolutePath()).bytesAvailable() < 64 * 1024;
     return QStringLiteral("the log %1 could not be written%2")
         .arg(logPath, full ? QStringLiteral(": no space left on device") : QString());
@@ -198,6 +270,9 @@ void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode,
 
 void DetachedExecutor::sweep()
 {
+    // The wrappers started here are our children: each ended one is reaped.
+    for (auto it = m_unreaped.begin(); it != m_unreaped.end();)
+        it = ::waitpid(*it, nullptr, WNOHANG) != 0 ? m_unreaped.erase(it) : std::next(it);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto it = m_followed.cbegin(); it != m_followed.cend();) {
         const QString control = it.key(), runId = it.value();
@@ -207,7 +282,7 @@ void DetachedExecutor::sweep()
             continue;
         // A wrapper that has not yet written its whole pid (a loaded machine
         // can stop it between creating the file and writing it) is not dead.
-        if (readNumber(control + QStringLiteral("/wrapper.pid")) <= 0 && m_spawnedAt.value(runId).secsTo(now) < 60)
+        if (pidsOf(runId).wrapper <= 0 && m_spawnedAt.value(runId).secsTo(now) < 60)
             continue;
         if (m_followed.remove(control)) {
             m_watcher.removePath(control);
@@ -224,7 +299,7 @@ void DetachedExecutor::sweep()
 
 bool DetachedExecutor::wrapperAlive(const QString &runId) const
 {
-    const qint64 pid = readNumber(controlDir(runId) + QStringLiteral("/wrapper.pid"));
+    const qint64 pid = pidsOf(runId).wrapper;
     if (pid <= 1)
         return false;
     // The pid must still be our wrapper, not a process that reused the number.
@@ -265,13 +340,16 @@ QString DetachedExecutor::terminatePath(const QString &runId) const
 
 bool DetachedExecutor::wasPlaced(const Run &run) const
 {
-    return QFile::exists(controlDir(run.runId) + QStringLiteral("/wrapper.pid"));
+    return pidsOf(run.runId).wrapper > 0;
 }
 
 void DetachedExecutor::recover(const Run &run)
 {
-    const bool exited = QFile::exists(controlDir(run.runId) + QStringLiteral("/exit"));
+    const bool exited = hasExited(run.runId);
     if (exited || wrapperAlive(run.runId)) {
+        // A control plane restarted inside one process (the tests) finds its own children.
+        if (const qint64 wrapper = pidsOf(run.runId).wrapper; parentOf(wrapper) == ::getpid())
+            m_unreaped.insert(pid_t(wrapper));
         Q_EMIT stepped(run.runId, ExecutorStep::Recovered, QString());
         follow(run.runId, run.status != RunStatus::Running);
         // A termination answered before the restart goes on where it was.

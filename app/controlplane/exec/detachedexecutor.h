@@ -2,6 +2,7 @@
 
 #include "executor.h"
 
+#include <QByteArrayList>
 #include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QHash>
@@ -10,20 +11,25 @@
 
 #include <functional>
 
+#include <sys/types.h>
+
 namespace Flotilla {
 
 class LogStore;
 
-// Runs each run's program under a small detached wrapper in a session of its
-// own: the program's stdout and stderr go through cat into the run's log file
-// and the wrapper records its exit code in a file. Nothing depends on a pipe
-// to the control plane, so runs outlive it, and a restarted one learns how
-// they ended. Subclasses say what program runs and how it is stopped.
+// Runs each run's program under flotilla-run (RunWrapper), started detached
+// in a session of its own: it appends the program's stdout and stderr to the
+// run's log file and records the pids and the exit code in the run's control
+// dir, which a directory watch follows. Nothing depends on a pipe to the
+// control plane, so runs outlive it, and a restarted one learns how they
+// ended. Subclasses say what program runs and how it is stopped.
 class DetachedExecutor : public Executor
 {
     Q_OBJECT
 public:
-    DetachedExecutor(QString runsDirectory, const LogStore &logs, QObject *parent = nullptr);
+    // `runProgram`: the path of flotilla-run; empty when it was not found,
+    // which every run then fails for.
+    DetachedExecutor(QString runProgram, QString runsDirectory, const LogStore &logs, QObject *parent = nullptr);
 
     void start(const Run &run, const EnvList &env) final;
     void terminate(const Run &run, int graceMs) final;
@@ -36,8 +42,19 @@ protected:
     // the run, which then failed for `exitReason`) and the exit reason.
     using Described = std::function<void(std::optional<qint64> exitCode, const QString &exitReason)>;
 
+    // What the wrapper recorded once the program started (0 while unknown):
+    // its own pid and the program's, which leads a process group of its own.
+    struct Pids
+    {
+        qint64 wrapper = 0;
+        qint64 program = 0;
+    };
+
     QString controlDir(const QString &runId) const;
     static qint64 readNumber(const QString &path);
+    Pids pidsOf(const QString &runId) const;
+    // Whether the wrapper recorded the program's exit code.
+    bool hasExited(const QString &runId) const;
 
     // The program to run and its arguments (the wrapper adds the log and exit file).
     virtual QStringList commandLine(const Run &run, const EnvList &env, const QString &controlDir) const = 0;
@@ -51,6 +68,8 @@ protected:
 
 private:
     void spawn(const Run &run, const EnvList &env);
+    // Starts the wrapper without copying the control plane (posix_spawn); its pid, or 0 with errno set.
+    pid_t spawnWrapper(const QByteArrayList &arguments, const EnvList &env, const QString &workDir) const;
     void follow(const QString &runId, bool awaitingStart);
     void check(const QString &controlPath);
     void sweep();
@@ -63,8 +82,11 @@ private:
     QString logFailure(const QString &runId) const;
     void end(const QString &runId, std::optional<qint64> exitCode, QString exitReason);
 
+    QString m_runProgram;
     QString m_runsDirectory;
     const LogStore &m_logs;
+    QByteArrayList m_environment; // the control plane's, NAME=value, under each run's
+    QSet<pid_t> m_unreaped;       // wrappers started here: our children until they end
     QFileSystemWatcher m_watcher;
     QTimer m_sweepTimer;
     QHash<QString, QString> m_followed; // control dir → run id

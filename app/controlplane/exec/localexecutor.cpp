@@ -1,6 +1,5 @@
 #include "localexecutor.h"
 
-#include <QFile>
 #include <QHostInfo>
 #include <QTimer>
 
@@ -21,7 +20,7 @@ QStringList LocalExecutor::commandLine(const Run &run, const EnvList &, const QS
 
 std::optional<RunInstance> LocalExecutor::placedInstance(const QString &runId) const
 {
-    const qint64 pid = readNumber(controlDir(runId) + QStringLiteral("/child.pid"));
+    const qint64 pid = pidsOf(runId).program;
     if (pid <= 1)
         return std::nullopt;
     return RunInstance{QHostInfo::localHostName(), QString::number(pid)};
@@ -30,8 +29,8 @@ std::optional<RunInstance> LocalExecutor::placedInstance(const QString &runId) c
 void LocalExecutor::findUsage(const QString &runId, const std::function<void(const UsageSource &)> &found)
 {
     // The command leads a process group of its own; an ended one's number may be reused.
-    const qint64 child = readNumber(controlDir(runId) + QStringLiteral("/child.pid"));
-    if (child > 1 && !QFile::exists(controlDir(runId) + QStringLiteral("/exit")))
+    const qint64 child = pidsOf(runId).program;
+    if (child > 1 && !hasExited(runId))
         found(UsageSource{child, {}, {}, false});
 }
 
@@ -39,19 +38,20 @@ void LocalExecutor::stop(const QString &runId, int graceMs)
 {
     // The command's whole process group: SIGTERM now, SIGKILL after the grace.
     const auto signalGroup = [this, runId](int signal) {
-        const qint64 child = readNumber(controlDir(runId) + QStringLiteral("/child.pid"));
+        const qint64 child = pidsOf(runId).program;
         if (child <= 1)
             return false;
         if (::kill(-pid_t(child), signal) == 0)
             return true;
         // Until the command's setsid() its group does not exist: the process
-        // alone is all there is to stop.
+        // alone is all there is to stop. (A run of the shell script before
+        // flotilla-run; flotilla-run records the pid once the group is there.)
         return errno == ESRCH && ::kill(pid_t(child), signal) == 0;
     };
     if (signalGroup(SIGTERM))
         Q_EMIT stepped(runId, ExecutorStep::SignalSent, QStringLiteral("SIGTERM"));
     QTimer::singleShot(graceMs, this, [this, runId, signalGroup] {
-        if (!QFile::exists(controlDir(runId) + QStringLiteral("/exit")))
+        if (!hasExited(runId))
             signalGroup(SIGKILL);
     });
 }

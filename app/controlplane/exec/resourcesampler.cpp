@@ -82,10 +82,10 @@ ResourceSampler::ResourceSampler(QObject *parent)
     : QObject(parent)
 {
     m_timer.setInterval(1000);
-    connect(&m_timer, &QTimer::timeout, this, &ResourceSampler::sample);
+    connect(&m_timer, &QTimer::timeout, this, [this] { sample(false); });
     m_soon.setSingleShot(true);
     m_soon.setInterval(0);
-    connect(&m_soon, &QTimer::timeout, this, &ResourceSampler::sample);
+    connect(&m_soon, &QTimer::timeout, this, [this] { sample(true); });
     m_clock.start();
 }
 
@@ -125,55 +125,72 @@ std::optional<ResourceSampler::Usage> ResourceSampler::cgroupUsage(const UsageSo
     return usage;
 }
 
-QHash<qint64, ResourceSampler::Usage> ResourceSampler::processGroupUsage(const QSet<qint64> &groups)
+std::optional<ResourceSampler::Usage> ResourceSampler::processUsage(const char *path, qint64 *group)
 {
     static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
     static const qint64 nsPerTick = 1000000000LL / ::sysconf(_SC_CLK_TCK);
+    char text[1024];
+    if (readSmall(path, text, sizeof text) <= 0)
+        return std::nullopt;
+    // The command name, in parentheses, may hold anything; the fields follow the last ')'.
+    const char *rest = std::strrchr(text, ')');
+    if (!rest)
+        return std::nullopt;
+    qint64 fields[22] = {};
+    char *cursor = const_cast<char *>(rest + 3); // skips ") " and the state letter
+    for (qint64 &field : fields)
+        field = std::strtoll(cursor, &cursor, 10);
+    // fields[0] is ppid, so field N of proc(5) is fields[N - 4].
+    *group = fields[1];
+    return Usage{fields[20] * pageSize,                                            // rss
+                 (fields[10] + fields[11] + fields[12] + fields[13]) * nsPerTick}; // utime, stime, cutime, cstime
+}
+
+QHash<qint64, ResourceSampler::Usage> ResourceSampler::processGroupUsage(const QSet<qint64> &groups)
+{
     QHash<qint64, Usage> usage;
     DIR *proc = ::opendir("/proc");
     if (!proc)
         return usage;
-    char path[sizeof(dirent::d_name) + 16], text[1024];
+    char path[sizeof(dirent::d_name) + 16];
     while (const dirent *entry = ::readdir(proc)) {
         if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
             continue;
         std::snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
-        if (readSmall(path, text, sizeof text) <= 0)
-            continue;
-        // The command name, in parentheses, may hold anything; the fields follow the last ')'.
-        const char *rest = std::strrchr(text, ')');
-        if (!rest)
-            continue;
-        qint64 fields[22] = {};
-        char *cursor = const_cast<char *>(rest + 3); // skips ") " and the state letter
-        for (qint64 &field : fields)
-            field = std::strtoll(cursor, &cursor, 10);
-        // fields[0] is ppid, so field N of proc(5) is fields[N - 4].
-        const qint64 group = fields[1];
-        if (!groups.contains(group))
+        qint64 group = 0;
+        const std::optional<Usage> process = processUsage(path, &group);
+        if (!process || !groups.contains(group))
             continue;
         Usage &sum = usage[group];
-        sum.memoryBytes += fields[20] * pageSize;                                     // rss
-        sum.cpuNs += (fields[10] + fields[11] + fields[12] + fields[13]) * nsPerTick; // utime, stime, cutime, cstime
+        sum.memoryBytes += process->memoryBytes;
+        sum.cpuNs += process->cpuNs;
     }
     ::closedir(proc);
     return usage;
 }
 
-void ResourceSampler::sample()
+void ResourceSampler::sample(bool justFollowed)
 {
     const qint64 now = m_clock.nsecsElapsed();
     QSet<qint64> groups;
     for (const Followed &run : std::as_const(m_runs)) {
-        if (run.source.processGroup > 0)
+        if (run.source.processGroup > 0 && !justFollowed)
             groups.insert(run.source.processGroup);
     }
     const QHash<qint64, Usage> groupUsage = groups.isEmpty() ? QHash<qint64, Usage>() : processGroupUsage(groups);
     QStringList grown;
     for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
         Followed &run = *it;
+        if (justFollowed && run.sampled)
+            continue;
         std::optional<Usage> usage;
-        if (run.source.processGroup > 0) {
+        if (run.source.processGroup > 0 && justFollowed) {
+            qint64 group = 0;
+            const QByteArray leader = "/proc/" + QByteArray::number(run.source.processGroup) + "/stat";
+            if (const std::optional<Usage> process = processUsage(leader.constData(), &group);
+                process && group == run.source.processGroup)
+                usage = process;
+        } else if (run.source.processGroup > 0) {
             if (const auto found = groupUsage.constFind(run.source.processGroup); found != groupUsage.constEnd())
                 usage = *found;
         } else {
@@ -181,6 +198,7 @@ void ResourceSampler::sample()
         }
         if (!usage)
             continue;
+        run.sampled = true;
         bool grew = false;
         const qint64 memoryMb = (usage->memoryBytes + megabyte - 1) / megabyte;
         if (memoryMb > run.maxMemoryMb) {

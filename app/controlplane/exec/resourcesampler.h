@@ -50,6 +50,7 @@ private:
         qint64 maxCpu = 0;
         qint64 lastCpuNs = -1;
         qint64 lastSampleNs = 0;
+        bool sampled = false;
     };
     struct Usage
     {
@@ -57,10 +58,16 @@ private:
         qint64 cpuNs = 0;
     };
 
-    void sample();
+    // Every run; or, `justFollowed`, only those not sampled yet, a local
+    // one by its group's leader alone: at its start that is all of it
+    // mostly, and a pass over /proc for each run started costs more than
+    // the rest of starting it.
+    void sample(bool justFollowed);
     static std::optional<Usage> cgroupUsage(const UsageSource &source);
     // One pass over /proc: the usage of each of `groups`' processes, summed per group.
     static QHash<qint64, Usage> processGroupUsage(const QSet<qint64> &groups);
+    // A process's usage and process group, from /proc/PID/stat at `path`.
+    static std::optional<Usage> processUsage(const char *path, qint64 *group);
 
     QHash<QString, Followed> m_runs;
     QTimer m_timer;

@@ -12,6 +12,7 @@
 
 #include <wire/localserver.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -31,6 +32,8 @@ ControlPlane::ControlPlane(ControlPlaneOptions options, QObject *parent)
 {
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = defaultDataDir();
+    if (m_options.runProgram.isEmpty())
+        m_options.runProgram = installedRunProgram();
 }
 
 ControlPlane::~ControlPlane()
@@ -42,6 +45,17 @@ ControlPlane::~ControlPlane()
 QString ControlPlane::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString ControlPlane::installedRunProgram()
+{
+    const QDir programs(QCoreApplication::applicationDirPath());
+    for (const QString &candidate :
+         {QStringLiteral("flotilla-run"), QStringLiteral("../libexec/flotilla/flotilla-run")}) {
+        if (const QFileInfo file(programs.filePath(candidate)); file.isExecutable())
+            return file.canonicalFilePath();
+    }
+    return {};
 }
 
 // The token of the data dir: the one an earlier start made, so clients
@@ -150,7 +164,13 @@ bool ControlPlane::start(QString *error)
     auto scheduler = std::make_unique<RunScheduler>(*store, SchedulerOptions{m_options.parallelRuns,
                                                                              m_options.terminateGraceMs});
     const QString runsDir = m_options.dataDir + QStringLiteral("/runs");
-    scheduler->addExecutor(std::make_unique<LocalExecutor>(runsDir, *logs));
+    if (m_options.runProgram.isEmpty())
+        m_warnings.append(
+            QStringLiteral("flotilla-run was not found beside %1 or in %2; every run will fail until "
+                           "flotilla-desktop is reinstalled")
+                .arg(QCoreApplication::applicationDirPath(),
+                     QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../libexec/flotilla"))));
+    scheduler->addExecutor(std::make_unique<LocalExecutor>(m_options.runProgram, runsDir, *logs));
     QString firstEngine;
     for (const QString &name : std::as_const(m_options.containerEngines)) {
         QString problem;
@@ -161,7 +181,7 @@ bool ControlPlane::start(QString *error)
         }
         if (m_options.engineRunFlags.contains(name))
             engine->runFlags = m_options.engineRunFlags.value(name);
-        scheduler->addExecutor(std::make_unique<ContainerExecutor>(*engine, runsDir, *logs));
+        scheduler->addExecutor(std::make_unique<ContainerExecutor>(*engine, m_options.runProgram, runsDir, *logs));
         if (firstEngine.isEmpty())
             firstEngine = name;
     }

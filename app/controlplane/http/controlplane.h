@@ -35,6 +35,8 @@ struct ControlPlaneOptions
     QStringList containerEngines = {QStringLiteral("podman"), QStringLiteral("docker")};
     // Flags for every `ENGINE run`, replacing the ones the probe chose.
     QHash<QString, QStringList> engineRunFlags;
+    // flotilla-run, which every run runs under; empty: installedRunProgram().
+    QString runProgram;
     // A new data dir starts with the sample definition and template
     // (flotilla-local and the desktop app; tests start empty).
     bool addSamples = false;
@@ -62,6 +64,9 @@ public:
     QStringList warnings() const { return m_warnings; }
 
     static QString defaultDataDir();
+    // flotilla-run beside the running program (a build tree) or in
+    // ../libexec/flotilla from it (an installed one); empty when in neither.
+    static QString installedRunProgram();
 
 private:
     ControlPlaneOptions m_options;

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/wait.h>
 
 using namespace Flotilla;
 using namespace Flotilla::Testing;
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void terminationOutlivesARestart();
     void runsOutliveARestart();
     void vanishedRunIsFinishedOnRestart();
+    void runOfTheEarlierShellWrapperIsFollowed();
     void twoHundredConcurrentLaunches();
     void usageIsSampled();
     void restartKeepsPeaksAndEvents();
@@ -236,20 +238,53 @@ void Tst_RunScheduler::vanishedRunIsFinishedOnRestart()
     server.stop();
     // The machine rebooted, say: the wrapper and the command are gone.
     const QString control = server.dataDir() + QStringLiteral("/runs/") + run;
-    const auto pidIn = [&](const char *name) {
-        QFile file(control + QLatin1String(name));
-        return file.open(QIODevice::ReadOnly) ? pid_t(file.readAll().trimmed().toInt()) : pid_t(0);
-    };
-    const pid_t child = pidIn("/child.pid"), wrapper = pidIn("/wrapper.pid");
+    const auto [wrapper, child] = runPidsIn(control);
     QVERIFY(child > 1 && wrapper > 1);
     ::kill(wrapper, SIGKILL); // first, so it cannot record the command's end
-    QTRY_VERIFY(!QFile::exists(QStringLiteral("/proc/%1").arg(wrapper)));
+    // The control plane ran in this process, whose child the wrapper is.
+    QCOMPARE(::waitpid(wrapper, nullptr, 0), wrapper);
     ::kill(-child, SIGKILL);
     QVERIFY(server.start());
     client = std::make_unique<HttpTestClient>(server);
     const Json stopped = waitForStatus(*client, run, "STOPPED");
     QVERIFY(!stopped.contains("exit_code"));
     QCOMPARE(stopped.value("exit_reason", ""), "Control plane restarted and the run could not be recovered");
+}
+
+void Tst_RunScheduler::runOfTheEarlierShellWrapperIsFollowed()
+{
+    // Runs started before an upgrade go on under the shell script that wrapped
+    // them, which recorded wrapper.pid and child.pid, each with a `.written` marker.
+    TestServer server;
+    QVERIFY(server.start());
+    auto client = std::make_unique<HttpTestClient>(server);
+    const QString id = createDefinition(*client, {{"alias", "upgraded"},
+                                                  {"image", "none"},
+                                                  {"command", "echo before; while true; do sleep 0.05; done"}});
+    const QString run = runIdOf(launch(*client, id));
+    waitForStatus(*client, run, "RUNNING");
+    QTRY_VERIFY(readLogByPaging(*client, run).contains("before"));
+    server.stop();
+    const QString control = server.dataDir() + QStringLiteral("/runs/") + run;
+    const auto [wrapper, child] = runPidsIn(control);
+    QVERIFY(child > 1 && wrapper > 1);
+    for (const auto &[name, pid] :
+         {std::pair{QStringLiteral("wrapper.pid"), wrapper}, {QStringLiteral("child.pid"), child}}) {
+        QFile file(control + u'/' + name);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray::number(pid) + '\n') > 0);
+        QVERIFY(QFile(file.fileName() + QStringLiteral(".written")).open(QIODevice::WriteOnly));
+    }
+    QVERIFY(QFile::remove(control + QStringLiteral("/pids")));
+
+    QVERIFY(server.start());
+    client = std::make_unique<HttpTestClient>(server);
+    QCOMPARE(waitForStatus(*client, run, "RUNNING").value("status", ""), "RUNNING"); // its wrapper.pid is alive
+    // Stopping it signals the group child.pid names.
+    QCOMPARE(client->del(QStringLiteral("/api/v1/task/%1/history/%2").arg(id, run)).status, 200);
+    const Json stopped = waitForStatus(*client, run, "STOPPED");
+    QCOMPARE(stopped.value("exit_code", -1), 128 + SIGTERM);
+    QCOMPARE(stopped.value("exit_reason", ""), "Task terminated by user");
+    QVERIFY(eventReasons(stopped).contains(QStringLiteral("Recovered")));
 }
 
 void Tst_RunScheduler::twoHundredConcurrentLaunches()

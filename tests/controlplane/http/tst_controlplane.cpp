@@ -32,6 +32,7 @@ ControlPlaneOptions optionsFor(const QString &dataDir)
     ControlPlaneOptions options;
     options.port = 0;
     options.dataDir = dataDir;
+    options.runProgram = QStringLiteral(FLOTILLA_RUN_PROGRAM);
     return options;
 }
 
@@ -474,6 +475,7 @@ void Tst_ControlPlane::servesAndRunsFromAWorkerThread()
     ControlPlaneOptions options;
     options.port = 0;
     options.dataDir = dir.filePath(QStringLiteral("data"));
+    options.runProgram = QStringLiteral(FLOTILLA_RUN_PROGRAM);
     options.containerEngines.clear();
     QThread worker;
     auto *controlPlane = new ControlPlane(options);

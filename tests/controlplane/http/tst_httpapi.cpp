@@ -2314,7 +2314,8 @@ void Tst_HttpApi::launchOutlivesTheApi()
     LogStore logs(dir.path() + QStringLiteral("/logs"));
     QVERIFY2(logs.open(&error), qPrintable(error));
     RunScheduler scheduler(store, SchedulerOptions{1, 0});
-    scheduler.addExecutor(std::make_unique<LocalExecutor>(dir.path() + QStringLiteral("/runs"), logs));
+    scheduler.addExecutor(std::make_unique<LocalExecutor>(QStringLiteral(FLOTILLA_RUN_PROGRAM),
+                                                          dir.path() + QStringLiteral("/runs"), logs));
 
     // The API lives in memory the test wipes once it is destroyed, so any
     // later use of it crashes at once instead of reading stale bytes.

@@ -1,0 +1,234 @@
+#include "runwrapper.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace Flotilla {
+
+namespace {
+
+constexpr int pipeBytes = 1 << 20;
+// How long the pipe may stay open, and silent, after the command's group was killed.
+constexpr int drainQuietMs = 100;
+constexpr int drainMaxMs = 1000;
+
+bool writeAll(int fd, const char *bytes, long size)
+{
+    while (size > 0) {
+        const ssize_t written = ::write(fd, bytes, size_t(size));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        bytes += written;
+        size -= written;
+    }
+    return true;
+}
+
+long long monotonicMs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec * 1000LL + now.tv_nsec / 1000000;
+}
+
+} // namespace
+
+RunWrapper::RunWrapper(const char *logPath, const char *controlDir, char *const *command)
+    : m_logPath(logPath)
+    , m_controlDir(controlDir)
+    , m_command(command)
+{}
+
+RunWrapper::~RunWrapper()
+{
+    for (const int fd : {m_log, m_pipe, m_childExit}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    delete[] m_buffer;
+}
+
+int RunWrapper::run()
+{
+    // Not O_APPEND: splice() refuses such files. The wrapper is the log's
+    // only writer and seeks to its end before each write, which also follows
+    // a truncation under the run.
+    m_log = ::open(m_logPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (m_log < 0) {
+        failLog();
+        m_status = W_EXITCODE(127, 0);
+    } else if (startCommand()) {
+        follow();
+    }
+    const int code = WIFSIGNALED(m_status) ? 128 + WTERMSIG(m_status) : WEXITSTATUS(m_status);
+    const std::string text = std::to_string(code) + '\n';
+    return writeControlFile(RunControlFile::exit, text.data(), long(text.size())) ? 0 : 1;
+}
+
+bool RunWrapper::startCommand()
+{
+    int ends[2];
+    if (::pipe2(ends, O_CLOEXEC) != 0) {
+        m_status = W_EXITCODE(126, 0);
+        return false;
+    }
+    // Fewer wake-ups for a command that writes much; the system may allow less.
+    ::fcntl(ends[1], F_SETPIPE_SZ, pipeBytes);
+    posix_spawn_file_actions_t actions;
+    ::posix_spawn_file_actions_init(&actions);
+    ::posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO);
+    ::posix_spawn_file_actions_adddup2(&actions, ends[1], STDERR_FILENO);
+    posix_spawnattr_t attributes;
+    ::posix_spawnattr_init(&attributes);
+    // A session of its own, so signalling the command's group never hits the
+    // wrapper. Signals stay as the wrapper got them, which changes none: the
+    // control plane starts it with every signal at its default.
+    ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
+    pid_t child = 0;
+    const int error = ::posix_spawnp(&child, m_command[0], &actions, &attributes, m_command, environ);
+    ::posix_spawnattr_destroy(&attributes);
+    ::posix_spawn_file_actions_destroy(&actions);
+    ::close(ends[1]);
+    m_pipe = ends[0];
+    if (error != 0) {
+        // As a shell says it, and with its codes: 127 not found, 126 not runnable.
+        const std::string message = std::string("flotilla-run: cannot run ") + m_command[0] + ": "
+                                    + std::strerror(error) + '\n';
+        appendToLog(message.data(), long(message.size()));
+        m_status = W_EXITCODE(error == ENOENT ? 127 : 126, 0);
+        return false;
+    }
+    m_child = child;
+    ::fcntl(m_pipe, F_SETFL, O_NONBLOCK);
+    // Readable once the command has ended (a zombie, until waited for).
+    // (The syscall itself: glibc 2.36's sys/pidfd.h does not declare it for C++.)
+    m_childExit = int(::syscall(SYS_pidfd_open, child, 0));
+    const std::string pids = std::to_string(::getpid()) + ' ' + std::to_string(child) + '\n';
+    writeControlFile(RunControlFile::pids, pids.data(), long(pids.size()));
+    return true;
+}
+
+void RunWrapper::follow()
+{
+    pollfd watched[2] = {{m_pipe, POLLIN, 0}, {m_childExit, POLLIN, 0}};
+    // Without a pidfd (a kernel before 5.3) the command's end shows as the pipe's.
+    while (watched[0].fd >= 0 || watched[1].fd >= 0) {
+        if (::poll(watched, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        if (watched[0].revents && !copyAvailable())
+            watched[0].fd = -1;
+        if (watched[1].revents)
+            break;
+    }
+    // What the command left running in its group ends with it, and stops holding the pipe.
+    ::kill(-m_child, SIGKILL);
+    while (::waitpid(m_child, &m_status, 0) < 0 && errno == EINTR) {
+    }
+    if (watched[0].fd >= 0)
+        drain();
+}
+
+void RunWrapper::drain()
+{
+    pollfd watched{m_pipe, POLLIN, 0};
+    const long long giveUpAt = monotonicMs() + drainMaxMs;
+    for (;;) {
+        const int ready = ::poll(&watched, 1, drainQuietMs);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0 || !copyAvailable() || monotonicMs() > giveUpAt)
+            return;
+    }
+}
+
+bool RunWrapper::copyAvailable()
+{
+    if (m_logFailed)
+        return false;
+    ::lseek(m_log, 0, SEEK_END);
+    if (m_splice) {
+        const ssize_t moved = ::splice(m_pipe, nullptr, m_log, nullptr, pipeBytes, SPLICE_F_NONBLOCK);
+        if (moved >= 0)
+            return moved > 0;
+        if (errno == EAGAIN || errno == EINTR)
+            return true;
+        if (errno != EINVAL) {
+            failLog();
+            return false;
+        }
+        m_splice = false; // a file system that takes no splice: copy through memory
+    }
+    if (!m_buffer)
+        m_buffer = new char[pipeBytes];
+    const ssize_t size = ::read(m_pipe, m_buffer, pipeBytes);
+    if (size < 0)
+        return errno == EAGAIN || errno == EINTR;
+    return size > 0 && appendToLog(m_buffer, size);
+}
+
+bool RunWrapper::appendToLog(const char *bytes, long size)
+{
+    if (m_logFailed || !writeAll(m_log, bytes, size)) {
+        failLog();
+        return false;
+    }
+    return true;
+}
+
+void RunWrapper::failLog()
+{
+    if (m_logFailed)
+        return;
+    m_logFailed = true;
+    // The run's output is lost from here: the run ends now, and fails.
+    if (m_child > 0)
+        ::kill(-m_child, SIGKILL);
+    // An empty file, which a full disk still takes.
+    writeControlFile(RunControlFile::logFailed, "", 0);
+}
+
+bool RunWrapper::writeControlFile(const char *name, const char *text, long size) const
+{
+    const std::string path = std::string(m_controlDir) + '/' + name;
+    // Made unnamed and linked once written, it appears whole, and the watch
+    // on the directory wakes once.
+    if (const int file = ::open(m_controlDir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600); file >= 0) {
+        const std::string self = "/proc/self/fd/" + std::to_string(file);
+        const bool linked = writeAll(file, text, size)
+                            && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0;
+        ::close(file);
+        if (linked)
+            return true;
+    }
+    // Where the file system has no unnamed files: a temporary name, renamed.
+    const std::string temporary = std::string(m_controlDir) + "/." + name + ".tmp";
+    const int file = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (file < 0)
+        return false;
+    const bool written = writeAll(file, text, size);
+    ::close(file);
+    if (written && ::rename(temporary.c_str(), path.c_str()) == 0)
+        return true;
+    ::unlink(temporary.c_str());
+    return false;
+}
+
+} // namespace Flotilla
