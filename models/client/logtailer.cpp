@@ -9,7 +9,8 @@
 namespace Flotilla {
 
 // An answer this big suggests more is waiting (our control plane sends up to
-// 1 MiB at a time): ask again at once rather than after the fast interval.
+// 1 MiB of JSON, 8 MiB raw, at a time): ask again at once rather than after
+// the fast interval.
 static constexpr qsizetype backToBackChars = 256 * 1024;
 
 LogTailer::LogTailer(FlotillaClient *client, QString runId, QObject *parent)

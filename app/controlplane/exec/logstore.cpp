@@ -71,41 +71,46 @@ static qsizetype utf8Boundary(const QByteArray &bytes, qsizetype end)
     return cut > 0 ? cut : end;
 }
 
-std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteArray &token, bool logComplete) const
+std::optional<StoredLogChunk> LogStore::read(const QString &runId, const QByteArray &token, bool logComplete,
+                                             qint64 maxBytes) const
 {
     const std::optional<qint64> start = offsetOf(runId, token);
     if (!start)
         return std::nullopt;
+    // A client following a fast log asks again as soon as it has an answer:
+    // unbuffered, with the size asked once and the bytes read in one call.
     QFile file(pathFor(runId));
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return unreadable(runId, file, *start);
+    const qint64 size = file.size();
     StoredLogChunk chunk;
     qint64 from = *start;
-    if (from > file.size()) {
+    if (from > size) {
         // Only a truncation shrinks a log; what it holds now is all there is.
         chunk.note = QStringLiteral("the log file was truncated under the run (to %1 bytes, %2 had been read); "
                                     "the log goes on from the start of what it holds now")
-                         .arg(file.size())
+                         .arg(size)
                          .arg(from);
         from = 0;
     }
-    if (from == file.size()) {
+    if (from == size) {
         chunk.token = chunk.startToken = sign(runId, from);
         return chunk;
     }
-    file.seek(from);
     // One byte beyond a chunk tells whether a chunk-long line goes on.
-    QByteArray bytes = file.read(maxChunkBytes + 1);
-    const bool atEnd = file.atEnd();
+    QByteArray bytes(std::min(size - from, maxBytes + 1), Qt::Uninitialized);
+    const qint64 got = file.seek(from) ? file.read(bytes.data(), bytes.size()) : -1;
+    bytes.truncate(std::max<qint64>(got, 0));
+    const bool atEnd = from + bytes.size() >= size;
     qsizetype take = 0;
-    if (atEnd && logComplete && bytes.size() <= maxChunkBytes) {
+    if (atEnd && logComplete && bytes.size() <= maxBytes) {
         take = bytes.size();
     } else {
-        const qsizetype newline = bytes.lastIndexOf('\n', std::min<qsizetype>(bytes.size(), maxChunkBytes) - 1);
+        const qsizetype newline = bytes.lastIndexOf('\n', std::min<qsizetype>(bytes.size(), maxBytes) - 1);
         if (newline >= 0)
             take = newline + 1;
-        else if (bytes.size() > maxChunkBytes)
-            take = utf8Boundary(bytes, maxChunkBytes);
+        else if (bytes.size() > maxBytes)
+            take = utf8Boundary(bytes, maxBytes);
     }
     bytes.truncate(take);
     chunk.text = std::move(bytes);

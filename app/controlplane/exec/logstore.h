@@ -28,18 +28,23 @@ class LogStore final
 {
 public:
     static constexpr qint64 maxChunkBytes = 1024 * 1024;
+    // Raw chunks (our extension) have no JSON to build or unescape: a
+    // larger one means fewer round trips for a client catching up with a
+    // log written faster than it reads.
+    static constexpr qint64 maxRawChunkBytes = 8 * 1024 * 1024;
 
     explicit LogStore(QString directory);
 
     bool open(QString *error);
     QString pathFor(const QString &runId) const;
 
-    // The text after `token` (empty for the start). A chunk ends after a
-    // newline, at the end of a complete log, or inside a line longer than a
-    // chunk at a UTF-8 boundary. nullopt: the token was not issued here.
-    // A file shorter than the token's offset was truncated under the
-    // reader: the chunk starts again at its beginning, with a note.
-    std::optional<StoredLogChunk> read(const QString &runId, const QByteArray &token, bool logComplete) const;
+    // The text after `token` (empty for the start), at most `maxBytes`. A
+    // chunk ends after a newline, at the end of a complete log, or inside a
+    // line longer than a chunk at a UTF-8 boundary. nullopt: the token was
+    // not issued here. A file shorter than the token's offset was truncated
+    // under the reader: the chunk starts again at its beginning, with a note.
+    std::optional<StoredLogChunk> read(const QString &runId, const QByteArray &token, bool logComplete,
+                                       qint64 maxBytes = maxChunkBytes) const;
     QByteArray readAll(const QString &runId) const;
 
     // Reading backwards, our extension: a chunk of at most `maxBytes` (and

@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QHttpServerResponse>
 #include <QMetaEnum>
 #include <QScopedValueRollback>
 #include <QSet>
@@ -47,15 +46,23 @@ QByteArray methodName(QHttpServerRequest::Method method)
     return QByteArray(names.valueToKey(int(method))).toUpper();
 }
 
+// QHttpServerResponse's way, but its body goes to the socket as the
+// QByteArray it is: QIODevice::write(QByteArray) queues a large one without
+// copying it, where QHttpServerResponse writes it as bytes into the
+// socket's buffer, a fresh copy of every raw log chunk.
 void send(QHttpServerResponder &&responder, const HttpResponse &response)
 {
-    QHttpServerResponse reply = response.contentType.isEmpty()
-                                    ? QHttpServerResponse(QHttpServerResponse::StatusCode(response.status))
-                                    : QHttpServerResponse(response.contentType, response.body,
-                                                          QHttpServerResponse::StatusCode(response.status));
+    QTcpSocket *socket = responder.socket();
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    responder.writeHeader("Content-Type",
+                          response.contentType.isEmpty() ? QByteArray("application/x-empty") : response.contentType);
     for (const auto &[name, value] : response.headers)
-        reply.addHeader(name, value);
-    reply.write(std::move(responder));
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeBody(QByteArray()); // the blank line that ends the headers
+    socket->write(response.body);
 }
 
 } // namespace

@@ -191,7 +191,8 @@ std::optional<HttpResponse> LogController::chunkAnswer(const Run &run, const QBy
             return std::nullopt;
         return answer({}, {}, {});
     }
-    std::optional<StoredLogChunk> chunk = m_logs.read(run.runId, token, run.status == RunStatus::Stopped);
+    std::optional<StoredLogChunk> chunk = m_logs.read(run.runId, token, run.status == RunStatus::Stopped,
+                                                      rawBytes ? LogStore::maxRawChunkBytes : LogStore::maxChunkBytes);
     if (!chunk) {
         return errorResponse(400, QStringLiteral("last_seen \"%1\" was not issued by this server for run %2; "
                                                  "read from the start without last_seen")

@@ -62,18 +62,19 @@ struct ChainResult
     QString problem;
 };
 
-// Reads chunk after chunk until nothing new comes, checking every chunk.
-ChainResult readChain(const LogStore &logs, const QString &id, bool complete, QByteArray token = {})
+// Reads chunk after chunk of at most `maxBytes` until nothing new comes, checking every chunk.
+ChainResult readChain(const LogStore &logs, const QString &id, bool complete, QByteArray token = {},
+                      qint64 maxBytes = LogStore::maxChunkBytes)
 {
     ChainResult result;
     for (int guard = 0; guard < 100000; ++guard) {
-        const std::optional<StoredLogChunk> chunk = logs.read(id, token, complete);
+        const std::optional<StoredLogChunk> chunk = logs.read(id, token, complete, maxBytes);
         if (!chunk) {
             result.ok = false;
             result.problem = QStringLiteral("token %1 refused").arg(QString::fromLatin1(token));
             return result;
         }
-        if (chunk->text.size() > LogStore::maxChunkBytes) {
+        if (chunk->text.size() > maxBytes) {
             result.ok = false;
             result.problem = QStringLiteral("chunk of %1 bytes").arg(chunk->text.size());
             return result;
@@ -155,6 +156,7 @@ private Q_SLOTS:
     void longLineInIncompleteLog();
     void manyShortLines();
     void lineEndingExactlyAtChunkSize();
+    void rawChunksTakeTheirOwnLimit();
     void forgedTokensRefused_data();
     void forgedTokensRefused();
     void tokensSurviveNewLogStore();
@@ -503,6 +505,47 @@ void Tst_LogStore::lineEndingExactlyAtChunkSize()
         QVERIFY2(finished.ok, qPrintable(finished.problem));
         QVERIFY2(finished.text == lone, qPrintable(QStringLiteral("lone line of %1 bytes").arg(lineLength)));
     }
+}
+
+void Tst_LogStore::rawChunksTakeTheirOwnLimit()
+{
+    // Short lines past a JSON chunk, then a line longer than one but shorter than a raw chunk.
+    QTemporaryDir dir;
+    LogStore logs(dir.path());
+    QString error;
+    QVERIFY2(logs.open(&error), qPrintable(error));
+    QByteArray text;
+    for (int i = 0; text.size() < 3 * LogStore::maxChunkBytes / 2; ++i)
+        text += "line " + QByteArray::number(i) + '\n';
+    text += QByteArray(2 * LogStore::maxChunkBytes, 'x') + '\n';
+    const QByteArray lastLine = "after\n";
+    text += lastLine;
+    QVERIFY(text.size() < LogStore::maxRawChunkBytes);
+    QVERIFY(writeFile(logs.pathFor(runId), text));
+
+    for (bool complete : {false, true}) {
+        const std::optional<StoredLogChunk> raw = logs.read(runId, {}, complete, LogStore::maxRawChunkBytes);
+        QVERIFY(raw);
+        QVERIFY(raw->text == text); // one raw chunk; JSON takes several
+        const ChainResult json = readChain(logs, runId, complete);
+        QVERIFY2(json.ok, qPrintable(json.problem));
+        QVERIFY(json.chunks >= 4);
+        QVERIFY(json.text == text);
+        QCOMPARE(json.lastToken, raw->token);
+        // The forms share their tokens: a raw read goes on where a JSON one stopped.
+        const std::optional<StoredLogChunk> first = logs.read(runId, {}, complete);
+        QVERIFY(first);
+        QVERIFY(first->text.size() <= LogStore::maxChunkBytes);
+        const std::optional<StoredLogChunk> rest = logs.read(runId, first->token, complete, LogStore::maxRawChunkBytes);
+        QVERIFY(rest);
+        QVERIFY(first->text + rest->text == text);
+    }
+
+    // Any limit holds: small chunks cut the long line and still join up exactly.
+    const ChainResult small = readChain(logs, runId, true, {}, 100000);
+    QVERIFY2(small.ok, qPrintable(small.problem));
+    QVERIFY(small.chunks > 2 * LogStore::maxChunkBytes / 100000);
+    QVERIFY(small.text == text);
 }
 
 void Tst_LogStore::forgedTokensRefused_data()

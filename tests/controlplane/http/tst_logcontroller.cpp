@@ -43,6 +43,7 @@ private Q_SLOTS:
     void refusesBadWait();
     void rawChunksAreTheJsonText();
     void rawChunkCarriesTheNote();
+    void rawChunksAreLargerThanJsonChunks();
     void guardedAsEveryRoute();
     void readsBackwardsToTheFirstByte();
     void tailOfARunningLogEndsAtItsLastLine();
@@ -254,6 +255,35 @@ void Tst_LogController::rawChunkCarriesTheNote()
     const QString note = QUrl::fromPercentEncoding(raw.header("X-Flotilla-Log-Note"));
     QVERIFY2(note.contains(QStringLiteral("was deleted under the run")), qPrintable(note));
     JSON_COMPARE(m_client->get(logsPath(runId, {})).json()["note"], note.toStdString());
+}
+
+void Tst_LogController::rawChunksAreLargerThanJsonChunks()
+{
+    // 3 MiB of lines: several JSON chunks, one raw chunk.
+    const QString runId = runPrinting("yes 'a line of the log' | head -c 3145728");
+    QCOMPARE(waitForStatus(*m_client, runId, "STOPPED").value("exit_code", -1), 0);
+    QFile file(logFile(runId));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    QCOMPARE(whole.size(), 3145728);
+
+    const QList<QPair<QByteArray, QByteArray>> raw = {{"Accept", "application/octet-stream"}};
+    const HttpResult all = m_client->request("GET", logsPath(runId, {}), {}, raw);
+    QCOMPARE(all.status, 200);
+    QVERIFY(all.body == whole);
+    const QString end = QString::fromUtf8(all.header("X-Flotilla-Last-Seen"));
+    QCOMPARE(m_client->request("GET", logsPath(runId, end), {}, raw).header("X-Flotilla-Log-Complete"), "true");
+
+    // JSON keeps the contract's 1 MiB, and a raw read goes on from its token.
+    const Json first = m_client->get(logsPath(runId, {})).json();
+    const std::string text = first.value("log", "");
+    QVERIFY(!text.empty() && text.size() <= 1024 * 1024);
+    QVERIFY(whole.startsWith(QByteArray::fromStdString(text)));
+    const HttpResult rest = m_client->request("GET", logsPath(runId, QString::fromStdString(first["last_seen"])), {},
+                                              raw);
+    QCOMPARE(rest.status, 200);
+    QVERIFY(QByteArray::fromStdString(text) + rest.body == whole);
+    QCOMPARE(rest.header("X-Flotilla-Last-Seen"), end.toUtf8());
 }
 
 void Tst_LogController::guardedAsEveryRoute()
