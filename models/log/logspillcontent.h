@@ -25,7 +25,7 @@ class LogSpillContent
 {
 public:
     // A line start is indexed every indexStride lines: memory stays flat
-    // (16 bytes per 1,024 lines) and any line is found by reading at most
+    // (8 bytes per 1,024 lines) and any line is found by reading at most
     // indexStride lines.
     static constexpr qint64 indexStride = 1024;
 
