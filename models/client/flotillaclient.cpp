@@ -303,15 +303,33 @@ ResultJob<QByteArray> *FlotillaClient::rawLog(const QString &runId)
 
 RawLogChunkJob *FlotillaClient::rawLogChunk(const QString &runId, const QString &lastSeen, int waitSeconds)
 {
-    ApiRequest request = get({versionPrefix(), runId, QStringLiteral("logs")});
+    QList<std::pair<QString, QString>> query;
     if (!lastSeen.isEmpty())
-        request.query.append({QStringLiteral("last_seen"), lastSeen});
+        query.append({QStringLiteral("last_seen"), lastSeen});
     if (waitSeconds > 0)
-        request.query.append({QStringLiteral("wait"), QString::number(waitSeconds)});
-    request.headers.emplaceBack("Accept", "application/octet-stream");
-    auto *job = new RawLogChunkJob(this, std::move(request));
+        query.append({QStringLiteral("wait"), QString::number(waitSeconds)});
+    RawLogChunkJob *job = rawLogRequest(runId, std::move(query));
     job->setTimeout(job->timeout() + waitSeconds * 1000);
     return job;
+}
+
+RawLogChunkJob *FlotillaClient::rawLogTail(const QString &runId, qint64 maxBytes)
+{
+    return rawLogRequest(runId, {{QStringLiteral("tail_bytes"), QString::number(maxBytes)}});
+}
+
+RawLogChunkJob *FlotillaClient::rawLogBefore(const QString &runId, const QString &start, qint64 maxBytes)
+{
+    return rawLogRequest(runId,
+                         {{QStringLiteral("before"), start}, {QStringLiteral("max_bytes"), QString::number(maxBytes)}});
+}
+
+RawLogChunkJob *FlotillaClient::rawLogRequest(const QString &runId, QList<std::pair<QString, QString>> query)
+{
+    ApiRequest request = get({versionPrefix(), runId, QStringLiteral("logs")});
+    request.query = std::move(query);
+    request.headers.emplaceBack("Accept", "application/octet-stream");
+    return new RawLogChunkJob(this, std::move(request));
 }
 
 bool FlotillaClient::servesCurrentRoutes() const

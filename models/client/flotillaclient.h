@@ -100,6 +100,14 @@ public:
     // `lastSeen` and the run goes on. The job's timeout covers the wait.
     bool servesRawLogChunks() const { return m_flavour == ServerFlavour::ControlPlane; }
     RawLogChunkJob *rawLogChunk(const QString &runId, const QString &lastSeen, int waitSeconds = 0);
+    // Reading backwards, on the same servers: the log's last `maxBytes`
+    // (a running log's up to its last whole line), and the chunk of at most
+    // `maxBytes` that ends where `start` (a chunk's RawLogChunk::start)
+    // begins. Each chunk begins on a line, unless one line is longer than
+    // the chunk; an empty chunk from rawLogBefore() is the log's first byte.
+    // maxBytes: 1 to 1 MiB (the server answers anything else with a 400).
+    RawLogChunkJob *rawLogTail(const QString &runId, qint64 maxBytes);
+    RawLogChunkJob *rawLogBefore(const QString &runId, const QString &start, qint64 maxBytes);
 
     // Templates (/api/v7/template): our control plane and current upstream
     // serve them; a seed-era server has none.
@@ -130,6 +138,8 @@ private:
     bool servesCurrentRoutes() const; // our control plane or current upstream
     QString versionPrefix() const;    // "v1" or "v6"
     ApiRequest get(const QStringList &segments, const QUrlQuery &query = {}) const;
+    // A GET of the logs route answered as raw bytes.
+    RawLogChunkJob *rawLogRequest(const QString &runId, QList<std::pair<QString, QString>> query);
 
     QNetworkAccessManager m_manager;
     QUrl m_baseUrl;

@@ -25,6 +25,7 @@ QString RawLogChunkJob::parse(const QByteArray &body, QStringList *)
 {
     m_result.bytes = body; // shared, not copied
     m_result.lastSeen = QString::fromLatin1(answerHeader("X-Flotilla-Last-Seen"));
+    m_result.start = QString::fromLatin1(answerHeader("X-Flotilla-Log-Start"));
     m_result.note = QUrl::fromPercentEncoding(answerHeader("X-Flotilla-Log-Note"));
     m_result.complete = answerHeader("X-Flotilla-Log-Complete") == "true";
     return {};

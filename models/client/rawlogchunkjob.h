@@ -7,7 +7,8 @@ namespace Flotilla {
 
 // GET /{run_id}/logs with Accept: application/octet-stream, our control
 // plane's extension: the chunk's bytes as the body (no JSON to unescape) and
-// its token and note in X-Flotilla-* headers.
+// its token and note in X-Flotilla-* headers; for the backwards reads
+// (FlotillaClient::rawLogTail and rawLogBefore) also the chunk's start.
 class RawLogChunkJob final : public ApiJob
 {
     Q_OBJECT

@@ -31,6 +31,8 @@ struct RawLogChunk
 {
     QByteArray bytes;
     QString lastSeen;
+    // A backwards read's chunk: where it begins, the `before` of the chunk above.
+    QString start;
     QString note;
     bool complete = false; // the run is STOPPED and its log read to the end
 };

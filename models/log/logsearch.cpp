@@ -186,6 +186,77 @@ std::vector<int> LogMatcher::matchingRows(const LogModel &model, int firstRow, i
     return rows;
 }
 
+void LogMatcher::visitMatches(QByteArrayView lines, bool firstPerLine, const MatchVisitor &visit) const
+{
+    if (isEmpty() || !isValid())
+        return;
+    const char *const begin = lines.begin();
+    const char *const end = lines.end();
+    if (canSearchBytes()) {
+        const QByteArray pattern = m_pattern.text.toUtf8();
+        const ByteSearcher needle(pattern, m_pattern.caseSensitivity == Qt::CaseInsensitive);
+        const char *lineStart = begin;
+        for (const char *from = begin;;) {
+            const char *const hit = std::search(from, end, needle);
+            if (hit == end)
+                return;
+            if (const void *newline = ::memrchr(lineStart, '\n', size_t(hit - lineStart)))
+                lineStart = static_cast<const char *>(newline) + 1;
+            const int column = int(QString::fromUtf8(QByteArrayView(lineStart, hit)).size());
+            if (!visit(lineStart - begin, column, int(m_pattern.text.size())))
+                return;
+            from = hit + pattern.size();
+            if (firstPerLine) {
+                const void *const lineEnd = std::memchr(hit, '\n', size_t(end - hit));
+                if (!lineEnd)
+                    return;
+                from = lineStart = static_cast<const char *>(lineEnd) + 1;
+            }
+        }
+    }
+    // UTF-16 for the regular expression: '\n' stays one unit, so lines
+    // match up between the bytes and the text. A line's "\r\n" is its end,
+    // as AnsiParser and so the model see it: `$` matches before it.
+    const QString text = QString::fromUtf8(lines).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    const QStringView view(text);
+    const char *lineBytes = begin;
+    qsizetype lineStart = 0;
+    for (qsizetype from = 0; from <= view.size();) {
+        // Matched in windows of whole lines: a match costs its window, not the block.
+        qsizetype windowEnd = view.indexOf(u'\n', std::min(view.size(), from + 64 * 1024));
+        if (windowEnd < 0)
+            windowEnd = view.size();
+        const qsizetype found = find(view.sliced(from, windowEnd - from), 0).first;
+        if (found < 0) {
+            if (windowEnd == view.size())
+                return;
+            from = windowEnd + 1;
+            continue;
+        }
+        const qsizetype start = from + found;
+        qsizetype lineEnd = view.indexOf(u'\n', lineStart);
+        while (lineEnd >= 0 && start > lineEnd) { // skip to the line holding the match
+            lineStart = lineEnd + 1;
+            lineBytes = static_cast<const char *>(std::memchr(lineBytes, '\n', size_t(end - lineBytes))) + 1;
+            lineEnd = view.indexOf(u'\n', lineStart);
+        }
+        if (lineEnd < 0)
+            lineEnd = view.size();
+        const QStringView line = view.sliced(lineStart, lineEnd - lineStart);
+        // A regular expression may run on over the line's end: the line alone decides.
+        for (const auto &[column, length] : ranges(line)) {
+            if (!visit(lineBytes - begin, column, length))
+                return;
+            if (firstPerLine)
+                break;
+        }
+        if (lineEnd == view.size())
+            return;
+        from = lineStart = lineEnd + 1;
+        lineBytes = static_cast<const char *>(std::memchr(lineBytes, '\n', size_t(end - lineBytes))) + 1;
+    }
+}
+
 LogSearch::LogSearch(LogModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)

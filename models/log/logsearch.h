@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QStringMatcher>
 
+#include <functional>
 #include <vector>
 
 namespace Flotilla {
@@ -41,6 +42,14 @@ public:
     // Walks the model's pages, not its rows, so a million lines take well
     // under a second.
     std::vector<int> matchingRows(const LogModel &model, int firstRow, int endRow) const;
+    // Where the pattern occurs in `lines`, raw log bytes of whole lines each
+    // ending in '\n' (the last may not): visit(lineStart, column, length) for
+    // each match in order, with the line's byte offset in `lines` and the
+    // match as ranges() gives it in the line's text (its UTF-8 decoded, the
+    // "\r" of a "\r\n" dropped); with `firstPerLine`, once per matching line.
+    // visit returns whether to go on. Escape sequences are searched as bytes.
+    using MatchVisitor = std::function<bool(qsizetype lineStart, int column, int length)>;
+    void visitMatches(QByteArrayView lines, bool firstPerLine, const MatchVisitor &visit) const;
 
 private:
     // Whether plain UTF-8 bytes can be searched instead of UTF-16 text.

@@ -16,6 +16,12 @@
 // stall meanwhile and the peak RSS of this process.
 // Last line: e2e_lines=N e2e_s=.. e2e_max_stall_ms=.. e2e_rss_mb=..
 // Targets: e2e_s <= 5, e2e_max_stall_ms <= 50, e2e_rss_mb <= 400.
+//
+// --search: writes N (default 20,000,000) such lines into a LogSpill, then
+// times a LogSpillSearch over all of it for a plain string, any case, that
+// only the first line holds (issue 21).
+// Last line: search_lines=N search_mb=.. search_s=.. search_mb_per_s=..
+// Target: search_mb_per_s >= 300.
 
 #include "benchsupport.h"
 
@@ -26,6 +32,8 @@
 #include <log/logmodel.h>
 #include <log/logpane.h>
 #include <log/logsearch.h>
+#include <log/logspill.h>
+#include <log/logspillsearch.h>
 #include <log/logview.h>
 
 #include <QApplication>
@@ -256,6 +264,44 @@ int benchEndToEnd(qint64 lines, const QString &keepDir)
     return 0;
 }
 
+int benchSpillSearch(qint64 lines)
+{
+    LogSpill spill;
+    if (!spill.isOpen())
+        fail(spill.errorString());
+    ChunkSource source(lines);
+    while (!source.atEnd()) {
+        if (!spill.append(source.next(LogSpillSearch::blockBytes)))
+            fail(spill.errorString());
+    }
+    spill.setStartReached();
+    spill.finish();
+    if (spill.lineCount() != lines)
+        fail(QStringLiteral("the spill holds %1 lines, not %2").arg(spill.lineCount()).arg(lines));
+    say(QStringLiteral("spill: %1 lines, %2 MB in %3")
+            .arg(lines)
+            .arg(double(spill.byteSize()) / 1e6, 0, 'f', 0)
+            .arg(spill.path()));
+
+    LogSpillSearch search;
+    bool finished = false;
+    QObject::connect(&search, &LogSpillSearch::finished, [&finished] { finished = true; });
+    QElapsedTimer clock;
+    clock.start();
+    search.start(spill.snapshot(), {QStringLiteral("ITEM 0000001,"), false, Qt::CaseInsensitive});
+    waitUntil([&finished] { return finished; }, 600000, QStringLiteral("the search to end"));
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    if (search.hits().size() != 1 || search.hits().front().line != 0)
+        fail(QStringLiteral("the search found %1 hits, not the first line alone").arg(search.hits().size()));
+    const double megabytes = double(spill.byteSize()) / 1e6;
+    say(QStringLiteral("search_lines=%1 search_mb=%2 search_s=%3 search_mb_per_s=%4")
+            .arg(lines)
+            .arg(megabytes, 0, 'f', 0)
+            .arg(seconds, 0, 'f', 2)
+            .arg(megabytes / seconds, 0, 'f', 0));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -279,8 +325,13 @@ int main(int argc, char *argv[])
         const QCommandLineOption keepOption(QStringLiteral("data-dir"),
                                             QStringLiteral("--e2e: keep the server's data here."),
                                             QStringLiteral("DIR"));
-        parser.addOptions({linesOption, baselineOption, e2eOption, keepOption});
+        const QCommandLineOption searchOption(QStringLiteral("search"),
+                                              QStringLiteral("Measure a whole-log search over a spill file instead "
+                                                             "(default 20000000 lines)."));
+        parser.addOptions({linesOption, baselineOption, e2eOption, keepOption, searchOption});
         parser.process(QCoreApplication::arguments());
+        if (parser.isSet(searchOption))
+            return benchSpillSearch(parser.isSet(linesOption) ? positive(parser, linesOption) : 20'000'000);
         const int lines = positive(parser, linesOption);
         if (parser.isSet(e2eOption))
             return benchEndToEnd(lines, parser.value(keepOption));

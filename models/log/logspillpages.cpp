@@ -1,0 +1,52 @@
+#include "logspillpages.h"
+
+#include <algorithm>
+
+namespace Flotilla {
+
+LogSpillPages::LogSpillPages(const LogSpillContent *spill, int keptPages)
+    : m_spill(spill)
+    , m_keptPages(std::max(1, keptPages))
+{}
+
+QByteArrayView LogSpillPages::lineUtf8(qint64 line)
+{
+    const Page &page = pageOf(line);
+    return page.lines.lineUtf8(line - page.first);
+}
+
+QList<ColourSpan> LogSpillPages::lineSpans(qint64 line)
+{
+    const Page &page = pageOf(line);
+    return page.lines.lineSpans(line - page.first);
+}
+
+const LogSpillPages::Page &LogSpillPages::pageOf(qint64 line)
+{
+    Q_ASSERT(line >= m_spill->firstLine() && line < m_spill->endLine());
+    // Pages are aligned with the index: line numbers that are multiples of pageLines.
+    const qint64 start = line >= 0 ? line / pageLines * pageLines : -((-line + pageLines - 1) / pageLines) * pageLines;
+    const qint64 first = std::max(start, m_spill->firstLine());
+    const qint64 end = std::min(start + pageLines, m_spill->endLine());
+    const qint64 low = first == m_spill->firstLine() ? m_spill->startPosition() : notFirst;
+    const auto kept = std::find_if(m_pages.begin(), m_pages.end(), [first, end, low](const Page &page) {
+        return page.first == first && page.end == end && page.low == low;
+    });
+    if (kept != m_pages.end()) {
+        std::rotate(m_pages.begin(), kept, kept + 1);
+        return m_pages.front();
+    }
+    Page page{first, end, low, {}};
+    AnsiParser parser;
+    parser.feed(QByteArrayView(m_spill->readLines(first, end - first)), page.lines);
+    parser.finish(page.lines);
+    ++m_parsed;
+    // A page that grew replaces its old self; the least recently used goes.
+    std::erase_if(m_pages, [start](const Page &old) { return old.first < start + pageLines && old.end > start; });
+    m_pages.push_front(std::move(page));
+    if (int(m_pages.size()) > m_keptPages)
+        m_pages.pop_back();
+    return m_pages.front();
+}
+
+} // namespace Flotilla

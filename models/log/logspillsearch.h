@@ -1,0 +1,77 @@
+#pragma once
+
+#include "logsearch.h"
+#include "logspillcontent.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <vector>
+
+namespace Flotilla {
+
+// A match of a whole-log search: its line (LogSpillContent numbering) and
+// where it is in the line's text, as LogMatcher::ranges() gives it.
+struct LogSpillHit
+{
+    qint64 line = 0;
+    int column = 0;
+    int length = 0;
+
+    friend bool operator==(const LogSpillHit &, const LogSpillHit &) = default;
+};
+
+// Searches a whole LogSpill (a snapshot of it) off the GUI thread, with
+// LogMatcher's semantics: plain text with or without case, or a regular
+// expression. Plain text is searched as bytes in blocks of a few MiB, and
+// newlines are counted only from the sparse index to a match.
+//
+// hitsFound() reports the first hit alone as soon as it is found, then the
+// rest a block at a time; progressChanged() follows the bytes searched.
+// In Lines mode (the filter: only matching lines) a line is reported once,
+// at its first match. finished() ends a search; cancel() ends it without
+// finished(), and no signal of it comes after. The destructor cancels.
+class LogSpillSearch final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogSpillSearch)
+
+public:
+    enum class Mode { Hits, Lines };
+    // Bytes read and searched at once.
+    static constexpr qint64 blockBytes = 4 * 1024 * 1024;
+
+    explicit LogSpillSearch(QObject *parent = nullptr);
+    ~LogSpillSearch() override;
+
+    // Starts searching `content` (cancelling a search still running). An
+    // invalid regular expression finishes at once with errorString().
+    void start(const LogSpillContent &content, const LogPattern &pattern, Mode mode = Mode::Hits);
+    void cancel();
+    // The search stops after this many hits, with truncated().
+    void setMaxHits(qsizetype maxHits) { m_maxHits = maxHits; }
+
+    bool isRunning() const { return m_running; }
+    const std::vector<LogSpillHit> &hits() const { return m_hits; }
+    bool truncated() const { return m_truncated; }
+    QString errorString() const { return m_error; }
+
+Q_SIGNALS:
+    // hits()[first, first + count) are new.
+    void hitsFound(qsizetype first, qsizetype count);
+    void progressChanged(int permille);
+    void finished();
+
+private:
+    void takeResults(int begin, int end);
+    void onFinished();
+
+    QFutureWatcher<std::vector<LogSpillHit>> *m_watcher = nullptr;
+    std::vector<LogSpillHit> m_hits;
+    qsizetype m_maxHits = 1'000'000;
+    QString m_error;
+    bool m_running = false;
+    bool m_truncated = false;
+};
+
+} // namespace Flotilla
