@@ -3483,6 +3483,29 @@ Dauer: %5
     </message>
 </context>
 <context>
+    <name>LogSpill</name>
+    <message>
+        <source>Cannot create the folder %1 for the log&apos;s spill file; check that the cache folder is writable.</source>
+        <translation>Der Ordner %1 für die Auslagerungsdatei des Logs lässt sich nicht anlegen; prüfen Sie, ob der Cache-Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Cannot create the log&apos;s spill file %1: %2; check that the cache folder is writable and has space.</source>
+        <translation>Die Auslagerungsdatei %1 des Logs lässt sich nicht anlegen: %2; prüfen Sie, ob der Cache-Ordner beschreibbar ist und Platz hat.</translation>
+    </message>
+    <message>
+        <source>The log&apos;s spill file could not be created.</source>
+        <translation>Die Auslagerungsdatei des Logs konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the log&apos;s spill file %1: %2; free some space in the cache folder.</source>
+        <translation>Die Auslagerungsdatei %1 des Logs lässt sich nicht schreiben: %2; schaffen Sie Platz im Cache-Ordner.</translation>
+    </message>
+    <message>
+        <source>The spill already begins at the log&apos;s first byte; nothing comes before it.</source>
+        <translation>Die Auslagerung beginnt bereits beim ersten Byte des Logs; davor gibt es nichts.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Not a valid regular expression: %1 at position %2; fix it or search for plain text.</source>
