@@ -117,6 +117,7 @@ void shootLongLog(MainWindow &window, HttpTestClient &http)
     if (!waitFor([&] { return pane->model()->rowCount() > 0; }, "the long log's end"))
         return;
     save(view, QStringLiteral("23-run-long-log-end"));
+    pane->setChunkBytes(LogPane::defaultTailBytes, LogPane::defaultEarlierChunkBytes); // the rest at full pace
     if (!waitFor([&] { return pane->isStartReached(); }, "the long log's start"))
         return;
     pane->setPattern(QStringLiteral("step \\d+0000 of"), true);
@@ -632,10 +633,9 @@ int main(int argc, char *argv[])
     shootTimeline(window, http, started);
     shootFavourites(window, {train, report});
     // Before the bulk stop question, whose runs go on and take the cluster's slots.
+    shootLongLog(window, http);
     shootComparison(window, http);
     bulkStopConfirmation(window, http, train);
     shootDefinitionHistory(window, QStringLiteral("daily-ingest-7f3a"));
-    window.showPage(MainWindow::Runs);
-    shootLongLog(window, http);
     return g_failures == 0 ? 0 : 1;
 }
