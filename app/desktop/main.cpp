@@ -4,6 +4,7 @@
 
 #include <http/controlplane.h>
 #include <icons.h>
+#include <log/logspill.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -69,6 +70,8 @@ int main(int argc, char *argv[])
     if (instance.handOver(QCoreApplication::arguments()))
         return 0;
     instance.listen();
+    // Spill files a crashed app left behind; a living viewer's file is locked and stays.
+    LogSpill::removeStale(LogSpill::defaultDirectory());
 
     DesktopApplication desktop({dataDir, !parser.isSet(QStringLiteral("no-local"))});
     desktop.start();

@@ -78,6 +78,9 @@ public:
     // What says the time for the grace after STOPPED (tests drive it).
     void setClock(Clock clock) { m_clock = std::move(clock); }
     QString lastSeen() const { return m_token; }
+    // Reads on from `token` (a chunk's lastSeen) instead of the log's start;
+    // before start().
+    void setLastSeen(const QString &token) { m_token = token; }
     qint64 requestCount() const { return m_requests; }
 
 Q_SIGNALS:

@@ -26,6 +26,9 @@ QString RawLogChunkJob::parse(const QByteArray &body, QStringList *)
     m_result.bytes = body; // shared, not copied
     m_result.lastSeen = QString::fromLatin1(answerHeader("X-Flotilla-Last-Seen"));
     m_result.start = QString::fromLatin1(answerHeader("X-Flotilla-Log-Start"));
+    bool known = false;
+    const qint64 startOffset = answerHeader("X-Flotilla-Log-Start-Offset").toLongLong(&known);
+    m_result.startOffset = known ? startOffset : -1;
     m_result.note = QUrl::fromPercentEncoding(answerHeader("X-Flotilla-Log-Note"));
     m_result.complete = answerHeader("X-Flotilla-Log-Complete") == "true";
     return {};

@@ -33,6 +33,8 @@ struct RawLogChunk
     QString lastSeen;
     // A backwards read's chunk: where it begins, the `before` of the chunk above.
     QString start;
+    // How many bytes of the log lie above `start`; -1 when the server does not say.
+    qint64 startOffset = -1;
     QString note;
     bool complete = false; // the run is STOPPED and its log read to the end
 };

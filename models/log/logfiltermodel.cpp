@@ -19,14 +19,13 @@ void LogFilterModel::setLogModel(LogModel *model)
     QAbstractProxyModel::setSourceModel(model);
     connect(model, &LogModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
-    connect(model, &LogModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
-    connect(model, &LogModel::rowsRemoved, this, &LogFilterModel::onRowsRemoved);
+    connect(model, &LogModel::dataChanged, this, &LogFilterModel::onDataChanged);
     connect(model, &LogModel::modelAboutToBeReset, this, &LogFilterModel::beginResetModel);
     connect(model, &LogModel::modelReset, this, [this] {
         m_keptIds.clear();
         m_afterContextLeft = 0;
         m_unfilteredCount = 0;
+        m_firstId = m_log->firstLineId();
         filterRows(0, m_log->rowCount() - 1, m_keptIds);
         endResetModel();
     });
@@ -65,6 +64,7 @@ void LogFilterModel::refilter()
     m_keptIds.clear();
     m_afterContextLeft = 0;
     m_unfilteredCount = 0;
+    m_firstId = m_log ? m_log->firstLineId() : 0;
     if (m_log)
         filterRows(0, m_log->rowCount() - 1, m_keptIds);
     endResetModel();
@@ -102,10 +102,19 @@ void LogFilterModel::filterRows(int first, int last, std::vector<qint64> &kept)
 
 void LogFilterModel::onRowsInserted(int first, int last)
 {
+    const bool prepended = first == 0 && last + 1 < m_log->rowCount();
     if (!isFiltering()) {
-        beginInsertRows({}, m_unfilteredCount, m_unfilteredCount + last - first);
+        const int at = prepended ? 0 : m_unfilteredCount;
+        beginInsertRows({}, at, at + last - first);
+        if (prepended)
+            m_firstId -= last - first + 1;
         m_unfilteredCount += last - first + 1;
         endInsertRows();
+        return;
+    }
+    if (prepended) {
+        // Context lines may reach across the seam: filter everything again.
+        refilter();
         return;
     }
     std::vector<qint64> added; // filterRows() reads the last kept line from m_keptIds
@@ -118,37 +127,22 @@ void LogFilterModel::onRowsInserted(int first, int last)
     endInsertRows();
 }
 
-void LogFilterModel::onRowsAboutToBeRemoved(int first, int last)
+void LogFilterModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
-    // The log only ever drops rows from its front.
-    if (!isFiltering()) {
-        m_removing = last - first + 1;
-        beginRemoveRows({}, first, last);
-        return;
-    }
-    const qint64 endId = m_log->firstLineId() + last + 1;
-    m_removing = int(std::lower_bound(m_keptIds.begin(), m_keptIds.end(), endId) - m_keptIds.begin());
-    if (m_removing)
-        beginRemoveRows({}, 0, m_removing - 1);
-}
-
-void LogFilterModel::onRowsRemoved()
-{
-    if (!m_removing)
-        return;
-    if (isFiltering())
-        m_keptIds.erase(m_keptIds.begin(), m_keptIds.begin() + m_removing);
-    else
-        m_unfilteredCount -= m_removing;
-    m_removing = 0;
-    endRemoveRows();
+    const qint64 firstId = m_log->firstLineId();
+    const auto firstKept = std::lower_bound(m_keptIds.begin(), m_keptIds.end(), firstId + topLeft.row());
+    const auto endKept = std::upper_bound(m_keptIds.begin(), m_keptIds.end(), firstId + bottomRight.row());
+    const int first = isFiltering() ? int(firstKept - m_keptIds.begin()) : topLeft.row();
+    const int last = isFiltering() ? int(endKept - m_keptIds.begin()) - 1 : bottomRight.row();
+    if (first <= last)
+        Q_EMIT dataChanged(index(first, topLeft.column()), index(last, bottomRight.column()), roles);
 }
 
 qint64 LogFilterModel::lineIdAt(int row) const
 {
     if (row < 0 || row >= rowCount())
-        return -1;
-    return isFiltering() ? m_keptIds[size_t(row)] : m_log->firstLineId() + row;
+        return LogModel::noLineId;
+    return isFiltering() ? m_keptIds[size_t(row)] : m_firstId + row;
 }
 
 int LogFilterModel::rowOfLineId(qint64 id) const
@@ -156,9 +150,7 @@ int LogFilterModel::rowOfLineId(qint64 id) const
     if (!m_log)
         return -1;
     if (!isFiltering())
-        return id >= m_log->firstLineId() && id < m_log->firstLineId() + m_unfilteredCount
-                   ? int(id - m_log->firstLineId())
-                   : -1;
+        return id >= m_firstId && id < m_firstId + m_unfilteredCount ? int(id - m_firstId) : -1;
     const auto found = std::lower_bound(m_keptIds.begin(), m_keptIds.end(), id);
     return found != m_keptIds.end() && *found == id ? int(found - m_keptIds.begin()) : -1;
 }

@@ -51,17 +51,16 @@ private:
     // Adds the kept lines among rows [first, last] of the log.
     void filterRows(int first, int last, std::vector<qint64> &kept);
     void onRowsInserted(int first, int last);
-    void onRowsAboutToBeRemoved(int first, int last);
-    void onRowsRemoved();
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
 
     LogModel *m_log = nullptr;
     LogMatcher m_matcher;
     bool m_inverted = false;
     int m_context = 0;
     int m_unfilteredCount = 0;     // rows while not filtering
+    qint64 m_firstId = 0;          // of row 0 while not filtering; follows the log's within an insertion
     std::vector<qint64> m_keptIds; // while filtering
     qint64 m_afterContextLeft = 0; // lines still owed to the last match
-    int m_removing = 0;            // rows leaving in the current removal
 };
 
 } // namespace Flotilla

@@ -6,8 +6,8 @@ namespace Flotilla {
 
 namespace {
 
-// Parsed between two looks at the clock: well under a millisecond of work.
-constexpr qsizetype stepSize = 32 * 1024;
+// Taken between two looks at the clock: well under a millisecond of work.
+constexpr qsizetype stepSize = 256 * 1024;
 
 } // namespace
 
@@ -23,25 +23,22 @@ LogIngester::LogIngester(LogModel *model, QObject *parent)
 
 void LogIngester::append(const QString &text)
 {
-    if (text.isEmpty())
-        return;
-    m_queue.push_back({text, {}});
-    m_workTimer.start();
+    append(text.toUtf8());
 }
 
 void LogIngester::append(const QByteArray &utf8)
 {
     if (utf8.isEmpty())
         return;
-    m_queue.push_back({{}, utf8});
+    m_queue.push_back({utf8});
     m_workTimer.start();
 }
 
 qsizetype LogIngester::queuedSize() const
 {
-    qsizetype size = 0;
+    qsizetype size = m_batch.size();
     for (const Piece &piece : m_queue)
-        size += piece.size() - piece.done;
+        size += piece.utf8.size() - piece.done;
     return size;
 }
 
@@ -55,8 +52,7 @@ void LogIngester::clear()
 {
     m_workTimer.stop();
     m_queue.clear();
-    m_parsed.clear();
-    m_parser.reset();
+    m_batch.clear();
     m_finishQueued = false;
 }
 
@@ -67,23 +63,25 @@ void LogIngester::work()
     // At least one step per turn, however small the budget.
     while (!m_queue.empty()) {
         Piece &piece = m_queue.front();
-        const qsizetype step = std::min(stepSize, piece.size() - piece.done);
-        if (piece.utf8.isEmpty())
-            m_parser.feed(QStringView(piece.text).sliced(piece.done, step), m_parsed);
+        const qsizetype step = std::min(stepSize, piece.utf8.size() - piece.done);
+        if (piece.done == 0 && step == piece.utf8.size() && m_batch.isEmpty())
+            m_batch = piece.utf8; // shared, not copied
         else
-            m_parser.feed(QByteArrayView(piece.utf8).sliced(piece.done, step), m_parsed);
+            m_batch.append(QByteArrayView(piece.utf8).sliced(piece.done, step));
         piece.done += step;
-        if (piece.done == piece.size())
+        if (piece.done == piece.utf8.size())
             m_queue.pop_front();
+        if (m_sinceFlush.elapsed() >= m_flushMs)
+            flush();
         if (slice.elapsed() >= m_sliceMs)
             break;
     }
+    if (m_queue.empty())
+        flush();
     if (m_queue.empty() && m_finishQueued) {
-        m_parser.finish(m_parsed);
+        m_model->finish();
         m_finishQueued = false;
     }
-    if (m_queue.empty() || m_sinceFlush.elapsed() >= m_flushMs)
-        flush();
     if (!m_queue.empty())
         m_workTimer.start();
     else
@@ -93,10 +91,13 @@ void LogIngester::work()
 void LogIngester::flush()
 {
     m_sinceFlush.restart();
-    if (m_parsed.isEmpty())
+    if (m_batch.isEmpty())
         return;
-    m_model->append(m_parsed);
-    m_parsed.clear();
+    const QByteArray batch = std::exchange(m_batch, {});
+    if (!m_model->append(batch)) {
+        m_queue.clear();
+        Q_EMIT failed(m_model->spillError());
+    }
 }
 
 } // namespace Flotilla

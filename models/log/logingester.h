@@ -1,7 +1,6 @@
 #pragma once
 
-#include "ansiparser.h"
-
+#include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -13,11 +12,13 @@ namespace Flotilla {
 class LogModel;
 
 // Feeds log text into a LogModel without holding up the UI thread: text is
-// queued, parsed in slices of at most the slice budget (ms) per event-loop turn,
-// and the parsed lines go into the model at most every flush interval (ms)
-// (and when the queue runs dry), each time with one row insertion. The
-// interval stays the same however big the model is: LogView paints only the
-// visible rows, so an insertion costs the same at a million rows as at none.
+// queued as raw UTF-8 bytes (text pieces converted), taken in slices of at
+// most the slice budget (ms) per event-loop turn, and goes into the model's
+// spill at most every flush interval (ms) (and when the queue runs dry), each
+// time with one row insertion. Nothing is parsed here: the model parses the
+// lines in view. The interval stays the same however big the model is:
+// LogView paints only the visible rows, so an insertion costs the same at a
+// million rows as at none.
 class LogIngester final : public QObject
 {
     Q_OBJECT
@@ -35,28 +36,28 @@ public:
 
     void setSliceBudget(int milliseconds) { m_sliceMs = milliseconds; }
     void setFlushInterval(int milliseconds) { m_flushMs = milliseconds; }
-    qsizetype queuedSize() const; // characters or bytes not parsed yet
-    bool isIdle() const { return m_queue.empty() && !m_finishQueued && m_parsed.isEmpty(); }
+    qsizetype queuedSize() const; // bytes not in the model yet
+    bool isIdle() const { return m_queue.empty() && !m_finishQueued && m_batch.isEmpty(); }
 
 Q_SIGNALS:
     // Everything queued so far is in the model.
     void idle();
+    // The model's spill could not take the text (LogModel::spillError()); what
+    // was queued is dropped.
+    void failed(const QString &message);
 
 private:
     struct Piece
     {
-        QString text;
-        QByteArray utf8; // when not empty, instead of text
+        QByteArray utf8;
         qsizetype done = 0;
-        qsizetype size() const { return utf8.isEmpty() ? text.size() : utf8.size(); }
     };
 
     void work();
     void flush();
 
     LogModel *m_model;
-    AnsiParser m_parser;
-    ParsedLines m_parsed; // parsed, not yet in the model
+    QByteArray m_batch; // taken from the queue, not yet in the model
     std::deque<Piece> m_queue;
     QTimer m_workTimer;
     QElapsedTimer m_sinceFlush;

@@ -1,13 +1,12 @@
 #include "logmodel.h"
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 
 namespace Flotilla {
 
 namespace {
-
-// Small enough to drop in one piece, large enough to keep the page list short.
-constexpr qsizetype linesPerPage = 8192;
 
 int utf16Length(QByteArrayView utf8)
 {
@@ -22,22 +21,25 @@ int utf16Length(QByteArrayView utf8)
 
 } // namespace
 
-qint64 LogModel::Page::memory() const
-{
-    return qint64(sizeof(Page)) + lines.text.capacity()
-           + qint64(lines.lineEnds.capacity() + lines.spanEnds.capacity()) * 4
-           + qint64(lines.spans.capacity() * sizeof(ColourSpan));
-}
-
-LogModel::LogModel(QObject *parent)
+LogModel::LogModel(QObject *parent, const QString &spillDirectory)
     : QAbstractTableModel(parent)
-{}
+    , m_spillDirectory(spillDirectory)
+{
+    openSpill();
+}
 
 LogModel::~LogModel() = default;
 
+void LogModel::openSpill()
+{
+    m_pages.reset();
+    m_spill = std::make_unique<LogSpill>(m_spillDirectory);
+    m_pages = std::make_unique<LogSpillPages>(m_spill.get());
+}
+
 int LogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_endId - m_firstId);
+    return parent.isValid() ? 0 : int(m_endLine - m_firstLine);
 }
 
 int LogModel::columnCount(const QModelIndex &parent) const
@@ -52,8 +54,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     switch (role) {
     case Qt::DisplayRole: return lineText(row);
-    case LineIdRole: return m_firstId + row;
-    case LineNumberRole: return m_firstId + row + 1;
+    case LineIdRole: return firstLineId() + row;
+    case LineNumberRole: return lineNumber(firstLineId() + row);
+    case LineNumberApproximateRole: return !m_spill->startReached();
     case SpansRole: return QVariant::fromValue(lineSpans(row));
     case LineLengthRole: return lineLength(row);
     default: return {};
@@ -67,117 +70,150 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
-void LogModel::append(const ParsedLines &lines)
+void LogModel::noteLongestLine(QByteArrayView bytes)
 {
-    if (lines.isEmpty())
+    const char *p = bytes.data();
+    const char *const end = p + bytes.size();
+    while (p < end) {
+        const char *const newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const qint64 length = (newline ? newline : end) - p;
+        m_longestLineBytes = int(
+            std::min<qint64>(std::max<qint64>(m_longestLineBytes, length), std::numeric_limits<int>::max()));
+        if (!newline)
+            break;
+        p = newline + 1;
+    }
+}
+
+bool LogModel::append(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return true;
+    if (!m_spill->append(bytes))
+        return false;
+    // The unterminated line so far continues in these bytes.
+    const char *const newline = static_cast<const char *>(std::memchr(bytes.data(), '\n', size_t(bytes.size())));
+    const qint64 head = newline ? newline - bytes.data() : bytes.size();
+    m_longestLineBytes = int(std::min<qint64>(std::max<qint64>(m_longestLineBytes, m_openLineBytes + head),
+                                              std::numeric_limits<int>::max()));
+    if (newline) {
+        noteLongestLine(bytes.sliced(head + 1));
+        const char *const last = static_cast<const char *>(::memrchr(bytes.data(), '\n', size_t(bytes.size())));
+        m_openLineBytes = bytes.data() + bytes.size() - last - 1;
+    } else {
+        m_openLineBytes += bytes.size();
+    }
+    insertAppended();
+    return true;
+}
+
+void LogModel::insertAppended()
+{
+    const qint64 added = m_spill->endLine() - m_endLine;
+    if (added <= 0)
         return;
     const int first = rowCount();
-    beginInsertRows({}, first, first + int(lines.lineCount()) - 1);
-    qsizetype done = 0;
-    while (done < lines.lineCount()) {
-        if (m_pages.empty() || m_pages.back().lines.lineCount() >= linesPerPage) {
-            if (!m_pages.empty()) {
-                Page &full = m_pages.back();
-                full.lines.text.squeeze();
-                full.lines.lineEnds.shrink_to_fit();
-                full.lines.spans.shrink_to_fit();
-                full.lines.spanEnds.shrink_to_fit();
-                m_fullPagesMemory += full.memory();
-            }
-            m_pages.push_back({m_endId + done, {}});
-        }
-        ParsedLines &page = m_pages.back().lines;
-        const qsizetype count = std::min(lines.lineCount() - done, linesPerPage - page.lineCount());
-        page.appendLines(lines, done, count);
-        done += count;
-    }
-    quint32 previousEnd = 0;
-    for (const quint32 end : lines.lineEnds) {
-        m_longestLineBytes = std::max(m_longestLineBytes, int(end - previousEnd));
-        previousEnd = end + 1;
-    }
-    m_endId += lines.lineCount();
+    beginInsertRows({}, first, first + int(added) - 1);
+    m_endLine += added;
     endInsertRows();
-    dropOverBudget();
+}
+
+bool LogModel::prepend(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return true;
+    const bool hadRows = rowCount() > 0;
+    if (!m_spill->prepend(bytes))
+        return false;
+    noteLongestLine(bytes);
+    const qint64 added = m_firstLine - m_spill->firstLine();
+    if (added > 0) {
+        beginInsertRows({}, 0, int(added) - 1);
+        m_firstLine -= added;
+        endInsertRows();
+    }
+    // The old first line may have been the end of a line this chunk began.
+    if (hadRows) {
+        const QModelIndex completed = index(int(added), TextColumn);
+        Q_EMIT dataChanged(completed, completed);
+    }
+    return true;
+}
+
+void LogModel::setStartReached()
+{
+    if (m_spill->startReached())
+        return;
+    m_spill->setStartReached();
+    m_bytesAbove = 0;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, TextColumn), index(rowCount() - 1, TextColumn),
+                           {LineNumberRole, LineNumberApproximateRole});
+}
+
+void LogModel::setBytesAbove(qint64 bytes)
+{
+    if (bytes == m_bytesAbove || m_spill->startReached())
+        return;
+    m_bytesAbove = std::max<qint64>(bytes, 0);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, TextColumn), index(rowCount() - 1, TextColumn), {LineNumberRole});
+}
+
+void LogModel::finish()
+{
+    if (m_spill->isFinished())
+        return;
+    m_spill->finish();
+    insertAppended();
 }
 
 void LogModel::clear()
 {
     beginResetModel();
-    m_pages.clear();
-    m_firstId = m_endId = 0;
+    openSpill();
+    m_firstLine = m_endLine = 0;
+    m_bytesAbove = 0;
     m_longestLineBytes = 0;
-    m_fullPagesMemory = 0;
+    m_openLineBytes = 0;
     endResetModel();
-}
-
-void LogModel::setMemoryBudget(qint64 bytes)
-{
-    m_budget = bytes;
-    dropOverBudget();
-}
-
-qint64 LogModel::memoryUsed() const
-{
-    return m_fullPagesMemory + (m_pages.empty() ? 0 : m_pages.back().memory());
-}
-
-void LogModel::dropOverBudget()
-{
-    qsizetype pages = 0;
-    qint64 lines = 0;
-    qint64 freed = 0;
-    // The last page stays: it is where lines are appended.
-    while (pages + 1 < qsizetype(m_pages.size()) && memoryUsed() - freed > m_budget) {
-        const Page &page = m_pages[size_t(pages)];
-        freed += page.memory();
-        lines += page.lines.lineCount();
-        ++pages;
-    }
-    if (!pages)
-        return;
-    beginRemoveRows({}, 0, int(lines) - 1);
-    m_pages.erase(m_pages.begin(), m_pages.begin() + pages);
-    m_fullPagesMemory -= freed;
-    m_firstId += lines;
-    endRemoveRows();
-    Q_EMIT linesDropped(m_firstId);
 }
 
 int LogModel::rowOfLineId(qint64 id) const
 {
-    return id >= m_firstId && id < m_endId ? int(id - m_firstId) : -1;
+    return id >= firstLineId() && id < endLineId() ? int(id - firstLineId()) : -1;
 }
 
-std::pair<const LogModel::Page *, qsizetype> LogModel::locate(int row) const
+qint64 LogModel::lineNumber(qint64 id) const
 {
-    const qint64 id = m_firstId + row;
-    const auto after = std::upper_bound(m_pages.begin(), m_pages.end(), id,
-                                        [](qint64 value, const Page &page) { return value < page.firstId; });
-    const Page &page = *std::prev(after);
-    return {&page, qsizetype(id - page.firstId)};
+    if (const std::optional<qint64> absolute = m_spill->absoluteLine(id))
+        return *absolute + 1;
+    // The lines above, at the spill's mean line length.
+    const qint64 lines = std::max<qint64>(m_spill->lineCount(), 1);
+    const qint64 above = m_spill->byteSize() > 0
+                             ? qint64(double(m_bytesAbove) * double(lines) / double(m_spill->byteSize()))
+                             : 0;
+    return above + (id - firstLineId()) + 1;
 }
 
-QByteArrayView LogModel::lineUtf8(int row) const
+QByteArray LogModel::lineUtf8(int row) const
 {
-    const auto [page, line] = locate(row);
-    return page->lines.lineUtf8(line);
+    return m_pages->lineUtf8(firstLineId() + row).toByteArray();
 }
 
 QString LogModel::lineText(int row) const
 {
-    return QString::fromUtf8(lineUtf8(row));
+    return m_pages->lineText(firstLineId() + row);
 }
 
 QList<ColourSpan> LogModel::lineSpans(int row) const
 {
-    const auto [page, line] = locate(row);
-    return page->lines.lineSpans(line);
+    return m_pages->lineSpans(firstLineId() + row);
 }
 
 int LogModel::lineLength(int row) const
 {
-    return utf16Length(lineUtf8(row));
+    return utf16Length(m_pages->lineUtf8(firstLineId() + row));
 }
 
 void LogModel::visitText(int firstRow, int endRow, const TextVisitor &visit) const
@@ -186,12 +222,13 @@ void LogModel::visitText(int firstRow, int endRow, const TextVisitor &visit) con
     endRow = std::min(endRow, rowCount());
     int row = firstRow;
     while (row < endRow) {
-        const auto [page, line] = locate(row);
-        const ParsedLines &lines = page->lines;
-        const qsizetype count = std::min<qsizetype>(lines.lineCount() - line, endRow - row);
-        const quint32 start = line ? lines.lineEnds[size_t(line - 1)] + 1 : 0;
-        const quint32 end = lines.lineEnds[size_t(line + count - 1)] + 1;
-        visit(row, QByteArrayView(lines.text.constData() + start, end - start), int(count));
+        const qint64 line = firstLineId() + row;
+        const auto [pageFirst, lines] = m_pages->parsedPage(line);
+        const qsizetype inPage = qsizetype(line - pageFirst);
+        const qsizetype count = std::min<qsizetype>(lines->lineCount() - inPage, endRow - row);
+        const quint32 start = inPage ? lines->lineEnds[size_t(inPage - 1)] + 1 : 0;
+        const quint32 end = lines->lineEnds[size_t(inPage + count - 1)] + 1;
+        visit(row, QByteArrayView(lines->text.constData() + start, end - start), int(count));
         row += int(count);
     }
 }

@@ -1,10 +1,12 @@
 #include "logsearch.h"
 
 #include "logmodel.h"
+#include "logspillsearch.h"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <limits>
 
 namespace Flotilla {
 
@@ -260,12 +262,21 @@ void LogMatcher::visitMatches(QByteArrayView lines, bool firstPerLine, const Mat
 LogSearch::LogSearch(LogModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
+    , m_spillSearch(new LogSpillSearch(this))
 {
+    m_spillSearch->setMaxHits(std::numeric_limits<qsizetype>::max());
     connect(model, &LogModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
-    connect(model, &LogModel::rowsRemoved, this, &LogSearch::onRowsRemoved);
     connect(model, &LogModel::modelReset, this, &LogSearch::rescan);
+    connect(m_spillSearch, &LogSpillSearch::hitsFound, this, &LogSearch::onSpillHits);
+    connect(m_spillSearch, &LogSpillSearch::progressChanged, this, [this](int permille) {
+        m_progress = permille;
+        Q_EMIT progressChanged(permille);
+    });
+    connect(m_spillSearch, &LogSpillSearch::finished, this, &LogSearch::onSpillFinished);
 }
+
+LogSearch::~LogSearch() = default;
 
 void LogSearch::setPattern(const LogPattern &pattern)
 {
@@ -275,43 +286,129 @@ void LogSearch::setPattern(const LogPattern &pattern)
     rescan();
 }
 
+bool LogSearch::isSearching() const
+{
+    return m_spillSearch->isRunning();
+}
+
 void LogSearch::rescan()
 {
+    const bool wasSearching = isSearching();
+    m_spillSearch->cancel();
     m_hits.clear();
     m_current = -1;
-    onRowsInserted(0, m_model->rowCount() - 1);
-    Q_EMIT currentChanged(-1);
+    m_progress = 0;
+    m_cancelled = false;
+    m_wantedFrom.reset();
+    m_searchedFirst = m_searchedEnd = m_model->endLineId();
+    Q_EMIT currentChanged(LogModel::noLineId);
+    if (!m_matcher.isEmpty() && m_matcher.isValid()) {
+        if (m_model->spill().byteSize() <= syncSearchBytes) {
+            m_searchedFirst = m_model->firstLineId();
+            addHits([this] {
+                std::vector<qint64> ids;
+                for (const int row : m_matcher.matchingRows(*m_model, 0, m_model->rowCount()))
+                    ids.push_back(m_model->firstLineId() + row);
+                return ids;
+            }());
+        } else {
+            searchAbove();
+        }
+    }
+    Q_EMIT hitsChanged();
+    if (wasSearching != isSearching())
+        Q_EMIT searchingChanged(isSearching());
+}
+
+void LogSearch::searchAbove()
+{
+    const LogSpill &spill = m_model->spill();
+    if (m_cancelled || m_spillSearch->isRunning() || spill.firstLine() >= m_searchedFirst)
+        return;
+    const qint64 end = spill.lineStart(m_searchedFirst);
+    m_searchedFirst = spill.firstLine();
+    m_progress = 0;
+    m_spillSearch->start(spill.snapshot(), m_matcher.pattern(), LogSpillSearch::Mode::Lines, spill.startPosition(), end);
+    Q_EMIT searchingChanged(true);
+}
+
+void LogSearch::onSpillHits(qsizetype first, qsizetype count)
+{
+    std::vector<qint64> ids;
+    ids.reserve(size_t(count));
+    for (qsizetype i = first; i < first + count; ++i)
+        ids.push_back(m_spillSearch->hits()[size_t(i)].line);
+    addHits(ids);
+    Q_EMIT hitsChanged();
+    if (m_wantedFrom && m_current < 0 && !m_hits.empty()) {
+        const auto at = std::lower_bound(m_hits.begin(), m_hits.end(), *m_wantedFrom);
+        m_wantedFrom.reset();
+        moveTo(at == m_hits.end() ? 0 : at - m_hits.begin());
+    }
+}
+
+void LogSearch::onSpillFinished()
+{
+    m_progress = 1000;
+    m_wantedFrom.reset();
+    searchAbove(); // what arrived above meanwhile
+    if (!isSearching())
+        Q_EMIT searchingChanged(false);
+}
+
+void LogSearch::cancel()
+{
+    if (!isSearching())
+        return;
+    m_spillSearch->cancel();
+    m_cancelled = true;
+    m_wantedFrom.reset();
+    Q_EMIT searchingChanged(false);
+}
+
+void LogSearch::addHits(const std::vector<qint64> &ids)
+{
+    if (ids.empty())
+        return;
+    // Appended lines go behind the hits, prepended ones in front: ids stay ascending.
+    const auto at = std::lower_bound(m_hits.begin(), m_hits.end(), ids.front());
+    const qsizetype position = at - m_hits.begin();
+    m_hits.insert(at, ids.begin(), ids.end());
+    if (m_current >= position)
+        m_current += qsizetype(ids.size());
 }
 
 void LogSearch::onRowsInserted(int first, int last)
 {
-    const qint64 firstId = m_model->firstLineId();
-    for (const int row : m_matcher.matchingRows(*m_model, first, last + 1))
-        m_hits.push_back(firstId + row);
-    Q_EMIT hitsChanged();
-}
-
-void LogSearch::onRowsRemoved()
-{
-    const auto kept = std::lower_bound(m_hits.begin(), m_hits.end(), m_model->firstLineId());
-    const auto dropped = kept - m_hits.begin();
-    if (!dropped)
+    if (m_matcher.isEmpty() || !m_matcher.isValid())
         return;
-    m_hits.erase(m_hits.begin(), kept);
-    if (m_current >= 0) {
-        m_current -= dropped;
-        if (m_current < 0) {
-            m_current = -1;
-            Q_EMIT currentChanged(-1);
+    const qint64 firstId = m_model->firstLineId();
+    if (firstId + last < m_searchedFirst) { // above: a whole chunk, in the background
+        if (m_model->spill().byteSize() > syncSearchBytes) {
+            searchAbove();
+            return;
         }
+        m_searchedFirst = firstId;
+    } else {
+        first = std::max(first, int(m_searchedEnd - firstId));
+        m_searchedEnd = m_model->endLineId();
     }
+    std::vector<qint64> added;
+    for (const int row : m_matcher.matchingRows(*m_model, first, last + 1))
+        added.push_back(firstId + row);
+    if (added.empty())
+        return;
+    addHits(added);
     Q_EMIT hitsChanged();
 }
 
 void LogSearch::next(qint64 fromLineId)
 {
-    if (m_hits.empty())
+    if (m_hits.empty()) {
+        if (isSearching())
+            m_wantedFrom = fromLineId;
         return;
+    }
     if (m_current >= 0)
         moveTo((m_current + 1) % hitCount());
     else

@@ -1,15 +1,16 @@
 #pragma once
 
+#include "logmodel.h"
+
 #include <QObject>
 #include <QRegularExpression>
 #include <QStringMatcher>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace Flotilla {
-
-class LogModel;
 
 // What the user looks for in a log: plain text or a regular expression,
 // with or without case.
@@ -63,43 +64,78 @@ private:
     QString m_error;
 };
 
+class LogSpillSearch;
+
 // Search mode: the lines of a LogModel that match a pattern, kept up to date
-// as lines arrive and old ones are dropped, and a current hit moved with
-// next()/previous() (both wrap around). Hits are line ids.
+// as lines arrive (appended at the end or prepended above), and a current
+// hit moved with next()/previous() (both wrap around). Hits are line ids.
+//
+// A log of up to syncSearchBytes is searched at once. A bigger one is
+// searched on a pool thread over its spill file (LogSpillSearch: the raw
+// bytes, so a match must not straddle an escape sequence): hits come as they
+// are found, progressChanged() follows, cancel() stops it. A next() asked
+// before the first hit moves to that hit when it is found. Lines appended
+// later are searched as they come; chunks prepended above are searched in
+// the background too, after the search under way.
 class LogSearch final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogSearch)
 
 public:
+    static constexpr qint64 syncSearchBytes = 1024 * 1024;
+
     explicit LogSearch(LogModel *model, QObject *parent = nullptr);
+    ~LogSearch() override;
 
     void setPattern(const LogPattern &pattern);
     const LogMatcher &matcher() const { return m_matcher; }
     qsizetype hitCount() const { return qsizetype(m_hits.size()); }
     qsizetype currentIndex() const { return m_current; } // -1: none
-    qint64 currentLineId() const { return m_current < 0 ? -1 : m_hits[size_t(m_current)]; }
+    qint64 currentLineId() const { return m_current < 0 ? LogModel::noLineId : m_hits[size_t(m_current)]; }
     const std::vector<qint64> &hits() const { return m_hits; }
+
+    // Whether a background search is under way, and how far it got (permille).
+    bool isSearching() const;
+    int progress() const { return m_progress; }
+    // Stops the background search; the hits so far stay, lines that arrive
+    // later are searched again.
+    void cancel();
+    bool wasCancelled() const { return m_cancelled; }
 
     // Moves to the next (previous) hit after (before) the current one, or
     // the first hit at or after `fromLineId` when there is no current hit.
-    void next(qint64 fromLineId = 0);
-    void previous(qint64 fromLineId = 0);
+    void next(qint64 fromLineId = LogModel::noLineId);
+    void previous(qint64 fromLineId = LogModel::noLineId);
 
 Q_SIGNALS:
     void hitsChanged();
     void currentChanged(qint64 lineId);
+    void progressChanged(int permille);
+    void searchingChanged(bool searching);
 
 private:
     void rescan();
     void onRowsInserted(int first, int last);
-    void onRowsRemoved();
+    // Searches the lines above the ones searched so far, if any arrived.
+    void searchAbove();
+    void onSpillHits(qsizetype first, qsizetype count);
+    void onSpillFinished();
+    // `ids` ascending, none in m_hits yet.
+    void addHits(const std::vector<qint64> &ids);
     void moveTo(qsizetype index);
 
     LogModel *m_model;
     LogMatcher m_matcher;
+    LogSpillSearch *m_spillSearch;
     std::vector<qint64> m_hits;
     qsizetype m_current = -1;
+    // The lines searched (or being searched): [m_searchedFirst, m_searchedEnd).
+    qint64 m_searchedFirst = 0;
+    qint64 m_searchedEnd = 0;
+    int m_progress = 0;
+    bool m_cancelled = false;
+    std::optional<qint64> m_wantedFrom; // next() before the background search found a hit
 };
 
 } // namespace Flotilla

@@ -21,6 +21,12 @@ QList<ColourSpan> LogSpillPages::lineSpans(qint64 line)
     return page.lines.lineSpans(line - page.first);
 }
 
+std::pair<qint64, const ParsedLines *> LogSpillPages::parsedPage(qint64 line)
+{
+    const Page &page = pageOf(line);
+    return {page.first, &page.lines};
+}
+
 const LogSpillPages::Page &LogSpillPages::pageOf(qint64 line)
 {
     Q_ASSERT(line >= m_spill->firstLine() && line < m_spill->endLine());

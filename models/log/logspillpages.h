@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <limits>
+#include <utility>
 
 namespace Flotilla {
 
@@ -29,6 +30,9 @@ public:
     QByteArrayView lineUtf8(qint64 line);
     QString lineText(qint64 line) { return QString::fromUtf8(lineUtf8(line)); }
     QList<ColourSpan> lineSpans(qint64 line);
+    // The parsed page holding `line`: its first line and its lines. Valid
+    // until the next call.
+    std::pair<qint64, const ParsedLines *> parsedPage(qint64 line);
 
     int keptPageCount() const { return int(m_pages.size()); }
     qint64 parsedPageCount() const { return m_parsed; } // how many parses so far

@@ -11,19 +11,19 @@ namespace {
 
 // The search proper, on a pool thread; everything it uses is its own copy.
 void search(QPromise<std::vector<LogSpillHit>> &promise, const LogSpillContent &content, const LogPattern &pattern,
-            LogSpillSearch::Mode mode, qsizetype maxHits)
+            LogSpillSearch::Mode mode, qsizetype maxHits, qint64 begin, qint64 end)
 {
     const LogMatcher matcher(pattern); // its own: QRegularExpression is not shared across threads
-    const qint64 total = std::max<qint64>(1, content.byteSize());
+    const qint64 total = std::max<qint64>(1, end - begin);
     promise.setProgressRange(0, 1000);
     qsizetype found = 0;
     bool firstReported = false;
-    for (qint64 from = content.startPosition(); from < content.endPosition() && !promise.isCanceled();) {
+    for (qint64 from = begin; from < end && !promise.isCanceled();) {
         // A block ends after a newline, so no match is cut in two; a line
         // longer than a block makes the block as long as the line.
-        QByteArray block = content.read(from, from + LogSpillSearch::blockBytes);
+        QByteArray block = content.read(from, std::min(from + LogSpillSearch::blockBytes, end));
         qsizetype take = block.size();
-        while (from + take < content.endPosition()) {
+        while (from + take < end) {
             const qsizetype newline = block.lastIndexOf('\n');
             if (newline >= 0) {
                 take = newline + 1;
@@ -52,7 +52,7 @@ void search(QPromise<std::vector<LogSpillHit>> &promise, const LogSpillContent &
         if (!hits.empty())
             promise.addResult(std::move(hits));
         from += take;
-        promise.setProgressValue(int(1000 * (from - content.startPosition()) / total));
+        promise.setProgressValue(int(1000 * (from - begin) / total));
         if (found >= maxHits)
             break;
     }
@@ -69,7 +69,7 @@ LogSpillSearch::~LogSpillSearch()
     cancel();
 }
 
-void LogSpillSearch::start(const LogSpillContent &content, const LogPattern &pattern, Mode mode)
+void LogSpillSearch::start(const LogSpillContent &content, const LogPattern &pattern, Mode mode, qint64 from, qint64 to)
 {
     cancel();
     m_hits.clear();
@@ -84,7 +84,10 @@ void LogSpillSearch::start(const LogSpillContent &content, const LogPattern &pat
     connect(m_watcher, &QFutureWatcherBase::resultsReadyAt, this, &LogSpillSearch::takeResults);
     connect(m_watcher, &QFutureWatcherBase::progressValueChanged, this, &LogSpillSearch::progressChanged);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &LogSpillSearch::onFinished);
-    m_watcher->setFuture(QtConcurrent::run(search, content, pattern, mode, m_maxHits));
+    // Line starts: the search reads whole lines from `from`.
+    const qint64 begin = content.lineStart(content.lineAt(std::max(from, content.startPosition())));
+    const qint64 end = std::min(to, content.endPosition());
+    m_watcher->setFuture(QtConcurrent::run(search, content, pattern, mode, m_maxHits, begin, end));
 }
 
 void LogSpillSearch::cancel()

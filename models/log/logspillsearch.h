@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <limits>
 #include <vector>
 
 namespace Flotilla {
@@ -44,9 +45,12 @@ public:
     explicit LogSpillSearch(QObject *parent = nullptr);
     ~LogSpillSearch() override;
 
-    // Starts searching `content` (cancelling a search still running). An
-    // invalid regular expression finishes at once with errorString().
-    void start(const LogSpillContent &content, const LogPattern &pattern, Mode mode = Mode::Hits);
+    // Starts searching `content` (cancelling a search still running), or
+    // only its lines starting in [from, to) (positions; a log viewer searches
+    // what arrived above the part it searched already). An invalid regular
+    // expression finishes at once with errorString().
+    void start(const LogSpillContent &content, const LogPattern &pattern, Mode mode = Mode::Hits,
+               qint64 from = std::numeric_limits<qint64>::min(), qint64 to = std::numeric_limits<qint64>::max());
     void cancel();
     // The search stops after this many hits, with truncated().
     void setMaxHits(qsizetype maxHits) { m_maxHits = maxHits; }

@@ -17,9 +17,6 @@ void LogWrapModel::setSourceModel(QAbstractItemModel *model)
     QAbstractProxyModel::setSourceModel(model);
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
-    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &LogWrapModel::onRowsRemoved);
     connect(model, &QAbstractItemModel::modelReset, this, &LogWrapModel::rebuild);
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
@@ -60,10 +57,29 @@ void LogWrapModel::appendSegments(int first, int last, std::vector<qint64> &ends
 
 void LogWrapModel::onRowsInserted(int first, int last)
 {
-    // Sources only append (LogModel, LogFilterModel).
+    // Sources (LogModel, LogFilterModel) append, or prepend at row 0.
+    const bool prepended = first == 0 && m_lineCount > 0;
+    const int lines = last - first + 1;
+    if (prepended)
+        m_pendingFront = lines;
     if (m_columns == 0) {
-        beginInsertRows({}, m_lineCount, m_lineCount + last - first);
-        m_lineCount += last - first + 1;
+        const int at = prepended ? 0 : m_lineCount;
+        beginInsertRows({}, at, at + lines - 1);
+        m_lineCount += lines;
+        m_pendingFront = 0;
+        endInsertRows();
+        return;
+    }
+    if (prepended) {
+        std::vector<qint64> ends;
+        appendSegments(first, last, ends);
+        const qint64 added = ends.back();
+        beginInsertRows({}, 0, int(added) - 1);
+        for (qint64 &end : m_segmentEnds)
+            end += added;
+        m_segmentEnds.insert(m_segmentEnds.begin(), ends.begin(), ends.end());
+        m_lineCount += lines;
+        m_pendingFront = 0;
         endInsertRows();
         return;
     }
@@ -72,29 +88,8 @@ void LogWrapModel::onRowsInserted(int first, int last)
     const int count = rowCount();
     beginInsertRows({}, count, count + int(ends.back() - ends.front()) - 1);
     m_segmentEnds.insert(m_segmentEnds.end(), ends.begin() + 1, ends.end());
-    m_lineCount += last - first + 1;
+    m_lineCount += lines;
     endInsertRows();
-}
-
-void LogWrapModel::onRowsAboutToBeRemoved(int first, int last)
-{
-    // Sources only drop from the front.
-    m_removingLines = last - first + 1;
-    const int visualLast = m_columns == 0 ? last : int(m_segmentEnds[size_t(last)]) - 1;
-    beginRemoveRows({}, 0, visualLast);
-}
-
-void LogWrapModel::onRowsRemoved()
-{
-    if (m_columns > 0) {
-        const qint64 removed = m_segmentEnds[size_t(m_removingLines - 1)];
-        m_segmentEnds.erase(m_segmentEnds.begin(), m_segmentEnds.begin() + m_removingLines);
-        for (qint64 &end : m_segmentEnds)
-            end -= removed;
-    }
-    m_lineCount -= m_removingLines;
-    m_removingLines = 0;
-    endRemoveRows();
 }
 
 std::pair<int, int> LogWrapModel::locate(int row) const
@@ -151,7 +146,7 @@ QModelIndex LogWrapModel::mapToSource(const QModelIndex &proxyIndex) const
 {
     if (!proxyIndex.isValid() || proxyIndex.model() != this)
         return {};
-    return sourceModel()->index(locate(proxyIndex.row()).first, proxyIndex.column());
+    return sourceModel()->index(locate(proxyIndex.row()).first + m_pendingFront, proxyIndex.column());
 }
 
 QModelIndex LogWrapModel::mapFromSource(const QModelIndex &sourceIndex) const

@@ -93,6 +93,38 @@ QString launchRun(HttpTestClient &client, const QString &definitionId, const Jso
         launch(client, definitionId, Json{{"run_tags", {{"owner_id", "ada"}}}, {"env", env}}).value("run_id", ""));
 }
 
+// A run window on a long log: opened at its end while the part above is
+// still being read (line numbers "≈N"), then a whole-log search under way.
+void shootLongLog(MainWindow &window, HttpTestClient &http)
+{
+    const QString definition = createDefinition(
+        http, {{"alias", "long-log"},
+               {"image", "registry.example.com/batch:2"},
+               {"command", "awk 'BEGIN { for (i = 1; i <= 400000; i++) printf \"2026-11-27T07:%02d:%02d "
+                           "\\033[32mINFO\\033[0m batch step %d of 400000 done\\n\", i / 6000 % 60, i / 100 % 60, "
+                           "i }'"}});
+    const QString runId = launchRun(http, definition);
+    if (waitForStatus(http, runId, "STOPPED", 60000).value("status", "") != "STOPPED")
+        return fail(QStringLiteral("the long log's run did not stop"));
+    RunListModel *runs = window.runsPage()->model();
+    if (!waitFor([&] { return runs->rowOf(runId) >= 0; }, "the long log's run in the list"))
+        return;
+    RunView *view = window.openRun(runs->itemAt(runs->rowOf(runId)));
+    if (!view)
+        return fail(QStringLiteral("no run view for the long log"));
+    LogPane *pane = view->logPane();
+    pane->setChunkBytes(LogPane::defaultTailBytes, 16 * 1024); // a slow read above the end, to catch it
+    if (!waitFor([&] { return pane->model()->rowCount() > 0; }, "the long log's end"))
+        return;
+    save(view, QStringLiteral("23-run-long-log-end"));
+    pane->setChunkBytes(LogPane::defaultTailBytes, LogPane::defaultEarlierChunkBytes); // the rest at full pace
+    if (!waitFor([&] { return pane->isStartReached(); }, "the long log's start"))
+        return;
+    pane->setPattern(QStringLiteral("step \\d+0000 of"), true);
+    save(view, QStringLiteral("24-run-long-log-search"));
+    view->close();
+}
+
 // The tray's menu as it opens: a few active runs, the last finished ones
 // and the recent launches.
 void screenshotTrayMenu()
@@ -601,6 +633,7 @@ int main(int argc, char *argv[])
     shootTimeline(window, http, started);
     shootFavourites(window, {train, report});
     // Before the bulk stop question, whose runs go on and take the cluster's slots.
+    shootLongLog(window, http);
     shootComparison(window, http);
     bulkStopConfirmation(window, http, train);
     shootDefinitionHistory(window, QStringLiteral("daily-ingest-7f3a"));

@@ -13,7 +13,7 @@ namespace Flotilla {
 namespace {
 
 constexpr int gutterPadding = 6;
-constexpr int gutterDigits = 7; // line numbers up to 9,999,999
+constexpr int gutterDigits = 9; // "≈" and line numbers up to 99,999,999
 
 } // namespace
 
@@ -56,8 +56,12 @@ void LogPainter::paintRow(QPainter *painter, const QRect &rect, const QModelInde
     painter->fillRect(gutterBackground(metrics, rect), colours.gutter());
     if (segmentStart == 0) {
         painter->setPen(colours.lineNumber());
+        // An estimate until the log's start is read: "≈1234".
+        const QString number = row.data(LogModel::LineNumberRole).toString();
         painter->drawText(QRect(rect.left(), rect.top(), gutter - 2 * gutterPadding, rect.height()),
-                          Qt::AlignRight | Qt::AlignVCenter, row.data(LogModel::LineNumberRole).toString());
+                          Qt::AlignRight | Qt::AlignVCenter,
+                          row.data(LogModel::LineNumberApproximateRole).toBool() ? QStringLiteral("≈%1").arg(number)
+                                                                                 : number);
     }
 
     if (m_matcher) {

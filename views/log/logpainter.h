@@ -1,5 +1,7 @@
 #pragma once
 
+#include <log/logmodel.h>
+
 #include <QtGlobal>
 
 class QFont;
@@ -35,7 +37,7 @@ public:
 
 private:
     const LogMatcher *m_matcher = nullptr;
-    qint64 m_currentLineId = -1;
+    qint64 m_currentLineId = LogModel::noLineId;
 };
 
 } // namespace Flotilla

@@ -6,6 +6,7 @@
 #include <client/flotillaclient.h>
 #include <client/logsavejob.h>
 #include <client/logtailer.h>
+#include <client/rawlogchunkjob.h>
 #include <log/logfiltermodel.h>
 #include <log/logingester.h>
 #include <log/logmodel.h>
@@ -16,11 +17,15 @@
 #include <QLocale>
 #include <QShortcut>
 
+#include <algorithm>
+
 namespace Flotilla {
 
 namespace {
 
 constexpr int patternDelayMs = 150;
+constexpr int firstRetryMs = 250;
+constexpr int longestRetryMs = 8000;
 
 } // namespace
 
@@ -39,7 +44,8 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     m_filter->setLogModel(m_model);
     LogView *logView = m_ui->logView;
     logView->setLines(m_filter);
-    m_ui->droppedBar->hide();
+    m_ui->problemLabel->hide();
+    m_ui->cancelSearchButton->hide();
     m_ui->newLinesButton->hide();
     updateModeControls();
 
@@ -63,9 +69,15 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     connect(m_ui->nextButton, &QToolButton::clicked, this, &LogPane::findNext);
     connect(m_ui->previousButton, &QToolButton::clicked, this, &LogPane::findPrevious);
     connect(m_search, &LogSearch::hitsChanged, this, &LogPane::updateMatchText);
+    connect(m_search, &LogSearch::progressChanged, this, &LogPane::updateMatchText);
+    connect(m_search, &LogSearch::searchingChanged, this, [this](bool searching) {
+        m_ui->cancelSearchButton->setVisible(searching);
+        updateMatchText();
+    });
+    connect(m_ui->cancelSearchButton, &QToolButton::clicked, m_search, &LogSearch::cancel);
     connect(m_search, &LogSearch::currentChanged, this, [this, logView](qint64 lineId) {
         logView->setCurrentLineId(lineId);
-        if (lineId >= 0)
+        if (lineId != LogModel::noLineId)
             logView->scrollToLineId(lineId);
         updateMatchText();
     });
@@ -88,13 +100,13 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     connect(m_ui->copyButton, &QToolButton::clicked, logView, &LogView::copySelection);
     connect(m_ui->copyAllButton, &QToolButton::clicked, logView, &LogView::copyAll);
     connect(m_ui->saveButton, &QToolButton::clicked, this, &LogPane::askWhereToSave);
-    connect(m_ui->saveWholeButton, &QPushButton::clicked, this, &LogPane::askWhereToSave);
-    connect(m_model, &LogModel::linesDropped, this, &LogPane::onLinesDropped);
+    connect(m_ingester, &LogIngester::failed, this, &LogPane::showProblem);
 
     connect(m_tailer, &LogTailer::appendedUtf8, m_ingester, qOverload<const QByteArray &>(&LogIngester::append));
     connect(m_tailer, &LogTailer::reset, this, [this](const QString &text) {
         m_ingester->clear();
         m_model->clear();
+        m_model->setStartReached();
         m_ingester->append(text);
     });
     connect(m_tailer, &LogTailer::finished, this, &LogPane::onTailerFinished);
@@ -103,8 +115,18 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
         if (m_tailDone && !m_finished)
             showEndOfLog();
     });
+    m_retryTimer.setSingleShot(true);
+    if (!m_model->isSpillOpen()) {
+        showProblem(m_model->spillError());
+        return;
+    }
     setStatus(tr("Following the log of run %1…").arg(runId));
-    m_tailer->start();
+    if (client && client->servesRawLogChunks()) {
+        QMetaObject::invokeMethod(this, &LogPane::readEnd, Qt::QueuedConnection); // after setChunkBytes()
+    } else {
+        m_model->setStartReached(); // read from the start
+        m_tailer->start();
+    }
 }
 
 LogPane::~LogPane() = default;
@@ -215,12 +237,20 @@ void LogPane::updateMatchText()
     else if (filtering)
         text = tr("%1 of %2 lines").arg(locale.toString(m_filter->rowCount()), locale.toString(m_model->rowCount()));
     else if (m_search->hitCount() == 0)
-        text = tr("No matches");
+        text = m_search->isSearching() ? tr("No matches yet") : tr("No matches");
     else if (m_search->currentIndex() < 0)
         text = tr("%Ln matching line(s)", nullptr, int(m_search->hitCount()));
     else
         text = tr("%1 of %2 matching lines")
                    .arg(locale.toString(m_search->currentIndex() + 1), locale.toString(m_search->hitCount()));
+    if (!text.isEmpty() && matcher.isValid() && !filtering) {
+        if (m_search->isSearching())
+            text = tr("%1 (searching… %2%)").arg(text).arg(m_search->progress() / 10);
+        else if (m_search->wasCancelled())
+            text = tr("%1 (search stopped)").arg(text);
+    }
+    if (!text.isEmpty() && matcher.isValid() && !m_model->startReached())
+        text = tr("%1 in what is loaded so far (still loading)").arg(text);
     m_ui->matchLabel->setText(text);
 }
 
@@ -257,6 +287,115 @@ void LogPane::onTailerError(const ApiError &error)
     setStatus(m_tailer->isActive() ? tr("%1 Trying again…").arg(error.sentence()) : error.sentence());
 }
 
+bool LogPane::isStartReached() const
+{
+    return m_model->startReached();
+}
+
+void LogPane::setChunkBytes(qint64 tailBytes, qint64 earlierChunkBytes)
+{
+    m_tailBytes = tailBytes;
+    m_earlierChunkBytes = earlierChunkBytes;
+}
+
+void LogPane::readEnd()
+{
+    if (!m_client)
+        return;
+    RawLogChunkJob *job = m_client->rawLogTail(m_runId, m_tailBytes);
+    connect(job, &ApiJob::finished, this, [this, job] { onEndAnswer(job); });
+    job->start();
+}
+
+void LogPane::onEndAnswer(RawLogChunkJob *job)
+{
+    if (!job->succeeded()) {
+        retryLater(job->error(), tr("Could not read the end of the log"), &LogPane::readEnd);
+        return;
+    }
+    answered();
+    const RawLogChunk &chunk = job->result();
+    if (!m_model->append(chunk.bytes)) {
+        showProblem(m_model->spillError());
+        return;
+    }
+    if (chunk.startOffset >= 0)
+        m_model->setBytesAbove(chunk.startOffset);
+    // Following goes on where this chunk ends; the part above comes meanwhile.
+    m_tailer->setLastSeen(chunk.lastSeen);
+    m_tailer->start();
+    m_earlierToken = chunk.start;
+    if (m_earlierToken.isEmpty() || chunk.startOffset == 0) // nothing written yet, or all of it
+        markStartReached();
+    else
+        readEarlier();
+}
+
+void LogPane::readEarlier()
+{
+    if (!m_client)
+        return;
+    RawLogChunkJob *job = m_client->rawLogBefore(m_runId, m_earlierToken, m_earlierChunkBytes);
+    connect(job, &ApiJob::finished, this, [this, job] { onEarlierAnswer(job); });
+    job->start();
+}
+
+void LogPane::onEarlierAnswer(RawLogChunkJob *job)
+{
+    if (!job->succeeded()) {
+        retryLater(job->error(), tr("Could not read the earlier part of the log"), &LogPane::readEarlier);
+        return;
+    }
+    answered();
+    const RawLogChunk &chunk = job->result();
+    if (chunk.bytes.isEmpty()) { // the log's first byte was reached
+        markStartReached();
+        return;
+    }
+    if (!m_model->prepend(chunk.bytes)) {
+        showProblem(m_model->spillError());
+        return;
+    }
+    m_earlierToken = chunk.start;
+    if (chunk.startOffset == 0) {
+        markStartReached();
+        return;
+    }
+    if (chunk.startOffset > 0)
+        m_model->setBytesAbove(chunk.startOffset);
+    // One request at a time; the event loop runs between them.
+    QMetaObject::invokeMethod(this, &LogPane::readEarlier, Qt::QueuedConnection);
+}
+
+void LogPane::answered()
+{
+    if (m_retryMs && !m_finished)
+        setStatus(tr("Following the log of run %1…").arg(m_runId));
+    m_retryMs = 0;
+}
+
+void LogPane::retryLater(const ApiError &error, const QString &what, void (LogPane::*retry)())
+{
+    if (!error.isTransient() && !error.isTimeout()) {
+        setStatus(tr("%1: %2").arg(what, error.sentence()));
+        return;
+    }
+    m_retryMs = std::clamp(m_retryMs * 2, firstRetryMs, longestRetryMs);
+    setStatus(tr("%1: %2 Trying again…").arg(what, error.sentence()));
+    m_retryTimer.disconnect(this);
+    connect(&m_retryTimer, &QTimer::timeout, this, retry);
+    m_retryTimer.start(m_retryMs);
+}
+
+void LogPane::markStartReached()
+{
+    m_model->setStartReached();
+    updateMatchText();
+    if (m_finished)
+        updateEndStatus();
+    Q_EMIT startReached();
+}
+
 void LogPane::showEndOfLog()
 {
     if (!m_client)
@@ -268,23 +407,33 @@ void LogPane::showEndOfLog()
             setStatus(tr("End of log. The run's exit status could not be read: %1").arg(job->error().sentence()));
         } else {
             const Run &run = job->result();
-            QString status = run.exitCode ? tr("exit code %1").arg(*run.exitCode) : tr("no exit code");
+            m_exitStatus = run.exitCode ? tr("exit code %1").arg(*run.exitCode) : tr("no exit code");
             if (!run.exitReason.isEmpty())
-                status += QStringLiteral(" (%1)").arg(run.exitReason);
-            setStatus(tr("■ End of log: %Ln line(s), the run stopped with %1.", nullptr, int(m_model->endLineId()))
-                          .arg(status));
+                m_exitStatus += QStringLiteral(" (%1)").arg(run.exitReason);
+            updateEndStatus();
         }
         Q_EMIT finished();
     });
     job->start();
 }
 
-void LogPane::onLinesDropped(qint64 count)
+void LogPane::updateEndStatus()
 {
-    m_ui->droppedBar->show();
-    m_ui->droppedLabel->setText(tr("The first %1 lines are no longer in memory (the pane keeps at most %2 MB of log).")
-                                    .arg(QLocale().toString(count))
-                                    .arg(m_model->memoryBudget() / (1024 * 1024)));
+    if (m_exitStatus.isEmpty())
+        return;
+    if (!m_model->startReached()) {
+        const qint64 estimate = m_model->rowCount() ? m_model->lineNumber(m_model->endLineId() - 1) : 0;
+        setStatus(tr("■ End of log: about %1 lines (still reading the earlier part), the run stopped with %2.")
+                      .arg(QLocale().toString(estimate), m_exitStatus));
+        return;
+    }
+    setStatus(tr("■ End of log: %Ln line(s), the run stopped with %1.", nullptr, m_model->rowCount()).arg(m_exitStatus));
+}
+
+void LogPane::showProblem(const QString &message)
+{
+    m_ui->problemLabel->setText(tr("The log cannot be shown: %1").arg(message));
+    m_ui->problemLabel->show();
 }
 
 void LogPane::askWhereToSave()

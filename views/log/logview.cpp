@@ -24,9 +24,15 @@ constexpr int wrapDelayMs = 50;
 // Rows are at least this wide, so short logs need no horizontal scrolling.
 constexpr int minimumRowColumns = 80;
 
+// Rows inserted at the front of rows that were there: lines read backwards.
+bool isPrepend(const QAbstractItemModel *model, int first, int last)
+{
+    return first == 0 && last + 1 < model->rowCount();
+}
+
 qint64 lineIdOf(const QModelIndex &row)
 {
-    return row.isValid() ? row.data(LogModel::LineIdRole).toLongLong() : -1;
+    return row.isValid() ? row.data(LogModel::LineIdRole).toLongLong() : LogModel::noLineId;
 }
 
 } // namespace
@@ -48,6 +54,11 @@ LogView::LogView(QWidget *parent)
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_rows, signal, this, &LogView::updateScrollBars);
     connect(m_rows, &QAbstractItemModel::modelReset, this, &LogView::updateScrollBars);
+    // Rows read backwards arrive above: the lines in view stay where they are.
+    connect(m_rows, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        if (isPrepend(m_rows, first, last) && !m_following)
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + (last + 1) * rowHeight());
+    });
 }
 
 LogView::~LogView() = default;
@@ -144,7 +155,7 @@ void LogView::updateWrapColumns()
         m_rows->setWrapColumns(columns);
         if (m_following)
             scrollToEnd();
-        else if (top >= 0)
+        else if (top != LogModel::noLineId)
             scrollToLineId(top);
     }
     updateRowColumns();
@@ -259,7 +270,7 @@ void LogView::onScrolled(int value)
 
 void LogView::onLinesInserted(int first, int last)
 {
-    if (m_following)
+    if (m_following || isPrepend(m_lines, first, last))
         return;
     m_newLines += last - first + 1;
     Q_EMIT newLineCountChanged(m_newLines);
@@ -305,13 +316,13 @@ void LogView::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return QAbstractScrollArea::mousePressEvent(event);
     const qint64 lineId = lineIdAtPoint(event->position().toPoint());
-    const bool extend = (event->modifiers() & Qt::ShiftModifier) && m_anchorLineId >= 0;
+    const bool extend = (event->modifiers() & Qt::ShiftModifier) && m_anchorLineId != LogModel::noLineId;
     selectLines(extend ? m_anchorLineId : lineId, lineId);
 }
 
 void LogView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!(event->buttons() & Qt::LeftButton) || m_anchorLineId < 0)
+    if (!(event->buttons() & Qt::LeftButton) || m_anchorLineId == LogModel::noLineId)
         return QAbstractScrollArea::mouseMoveEvent(event);
     const QPoint point = event->position().toPoint();
     // Dragging past an edge scrolls that way.
@@ -338,18 +349,18 @@ void LogView::selectAll()
 
 void LogView::clearSelection()
 {
-    selectLines(-1, -1);
+    selectLines(LogModel::noLineId, LogModel::noLineId);
 }
 
 bool LogView::isLineSelected(qint64 lineId) const
 {
-    return m_anchorLineId >= 0 && lineId >= std::min(m_anchorLineId, m_cursorLineId)
+    return m_anchorLineId != LogModel::noLineId && lineId >= std::min(m_anchorLineId, m_cursorLineId)
            && lineId <= std::max(m_anchorLineId, m_cursorLineId);
 }
 
 QString LogView::textOfLines(qint64 fromLineId, qint64 toLineId) const
 {
-    if (!m_lines || fromLineId < 0)
+    if (!m_lines || fromLineId == LogModel::noLineId)
         return {};
     // Filter rows are in line id order.
     const auto firstRowFrom = [this](qint64 lineId) {
@@ -384,7 +395,7 @@ QString LogView::selectedText() const
 
 QString LogView::allText() const
 {
-    return textOfLines(0, std::numeric_limits<qint64>::max() - 1);
+    return textOfLines(LogModel::noLineId + 1, std::numeric_limits<qint64>::max() - 1);
 }
 
 void LogView::copySelection() const

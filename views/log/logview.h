@@ -22,7 +22,8 @@ class LogWrapModel;
 // only sets the scroll bar's range (rows times the row height).
 //
 // Selection is a range of line ids (anchor to cursor), so it survives
-// rewrapping and lines dropped from the front.
+// rewrapping and lines read backwards arriving above. Those keep the lines
+// in view where they are (the scroll position moves with them).
 //
 // Follow: while the view is scrolled to the bottom, new lines keep it there.
 // Scrolling up pauses that and counts the lines that arrive meanwhile
@@ -50,7 +51,7 @@ public:
     void setWrapping(bool wrapping);
     void setHighlight(const LogMatcher *matcher);
     void setCurrentLineId(qint64 lineId);
-    // Shows the line (pausing follow), or does nothing when it is filtered out or dropped.
+    // Shows the line (pausing follow), or does nothing when it is filtered out or not read yet.
     void scrollToLineId(qint64 lineId);
     // The line at the top of the viewport (-1 when empty).
     qint64 topLineId() const;
@@ -108,8 +109,8 @@ private:
     bool m_following = true;
     bool m_scrollingToEnd = false;
     qint64 m_newLines = 0;
-    qint64 m_anchorLineId = -1; // selection; -1 when none
-    qint64 m_cursorLineId = -1;
+    qint64 m_anchorLineId = LogModel::noLineId; // selection; noLineId when none
+    qint64 m_cursorLineId = LogModel::noLineId;
 };
 
 } // namespace Flotilla

@@ -190,6 +190,7 @@ StoredLogChunk LogStore::readEndingAt(const QString &runId, QFile &file, qint64 
     chunk.text = std::move(bytes);
     chunk.token = sign(runId, end);
     chunk.startToken = sign(runId, begin);
+    chunk.startOffset = begin;
     return chunk;
 }
 

@@ -14,6 +14,9 @@ struct StoredLogChunk
     QByteArray token; // the next `last_seen`
     // Where the chunk begins, for reading the part above it (`before`).
     QByteArray startToken;
+    // The byte offset startToken stands for, for a viewer's estimates (line
+    // numbers above a chunk read backwards); -1 when not known.
+    qint64 startOffset = -1;
     // The file is not there (deleted, or never written).
     bool missing = false;
     // What happened to the file under the reader, e.g. a truncation; empty when nothing did.

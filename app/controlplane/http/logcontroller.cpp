@@ -44,7 +44,7 @@ HttpResponse jsonChunk(const QByteArray &text, const QByteArray &token, const QS
 // `complete`: the run is STOPPED and nothing follows this chunk, so a
 // client that waits knows the log ended without asking for the run.
 HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &note, bool complete,
-                      const QByteArray &start = {})
+                      const QByteArray &start = {}, qint64 startOffset = -1)
 {
     HttpResponse response;
     response.contentType = "application/octet-stream";
@@ -52,6 +52,9 @@ HttpResponse rawChunk(QByteArray text, const QByteArray &token, const QString &n
     response.headers.emplaceBack("X-Flotilla-Last-Seen", token);
     if (!start.isEmpty())
         response.headers.emplaceBack("X-Flotilla-Log-Start", start);
+    // How many bytes lie above a chunk read backwards: a viewer estimates line numbers from it.
+    if (startOffset >= 0)
+        response.headers.emplaceBack("X-Flotilla-Log-Start-Offset", QByteArray::number(startOffset));
     if (!note.isEmpty())
         response.headers.emplaceBack("X-Flotilla-Log-Note", QUrl::toPercentEncoding(note));
     if (complete)
@@ -174,7 +177,8 @@ HttpResponse LogController::rangeAnswer(const Run &run, const QUrlQuery &query, 
                                           .arg(QString::fromUtf8(token), run.runId));
         }
     }
-    return rawBytes ? rawChunk(std::move(chunk->text), chunk->token, chunk->note, false, chunk->startToken)
+    return rawBytes ? rawChunk(std::move(chunk->text), chunk->token, chunk->note, false, chunk->startToken,
+                               chunk->startOffset)
                     : jsonChunk(chunk->text, chunk->token, chunk->note, chunk->startToken);
 }
 

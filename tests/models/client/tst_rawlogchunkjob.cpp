@@ -92,6 +92,7 @@ void Tst_RawLogChunkJob::readsAStoppedLogBackwardsExactly()
     QVERIFY(tail->result().bytes.size() <= 1000);
     QVERIFY(!tail->result().start.isEmpty());
     QVERIFY(!tail->result().lastSeen.isEmpty());
+    QCOMPARE(tail->result().startOffset, whole.size() - tail->result().bytes.size());
 
     QByteArray read = tail->result().bytes;
     QString start = tail->result().start;
@@ -107,6 +108,7 @@ void Tst_RawLogChunkJob::readsAStoppedLogBackwardsExactly()
         QVERIFY(!chunk.start.isEmpty() && chunk.start != start);
         // Each chunk begins on a line, except inside the long line.
         const qsizetype begin = whole.size() - read.size() - chunk.bytes.size();
+        QCOMPARE(chunk.startOffset, qint64(begin)); // the bytes above it
         if (begin > 0 && whole[begin - 1] != '\n')
             cutInsideALine = true;
         read.prepend(chunk.bytes);

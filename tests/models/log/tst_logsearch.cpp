@@ -3,6 +3,8 @@
 #include <parsedlines.h>
 
 #include <log/logmodel.h>
+
+#include <algorithm>
 #include <log/logsearch.h>
 
 #include <QSignalSpy>
@@ -23,7 +25,7 @@ private Q_SLOTS:
     void plainTextMatchesWholeCharacters();
     void searchFollowsNewLines();
     void nextAndPreviousWrapAround();
-    void hitsOutliveDroppedLines();
+    void hitsFollowPrependedLines();
 };
 
 void Tst_LogSearch::matcherRanges()
@@ -48,7 +50,7 @@ void Tst_LogSearch::invalidRegexSaysWhatToFix()
 void Tst_LogSearch::matchingRowsOfAModel()
 {
     LogModel model;
-    model.append(parsedLines(numberedLines(1, 20000)));
+    model.append(numberedLines(1, 20000));
     const LogMatcher plain({QStringLiteral("LINE 1999"), false, Qt::CaseInsensitive});
     QCOMPARE(plain.matchingRows(model, 0, model.rowCount()),
              (std::vector<int>{1998, 19989, 19990, 19991, 19992, 19993, 19994, 19995, 19996, 19997, 19998}));
@@ -60,7 +62,7 @@ void Tst_LogSearch::matchingRowsOfAModel()
 void Tst_LogSearch::plainTextMatchesWholeCharacters()
 {
     LogModel model;
-    model.append(parsedLines(QStringLiteral("Grüße aus Köln\nGRÜSSE\nab ab ab\nkÖln\nAB\n").toUtf8()));
+    model.append(QStringLiteral("Grüße aus Köln\nGRÜSSE\nab ab ab\nkÖln\nAB\n").toUtf8());
     const auto rows = [&model](const QString &text, Qt::CaseSensitivity caseSensitivity) {
         return LogMatcher({text, false, caseSensitivity}).matchingRows(model, 0, model.rowCount());
     };
@@ -75,7 +77,7 @@ void Tst_LogSearch::plainTextMatchesWholeCharacters()
 void Tst_LogSearch::regexDoesNotRunAcrossLines()
 {
     LogModel model;
-    model.append(parsedLines("end a\nb start\nsolo a b\n"));
+    model.append("end a\nb start\nsolo a b\n");
     const LogMatcher spaced({QStringLiteral("a\\s+b"), true, Qt::CaseSensitive});
     QCOMPARE(spaced.matchingRows(model, 0, 3), (std::vector<int>{2}));
 }
@@ -84,11 +86,11 @@ void Tst_LogSearch::searchFollowsNewLines()
 {
     LogModel model;
     LogSearch search(&model);
-    model.append(parsedLines("alpha\nbeta\n"));
+    model.append("alpha\nbeta\n");
     search.setPattern({QStringLiteral("needle"), false, Qt::CaseInsensitive});
     QCOMPARE(search.hitCount(), 0);
     QSignalSpy changed(&search, &LogSearch::hitsChanged);
-    model.append(parsedLines("a Needle\nhay\nneedle again\n"));
+    model.append("a Needle\nhay\nneedle again\n");
     QVERIFY(!changed.isEmpty());
     QCOMPARE(search.hits(), (std::vector<qint64>{2, 4}));
 }
@@ -96,7 +98,7 @@ void Tst_LogSearch::searchFollowsNewLines()
 void Tst_LogSearch::nextAndPreviousWrapAround()
 {
     LogModel model;
-    model.append(parsedLines("x\nhit\nx\nhit\nx\nhit\n"));
+    model.append("x\nhit\nx\nhit\nx\nhit\n");
     LogSearch search(&model);
     QSignalSpy current(&search, &LogSearch::currentChanged);
     search.setPattern({QStringLiteral("hit"), false, Qt::CaseSensitive});
@@ -112,20 +114,24 @@ void Tst_LogSearch::nextAndPreviousWrapAround()
     QCOMPARE(search.currentIndex(), 2);
 }
 
-void Tst_LogSearch::hitsOutliveDroppedLines()
+// Lines read backwards arrive in front: their hits go before the others,
+// and the current hit stays on its line.
+void Tst_LogSearch::hitsFollowPrependedLines()
 {
     LogModel model;
-    model.setMemoryBudget(300 * 1024);
     LogSearch search(&model);
     search.setPattern({QStringLiteral("5$"), true, Qt::CaseSensitive});
-    for (int batch = 0; batch < 8; ++batch)
-        model.append(parsedLines(numberedLines(batch * 10000 + 1, batch * 10000 + 10000)));
-    QVERIFY(model.droppedLineCount() > 0);
-    for (const qint64 id : search.hits()) {
-        QVERIFY(id >= model.firstLineId());
+    model.append(numberedLines(60001, 80000));
+    search.next();
+    const qint64 current = search.currentLineId();
+    for (int batch = 5; batch >= 0; --batch)
+        model.prepend(numberedLines(batch * 10000 + 1, batch * 10000 + 10000));
+    QCOMPARE(search.hitCount(), 8000);
+    QVERIFY(std::is_sorted(search.hits().begin(), search.hits().end()));
+    for (const qint64 id : search.hits())
         QVERIFY(model.lineText(model.rowOfLineId(id)).endsWith(u"5"));
-    }
-    QCOMPARE(search.hits().back(), 79994);
+    QCOMPARE(search.currentLineId(), current);
+    QCOMPARE(model.lineText(model.rowOfLineId(search.hits().front())), u"line 5");
 }
 
 QTEST_GUILESS_MAIN(Tst_LogSearch)

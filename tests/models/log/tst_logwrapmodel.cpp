@@ -1,4 +1,4 @@
-// LogWrapModel: visual rows at a width, appends and front drops without a
+// LogWrapModel: visual rows at a width, appends and prepends without a
 // reset, under QAbstractItemModelTester.
 #include <parsedlines.h>
 
@@ -19,7 +19,7 @@ class Tst_LogWrapModel final : public QObject
 private Q_SLOTS:
     void unwrappedIsOneRowPerLine();
     void wrapsAtTheWidth();
-    void followsAppendsAndDrops();
+    void followsAppendsAndPrepends();
 };
 
 void Tst_LogWrapModel::unwrappedIsOneRowPerLine()
@@ -28,7 +28,7 @@ void Tst_LogWrapModel::unwrappedIsOneRowPerLine()
     LogWrapModel rows;
     rows.setSourceModel(&log);
     QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    log.append(parsedLines("short\na much longer line\n"));
+    log.append("short\na much longer line\n");
     QCOMPARE(rows.rowCount(), 2);
     QCOMPARE(rows.index(1, 0).data(LogWrapModel::SegmentStartRole).toInt(), 0);
     QCOMPARE(rows.index(1, 0).data(LogWrapModel::SegmentLengthRole).toInt(), 18);
@@ -37,7 +37,7 @@ void Tst_LogWrapModel::unwrappedIsOneRowPerLine()
 void Tst_LogWrapModel::wrapsAtTheWidth()
 {
     LogModel log;
-    log.append(parsedLines("0123456789\n\nabc\n"));
+    log.append("0123456789\n\nabc\n");
     LogWrapModel rows;
     rows.setSourceModel(&log);
     QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -55,25 +55,26 @@ void Tst_LogWrapModel::wrapsAtTheWidth()
     QCOMPARE(rows.rowCount(), 3);
 }
 
-void Tst_LogWrapModel::followsAppendsAndDrops()
+void Tst_LogWrapModel::followsAppendsAndPrepends()
 {
     LogModel log;
-    log.setMemoryBudget(200 * 1024);
     LogWrapModel rows;
     rows.setSourceModel(&log);
     rows.setWrapColumns(5);
     QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&rows, &LogWrapModel::modelReset);
-    for (int batch = 0; batch < 6; ++batch)
-        log.append(
-            parsedLines(numberedLines(batch * 10000 + 1, batch * 10000 + 10000, "entry"))); // "entry N": 2 or 3 rows
-    QVERIFY(log.droppedLineCount() > 0);
+    for (int batch = 3; batch < 6; ++batch)
+        log.append(numberedLines(batch * 10000 + 1, batch * 10000 + 10000, "entry")); // "entry N": 2 or 3 rows
+    for (int batch = 2; batch >= 0; --batch)
+        log.prepend(numberedLines(batch * 10000 + 1, batch * 10000 + 10000, "entry"));
     QCOMPARE(reset.size(), 0);
     int expected = 0;
     for (int line = 0; line < log.rowCount(); ++line)
         expected += (log.lineLength(line) + 4) / 5;
     QCOMPARE(rows.rowCount(), expected);
-    QCOMPARE(rows.index(rows.rowCount() - 1, 0).data(LogModel::LineIdRole).toLongLong(), 59999);
+    QCOMPARE(rows.index(rows.rowCount() - 1, 0).data(LogModel::LineIdRole).toLongLong(), 29999);
+    QCOMPARE(rows.index(0, 0).data(LogModel::LineIdRole).toLongLong(), -30000);
+    QCOMPARE(rows.index(0, 0).data().toString(), u"entry 1");
 }
 
 QTEST_GUILESS_MAIN(Tst_LogWrapModel)

@@ -50,7 +50,7 @@ void Tst_LogPainter::init()
     palette.setColor(QPalette::AlternateBase, Qt::lightGray);
     m_colours = LogColourScheme(palette);
     m_log.clear();
-    m_log.append(parsedLines(QByteArray("plain\n\x1b[42mgreen\x1b[0m then needle\nabcdefghijklmnopqrstuvwxyz\n")));
+    m_log.append(QByteArray("plain\n\x1b[42mgreen\x1b[0m then needle\nabcdefghijklmnopqrstuvwxyz\n"));
     m_filter.setLogModel(&m_log);
     m_rows.setSourceModel(&m_filter);
     m_rows.setWrapColumns(0);

@@ -1,5 +1,7 @@
 // LogPane on a real control plane: a coloured log followed to its end with
-// the exit status, search and filter, and saving exactly the server's bytes.
+// the exit status, search and filter, and saving exactly the server's bytes;
+// opened at the end and read back to line 1 in small chunks, byte for byte,
+// across a server restart; the spill file's place, mode and removal.
 #include "awaitjob.h"
 #include "testserver.h"
 
@@ -10,12 +12,17 @@
 #include <log/logsearch.h>
 #include <log/logview.h>
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -30,6 +37,24 @@ namespace {
 const QString colourfulCommand = QStringLiteral(
     "i=1; while [ $i -le 3000 ]; do printf '\\033[32mline %d\\033[0m ok\\n' $i; i=$((i+1)); done; exit 3");
 
+// A marker only in the first line, CRLF, invalid UTF-8, colours, `rows`
+// numbered rows and a last line without a newline.
+QString longLogCommand(int rows)
+{
+    return QStringLiteral("printf 'first line holds the needle\\n'; printf 'crlf line\\r\\n'; "
+                          "printf 'bad \\377 byte\\n'; awk 'BEGIN { for (i = 1; i <= ")
+           + QString::number(rows)
+           + QStringLiteral("; i++) printf \"row %d of the log \\033[3%dmin colour\\033[0m\\n\", i, i % 8 }'; "
+                            "printf 'last line without a newline'");
+}
+
+// The lines of `log` as the pane shows them: split at '\n', the last one
+// even without it.
+int lineCount(const QByteArray &log)
+{
+    return int(log.count('\n')) + (log.endsWith('\n') ? 0 : 1);
+}
+
 } // namespace
 
 class Tst_LogPane final : public QObject
@@ -43,9 +68,15 @@ private Q_SLOTS:
     void saveWritesExactlyTheServersBytes();
     void saveAsksWithoutANestedEventLoop();
     void everyControlHasAnAccessibleName();
+    void opensAtTheEndAndReadsBackToLineOne();
+    void searchFindsAMatchNeverScrolledTo();
+    void spillFileLivesInTheCacheAndGoesWithThePane();
+    void serverRestartWhileScrolledBack();
 
 private:
     QString launch(const QString &command);
+    // A client that reads byte ranges (our control plane's flavour).
+    std::unique_ptr<FlotillaClient> rangeClient(const TestServer &server) const;
 
     TestServer m_server;
     std::unique_ptr<FlotillaClient> m_client;
@@ -116,14 +147,11 @@ void Tst_LogPane::searchAndFilterModes()
 
 void Tst_LogPane::saveWritesExactlyTheServersBytes()
 {
-    // More than the pane keeps: the save must come from the server.
+    // The save comes from the server, byte for byte.
     const QString runId = launch(QStringLiteral("seq 1 200000; printf 'no newline at the end \\303\\251'"));
     LogPane pane(m_client.get(), runId);
-    pane.model()->setMemoryBudget(256 * 1024);
     QSignalSpy finished(&pane, &LogPane::finished);
     QVERIFY(finished.wait(120000));
-    QVERIFY(pane.model()->droppedLineCount() > 0);
-    QVERIFY(pane.findChild<QWidget *>(QStringLiteral("droppedBar"))->isVisibleTo(&pane));
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("whole.log"));
@@ -187,6 +215,145 @@ void Tst_LogPane::everyControlHasAnAccessibleName()
             QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
     }
     QVERIFY(!pane.findChild<QLineEdit *>(QStringLiteral("patternEdit"))->accessibleName().isEmpty());
+}
+
+std::unique_ptr<FlotillaClient> Tst_LogPane::rangeClient(const TestServer &server) const
+{
+    auto client = std::make_unique<FlotillaClient>(server.url(), ServerFlavour::ControlPlane);
+    client->setBearerToken(QString::fromUtf8(server.token()));
+    return client;
+}
+
+void Tst_LogPane::opensAtTheEndAndReadsBackToLineOne()
+{
+    const QString runId = launch(longLogCommand(30000));
+    HttpTestClient http(m_server);
+    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const auto client = rangeClient(m_server);
+    const QByteArray server = await(client->rawLog(runId))->result(); // the bytes, not JSON's text
+    LogPane pane(client.get(), runId);
+    pane.setChunkBytes(4 * 1024, 64 * 1024); // many chunks above the end
+    pane.resize(800, 600);
+    pane.show();
+    LogModel *model = pane.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The end comes first, with estimated line numbers.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 30000);
+    QVERIFY(model->lineText(model->rowCount() - 1).endsWith(u"line without a newline")
+            || model->lineText(model->rowCount() - 1) == u"row 30000 of the log in colour");
+    QVERIFY(model->index(model->rowCount() - 1, 0).data(LogModel::LineNumberApproximateRole).toBool());
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isStartReached(), 60000);
+    QVERIFY(pane.isFinished() || finished.wait(60000));
+
+    const LogSpill &spill = model->spill();
+    QCOMPARE(spill.read(spill.startPosition(), spill.endPosition()), server);
+    QCOMPARE(model->rowCount(), lineCount(server));
+    QCOMPARE(model->lineUtf8(0), QByteArray("first line holds the needle"));
+    QCOMPARE(model->lineUtf8(1), QByteArray("crlf line"));
+    QCOMPARE(model->lineText(2), QStringLiteral("bad \uFFFD byte"));
+    QCOMPARE(model->lineText(model->rowCount() - 1), u"last line without a newline");
+    const QList<QByteArray> lines = server.split('\n');
+    for (int row = 3; row < model->rowCount() - 1; row += 97)
+        QCOMPARE(model->lineText(row),
+                 QString::fromUtf8(lines[row]).remove(QRegularExpression(QStringLiteral("\033\\[[0-9;]*m"))));
+    const QModelIndex last = model->index(model->rowCount() - 1, 0);
+    QCOMPARE(last.data(LogModel::LineNumberRole).toLongLong(), lineCount(server));
+    QVERIFY(!last.data(LogModel::LineNumberApproximateRole).toBool());
+    QVERIFY2(pane.statusText().contains(QLocale().toString(lineCount(server))), qPrintable(pane.statusText()));
+
+    // Scrolled to the top, the view shows line 1.
+    QTest::keyClick(pane.view(), Qt::Key_Home);
+    QTRY_COMPARE(pane.view()->indexAt(QPoint(1, 1)).data().toString(), u"first line holds the needle");
+    QCOMPARE(pane.view()->indexAt(QPoint(1, 1)).data(LogModel::LineNumberRole).toLongLong(), 1);
+}
+
+void Tst_LogPane::searchFindsAMatchNeverScrolledTo()
+{
+    const QString runId = launch(longLogCommand(30000));
+    HttpTestClient http(m_server);
+    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const auto client = rangeClient(m_server);
+    LogPane pane(client.get(), runId);
+    pane.setChunkBytes(4 * 1024, 64 * 1024);
+    pane.show();
+    pane.setPattern(QStringLiteral("holds the NEEDLE"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane.search()->hitCount(), 1, 60000);
+    QCOMPARE(pane.model()->rowOfLineId(pane.search()->hits().front()), 0);
+    QVERIFY(pane.isStartReached());
+}
+
+void Tst_LogPane::spillFileLivesInTheCacheAndGoesWithThePane()
+{
+    const QString runId = launch(QStringLiteral("echo spilled"));
+    QString path;
+    {
+        const auto client = rangeClient(m_server);
+        LogPane pane(client.get(), runId);
+        QSignalSpy finished(&pane, &LogPane::finished);
+        QVERIFY(finished.wait(60000));
+        path = pane.model()->spillPath();
+        QCOMPARE(QFileInfo(path).absolutePath(), QDir(LogSpill::defaultDirectory()).absolutePath());
+        QVERIFY(QFileInfo(path).absolutePath().startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)));
+        QCOMPARE(QFileInfo(path).permissions()
+                     & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFile::Permissions());
+        QCOMPARE(QFileInfo(path).size(), qint64(sizeof("spilled")));
+    }
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+// The server goes away while the pane reads the part above the end, with
+// the view scrolled to the top, and comes back on the same data dir and
+// port: the pane goes on from its token, and the log is whole, no line
+// twice and none missing.
+void Tst_LogPane::serverRestartWhileScrolledBack()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    const auto client = rangeClient(server);
+    Definition definition;
+    definition.alias = QStringLiteral("restart");
+    definition.image = QStringLiteral("none");
+    definition.command = longLogCommand(40000);
+    auto *created = await(client->createDefinition(definition));
+    LaunchRequest request;
+    request.ownerId = QStringLiteral("tester");
+    const QString runId = await(client->launch(created->result().definitionId, request))->result().runId;
+    HttpTestClient http(server);
+    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const QByteArray whole = await(client->rawLog(runId))->result();
+
+    LogPane pane(client.get(), runId);
+    pane.setChunkBytes(4 * 1024, 8 * 1024); // about 200 requests above the end
+    pane.resize(800, 600);
+    pane.show();
+    LogModel *model = pane.model();
+    // The server goes after the third chunk read backwards.
+    int prepends = 0;
+    connect(model, &LogModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
+        if (first == 0 && last + 1 < model->rowCount() && ++prepends == 3) {
+            server.options().port = quint16(server.url().port()); // the same address and token again
+            server.options().token = server.token();
+            server.stop();
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(prepends >= 3, 30000);
+    QTest::keyClick(pane.view(), Qt::Key_Home);
+    const qint64 top = pane.view()->topLineId();
+    QTRY_VERIFY_WITH_TIMEOUT(pane.statusText().contains(u"Trying again"), 30000);
+    QVERIFY(!pane.isStartReached());
+    QVERIFY(server.start());
+
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isStartReached(), 120000);
+    const LogSpill &spill = pane.model()->spill();
+    QCOMPARE(spill.read(spill.startPosition(), spill.endPosition()), whole);
+    QCOMPARE(pane.model()->rowCount(), lineCount(whole));
+    // The lines read above did not move the one the user was looking at.
+    QCOMPARE(pane.view()->topLineId(), top);
+    QTest::keyClick(pane.view(), Qt::Key_Home);
+    QCOMPARE(pane.view()->indexAt(QPoint(1, 1)).data().toString(), u"first line holds the needle");
 }
 
 QTEST_MAIN(Tst_LogPane)

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void runsPageFollowsActiveRunsAndStopsOne();
     void runWindowShowsStateAndLog();
     void runWindowComparesWithThePreviousRun();
+    void logSpillGoesWithTheRunWindowAndTheApp();
     void serverDownShowsAnErrorWithRetry();
     void quittingWithActiveLocalRunsAsks();
     void stopThemAndQuitUsesTheClientItAskedAbout();
@@ -273,6 +274,33 @@ void Tst_MainWindow::runWindowShowsStateAndLog()
     copyNames.sort();
     QCOMPARE(copyNames, (QStringList{QStringLiteral("Copy the definition ID"), QStringLiteral("Copy the run ID")}));
     QCOMPARE(m_window->openRun(run), view); // one window per run
+}
+
+// A run window's log lives in a spill file in the cache dir; closing the
+// window removes it, and so does quitting, which destroys the main window
+// with its run windows (DesktopApplication's destructor).
+void Tst_MainWindow::logSpillGoesWithTheRunWindowAndTheApp()
+{
+    const QString runId = launchRun(QStringLiteral("echo spilled"));
+    const Json stopped = waitForStatus(*m_http, runId, "STOPPED");
+    Run run;
+    run.runId = runId;
+    run.definitionId = QString::fromStdString(stopped.value("definition_id", ""));
+    RunView *view = m_window->openRun(run);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
+    const QString closedPath = view->logPane()->model()->spillPath();
+    QVERIFY(QFile::exists(closedPath));
+    view->close();
+    QTRY_VERIFY(!QFile::exists(closedPath));
+
+    view = m_window->openRun(run);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
+    const QString quitPath = view->logPane()->model()->spillPath();
+    QVERIFY(QFile::exists(quitPath));
+    m_window.reset();
+    QVERIFY(!QFile::exists(quitPath));
 }
 
 void Tst_MainWindow::runWindowComparesWithThePreviousRun()
