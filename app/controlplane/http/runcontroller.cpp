@@ -179,9 +179,13 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     // is both the context and all the call touches.
     QTimer::singleShot(0, &m_scheduler, [scheduler = &m_scheduler, run] { scheduler->submit(run); });
     HttpResponse response;
+    // Answered once the store's sync thread has the commit on the disk; a
+    // sync slower than this is waited for on the event loop.
+    response.holdMs = launchSyncWaitMs;
     response.held = [this, runId = run.runId, seq = m_store.writtenSeq(),
                      queued = m_store.runDocument(run.runId)](bool deadline) -> std::optional<HttpResponse> {
-        if ((deadline && !m_store.commitBatch()) || m_store.runDocument(runId).isEmpty()) // its batch was undone
+        if ((deadline && !m_store.commitBatch()) || m_store.runDocument(runId).isEmpty() // its batch was undone
+            || m_store.syncFailed(seq))
             return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
         if (m_store.changeSeq() < seq)
             return std::nullopt;
