@@ -59,8 +59,20 @@ void bindDefinitionColumns(QSqlQuery &query, const Definition &definition)
 Store::Store()
     : m_connectionName(QStringLiteral("flotilla-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    connect(&m_sync, &WalSync::synced, this, &Store::announce, Qt::QueuedConnection);
-    connect(&m_sync, &WalSync::failed, this, &Store::noteSyncFailed, Qt::QueuedConnection);
+    connect(
+        &m_sync, &WalSync::synced, this,
+        [this](qint64 seq) {
+            announce(seq);
+            syncDone();
+        },
+        Qt::QueuedConnection);
+    connect(
+        &m_sync, &WalSync::failed, this,
+        [this](qint64 seq, const QString &error) {
+            noteSyncFailed(seq, error);
+            syncDone();
+        },
+        Qt::QueuedConnection);
 }
 
 Store::~Store()
@@ -214,6 +226,7 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
         // any timer, so the sync starts before any process start.
         QMetaObject::invokeMethod(this, &Store::commitTurn, Qt::QueuedConnection);
     }
+    m_batchAwaited = m_batchAwaited || commit != Commit::Background;
     // In the batch, each write under a savepoint: a failed one undoes only itself.
     const qint64 seqBefore = m_uncommittedSeq;
     bool done = execSql("SAVEPOINT write");
@@ -237,8 +250,21 @@ bool Store::commitBatch()
 
 void Store::commitTurn()
 {
+    // What comes while the disk syncs waits for the next sync anyway: kept
+    // in the open batch until then, it costs one commit, not one per turn.
+    if (m_batchOpen && m_sync.busy()) {
+        m_turnWaitsForSync = true;
+        return;
+    }
+    const bool awaited = std::exchange(m_batchAwaited, false);
     if (commitOpenBatch() && m_committedSeq > m_changeSeq)
-        m_sync.request(m_committedSeq);
+        m_sync.request(m_committedSeq, awaited);
+}
+
+void Store::syncDone()
+{
+    if (std::exchange(m_turnWaitsForSync, false))
+        commitTurn();
 }
 
 bool Store::syncCommitted()
@@ -283,6 +309,7 @@ bool Store::commitOpenBatch()
     if (!m_batchOpen)
         return true;
     m_batchOpen = false;
+    m_batchAwaited = false;
     const QList<Run> batchRuns = std::exchange(m_batchRuns, {});
     if (m_db.commit()) {
         m_committedSeq = m_uncommittedSeq;

@@ -49,9 +49,10 @@ struct ChangePage
 // JSON document, plus the columns and side tables the list queries filter
 // and sort on. A write is committed and on the disk (the WAL fdatasynced)
 // before it returns, so an answer sent after it survives kill -9 and power
-// loss; only a Batched write waits: its commit at the end of the event-loop
-// turn, its sync on WalSync's thread, and whoever answers for it waits for
-// changeSeq() to reach its number.
+// loss; only a Batched or Background write waits: its commit at the end of
+// the event-loop turn (or of the sync in flight), its sync on WalSync's
+// thread, and whoever answers for it waits for changeSeq() to reach its
+// number.
 class Store final : public QObject
 {
     Q_OBJECT
@@ -59,13 +60,15 @@ public:
     // How a write reaches the disk. Now: committed and synced before it
     // returns, with the open batch: for whatever a client is told at once.
     // Batched: joins one transaction committed at the end of the event-loop
-    // turn (or by the next Now write) and synced off the event loop, with
-    // whatever else was committed meanwhile: launches, answered once
-    // changeSeq() reaches their number, and the scheduler's own steps, a few
-    // per run, which a crash loses at most a turn of and recovery redoes. One
-    // commit per turn and no sync on the event loop is what lets a burst of
-    // runs drain at the machine's pace.
-    enum class Commit { Now, Batched };
+    // turn, or once the sync in flight is done, or by the next Now write, and
+    // synced off the event loop with whatever else was committed meanwhile:
+    // launches, answered once changeSeq() reaches their number. Background:
+    // the same, but its sync may wait a little (WalSync::backgroundDelay) for
+    // an awaited one to take it along: the scheduler's own steps, a few per
+    // run, which no client waits for, a crash loses at most a few ms of and
+    // recovery redoes. Few commits and no sync on the event loop are what
+    // let a burst of runs drain at the machine's pace.
+    enum class Commit { Now, Batched, Background };
 
     // How many change numbers the feed keeps: about ten bursts of a
     // thousand launches, each run written a few times.
@@ -146,8 +149,10 @@ private:
     bool exec(QSqlQuery &query);
     bool transaction(const std::function<bool()> &work, Commit commit = Commit::Now);
     bool execSql(const char *sql);
-    // The posted end of a turn: commits the open batch and asks WalSync to sync it.
+    // The posted end of a turn: commits the open batch and asks WalSync to
+    // sync it, or leaves it open for more while a sync is under way.
     void commitTurn();
+    void syncDone();
     // Commits the open batch (to the WAL, not yet synced); true when none is open.
     bool commitOpenBatch();
     // Syncs what is committed on this thread and announces it.
@@ -192,6 +197,8 @@ private:
     qint64 m_syncFailedUpTo = 0;
     WalSync m_sync;
     bool m_batchOpen = false;
+    bool m_batchAwaited = false; // it holds a Batched write
+    bool m_turnWaitsForSync = false;
     QList<Run> m_batchRuns; // updated in the open batch
 };
 

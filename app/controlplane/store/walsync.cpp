@@ -49,15 +49,24 @@ void WalSync::close()
     m_wal = -1;
 }
 
-void WalSync::request(qint64 seq)
+void WalSync::request(qint64 seq, bool awaited)
 {
     {
         const std::lock_guard lock(m_mutex);
-        if (seq <= m_requested)
-            return;
-        m_requested = seq;
+        if (seq > m_requested) {
+            if (m_requested <= m_covered)
+                m_due = std::chrono::steady_clock::now() + backgroundDelay;
+            m_requested = seq;
+        }
+        m_awaited = m_awaited || (awaited && seq > m_covered);
     }
     m_wake.notify_one();
+}
+
+bool WalSync::busy() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_syncing;
 }
 
 bool WalSync::syncNow(QString *error)
@@ -72,18 +81,24 @@ void WalSync::run()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_stopping || m_requested > m_synced; });
-        if (m_requested <= m_synced)
+        m_wake.wait(lock, [this] { return m_stopping || m_requested > m_covered; });
+        if (m_requested <= m_covered)
             return; // stopping, with nothing left to sync
-        const qint64 seq = m_requested;
+        m_wake.wait_until(lock, m_due, [this] { return m_awaited || m_stopping; });
+        const qint64 seq = m_covered = m_requested;
+        m_awaited = false;
+        m_syncing = true;
         lock.unlock();
         QString error;
-        if (syncNow(&error))
+        const bool done = syncNow(&error);
+        lock.lock();
+        m_syncing = false; // before the signal: its receiver commits what waited for this sync
+        lock.unlock();
+        if (done)
             Q_EMIT synced(seq);
         else
             Q_EMIT failed(seq, error);
         lock.lock();
-        m_synced = seq;
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -26,10 +27,18 @@ public:
     bool open(const QString &databasePath, QString *error);
     // Syncs what was asked for, then ends the thread.
     void close();
-    // Everything numbered up to `seq` is committed: synced(seq) or failed(seq) follows.
-    void request(qint64 seq);
+    // How long a sync no answer waits for is held back for one that an
+    // answer waits for to take it along: a sync in flight makes the next
+    // one wait for it, so a launch would otherwise wait for two.
+    static constexpr std::chrono::milliseconds backgroundDelay{5};
+
+    // Everything numbered up to `seq` is committed: synced(seq) or failed(seq)
+    // follows, at once when `awaited`, else within backgroundDelay.
+    void request(qint64 seq, bool awaited);
     // Everything committed so far, on the calling thread, now. False with `error`.
     bool syncNow(QString *error);
+    // A sync is under way on the thread: what is committed now waits for the next one.
+    bool busy() const;
 
 Q_SIGNALS:
     // From the sync thread: everything numbered up to `seq` is on the disk.
@@ -41,11 +50,15 @@ private:
     void run();
 
     int m_wal = -1;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    qint64 m_requested = 0;  // under m_mutex
-    qint64 m_synced = 0;     // under m_mutex
-    bool m_stopping = false; // under m_mutex
+    // Under m_mutex:
+    qint64 m_requested = 0;
+    qint64 m_covered = 0;                        // by the sync in flight or done
+    bool m_awaited = false;                      // something after m_covered is awaited
+    std::chrono::steady_clock::time_point m_due; // of the first request after m_covered
+    bool m_syncing = false;
+    bool m_stopping = false;
     std::thread m_thread;
 };
 
