@@ -1502,22 +1502,6 @@ Web-UI: %2</translation>
         <translation>Das ganze Protokoll speichern, wie es auf dem Server liegt</translation>
     </message>
     <message>
-        <source>Dropped lines bar</source>
-        <translation>Leiste verworfener Zeilen</translation>
-    </message>
-    <message>
-        <source>Dropped lines notice</source>
-        <translation>Hinweis auf verworfene Zeilen</translation>
-    </message>
-    <message>
-        <source>Save whole log…</source>
-        <translation>Ganzes Protokoll speichern…</translation>
-    </message>
-    <message>
-        <source>Save whole log from the server</source>
-        <translation>Ganzes Protokoll vom Server speichern</translation>
-    </message>
-    <message>
         <source>Log lines</source>
         <translation>Protokollzeilen</translation>
     </message>
@@ -1570,10 +1554,6 @@ Web-UI: %2</translation>
         <translation>ohne Exit-Code</translation>
     </message>
     <message>
-        <source>The first %1 lines are no longer in memory (the pane keeps at most %2 MB of log).</source>
-        <translation>Die ersten %1 Zeilen sind nicht mehr im Speicher (der Bereich hält höchstens %2 MB Protokoll).</translation>
-    </message>
-    <message>
         <source>Cannot save the log: the connection to the server is gone.</source>
         <translation>Das Protokoll kann nicht gespeichert werden: Die Verbindung zum Server ist weg.</translation>
     </message>
@@ -1613,6 +1593,62 @@ Web-UI: %2</translation>
             <numerusform>■ Ende des Protokolls: %Ln Zeile, der Lauf endete mit %1.</numerusform>
             <numerusform>■ Ende des Protokolls: %Ln Zeilen, der Lauf endete mit %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop searching the whole log</source>
+        <translation>Die Suche im ganzen Log anhalten</translation>
+    </message>
+    <message>
+        <source>Stop searching</source>
+        <translation>Suche anhalten</translation>
+    </message>
+    <message>
+        <source>Log viewer problem</source>
+        <translation>Problem der Log-Anzeige</translation>
+    </message>
+    <message>
+        <source>No matches yet</source>
+        <translation>Noch keine Treffer</translation>
+    </message>
+    <message>
+        <source>%1 (searching… %2%)</source>
+        <translation>%1 (suche… %2 %)</translation>
+    </message>
+    <message>
+        <source>%1 (search stopped)</source>
+        <translation>%1 (Suche angehalten)</translation>
+    </message>
+    <message>
+        <source>%1 in what is loaded so far (still loading)</source>
+        <translation>%1 im bisher Geladenen (lädt noch)</translation>
+    </message>
+    <message>
+        <source>Could not read the end of the log</source>
+        <translation>Das Ende des Logs konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not read the earlier part of the log</source>
+        <translation>Der frühere Teil des Logs konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 Trying again…</source>
+        <translation>%1: %2 Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>■ End of log: about %1 lines (still reading the earlier part), the run stopped with %2.</source>
+        <translation>■ Ende des Logs: etwa %1 Zeilen (der frühere Teil wird noch gelesen), der Lauf endete mit %2.</translation>
+    </message>
+    <message>
+        <source>The log cannot be shown: %1</source>
+        <translation>Das Log kann nicht angezeigt werden: %1</translation>
     </message>
 </context>
 <context>

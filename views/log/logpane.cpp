@@ -252,6 +252,7 @@ void LogPane::updateMatchText()
     if (!text.isEmpty() && matcher.isValid() && !m_model->startReached())
         text = tr("%1 in what is loaded so far (still loading)").arg(text);
     m_ui->matchLabel->setText(text);
+    m_ui->matchLabel->setToolTip(text); // the bar may be too narrow for all of it
 }
 
 bool LogPane::eventFilter(QObject *watched, QEvent *event)
