@@ -49,8 +49,6 @@ RunScheduler::RunScheduler(Store &store, SchedulerOptions options, QObject *pare
     , m_options(options)
 {
     connect(&m_sampler, &ResourceSampler::peaked, this, &RunScheduler::recordPeaks);
-    // Queued: the server answers the launches a sync brings first.
-    connect(&m_store, &Store::changed, this, &RunScheduler::submitStored, Qt::QueuedConnection);
 }
 
 RunScheduler::~RunScheduler() = default;
@@ -101,9 +99,8 @@ Executor *RunScheduler::executorFor(const QString &cluster) const
 bool RunScheduler::save(const Run &run)
 {
     // The scheduler's own steps: no client was told of them, so they share
-    // the turn's commit and their sync may wait for a launch's (what
-    // terminate answers is committed before it returns).
-    if (!m_store.updateRun(run, Store::Commit::Background)) {
+    // the turn's commit (what terminate answers is committed before it returns).
+    if (!m_store.updateRun(run, Store::Commit::Batched)) {
         qCCritical(lcExec, "cannot save run %s: %s", qPrintable(run.runId), qPrintable(m_store.lastError()));
         return false;
     }
@@ -163,19 +160,6 @@ void RunScheduler::submit(const Run &run)
         noteWaiting(*waiting);
         save(*waiting);
     }
-}
-
-void RunScheduler::submitWhenStored(const Run &run, qint64 seq)
-{
-    m_unstored.append({seq, run});
-}
-
-void RunScheduler::submitStored(qint64 seq)
-{
-    // A run whose batch was undone is not found by submit (its number is
-    // reused by a later write, which brings this here).
-    while (!m_unstored.isEmpty() && m_unstored.constFirst().first <= std::min(seq, m_store.changeSeq()))
-        submit(m_unstored.takeFirst().second);
 }
 
 void RunScheduler::startQueued(const QString &cluster)

@@ -47,10 +47,6 @@ public:
     void noteQueued(Run &run) const;
     // A newly stored QUEUED run.
     void submit(const Run &run);
-    // A QUEUED run whose write is numbered `seq`: submitted once the store
-    // has it on the disk, after the launch's answer has gone out (a process
-    // start blocks the event loop for a while).
-    void submitWhenStored(const Run &run, qint64 seq);
     // Stops an active run: QUEUED and PENDING at once, RUNNING through its
     // executor (SIGTERM, then SIGKILL after the grace period).
     std::optional<Run> terminate(Run run);
@@ -70,7 +66,6 @@ private:
     void recordPeaks(const QString &runId, qint64 maxMemoryMb, qint64 maxCpu);
     void noteWaiting(Run &run) const;
     void sample(const Run &run, Executor *executor);
-    void submitStored(qint64 seq);
 
     Store &m_store;
     SchedulerOptions m_options;
@@ -79,7 +74,6 @@ private:
     QHash<QString, QSet<QString>> m_active; // cluster → runs PENDING or RUNNING
     QHash<QString, QList<Run>> m_unplaced;  // cluster → PENDING runs a restart left unstarted
     QSet<QString> m_terminating;
-    QList<std::pair<qint64, Run>> m_unstored; // submitWhenStored(), in order
     ResourceSampler m_sampler;
 };
 

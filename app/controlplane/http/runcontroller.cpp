@@ -7,6 +7,7 @@
 #include <store/store.h>
 
 #include <QCryptographicHash>
+#include <QTimer>
 #include <QUuid>
 
 namespace Flotilla {
@@ -173,16 +174,14 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     // share its commit: each is answered once that commit is on the disk.
     if (!m_store.insertRuns({run}, Store::Commit::Batched))
         return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
-    // Placed once its commit is on the disk, after the answer.
-    m_scheduler.submitWhenStored(run, m_store.writtenSeq());
+    // Placing it waits for the next turn, after the commit (posted first).
+    // The scheduler may outlive this controller, so it
+    // is both the context and all the call touches.
+    QTimer::singleShot(0, &m_scheduler, [scheduler = &m_scheduler, run] { scheduler->submit(run); });
     HttpResponse response;
-    // Answered once the store's sync thread has the commit on the disk; a
-    // sync slower than this is waited for on the event loop.
-    response.holdMs = launchSyncWaitMs;
     response.held = [this, runId = run.runId, seq = m_store.writtenSeq(),
                      queued = m_store.runDocument(run.runId)](bool deadline) -> std::optional<HttpResponse> {
-        if ((deadline && !m_store.commitBatch()) || m_store.runDocument(runId).isEmpty() // its batch was undone
-            || m_store.syncFailed(seq))
+        if ((deadline && !m_store.commitBatch()) || m_store.runDocument(runId).isEmpty()) // its batch was undone
             return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
         if (m_store.changeSeq() < seq)
             return std::nullopt;

@@ -37,9 +37,6 @@ class RunController final
 {
     Q_DISABLE_COPY_MOVE(RunController)
 public:
-    // How long a launch's answer waits for the sync thread before the commit is synced on the event loop.
-    static constexpr int launchSyncWaitMs = 10000;
-
     RunController(Store &store, RunScheduler &scheduler);
     void addRoutes(Router &router);
 

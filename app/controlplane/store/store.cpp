@@ -58,27 +58,11 @@ void bindDefinitionColumns(QSqlQuery &query, const Definition &definition)
 
 Store::Store()
     : m_connectionName(QStringLiteral("flotilla-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-    connect(
-        &m_sync, &WalSync::synced, this,
-        [this](qint64 seq) {
-            announce(seq);
-            syncDone();
-        },
-        Qt::QueuedConnection);
-    connect(
-        &m_sync, &WalSync::failed, this,
-        [this](qint64 seq, const QString &error) {
-            noteSyncFailed(seq, error);
-            syncDone();
-        },
-        Qt::QueuedConnection);
-}
+{}
 
 Store::~Store()
 {
     commitBatch();
-    m_sync.close();
     m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
@@ -115,14 +99,14 @@ bool Store::open(const QString &path, QString *error)
         *error = QStringLiteral("cannot read the change numbers of %1: %2").arg(path, m_lastError);
         return false;
     }
-    m_changeSeq = m_committedSeq = m_uncommittedSeq = seq.value(0).toLongLong();
+    m_changeSeq = m_uncommittedSeq = seq.value(0).toLongLong();
     for (const char *suffix : {"-wal", "-shm"}) {
         if (QFile::exists(path + QLatin1String(suffix)))
             QFile::setPermissions(path + QLatin1String(suffix), ownerOnly);
     }
     m_path = path;
     renewReserve();
-    return m_sync.open(path, error);
+    return true;
 }
 
 QString Store::directory() const
@@ -211,22 +195,21 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
         }
         if (commit == Commit::Now) {
             if (work() && m_db.commit()) {
-                m_committedSeq = m_uncommittedSeq;
-                return syncCommitted();
+                publishCommitted();
+                return true;
             }
             if (m_lastError.isEmpty())
                 noteError(m_db.lastError());
             m_db.rollback();
-            m_uncommittedSeq = m_committedSeq;
+            m_uncommittedSeq = m_changeSeq;
             return false;
         }
         m_batchOpen = true;
         // Posted, so it comes after what this turn's sockets and timers
         // bring, but before what they post (a launch's placing), and before
-        // any timer, so the sync starts before any process start.
-        QMetaObject::invokeMethod(this, &Store::commitTurn, Qt::QueuedConnection);
+        // any timer, so answers wait for no process start.
+        QMetaObject::invokeMethod(this, &Store::commitBatch, Qt::QueuedConnection);
     }
-    m_batchAwaited = m_batchAwaited || commit != Commit::Background;
     // In the batch, each write under a savepoint: a failed one undoes only itself.
     const qint64 seqBefore = m_uncommittedSeq;
     bool done = execSql("SAVEPOINT write");
@@ -245,80 +228,18 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
 
 bool Store::commitBatch()
 {
-    return commitOpenBatch() && syncCommitted();
-}
-
-void Store::commitTurn()
-{
-    // What comes while the disk syncs waits for the next sync anyway: kept
-    // in the open batch until then, it costs one commit, not one per turn.
-    if (m_batchOpen && m_sync.busy()) {
-        m_turnWaitsForSync = true;
-        return;
-    }
-    const bool awaited = std::exchange(m_batchAwaited, false);
-    if (commitOpenBatch() && m_committedSeq > m_changeSeq)
-        m_sync.request(m_committedSeq, awaited);
-}
-
-void Store::syncDone()
-{
-    if (std::exchange(m_turnWaitsForSync, false))
-        commitTurn();
-}
-
-bool Store::syncCommitted()
-{
-    const qint64 seq = m_committedSeq;
-    if (seq <= m_changeSeq)
-        return true;
-    QString error;
-    if (!m_sync.syncNow(&error)) {
-        noteSyncFailed(seq, error);
-        return false;
-    }
-    announce(seq);
-    return true;
-}
-
-void Store::announce(qint64 seq)
-{
-    if (seq > m_changeSeq) {
-        m_changeSeq = seq;
-        Q_EMIT changed(m_changeSeq);
-    }
-}
-
-void Store::noteSyncFailed(qint64 seq, const QString &error)
-{
-    if (seq <= m_changeSeq)
-        return; // a later sync kept it
-    // Committed, so readable and in the feed, but never acknowledged: an
-    // answer held for it is an error. (A sync after a failed one may succeed
-    // without what the failed one lost: it is not tried again.)
-    qCCritical(lcStore, "%s", qPrintable(error));
-    m_lastError = error;
-    m_diskFull = false;
-    m_syncFailedAfter = m_changeSeq;
-    m_syncFailedUpTo = seq;
-    announce(seq);
-}
-
-bool Store::commitOpenBatch()
-{
     if (!m_batchOpen)
         return true;
     m_batchOpen = false;
-    m_batchAwaited = false;
     const QList<Run> batchRuns = std::exchange(m_batchRuns, {});
     if (m_db.commit()) {
-        m_committedSeq = m_uncommittedSeq;
+        publishCommitted();
         return true;
     }
     noteError(m_db.lastError());
     qCCritical(lcStore, "cannot commit a batch of writes, they are undone: %s", qPrintable(m_lastError));
     m_db.rollback();
-    m_uncommittedSeq = m_committedSeq;
+    m_uncommittedSeq = m_changeSeq;
     clearCaches(); // they may hold what the batch wrote
     // The runs' new states (a run's end) are what a full disk must not lose:
     // written again, each on its own, from the reserve.
@@ -332,6 +253,14 @@ bool Store::commitOpenBatch()
     m_diskFull = diskFull;
     Q_EMIT batchUndone();
     return false;
+}
+
+void Store::publishCommitted()
+{
+    if (m_uncommittedSeq != m_changeSeq) {
+        m_changeSeq = m_uncommittedSeq;
+        Q_EMIT changed(m_changeSeq);
+    }
 }
 
 void Store::clearCaches()

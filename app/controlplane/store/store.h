@@ -2,7 +2,6 @@
 
 #include "listquery.h"
 #include "pagecache.h"
-#include "walsync.h"
 
 #include <wire/definition.h>
 #include <wire/run.h>
@@ -45,30 +44,23 @@ struct ChangePage
     QList<StoredChange> changes;
 };
 
-// The control plane's SQLite database (WAL): every definition and run as its
-// JSON document, plus the columns and side tables the list queries filter
-// and sort on. A write is committed and on the disk (the WAL fdatasynced)
-// before it returns, so an answer sent after it survives kill -9 and power
-// loss; only a Batched or Background write waits: its commit at the end of
-// the event-loop turn (or of the sync in flight), its sync on WalSync's
-// thread, and whoever answers for it waits for changeSeq() to reach its
-// number.
+// The control plane's SQLite database (WAL, synchronous=FULL): every
+// definition and run as its JSON document, plus the columns and side tables
+// the list queries filter and sort on. A write is committed (fsynced) before
+// it returns, so an answer sent after it survives kill -9 and power loss;
+// only a Batched write, one no client has been answered for, waits for the
+// end of the event-loop turn.
 class Store final : public QObject
 {
     Q_OBJECT
 public:
-    // How a write reaches the disk. Now: committed and synced before it
-    // returns, with the open batch: for whatever a client is told at once.
-    // Batched: joins one transaction committed at the end of the event-loop
-    // turn, or once the sync in flight is done, or by the next Now write, and
-    // synced off the event loop with whatever else was committed meanwhile:
-    // launches, answered once changeSeq() reaches their number. Background:
-    // the same, but its sync may wait a little (WalSync::backgroundDelay) for
-    // an awaited one to take it along: the scheduler's own steps, a few per
-    // run, which no client waits for, a crash loses at most a few ms of and
-    // recovery redoes. Few commits and no sync on the event loop are what
-    // let a burst of runs drain at the machine's pace.
-    enum class Commit { Now, Batched, Background };
+    // How a write reaches the disk. Now: committed before it returns, with
+    // the open batch: for whatever a client is told. Batched: joins one
+    // transaction committed at the end of the event-loop turn (or by the next
+    // Now write): the scheduler's own steps, a few per run, which a crash
+    // loses at most a turn of and recovery redoes. One commit per turn, not
+    // per write, is what lets a burst of runs drain at the machine's pace.
+    enum class Commit { Now, Batched };
 
     // How many change numbers the feed keeps: about ten bursts of a
     // thousand launches, each run written a few times.
@@ -121,10 +113,8 @@ public:
     qint64 changeSeq() const { return m_changeSeq; }
     // The latest number written, committed or still in the open batch: a
     // write is on the disk once changeSeq() reaches it (and what it wrote is
-    // there: an undone batch takes its writes with it), unless syncFailed().
+    // there: an undone batch takes its writes with it).
     qint64 writtenSeq() const { return m_uncommittedSeq; }
-    // The disk refused the sync that was to keep the write numbered `seq`.
-    bool syncFailed(qint64 seq) const { return seq > m_syncFailedAfter && seq <= m_syncFailedUpTo; }
     // What changed after `since`, each item once, at its latest number.
     ChangePage changesSince(qint64 since);
 
@@ -134,8 +124,8 @@ public:
     // Where the database lives: the disk that is full when a write is.
     QString directory() const;
 
-    // Commits the open batch and syncs whatever is committed, now; true when
-    // nothing is left. A failed commit undoes the whole batch.
+    // Commits the open batch now; true when none is open. A failed commit
+    // undoes the whole batch.
     bool commitBatch();
 
 Q_SIGNALS:
@@ -149,17 +139,8 @@ private:
     bool exec(QSqlQuery &query);
     bool transaction(const std::function<bool()> &work, Commit commit = Commit::Now);
     bool execSql(const char *sql);
-    // The posted end of a turn: commits the open batch and asks WalSync to
-    // sync it, or leaves it open for more while a sync is under way.
-    void commitTurn();
-    void syncDone();
-    // Commits the open batch (to the WAL, not yet synced); true when none is open.
-    bool commitOpenBatch();
-    // Syncs what is committed on this thread and announces it.
-    bool syncCommitted();
-    // Once on the disk: the feed's number moves on and the change is announced.
-    void announce(qint64 seq);
-    void noteSyncFailed(qint64 seq, const QString &error);
+    // After a commit: the feed's number moves on and the change is announced.
+    void publishCommitted();
     void clearCaches();
     void noteError(const QSqlError &error);
     // A run's update is what ends it: it may use the reserve kept for a full disk.
@@ -192,13 +173,7 @@ private:
     bool m_reserveReleased = false;
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
-    qint64 m_committedSeq = 0;   // committed to the WAL; changeSeq() once synced
-    qint64 m_syncFailedAfter = 0;
-    qint64 m_syncFailedUpTo = 0;
-    WalSync m_sync;
     bool m_batchOpen = false;
-    bool m_batchAwaited = false; // it holds a Batched write
-    bool m_turnWaitsForSync = false;
     QList<Run> m_batchRuns; // updated in the open batch
 };
 
