@@ -301,10 +301,13 @@ void LogPane::setChunkBytes(qint64 tailBytes, qint64 earlierChunkBytes)
 
 void LogPane::readEnd()
 {
-    if (!m_client)
-        return;
-    RawLogChunkJob *job = m_client->rawLogTail(m_runId, m_tailBytes);
-    connect(job, &ApiJob::finished, this, [this, job] { onEndAnswer(job); });
+    if (m_client)
+        startChunkJob(m_client->rawLogTail(m_runId, m_tailBytes), &LogPane::onEndAnswer);
+}
+
+void LogPane::startChunkJob(RawLogChunkJob *job, void (LogPane::*onAnswer)(RawLogChunkJob *))
+{
+    connect(job, &ApiJob::finished, this, [this, job, onAnswer] { (this->*onAnswer)(job); });
     job->start();
 }
 
@@ -334,11 +337,8 @@ void LogPane::onEndAnswer(RawLogChunkJob *job)
 
 void LogPane::readEarlier()
 {
-    if (!m_client)
-        return;
-    RawLogChunkJob *job = m_client->rawLogBefore(m_runId, m_earlierToken, m_earlierChunkBytes);
-    connect(job, &ApiJob::finished, this, [this, job] { onEarlierAnswer(job); });
-    job->start();
+    if (m_client)
+        startChunkJob(m_client->rawLogBefore(m_runId, m_earlierToken, m_earlierChunkBytes), &LogPane::onEarlierAnswer);
 }
 
 void LogPane::onEarlierAnswer(RawLogChunkJob *job)

@@ -101,6 +101,8 @@ private:
     void showEndOfLog();
     void updateEndStatus();
     void readEnd();
+    // Starts `job`, its answer going to `onAnswer`.
+    void startChunkJob(RawLogChunkJob *job, void (LogPane::*onAnswer)(RawLogChunkJob *));
     void onEndAnswer(RawLogChunkJob *job);
     void readEarlier();
     void onEarlierAnswer(RawLogChunkJob *job);

@@ -76,6 +76,8 @@ private Q_SLOTS:
 
 private:
     QString launchRun(const QString &command);
+    // Launches `command`, waits until it is STOPPED and opens its run window.
+    RunView *openStoppedRun(const QString &command);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpTestClient> m_http;
@@ -120,6 +122,15 @@ QString Tst_MainWindow::launchRun(const QString &command)
                                          {"image", "none"},
                                          {"command", command.toStdString()}});
     return QString::fromStdString(launch(*m_http, id).value("run_id", ""));
+}
+
+RunView *Tst_MainWindow::openStoppedRun(const QString &command)
+{
+    Run run;
+    run.runId = launchRun(command);
+    const Json stopped = waitForStatus(*m_http, run.runId, "STOPPED");
+    run.definitionId = QString::fromStdString(stopped.value("definition_id", ""));
+    return m_window->openRun(run);
 }
 
 void Tst_MainWindow::connectsAndListsDefinitions()
@@ -248,12 +259,7 @@ void Tst_MainWindow::runsPageFollowsActiveRunsAndStopsOne()
 
 void Tst_MainWindow::runWindowShowsStateAndLog()
 {
-    const QString runId = launchRun(QStringLiteral("echo first line; echo second line; exit 4"));
-    const Json stopped = waitForStatus(*m_http, runId, "STOPPED");
-    Run run;
-    run.runId = runId;
-    run.definitionId = QString::fromStdString(stopped.value("definition_id", ""));
-    RunView *view = m_window->openRun(run);
+    RunView *view = openStoppedRun(QStringLiteral("echo first line; echo second line; exit 4"));
     QVERIFY(view);
     QTRY_VERIFY_WITH_TIMEOUT(view->run().exitCode == 4, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
@@ -273,7 +279,7 @@ void Tst_MainWindow::runWindowShowsStateAndLog()
     }
     copyNames.sort();
     QCOMPARE(copyNames, (QStringList{QStringLiteral("Copy the definition ID"), QStringLiteral("Copy the run ID")}));
-    QCOMPARE(m_window->openRun(run), view); // one window per run
+    QCOMPARE(m_window->openRun(view->run()), view); // one window per run
 }
 
 // A run window's log lives in a spill file in the cache dir; closing the
@@ -281,16 +287,12 @@ void Tst_MainWindow::runWindowShowsStateAndLog()
 // with its run windows (DesktopApplication's destructor).
 void Tst_MainWindow::logSpillGoesWithTheRunWindowAndTheApp()
 {
-    const QString runId = launchRun(QStringLiteral("echo spilled"));
-    const Json stopped = waitForStatus(*m_http, runId, "STOPPED");
-    Run run;
-    run.runId = runId;
-    run.definitionId = QString::fromStdString(stopped.value("definition_id", ""));
-    RunView *view = m_window->openRun(run);
+    RunView *view = openStoppedRun(QStringLiteral("echo spilled"));
     QVERIFY(view);
     QTRY_VERIFY_WITH_TIMEOUT(view->logPane()->isFinished(), 10000);
     const QString closedPath = view->logPane()->model()->spillPath();
     QVERIFY(QFile::exists(closedPath));
+    const Run run = view->run();
     view->close();
     QTRY_VERIFY(!QFile::exists(closedPath));
 
