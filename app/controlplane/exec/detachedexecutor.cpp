@@ -9,10 +9,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSaveFile>
-#include <QStorageInfo>
 
 #include <algorithm>
 
@@ -243,13 +241,20 @@ void DetachedExecutor::check(const QString &controlPath)
 
 QString DetachedExecutor::logFailure(const QString &runId) const
 {
-    if (!QFile::exists(controlDir(runId) + u'/' + QLatin1String(RunControlFile::logFailed)))
+    const QDir control(controlDir(runId));
+    if (!control.exists(QLatin1String(RunControlFile::logFailed)))
         return {};
-    const QString logPath = m_logs.pathFor(runId);
-    // The wrapper's own words could not be kept on a full disk; the disk tells.
-    const bool full = QStorageInfo(QFileInfo(logPath).absolutePath()).bytesAvailable() < 64 * 1024;
-    return QStringLiteral("the log %1 could not be written%2")
-        .arg(logPath, full ? QStringLiteral(": no space left on device") : QString());
+    // The refused write's errno is in a file's name; wrappers before it recorded none.
+    QString why;
+    const QString errorPrefix = QLatin1String(RunControlFile::logErrorPrefix);
+    const QStringList errorFiles = control.entryList({errorPrefix + u'*'}, QDir::Files);
+    bool isNumber = false;
+    if (const int error = QStringView(errorFiles.value(0)).mid(errorPrefix.size()).toInt(&isNumber);
+        isNumber && error > 0) {
+        const QString text = qt_error_string(error);
+        why = QStringLiteral(": ") + text.left(1).toLower() + text.mid(1);
+    }
+    return QStringLiteral("the log %1 could not be written%2").arg(m_logs.pathFor(runId), why);
 }
 
 void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode, QString exitReason)

@@ -31,8 +31,11 @@ bool writeAll(int fd, const char *bytes, long size)
         const ssize_t written = ::write(fd, bytes, size_t(size));
         if (written < 0 && errno == EINTR)
             continue;
-        if (written <= 0)
+        if (written <= 0) {
+            if (written == 0)
+                errno = EIO; // a file that takes nothing, and says nothing why
             return false;
+        }
         bytes += written;
         size -= written;
     }
@@ -70,7 +73,7 @@ int RunWrapper::run()
     // a truncation under the run.
     m_log = ::open(m_logPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (m_log < 0) {
-        failLog();
+        failLog(errno);
         m_status = W_EXITCODE(127, 0);
     } else if (startCommand()) {
         follow();
@@ -171,7 +174,7 @@ bool RunWrapper::copyAvailable()
         if (errno == EAGAIN || errno == EINTR)
             return true;
         if (errno != EINVAL) {
-            failLog();
+            failLog(errno);
             return false;
         }
         m_splice = false; // a file system that takes no splice: copy through memory
@@ -186,14 +189,16 @@ bool RunWrapper::copyAvailable()
 
 bool RunWrapper::appendToLog(const char *bytes, long size)
 {
-    if (m_logFailed || !writeAll(m_log, bytes, size)) {
-        failLog();
+    if (m_logFailed)
+        return false;
+    if (!writeAll(m_log, bytes, size)) {
+        failLog(errno);
         return false;
     }
     return true;
 }
 
-void RunWrapper::failLog()
+void RunWrapper::failLog(int error)
 {
     if (m_logFailed)
         return;
@@ -201,7 +206,8 @@ void RunWrapper::failLog()
     // The run's output is lost from here: the run ends now, and fails.
     if (m_child > 0)
         ::kill(-m_child, SIGKILL);
-    // An empty file, which a full disk still takes.
+    // Empty files, which a full disk still takes.
+    writeControlFile((RunControlFile::logErrorPrefix + std::to_string(error)).c_str(), "", 0);
     writeControlFile(RunControlFile::logFailed, "", 0);
 }
 

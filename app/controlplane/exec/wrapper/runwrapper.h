@@ -14,6 +14,9 @@ namespace RunControlFile {
 inline constexpr char pids[] = "pids";            // "WRAPPER CHILD\n" once the command started
 inline constexpr char exit[] = "exit";            // "CODE\n", 128+N for a command ended by signal N
 inline constexpr char logFailed[] = "log.failed"; // the log refused a write; the run's output is lost
+// Made just before log.failed: "log.error.N", N the errno of the refused
+// write. An empty file, as a full disk takes no bytes but still takes a name.
+inline constexpr char logErrorPrefix[] = "log.error.";
 } // namespace RunControlFile
 
 // flotilla-run LOG CONTROL_DIR PROGRAM [ARGUMENT]...: runs PROGRAM (found on
@@ -40,7 +43,7 @@ private:
     // Moves what the pipe holds to the log; false at its end, or once the log refused a write.
     bool copyAvailable();
     bool appendToLog(const char *bytes, long size);
-    void failLog();
+    void failLog(int error);
     // Waits until every writer of the pipe has gone, a short while at most:
     // a process that left the command's group keeps it open.
     void drain();

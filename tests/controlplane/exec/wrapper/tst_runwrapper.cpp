@@ -135,6 +135,7 @@ void Tst_RunWrapper::logWriteRefused()
     // command would write forever: its group is killed, and the loss recorded.
     QCOMPARE(wrap(QStringLiteral("while :; do echo line; done"), QStringLiteral("/dev/full")), 0);
     QCOMPARE(controlFile("log.failed"), "");
+    QCOMPARE(controlFile(("log.error." + QByteArray::number(ENOSPC)).constData()), ""); // the server names it
     QCOMPARE(controlFile("exit"), QByteArray::number(128 + SIGKILL) + '\n');
     const pid_t group = pid_t(controlFile("pids").split(' ').value(1).trimmed().toLongLong());
     QVERIFY(group > 1);
