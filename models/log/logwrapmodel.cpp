@@ -4,9 +4,15 @@
 #include "logmodel.h"
 
 #include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <bit>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace Flotilla {
 
@@ -26,6 +32,11 @@ int rowsOfLength(int length, int columns)
 void measureBlocks(QPromise<LogWrapModel::Measured> &promise, const LogSpillContent &content,
                    const std::vector<std::pair<qint64, qint64>> &blocks, int columns)
 {
+#ifdef Q_OS_LINUX
+    // Below the GUI thread (nice 10, this thread only): counting waits, the
+    // GUI does not. Raising a thread's nice value needs no privilege.
+    ::setpriority(PRIO_PROCESS, ::gettid(), 10);
+#endif
     for (const auto &[first, end] : blocks) {
         if (promise.isCanceled())
             return;
@@ -383,19 +394,12 @@ void LogWrapModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &
         return;
     const bool textChanged = roles.isEmpty() || roles.contains(Qt::DisplayRole)
                              || roles.contains(LogModel::LineLengthRole);
+    // Counted again now (a line read backwards completed: one block), so a
+    // count under way, of the old text, is not taken.
     if (textChanged && isWrapping()) {
-        bool measuring = false;
         for (qint64 number = blockNumber(firstKey); number <= blockNumber(lastKey); ++number) {
             const auto block = size_t(number - m_firstBlock);
-            if (m_blocks[block].measured)
-                replaceBlock(block, makeBlock(blockFirst(block), blockEnd(block), true));
-            else
-                measuring = true;
-        }
-        // A count under way may be of the old text.
-        if (measuring && m_watcher) {
-            cancelMeasuring();
-            startMeasuring();
+            replaceBlock(block, makeBlock(blockFirst(block), blockEnd(block), true));
         }
     }
     const int lastRow = (lastKey + 1 < m_endKey ? firstRowOfKey(lastKey + 1) : int(m_rowCount)) - 1;
@@ -437,7 +441,11 @@ void LogWrapModel::startMeasuring()
     m_watcher = new QFutureWatcher<Measured>(this);
     connect(m_watcher, &QFutureWatcherBase::resultsReadyAt, this, &LogWrapModel::takeMeasured);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &LogWrapModel::onMeasuringFinished);
-    m_watcher->setFuture(QtConcurrent::run(measureBlocks, m_log->spill().snapshot(), std::move(blocks), m_columns));
+    // A pool of its own: its thread's lowered priority stays there.
+    static QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    m_watcher->setFuture(
+        QtConcurrent::run(&pool, measureBlocks, m_log->spill().snapshot(), std::move(blocks), m_columns));
 }
 
 void LogWrapModel::cancelMeasuring()
