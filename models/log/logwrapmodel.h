@@ -25,11 +25,13 @@ class LogModel;
 // go is worked out from its lines' lengths when it is shown, for the last
 // few blocks shown. A block not measured yet counts one row per line; the
 // log's blocks are measured on a pool thread from a snapshot of its spill
-// (from the end backwards), the blocks asked for (the rows in view) at once,
-// and a counted block's rows are then removed and inserted again, laid out
-// anew (the rows around it stay as they were), so a view that keeps its top
-// line sees no jump. Rows appended to the source or prepended
-// at its front are followed without a reset; changing the width resets.
+// (from the end backwards, at a lower priority than the GUI thread), the
+// blocks asked for (the rows in view) at once after the event that read
+// them, as are a short log and lines arriving a few at a time. A counted
+// block's rows are removed and inserted again, laid out anew (the rows
+// around it stay as they were), so a view that keeps its top line sees no
+// jump. Rows appended to the source or prepended at its front are followed
+// without a reset; changing the width resets.
 //
 // A filtering LogFilterModel's lines are not one run of the log's: then
 // every block is measured as its lines arrive, on this thread, and keeps
