@@ -109,6 +109,7 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
         m_model->setStartReached();
         m_ingester->append(text);
     });
+    connect(m_tailer, &LogTailer::caughtUp, this, &LogPane::updateMatchText);
     connect(m_tailer, &LogTailer::finished, this, &LogPane::onTailerFinished);
     connect(m_tailer, &LogTailer::errorOccurred, this, &LogPane::onTailerError);
     connect(m_ingester, &LogIngester::idle, this, [this] {
@@ -125,6 +126,7 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
         QMetaObject::invokeMethod(this, &LogPane::readEnd, Qt::QueuedConnection); // after setChunkBytes()
     } else {
         m_model->setStartReached(); // read from the start
+        m_readsFromStart = true;
         m_tailer->start();
     }
 }
@@ -249,7 +251,10 @@ void LogPane::updateMatchText()
         else if (m_search->wasCancelled())
             text = tr("%1 (search stopped)").arg(text);
     }
-    if (!text.isEmpty() && matcher.isValid() && !m_model->startReached())
+    // Our server's log lacks the part above until line 1 is read; another
+    // server's, read from the start, the part below until the read catches up.
+    const bool loading = !m_model->startReached() || (m_readsFromStart && !m_tailer->isCaughtUp());
+    if (!text.isEmpty() && matcher.isValid() && loading)
         text = tr("%1 in what is loaded so far (still loading)").arg(text);
     m_ui->matchLabel->setText(text);
     m_ui->matchLabel->setToolTip(text); // the bar may be too narrow for all of it

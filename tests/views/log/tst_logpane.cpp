@@ -70,6 +70,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void opensAtTheEndAndReadsBackToLineOne();
     void searchFindsAMatchNeverScrolledTo();
+    void searchWhileReadingFromTheStartSaysStillLoading();
     void spillFileLivesInTheCacheAndGoesWithThePane();
     void serverRestartWhileScrolledBack();
 
@@ -281,6 +282,25 @@ void Tst_LogPane::searchFindsAMatchNeverScrolledTo()
     QTRY_COMPARE_WITH_TIMEOUT(pane.search()->hitCount(), 1, 60000);
     QCOMPARE(pane.model()->rowOfLineId(pane.search()->hits().front()), 0);
     QVERIFY(pane.isStartReached());
+}
+
+void Tst_LogPane::searchWhileReadingFromTheStartSaysStillLoading()
+{
+    // A server without byte ranges: the log is read from its start, in pages.
+    const QString runId = launch(longLogCommand(100000));
+    HttpTestClient http(m_server);
+    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    LogPane pane(m_client.get(), runId);
+    pane.setPattern(QStringLiteral("row 99999 "));
+    QStringList shown; // the bar's text after each batch of lines
+    connect(pane.filterModel(), &QAbstractItemModel::rowsInserted, &pane,
+            [&shown, &pane] { shown.append(pane.matchText()); });
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(shown.size() > 1, "the log came in one page");
+    QVERIFY2(shown.front().endsWith(u"in what is loaded so far (still loading)"), qPrintable(shown.front()));
+    QVERIFY2(pane.matchText().startsWith(u"1 matching line") && !pane.matchText().contains(u"loading"),
+             qPrintable(pane.matchText()));
 }
 
 void Tst_LogPane::spillFileLivesInTheCacheAndGoesWithThePane()
