@@ -173,6 +173,7 @@ private Q_SLOTS:
     void aliasIsUnique();
     void duplicateDefinitionIdFails();
     void runCrud();
+    void runProgressFromColumns();
     void runsWithStatusInLaunchOrder();
     void insertRunsIsAtomic();
     void listDefinitions_data();
@@ -597,6 +598,45 @@ void Tst_Store::runCrud()
     ghost.runId = QStringLiteral("r-ghost");
     QVERIFY(!m_store->updateRun(ghost));
     QVERIFY(!m_store->run(QStringLiteral("r-ghost")).has_value());
+}
+
+void Tst_Store::runProgressFromColumns()
+{
+    QVERIFY(!m_store->runProgress(QStringLiteral("r-c")).has_value());
+    QVERIFY(m_store->insertRuns(sampleRuns()));
+    std::optional<Store::RunProgress> progress = m_store->runProgress(QStringLiteral("r-c"));
+    QVERIFY(progress.has_value());
+    QCOMPARE(progress->status, RunStatus::Queued);
+    QVERIFY(!progress->started);
+    Run run = *m_store->run(QStringLiteral("r-c"));
+    QVERIFY(run.advanceTo(RunStatus::Running));
+    run.startedAt = at("2026-11-27T10:06:00.250Z");
+    QVERIFY(m_store->updateRun(run));
+    progress = m_store->runProgress(QStringLiteral("r-c"));
+    QCOMPARE(progress->status, RunStatus::Running);
+    QVERIFY(progress->started);
+
+    // A status no version wrote says which run and what to do.
+    m_store.reset();
+    {
+        const QString connection = QStringLiteral("tst_store_status");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(databasePath());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE runs SET status = 'LOST' WHERE run_id = 'r-c'")));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    QVERIFY(openStore());
+    QString corrupt;
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("stored run r-c is corrupt")));
+    QVERIFY(!m_store->runProgress(QStringLiteral("r-c"), &corrupt).has_value());
+    QCOMPARE(corrupt, QStringLiteral("the stored run r-c is corrupt (its status is \"LOST\", not a run status); "
+                                     "delete it or restore the database from a backup"));
 }
 
 void Tst_Store::runsWithStatusInLaunchOrder()
