@@ -70,6 +70,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void opensAtTheEndAndReadsBackToLineOne();
     void searchFindsAMatchNeverScrolledTo();
+    void filterOverABigLogRunsInTheBackground();
     void spillFileLivesInTheCacheAndGoesWithThePane();
     void serverRestartWhileScrolledBack();
 
@@ -281,6 +282,43 @@ void Tst_LogPane::searchFindsAMatchNeverScrolledTo()
     QTRY_COMPARE_WITH_TIMEOUT(pane.search()->hitCount(), 1, 60000);
     QCOMPARE(pane.model()->rowOfLineId(pane.search()->hits().front()), 0);
     QVERIFY(pane.isStartReached());
+}
+
+void Tst_LogPane::filterOverABigLogRunsInTheBackground()
+{
+    const QString runId = launch(longLogCommand(40000));
+    HttpTestClient http(m_server);
+    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const auto client = rangeClient(m_server);
+    LogPane pane(client.get(), runId);
+    pane.show();
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isStartReached(), 60000);
+    QVERIFY(pane.isFinished() || finished.wait(60000));
+    QVERIFY(pane.model()->spill().byteSize() > LogSearch::syncSearchBytes);
+    auto *stop = pane.findChild<QToolButton *>(QStringLiteral("cancelSearchButton"));
+    LogFilterModel *filter = pane.filterModel();
+    QAbstractItemModelTester tester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    pane.setMode(LogPane::Mode::Filter);
+    pane.setPattern(QStringLiteral("holds the NEEDLE"));
+    QVERIFY(filter->isSearching());
+    QVERIFY(stop->isVisible());
+    QVERIFY2(pane.matchText().contains(u"(filtering… "), qPrintable(pane.matchText()));
+    QTRY_COMPARE_WITH_TIMEOUT(filter->rowCount(), 1, 60000);
+    QCOMPARE(filter->index(0, 0).data().toString(), u"first line holds the needle");
+    QTRY_VERIFY_WITH_TIMEOUT(!filter->isSearching(), 60000);
+    QVERIFY(!stop->isVisible());
+    const QString total = QLocale().toString(pane.model()->rowCount());
+    QCOMPARE(pane.matchText(), QStringLiteral("1 of %1 lines").arg(total));
+
+    pane.setPattern(QStringLiteral("of the log"));
+    QVERIFY(stop->isVisible());
+    stop->click();
+    QVERIFY(!filter->isSearching());
+    QVERIFY(!stop->isVisible());
+    QVERIFY2(pane.matchText().endsWith(QStringLiteral(" of %1 lines (filter stopped)").arg(total)),
+             qPrintable(pane.matchText()));
 }
 
 void Tst_LogPane::spillFileLivesInTheCacheAndGoesWithThePane()
