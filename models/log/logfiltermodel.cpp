@@ -148,8 +148,10 @@ void LogFilterModel::beginPart(qint64 first, qint64 end)
     m_partEnd = end;
 }
 
-void LogFilterModel::takeMatches(const std::vector<qint64> &matches, qint64 searchedEnd, std::vector<Lines> wanted)
+void LogFilterModel::takeMatches(const std::vector<qint64> &matches, qint64 searchedEnd,
+                                 const std::vector<Lines> &arrived)
 {
+    std::vector<Lines> wanted;
     // Each kept line (a match, or with invert a line between matches)
     // keeps the context lines around it too.
     for (const qint64 line : matches) {
@@ -161,7 +163,9 @@ void LogFilterModel::takeMatches(const std::vector<qint64> &matches, qint64 sear
     }
     if (m_inverted && m_gapStart < searchedEnd) // the lines since the last match, as far as searched
         wanted.push_back({m_gapStart - m_context, searchedEnd + m_context});
-    want(wanted);
+    noteReach(wanted);
+    wanted.insert(wanted.end(), arrived.begin(), arrived.end());
+    keep(std::move(wanted));
 }
 
 void LogFilterModel::onSpillHits(qsizetype first, qsizetype count)
@@ -201,7 +205,7 @@ void LogFilterModel::updateSearching()
     Q_EMIT searchingChanged(searching);
 }
 
-void LogFilterModel::want(const std::vector<Lines> &wanted)
+void LogFilterModel::noteReach(const std::vector<Lines> &wanted)
 {
     for (const Lines &lines : wanted) {
         if (lines.first >= lines.end)
@@ -209,7 +213,6 @@ void LogFilterModel::want(const std::vector<Lines> &wanted)
         m_wantedFirst = std::min(m_wantedFirst, lines.first);
         m_wantedEnd = std::max(m_wantedEnd, lines.end);
     }
-    keep(wanted);
 }
 
 void LogFilterModel::keep(std::vector<Lines> wanted)

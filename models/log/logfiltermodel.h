@@ -101,13 +101,13 @@ private:
     // Starts filtering lines [first, end): the matches come in ascending order.
     void beginPart(qint64 first, qint64 end);
     // `matches` (ascending) were found in the part, every line before
-    // `searchedEnd` is searched: keeps their lines, and those of `wanted`.
-    void takeMatches(const std::vector<qint64> &matches, qint64 searchedEnd, std::vector<Lines> wanted = {});
+    // `searchedEnd` is searched: keeps their lines, and those of `arrived`.
+    void takeMatches(const std::vector<qint64> &matches, qint64 searchedEnd, const std::vector<Lines> &arrived = {});
     void onSpillHits(qsizetype first, qsizetype count);
     void onSpillFinished();
     void updateSearching();
-    // Keeps `wanted` (may overlap): what the log holds now, the rest once it arrives.
-    void want(const std::vector<Lines> &wanted);
+    // Notes how far `wanted` reaches past the log's ends: those lines are kept when they arrive.
+    void noteReach(const std::vector<Lines> &wanted);
     // Inserts the rows of the lines of `wanted` (may overlap) that the log
     // holds and are not kept yet, in as few insertions as can be.
     void keep(std::vector<Lines> wanted);
