@@ -17,7 +17,8 @@
 // the pane has read the whole log back to line 1 and takes the peak RSS of
 // this process. At the largest size it then searches the whole log through
 // the pane (plain, any case) for a string only the first line holds, then
-// filters it for the same string (filter mode: only that line stays). A 1 ms
+// filters it for the same string (filter mode: only that line stays; then
+// inverted, all lines but that one, with the peak RSS after it). A 1 ms
 // timer measures the worst event-loop stall over all of it, and another over
 // the filter alone.
 // Last line: e2e_last_line_ms_<N>=.. e2e_rss_mb_<N>=.. (each size)
@@ -322,6 +323,18 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir)
                     .arg(megabytes, 0, 'f', 0)
                     .arg(filterSeconds, 0, 'f', 2)
                     .arg(filterStallMs, 0, 'f', 1));
+            // Inverted, every line but the first stays: memory follows the runs, not the lines.
+            clock.restart();
+            pane.setFilterOptions(true, 0);
+            waitUntil([filter] { return !filter->isSearching(); }, 1800000, QStringLiteral("the filter to end"));
+            if (filter->rowCount() != lines - 1)
+                fail(QStringLiteral("the inverted filter kept %1 lines, not %2").arg(filter->rowCount()).arg(lines - 1));
+            say(QStringLiteral("e2e %1: inverted, %2 lines kept as %3 run(s) in %4 s, peak RSS %5 MB")
+                    .arg(lines)
+                    .arg(filter->rowCount())
+                    .arg(filter->runCount())
+                    .arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2)
+                    .arg(peakRssMb(), 0, 'f', 0));
         }
         const double stallMs = stalls.stop();
         worstStallMs = std::max(worstStallMs, stallMs);
