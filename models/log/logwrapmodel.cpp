@@ -57,38 +57,27 @@ void LogWrapModel::appendSegments(int first, int last, std::vector<qint64> &ends
 
 void LogWrapModel::onRowsInserted(int first, int last)
 {
-    // Sources (LogModel, LogFilterModel) append, or prepend at row 0.
-    const bool prepended = first == 0 && m_lineCount > 0;
+    // Sources insert anywhere: a LogModel at its end or its start, a
+    // LogFilterModel where the lines it keeps belong.
     const int lines = last - first + 1;
-    if (prepended)
-        m_pendingFront = lines;
+    m_pendingFirst = first;
+    m_pendingCount = lines;
     if (m_columns == 0) {
-        const int at = prepended ? 0 : m_lineCount;
-        beginInsertRows({}, at, at + lines - 1);
+        beginInsertRows({}, first, last);
         m_lineCount += lines;
-        m_pendingFront = 0;
+        m_pendingCount = 0;
         endInsertRows();
         return;
     }
-    if (prepended) {
-        std::vector<qint64> ends;
-        appendSegments(first, last, ends);
-        const qint64 added = ends.back();
-        beginInsertRows({}, 0, int(added) - 1);
-        for (qint64 &end : m_segmentEnds)
-            end += added;
-        m_segmentEnds.insert(m_segmentEnds.begin(), ends.begin(), ends.end());
-        m_lineCount += lines;
-        m_pendingFront = 0;
-        endInsertRows();
-        return;
-    }
-    std::vector<qint64> ends{m_segmentEnds.empty() ? 0 : m_segmentEnds.back()};
+    std::vector<qint64> ends{first ? m_segmentEnds[size_t(first - 1)] : 0};
     appendSegments(first, last, ends);
-    const int count = rowCount();
-    beginInsertRows({}, count, count + int(ends.back() - ends.front()) - 1);
-    m_segmentEnds.insert(m_segmentEnds.end(), ends.begin() + 1, ends.end());
+    const qint64 added = ends.back() - ends.front();
+    beginInsertRows({}, int(ends.front()), int(ends.back()) - 1);
+    for (auto end = m_segmentEnds.begin() + first; end != m_segmentEnds.end(); ++end)
+        *end += added;
+    m_segmentEnds.insert(m_segmentEnds.begin() + first, ends.begin() + 1, ends.end());
     m_lineCount += lines;
+    m_pendingCount = 0;
     endInsertRows();
 }
 
@@ -146,7 +135,8 @@ QModelIndex LogWrapModel::mapToSource(const QModelIndex &proxyIndex) const
 {
     if (!proxyIndex.isValid() || proxyIndex.model() != this)
         return {};
-    return sourceModel()->index(locate(proxyIndex.row()).first + m_pendingFront, proxyIndex.column());
+    const int line = locate(proxyIndex.row()).first;
+    return sourceModel()->index(line >= m_pendingFirst ? line + m_pendingCount : line, proxyIndex.column());
 }
 
 QModelIndex LogWrapModel::mapFromSource(const QModelIndex &sourceIndex) const

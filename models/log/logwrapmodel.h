@@ -10,9 +10,9 @@ namespace Flotilla {
 // or a LogFilterModel on one) becomes as many visual rows as it needs at
 // wrapColumns() characters per row. Every visual row carries all the line's
 // roles plus where its piece of the text starts and how long it is.
-// wrapColumns() 0 is no wrapping: one row per line. Rows appended to the
-// source or prepended at its front are followed without a reset; changing
-// the width resets.
+// wrapColumns() 0 is no wrapping: one row per line. Rows inserted into the
+// source (appended, prepended, or kept by a filter anywhere) are followed
+// without a reset; changing the width resets.
 class LogWrapModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -50,9 +50,11 @@ private:
     int m_sourceColumns = 0;
     int m_lineCount = 0;               // rows of the source as this model knows them
     std::vector<qint64> m_segmentEnds; // while wrapping: per source row, one past its last visual row
-    // Source rows prepended that this model has not taken in yet: within its
-    // own insertion, its old rows are that much further down the source.
-    int m_pendingFront = 0;
+    // Source rows inserted that this model has not taken in yet: within its
+    // own insertion, its old rows from m_pendingFirst on are that much
+    // further down the source.
+    int m_pendingFirst = 0;
+    int m_pendingCount = 0;
 };
 
 } // namespace Flotilla

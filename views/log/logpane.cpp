@@ -70,11 +70,18 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     connect(m_ui->previousButton, &QToolButton::clicked, this, &LogPane::findPrevious);
     connect(m_search, &LogSearch::hitsChanged, this, &LogPane::updateMatchText);
     connect(m_search, &LogSearch::progressChanged, this, &LogPane::updateMatchText);
-    connect(m_search, &LogSearch::searchingChanged, this, [this](bool searching) {
-        m_ui->cancelSearchButton->setVisible(searching);
+    // Only one of search and filter has a pattern at a time: Stop is the running one's.
+    const auto showSearching = [this] {
+        m_ui->cancelSearchButton->setVisible(m_search->isSearching() || m_filter->isSearching());
         updateMatchText();
+    };
+    connect(m_search, &LogSearch::searchingChanged, this, showSearching);
+    connect(m_filter, &LogFilterModel::searchingChanged, this, showSearching);
+    connect(m_filter, &LogFilterModel::progressChanged, this, &LogPane::updateMatchText);
+    connect(m_ui->cancelSearchButton, &QToolButton::clicked, this, [this] {
+        m_search->cancel();
+        m_filter->cancel();
     });
-    connect(m_ui->cancelSearchButton, &QToolButton::clicked, m_search, &LogSearch::cancel);
     connect(m_search, &LogSearch::currentChanged, this, [this, logView](qint64 lineId) {
         logView->setCurrentLineId(lineId);
         if (lineId != LogModel::noLineId)
@@ -245,7 +252,12 @@ void LogPane::updateMatchText()
     else
         text = tr("%1 of %2 matching lines")
                    .arg(locale.toString(m_search->currentIndex() + 1), locale.toString(m_search->hitCount()));
-    if (!text.isEmpty() && matcher.isValid() && !filtering) {
+    if (!text.isEmpty() && matcher.isValid() && filtering) {
+        if (m_filter->isSearching())
+            text = tr("%1 (filtering… %2%)").arg(text).arg(m_filter->progress() / 10);
+        else if (m_filter->wasCancelled())
+            text = tr("%1 (filter stopped)").arg(text);
+    } else if (!text.isEmpty() && matcher.isValid()) {
         if (m_search->isSearching())
             text = tr("%1 (searching… %2%)").arg(text).arg(m_search->progress() / 10);
         else if (m_search->wasCancelled())

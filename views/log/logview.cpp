@@ -24,10 +24,10 @@ constexpr int wrapDelayMs = 50;
 // Rows are at least this wide, so short logs need no horizontal scrolling.
 constexpr int minimumRowColumns = 80;
 
-// Rows inserted at the front of rows that were there: lines read backwards.
-bool isPrepend(const QAbstractItemModel *model, int first, int last)
+// Rows inserted before the last one: read backwards, or kept by a filter.
+bool isInsertedAbove(const QAbstractItemModel *model, int last)
 {
-    return first == 0 && last + 1 < model->rowCount();
+    return last + 1 < model->rowCount();
 }
 
 qint64 lineIdOf(const QModelIndex &row)
@@ -54,10 +54,12 @@ LogView::LogView(QWidget *parent)
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_rows, signal, this, &LogView::updateScrollBars);
     connect(m_rows, &QAbstractItemModel::modelReset, this, &LogView::updateScrollBars);
-    // Rows read backwards arrive above: the lines in view stay where they are.
+    // Rows arriving above the top of the view (read backwards, or kept by a
+    // filter): the lines in view stay where they are.
     connect(m_rows, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        if (isPrepend(m_rows, first, last) && !m_following)
-            verticalScrollBar()->setValue(verticalScrollBar()->value() + (last + 1) * rowHeight());
+        QScrollBar *vertical = verticalScrollBar();
+        if (isInsertedAbove(m_rows, last) && !m_following && qint64(first) * rowHeight() <= vertical->value())
+            vertical->setValue(vertical->value() + (last - first + 1) * rowHeight());
     });
 }
 
@@ -270,7 +272,7 @@ void LogView::onScrolled(int value)
 
 void LogView::onLinesInserted(int first, int last)
 {
-    if (m_following || isPrepend(m_lines, first, last))
+    if (m_following || isInsertedAbove(m_lines, last))
         return;
     m_newLines += last - first + 1;
     Q_EMIT newLineCountChanged(m_newLines);

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void firstHitComesAloneAndAtOnce();
     void findsInAPartReadBackwards();
     void linesModeGivesEachLineOnce();
+    void withoutKeepingHitsOnlyTheLastBatchIsHeld();
     void cancelEndsTheSearchQuietly();
     void stopsAtMaxHits();
     void invalidRegexFinishesWithItsError();
@@ -176,6 +177,34 @@ void Tst_LogSpillSearch::linesModeGivesEachLineOnce()
     QVERIFY(lines == expectedHits(log, pattern, 0, true));
     const LogPattern regex{QStringLiteral("caf."), true, Qt::CaseInsensitive};
     QVERIFY(searchAll(spill->snapshot(), regex, LogSpillSearch::Mode::Lines) == expectedHits(log, regex, 0, true));
+}
+
+void Tst_LogSpillSearch::withoutKeepingHitsOnlyTheLastBatchIsHeld()
+{
+    const auto spill = spillOf(sampleLog(50000));
+    LogSpillSearch search;
+    search.setKeepingHits(false);
+    QSignalSpy searched(&search, &LogSpillSearch::linesSearched);
+    QSignalSpy finished(&search, &LogSpillSearch::finished);
+    qsizetype reported = 0;
+    qint64 lastLine = -1;
+    connect(&search, &LogSpillSearch::hitsFound, this, [&](qsizetype first, qsizetype count) {
+        QCOMPARE(first, 0);
+        QCOMPARE(qsizetype(search.hits().size()), count);
+        QVERIFY(search.hits().front().line > lastLine);
+        lastLine = search.hits().back().line;
+        reported += count;
+    });
+    search.start(spill->snapshot(), {QStringLiteral("payload"), false, Qt::CaseSensitive}, LogSpillSearch::Mode::Lines);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(reported, 50000);
+    QCOMPARE(search.hitCount(), 50000);
+    QVERIFY(search.hits().size() < 50000u);
+    // Each block says how far it got, ascending, up to the end.
+    QVERIFY(searched.size() >= 2);
+    for (qsizetype i = 1; i < searched.size(); ++i)
+        QVERIFY(searched.at(i).at(0).toLongLong() > searched.at(i - 1).at(0).toLongLong());
+    QCOMPARE(searched.last().at(0).toLongLong(), 50000);
 }
 
 void Tst_LogSpillSearch::cancelEndsTheSearchQuietly()

@@ -1,5 +1,5 @@
-// LogWrapModel: visual rows at a width, appends and prepends without a
-// reset, under QAbstractItemModelTester.
+// LogWrapModel: visual rows at a width, appends, prepends and rows inserted
+// between others (a filter's) without a reset, under QAbstractItemModelTester.
 #include <parsedlines.h>
 
 #include <log/logmodel.h>
@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 
 using namespace Flotilla;
@@ -20,7 +21,20 @@ private Q_SLOTS:
     void unwrappedIsOneRowPerLine();
     void wrapsAtTheWidth();
     void followsAppendsAndPrepends();
+    void followsRowsInsertedBetweenOthers_data();
+    void followsRowsInsertedBetweenOthers();
 };
+
+namespace {
+
+QStandardItem *lineItem(const QString &text)
+{
+    auto *item = new QStandardItem(text);
+    item->setData(int(text.size()), LogModel::LineLengthRole);
+    return item;
+}
+
+} // namespace
 
 void Tst_LogWrapModel::unwrappedIsOneRowPerLine()
 {
@@ -75,6 +89,38 @@ void Tst_LogWrapModel::followsAppendsAndPrepends()
     QCOMPARE(rows.index(rows.rowCount() - 1, 0).data(LogModel::LineIdRole).toLongLong(), 29999);
     QCOMPARE(rows.index(0, 0).data(LogModel::LineIdRole).toLongLong(), -30000);
     QCOMPARE(rows.index(0, 0).data().toString(), u"entry 1");
+}
+
+void Tst_LogWrapModel::followsRowsInsertedBetweenOthers_data()
+{
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<QStringList>("rows");
+    QTest::newRow("unwrapped") << 0 << QStringList{u"first line"_qs, u"between"_qs, u"last"_qs};
+    QTest::newRow("wrapped") << 4 << QStringList{u"firs"_qs, u"t li"_qs, u"ne"_qs, u"betw"_qs, u"een"_qs, u"last"_qs};
+}
+
+void Tst_LogWrapModel::followsRowsInsertedBetweenOthers()
+{
+    QFETCH(int, columns);
+    QFETCH(QStringList, rows);
+    QStandardItemModel source;
+    source.appendRow(lineItem(QStringLiteral("first line")));
+    source.appendRow(lineItem(QStringLiteral("last")));
+    LogWrapModel wrapped;
+    wrapped.setSourceModel(&source);
+    wrapped.setWrapColumns(columns);
+    QAbstractItemModelTester tester(&wrapped, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&wrapped, &LogWrapModel::modelReset);
+    source.insertRow(1, lineItem(QStringLiteral("between")));
+    QCOMPARE(reset.size(), 0);
+    QStringList shown;
+    for (int row = 0; row < wrapped.rowCount(); ++row) {
+        const QModelIndex index = wrapped.index(row, 0);
+        shown.append(index.data().toString().mid(index.data(LogWrapModel::SegmentStartRole).toInt(),
+                                                 index.data(LogWrapModel::SegmentLengthRole).toInt()));
+    }
+    QCOMPARE(shown, rows);
+    QCOMPARE(wrapped.mapToSource(wrapped.index(wrapped.rowCount() - 1, 0)), source.index(2, 0));
 }
 
 QTEST_GUILESS_MAIN(Tst_LogWrapModel)

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void opensAtTheEndAndReadsBackToLineOne();
     void searchFindsAMatchNeverScrolledTo();
     void searchWhileReadingFromTheStartSaysStillLoading();
+    void filterOverABigLogRunsInTheBackground();
     void spillFileLivesInTheCacheAndGoesWithThePane();
     void serverRestartWhileScrolledBack();
 
@@ -300,6 +301,43 @@ void Tst_LogPane::searchWhileReadingFromTheStartSaysStillLoading()
     QVERIFY2(shown.size() > 1, "the log came in one page");
     QVERIFY2(shown.front().endsWith(u"in what is loaded so far (still loading)"), qPrintable(shown.front()));
     QVERIFY2(pane.matchText().startsWith(u"1 matching line") && !pane.matchText().contains(u"loading"),
+             qPrintable(pane.matchText()));
+}
+
+void Tst_LogPane::filterOverABigLogRunsInTheBackground()
+{
+    const QString runId = launch(longLogCommand(40000));
+    HttpTestClient http(m_server);
+    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const auto client = rangeClient(m_server);
+    LogPane pane(client.get(), runId);
+    pane.show();
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isStartReached(), 60000);
+    QVERIFY(pane.isFinished() || finished.wait(60000));
+    QVERIFY(pane.model()->spill().byteSize() > LogSearch::syncSearchBytes);
+    auto *stop = pane.findChild<QToolButton *>(QStringLiteral("cancelSearchButton"));
+    LogFilterModel *filter = pane.filterModel();
+    QAbstractItemModelTester tester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    pane.setMode(LogPane::Mode::Filter);
+    pane.setPattern(QStringLiteral("holds the NEEDLE"));
+    QVERIFY(filter->isSearching());
+    QVERIFY(stop->isVisible());
+    QVERIFY2(pane.matchText().contains(u"(filtering… "), qPrintable(pane.matchText()));
+    QTRY_COMPARE_WITH_TIMEOUT(filter->rowCount(), 1, 60000);
+    QCOMPARE(filter->index(0, 0).data().toString(), u"first line holds the needle");
+    QTRY_VERIFY_WITH_TIMEOUT(!filter->isSearching(), 60000);
+    QVERIFY(!stop->isVisible());
+    const QString total = QLocale().toString(pane.model()->rowCount());
+    QCOMPARE(pane.matchText(), QStringLiteral("1 of %1 lines").arg(total));
+
+    pane.setPattern(QStringLiteral("of the log"));
+    QVERIFY(stop->isVisible());
+    stop->click();
+    QVERIFY(!filter->isSearching());
+    QVERIFY(!stop->isVisible());
+    QVERIFY2(pane.matchText().endsWith(QStringLiteral(" of %1 lines (filter stopped)").arg(total)),
              qPrintable(pane.matchText()));
 }
 
