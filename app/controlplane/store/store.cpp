@@ -467,10 +467,16 @@ QByteArray Store::runDocument(const QString &runId, QString *corrupt)
 
 std::optional<Store::RunProgress> Store::runProgress(const QString &runId, QString *corrupt)
 {
-    QSqlQuery &query = prepared(QStringLiteral("SELECT status, started_at FROM runs WHERE run_id = ?"));
+    // json_valid: a run whose document is damaged is corrupt for every request of its own (README).
+    QSqlQuery &query = prepared(
+        QStringLiteral("SELECT status, started_at, json_valid(document) FROM runs WHERE run_id = ?"));
     query.addBindValue(runId);
     if (!exec(query) || !query.next())
         return std::nullopt;
+    if (!query.value(2).toBool()) {
+        runDocument(runId, corrupt); // says so, as every read of the run does
+        return std::nullopt;
+    }
     const QString name = query.value(0).toString();
     const std::optional<RunStatus> status = runStatusFromName(name);
     if (!status) {

@@ -626,6 +626,7 @@ void Tst_Store::runProgressFromColumns()
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral("UPDATE runs SET status = 'LOST' WHERE run_id = 'r-c'")));
+            QVERIFY(query.exec(QStringLiteral("UPDATE runs SET document = 'not json' WHERE run_id = 'r-a'")));
             query.finish();
             db.close();
         }
@@ -637,6 +638,10 @@ void Tst_Store::runProgressFromColumns()
     QVERIFY(!m_store->runProgress(QStringLiteral("r-c"), &corrupt).has_value());
     QCOMPARE(corrupt, QStringLiteral("the stored run r-c is corrupt (its status is \"LOST\", not a run status); "
                                      "delete it or restore the database from a backup"));
+    // A document that does not parse, as for every read of the run.
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("stored run r-a is corrupt")));
+    QVERIFY(!m_store->runProgress(QStringLiteral("r-a"), &corrupt).has_value());
+    QVERIFY2(corrupt.contains(u"its JSON document does not parse"), qPrintable(corrupt));
 }
 
 void Tst_Store::runsWithStatusInLaunchOrder()
