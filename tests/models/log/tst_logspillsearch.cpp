@@ -137,7 +137,8 @@ void Tst_LogSpillSearch::firstHitComesAloneAndAtOnce()
     QVERIFY(search.isRunning());
     QVERIFY(finished.wait(60000));
     QVERIFY(!search.isRunning());
-    QVERIFY(found.size() >= 3); // the first hit, then the blocks
+    // The first hit, then the blocks: in as few batches as a busy GUI thread takes them.
+    QVERIFY(found.size() >= 2);
     QCOMPARE(found.first().at(0).value<qsizetype>(), 0);
     QCOMPARE(found.first().at(1).value<qsizetype>(), 1);
     QCOMPARE(search.hits().size(), 50000u);
