@@ -1650,6 +1650,14 @@ Web-UI: %2</translation>
         <source>The log cannot be shown: %1</source>
         <translation>Das Log kann nicht angezeigt werden: %1</translation>
     </message>
+    <message>
+        <source>%1 (filtering… %2%)</source>
+        <translation>%1 (filtere… %2 %)</translation>
+    </message>
+    <message>
+        <source>%1 (filter stopped)</source>
+        <translation>%1 (Filtern angehalten)</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::LogView</name>

@@ -132,6 +132,10 @@ void LogTailer::afterAnswer(bool progressed, bool moreWaiting)
         scheduleIn(moreWaiting ? 0 : m_fastMs);
         return;
     }
+    if (!m_caughtUp) {
+        m_caughtUp = true;
+        Q_EMIT caughtUp();
+    }
     if (m_runStopped && inLateLinesGrace()) {
         backOff();
         return;

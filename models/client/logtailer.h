@@ -82,6 +82,8 @@ public:
     // before start().
     void setLastSeen(const QString &token) { m_token = token; }
     qint64 requestCount() const { return m_requests; }
+    // Whether an answer brought nothing new yet: all the server held is read.
+    bool isCaughtUp() const { return m_caughtUp; }
 
 Q_SIGNALS:
     // Each new piece comes through both: connect to the one you need, and
@@ -90,6 +92,9 @@ Q_SIGNALS:
     void appendedUtf8(const QByteArray &utf8);
     void reset(const QString &text); // RawText mode only
     void finished();
+    // The first answer that brought nothing new: a long log read from its
+    // start has got to where the server's end was.
+    void caughtUp();
     void errorOccurred(const Flotilla::ApiError &error);
 
 private:
@@ -121,6 +126,7 @@ private:
     std::optional<QDateTime> m_graceEnd; // set once STOPPED, against upstream
     Clock m_clock = [] { return QDateTime::currentDateTimeUtc(); };
     bool m_untilCaughtUp = false;
+    bool m_caughtUp = false;
 };
 
 } // namespace Flotilla

@@ -70,7 +70,7 @@ public:
     // The text of the unfinished line so far.
     QString pendingLine() const { return m_line; }
 
-private:
+    // What the escapes so far have set, carried to the next character.
     struct Style
     {
         QRgb foreground = 0;
@@ -79,7 +79,11 @@ private:
         bool inverse = false;
         bool isPlain() const { return !foreground && !background && !flags && !inverse; }
     };
+    Style style() const { return m_style; }
+    // Text read from the middle of a log starts with the style it had there.
+    void setStyle(const Style &style) { m_style = style; }
 
+private:
     void appendText(QStringView text);
     void endLine(ParsedLines &out);
     // Consumes an escape sequence at text[0] (ESC); returns how many

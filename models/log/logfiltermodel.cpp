@@ -1,17 +1,45 @@
 #include "logfiltermodel.h"
 
 #include "logmodel.h"
+#include "logspillsearch.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Flotilla {
 
+namespace {
+
+// For std::upper_bound over runs by their first line.
+template <typename Run>
+bool beforeRun(qint64 id, const Run &run)
+{
+    return id < run.first;
+}
+
+} // namespace
+
 LogFilterModel::LogFilterModel(QObject *parent)
     : QAbstractProxyModel(parent)
-{}
+    , m_spillSearch(new LogSpillSearch(this))
+{
+    m_spillSearch->setMaxHits(std::numeric_limits<qsizetype>::max());
+    m_spillSearch->setKeepingHits(false); // the runs are all the filter keeps
+    connect(m_spillSearch, &LogSpillSearch::hitsFound, this, &LogFilterModel::onSpillHits);
+    connect(m_spillSearch, &LogSpillSearch::linesSearched, this,
+            [this](qint64 endLine) { takeMatches({}, std::min(endLine, m_partEnd)); });
+    connect(m_spillSearch, &LogSpillSearch::progressChanged, this, [this](int permille) {
+        m_progress = permille;
+        Q_EMIT progressChanged(permille);
+    });
+    connect(m_spillSearch, &LogSpillSearch::finished, this, &LogFilterModel::onSpillFinished);
+}
+
+LogFilterModel::~LogFilterModel() = default;
 
 void LogFilterModel::setLogModel(LogModel *model)
 {
+    m_spillSearch->cancel();
     beginResetModel();
     if (m_log)
         disconnect(m_log, nullptr, this, nullptr);
@@ -20,17 +48,18 @@ void LogFilterModel::setLogModel(LogModel *model)
     connect(model, &LogModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     connect(model, &LogModel::dataChanged, this, &LogFilterModel::onDataChanged);
-    connect(model, &LogModel::modelAboutToBeReset, this, &LogFilterModel::beginResetModel);
-    connect(model, &LogModel::modelReset, this, [this] {
-        m_keptIds.clear();
-        m_afterContextLeft = 0;
-        m_unfilteredCount = 0;
-        m_firstId = m_log->firstLineId();
-        filterRows(0, m_log->rowCount() - 1, m_keptIds);
-        endResetModel();
+    connect(model, &LogModel::modelAboutToBeReset, this, [this] {
+        m_spillSearch->cancel();
+        beginResetModel();
     });
+    connect(model, &LogModel::modelReset, this, [this] {
+        clearKept();
+        endResetModel();
+        filterPending();
+    });
+    clearKept();
     endResetModel();
-    refilter();
+    filterPending();
 }
 
 void LogFilterModel::setPattern(const LogPattern &pattern)
@@ -60,99 +89,249 @@ void LogFilterModel::setContextLines(int lines)
 
 void LogFilterModel::refilter()
 {
+    m_spillSearch->cancel();
     beginResetModel();
-    m_keptIds.clear();
-    m_afterContextLeft = 0;
-    m_unfilteredCount = 0;
-    m_firstId = m_log ? m_log->firstLineId() : 0;
-    if (m_log)
-        filterRows(0, m_log->rowCount() - 1, m_keptIds);
+    clearKept();
     endResetModel();
+    filterPending();
 }
 
-void LogFilterModel::filterRows(int first, int last, std::vector<qint64> &kept)
+void LogFilterModel::clearKept()
 {
-    if (last < first)
-        return;
-    if (!isFiltering()) {
-        m_unfilteredCount += last - first + 1;
-        return;
+    m_runs.clear();
+    m_progress = 0;
+    m_cancelled = false;
+    m_wantedFirst = std::numeric_limits<qint64>::max();
+    m_wantedEnd = std::numeric_limits<qint64>::min();
+    m_filteredFirst = m_filteredEnd = m_log ? m_log->endLineId() : 0; // nothing filtered yet
+    if (m_log && !isFiltering() && m_log->rowCount() > 0) {
+        m_runs.push_back({m_log->firstLineId(), m_log->endLineId(), 0});
+        m_filteredFirst = m_log->firstLineId();
     }
-    const qint64 firstId = m_log->firstLineId();
-    const std::vector<int> matching = m_matcher.matchingRows(*m_log, first, last + 1);
-    auto nextMatch = matching.begin();
-    qint64 lastKept = m_keptIds.empty() ? firstId - 1 : m_keptIds.back();
-    for (int row = first; row <= last; ++row) {
-        const bool matched = nextMatch != matching.end() && *nextMatch == row;
-        if (matched)
-            ++nextMatch;
-        const qint64 id = firstId + row;
-        if (matched != m_inverted) {
-            for (qint64 before = std::max(lastKept + 1, id - m_context); before <= id; ++before)
-                kept.push_back(before);
-            lastKept = id;
-            m_afterContextLeft = m_context;
-        } else if (m_afterContextLeft > 0) {
-            kept.push_back(id);
-            lastKept = id;
-            --m_afterContextLeft;
+}
+
+void LogFilterModel::filterPending(std::vector<Lines> arrived)
+{
+    while (m_log && isFiltering() && !m_spillSearch->isRunning()) {
+        const qint64 logFirst = m_log->firstLineId();
+        Lines part;
+        if (logFirst < m_filteredFirst) { // prepended above (or the start)
+            part = {logFirst, m_filteredFirst};
+            m_filteredFirst = logFirst;
+        } else if (m_filteredEnd < m_log->endLineId()) { // appended below
+            part = {m_filteredEnd, m_log->endLineId()};
+            m_filteredEnd = part.end;
+        } else {
+            break;
+        }
+        beginPart(part.first, part.end);
+        const LogSpill &spill = m_log->spill();
+        if (spill.byteSize() > LogSearch::syncSearchBytes) {
+            m_progress = 0;
+            Q_EMIT progressChanged(0);
+            m_spillSearch->start(spill.snapshot(), m_matcher.pattern(), LogSpillSearch::Mode::Lines,
+                                 spill.lineStart(part.first), spill.lineStart(part.end));
+            break;
+        }
+        std::vector<qint64> matches;
+        for (const int row : m_matcher.matchingRows(*m_log, int(part.first - logFirst), int(part.end - logFirst)))
+            matches.push_back(logFirst + row);
+        takeMatches(matches, part.end, std::exchange(arrived, {}));
+    }
+    keep(arrived);
+    updateSearching();
+}
+
+void LogFilterModel::beginPart(qint64 first, qint64 end)
+{
+    m_gapStart = first;
+    m_partEnd = end;
+}
+
+void LogFilterModel::takeMatches(const std::vector<qint64> &matches, qint64 searchedEnd,
+                                 const std::vector<Lines> &arrived)
+{
+    std::vector<Lines> wanted;
+    // Each kept line (a match, or with invert a line between matches)
+    // keeps the context lines around it too.
+    for (const qint64 line : matches) {
+        if (!m_inverted)
+            wanted.push_back({line - m_context, line + m_context + 1});
+        else if (m_gapStart < line)
+            wanted.push_back({m_gapStart - m_context, line + m_context});
+        m_gapStart = std::max(m_gapStart, line + 1);
+    }
+    if (m_inverted && m_gapStart < searchedEnd) // the lines since the last match, as far as searched
+        wanted.push_back({m_gapStart - m_context, searchedEnd + m_context});
+    noteReach(wanted);
+    wanted.insert(wanted.end(), arrived.begin(), arrived.end());
+    keep(std::move(wanted));
+}
+
+void LogFilterModel::onSpillHits(qsizetype first, qsizetype count)
+{
+    std::vector<qint64> matches;
+    matches.reserve(size_t(count));
+    for (qsizetype i = first; i < first + count; ++i)
+        matches.push_back(m_spillSearch->hits()[size_t(i)].line);
+    takeMatches(matches, matches.back());
+}
+
+void LogFilterModel::onSpillFinished()
+{
+    takeMatches({}, m_partEnd);
+    m_progress = 1000;
+    filterPending(); // what arrived meanwhile
+}
+
+void LogFilterModel::cancel()
+{
+    if (!m_searching)
+        return;
+    m_spillSearch->cancel();
+    m_cancelled = true;
+    // The rest of the log as it is now is left; what arrives later is filtered.
+    m_filteredFirst = m_log->firstLineId();
+    m_filteredEnd = m_log->endLineId();
+    updateSearching();
+}
+
+void LogFilterModel::updateSearching()
+{
+    const bool searching = m_spillSearch->isRunning();
+    if (searching == m_searching)
+        return;
+    m_searching = searching;
+    Q_EMIT searchingChanged(searching);
+}
+
+void LogFilterModel::noteReach(const std::vector<Lines> &wanted)
+{
+    for (const Lines &lines : wanted) {
+        if (lines.first >= lines.end)
+            continue;
+        m_wantedFirst = std::min(m_wantedFirst, lines.first);
+        m_wantedEnd = std::max(m_wantedEnd, lines.end);
+    }
+}
+
+void LogFilterModel::keep(std::vector<Lines> wanted)
+{
+    std::sort(wanted.begin(), wanted.end(), [](const Lines &a, const Lines &b) { return a.first < b.first; });
+    // The lines not kept yet, as pieces between the runs.
+    std::vector<Lines> pieces;
+    for (Lines lines : wanted) {
+        lines.first = std::max({lines.first, m_log->firstLineId(), pieces.empty() ? lines.first : pieces.back().end});
+        lines.end = std::min(lines.end, m_log->endLineId());
+        auto run = std::upper_bound(m_runs.begin(), m_runs.end(), lines.first, beforeRun<Run>);
+        if (run != m_runs.begin())
+            lines.first = std::max(lines.first, std::prev(run)->end);
+        while (lines.first < lines.end) {
+            const qint64 pieceEnd = run == m_runs.end() ? lines.end : std::min(lines.end, run->first);
+            if (lines.first < pieceEnd) {
+                if (!pieces.empty() && pieces.back().end == lines.first)
+                    pieces.back().end = pieceEnd;
+                else
+                    pieces.push_back({lines.first, pieceEnd});
+            }
+            if (run == m_runs.end())
+                break;
+            lines.first = run->end;
+            ++run;
         }
     }
+    // Pieces with no kept line between them are one insertion (usually all
+    // of them: they go at the end, or at the start); the last ones first, so
+    // the rows of the others stay where they are.
+    auto groupEnd = pieces.end();
+    while (groupEnd != pieces.begin()) {
+        const qint64 row = keptBefore(std::prev(groupEnd)->first);
+        auto groupBegin = std::prev(groupEnd);
+        while (groupBegin != pieces.begin() && keptBefore(std::prev(groupBegin)->first) == row)
+            --groupBegin;
+        insertRuns(std::vector<Lines>(groupBegin, groupEnd), int(row));
+        groupEnd = groupBegin;
+    }
+}
+
+void LogFilterModel::insertRuns(const std::vector<Lines> &pieces, int row)
+{
+    qint64 count = 0;
+    for (const Lines &piece : pieces)
+        count += piece.end - piece.first;
+    beginInsertRows({}, row, row + int(count) - 1);
+    const auto at = std::upper_bound(m_runs.begin(), m_runs.end(), pieces.front().first, beforeRun<Run>);
+    const qsizetype index = at - m_runs.begin();
+    std::vector<Run> runs;
+    runs.reserve(pieces.size());
+    for (const Lines &piece : pieces)
+        runs.push_back({piece.first, piece.end, 0});
+    m_runs.insert(at, runs.begin(), runs.end());
+    // Runs that now adjoin become one.
+    const qsizetype from = std::max<qsizetype>(index - 1, 0);
+    const qsizetype to = std::min(index + qsizetype(runs.size()) + 1, qsizetype(m_runs.size()));
+    qsizetype kept = from;
+    for (qsizetype i = from + 1; i < to; ++i) {
+        if (m_runs[size_t(kept)].end == m_runs[size_t(i)].first)
+            m_runs[size_t(kept)].end = m_runs[size_t(i)].end;
+        else
+            m_runs[size_t(++kept)] = m_runs[size_t(i)];
+    }
+    m_runs.erase(m_runs.begin() + kept + 1, m_runs.begin() + to);
+    for (size_t i = size_t(from); i < m_runs.size(); ++i)
+        m_runs[i].rowsBefore = i ? m_runs[i - 1].rowsBefore + (m_runs[i - 1].end - m_runs[i - 1].first) : 0;
+    endInsertRows();
+}
+
+qint64 LogFilterModel::keptBefore(qint64 id) const
+{
+    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id, beforeRun<Run>);
+    if (run == m_runs.begin())
+        return 0;
+    --run;
+    return run->rowsBefore + std::min(id, run->end) - run->first;
 }
 
 void LogFilterModel::onRowsInserted(int first, int last)
 {
-    const bool prepended = first == 0 && last + 1 < m_log->rowCount();
+    const qint64 firstId = m_log->firstLineId() + first;
+    const qint64 endId = m_log->firstLineId() + last + 1;
     if (!isFiltering()) {
-        const int at = prepended ? 0 : m_unfilteredCount;
-        beginInsertRows({}, at, at + last - first);
-        if (prepended)
-            m_firstId -= last - first + 1;
-        m_unfilteredCount += last - first + 1;
-        endInsertRows();
+        keep({{firstId, endId}});
         return;
     }
-    if (prepended) {
-        // Context lines may reach across the seam: filter everything again.
-        refilter();
-        return;
-    }
-    std::vector<qint64> added; // filterRows() reads the last kept line from m_keptIds
-    filterRows(first, last, added);
-    if (added.empty())
-        return;
-    const int count = rowCount();
-    beginInsertRows({}, count, count + int(added.size()) - 1);
-    m_keptIds.insert(m_keptIds.end(), added.begin(), added.end());
-    endInsertRows();
+    // Context lines that kept lines reached out to before these arrived:
+    // kept with what filtering the new lines keeps, when that is done at once.
+    const bool prepended = first == 0 && last + 1 < m_log->rowCount();
+    filterPending(
+        {prepended ? Lines{std::max(firstId, m_wantedFirst), endId} : Lines{firstId, std::min(endId, m_wantedEnd)}});
 }
 
 void LogFilterModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     const qint64 firstId = m_log->firstLineId();
-    const auto firstKept = std::lower_bound(m_keptIds.begin(), m_keptIds.end(), firstId + topLeft.row());
-    const auto endKept = std::upper_bound(m_keptIds.begin(), m_keptIds.end(), firstId + bottomRight.row());
-    const int first = isFiltering() ? int(firstKept - m_keptIds.begin()) : topLeft.row();
-    const int last = isFiltering() ? int(endKept - m_keptIds.begin()) - 1 : bottomRight.row();
-    if (first <= last)
-        Q_EMIT dataChanged(index(first, topLeft.column()), index(last, bottomRight.column()), roles);
+    const qint64 first = keptBefore(firstId + topLeft.row());
+    const qint64 end = keptBefore(firstId + bottomRight.row() + 1);
+    if (first < end)
+        Q_EMIT dataChanged(index(int(first), topLeft.column()), index(int(end - 1), bottomRight.column()), roles);
 }
 
 qint64 LogFilterModel::lineIdAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return LogModel::noLineId;
-    return isFiltering() ? m_keptIds[size_t(row)] : m_firstId + row;
+    const auto run = std::prev(std::upper_bound(m_runs.begin(), m_runs.end(), qint64(row),
+                                                [](qint64 r, const Run &run) { return r < run.rowsBefore; }));
+    return run->first + (row - run->rowsBefore);
 }
 
 int LogFilterModel::rowOfLineId(qint64 id) const
 {
-    if (!m_log)
+    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id, beforeRun<Run>);
+    if (run == m_runs.begin() || id >= std::prev(run)->end)
         return -1;
-    if (!isFiltering())
-        return id >= m_firstId && id < m_firstId + m_unfilteredCount ? int(id - m_firstId) : -1;
-    const auto found = std::lower_bound(m_keptIds.begin(), m_keptIds.end(), id);
-    return found != m_keptIds.end() && *found == id ? int(found - m_keptIds.begin()) : -1;
+    --run;
+    return int(run->rowsBefore + (id - run->first));
 }
 
 QModelIndex LogFilterModel::index(int row, int column, const QModelIndex &parent) const
@@ -169,9 +348,10 @@ QModelIndex LogFilterModel::parent(const QModelIndex &) const
 
 int LogFilterModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_log)
+    if (parent.isValid() || m_runs.empty())
         return 0;
-    return isFiltering() ? int(m_keptIds.size()) : m_unfilteredCount;
+    const Run &last = m_runs.back();
+    return int(last.rowsBefore + (last.end - last.first));
 }
 
 int LogFilterModel::columnCount(const QModelIndex &parent) const

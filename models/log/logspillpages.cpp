@@ -62,7 +62,13 @@ const LogSpillPages::Page &LogSpillPages::pageOf(qint64 line)
         std::rotate(m_pages.begin(), kept, kept + 1);
         return m_pages.front();
     }
-    Page page{first, end, low, parse(*m_spill, first, end)};
+    Page page{first, end, low, {}};
+    AnsiParser parser;
+    if (first == start)
+        parser.setStyle(styleAt(start));
+    parser.feed(QByteArrayView(m_spill->readLines(first, end - first)), page.lines);
+    keepEndStyle(first, end, parser);
+    parser.finish(page.lines);
     ++m_parsed;
     // A page that grew replaces its old self; the least recently used goes.
     std::erase_if(m_pages, [start](const Page &old) { return old.first < start + pageLines && old.end > start; });
@@ -70,6 +76,35 @@ const LogSpillPages::Page &LogSpillPages::pageOf(qint64 line)
     if (int(m_pages.size()) > m_keptPages)
         m_pages.pop_back();
     return m_pages.front();
+}
+
+AnsiParser::Style LogSpillPages::styleAt(qint64 start)
+{
+    if (const auto known = m_startStyles.find(start); known != m_startStyles.end())
+        return known->second;
+    // Read the page above for its style alone; the spill's first page starts
+    // as the log does, or with nothing known above it.
+    const qint64 above = start - pageLines;
+    if (start <= m_spill->firstLine())
+        return {};
+    const qint64 first = std::max(above, m_spill->firstLine());
+    AnsiParser parser;
+    if (first == above) {
+        if (const auto known = m_startStyles.find(above); known != m_startStyles.end())
+            parser.setStyle(known->second);
+    }
+    ParsedLines scratch;
+    parser.feed(QByteArrayView(m_spill->readLines(first, start - first)), scratch);
+    keepEndStyle(first, start, parser);
+    return parser.style();
+}
+
+void LogSpillPages::keepEndStyle(qint64 first, qint64 end, const AnsiParser &parser)
+{
+    // A page still growing, or with lines still to come above, may end otherwise.
+    const bool wholeAbove = first > m_spill->firstLine() || m_spill->startReached();
+    if (first % pageLines == 0 && end == first + pageLines && wholeAbove)
+        m_startStyles[end] = parser.style();
 }
 
 } // namespace Flotilla

@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <limits>
+#include <unordered_map>
 #include <utility>
 
 namespace Flotilla {
@@ -14,10 +15,10 @@ namespace Flotilla {
 // memory stays flat however long the log. A page is pageLines lines, one
 // step of the spill's index, so a page costs one seek and its own bytes.
 //
-// Each page is parsed on its own: a colour left open at the end of one
-// page's last line is not carried into the next page (AnsiParser carries it
-// across lines), which a model built on this must accept or fix by keeping
-// the parser's style at page starts.
+// A page is parsed starting with the style the page above ended with (a
+// colour left open across a page start stays), kept from when the page above
+// was parsed or else found by reading that page for it; a colour opened more
+// than a page above a page not yet reached from there is not known.
 class LogSpillPages final
 {
 public:
@@ -37,8 +38,9 @@ public:
 
     // The first line of the page holding `line`: a multiple of pageLines.
     static qint64 pageStart(qint64 line);
-    // Lines [first, end) of `spill` parsed as one page is (a fresh parser):
-    // what a page of this shows, for whoever needs it on another thread.
+    // Lines [first, end) of `spill` parsed with a fresh parser, for whoever
+    // needs a page's text on another thread: the text is what a page of this
+    // shows, the colours may lack one left open above.
     static ParsedLines parse(const LogSpillContent &spill, qint64 first, qint64 end);
 
     int keptPageCount() const { return int(m_pages.size()); }
@@ -57,9 +59,16 @@ private:
 
     // The page holding `line`, parsed again when the spill grew into it.
     const Page &pageOf(qint64 line);
+    // The style in force at the first line of the page starting at `start`.
+    AnsiParser::Style styleAt(qint64 start);
+    // Notes the style after page [start, end) was parsed, when that page is whole.
+    void keepEndStyle(qint64 start, qint64 end, const AnsiParser &parser);
 
     const LogSpillContent *m_spill;
     std::deque<Page> m_pages; // most recently used first
+    // The style at page starts (by start line) found so far: a few bytes per
+    // page, as the spill's own index.
+    std::unordered_map<qint64, AnsiParser::Style> m_startStyles;
     int m_keptPages;
     qint64 m_parsed = 0;
 };

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <iterator>
+#include <numeric>
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -174,13 +176,22 @@ qint64 LogWrapModel::blockEnd(size_t block) const
     return std::min((m_firstBlock + qint64(block) + 1) * blockLines, m_endKey);
 }
 
+int LogWrapModel::sourceRow(qint64 key) const
+{
+    return int(key - m_base + (key >= m_pendingKey ? m_pendingCount : 0));
+}
+
+int LogWrapModel::lineLength(qint64 key) const
+{
+    return m_log ? m_log->lineLength(int(key - m_log->firstLineId()))
+                 : sourceModel()->index(sourceRow(key), 0).data(LogModel::LineLengthRole).toInt();
+}
+
 void LogWrapModel::appendEnds(std::vector<int> &ends, qint64 first, qint64 end) const
 {
     int rows = ends.empty() ? 0 : ends.back();
     for (qint64 key = first; key < end; ++key) {
-        const int length = m_log ? m_log->lineLength(int(key - m_log->firstLineId()))
-                                 : sourceModel()->index(int(key - m_base), 0).data(LogModel::LineLengthRole).toInt();
-        rows += rowsOfLength(length, m_columns);
+        rows += rowsOfLength(lineLength(key), m_columns);
         ends.push_back(rows);
     }
 }
@@ -266,7 +277,7 @@ void LogWrapModel::onRowsInserted(int first, int last)
         m_firstKey = m_endKey = m_base;
         m_firstBlock = blockNumber(m_base);
     } else if (first != 0 && first != m_endKey - m_firstKey) {
-        rebuild(); // our sources append or prepend; anything else starts over
+        insertBetween(first, last);
         return;
     }
     const bool prepended = first == 0 && m_endKey > m_firstKey;
@@ -345,6 +356,61 @@ void LogWrapModel::onRowsInserted(int first, int last)
         Q_EMIT dataChanged(index(int(top), 0), index(int(top + m_blocks[block].rows - 1), m_sourceColumns - 1));
     }
     startMeasuring();
+}
+
+void LogWrapModel::insertBetween(int first, int last)
+{
+    Q_ASSERT(!m_log); // a log's lines come at its ends only
+    const qint64 key = m_base + first;
+    const qint64 count = last - first + 1;
+    if (!isWrapping()) {
+        m_pendingKey = key;
+        m_pendingCount = count;
+        beginInsertRows({}, first, last);
+        m_endKey += count;
+        m_rowCount += count;
+        m_pendingKey = std::numeric_limits<qint64>::max();
+        m_pendingCount = 0;
+        endInsertRows();
+        return;
+    }
+    // The new lines' rows (read while no line is pending), then every line's
+    // from the block they go into on, from the ends the blocks keep.
+    std::vector<int> added;
+    appendEnds(added, key, key + count);
+    const auto block = size_t(blockNumber(key) - m_firstBlock);
+    std::vector<int> lineRows;
+    lineRows.reserve(size_t(m_endKey - blockFirst(block) + count));
+    for (size_t b = block; b < m_blocks.size(); ++b) {
+        const std::vector<int> &ends = m_blocks[b].ends;
+        Q_ASSERT(qint64(ends.size()) == blockEnd(b) - blockFirst(b)); // a filter's blocks keep theirs
+        for (size_t line = 0; line < ends.size(); ++line)
+            lineRows.push_back(ends[line] - (line ? ends[line - 1] : 0));
+    }
+    const auto at = key - blockFirst(block);
+    const int rowsAbove = std::accumulate(lineRows.begin(), lineRows.begin() + at, 0);
+    std::adjacent_difference(added.begin(), added.end(), std::inserter(lineRows, lineRows.begin() + at));
+    std::vector<Block> blocks;
+    for (qint64 start = blockFirst(block), end = m_endKey + count; start < end;) {
+        const qint64 stop = std::min((blockNumber(start) + 1) * blockLines, end);
+        Block cut{0, true, {}};
+        for (qint64 line = start; line < stop; ++line)
+            cut.ends.push_back(cut.rows += lineRows[size_t(line - blockFirst(block))]);
+        blocks.push_back(std::move(cut));
+        start = stop;
+    }
+    const auto row = int(m_sums.before(block) + rowsAbove);
+    m_pendingKey = key;
+    m_pendingCount = count;
+    changeRows(row, added.back(), [&] {
+        m_blocks.erase(m_blocks.begin() + qint64(block), m_blocks.end());
+        m_blocks.insert(m_blocks.end(), std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end()));
+        m_endKey += count;
+        m_sums.assign(m_blocks);
+        m_rowCount += added.back();
+        m_pendingKey = std::numeric_limits<qint64>::max();
+        m_pendingCount = 0;
+    });
 }
 
 void LogWrapModel::changeRows(int at, qint64 delta, const std::function<void()> &commit)
@@ -512,7 +578,7 @@ QVariant LogWrapModel::data(const QModelIndex &index, int role) const
     const Place place = locate(index.row());
     if (isWrapping() && !m_blocks[place.block].measured)
         askFor(place.block);
-    const QModelIndex line = sourceModel()->index(int(place.key - m_base), index.column());
+    const QModelIndex line = sourceModel()->index(sourceRow(place.key), index.column());
     if (role != SegmentStartRole && role != SegmentLengthRole)
         return line.data(role);
     const int length = line.data(LogModel::LineLengthRole).toInt();
@@ -526,14 +592,18 @@ QModelIndex LogWrapModel::mapToSource(const QModelIndex &proxyIndex) const
 {
     if (!proxyIndex.isValid() || proxyIndex.model() != this)
         return {};
-    return sourceModel()->index(int(locate(proxyIndex.row()).key - m_base), proxyIndex.column());
+    return sourceModel()->index(sourceRow(locate(proxyIndex.row()).key), proxyIndex.column());
 }
 
 QModelIndex LogWrapModel::mapFromSource(const QModelIndex &sourceIndex) const
 {
     if (!sourceIndex.isValid() || sourceIndex.model() != sourceModel())
         return {};
-    const qint64 key = sourceIndex.row() + m_base;
+    qint64 key = sourceIndex.row() + m_base;
+    if (key >= m_pendingKey + m_pendingCount)
+        key -= m_pendingCount;
+    else if (key >= m_pendingKey)
+        return {}; // not taken in yet
     if (key < m_firstKey || key >= m_endKey)
         return {}; // not taken in yet
     const int row = firstRowOfKey(key);

@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace Flotilla {
@@ -36,6 +37,8 @@ class LogModel;
 // A filtering LogFilterModel's lines are not one run of the log's: then
 // every block is measured as its lines arrive, on this thread, and keeps
 // where its rows go (one int per line), which a filter's kept lines afford.
+// Its lines may also come between others (context at a seam): the blocks
+// from there on are cut again from the rows they keep.
 class LogWrapModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -115,6 +118,7 @@ private:
     bool isWrapping() const { return m_columns > 0; }
     void rebuild();
     void onRowsInserted(int first, int last);
+    void insertBetween(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
 
     // Keys number the source's lines: line ids over a log, rows otherwise.
@@ -123,6 +127,9 @@ private:
     qint64 blockEnd(size_t block) const;
     // A block of the lines [first, end), measured when `measure`.
     Block makeBlock(qint64 first, qint64 end, bool measure) const;
+    // The source row of a line; lines not taken in yet shift those below.
+    int sourceRow(qint64 key) const;
+    int lineLength(qint64 key) const;
     // Appends the row ends of the lines [first, end) to `ends`.
     void appendEnds(std::vector<int> &ends, qint64 first, qint64 end) const;
     // The block's row ends, worked out when not kept; empty when not measured.
@@ -161,6 +168,10 @@ private:
     QFutureWatcher<Measured> *m_watcher = nullptr;
     bool m_measuredAny = false; // by the pool thread's current job
     bool m_grownSince = false;  // lines arrived since that job started
+    // Within an insertion between others, before this model takes it in:
+    // its old lines from m_pendingKey on are m_pendingCount further down the source.
+    qint64 m_pendingKey = std::numeric_limits<qint64>::max();
+    qint64 m_pendingCount = 0;
 };
 
 } // namespace Flotilla

@@ -16,12 +16,15 @@
 // measures the time until the log's last line is painted, then waits until
 // the pane has read the whole log back to line 1 and takes the peak RSS of
 // this process. At the largest size it then searches the whole log through
-// the pane (plain, any case) for a string only the first line holds. A 1 ms
-// timer measures the worst event-loop stall over all of it.
+// the pane (plain, any case) for a string only the first line holds, then
+// filters it for the same string (filter mode: only that line stays; then
+// inverted, all lines but that one, with the peak RSS after it). A 1 ms
+// timer measures the worst event-loop stall over all of it, and another over
+// the filter alone.
 // Last line: e2e_last_line_ms_<N>=.. e2e_rss_mb_<N>=.. (each size)
-//            search_mb_per_s=.. e2e_max_stall_ms=..
+//            search_mb_per_s=.. filter_mb_per_s=.. filter_max_stall_ms=.. e2e_max_stall_ms=..
 // Targets: e2e_last_line_ms <= 300 and e2e_rss_mb <= 200 at every size,
-// search_mb_per_s >= 300, e2e_max_stall_ms <= 50.
+// search_mb_per_s >= 300, filter_mb_per_s >= 300, e2e_max_stall_ms <= 50.
 // --e2e --wrap: the same in wrap mode (a font twice the size: two rows a line), also waiting (before taking the RSS)
 // until every wrapped row is counted (e2e_wrap_counted_s_<N>, from opening);
 // the figures are named e2e_wrap_...
@@ -271,6 +274,8 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
     QStringList figures;
     double worstStallMs = 0;
     double searchMbPerS = 0;
+    double filterMbPerS = 0;
+    double filterStallMs = 0;
     for (const qint64 lines : sizes) {
         const QString runId = launchLogWriter(client, lines);
         StallMeter stalls;
@@ -323,6 +328,35 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
                     .arg(lines)
                     .arg(megabytes, 0, 'f', 0)
                     .arg(seconds, 0, 'f', 2));
+
+            StallMeter filterStalls;
+            filterStalls.start();
+            clock.restart();
+            pane.setMode(LogPane::Mode::Filter); // the same pattern
+            const LogFilterModel *filter = pane.filterModel();
+            waitUntil([filter] { return !filter->isSearching(); }, 1800000, QStringLiteral("the filter to end"));
+            const double filterSeconds = double(clock.nsecsElapsed()) / 1e9;
+            filterStallMs = filterStalls.stop();
+            if (filter->rowCount() != 1 || pane.model()->rowOfLineId(filter->lineIdAt(0)) != 0)
+                fail(QStringLiteral("the filter kept %1 lines, not the first alone").arg(filter->rowCount()));
+            filterMbPerS = megabytes / filterSeconds;
+            say(QStringLiteral("e2e %1: filtered %2 MB in %3 s, worst stall %4 ms")
+                    .arg(lines)
+                    .arg(megabytes, 0, 'f', 0)
+                    .arg(filterSeconds, 0, 'f', 2)
+                    .arg(filterStallMs, 0, 'f', 1));
+            // Inverted, every line but the first stays: memory follows the runs, not the lines.
+            clock.restart();
+            pane.setFilterOptions(true, 0);
+            waitUntil([filter] { return !filter->isSearching(); }, 1800000, QStringLiteral("the filter to end"));
+            if (filter->rowCount() != lines - 1)
+                fail(QStringLiteral("the inverted filter kept %1 lines, not %2").arg(filter->rowCount()).arg(lines - 1));
+            say(QStringLiteral("e2e %1: inverted, %2 lines kept as %3 run(s) in %4 s, peak RSS %5 MB")
+                    .arg(lines)
+                    .arg(filter->rowCount())
+                    .arg(filter->runCount())
+                    .arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2)
+                    .arg(peakRssMb(), 0, 'f', 0));
         }
         const double stallMs = stalls.stop();
         worstStallMs = std::max(worstStallMs, stallMs);
@@ -334,6 +368,8 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
                 << QStringLiteral("%1rss_mb_%2=%3").arg(figure).arg(lines).arg(rssMb, 0, 'f', 0);
     }
     figures << QStringLiteral("search_mb_per_s=%1").arg(searchMbPerS, 0, 'f', 0)
+            << QStringLiteral("filter_mb_per_s=%1").arg(filterMbPerS, 0, 'f', 0)
+            << QStringLiteral("filter_max_stall_ms=%1").arg(filterStallMs, 0, 'f', 1)
             << QStringLiteral("%1max_stall_ms=%2").arg(figure).arg(worstStallMs, 0, 'f', 1);
     say(figures.join(QLatin1Char(' ')));
     return 0;

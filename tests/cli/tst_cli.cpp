@@ -1,5 +1,6 @@
 // flotilla, the command-line client: the real binary against a real control
 // plane (runs execute as local processes on the `local` cluster).
+#include "testpaths.h"
 #include <testserver.h>
 
 #include <QDir>
@@ -16,7 +17,7 @@ namespace {
 
 QString program()
 {
-    return QStringLiteral(FLOTILLA_BIN_DIR "/flotilla");
+    return TestPaths::binDir() + QStringLiteral("/flotilla");
 }
 
 struct CliResult

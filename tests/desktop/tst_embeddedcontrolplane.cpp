@@ -1,5 +1,6 @@
 // The desktop app's local control plane: its own on a worker thread, or the
 // flotilla-local already serving the data dir.
+#include "testpaths.h"
 #include <desktop/embeddedcontrolplane.h>
 #include <testserver.h>
 #include <wire/localserver.h>
@@ -27,7 +28,7 @@ void Tst_EmbeddedControlPlane::startsItsOwnOnAWorkerThread()
     QTemporaryDir dir;
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     {
-        EmbeddedControlPlane local(dataDir, QStringLiteral(FLOTILLA_RUN_PROGRAM));
+        EmbeddedControlPlane local(dataDir, TestPaths::runProgram());
         QSignalSpy ready(&local, &EmbeddedControlPlane::ready);
         local.start();
         QVERIFY(ready.wait(30000));

@@ -2,6 +2,7 @@
 // first (the real program, twice), the second exits 0, and a socket left by
 // a crashed start is taken over.
 #include "awaitjob.h"
+#include "testpaths.h"
 
 #include <desktop/singleinstance.h>
 
@@ -71,7 +72,7 @@ QProcessEnvironment Tst_SingleInstance::environment() const
 
 void Tst_SingleInstance::aLinkGivenToASecondStartOpensInTheFirst()
 {
-    const QString program = QStringLiteral(FLOTILLA_BIN_DIR "/flotilla-desktop");
+    const QString program = TestPaths::binDir() + QStringLiteral("/flotilla-desktop");
     m_first.setProcessEnvironment(environment());
     m_first.start(program, {QStringLiteral("--data-dir"), dataDir()});
     QVERIFY2(m_first.waitForStarted(), qPrintable(m_first.errorString()));

@@ -1,5 +1,6 @@
 // flotilla-local, the program: options, start-up messages, signals and
 // crash safety (api-contract §8, §8a). Runs the real binary.
+#include "testpaths.h"
 #include <client/flotillaclient.h>
 #include <lists/runlistmodel.h>
 #include <modeltesters.h>
@@ -28,7 +29,7 @@ namespace {
 
 QString program()
 {
-    return QStringLiteral(FLOTILLA_BIN_DIR "/flotilla-local");
+    return TestPaths::binDir() + QStringLiteral("/flotilla-local");
 }
 
 // One flotilla-local child; killed by the destructor whatever the test did.
@@ -735,7 +736,7 @@ void Tst_FlotillaLocal::frozenServer()
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
     environment.insert(QStringLiteral("FLOTILLA_TEST_TOKEN"), QString::fromLatin1(token()));
     cli.setProcessEnvironment(environment);
-    cli.start(QStringLiteral(FLOTILLA_BIN_DIR "/flotilla"),
+    cli.start(TestPaths::binDir() + QStringLiteral("/flotilla"),
               {QStringLiteral("--server"), url.toString(), QStringLiteral("--token-env"),
                QStringLiteral("FLOTILLA_TEST_TOKEN"), QStringLiteral("--timeout"), QStringLiteral("0.5"),
                QStringLiteral("logs"), QStringLiteral("--follow"), runId});

@@ -34,6 +34,7 @@
 #include <lists/runtimelinemodel.h>
 #include <lists/starredproxymodel.h>
 #include <lists/templatelistmodel.h>
+#include <log/logfiltermodel.h>
 #include <log/logmodel.h>
 #include <runfixture.h>
 #include <storefill.h>
@@ -94,7 +95,8 @@ QString launchRun(HttpTestClient &client, const QString &definitionId, const Jso
 }
 
 // A run window on a long log: opened at its end while the part above is
-// still being read (line numbers "≈N"), then a whole-log search under way.
+// still being read (line numbers "≈N"), then a whole-log search under way,
+// then the same pattern as a filter.
 void shootLongLog(MainWindow &window, HttpTestClient &http)
 {
     const QString definition = createDefinition(
@@ -122,6 +124,13 @@ void shootLongLog(MainWindow &window, HttpTestClient &http)
         return;
     pane->setPattern(QStringLiteral("step \\d+0000 of"), true);
     save(view, QStringLiteral("24-run-long-log-search"));
+    // Filter mode over all of it: the matching lines with one line of context.
+    pane->setMode(LogPane::Mode::Filter);
+    pane->setFilterOptions(false, 1);
+    if (!waitFor([&] { return !pane->filterModel()->isSearching() && pane->filterModel()->rowCount() > 0; },
+                 "the long log's filter"))
+        return;
+    save(view, QStringLiteral("25-run-long-log-filter"));
     view->close();
 }
 

@@ -1,4 +1,5 @@
 #include "fixtureserver.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QTcpSocket>
@@ -25,7 +26,7 @@ QUrl FixtureServer::url() const
 
 QByteArray FixtureServer::fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FLOTILLA_FIXTURES_DIR "/") + name);
+    QFile file(TestPaths::fixturesDir() + u'/' + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(file.fileName()));
     return file.readAll();

@@ -1,4 +1,5 @@
 #include "testserver.h"
+#include "testpaths.h"
 
 #include <http/httpmessage.h>
 
@@ -19,7 +20,7 @@ TestServer::TestServer(ControlPlaneOptions options)
     // Probing engines costs time: a test that wants one sets options().containerEngines.
     m_options.containerEngines.clear();
     if (m_options.runProgram.isEmpty())
-        m_options.runProgram = QStringLiteral(FLOTILLA_RUN_PROGRAM);
+        m_options.runProgram = TestPaths::runProgram();
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = m_dir.path() + QStringLiteral("/data");
 }

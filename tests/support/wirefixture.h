@@ -1,5 +1,6 @@
 #pragma once
 
+#include "testpaths.h"
 #include <wire/jsonreader.h>
 
 #include <QFile>
@@ -10,7 +11,7 @@ namespace Flotilla::Testing {
 // ends the test program, since every later step would only fail less clearly.
 inline Json fixtureJson(const QString &name)
 {
-    QFile file(QStringLiteral(FLOTILLA_FIXTURES_DIR "/") + name);
+    QFile file(TestPaths::fixturesDir() + u'/' + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read fixture %s", qPrintable(name));
     return Json::parse(file.readAll().toStdString());

@@ -70,11 +70,18 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
     connect(m_ui->previousButton, &QToolButton::clicked, this, &LogPane::findPrevious);
     connect(m_search, &LogSearch::hitsChanged, this, &LogPane::updateMatchText);
     connect(m_search, &LogSearch::progressChanged, this, &LogPane::updateMatchText);
-    connect(m_search, &LogSearch::searchingChanged, this, [this](bool searching) {
-        m_ui->cancelSearchButton->setVisible(searching);
+    // Only one of search and filter has a pattern at a time: Stop is the running one's.
+    const auto showSearching = [this] {
+        m_ui->cancelSearchButton->setVisible(m_search->isSearching() || m_filter->isSearching());
         updateMatchText();
+    };
+    connect(m_search, &LogSearch::searchingChanged, this, showSearching);
+    connect(m_filter, &LogFilterModel::searchingChanged, this, showSearching);
+    connect(m_filter, &LogFilterModel::progressChanged, this, &LogPane::updateMatchText);
+    connect(m_ui->cancelSearchButton, &QToolButton::clicked, this, [this] {
+        m_search->cancel();
+        m_filter->cancel();
     });
-    connect(m_ui->cancelSearchButton, &QToolButton::clicked, m_search, &LogSearch::cancel);
     connect(m_search, &LogSearch::currentChanged, this, [this, logView](qint64 lineId) {
         logView->setCurrentLineId(lineId);
         if (lineId != LogModel::noLineId)
@@ -109,6 +116,7 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
         m_model->setStartReached();
         m_ingester->append(text);
     });
+    connect(m_tailer, &LogTailer::caughtUp, this, &LogPane::updateMatchText);
     connect(m_tailer, &LogTailer::finished, this, &LogPane::onTailerFinished);
     connect(m_tailer, &LogTailer::errorOccurred, this, &LogPane::onTailerError);
     connect(m_ingester, &LogIngester::idle, this, [this] {
@@ -125,6 +133,7 @@ LogPane::LogPane(FlotillaClient *client, const QString &runId, QWidget *parent)
         QMetaObject::invokeMethod(this, &LogPane::readEnd, Qt::QueuedConnection); // after setChunkBytes()
     } else {
         m_model->setStartReached(); // read from the start
+        m_readsFromStart = true;
         m_tailer->start();
     }
 }
@@ -243,13 +252,21 @@ void LogPane::updateMatchText()
     else
         text = tr("%1 of %2 matching lines")
                    .arg(locale.toString(m_search->currentIndex() + 1), locale.toString(m_search->hitCount()));
-    if (!text.isEmpty() && matcher.isValid() && !filtering) {
+    if (!text.isEmpty() && matcher.isValid() && filtering) {
+        if (m_filter->isSearching())
+            text = tr("%1 (filtering… %2%)").arg(text).arg(m_filter->progress() / 10);
+        else if (m_filter->wasCancelled())
+            text = tr("%1 (filter stopped)").arg(text);
+    } else if (!text.isEmpty() && matcher.isValid()) {
         if (m_search->isSearching())
             text = tr("%1 (searching… %2%)").arg(text).arg(m_search->progress() / 10);
         else if (m_search->wasCancelled())
             text = tr("%1 (search stopped)").arg(text);
     }
-    if (!text.isEmpty() && matcher.isValid() && !m_model->startReached())
+    // Our server's log lacks the part above until line 1 is read; another
+    // server's, read from the start, the part below until the read catches up.
+    const bool loading = !m_model->startReached() || (m_readsFromStart && !m_tailer->isCaughtUp());
+    if (!text.isEmpty() && matcher.isValid() && loading)
         text = tr("%1 in what is loaded so far (still loading)").arg(text);
     m_ui->matchLabel->setText(text);
     m_ui->matchLabel->setToolTip(text); // the bar may be too narrow for all of it

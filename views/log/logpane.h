@@ -131,8 +131,9 @@ private:
     int m_retryMs = 0;
     qint64 m_tailBytes = defaultTailBytes;
     qint64 m_earlierChunkBytes = defaultEarlierChunkBytes;
-    QString m_earlierToken; // `before` of the next chunk above
-    QString m_exitStatus;   // once finished
+    QString m_earlierToken;        // `before` of the next chunk above
+    QString m_exitStatus;          // once finished
+    bool m_readsFromStart = false; // not our server: no byte ranges
     bool m_tailDone = false;
     bool m_finished = false;
 };

@@ -24,10 +24,10 @@ constexpr int wrapDelayMs = 50;
 // Rows are at least this wide, so short logs need no horizontal scrolling.
 constexpr int minimumRowColumns = 80;
 
-// Rows inserted at the front of rows that were there: lines read backwards.
-bool isPrepend(const QAbstractItemModel *model, int first, int last)
+// Rows inserted before the last one: read backwards, or kept by a filter.
+bool isInsertedAbove(const QAbstractItemModel *model, int last)
 {
-    return first == 0 && last + 1 < model->rowCount();
+    return last + 1 < model->rowCount();
 }
 
 qint64 lineIdOf(const QModelIndex &row)
@@ -51,8 +51,8 @@ LogView::LogView(QWidget *parent)
     connect(&m_wrapTimer, &QTimer::timeout, this, &LogView::updateWrapColumns);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &LogView::onScrolled);
     // Every change of the rows only moves the scroll range: O(1), no layout.
-    // Rows arrive above (lines read backwards, wrapped rows counted): the
-    // line at the top stays there.
+    // Rows arrive above (lines read backwards, kept by a filter, wrapped rows
+    // counted): the line at the top stays there.
     for (const auto signal : {&QAbstractItemModel::rowsAboutToBeInserted, &QAbstractItemModel::rowsAboutToBeRemoved})
         connect(m_rows, signal, this, &LogView::rememberTopLine);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -304,7 +304,7 @@ void LogView::onScrolled(int value)
 
 void LogView::onLinesInserted(int first, int last)
 {
-    if (m_following || isPrepend(m_lines, first, last))
+    if (m_following || isInsertedAbove(m_lines, last))
         return;
     m_newLines += last - first + 1;
     Q_EMIT newLineCountChanged(m_newLines);

@@ -24,9 +24,9 @@ class LogWrapModel;
 // only sets the scroll bar's range (rows times the row height).
 //
 // Selection is a range of line ids (anchor to cursor), so it survives
-// rewrapping and lines read backwards arriving above. Those, and wrapped
-// rows counted anew (LogWrapModel), keep the top line where it is (the
-// scroll position moves with it).
+// rewrapping and lines arriving above (read backwards, or kept by a filter).
+// Those, and wrapped rows counted anew (LogWrapModel), keep the top line
+// where it is (the scroll position moves with it).
 //
 // Follow: while the view is scrolled to the bottom, new lines keep it there.
 // Scrolling up pauses that and counts the lines that arrive meanwhile

@@ -92,10 +92,10 @@ void LogController::addRoutes(Router &router)
         router.add("GET", version + QStringLiteral("*/logs"), this, &LogController::logs);
 }
 
-std::optional<Run> LogController::findRun(const QString &runId, HttpResponse *error) const
+std::optional<Store::RunProgress> LogController::findRun(const QString &runId, HttpResponse *error) const
 {
     QString corrupt;
-    std::optional<Run> run = m_store.run(runId, &corrupt);
+    std::optional<Store::RunProgress> run = m_store.runProgress(runId, &corrupt);
     if (!corrupt.isEmpty()) {
         *error = errorResponse(500, corrupt);
         return std::nullopt;
@@ -108,7 +108,8 @@ std::optional<Run> LogController::findRun(const QString &runId, HttpResponse *er
 HttpResponse LogController::logs(const HttpRequest &request, const Router::Args &args)
 {
     HttpResponse error;
-    const std::optional<Run> run = findRun(args[0], &error);
+    const QString &runId = args[0];
+    const std::optional<Store::RunProgress> run = findRun(runId, &error);
     if (!run)
         return error;
     const QUrlQuery query(QString::fromUtf8(request.query));
@@ -116,33 +117,34 @@ HttpResponse LogController::logs(const HttpRequest &request, const Router::Args 
         HttpResponse response;
         response.contentType = "text/plain; charset=utf-8";
         if (run->status == RunStatus::Running || run->status == RunStatus::Stopped)
-            response.body = m_logs.readAll(run->runId);
+            response.body = m_logs.readAll(runId);
         return response;
     }
     const bool rawBytes = acceptsRawBytes(request);
     if (query.hasQueryItem(QStringLiteral("tail_bytes")) || query.hasQueryItem(QStringLiteral("before")))
-        return rangeAnswer(*run, query, rawBytes);
+        return rangeAnswer(runId, *run, query, rawBytes);
     const std::optional<int> wait = waitSeconds(queryItems(request), &error);
     if (!wait)
         return error;
     const QByteArray token = query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
-    if (std::optional<HttpResponse> answer = chunkAnswer(*run, token, rawBytes, *wait == 0))
+    if (std::optional<HttpResponse> answer = chunkAnswer(runId, *run, token, rawBytes, *wait == 0))
         return std::move(*answer);
     HttpResponse held;
     held.holdMs = *wait * 1000;
     // The run's own process writes the file: its growth wakes the request, and the run's end is a store write.
-    held.wakeFile = m_logs.pathFor(run->runId);
-    held.held = [this, runId = run->runId, token, rawBytes](bool deadline) -> std::optional<HttpResponse> {
+    held.wakeFile = m_logs.pathFor(runId);
+    held.held = [this, runId, token, rawBytes](bool deadline) -> std::optional<HttpResponse> {
         HttpResponse error;
-        const std::optional<Run> run = findRun(runId, &error);
+        const std::optional<Store::RunProgress> run = findRun(runId, &error);
         if (!run)
             return error;
-        return chunkAnswer(*run, token, rawBytes, deadline);
+        return chunkAnswer(runId, *run, token, rawBytes, deadline);
     };
     return held;
 }
 
-HttpResponse LogController::rangeAnswer(const Run &run, const QUrlQuery &query, bool rawBytes) const
+HttpResponse LogController::rangeAnswer(const QString &runId, Store::RunProgress run, const QUrlQuery &query,
+                                        bool rawBytes) const
 {
     const bool tail = query.hasQueryItem(QStringLiteral("tail_bytes"));
     const bool before = query.hasQueryItem(QStringLiteral("before"));
@@ -167,14 +169,14 @@ HttpResponse LogController::rangeAnswer(const Run &run, const QUrlQuery &query, 
     if (run.status != RunStatus::Running && !complete) {
         chunk = StoredLogChunk{}; // nothing written yet
     } else if (tail) {
-        chunk = m_logs.readTail(run.runId, *bytes, complete);
+        chunk = m_logs.readTail(runId, *bytes, complete);
     } else {
         const QByteArray token = query.queryItemValue(QStringLiteral("before"), QUrl::FullyDecoded).toUtf8();
-        chunk = m_logs.readBefore(run.runId, token, *bytes);
+        chunk = m_logs.readBefore(runId, token, *bytes);
         if (!chunk) {
             return errorResponse(400, QStringLiteral("before \"%1\" was not issued by this server for run %2; "
                                                      "start again from tail_bytes")
-                                          .arg(QString::fromUtf8(token), run.runId));
+                                          .arg(QString::fromUtf8(token), runId));
         }
     }
     return rawBytes ? rawChunk(std::move(chunk->text), chunk->token, chunk->note, false, chunk->startToken,
@@ -182,7 +184,8 @@ HttpResponse LogController::rangeAnswer(const Run &run, const QUrlQuery &query, 
                     : jsonChunk(chunk->text, chunk->token, chunk->note, chunk->startToken);
 }
 
-std::optional<HttpResponse> LogController::chunkAnswer(const Run &run, const QByteArray &token, bool rawBytes,
+std::optional<HttpResponse> LogController::chunkAnswer(const QString &runId, Store::RunProgress run,
+                                                       const QByteArray &token, bool rawBytes,
                                                        bool evenIfNothingNew) const
 {
     const auto answer = [rawBytes, stopped = run.status == RunStatus::Stopped](QByteArray text, const QByteArray &token,
@@ -195,20 +198,20 @@ std::optional<HttpResponse> LogController::chunkAnswer(const Run &run, const QBy
             return std::nullopt;
         return answer({}, {}, {});
     }
-    std::optional<StoredLogChunk> chunk = m_logs.read(run.runId, token, run.status == RunStatus::Stopped,
+    std::optional<StoredLogChunk> chunk = m_logs.read(runId, token, run.status == RunStatus::Stopped,
                                                       rawBytes ? LogStore::maxRawChunkBytes : LogStore::maxChunkBytes);
     if (!chunk) {
         return errorResponse(400, QStringLiteral("last_seen \"%1\" was not issued by this server for run %2; "
                                                  "read from the start without last_seen")
-                                      .arg(QString::fromUtf8(token), run.runId));
+                                      .arg(QString::fromUtf8(token), runId));
     }
     if (chunk->text.isEmpty() && run.status != RunStatus::Stopped && !evenIfNothingNew)
         return std::nullopt;
     // A run that started has a log file: the executor creates it first.
-    const QString note = chunk->missing && run.startedAt
+    const QString note = chunk->missing && run.started
                              ? QStringLiteral("the log file %1 was deleted under the run; the rest of its output "
                                               "cannot be served")
-                                   .arg(m_logs.pathFor(run.runId))
+                                   .arg(m_logs.pathFor(runId))
                              : chunk->note;
     return answer(std::move(chunk->text), chunk->token, note);
 }

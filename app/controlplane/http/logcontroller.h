@@ -2,14 +2,13 @@
 
 #include "router.h"
 
-#include <wire/run.h>
+#include <store/store.h>
 
 class QUrlQuery;
 
 namespace Flotilla {
 
 class LogStore;
-class Store;
 
 // A run's log (contract §7): /{run_id}/logs, in chunks or as raw text.
 // Our extensions: `wait=SECONDS` holds a request that finds nothing new
@@ -29,14 +28,14 @@ public:
 
 private:
     HttpResponse logs(const HttpRequest &request, const Router::Args &args);
-    // The run, or nullopt with `error` the answer saying why not.
-    std::optional<Run> findRun(const QString &runId, HttpResponse *error) const;
+    // The run's status, or nullopt with `error` the answer saying why not.
+    std::optional<Store::RunProgress> findRun(const QString &runId, HttpResponse *error) const;
     // A backward read: `tail_bytes` or `before`.
-    HttpResponse rangeAnswer(const Run &run, const QUrlQuery &query, bool rawBytes) const;
+    HttpResponse rangeAnswer(const QString &runId, Store::RunProgress run, const QUrlQuery &query, bool rawBytes) const;
     // The chunk after `token`; nullopt when it brings nothing and the run
     // goes on, unless `evenIfNothingNew`.
-    std::optional<HttpResponse> chunkAnswer(const Run &run, const QByteArray &token, bool rawBytes,
-                                            bool evenIfNothingNew) const;
+    std::optional<HttpResponse> chunkAnswer(const QString &runId, Store::RunProgress run, const QByteArray &token,
+                                            bool rawBytes, bool evenIfNothingNew) const;
 
     Store &m_store;
     LogStore &m_logs;

@@ -465,6 +465,32 @@ QByteArray Store::runDocument(const QString &runId, QString *corrupt)
     return checkedDocument(query.value(0).toByteArray(), "run", runId, corrupt);
 }
 
+std::optional<Store::RunProgress> Store::runProgress(const QString &runId, QString *corrupt)
+{
+    // json_valid: a run whose document is damaged is corrupt for every request of its own (README).
+    QSqlQuery &query = prepared(
+        QStringLiteral("SELECT status, started_at, json_valid(document) FROM runs WHERE run_id = ?"));
+    query.addBindValue(runId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    if (!query.value(2).toBool()) {
+        runDocument(runId, corrupt); // says so, as every read of the run does
+        return std::nullopt;
+    }
+    const QString name = query.value(0).toString();
+    const std::optional<RunStatus> status = runStatusFromName(name);
+    if (!status) {
+        const QString message = QStringLiteral("the stored run %1 is corrupt (its status is \"%2\", not a run "
+                                               "status); delete it or restore the database from a backup")
+                                    .arg(runId, name);
+        qCCritical(lcStore, "%s", qPrintable(message));
+        if (corrupt)
+            *corrupt = message;
+        return std::nullopt;
+    }
+    return RunProgress{*status, !query.value(1).isNull()};
+}
+
 bool Store::writeRunRows(const Run &run, bool insert)
 {
     QSqlQuery &query = prepared(

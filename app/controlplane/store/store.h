@@ -89,6 +89,14 @@ public:
 
     std::optional<Run> run(const QString &runId, QString *corrupt = nullptr);
     QByteArray runDocument(const QString &runId, QString *corrupt = nullptr);
+    // A run's status and whether it started, from the table's own columns:
+    // what serving each chunk of its log needs, without parsing the run.
+    struct RunProgress
+    {
+        RunStatus status = RunStatus::Queued;
+        bool started = false;
+    };
+    std::optional<RunProgress> runProgress(const QString &runId, QString *corrupt = nullptr);
     bool insertRuns(const QList<Run> &runs, Commit commit = Commit::Now);
     bool updateRun(const Run &run, Commit commit = Commit::Now);
     StoredPage listRuns(const ListQuery &query);

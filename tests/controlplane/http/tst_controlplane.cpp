@@ -1,5 +1,6 @@
 // ControlPlane: start-up checks, data dir ownership and restart over the
 // same data (api-contract §8, §8a).
+#include "testpaths.h"
 #include <http/controlplane.h>
 #include <wire/localserver.h>
 
@@ -32,7 +33,7 @@ ControlPlaneOptions optionsFor(const QString &dataDir)
     ControlPlaneOptions options;
     options.port = 0;
     options.dataDir = dataDir;
-    options.runProgram = QStringLiteral(FLOTILLA_RUN_PROGRAM);
+    options.runProgram = TestPaths::runProgram();
     return options;
 }
 
@@ -475,7 +476,7 @@ void Tst_ControlPlane::servesAndRunsFromAWorkerThread()
     ControlPlaneOptions options;
     options.port = 0;
     options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.runProgram = QStringLiteral(FLOTILLA_RUN_PROGRAM);
+    options.runProgram = TestPaths::runProgram();
     options.containerEngines.clear();
     QThread worker;
     auto *controlPlane = new ControlPlane(options);

@@ -6,6 +6,7 @@
 // - a fresh server per test function (and per data row), started in init(),
 //   for everything that writes.
 #include "jsoncompare.h"
+#include "testpaths.h"
 #include "testserver.h"
 
 #include <exec/localexecutor.h>
@@ -2314,8 +2315,8 @@ void Tst_HttpApi::launchOutlivesTheApi()
     LogStore logs(dir.path() + QStringLiteral("/logs"));
     QVERIFY2(logs.open(&error), qPrintable(error));
     RunScheduler scheduler(store, SchedulerOptions{1, 0});
-    scheduler.addExecutor(std::make_unique<LocalExecutor>(QStringLiteral(FLOTILLA_RUN_PROGRAM),
-                                                          dir.path() + QStringLiteral("/runs"), logs));
+    scheduler.addExecutor(
+        std::make_unique<LocalExecutor>(TestPaths::runProgram(), dir.path() + QStringLiteral("/runs"), logs));
 
     // The API lives in memory the test wipes once it is destroyed, so any
     // later use of it crashes at once instead of reading stale bytes.

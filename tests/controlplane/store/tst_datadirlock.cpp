@@ -1,4 +1,5 @@
 // DataDirLock: one control plane per data dir (api-contract §8a).
+#include "testpaths.h"
 #include <store/datadirlock.h>
 #include <wire/localserver.h>
 
@@ -72,7 +73,7 @@ public:
     // Starts it on 127.0.0.1:0 over `dataDir` and waits for its "listening on" line.
     bool start(const QString &dataDir, QString *problem)
     {
-        const QString program = QStringLiteral(FLOTILLA_BIN_DIR "/flotilla-local");
+        const QString program = TestPaths::binDir() + QStringLiteral("/flotilla-local");
         if (!QFile::exists(program)) {
             *problem = program + QStringLiteral(" is missing");
             return false;

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -173,6 +174,7 @@ private Q_SLOTS:
     void aliasIsUnique();
     void duplicateDefinitionIdFails();
     void runCrud();
+    void runProgressFromColumns();
     void runsWithStatusInLaunchOrder();
     void insertRunsIsAtomic();
     void listDefinitions_data();
@@ -203,6 +205,9 @@ private Q_SLOTS:
 private:
     QString databasePath() const { return m_dir->filePath(QStringLiteral("flotilla.db")); }
     bool openStore();
+    // Runs `statements` on the database file behind the (closed) store, as
+    // an older version or damage would have left it; the first that fails.
+    QString changeBehindTheStore(const QStringList &statements) const;
     bool populate();
     // Another connection to the same file: it sees only what is committed.
     std::optional<RunStatus> committedStatus(const QString &runId) const;
@@ -222,6 +227,27 @@ bool Tst_Store::openStore()
         return false;
     }
     return true;
+}
+
+QString Tst_Store::changeBehindTheStore(const QStringList &statements) const
+{
+    const QString connection = QStringLiteral("tst_store_behind");
+    QString failed;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(databasePath());
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        for (const QString &sql : statements) {
+            if (!query.exec(sql)) {
+                failed = sql + QStringLiteral(": ") + query.lastError().text();
+                break;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return failed;
 }
 
 bool Tst_Store::populate()
@@ -289,19 +315,9 @@ void Tst_Store::schemaVersionStaysOnReopen()
 void Tst_Store::newerSchemaIsRefused()
 {
     m_store.reset();
-    {
-        const QString connection = QStringLiteral("tst_store_newer");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(databasePath());
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=%1").arg(Store::latestSchemaVersion() + 1)));
-            query.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connection);
-    }
+    const QString failed = changeBehindTheStore(
+        {QStringLiteral("PRAGMA user_version=%1").arg(Store::latestSchemaVersion() + 1)});
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     Store store;
     QString error;
     QVERIFY(!store.open(databasePath(), &error));
@@ -320,23 +336,13 @@ void Tst_Store::versionOneGainsStatusCounts()
 {
     QVERIFY(populate());
     m_store.reset();
-    {
-        // Back to schema 1 as an older flotilla-local left it: runs, no counts.
-        const QString connection = QStringLiteral("tst_store_v1");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(databasePath());
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            for (const char *sql : {"DROP TRIGGER runs_count_insert", "DROP TRIGGER runs_count_delete",
-                                    "DROP TRIGGER runs_count_update", "DROP TABLE run_status_counts",
-                                    "DROP TABLE templates", "DROP TABLE changes", "PRAGMA user_version=1"})
-                QVERIFY2(query.exec(QLatin1String(sql)), sql);
-            query.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connection);
-    }
+    // Back to schema 1 as an older flotilla-local left it: runs, no counts.
+    const QString failed = changeBehindTheStore(
+        {QStringLiteral("DROP TRIGGER runs_count_insert"), QStringLiteral("DROP TRIGGER runs_count_delete"),
+         QStringLiteral("DROP TRIGGER runs_count_update"), QStringLiteral("DROP TABLE run_status_counts"),
+         QStringLiteral("DROP TABLE templates"), QStringLiteral("DROP TABLE changes"),
+         QStringLiteral("PRAGMA user_version=1")});
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     QVERIFY(openStore());
     QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
     QCOMPARE(totalOf(*m_store, QString()), 5);
@@ -597,6 +603,40 @@ void Tst_Store::runCrud()
     ghost.runId = QStringLiteral("r-ghost");
     QVERIFY(!m_store->updateRun(ghost));
     QVERIFY(!m_store->run(QStringLiteral("r-ghost")).has_value());
+}
+
+void Tst_Store::runProgressFromColumns()
+{
+    QVERIFY(!m_store->runProgress(QStringLiteral("r-c")).has_value());
+    QVERIFY(m_store->insertRuns(sampleRuns()));
+    std::optional<Store::RunProgress> progress = m_store->runProgress(QStringLiteral("r-c"));
+    QVERIFY(progress.has_value());
+    QCOMPARE(progress->status, RunStatus::Queued);
+    QVERIFY(!progress->started);
+    Run run = *m_store->run(QStringLiteral("r-c"));
+    QVERIFY(run.advanceTo(RunStatus::Running));
+    run.startedAt = at("2026-11-27T10:06:00.250Z");
+    QVERIFY(m_store->updateRun(run));
+    progress = m_store->runProgress(QStringLiteral("r-c"));
+    QCOMPARE(progress->status, RunStatus::Running);
+    QVERIFY(progress->started);
+
+    // A status no version wrote says which run and what to do.
+    m_store.reset();
+    const QString failed = changeBehindTheStore(
+        {QStringLiteral("UPDATE runs SET status = 'LOST' WHERE run_id = 'r-c'"),
+         QStringLiteral("UPDATE runs SET document = 'not json' WHERE run_id = 'r-a'")});
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    QVERIFY(openStore());
+    QString corrupt;
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("stored run r-c is corrupt")));
+    QVERIFY(!m_store->runProgress(QStringLiteral("r-c"), &corrupt).has_value());
+    QCOMPARE(corrupt, QStringLiteral("the stored run r-c is corrupt (its status is \"LOST\", not a run status); "
+                                     "delete it or restore the database from a backup"));
+    // A document that does not parse, as for every read of the run.
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("stored run r-a is corrupt")));
+    QVERIFY(!m_store->runProgress(QStringLiteral("r-a"), &corrupt).has_value());
+    QVERIFY2(corrupt.contains(u"its JSON document does not parse"), qPrintable(corrupt));
 }
 
 void Tst_Store::runsWithStatusInLaunchOrder()

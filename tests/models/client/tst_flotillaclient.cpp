@@ -4,6 +4,7 @@
 #include "awaitjob.h"
 #include "fixtureserver.h"
 #include "jsoncompare.h"
+#include "testpaths.h"
 #include "testserver.h"
 
 #include <client/flavourdetectionjob.h>
@@ -763,8 +764,7 @@ void Tst_FlotillaClient::plainText404AndJson500AreVerbatim()
 void Tst_FlotillaClient::everyFixtureIsAccepted_data()
 {
     QTest::addColumn<QString>("file");
-    const QStringList files = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR))
-                                  .entryList({QStringLiteral("*.json")}, QDir::Files);
+    const QStringList files = QDir(TestPaths::fixturesDir()).entryList({QStringLiteral("*.json")}, QDir::Files);
     QVERIFY(files.size() >= 20);
     for (const QString &file : files)
         QTest::newRow(qPrintable(file)) << file;

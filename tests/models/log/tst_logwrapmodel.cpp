@@ -1,6 +1,6 @@
-// LogWrapModel: visual rows at a width, appends and prepends without a
-// reset, long logs measured on the side in flat memory, a filter's lines,
-// under QAbstractItemModelTester.
+// LogWrapModel: visual rows at a width, appends, prepends and rows inserted
+// between others (a filter's) without a reset, long logs measured on the
+// side in flat memory, under QAbstractItemModelTester.
 #include <parsedlines.h>
 
 #include <log/logfiltermodel.h>
@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 
 using namespace Flotilla;
@@ -27,6 +28,9 @@ private Q_SLOTS:
     void recountsWhenTheWidthChanges();
     void wrapsAFiltersLines();
     void relaysACompletedFirstLine();
+    void followsRowsInsertedBetweenOthers_data();
+    void followsRowsInsertedBetweenOthers();
+    void cutsBlocksAgainAfterRowsInsertedBetween();
 };
 
 namespace {
@@ -41,17 +45,24 @@ int expectedRows(const LogModel &log, int columns)
 }
 
 // Every line maps to the row after the previous line's last, and back.
-void verifyLayout(const LogModel &log, const LogWrapModel &rows, int columns)
+void verifyLayout(const QAbstractItemModel &lines, const LogWrapModel &rows, int columns)
 {
     int row = 0;
-    for (int line = 0; line < log.rowCount(); ++line) {
-        const QModelIndex first = rows.mapFromSource(log.index(line, 0));
+    for (int line = 0; line < lines.rowCount(); ++line) {
+        const QModelIndex first = rows.mapFromSource(lines.index(line, 0));
         QCOMPARE(first.row(), row);
-        QCOMPARE(rows.mapToSource(first), log.index(line, 0));
-        row += std::max(1, (log.lineLength(line) + columns - 1) / columns);
-        QCOMPARE(rows.mapToSource(rows.index(row - 1, 0)), log.index(line, 0));
+        QCOMPARE(rows.mapToSource(first), lines.index(line, 0));
+        row += std::max(1, (lines.index(line, 0).data(LogModel::LineLengthRole).toInt() + columns - 1) / columns);
+        QCOMPARE(rows.mapToSource(rows.index(row - 1, 0)), lines.index(line, 0));
     }
     QCOMPARE(rows.rowCount(), row);
+}
+
+QStandardItem *lineItem(const QString &text)
+{
+    auto *item = new QStandardItem(text);
+    item->setData(int(text.size()), LogModel::LineLengthRole);
+    return item;
 }
 
 } // namespace
@@ -223,6 +234,61 @@ void Tst_LogWrapModel::relaysACompletedFirstLine()
     QCOMPARE(rows.index(3, 0).data(LogWrapModel::SegmentStartRole).toInt(), 10);
     QCOMPARE(rows.index(3, 0).data(LogWrapModel::SegmentLengthRole).toInt(), 5);
     QCOMPARE(rows.index(4, 0).data().toString(), u"ddd");
+}
+
+void Tst_LogWrapModel::followsRowsInsertedBetweenOthers_data()
+{
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<QStringList>("rows");
+    QTest::newRow("unwrapped") << 0 << QStringList{u"first line"_qs, u"between"_qs, u"last"_qs};
+    QTest::newRow("wrapped") << 4 << QStringList{u"firs"_qs, u"t li"_qs, u"ne"_qs, u"betw"_qs, u"een"_qs, u"last"_qs};
+}
+
+void Tst_LogWrapModel::followsRowsInsertedBetweenOthers()
+{
+    QFETCH(int, columns);
+    QFETCH(QStringList, rows);
+    QStandardItemModel source;
+    source.appendRow(lineItem(QStringLiteral("first line")));
+    source.appendRow(lineItem(QStringLiteral("last")));
+    LogWrapModel wrapped;
+    wrapped.setSourceModel(&source);
+    wrapped.setWrapColumns(columns);
+    QAbstractItemModelTester tester(&wrapped, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&wrapped, &LogWrapModel::modelReset);
+    source.insertRow(1, lineItem(QStringLiteral("between")));
+    QCOMPARE(reset.size(), 0);
+    QStringList shown;
+    for (int row = 0; row < wrapped.rowCount(); ++row) {
+        const QModelIndex index = wrapped.index(row, 0);
+        shown.append(index.data().toString().mid(index.data(LogWrapModel::SegmentStartRole).toInt(),
+                                                 index.data(LogWrapModel::SegmentLengthRole).toInt()));
+    }
+    QCOMPARE(shown, rows);
+    QCOMPARE(wrapped.mapToSource(wrapped.index(wrapped.rowCount() - 1, 0)), source.index(2, 0));
+}
+
+void Tst_LogWrapModel::cutsBlocksAgainAfterRowsInsertedBetween()
+{
+    QStandardItemModel source;
+    for (int line = 0; line < 3000; ++line) // 6 to 9 characters: 2 or 3 rows
+        source.appendRow(lineItem(QStringLiteral("line %1").arg(line)));
+    LogWrapModel wrapped;
+    wrapped.setSourceModel(&source);
+    wrapped.setWrapColumns(4);
+    QAbstractItemModelTester tester(&wrapped, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&wrapped, &LogWrapModel::modelReset);
+    // In a block's middle, at a block's start, and just above the last line.
+    for (const int row : {1500, 2048, 3001}) {
+        const QModelIndex below = wrapped.mapFromSource(source.index(row, 0));
+        source.insertRow(row, lineItem(QStringLiteral("between, 4 rows")));
+        QCOMPARE(wrapped.mapFromSource(source.index(row, 0)).row(), below.row());
+        QCOMPARE(wrapped.index(below.row() + 3, 0).data(LogWrapModel::SegmentStartRole).toInt(), 12);
+        QCOMPARE(wrapped.index(below.row() + 4, 0).data().toString(), source.index(row + 1, 0).data().toString());
+        verifyLayout(source, wrapped, 4);
+    }
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(wrapped.blockCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(Tst_LogWrapModel)

@@ -1,6 +1,7 @@
 // RunListReader: the SAX path for run lists must decode every body it takes
 // exactly as RunList::fromJson does, and leave every body that needs the
 // tolerant DOM path (warnings, problems, duplicate keys) to it.
+#include "testpaths.h"
 #include <wire/runlistreader.h>
 
 #include <QDir>
@@ -13,7 +14,7 @@ namespace {
 
 std::string fixtureText(const QString &name)
 {
-    QFile file(QStringLiteral(FLOTILLA_FIXTURES_DIR "/") + name);
+    QFile file(TestPaths::fixturesDir() + u'/' + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read fixture %s", qPrintable(name));
     return file.readAll().toStdString();
@@ -82,8 +83,7 @@ void Tst_RunListReader::fixtures_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("takenBySax"); // run and run list bodies are regular: the fast path must not give up on them
 
-    const QStringList names = QDir(QStringLiteral(FLOTILLA_FIXTURES_DIR))
-                                  .entryList({QStringLiteral("*.json")}, QDir::Files);
+    const QStringList names = QDir(TestPaths::fixturesDir()).entryList({QStringLiteral("*.json")}, QDir::Files);
     QVERIFY(names.size() > 10);
     for (const QString &name : names) {
         const std::string text = fixtureText(name);

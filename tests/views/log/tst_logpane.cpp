@@ -70,11 +70,15 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void opensAtTheEndAndReadsBackToLineOne();
     void searchFindsAMatchNeverScrolledTo();
+    void searchWhileReadingFromTheStartSaysStillLoading();
+    void filterOverABigLogRunsInTheBackground();
     void spillFileLivesInTheCacheAndGoesWithThePane();
     void serverRestartWhileScrolledBack();
 
 private:
     QString launch(const QString &command);
+    // The run of longLogCommand(rows), once STOPPED; empty if it did not stop.
+    QString stoppedLongLogRun(int rows);
     // A client that reads byte ranges (our control plane's flavour).
     std::unique_ptr<FlotillaClient> rangeClient(const TestServer &server) const;
 
@@ -100,6 +104,13 @@ QString Tst_LogPane::launch(const QString &command)
     LaunchRequest request;
     request.ownerId = QStringLiteral("tester");
     return await(m_client->launch(created->result().definitionId, request))->result().runId;
+}
+
+QString Tst_LogPane::stoppedLongLogRun(int rows)
+{
+    const QString runId = launch(longLogCommand(rows));
+    HttpTestClient http(m_server);
+    return waitForStatus(http, runId, "STOPPED").value("status", "") == "STOPPED" ? runId : QString();
 }
 
 void Tst_LogPane::followsTheRunToItsExitStatus()
@@ -226,9 +237,8 @@ std::unique_ptr<FlotillaClient> Tst_LogPane::rangeClient(const TestServer &serve
 
 void Tst_LogPane::opensAtTheEndAndReadsBackToLineOne()
 {
-    const QString runId = launch(longLogCommand(30000));
-    HttpTestClient http(m_server);
-    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const QString runId = stoppedLongLogRun(30000);
+    QVERIFY(!runId.isEmpty());
     const auto client = rangeClient(m_server);
     const QByteArray server = await(client->rawLog(runId))->result(); // the bytes, not JSON's text
     LogPane pane(client.get(), runId);
@@ -270,9 +280,8 @@ void Tst_LogPane::opensAtTheEndAndReadsBackToLineOne()
 
 void Tst_LogPane::searchFindsAMatchNeverScrolledTo()
 {
-    const QString runId = launch(longLogCommand(30000));
-    HttpTestClient http(m_server);
-    QCOMPARE(waitForStatus(http, runId, "STOPPED").value("status", ""), "STOPPED");
+    const QString runId = stoppedLongLogRun(30000);
+    QVERIFY(!runId.isEmpty());
     const auto client = rangeClient(m_server);
     LogPane pane(client.get(), runId);
     pane.setChunkBytes(4 * 1024, 64 * 1024);
@@ -281,6 +290,60 @@ void Tst_LogPane::searchFindsAMatchNeverScrolledTo()
     QTRY_COMPARE_WITH_TIMEOUT(pane.search()->hitCount(), 1, 60000);
     QCOMPARE(pane.model()->rowOfLineId(pane.search()->hits().front()), 0);
     QVERIFY(pane.isStartReached());
+}
+
+void Tst_LogPane::searchWhileReadingFromTheStartSaysStillLoading()
+{
+    // A server without byte ranges: the log is read from its start, in pages.
+    const QString runId = stoppedLongLogRun(100000);
+    QVERIFY(!runId.isEmpty());
+    LogPane pane(m_client.get(), runId);
+    pane.setPattern(QStringLiteral("row 99999 "));
+    QStringList shown; // the bar's text after each batch of lines
+    connect(pane.filterModel(), &QAbstractItemModel::rowsInserted, &pane,
+            [&shown, &pane] { shown.append(pane.matchText()); });
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(shown.size() > 1, "the log came in one page");
+    QVERIFY2(shown.front().endsWith(u"in what is loaded so far (still loading)"), qPrintable(shown.front()));
+    QVERIFY2(pane.matchText().startsWith(u"1 matching line") && !pane.matchText().contains(u"loading"),
+             qPrintable(pane.matchText()));
+}
+
+void Tst_LogPane::filterOverABigLogRunsInTheBackground()
+{
+    const QString runId = stoppedLongLogRun(40000);
+    QVERIFY(!runId.isEmpty());
+    const auto client = rangeClient(m_server);
+    LogPane pane(client.get(), runId);
+    pane.show();
+    QSignalSpy finished(&pane, &LogPane::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isStartReached(), 60000);
+    QVERIFY(pane.isFinished() || finished.wait(60000));
+    QVERIFY(pane.model()->spill().byteSize() > LogSearch::syncSearchBytes);
+    auto *stop = pane.findChild<QToolButton *>(QStringLiteral("cancelSearchButton"));
+    LogFilterModel *filter = pane.filterModel();
+    QAbstractItemModelTester tester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    pane.setMode(LogPane::Mode::Filter);
+    pane.setPattern(QStringLiteral("holds the NEEDLE"));
+    QVERIFY(filter->isSearching());
+    QVERIFY(stop->isVisible());
+    QVERIFY2(pane.matchText().contains(u"(filtering… "), qPrintable(pane.matchText()));
+    QTRY_COMPARE_WITH_TIMEOUT(filter->rowCount(), 1, 60000);
+    QCOMPARE(filter->index(0, 0).data().toString(), u"first line holds the needle");
+    QTRY_VERIFY_WITH_TIMEOUT(!filter->isSearching(), 60000);
+    QVERIFY(!stop->isVisible());
+    const QString total = QLocale().toString(pane.model()->rowCount());
+    QCOMPARE(pane.matchText(), QStringLiteral("1 of %1 lines").arg(total));
+
+    pane.setPattern(QStringLiteral("of the log"));
+    QVERIFY(stop->isVisible());
+    stop->click();
+    QVERIFY(!filter->isSearching());
+    QVERIFY(!stop->isVisible());
+    QVERIFY2(pane.matchText().endsWith(QStringLiteral(" of %1 lines (filter stopped)").arg(total)),
+             qPrintable(pane.matchText()));
 }
 
 void Tst_LogPane::spillFileLivesInTheCacheAndGoesWithThePane()

@@ -1,5 +1,6 @@
 // flotilla-run as the executors start it: a real program running real
 // commands, its log and control files read back.
+#include "testpaths.h"
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -43,10 +44,9 @@ void Tst_RunWrapper::init()
 int Tst_RunWrapper::wrap(const QString &command, const QString &log)
 {
     QProcess wrapper;
-    wrapper.start(QStringLiteral(FLOTILLA_RUN_PROGRAM),
-                  {log.isEmpty() ? m_dir->filePath(QStringLiteral("run.log")) : log,
-                   m_dir->filePath(QStringLiteral("control")), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                   command});
+    wrapper.start(Flotilla::TestPaths::runProgram(), {log.isEmpty() ? m_dir->filePath(QStringLiteral("run.log")) : log,
+                                                      m_dir->filePath(QStringLiteral("control")),
+                                                      QStringLiteral("/bin/sh"), QStringLiteral("-c"), command});
     if (!wrapper.waitForStarted())
         return -1;
     m_wrapperPid = wrapper.processId();
@@ -145,7 +145,7 @@ void Tst_RunWrapper::logWriteRefused()
 void Tst_RunWrapper::programNotFound()
 {
     QProcess wrapper;
-    wrapper.start(QStringLiteral(FLOTILLA_RUN_PROGRAM),
+    wrapper.start(Flotilla::TestPaths::runProgram(),
                   {m_dir->filePath(QStringLiteral("run.log")), m_dir->filePath(QStringLiteral("control")),
                    QStringLiteral("no-such-program-here")});
     QVERIFY(wrapper.waitForFinished());
@@ -161,7 +161,7 @@ void Tst_RunWrapper::programNotFound()
 void Tst_RunWrapper::usage()
 {
     QProcess wrapper;
-    wrapper.start(QStringLiteral(FLOTILLA_RUN_PROGRAM), {QStringLiteral("only-a-log")});
+    wrapper.start(Flotilla::TestPaths::runProgram(), {QStringLiteral("only-a-log")});
     QVERIFY(wrapper.waitForFinished());
     QCOMPARE(wrapper.exitCode(), 2);
     QVERIFY(wrapper.readAllStandardError().startsWith("usage: flotilla-run LOG CONTROL_DIR PROGRAM [ARGUMENT]..."));
