@@ -47,6 +47,17 @@ QByteArrayView ParsedLines::lineUtf8(qsizetype line) const
     return QByteArrayView(text.constData() + start, lineEnds[size_t(line)] - start);
 }
 
+int ParsedLines::lineLength(qsizetype line) const
+{
+    int length = 0;
+    for (const char c : lineUtf8(line)) {
+        const auto byte = uchar(c);
+        length += (byte & 0xc0) != 0x80; // not a continuation byte
+        length += byte >= 0xf0;          // a surrogate pair
+    }
+    return length;
+}
+
 QList<ColourSpan> ParsedLines::lineSpans(qsizetype line) const
 {
     const auto first = spans.begin() + (line ? spanEnds[size_t(line - 1)] : 0);

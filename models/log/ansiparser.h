@@ -39,6 +39,8 @@ struct ParsedLines
     qsizetype lineCount() const { return qsizetype(lineEnds.size()); }
     bool isEmpty() const { return lineEnds.empty(); }
     QByteArrayView lineUtf8(qsizetype line) const;
+    // The line's text length in UTF-16 code units (a QString's length).
+    int lineLength(qsizetype line) const;
     QList<ColourSpan> lineSpans(qsizetype line) const;
     void appendLine(QStringView line, const ColourSpan *spans, qsizetype spanCount);
     // Copies `count` lines of `other`, from its line `first`, behind these.

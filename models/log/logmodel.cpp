@@ -6,21 +6,6 @@
 
 namespace Flotilla {
 
-namespace {
-
-int utf16Length(QByteArrayView utf8)
-{
-    int length = 0;
-    for (const char c : utf8) {
-        const auto byte = uchar(c);
-        length += (byte & 0xc0) != 0x80; // not a continuation byte
-        length += byte >= 0xf0;          // a surrogate pair
-    }
-    return length;
-}
-
-} // namespace
-
 LogModel::LogModel(QObject *parent, const QString &spillDirectory)
     : QAbstractTableModel(parent)
     , m_spillDirectory(spillDirectory)
@@ -213,7 +198,7 @@ QList<ColourSpan> LogModel::lineSpans(int row) const
 
 int LogModel::lineLength(int row) const
 {
-    return utf16Length(m_pages->lineUtf8(firstLineId() + row));
+    return m_pages->lineLength(firstLineId() + row);
 }
 
 void LogModel::visitText(int firstRow, int endRow, const TextVisitor &visit) const

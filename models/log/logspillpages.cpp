@@ -15,6 +15,12 @@ QByteArrayView LogSpillPages::lineUtf8(qint64 line)
     return page.lines.lineUtf8(line - page.first);
 }
 
+int LogSpillPages::lineLength(qint64 line)
+{
+    const Page &page = pageOf(line);
+    return page.lines.lineLength(line - page.first);
+}
+
 QList<ColourSpan> LogSpillPages::lineSpans(qint64 line)
 {
     const Page &page = pageOf(line);
@@ -27,11 +33,25 @@ std::pair<qint64, const ParsedLines *> LogSpillPages::parsedPage(qint64 line)
     return {page.first, &page.lines};
 }
 
+qint64 LogSpillPages::pageStart(qint64 line)
+{
+    return line >= 0 ? line / pageLines * pageLines : -((-line + pageLines - 1) / pageLines) * pageLines;
+}
+
+ParsedLines LogSpillPages::parse(const LogSpillContent &spill, qint64 first, qint64 end)
+{
+    ParsedLines lines;
+    AnsiParser parser;
+    parser.feed(QByteArrayView(spill.readLines(first, end - first)), lines);
+    parser.finish(lines);
+    return lines;
+}
+
 const LogSpillPages::Page &LogSpillPages::pageOf(qint64 line)
 {
     Q_ASSERT(line >= m_spill->firstLine() && line < m_spill->endLine());
     // Pages are aligned with the index: line numbers that are multiples of pageLines.
-    const qint64 start = line >= 0 ? line / pageLines * pageLines : -((-line + pageLines - 1) / pageLines) * pageLines;
+    const qint64 start = pageStart(line);
     const qint64 first = std::max(start, m_spill->firstLine());
     const qint64 end = std::min(start + pageLines, m_spill->endLine());
     const qint64 low = first == m_spill->firstLine() ? m_spill->startPosition() : notFirst;

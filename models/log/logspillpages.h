@@ -30,10 +30,18 @@ public:
     // `line` in the spill's numbering, firstLine() <= line < endLine().
     QByteArrayView lineUtf8(qint64 line);
     QString lineText(qint64 line) { return QString::fromUtf8(lineUtf8(line)); }
+    int lineLength(qint64 line);
     QList<ColourSpan> lineSpans(qint64 line);
     // The parsed page holding `line`: its first line and its lines. Valid
     // until the next call.
     std::pair<qint64, const ParsedLines *> parsedPage(qint64 line);
+
+    // The first line of the page holding `line`: a multiple of pageLines.
+    static qint64 pageStart(qint64 line);
+    // Lines [first, end) of `spill` parsed with a fresh parser, for whoever
+    // needs a page's text on another thread: the text is what a page of this
+    // shows, the colours may lack one left open above.
+    static ParsedLines parse(const LogSpillContent &spill, qint64 first, qint64 end);
 
     int keptPageCount() const { return int(m_pages.size()); }
     qint64 parsedPageCount() const { return m_parsed; } // how many parses so far

@@ -25,6 +25,9 @@
 //            search_mb_per_s=.. filter_mb_per_s=.. filter_max_stall_ms=.. e2e_max_stall_ms=..
 // Targets: e2e_last_line_ms <= 300 and e2e_rss_mb <= 200 at every size,
 // search_mb_per_s >= 300, filter_mb_per_s >= 300, e2e_max_stall_ms <= 50.
+// --e2e --wrap: the same in wrap mode (a font twice the size: two rows a line), also waiting (before taking the RSS)
+// until every wrapped row is counted (e2e_wrap_counted_s_<N>, from opening);
+// the figures are named e2e_wrap_...
 //
 // --search: writes N (default 20,000,000) such lines into a LogSpill, then
 // times a LogSpillSearch over all of it for a plain string, any case, that
@@ -44,6 +47,7 @@
 #include <log/logspill.h>
 #include <log/logspillsearch.h>
 #include <log/logview.h>
+#include <log/logwrapmodel.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -256,8 +260,9 @@ bool lastLineOnScreen(const LogPane &pane, qint64 lines)
     return last.data().toString().contains(QStringLiteral("item %1,").arg(lines, 7, 10, QLatin1Char('0')));
 }
 
-int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir)
+int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
 {
+    const QString figure = wrap ? QStringLiteral("e2e_wrap_") : QStringLiteral("e2e_");
     std::unique_ptr<QTemporaryDir> temporary;
     const QString dataDir = dataDirFor(keepDir, QStringLiteral("bench_logview"), &temporary);
     Server server;
@@ -279,6 +284,12 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir)
         clock.start();
         LogPane pane(&client, runId);
         pane.resize(1000, 700);
+        if (wrap) { // twice the characters' size: every line takes two rows
+            QFont font = pane.view()->font();
+            font.setPointSizeF(font.pointSizeF() * 2);
+            pane.view()->setFont(font);
+            pane.setWrapping(true);
+        }
         pane.show();
         waitUntil([&] { return lastLineOnScreen(pane, lines); }, 600000, QStringLiteral("the last line on screen"));
         pane.view()->viewport()->repaint(); // painted, not only laid out
@@ -292,6 +303,17 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir)
                 .arg(pane.statusText()));
         if (pane.model()->rowCount() != lines)
             fail(QStringLiteral("the pane holds %1 lines, not %2").arg(pane.model()->rowCount()).arg(lines));
+        if (wrap) {
+            waitUntil([&] { return pane.view()->rows()->isMeasured(); }, 1800000,
+                      QStringLiteral("the wrapped rows counted"));
+            const double countedS = double(clock.nsecsElapsed()) / 1e9;
+            say(QStringLiteral("e2e %1: %2 wrapped rows at %3 columns counted after %4 s")
+                    .arg(lines)
+                    .arg(pane.view()->rows()->rowCount())
+                    .arg(pane.view()->rows()->wrapColumns())
+                    .arg(countedS, 0, 'f', 1));
+            figures << QStringLiteral("%1counted_s_%2=%3").arg(figure).arg(lines).arg(countedS, 0, 'f', 1);
+        }
         const double rssMb = peakRssMb();
         if (lines == *std::max_element(sizes.begin(), sizes.end())) {
             clock.restart();
@@ -342,13 +364,13 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir)
                 .arg(lines)
                 .arg(rssMb, 0, 'f', 0)
                 .arg(stallMs, 0, 'f', 1));
-        figures << QStringLiteral("e2e_last_line_ms_%1=%2").arg(lines).arg(lastLineMs, 0, 'f', 0)
-                << QStringLiteral("e2e_rss_mb_%1=%2").arg(lines).arg(rssMb, 0, 'f', 0);
+        figures << QStringLiteral("%1last_line_ms_%2=%3").arg(figure).arg(lines).arg(lastLineMs, 0, 'f', 0)
+                << QStringLiteral("%1rss_mb_%2=%3").arg(figure).arg(lines).arg(rssMb, 0, 'f', 0);
     }
     figures << QStringLiteral("search_mb_per_s=%1").arg(searchMbPerS, 0, 'f', 0)
             << QStringLiteral("filter_mb_per_s=%1").arg(filterMbPerS, 0, 'f', 0)
             << QStringLiteral("filter_max_stall_ms=%1").arg(filterStallMs, 0, 'f', 1)
-            << QStringLiteral("e2e_max_stall_ms=%1").arg(worstStallMs, 0, 'f', 1);
+            << QStringLiteral("%1max_stall_ms=%2").arg(figure).arg(worstStallMs, 0, 'f', 1);
     say(figures.join(QLatin1Char(' ')));
     return 0;
 }
@@ -421,7 +443,8 @@ int main(int argc, char *argv[])
         const QCommandLineOption searchOption(QStringLiteral("search"),
                                               QStringLiteral("Measure a whole-log search over a spill file instead "
                                                              "(default 20000000 lines)."));
-        parser.addOptions({linesOption, baselineOption, e2eOption, keepOption, sizesOption, searchOption});
+        const QCommandLineOption wrapOption(QStringLiteral("wrap"), QStringLiteral("--e2e: in wrap mode."));
+        parser.addOptions({linesOption, baselineOption, e2eOption, keepOption, sizesOption, searchOption, wrapOption});
         parser.process(QCoreApplication::arguments());
         if (parser.isSet(searchOption))
             return benchSpillSearch(parser.isSet(linesOption) ? positive(parser, linesOption) : 20'000'000);
@@ -434,7 +457,7 @@ int main(int argc, char *argv[])
                     fail(QStringLiteral("--sizes takes whole numbers of lines from 1, comma-separated, not \"%1\"")
                              .arg(parser.value(sizesOption)));
             }
-            return benchEndToEnd(sizes, parser.value(keepOption));
+            return benchEndToEnd(sizes, parser.value(keepOption), parser.isSet(wrapOption));
         }
         const int lines = positive(parser, linesOption);
         return benchIngest(lines, parser.isSet(baselineOption) ? positive(parser, baselineOption) : lines);

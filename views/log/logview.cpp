@@ -51,16 +51,17 @@ LogView::LogView(QWidget *parent)
     connect(&m_wrapTimer, &QTimer::timeout, this, &LogView::updateWrapColumns);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &LogView::onScrolled);
     // Every change of the rows only moves the scroll range: O(1), no layout.
+    // Rows arrive above (lines read backwards, kept by a filter, wrapped rows
+    // counted): the line at the top stays there.
+    for (const auto signal : {&QAbstractItemModel::rowsAboutToBeInserted, &QAbstractItemModel::rowsAboutToBeRemoved})
+        connect(m_rows, signal, this, &LogView::rememberTopLine);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_rows, signal, this, &LogView::updateScrollBars);
-    connect(m_rows, &QAbstractItemModel::modelReset, this, &LogView::updateScrollBars);
-    // Rows arriving above the top of the view (read backwards, or kept by a
-    // filter): the lines in view stay where they are.
-    connect(m_rows, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        QScrollBar *vertical = verticalScrollBar();
-        if (isInsertedAbove(m_rows, last) && !m_following && qint64(first) * rowHeight() <= vertical->value())
-            vertical->setValue(vertical->value() + (last - first + 1) * rowHeight());
+        connect(m_rows, signal, this, &LogView::onRowsChanged);
+    connect(m_rows, &QAbstractItemModel::modelReset, this, [this] {
+        m_keptTop.reset();
+        updateScrollBars();
     });
+    connect(m_rows, &QAbstractItemModel::dataChanged, viewport(), qOverload<>(&QWidget::update));
 }
 
 LogView::~LogView() = default;
@@ -179,12 +180,43 @@ void LogView::scrollToLineId(qint64 lineId)
 {
     if (!m_lines)
         return;
-    const int line = m_lines->rowOfLineId(lineId);
-    if (line < 0)
+    const int row = firstRowOfLine(lineId);
+    if (row < 0)
         return;
-    const int row = m_rows->mapFromSource(m_lines->index(line, 0)).row();
     setFollowing(false);
     verticalScrollBar()->setValue((row - visibleRowCount() / 2) * rowHeight());
+}
+
+int LogView::firstRowOfLine(qint64 lineId) const
+{
+    const int line = m_lines ? m_lines->rowOfLineId(lineId) : -1;
+    return line < 0 ? -1 : m_rows->mapFromSource(m_lines->index(line, 0)).row();
+}
+
+void LogView::rememberTopLine()
+{
+    if (m_following || m_keptTop)
+        return; // kept from rows that went, until they come back
+    const int scrolled = verticalScrollBar()->value();
+    const QModelIndex top = m_rows->index(scrolled / rowHeight(), 0);
+    const qint64 lineId = lineIdOf(top);
+    const int first = firstRowOfLine(lineId);
+    if (first >= 0)
+        m_keptTop = TopLine{lineId, top.row() - first, scrolled - top.row() * rowHeight()};
+}
+
+void LogView::onRowsChanged()
+{
+    m_keepingTop = true; // the scroll bar follows the rows, not the user
+    updateScrollBars();
+    if (m_keptTop) {
+        const int first = firstRowOfLine(m_keptTop->lineId);
+        if (first >= 0) {
+            verticalScrollBar()->setValue((first + m_keptTop->segment) * rowHeight() + m_keptTop->offset);
+            m_keptTop.reset();
+        }
+    }
+    m_keepingTop = false;
 }
 
 QModelIndex LogView::indexAt(const QPoint &point) const
@@ -265,7 +297,7 @@ void LogView::scrollToEnd()
 void LogView::onScrolled(int value)
 {
     viewport()->update();
-    if (m_scrollingToEnd)
+    if (m_scrollingToEnd || m_keepingTop)
         return;
     setFollowing(value >= verticalScrollBar()->maximum());
 }

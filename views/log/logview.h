@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <optional>
+
 namespace Flotilla {
 
 class LogFilterModel;
@@ -22,8 +24,9 @@ class LogWrapModel;
 // only sets the scroll bar's range (rows times the row height).
 //
 // Selection is a range of line ids (anchor to cursor), so it survives
-// rewrapping and lines read backwards arriving above. Those keep the lines
-// in view where they are (the scroll position moves with them).
+// rewrapping and lines arriving above (read backwards, or kept by a filter).
+// Those, and wrapped rows counted anew (LogWrapModel), keep the top line
+// where it is (the scroll position moves with it).
 //
 // Follow: while the view is scrolled to the bottom, new lines keep it there.
 // Scrolling up pauses that and counts the lines that arrive meanwhile
@@ -86,6 +89,10 @@ protected:
 
 private:
     void onLinesInserted(int first, int last);
+    // Around a change of the rows: the top line stays where it is.
+    void rememberTopLine();
+    void onRowsChanged();
+    int firstRowOfLine(qint64 lineId) const; // -1 when it has no row
     void onScrolled(int value);
     void setFollowing(bool following);
     void updateWrapColumns();
@@ -108,6 +115,16 @@ private:
     int m_rowColumns = 0;
     bool m_following = true;
     bool m_scrollingToEnd = false;
+    // The top line while the rows change (not following): its row's place in
+    // the line and the pixels scrolled into that row.
+    struct TopLine
+    {
+        qint64 lineId = LogModel::noLineId;
+        int segment = 0;
+        int offset = 0;
+    };
+    std::optional<TopLine> m_keptTop;
+    bool m_keepingTop = false;
     qint64 m_newLines = 0;
     qint64 m_anchorLineId = LogModel::noLineId; // selection; noLineId when none
     qint64 m_cursorLineId = LogModel::noLineId;

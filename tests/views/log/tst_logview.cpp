@@ -28,6 +28,7 @@ private Q_SLOTS:
     void cleanup();
     void followPausesAndResumes();
     void wrapFollowsTheWidth();
+    void wrapKeepsTheTopLineInView();
     void copiesWholeLines();
     void scrollsToALine();
     void mouseSelectsALineRange();
@@ -101,6 +102,33 @@ void Tst_LogView::wrapFollowsTheWidth()
     QVERIFY(m_view->model()->rowCount() < narrowRows);
     m_view->setWrapping(false);
     QCOMPARE(m_view->model()->rowCount(), 2);
+}
+
+void Tst_LogView::wrapKeepsTheTopLineInView()
+{
+    // Long enough to be counted on the side: lines of 8 to 120 characters.
+    QByteArray text;
+    for (int line = 1; line <= 20000; ++line)
+        text += "line " + QByteArray::number(line) + ' ' + QByteArray(line * 7 % 110, 'x') + '\n';
+    m_log->append(text);
+    QAbstractItemModelTester tester(m_view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_view->scrollToLineId(m_log->firstLineId() + 15000);
+    const qint64 top = m_view->topLineId();
+    m_view->setWrapping(true);
+    QVERIFY(!m_view->rows()->isMeasured());
+    // The rows counted meanwhile (those shown, those above) leave the top line where it is.
+    const qint64 wrappedTop = m_view->topLineId();
+    QVERIFY(std::abs(wrappedTop - top) < 20);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->rows()->isMeasured(), 30000);
+    QCOMPARE(m_view->topLineId(), wrappedTop);
+    QVERIFY(!m_view->isFollowing());
+
+    // At the end, new lines are followed, wrapped.
+    m_view->follow();
+    m_log->append("the last line " + QByteArray(200, 'y') + '\n');
+    const QRect bottomRow(0, m_view->viewport()->height() - 2, 1, 1);
+    QTRY_VERIFY(m_view->indexAt(bottomRow.topLeft()).data().toString().startsWith(u"the last line"));
+    QVERIFY(m_view->isFollowing());
 }
 
 void Tst_LogView::copiesWholeLines()
