@@ -3,6 +3,7 @@
 #include "logfiltermodel.h"
 #include "logmodel.h"
 
+#include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThreadPool>
 
@@ -91,7 +92,10 @@ size_t LogWrapModel::RowSums::blockOf(qint64 row) const
 
 LogWrapModel::LogWrapModel(QObject *parent)
     : QAbstractProxyModel(parent)
-{}
+{
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &LogWrapModel::measureSlice);
+}
 
 LogWrapModel::~LogWrapModel()
 {
@@ -146,7 +150,7 @@ void LogWrapModel::rebuild()
     m_keptOrder.clear();
     m_askedFor.clear();
     if (isWrapping()) {
-        const bool measure = !m_log || lines <= atOnceLines;
+        const bool measure = lines <= atOnceLines;
         for (qint64 first = m_firstKey; first < m_endKey;) {
             const qint64 end = std::min((blockNumber(first) + 1) * blockLines, m_endKey);
             m_blocks.push_back(makeBlock(first, end, measure));
@@ -296,7 +300,7 @@ void LogWrapModel::onRowsInserted(int first, int last)
         endInsertRows();
         return;
     }
-    const bool measure = !m_log || count <= atOnceLines;
+    const bool measure = count <= atOnceLines;
     const qint64 from = prepended ? m_firstKey - count : m_endKey;
     const qint64 to = prepended ? m_firstKey : m_endKey + count;
     // The block at the seam grows when the seam is inside it.
@@ -363,25 +367,33 @@ void LogWrapModel::insertBetween(int first, int last)
     Q_ASSERT(!m_log); // a log's lines come at its ends only
     const qint64 key = m_base + first;
     const qint64 count = last - first + 1;
+    const auto takeIn = [this, count] {
+        m_endKey += count;
+        m_pendingKey = std::numeric_limits<qint64>::max();
+        m_pendingCount = 0;
+    };
     if (!isWrapping()) {
         m_pendingKey = key;
         m_pendingCount = count;
         beginInsertRows({}, first, last);
-        m_endKey += count;
+        takeIn();
         m_rowCount += count;
-        m_pendingKey = std::numeric_limits<qint64>::max();
-        m_pendingCount = 0;
         endInsertRows();
         return;
     }
-    // The new lines' rows (read while no line is pending), then every line's
-    // from the block they go into on, from the ends the blocks keep.
+    // The new lines' rows, read before the old lines below them move down.
     std::vector<int> added;
     appendEnds(added, key, key + count);
+    m_pendingKey = key;
+    m_pendingCount = count;
+    // Every old line's rows from the block the new ones go into on, from the
+    // ends the blocks keep (measured now where they are not yet: rare).
     const auto block = size_t(blockNumber(key) - m_firstBlock);
     std::vector<int> lineRows;
     lineRows.reserve(size_t(m_endKey - blockFirst(block) + count));
     for (size_t b = block; b < m_blocks.size(); ++b) {
+        if (!m_blocks[b].measured)
+            replaceBlock(b, makeBlock(blockFirst(b), blockEnd(b), true));
         const std::vector<int> &ends = m_blocks[b].ends;
         Q_ASSERT(qint64(ends.size()) == blockEnd(b) - blockFirst(b)); // a filter's blocks keep theirs
         for (size_t line = 0; line < ends.size(); ++line)
@@ -399,17 +411,12 @@ void LogWrapModel::insertBetween(int first, int last)
         blocks.push_back(std::move(cut));
         start = stop;
     }
-    const auto row = int(m_sums.before(block) + rowsAbove);
-    m_pendingKey = key;
-    m_pendingCount = count;
-    changeRows(row, added.back(), [&] {
+    changeRows(int(m_sums.before(block) + rowsAbove), added.back(), [&] {
         m_blocks.erase(m_blocks.begin() + qint64(block), m_blocks.end());
         m_blocks.insert(m_blocks.end(), std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end()));
-        m_endKey += count;
+        takeIn();
         m_sums.assign(m_blocks);
         m_rowCount += added.back();
-        m_pendingKey = std::numeric_limits<qint64>::max();
-        m_pendingCount = 0;
     });
 }
 
@@ -495,8 +502,12 @@ void LogWrapModel::measureAskedFor()
 
 void LogWrapModel::startMeasuring()
 {
-    if (!m_log || !isWrapping() || m_unmeasured == 0 || m_watcher)
+    if (!isWrapping() || m_unmeasured == 0 || m_watcher)
         return;
+    if (!m_log) {
+        m_sliceTimer.start();
+        return;
+    }
     std::vector<std::pair<qint64, qint64>> blocks; // from the end, which is shown first
     for (size_t block = m_blocks.size(); block-- > 0;) {
         if (!m_blocks[block].measured)
@@ -514,8 +525,23 @@ void LogWrapModel::startMeasuring()
         QtConcurrent::run(&pool, measureBlocks, m_log->spill().snapshot(), std::move(blocks), m_columns));
 }
 
+void LogWrapModel::measureSlice()
+{
+    // From the end, which is shown first; the events waiting go between slices.
+    constexpr qint64 sliceMs = 4;
+    QElapsedTimer slice;
+    slice.start();
+    for (size_t block = m_blocks.size(); block-- > 0 && !slice.hasExpired(sliceMs);) {
+        if (!m_blocks[block].measured)
+            replaceBlock(block, makeBlock(blockFirst(block), blockEnd(block), true));
+    }
+    if (m_unmeasured == 0)
+        m_sliceTimer.stop();
+}
+
 void LogWrapModel::cancelMeasuring()
 {
+    m_sliceTimer.stop();
     if (!m_watcher)
         return;
     // The job stops within a block; its watcher goes now, so nothing of it is taken.

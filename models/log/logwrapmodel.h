@@ -4,6 +4,7 @@
 
 #include <QAbstractProxyModel>
 #include <QFutureWatcher>
+#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -35,10 +36,10 @@ class LogModel;
 // without a reset; changing the width resets.
 //
 // A filtering LogFilterModel's lines are not one run of the log's: then
-// every block is measured as its lines arrive, on this thread, and keeps
-// where its rows go (one int per line), which a filter's kept lines afford.
-// Its lines may also come between others (context at a seam): the blocks
-// from there on are cut again from the rows they keep.
+// the blocks are measured on this thread, a few milliseconds of them per
+// event-loop turn, and keep where their rows go (one int per line). Its
+// lines may also come between others (context at a seam): the blocks from
+// there on are cut again from the rows they keep.
 class LogWrapModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -148,6 +149,7 @@ private:
     void askFor(size_t block) const;
     void measureAskedFor();
     void startMeasuring();
+    void measureSlice();
     void cancelMeasuring();
     void takeMeasured(int begin, int end);
     void onMeasuringFinished();
@@ -163,11 +165,12 @@ private:
     RowSums m_sums;
     qint64 m_rowCount = 0;
     int m_unmeasured = 0;
-    mutable std::deque<qint64> m_keptOrder; // block numbers with kept ends, most recently shown first
-    mutable std::vector<qint64> m_askedFor; // block numbers shown before they were measured
-    QFutureWatcher<Measured> *m_watcher = nullptr;
-    bool m_measuredAny = false; // by the pool thread's current job
-    bool m_grownSince = false;  // lines arrived since that job started
+    mutable std::deque<qint64> m_keptOrder;        // block numbers with kept ends, most recently shown first
+    mutable std::vector<qint64> m_askedFor;        // block numbers shown before they were measured
+    QFutureWatcher<Measured> *m_watcher = nullptr; // a log's count on the pool thread
+    QTimer m_sliceTimer;                           // a filter's count here
+    bool m_measuredAny = false;                    // by the pool thread's current job
+    bool m_grownSince = false;                     // lines arrived since that job started
     // Within an insertion between others, before this model takes it in:
     // its old lines from m_pendingKey on are m_pendingCount further down the source.
     qint64 m_pendingKey = std::numeric_limits<qint64>::max();

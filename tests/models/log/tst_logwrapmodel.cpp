@@ -27,6 +27,7 @@ private Q_SLOTS:
     void measuresTheRowsShownAtOnce();
     void recountsWhenTheWidthChanges();
     void wrapsAFiltersLines();
+    void countsAFiltersManyLinesBetweenEvents();
     void relaysACompletedFirstLine();
     void followsRowsInsertedBetweenOthers_data();
     void followsRowsInsertedBetweenOthers();
@@ -219,6 +220,25 @@ void Tst_LogWrapModel::wrapsAFiltersLines()
     QCOMPARE(rows.rowCount(), expectedRows(log, 4));
 }
 
+void Tst_LogWrapModel::countsAFiltersManyLinesBetweenEvents()
+{
+    LogModel log;
+    log.append(numberedLines(1, 10000, "entry"));
+    LogFilterModel filter;
+    filter.setLogModel(&log);
+    LogWrapModel rows;
+    rows.setSourceModel(&filter);
+    rows.setWrapColumns(4);
+    QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // An inverted filter may keep millions: not all counted in one go on this thread.
+    filter.setPattern(LogPattern{QStringLiteral("5"), false});
+    QCOMPARE(filter.rowCount(), 10000 - 9 * 9 * 9 * 9); // the numbers with a 5 in them
+    QVERIFY(!rows.isMeasured());
+    QCOMPARE(rows.rowCount(), filter.rowCount());
+    QTRY_VERIFY(rows.isMeasured());
+    verifyLayout(filter, rows, 4);
+}
+
 void Tst_LogWrapModel::relaysACompletedFirstLine()
 {
     // Read backwards, a chunk can end inside a line: the line above completes it.
@@ -277,6 +297,7 @@ void Tst_LogWrapModel::cutsBlocksAgainAfterRowsInsertedBetween()
     wrapped.setSourceModel(&source);
     wrapped.setWrapColumns(4);
     QAbstractItemModelTester tester(&wrapped, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(wrapped.isMeasured());
     QSignalSpy reset(&wrapped, &LogWrapModel::modelReset);
     // In a block's middle, at a block's start, and just above the last line.
     for (const int row : {1500, 2048, 3001}) {
@@ -289,6 +310,14 @@ void Tst_LogWrapModel::cutsBlocksAgainAfterRowsInsertedBetween()
     }
     QCOMPARE(reset.size(), 0);
     QCOMPARE(wrapped.blockCount(), 3);
+
+    // Before the blocks below are counted (a new width starts over): those are counted first.
+    wrapped.setWrapColumns(5);
+    QVERIFY(!wrapped.isMeasured());
+    source.insertRow(10, lineItem(QStringLiteral("between")));
+    QCOMPARE(wrapped.index(wrapped.rowCount() - 1, 0).data().toString(), u"line 2999");
+    QTRY_VERIFY(wrapped.isMeasured());
+    verifyLayout(source, wrapped, 5);
 }
 
 QTEST_GUILESS_MAIN(Tst_LogWrapModel)
