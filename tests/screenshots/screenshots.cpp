@@ -36,6 +36,8 @@
 #include <lists/templatelistmodel.h>
 #include <log/logfiltermodel.h>
 #include <log/logmodel.h>
+#include <log/logview.h>
+#include <log/logwrapmodel.h>
 #include <runfixture.h>
 #include <storefill.h>
 #include <testserver.h>
@@ -94,26 +96,37 @@ QString launchRun(HttpTestClient &client, const QString &definitionId, const Jso
         launch(client, definitionId, Json{{"run_tags", {{"owner_id", "ada"}}}, {"env", env}}).value("run_id", ""));
 }
 
+// The run window of a run of `command`, once that run has stopped.
+RunView *openStoppedRun(MainWindow &window, HttpTestClient &http, const char *alias, const char *command)
+{
+    const QString definition = createDefinition(http, {{"alias", alias},
+                                                       {"image", "registry.example.com/batch:2"},
+                                                       {"command", command}});
+    const QString runId = launchRun(http, definition);
+    if (waitForStatus(http, runId, "STOPPED", 60000).value("status", "") != "STOPPED") {
+        fail(QStringLiteral("the run of %1 did not stop").arg(QLatin1String(alias)));
+        return nullptr;
+    }
+    RunListModel *runs = window.runsPage()->model();
+    if (!waitFor([&] { return runs->rowOf(runId) >= 0; }, "the run in the list"))
+        return nullptr;
+    RunView *view = window.openRun(runs->itemAt(runs->rowOf(runId)));
+    if (!view)
+        fail(QStringLiteral("no run view for %1").arg(QLatin1String(alias)));
+    return view;
+}
+
 // A run window on a long log: opened at its end while the part above is
 // still being read (line numbers "≈N"), then a whole-log search under way,
 // then the same pattern as a filter.
 void shootLongLog(MainWindow &window, HttpTestClient &http)
 {
-    const QString definition = createDefinition(
-        http, {{"alias", "long-log"},
-               {"image", "registry.example.com/batch:2"},
-               {"command", "awk 'BEGIN { for (i = 1; i <= 400000; i++) printf \"2026-11-27T07:%02d:%02d "
-                           "\\033[32mINFO\\033[0m batch step %d of 400000 done\\n\", i / 6000 % 60, i / 100 % 60, "
-                           "i }'"}});
-    const QString runId = launchRun(http, definition);
-    if (waitForStatus(http, runId, "STOPPED", 60000).value("status", "") != "STOPPED")
-        return fail(QStringLiteral("the long log's run did not stop"));
-    RunListModel *runs = window.runsPage()->model();
-    if (!waitFor([&] { return runs->rowOf(runId) >= 0; }, "the long log's run in the list"))
-        return;
-    RunView *view = window.openRun(runs->itemAt(runs->rowOf(runId)));
+    RunView *view = openStoppedRun(window, http, "long-log",
+                                   "awk 'BEGIN { for (i = 1; i <= 400000; i++) printf \"2026-11-27T07:%02d:%02d "
+                                   "\\033[32mINFO\\033[0m batch step %d of 400000 done\\n\", i / 6000 % 60, "
+                                   "i / 100 % 60, i }'");
     if (!view)
-        return fail(QStringLiteral("no run view for the long log"));
+        return;
     LogPane *pane = view->logPane();
     pane->setChunkBytes(LogPane::defaultTailBytes, 16 * 1024); // a slow read above the end, to catch it
     if (!waitFor([&] { return pane->model()->rowCount() > 0; }, "the long log's end"))
@@ -131,6 +144,30 @@ void shootLongLog(MainWindow &window, HttpTestClient &http)
                  "the long log's filter"))
         return;
     save(view, QStringLiteral("25-run-long-log-filter"));
+    view->close();
+}
+
+// Wrap mode on 200,000 long request lines: every row counted on the side
+// (more rows than lines), a search's matches marked.
+void shootWrappedLog(MainWindow &window, HttpTestClient &http)
+{
+    RunView *view = openStoppedRun(
+        window, http, "api-replay",
+        "awk 'BEGIN { for (i = 1; i <= 200000; i++) printf \"2026-11-27T08:%02d:%02d request %d POST "
+        "/api/v6/task/alias/nightly-etl/execute status=200 body={\\\"cluster\\\":\\\"default\\\",\\\"env\\\":["
+        "{\\\"name\\\":\\\"SHARD\\\",\\\"value\\\":\\\"%d\\\"}],\\\"run_tags\\\":{\\\"owner_id\\\":"
+        "\\\"ada\\\"}}\\n\", i / 3000 % 60, i / 50 % 60, i, i % 64 }'");
+    if (!view)
+        return;
+    LogPane *pane = view->logPane();
+    if (!waitFor([&] { return pane->isStartReached(); }, "the request log's start"))
+        return;
+    pane->setWrapping(true);
+    pane->setPattern(QStringLiteral("SHARD"), false);
+    const LogWrapModel *rows = pane->view()->rows();
+    if (!waitFor([&] { return rows->rowCount() > 200000 && rows->isMeasured(); }, "the request log's wrapped rows"))
+        return;
+    save(view, QStringLiteral("26-run-wrapped-log"));
     view->close();
 }
 
@@ -643,6 +680,7 @@ int main(int argc, char *argv[])
     shootFavourites(window, {train, report});
     // Before the bulk stop question, whose runs go on and take the cluster's slots.
     shootLongLog(window, http);
+    shootWrappedLog(window, http);
     shootComparison(window, http);
     bulkStopConfirmation(window, http, train);
     shootDefinitionHistory(window, QStringLiteral("daily-ingest-7f3a"));
