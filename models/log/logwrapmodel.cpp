@@ -229,8 +229,7 @@ const std::vector<int> &LogWrapModel::endsOf(size_t block) const
 
 void LogWrapModel::keepEnds(size_t block) const
 {
-    // A filter's blocks keep theirs: their lines may be on as many pages.
-    if (!m_log || m_blocks[block].ends.empty())
+    if (m_blocks[block].ends.empty())
         return;
     const qint64 number = m_firstBlock + qint64(block);
     if (!m_keptOrder.empty() && m_keptOrder.front() == number)
@@ -386,16 +385,16 @@ void LogWrapModel::insertBetween(int first, int last)
     appendEnds(added, key, key + count);
     m_pendingKey = key;
     m_pendingCount = count;
-    // Every old line's rows from the block the new ones go into on, from the
-    // ends the blocks keep (measured now where they are not yet: rare).
+    // Every old line's rows from the block the new ones go into on, to cut
+    // those blocks again: blocks not measured yet are measured now, and
+    // blocks not shown lately measured again (rare: context at a seam).
     const auto block = size_t(blockNumber(key) - m_firstBlock);
     std::vector<int> lineRows;
     lineRows.reserve(size_t(m_endKey - blockFirst(block) + count));
     for (size_t b = block; b < m_blocks.size(); ++b) {
         if (!m_blocks[b].measured)
             replaceBlock(b, makeBlock(blockFirst(b), blockEnd(b), true));
-        const std::vector<int> &ends = m_blocks[b].ends;
-        Q_ASSERT(qint64(ends.size()) == blockEnd(b) - blockFirst(b)); // a filter's blocks keep theirs
+        const std::vector<int> &ends = endsOf(b);
         for (size_t line = 0; line < ends.size(); ++line)
             lineRows.push_back(ends[line] - (line ? ends[line - 1] : 0));
     }

@@ -37,9 +37,8 @@ class LogModel;
 //
 // A filtering LogFilterModel's lines are not one run of the log's: then
 // the blocks are measured on this thread, a few milliseconds of them per
-// event-loop turn, and keep where their rows go (one int per line). Its
-// lines may also come between others (context at a seam): the blocks from
-// there on are cut again from the rows they keep.
+// event-loop turn. Its lines may also come between others (context at a
+// seam): the blocks from there on are measured and cut again.
 class LogWrapModel final : public QAbstractProxyModel
 {
     Q_OBJECT
