@@ -265,6 +265,7 @@ LogSearch::LogSearch(LogModel *model, QObject *parent)
     , m_spillSearch(new LogSpillSearch(this))
 {
     m_spillSearch->setMaxHits(std::numeric_limits<qsizetype>::max());
+    m_spillSearch->setKeepingHits(false); // m_hits holds them, in less
     connect(model, &LogModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     connect(model, &LogModel::modelReset, this, &LogSearch::rescan);
@@ -340,10 +341,10 @@ void LogSearch::onSpillHits(qsizetype first, qsizetype count)
         ids.push_back(m_spillSearch->hits()[size_t(i)].line);
     addHits(ids);
     Q_EMIT hitsChanged();
-    if (m_wantedFrom && m_current < 0 && !m_hits.empty()) {
-        const auto at = std::lower_bound(m_hits.begin(), m_hits.end(), *m_wantedFrom);
+    if (m_wantedFrom && m_current < 0 && !m_hits.isEmpty()) {
+        const qsizetype at = m_hits.countBelow(*m_wantedFrom);
         m_wantedFrom.reset();
-        moveTo(at == m_hits.end() ? 0 : at - m_hits.begin());
+        moveTo(at == m_hits.size() ? 0 : at);
     }
 }
 
@@ -371,9 +372,8 @@ void LogSearch::addHits(const std::vector<qint64> &ids)
     if (ids.empty())
         return;
     // Appended lines go behind the hits, prepended ones in front: ids stay ascending.
-    const auto at = std::lower_bound(m_hits.begin(), m_hits.end(), ids.front());
-    const qsizetype position = at - m_hits.begin();
-    m_hits.insert(at, ids.begin(), ids.end());
+    const qsizetype position = m_hits.countBelow(ids.front());
+    m_hits.insert(ids);
     if (m_current >= position)
         m_current += qsizetype(ids.size());
 }
@@ -404,7 +404,7 @@ void LogSearch::onRowsInserted(int first, int last)
 
 void LogSearch::next(qint64 fromLineId)
 {
-    if (m_hits.empty()) {
+    if (m_hits.isEmpty()) {
         if (isSearching())
             m_wantedFrom = fromLineId;
         return;
@@ -412,17 +412,17 @@ void LogSearch::next(qint64 fromLineId)
     if (m_current >= 0)
         moveTo((m_current + 1) % hitCount());
     else
-        moveTo((std::lower_bound(m_hits.begin(), m_hits.end(), fromLineId) - m_hits.begin()) % hitCount());
+        moveTo(m_hits.countBelow(fromLineId) % hitCount());
 }
 
 void LogSearch::previous(qint64 fromLineId)
 {
-    if (m_hits.empty())
+    if (m_hits.isEmpty())
         return;
     if (m_current >= 0) {
         moveTo((m_current + hitCount() - 1) % hitCount());
     } else {
-        const qsizetype after = std::upper_bound(m_hits.begin(), m_hits.end(), fromLineId) - m_hits.begin();
+        const qsizetype after = m_hits.countBelow(fromLineId + 1);
         moveTo((after + hitCount() - 1) % hitCount());
     }
 }
@@ -430,7 +430,7 @@ void LogSearch::previous(qint64 fromLineId)
 void LogSearch::moveTo(qsizetype index)
 {
     m_current = index;
-    Q_EMIT currentChanged(m_hits[size_t(index)]);
+    Q_EMIT currentChanged(m_hits.at(index));
 }
 
 } // namespace Flotilla

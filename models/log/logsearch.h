@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lineidset.h"
 #include "logmodel.h"
 
 #include <QObject>
@@ -90,10 +91,10 @@ public:
 
     void setPattern(const LogPattern &pattern);
     const LogMatcher &matcher() const { return m_matcher; }
-    qsizetype hitCount() const { return qsizetype(m_hits.size()); }
+    qsizetype hitCount() const { return m_hits.size(); }
     qsizetype currentIndex() const { return m_current; } // -1: none
-    qint64 currentLineId() const { return m_current < 0 ? LogModel::noLineId : m_hits[size_t(m_current)]; }
-    const std::vector<qint64> &hits() const { return m_hits; }
+    qint64 currentLineId() const { return m_current < 0 ? LogModel::noLineId : m_hits.at(m_current); }
+    const LineIdSet &hits() const { return m_hits; }
 
     // Whether a background search is under way, and how far it got (permille).
     bool isSearching() const;
@@ -128,7 +129,7 @@ private:
     LogModel *m_model;
     LogMatcher m_matcher;
     LogSpillSearch *m_spillSearch;
-    std::vector<qint64> m_hits;
+    LineIdSet m_hits;
     qsizetype m_current = -1;
     // The lines searched (or being searched): [m_searchedFirst, m_searchedEnd).
     qint64 m_searchedFirst = 0;
