@@ -53,10 +53,10 @@ void Tst_LineIdSet::ranksAsASortedVectorWould()
     };
     add(0, 5000, 3);
     verifySame(set, oracle);
-    add(5000, 9000, 1);    // every line
-    add(-4000, -1, 50);    // above, sparse, across page starts below zero
+    add(5000, 9000, 1);     // every line
+    add(-4000, -1, 50);     // above, sparse, across page starts below zero
     add(20000, 90000, 997); // pages far apart
-    add(9000, 20000, 2);   // between the others
+    add(9000, 20000, 2);    // between the others
     verifySame(set, oracle);
     QCOMPARE(set.front(), *oracle.begin());
 }

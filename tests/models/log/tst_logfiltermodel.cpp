@@ -198,11 +198,10 @@ void Tst_LogFilterModel::bigLogIsFilteredInTheBackground()
     QCOMPARE(m_filter->rowCount(), 0);
     QCOMPARE(searching.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(!m_filter->isSearching(), 60000);
-    // The first match alone and at once, then the rest in a few batches at the end.
-    QVERIFY(inserted.size() >= 2);
+    // The first match first (handed over on its own, joined by as many as
+    // came before this thread took it), then the rest in a few batches at the end.
     QVERIFY(inserted.size() < 100);
     QCOMPARE(inserted.first().at(1).toInt(), 0);
-    QCOMPARE(inserted.first().at(2).toInt(), 0);
     QCOMPARE(notAtTheEnd, 0);
     QCOMPARE(keptIds(*m_filter), expectedIds({QStringLiteral("worker-3"), false, Qt::CaseSensitive}, false, 0, 0));
     QCOMPARE(m_filter->index(0, 0).data().toString(), bigLine(3));
