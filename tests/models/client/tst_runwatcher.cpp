@@ -7,8 +7,10 @@
 #include <client/flotillaclient.h>
 #include <client/runwatcher.h>
 
+#include <QFile>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Flotilla;
@@ -36,6 +38,10 @@ private Q_SLOTS:
 
 private:
     Run launch(const QString &command);
+    // A run that exits 3 once release() is called, not after a time a busy machine may outlast.
+    Run launchHeldRun();
+    void release();
+    QTemporaryDir m_gates;
     QString m_definitionId;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<FlotillaClient> m_client;
@@ -67,13 +73,29 @@ Run Tst_RunWatcher::launch(const QString &command)
     return await(m_client->launch(m_definitionId, request))->result();
 }
 
+Run Tst_RunWatcher::launchHeldRun()
+{
+    QFile::remove(m_gates.filePath(QStringLiteral("release")));
+    return launch(QStringLiteral("while [ ! -e '%1' ]; do sleep 0.02; done; exit 3")
+                      .arg(m_gates.filePath(QStringLiteral("release"))));
+}
+
+void Tst_RunWatcher::release()
+{
+    QFile gate(m_gates.filePath(QStringLiteral("release")));
+    QVERIFY(gate.open(QIODevice::WriteOnly));
+}
+
 void Tst_RunWatcher::followsARunUntilStopped()
 {
-    const Run run = launch(QStringLiteral("sleep 0.5; exit 3"));
+    const Run run = launchHeldRun();
     RunWatcher watcher(m_client.get(), run.runId);
     watcher.setInterval(50);
     QList<RunStatus> seen;
-    connect(&watcher, &RunWatcher::updated, this, [&seen](const Run &update) { seen.append(update.status); });
+    connect(&watcher, &RunWatcher::updated, this, [this, &seen](const Run &update) {
+        seen.append(update.status);
+        release(); // seen before it stops
+    });
     QSignalSpy finished(&watcher, &RunWatcher::finished);
     watcher.start();
     QVERIFY(finished.wait(30000));
@@ -91,13 +113,14 @@ void Tst_RunWatcher::followsARunUntilStopped()
 
 void Tst_RunWatcher::followsARunThroughTheChangeFeed()
 {
-    const Run run = launch(QStringLiteral("sleep 0.5; exit 3"));
+    const Run run = launchHeldRun();
     RunWatcher watcher(m_client.get(), run.runId);
     watcher.setInterval(24 * 3600 * 1000); // only the feed can explain an update
     QSignalSpy updated(&watcher, &RunWatcher::updated);
     QSignalSpy finished(&watcher, &RunWatcher::finished);
     watcher.start();
-    QTRY_VERIFY(m_client->changeFeed()->isHealthy());
+    QTRY_VERIFY(m_client->changeFeed()->isHealthy() && !updated.isEmpty());
+    release();
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().value(0).value<Run>().exitCode, 3);
     QVERIFY(updated.size() >= 2); // the first answer, then what the feed named
@@ -195,7 +218,7 @@ void Tst_RunWatcher::staleStatusIsIgnored()
 // run is fetched again now and then, but most polls end with a 304.
 void Tst_RunWatcher::watchesThroughStatusOnControlPlane()
 {
-    const Run run = launch(QStringLiteral("sleep 1; exit 3"));
+    const Run run = launchHeldRun();
     int statusAsks = 0;
     int notModified = 0;
     int runFetches = 0;
@@ -203,6 +226,8 @@ void Tst_RunWatcher::watchesThroughStatusOnControlPlane()
         if (reply->url().path().endsWith(u"/status")) {
             ++statusAsks;
             notModified += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 304 ? 1 : 0;
+            if (notModified > 0)
+                release(); // it ends once a poll found nothing new
         } else if (reply->url().path().contains(u"/history/")) {
             ++runFetches;
         }
