@@ -35,7 +35,8 @@ void LineIdSet::insert(const std::vector<qint64> &ids)
         ++m_pages[page].count;
     }
     m_size += qsizetype(ids.size());
-    m_beforeValid = ids.empty() && m_beforeValid;
+    if (!ids.empty())
+        m_beforeValid = false;
 }
 
 const std::vector<qsizetype> &LineIdSet::before() const

@@ -393,7 +393,7 @@ void LogWrapModel::insertBetween(int first, int last)
     lineRows.reserve(size_t(m_endKey - blockFirst(block) + count));
     for (size_t b = block; b < m_blocks.size(); ++b) {
         if (!m_blocks[b].measured)
-            replaceBlock(b, makeBlock(blockFirst(b), blockEnd(b), true));
+            measureNow(b);
         const std::vector<int> &ends = endsOf(b);
         for (size_t line = 0; line < ends.size(); ++line)
             lineRows.push_back(ends[line] - (line ? ends[line - 1] : 0));
@@ -458,6 +458,11 @@ void LogWrapModel::replaceBlock(size_t block, Block measured)
     changeRows(top, rows, [&] { setBlock(std::move(measured)); });
 }
 
+void LogWrapModel::measureNow(size_t block)
+{
+    replaceBlock(block, makeBlock(blockFirst(block), blockEnd(block), true));
+}
+
 void LogWrapModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     const qint64 firstKey = std::max(topLeft.row() + m_base, m_firstKey);
@@ -471,7 +476,7 @@ void LogWrapModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &
     if (textChanged && isWrapping()) {
         for (qint64 number = blockNumber(firstKey); number <= blockNumber(lastKey); ++number) {
             const auto block = size_t(number - m_firstBlock);
-            replaceBlock(block, makeBlock(blockFirst(block), blockEnd(block), true));
+            measureNow(block);
         }
     }
     const int lastRow = (lastKey + 1 < m_endKey ? firstRowOfKey(lastKey + 1) : int(m_rowCount)) - 1;
@@ -495,7 +500,7 @@ void LogWrapModel::measureAskedFor()
     for (const qint64 number : std::exchange(m_askedFor, {})) {
         const qint64 block = number - m_firstBlock;
         if (block >= 0 && block < qint64(m_blocks.size()) && !m_blocks[size_t(block)].measured)
-            replaceBlock(size_t(block), makeBlock(blockFirst(size_t(block)), blockEnd(size_t(block)), true));
+            measureNow(size_t(block));
     }
 }
 
@@ -532,7 +537,7 @@ void LogWrapModel::measureSlice()
     slice.start();
     for (size_t block = m_blocks.size(); block-- > 0 && !slice.hasExpired(sliceMs);) {
         if (!m_blocks[block].measured)
-            replaceBlock(block, makeBlock(blockFirst(block), blockEnd(block), true));
+            measureNow(block);
     }
     if (m_unmeasured == 0)
         m_sliceTimer.stop();

@@ -142,6 +142,8 @@ private:
     // Replaces block `block` by `measured` (same lines): its rows are
     // removed and inserted again when their count changes.
     void replaceBlock(size_t block, Block measured);
+    // Counts the block's rows on this thread and lays them out anew.
+    void measureNow(size_t block);
 
     // Measuring: the blocks shown (at once, after the event that showed
     // them) and the rest on a pool thread.

@@ -59,6 +59,22 @@ void verifyLayout(const QAbstractItemModel &lines, const LogWrapModel &rows, int
     QCOMPARE(rows.rowCount(), row);
 }
 
+// "entry 1".."entry N" through a LogFilterModel, wrapped.
+struct FilteredLog
+{
+    FilteredLog(int lines, int columns)
+    {
+        log.append(numberedLines(1, lines, "entry"));
+        filter.setLogModel(&log);
+        rows.setSourceModel(&filter);
+        rows.setWrapColumns(columns);
+    }
+
+    LogModel log;
+    LogFilterModel filter;
+    LogWrapModel rows;
+};
+
 QStandardItem *lineItem(const QString &text)
 {
     auto *item = new QStandardItem(text);
@@ -196,13 +212,8 @@ void Tst_LogWrapModel::recountsWhenTheWidthChanges()
 
 void Tst_LogWrapModel::wrapsAFiltersLines()
 {
-    LogModel log;
-    log.append(numberedLines(1, 3000, "entry"));
-    LogFilterModel filter;
-    filter.setLogModel(&log);
-    LogWrapModel rows;
-    rows.setSourceModel(&filter);
-    rows.setWrapColumns(4);
+    FilteredLog wrapped(3000, 4);
+    auto &[log, filter, rows] = wrapped;
     QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(rows.isMeasured());
     QCOMPARE(rows.rowCount(), expectedRows(log, 4));
@@ -222,13 +233,8 @@ void Tst_LogWrapModel::wrapsAFiltersLines()
 
 void Tst_LogWrapModel::countsAFiltersManyLinesBetweenEvents()
 {
-    LogModel log;
-    log.append(numberedLines(1, 10000, "entry"));
-    LogFilterModel filter;
-    filter.setLogModel(&log);
-    LogWrapModel rows;
-    rows.setSourceModel(&filter);
-    rows.setWrapColumns(4);
+    FilteredLog wrapped(10000, 4);
+    auto &[log, filter, rows] = wrapped;
     QAbstractItemModelTester tester(&rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // An inverted filter may keep millions: not all counted in one go on this thread.
     filter.setPattern(LogPattern{QStringLiteral("5"), false});
