@@ -139,6 +139,17 @@ void WatchPoller::pollNow()
     if (!m_client || !m_jobs.isEmpty())
         return;
     m_timer.stop();
+    // The first cycle takes the recently finished list before anything else:
+    // a watched definition's run that ends after that is new in a later list,
+    // however slow the first answers are.
+    if (m_hasFinishedList)
+        askActive();
+    else
+        askRecentlyFinished();
+}
+
+void WatchPoller::askActive()
+{
     send(m_client->listRuns(activeQuery()), [this](ApiJob *job) { onActiveAnswer(job); });
 }
 
@@ -161,7 +172,6 @@ void WatchPoller::onActiveAnswer(ApiJob *job)
     if (!job->succeeded())
         return Q_EMIT errorOccurred(job->error());
     const QList<Run> active = static_cast<ResultJob<RunList> *>(job)->result().history;
-    const bool firstPoll = !m_polled;
     m_polled = true;
 
     QSet<QString> activeIds;
@@ -199,7 +209,7 @@ void WatchPoller::onActiveAnswer(ApiJob *job)
     // or when a run began and ended between two polls: only a definition
     // watch waits for those.
     const bool definitionWatches = !m_watches->watchedDefinitions(m_profile).isEmpty();
-    if (firstPoll || anyLeft || !m_gone.isEmpty() || definitionWatches)
+    if (anyLeft || !m_gone.isEmpty() || definitionWatches)
         askRecentlyFinished();
 }
 
@@ -222,7 +232,7 @@ void WatchPoller::onRecentAnswer(ApiJob *job)
         Q_EMIT recentlyFinishedChanged();
     resolveGone();
     if (firstList)
-        return; // those ended before we looked
+        return askActive(); // those ended before we looked
     // A run of a watched definition that began and ended between two polls.
     for (const Run &run : std::as_const(m_finished)) {
         const bool isNew = std::none_of(previous.cbegin(), previous.cend(),

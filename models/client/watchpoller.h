@@ -26,6 +26,7 @@ class WatchList;
 // reported with watchedRunChanged(); one that leaves the list is looked up in
 // the few runs that finished last (asked only when something left) and else
 // fetched once, and then reported with watchedRunFinished() and unwatched.
+// The first cycle asks for those few first: they ended before it looked.
 // So a run costs a request of its own only when it ends, never per poll.
 // Definition watches add the recently finished list to each cycle (a run
 // may begin and end between two polls): two requests, however many watches.
@@ -60,6 +61,7 @@ public:
 
     const QList<Run> &activeRuns() const { return m_active; }
     const QList<Run> &recentlyFinished() const { return m_finished; } // newest first
+    // After the first cycle: runs that end from now on are reported.
     bool hasPolled() const { return m_polled; }
 
 Q_SIGNALS:
@@ -77,6 +79,7 @@ private:
     void onFeedHealthy(bool healthy);
     void pollSoon(); // now, or after the cycle under way
     bool isWatched(const Run &run) const;
+    void askActive();
     void onActiveAnswer(ApiJob *job);
     void askRecentlyFinished();
     void onRecentAnswer(ApiJob *job);

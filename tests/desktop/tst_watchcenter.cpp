@@ -82,6 +82,8 @@ void Tst_WatchCenter::init()
     m_window->setLocalServer(m_server->url(), m_server->token());
     QTRY_VERIFY_WITH_TIMEOUT(m_center->poller(QStringLiteral("local")), 10000);
     m_center->poller(QStringLiteral("local"))->setInterval(50);
+    // Runs launched before the first cycle took its list would count as ended before it looked.
+    QTRY_VERIFY_WITH_TIMEOUT(m_center->poller(QStringLiteral("local"))->hasPolled(), 10000);
 }
 
 void Tst_WatchCenter::cleanup()
