@@ -30,7 +30,7 @@ LogMatcher::LogMatcher(const LogPattern &pattern)
     }
 }
 
-std::pair<qsizetype, qsizetype> LogMatcher::find(QStringView text, qsizetype from) const
+std::pair<qsizetype, qsizetype> LogMatcher::find(QStringView text, qsizetype from, bool decoded) const
 {
     if (isEmpty() || !isValid())
         return {-1, -1};
@@ -38,7 +38,9 @@ std::pair<qsizetype, qsizetype> LogMatcher::find(QStringView text, qsizetype fro
         const qsizetype start = m_plain.indexIn(text, from);
         return {start, start + m_pattern.text.size()};
     }
-    const QRegularExpressionMatch match = m_regex.match(text, from);
+    const QRegularExpressionMatch match = m_regex.match(text, from, QRegularExpression::NormalMatch,
+                                                        decoded ? QRegularExpression::DontCheckSubjectStringMatchOption
+                                                                : QRegularExpression::NoMatchOption);
     if (!match.hasMatch())
         return {-1, -1};
     return {match.capturedStart(), match.capturedEnd()};
@@ -169,7 +171,7 @@ std::vector<int> LogMatcher::matchingRows(const LogModel &model, int firstRow, i
         qsizetype lineStart = 0;
         qsizetype lineEnd = view.indexOf(u'\n');
         while (lineEnd >= 0) {
-            const auto [start, end] = find(view, lineStart);
+            const auto [start, end] = find(view, lineStart, true);
             if (start < 0)
                 break;
             while (start > lineEnd) { // skip to the line holding the match
@@ -228,7 +230,7 @@ void LogMatcher::visitMatches(QByteArrayView lines, bool firstPerLine, const Mat
         qsizetype windowEnd = view.indexOf(u'\n', std::min(view.size(), from + 64 * 1024));
         if (windowEnd < 0)
             windowEnd = view.size();
-        const qsizetype found = find(view.sliced(from, windowEnd - from), 0).first;
+        const qsizetype found = find(view.sliced(from, windowEnd - from), 0, true).first;
         if (found < 0) {
             if (windowEnd == view.size())
                 return;
