@@ -8,23 +8,12 @@
 
 namespace Flotilla {
 
-namespace {
-
-// For std::upper_bound over runs by their first line.
-template <typename Run>
-bool beforeRun(qint64 id, const Run &run)
-{
-    return id < run.first;
-}
-
-} // namespace
-
 LogFilterModel::LogFilterModel(QObject *parent)
     : QAbstractProxyModel(parent)
     , m_spillSearch(new LogSpillSearch(this))
 {
     m_spillSearch->setMaxHits(std::numeric_limits<qsizetype>::max());
-    m_spillSearch->setKeepingHits(false); // the runs are all the filter keeps
+    m_spillSearch->setKeepingHits(false); // m_kept is all the filter keeps
     connect(m_spillSearch, &LogSpillSearch::hitsFound, this, &LogFilterModel::onSpillHits);
     connect(m_spillSearch, &LogSpillSearch::linesSearched, this,
             [this](qint64 endLine) { takeMatches({}, std::min(endLine, m_partEnd)); });
@@ -98,14 +87,14 @@ void LogFilterModel::refilter()
 
 void LogFilterModel::clearKept()
 {
-    m_runs.clear();
+    m_kept.clear();
     m_progress = 0;
     m_cancelled = false;
     m_wantedFirst = std::numeric_limits<qint64>::max();
     m_wantedEnd = std::numeric_limits<qint64>::min();
     m_filteredFirst = m_filteredEnd = m_log ? m_log->endLineId() : 0; // nothing filtered yet
     if (m_log && !isFiltering() && m_log->rowCount() > 0) {
-        m_runs.push_back({m_log->firstLineId(), m_log->endLineId(), 0});
+        m_kept.insertRange(m_log->firstLineId(), m_log->endLineId());
         m_filteredFirst = m_log->firstLineId();
     }
 }
@@ -218,26 +207,21 @@ void LogFilterModel::noteReach(const std::vector<Lines> &wanted)
 void LogFilterModel::keep(std::vector<Lines> wanted)
 {
     std::sort(wanted.begin(), wanted.end(), [](const Lines &a, const Lines &b) { return a.first < b.first; });
-    // The lines not kept yet, as pieces between the runs.
+    // The lines not kept yet, as pieces between the kept ones.
     std::vector<Lines> pieces;
     for (Lines lines : wanted) {
         lines.first = std::max({lines.first, m_log->firstLineId(), pieces.empty() ? lines.first : pieces.back().end});
         lines.end = std::min(lines.end, m_log->endLineId());
-        auto run = std::upper_bound(m_runs.begin(), m_runs.end(), lines.first, beforeRun<Run>);
-        if (run != m_runs.begin())
-            lines.first = std::max(lines.first, std::prev(run)->end);
         while (lines.first < lines.end) {
-            const qint64 pieceEnd = run == m_runs.end() ? lines.end : std::min(lines.end, run->first);
-            if (lines.first < pieceEnd) {
-                if (!pieces.empty() && pieces.back().end == lines.first)
+            const qint64 pieceFirst = m_kept.nextMissing(lines.first, lines.end);
+            const qint64 pieceEnd = m_kept.nextHeld(pieceFirst, lines.end);
+            if (pieceFirst < pieceEnd) {
+                if (!pieces.empty() && pieces.back().end == pieceFirst)
                     pieces.back().end = pieceEnd;
                 else
-                    pieces.push_back({lines.first, pieceEnd});
+                    pieces.push_back({pieceFirst, pieceEnd});
             }
-            if (run == m_runs.end())
-                break;
-            lines.first = run->end;
-            ++run;
+            lines.first = pieceEnd;
         }
     }
     // Pieces with no kept line between them are one insertion (usually all
@@ -249,47 +233,20 @@ void LogFilterModel::keep(std::vector<Lines> wanted)
         auto groupBegin = std::prev(groupEnd);
         while (groupBegin != pieces.begin() && keptBefore(std::prev(groupBegin)->first) == row)
             --groupBegin;
-        insertRuns(std::vector<Lines>(groupBegin, groupEnd), int(row));
+        insertPieces(std::vector<Lines>(groupBegin, groupEnd), int(row));
         groupEnd = groupBegin;
     }
 }
 
-void LogFilterModel::insertRuns(const std::vector<Lines> &pieces, int row)
+void LogFilterModel::insertPieces(const std::vector<Lines> &pieces, int row)
 {
     qint64 count = 0;
     for (const Lines &piece : pieces)
         count += piece.end - piece.first;
     beginInsertRows({}, row, row + int(count) - 1);
-    const auto at = std::upper_bound(m_runs.begin(), m_runs.end(), pieces.front().first, beforeRun<Run>);
-    const qsizetype index = at - m_runs.begin();
-    std::vector<Run> runs;
-    runs.reserve(pieces.size());
     for (const Lines &piece : pieces)
-        runs.push_back({piece.first, piece.end, 0});
-    m_runs.insert(at, runs.begin(), runs.end());
-    // Runs that now adjoin become one.
-    const qsizetype from = std::max<qsizetype>(index - 1, 0);
-    const qsizetype to = std::min(index + qsizetype(runs.size()) + 1, qsizetype(m_runs.size()));
-    qsizetype kept = from;
-    for (qsizetype i = from + 1; i < to; ++i) {
-        if (m_runs[size_t(kept)].end == m_runs[size_t(i)].first)
-            m_runs[size_t(kept)].end = m_runs[size_t(i)].end;
-        else
-            m_runs[size_t(++kept)] = m_runs[size_t(i)];
-    }
-    m_runs.erase(m_runs.begin() + kept + 1, m_runs.begin() + to);
-    for (size_t i = size_t(from); i < m_runs.size(); ++i)
-        m_runs[i].rowsBefore = i ? m_runs[i - 1].rowsBefore + (m_runs[i - 1].end - m_runs[i - 1].first) : 0;
+        m_kept.insertRange(piece.first, piece.end);
     endInsertRows();
-}
-
-qint64 LogFilterModel::keptBefore(qint64 id) const
-{
-    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id, beforeRun<Run>);
-    if (run == m_runs.begin())
-        return 0;
-    --run;
-    return run->rowsBefore + std::min(id, run->end) - run->first;
 }
 
 void LogFilterModel::onRowsInserted(int first, int last)
@@ -318,20 +275,12 @@ void LogFilterModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex
 
 qint64 LogFilterModel::lineIdAt(int row) const
 {
-    if (row < 0 || row >= rowCount())
-        return LogModel::noLineId;
-    const auto run = std::prev(std::upper_bound(m_runs.begin(), m_runs.end(), qint64(row),
-                                                [](qint64 r, const Run &run) { return r < run.rowsBefore; }));
-    return run->first + (row - run->rowsBefore);
+    return row >= 0 && row < rowCount() ? m_kept.at(row) : LogModel::noLineId;
 }
 
 int LogFilterModel::rowOfLineId(qint64 id) const
 {
-    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id, beforeRun<Run>);
-    if (run == m_runs.begin() || id >= std::prev(run)->end)
-        return -1;
-    --run;
-    return int(run->rowsBefore + (id - run->first));
+    return m_kept.contains(id) ? int(m_kept.countBelow(id)) : -1;
 }
 
 QModelIndex LogFilterModel::index(int row, int column, const QModelIndex &parent) const
@@ -348,10 +297,7 @@ QModelIndex LogFilterModel::parent(const QModelIndex &) const
 
 int LogFilterModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_runs.empty())
-        return 0;
-    const Run &last = m_runs.back();
-    return int(last.rowsBefore + (last.end - last.first));
+    return parent.isValid() ? 0 : int(m_kept.size());
 }
 
 int LogFilterModel::columnCount(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lineidset.h"
 #include "logsearch.h"
 
 #include <QAbstractProxyModel>
@@ -16,9 +17,10 @@ class LogSpillSearch;
 // invert, that do not), each with up to contextLines() lines before and
 // after it. Without a pattern every line passes.
 //
-// The kept lines are stored as sorted runs of line ids, not one entry per
-// line, so memory follows the runs: an inverted filter over 20 million
-// lines is a handful of them. Matches come as a stream of lines (a pattern,
+// The kept lines are a LineIdSet, a bitmap per 1,024 lines: ~150 bytes per
+// 1,024 lines of log at most, however the kept lines alternate (every other
+// line of 20 million: 3 MB, where a list of runs took 240 MB). Matches come
+// as a stream of lines (a pattern,
 // invert or context change starts it again, a model reset); context is the
 // runs around each kept "seed" line, so each part of the log is filtered on
 // its own and the parts add up.
@@ -62,7 +64,7 @@ public:
     qint64 lineIdAt(int row) const;
     int rowOfLineId(qint64 id) const; // -1 when filtered out
     // How many runs of consecutive lines are kept.
-    qsizetype runCount() const { return qsizetype(m_runs.size()); }
+    qsizetype runCount() const { return m_kept.runCount(); }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -81,13 +83,6 @@ private:
     {
         qint64 first = 0;
         qint64 end = 0;
-    };
-    // Kept lines [first, end), the first of them at row rowsBefore.
-    struct Run
-    {
-        qint64 first = 0;
-        qint64 end = 0;
-        qint64 rowsBefore = 0;
     };
 
     void setSourceModel(QAbstractItemModel *) override {} // use setLogModel()
@@ -112,9 +107,9 @@ private:
     // holds and are not kept yet, in as few insertions as can be.
     void keep(std::vector<Lines> wanted);
     // Inserts `pieces` (sorted, not kept, nothing kept between them) at `row`.
-    void insertRuns(const std::vector<Lines> &pieces, int row);
+    void insertPieces(const std::vector<Lines> &pieces, int row);
     // How many kept lines come before line `id`.
-    qint64 keptBefore(qint64 id) const;
+    qint64 keptBefore(qint64 id) const { return m_kept.countBelow(id); }
     void onRowsInserted(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
 
@@ -123,7 +118,7 @@ private:
     LogMatcher m_matcher;
     bool m_inverted = false;
     int m_context = 0;
-    std::vector<Run> m_runs; // ascending, apart (not adjoining)
+    LineIdSet m_kept;
     // The lines filtered (or being filtered): [m_filteredFirst, m_filteredEnd).
     qint64 m_filteredFirst = 0;
     qint64 m_filteredEnd = 0;

@@ -277,6 +277,7 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
     double searchMbPerS = 0;
     double filterMbPerS = 0;
     double filterStallMs = 0;
+    double searchedRssMb = 0; // the peak after every search and filter of the biggest log
     for (const qint64 lines : sizes) {
         const QString runId = launchLogWriter(client, lines);
         StallMeter stalls;
@@ -379,6 +380,22 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
                         .arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2)
                         .arg(peakRssMb(), 0, 'f', 0));
             }
+            // Still inverted, odd workers out: every other line is kept, a
+            // run each, and memory must not follow the runs.
+            clock.restart();
+            pane.setPattern(QStringLiteral("worker-[1357] "), true);
+            waitUntil([filter] { return !filter->isSearching(); }, 1800000, QStringLiteral("the filter to end"));
+            if (filter->rowCount() != lines / 2)
+                fail(QStringLiteral("every other line filtered kept %1 lines, not %2")
+                         .arg(filter->rowCount())
+                         .arg(lines / 2));
+            searchedRssMb = peakRssMb();
+            say(QStringLiteral("e2e %1: every other line, %2 lines kept as %3 run(s) in %4 s, peak RSS %5 MB")
+                    .arg(lines)
+                    .arg(filter->rowCount())
+                    .arg(filter->runCount())
+                    .arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2)
+                    .arg(searchedRssMb, 0, 'f', 0));
         }
         const double stallMs = stalls.stop();
         worstStallMs = std::max(worstStallMs, stallMs);
@@ -392,6 +409,7 @@ int benchEndToEnd(const QList<qint64> &sizes, const QString &keepDir, bool wrap)
     figures << QStringLiteral("search_mb_per_s=%1").arg(searchMbPerS, 0, 'f', 0)
             << QStringLiteral("filter_mb_per_s=%1").arg(filterMbPerS, 0, 'f', 0)
             << QStringLiteral("filter_max_stall_ms=%1").arg(filterStallMs, 0, 'f', 1)
+            << QStringLiteral("searched_rss_mb=%1").arg(searchedRssMb, 0, 'f', 0)
             << QStringLiteral("%1max_stall_ms=%2").arg(figure).arg(worstStallMs, 0, 'f', 1);
     say(figures.join(QLatin1Char(' ')));
     return 0;

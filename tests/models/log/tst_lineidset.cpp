@@ -16,6 +16,7 @@ class Tst_LineIdSet final : public QObject
 private Q_SLOTS:
     void ranksAsASortedVectorWould();
     void emptyAndOutside();
+    void rangesAsASortedSetWould();
     void everyLineOfAMillionTakesAFewBytesEach();
 };
 
@@ -69,6 +70,7 @@ void Tst_LineIdSet::emptyAndOutside()
     QCOMPARE(set.countBelow(42), 0);
     set.insert({-1025, -1024, 1023, 1024});
     QCOMPARE(set.countBelow(LogModel::noLineId), 0);
+    QVERIFY(!set.contains(LogModel::noLineId));
     QCOMPARE(set.countBelow(std::numeric_limits<qint64>::max()), 4);
     QCOMPARE(set.countBelow(0), 2);
     QCOMPARE(set.at(1), -1024);
@@ -76,6 +78,52 @@ void Tst_LineIdSet::emptyAndOutside()
     set.clear();
     QVERIFY(set.isEmpty());
     QCOMPARE(set.countBelow(1024), 0);
+}
+
+void Tst_LineIdSet::rangesAsASortedSetWould()
+{
+    // Ranges as a filter keeps them: single lines, long runs across pages,
+    // overlapping what is held, above zero and below, far apart.
+    QRandomGenerator random(20);
+    LineIdSet set;
+    std::set<qint64> oracle;
+    const auto add = [&](qint64 first, qint64 end) {
+        set.insertRange(first, end);
+        for (qint64 id = first; id < end; ++id)
+            oracle.insert(id);
+    };
+    add(0, 1);
+    add(5, 5); // empty
+    add(1023, 1025);
+    add(-2100, -1);
+    add(3000, 9000);
+    add(2990, 3010); // overlaps the start of the one above
+    add(50000, 50001);
+    for (int i = 0; i < 300; ++i) {
+        const qint64 first = random.bounded(-3000, 12000);
+        add(first, first + random.bounded(1, i % 10 ? 3 : 700));
+    }
+    verifySame(set, oracle);
+    for (qint64 id = -3100; id < 12800; ++id)
+        QCOMPARE(set.contains(id), oracle.count(id) == 1);
+    qsizetype runs = 0;
+    for (const qint64 id : oracle)
+        runs += oracle.count(id - 1) == 0;
+    QCOMPARE(set.runCount(), runs);
+    for (int i = 0; i < 2000; ++i) {
+        const qint64 from = random.bounded(-3500, 13000);
+        const qint64 end = from + random.bounded(0, 3000);
+        qint64 held = from;
+        while (held < end && !oracle.count(held))
+            ++held;
+        qint64 missing = from;
+        while (missing < end && oracle.count(missing))
+            ++missing;
+        QCOMPARE(set.nextHeld(from, end), held);
+        QCOMPARE(set.nextMissing(from, end), missing);
+    }
+    QCOMPARE(set.nextHeld(50001, std::numeric_limits<qint64>::max()), std::numeric_limits<qint64>::max());
+    QCOMPARE(set.nextMissing(50000, std::numeric_limits<qint64>::max()), 50001);
 }
 
 void Tst_LineIdSet::everyLineOfAMillionTakesAFewBytesEach()
@@ -95,6 +143,14 @@ void Tst_LineIdSet::everyLineOfAMillionTakesAFewBytesEach()
     QCOMPARE(set.countBelow(654321), 654321);
     qInfo("%lld bytes for %lld ids", set.storageBytes(), lines);
     QVERIFY(set.storageBytes() < lines / 4); // a vector of ids: 8 bytes each
+    // Every other line, as a filter keeps them: the same pages.
+    LineIdSet alternate;
+    for (qint64 id = 0; id < lines; id += 2)
+        alternate.insertRange(id, id + 1);
+    QCOMPARE(alternate.size(), lines / 2);
+    QCOMPARE(alternate.runCount(), lines / 2);
+    QCOMPARE(alternate.at(lines / 2 - 1), lines - 2);
+    QVERIFY(alternate.storageBytes() < lines / 4); // a list of runs: 16 bytes each
 }
 
 QTEST_GUILESS_MAIN(Tst_LineIdSet)
