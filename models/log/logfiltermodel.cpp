@@ -37,6 +37,7 @@ void LogFilterModel::setLogModel(LogModel *model)
     connect(model, &LogModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     connect(model, &LogModel::dataChanged, this, &LogFilterModel::onDataChanged);
+    connect(model, &LogModel::startReachedChanged, this, [this] { filterPending(); }); // the first line is whole
     connect(model, &LogModel::modelAboutToBeReset, this, [this] {
         m_spillSearch->cancel();
         beginResetModel();
@@ -103,12 +104,15 @@ void LogFilterModel::filterPending(std::vector<Lines> arrived)
 {
     while (m_log && isFiltering() && !m_spillSearch->isRunning()) {
         const qint64 logFirst = m_log->firstLineId();
+        const qint64 wholeFirst = m_log->firstWholeLineId();
         Lines part;
-        if (logFirst < m_filteredFirst) { // prepended above (or the start)
-            part = {logFirst, m_filteredFirst};
-            m_filteredFirst = logFirst;
+        if (wholeFirst < m_filteredFirst) { // prepended above (or the start)
+            part = {wholeFirst, m_filteredFirst};
+            m_filteredFirst = wholeFirst;
         } else if (m_filteredEnd < m_log->endLineId()) { // appended below
-            part = {m_filteredEnd, m_log->endLineId()};
+            part = {std::max(m_filteredEnd, wholeFirst), m_log->endLineId()};
+            if (m_filteredFirst == m_filteredEnd) // nothing filtered yet
+                m_filteredFirst = part.first;
             m_filteredEnd = part.end;
         } else {
             break;

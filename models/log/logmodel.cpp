@@ -134,6 +134,7 @@ void LogModel::setStartReached()
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, TextColumn), index(rowCount() - 1, TextColumn),
                            {LineNumberRole, LineNumberApproximateRole});
+    Q_EMIT startReachedChanged();
 }
 
 void LogModel::setBytesAbove(qint64 bytes)

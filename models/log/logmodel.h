@@ -76,8 +76,12 @@ public:
     const LogSpill &spill() const { return *m_spill; }
 
     qint64 firstLineId() const { return m_firstLine; } // the id of row 0
-    qint64 endLineId() const { return m_endLine; }     // the id the next line gets
-    int rowOfLineId(qint64 id) const;                  // -1 when not there (yet)
+    // The first line that is known to be whole: until the log's start is
+    // read, the first line may be the tail of one longer than the chunk read
+    // backwards, so searches and filters leave it for later.
+    qint64 firstWholeLineId() const { return m_firstLine + (startReached() || rowCount() == 0 ? 0 : 1); }
+    qint64 endLineId() const { return m_endLine; } // the id the next line gets
+    int rowOfLineId(qint64 id) const;              // -1 when not there (yet)
     // The 1-based number of the line `id` in the whole log, estimated until
     // the start is reached.
     qint64 lineNumber(qint64 id) const;
@@ -94,6 +98,10 @@ public:
     // '\n', escapes removed) and how many lines that is. Searching walks these.
     using TextVisitor = std::function<void(int firstRow, QByteArrayView text, int lineCount)>;
     void visitText(int firstRow, int endRow, const TextVisitor &visit) const;
+
+Q_SIGNALS:
+    // setStartReached(): the first line is whole now (firstWholeLineId()).
+    void startReachedChanged();
 
 private:
     void openSpill();

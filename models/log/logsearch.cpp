@@ -271,6 +271,7 @@ LogSearch::LogSearch(LogModel *model, QObject *parent)
     connect(model, &LogModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     connect(model, &LogModel::modelReset, this, &LogSearch::rescan);
+    connect(model, &LogModel::startReachedChanged, this, &LogSearch::onStartReached);
     connect(m_spillSearch, &LogSpillSearch::hitsFound, this, &LogSearch::onSpillHits);
     connect(m_spillSearch, &LogSpillSearch::progressChanged, this, [this](int permille) {
         m_progress = permille;
@@ -305,34 +306,40 @@ void LogSearch::rescan()
     m_wantedFrom.reset();
     m_searchedFirst = m_searchedEnd = m_model->endLineId();
     Q_EMIT currentChanged(LogModel::noLineId);
-    if (!m_matcher.isEmpty() && m_matcher.isValid()) {
-        if (m_model->spill().byteSize() <= syncSearchBytes) {
-            m_searchedFirst = m_model->firstLineId();
-            addHits([this] {
-                std::vector<qint64> ids;
-                for (const int row : m_matcher.matchingRows(*m_model, 0, m_model->rowCount()))
-                    ids.push_back(m_model->firstLineId() + row);
-                return ids;
-            }());
-        } else {
-            searchAbove();
-        }
-    }
+    if (!m_matcher.isEmpty() && m_matcher.isValid())
+        searchAbove(); // all of it
     Q_EMIT hitsChanged();
     if (wasSearching != isSearching())
         Q_EMIT searchingChanged(isSearching());
 }
 
-void LogSearch::searchAbove()
+bool LogSearch::searchAbove()
 {
     const LogSpill &spill = m_model->spill();
-    if (m_cancelled || m_spillSearch->isRunning() || spill.firstLine() >= m_searchedFirst)
-        return;
+    const qint64 wholeFirst = m_model->firstWholeLineId();
+    if (wholeFirst >= m_searchedFirst)
+        return false;
+    if (spill.byteSize() <= syncSearchBytes)
+        return searchRows(wholeFirst, std::exchange(m_searchedFirst, wholeFirst));
+    if (m_cancelled || m_spillSearch->isRunning())
+        return false;
     const qint64 end = spill.lineStart(m_searchedFirst);
-    m_searchedFirst = spill.firstLine();
+    m_searchedFirst = wholeFirst;
     m_progress = 0;
-    m_spillSearch->start(spill.snapshot(), m_matcher.pattern(), LogSpillSearch::Mode::Lines, spill.startPosition(), end);
+    m_spillSearch->start(spill.snapshot(), m_matcher.pattern(), LogSpillSearch::Mode::Lines,
+                         spill.lineStart(wholeFirst), end);
     Q_EMIT searchingChanged(true);
+    return false;
+}
+
+bool LogSearch::searchRows(qint64 first, qint64 end)
+{
+    const qint64 firstId = m_model->firstLineId();
+    std::vector<qint64> ids;
+    for (const int row : m_matcher.matchingRows(*m_model, int(first - firstId), int(end - firstId)))
+        ids.push_back(firstId + row);
+    addHits(ids);
+    return !ids.empty();
 }
 
 void LogSearch::onSpillHits(qsizetype first, qsizetype count)
@@ -354,7 +361,8 @@ void LogSearch::onSpillFinished()
 {
     m_progress = 1000;
     m_wantedFrom.reset();
-    searchAbove(); // what arrived above meanwhile
+    if (searchAbove()) // what arrived above meanwhile
+        Q_EMIT hitsChanged();
     if (!isSearching())
         Q_EMIT searchingChanged(false);
 }
@@ -385,23 +393,23 @@ void LogSearch::onRowsInserted(int first, int last)
     if (m_matcher.isEmpty() || !m_matcher.isValid())
         return;
     const qint64 firstId = m_model->firstLineId();
-    if (firstId + last < m_searchedFirst) { // above: a whole chunk, in the background
-        if (m_model->spill().byteSize() > syncSearchBytes) {
-            searchAbove();
-            return;
-        }
-        m_searchedFirst = firstId;
-    } else {
-        first = std::max(first, int(m_searchedEnd - firstId));
-        m_searchedEnd = m_model->endLineId();
-    }
-    std::vector<qint64> added;
-    for (const int row : m_matcher.matchingRows(*m_model, first, last + 1))
-        added.push_back(firstId + row);
-    if (added.empty())
+    if (firstId + last < m_searchedFirst) { // above: a whole chunk
+        if (searchAbove())
+            Q_EMIT hitsChanged();
         return;
-    addHits(added);
-    Q_EMIT hitsChanged();
+    }
+    if (m_searchedFirst == m_searchedEnd) // nothing searched yet
+        m_searchedFirst = m_searchedEnd = std::max(m_searchedEnd, m_model->firstWholeLineId());
+    const qint64 from = std::max(firstId + first, m_searchedEnd);
+    m_searchedEnd = m_model->endLineId();
+    if (from < m_searchedEnd && searchRows(from, m_searchedEnd))
+        Q_EMIT hitsChanged();
+}
+
+void LogSearch::onStartReached()
+{
+    if (!m_matcher.isEmpty() && m_matcher.isValid() && searchAbove()) // the first line, whole now
+        Q_EMIT hitsChanged();
 }
 
 void LogSearch::next(qint64 fromLineId)

@@ -121,8 +121,12 @@ Q_SIGNALS:
 private:
     void rescan();
     void onRowsInserted(int first, int last);
-    // Searches the lines above the ones searched so far, if any arrived.
-    void searchAbove();
+    // Searches the lines above those searched, from the first whole one:
+    // at once for a small log (true when it found any), else in the background.
+    bool searchAbove();
+    // Adds the hits among lines [first, end); true when there are any.
+    bool searchRows(qint64 first, qint64 end);
+    void onStartReached();
     void onSpillHits(qsizetype first, qsizetype count);
     void onSpillFinished();
     // `ids` ascending, none in m_hits yet.

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void invertAndContext();
     void filtersLinesThatArriveLater();
     void followsPrependedLines();
+    void aLineLongerThanAChunkIsFilteredWhole();
     void bigLogIsFilteredInTheBackground();
     void findsAMatchNeverScrolledTo();
     void bigLogWithLinesArrivingMeanwhile_data();
@@ -125,6 +126,7 @@ void Tst_LogFilterModel::withoutPatternEveryLinePasses()
 
 void Tst_LogFilterModel::plainAndRegexWithCase()
 {
+    m_log->setStartReached(); // read from the start
     m_log->append("INFO start\nerror one\nERROR two\ninfo end\n");
     m_filter->setPattern({QStringLiteral("error"), false, Qt::CaseInsensitive});
     QCOMPARE(shown(*m_filter), (QStringList{u"error one"_qs, u"ERROR two"_qs}));
@@ -139,6 +141,7 @@ void Tst_LogFilterModel::plainAndRegexWithCase()
 
 void Tst_LogFilterModel::invertAndContext()
 {
+    m_log->setStartReached(); // read from the start
     m_log->append(numberedLines(1, 20));
     m_filter->setPattern({QStringLiteral("line 1"), false, Qt::CaseSensitive}); // 1, 10..19
     m_filter->setInverted(true);
@@ -152,6 +155,7 @@ void Tst_LogFilterModel::invertAndContext()
 
 void Tst_LogFilterModel::filtersLinesThatArriveLater()
 {
+    m_log->setStartReached(); // read from the start
     m_filter->setPattern({QStringLiteral("hit"), false, Qt::CaseSensitive});
     m_filter->setContextLines(1);
     QSignalSpy reset(m_filter.get(), &LogFilterModel::modelReset);
@@ -182,8 +186,24 @@ void Tst_LogFilterModel::followsPrependedLines()
     QCOMPARE(m_filter->index(0, 0).data().toString(), u"line 0");
 }
 
+// The log's first line is filtered once it is known to be whole: until the
+// start is read, it may be the tail of a line longer than a chunk.
+void Tst_LogFilterModel::aLineLongerThanAChunkIsFilteredWhole()
+{
+    m_filter->setPattern({QStringLiteral("^(tail|head)"), true, Qt::CaseSensitive});
+    m_log->append("tail of a long line\ntail line\n");
+    QCOMPARE(shown(*m_filter), (QStringList{u"tail line"_qs}));
+    m_log->prepend("head line\nthe head and the ");
+    QCOMPARE(shown(*m_filter), (QStringList{u"tail line"_qs}));
+    m_log->setStartReached();
+    QCOMPARE(shown(*m_filter), (QStringList{u"head line"_qs, u"tail line"_qs}));
+    m_filter->setInverted(true);
+    QCOMPARE(shown(*m_filter), (QStringList{u"the head and the tail of a long line"_qs}));
+}
+
 void Tst_LogFilterModel::bigLogIsFilteredInTheBackground()
 {
+    m_log->setStartReached(); // read from the start
     QVERIFY(m_log->append(bigLines(0, bigLineCount)));
     QVERIFY(m_log->spill().byteSize() > LogSpillSearch::blockBytes);
     QSignalSpy inserted(m_filter.get(), &LogFilterModel::rowsInserted);
@@ -262,6 +282,7 @@ void Tst_LogFilterModel::bigLogWithLinesArrivingMeanwhile()
     QVERIFY(m_filter->isSearching());
     for (int end = 32000; end > 0; end -= 8000)
         QVERIFY(m_log->prepend(bigLines(end - 8000, end)));
+    m_log->setStartReached();
     for (int first = 53000; first < bigLineCount; first += 1000)
         QVERIFY(m_log->append(bigLines(first, first + 1000)));
     QTRY_VERIFY_WITH_TIMEOUT(!m_filter->isSearching(), 60000);
@@ -276,6 +297,7 @@ void Tst_LogFilterModel::bigLogWithLinesArrivingMeanwhile()
 
 void Tst_LogFilterModel::cancelKeepsWhatWasFound()
 {
+    m_log->setStartReached(); // read from the start
     // Many blocks: on a busy machine the GUI thread may take the first hits late.
     constexpr int lineCount = 8 * bigLineCount;
     QVERIFY(m_log->append(bigLines(0, lineCount)));

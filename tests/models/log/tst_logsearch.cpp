@@ -26,6 +26,7 @@ private Q_SLOTS:
     void searchFollowsNewLines();
     void nextAndPreviousWrapAround();
     void hitsFollowPrependedLines();
+    void aLineLongerThanAChunkIsSearchedWhole();
 };
 
 namespace {
@@ -145,6 +146,27 @@ void Tst_LogSearch::hitsFollowPrependedLines()
         QVERIFY(model.lineText(model.rowOfLineId(id)).endsWith(u"5"));
     QCOMPARE(search.currentLineId(), current);
     QCOMPARE(model.lineText(model.rowOfLineId(search.hits().front())), u"line 5");
+}
+
+// A log opened at its end may begin inside a line longer than the chunk
+// read backwards: its first line is searched once it is known to be whole.
+void Tst_LogSearch::aLineLongerThanAChunkIsSearchedWhole()
+{
+    LogModel model;
+    LogSearch search(&model);
+    search.setPattern({QStringLiteral("^(tail|head)"), true, Qt::CaseSensitive});
+    QSignalSpy changed(&search, &LogSearch::hitsChanged);
+    model.append("tail of a long line\ntail line\n");
+    QCOMPARE(hitIds(search), (std::vector<qint64>{1}));
+    model.prepend("the head and the "); // more of the same line
+    QCOMPARE(hitIds(search), (std::vector<qint64>{1}));
+    model.prepend("head line\nmore of "); // the whole of it, and a line that may not be whole
+    QCOMPARE(model.lineText(1), u"more of the head and the tail of a long line");
+    QCOMPARE(hitIds(search), (std::vector<qint64>{1}));
+    changed.clear();
+    model.setStartReached();
+    QCOMPARE(hitIds(search), (std::vector<qint64>{-1, 1}));
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(Tst_LogSearch)
