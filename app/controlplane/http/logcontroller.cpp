@@ -127,17 +127,26 @@ HttpResponse LogController::logs(const HttpRequest &request, const Router::Args 
     if (!wait)
         return error;
     const QByteArray token = query.queryItemValue(QStringLiteral("last_seen"), QUrl::FullyDecoded).toUtf8();
-    if (std::optional<HttpResponse> answer = chunkAnswer(runId, *run, token, rawBytes, *wait == 0))
+    std::optional<HttpResponse> answer = chunkAnswer(runId, *run, token, rawBytes, *wait == 0);
+    // A small chunk of a log still being written waits gatherMs for more,
+    // then goes with all there is (never nothing: it had lines already).
+    const bool gathering = answer && *wait > 0 && run->status == RunStatus::Running
+                           && answer->body.size() < gatherBytes;
+    if (answer && !gathering)
         return std::move(*answer);
     HttpResponse held;
-    held.holdMs = *wait * 1000;
-    // The run's own process writes the file: its growth wakes the request, and the run's end is a store write.
-    held.wakeFile = m_logs.pathFor(runId);
-    held.held = [this, runId, token, rawBytes](bool deadline) -> std::optional<HttpResponse> {
+    held.holdMs = gathering ? gatherMs : *wait * 1000;
+    // The run's own process writes the file: its growth wakes a request
+    // that waits for bytes, and the run's end is a store write.
+    if (!gathering)
+        held.wakeFile = m_logs.pathFor(runId);
+    held.held = [this, runId, token, rawBytes, gathering](bool deadline) -> std::optional<HttpResponse> {
         HttpResponse error;
         const std::optional<Store::RunProgress> run = findRun(runId, &error);
         if (!run)
             return error;
+        if (gathering && !deadline && run->status == RunStatus::Running)
+            return std::nullopt;
         return chunkAnswer(runId, *run, token, rawBytes, deadline);
     };
     return held;

@@ -13,7 +13,9 @@ class LogStore;
 // A run's log (contract §7): /{run_id}/logs, in chunks or as raw text.
 // Our extensions: `wait=SECONDS` holds a request that finds nothing new
 // while the run goes on, until bytes arrive in the log file, the run ends
-// or the wait is over; `Accept: application/octet-stream` answers a chunk
+// or the wait is over (one that finds less than gatherBytes of a running
+// log waits up to gatherMs for more: a client following a fast writer asks
+// a tenth as often); `Accept: application/octet-stream` answers a chunk
 // as its bytes, the next token in X-Flotilla-Last-Seen (and
 // X-Flotilla-Log-Complete once a STOPPED run's log is read to its end);
 // `tail_bytes=N` reads the log's last N bytes and `before=TOKEN` (with
@@ -23,6 +25,9 @@ class LogController final
 {
     Q_DISABLE_COPY_MOVE(LogController)
 public:
+    static constexpr qsizetype gatherBytes = 256 * 1024;
+    static constexpr int gatherMs = 2;
+
     LogController(Store &store, LogStore &logs);
     void addRoutes(Router &router);
 

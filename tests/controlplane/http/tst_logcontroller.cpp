@@ -38,6 +38,7 @@ private Q_SLOTS:
     void heldRawUntilALineIsAppended();
     void heldAnsweredWhenTheRunEnds();
     void heldAnsweredAtTheDeadline();
+    void smallChunkOfARunningLogIsGathered();
     void stoppedRunIsAnsweredAtOnce();
     void refusesBadWait_data();
     void refusesBadWait();
@@ -185,6 +186,25 @@ void Tst_LogController::heldAnsweredAtTheDeadline()
     QCOMPARE(answer->body, "");
     QCOMPARE(answer->header("x-flotilla-last-seen"), token.toUtf8());
     QVERIFY(answer->header("x-flotilla-log-complete").isEmpty()); // the run goes on
+    endRun();
+}
+
+void Tst_LogController::smallChunkOfARunningLogIsGathered()
+{
+    // Less than gatherBytes of a running log: held for gatherMs, then answered
+    // with what there is, however long the client would wait.
+    const QString runId = startWaitingRun();
+    QVERIFY(!runId.isEmpty());
+    QFile log(logFile(runId));
+    QVERIFY(log.open(QIODevice::Append));
+    log.write("one line\nand part");
+    log.flush();
+    RawClient held;
+    QVERIFY(sendHeld(held, *m_server, logsPath(runId, {}, QStringLiteral("&wait=30")), rawAccept));
+    const std::optional<RawResponse> answer = held.readResponse(10000); // well before the 30 s
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QCOMPARE(answer->body, "one line\n");
     endRun();
 }
 
