@@ -130,6 +130,15 @@ void RunScheduler::recover()
             }
         }
     }
+    // A local run's wrapper starts before its PENDING reaches the disk: one
+    // left QUEUED with a wrapper is followed, not started a second time.
+    for (Run run : m_store.runsWithStatus(RunStatus::Queued)) {
+        Executor *executor = executorFor(run.cluster);
+        if (!executor || !executor->wasPlaced(run) || !markPending(run, executor))
+            continue;
+        m_active[run.cluster].insert(run.runId);
+        executor->recover(run);
+    }
     for (const QString &cluster : clusters())
         startQueued(cluster);
 }
@@ -180,7 +189,7 @@ void RunScheduler::startQueued(const QString &cluster)
     }
 }
 
-void RunScheduler::place(Run run, Executor *executor)
+bool RunScheduler::markPending(Run &run, const Executor *executor)
 {
     run.advanceTo(RunStatus::Pending);
     if (!run.attemptCount)
@@ -191,7 +200,12 @@ void RunScheduler::place(Run run, Executor *executor)
         run.memoryLimit = run.memory;
         run.cpuLimit = run.cpu;
     }
-    if (!save(run))
+    return save(run);
+}
+
+void RunScheduler::place(Run run, Executor *executor)
+{
+    if (!markPending(run, executor))
         return;
     // The process sees the definition's (or template's) env overlaid by the run's.
     EnvList env;
