@@ -95,7 +95,7 @@ bool DetachedExecutor::hasExited(const QString &runId) const
 
 void DetachedExecutor::prepare(const Run &, const Ready &ready)
 {
-    ready(QString());
+    QTimer::singleShot(0, this, [ready] { ready(QString()); });
 }
 
 void DetachedExecutor::describeEnd(const QString &, qint64 exitCode, const Described &described)
@@ -109,9 +109,9 @@ void DetachedExecutor::start(const Run &run, const EnvList &env)
     prepare(run, [this, run, env](const QString &error) {
         m_preparing.remove(run.runId);
         if (m_cancelled.remove(run.runId))
-            return endSoon(run.runId, terminatedByUser);
+            return end(run.runId, std::nullopt, terminatedByUser);
         if (!error.isEmpty())
-            return endSoon(run.runId, error);
+            return end(run.runId, std::nullopt, error);
         spawn(run, env);
     });
 }
@@ -123,32 +123,29 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
     // Owner-only, like the whole data dir: the run's files are the user's business.
     for (const QString &dir : {m_runsDirectory, control, work}) {
         if (!makePrivateDir(dir))
-            return endSoon(run.runId, QStringLiteral("cannot create the directory %1").arg(dir));
+            return end(run.runId, std::nullopt, QStringLiteral("cannot create the directory %1").arg(dir));
     }
     if (m_runProgram.isEmpty())
-        return endSoon(run.runId, QStringLiteral("flotilla-run, which every run runs under, was not found; "
-                                                 "reinstall flotilla-desktop"));
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("flotilla-run, which every run runs under, was not found; "
+                                  "reinstall flotilla-desktop"));
     // Created here, so a held logs request watches the file from the launch on.
     const QString logPath = m_logs.pathFor(run.runId);
     QFile log(logPath);
     if (!log.open(QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))
-        return endSoon(run.runId, QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
     log.close();
     QByteArrayList arguments{QFile::encodeName(m_runProgram), QFile::encodeName(logPath), QFile::encodeName(control)};
     for (const QString &argument : commandLine(run, env, control))
         arguments.append(argument.toLocal8Bit());
     const pid_t wrapper = spawnWrapper(arguments, env, work);
     if (wrapper <= 0)
-        return endSoon(run.runId,
-                       QStringLiteral("cannot start the run: %1: %2").arg(m_runProgram, qt_error_string(errno)));
+        return end(run.runId, std::nullopt,
+                   QStringLiteral("cannot start the run: %1: %2").arg(m_runProgram, qt_error_string(errno)));
     m_unreaped.insert(wrapper);
     m_spawnedAt.insert(run.runId, QDateTime::currentDateTimeUtc());
     follow(run.runId, true);
-}
-
-void DetachedExecutor::endSoon(const QString &runId, const QString &reason)
-{
-    QTimer::singleShot(0, this, [this, runId, reason] { end(runId, std::nullopt, reason); });
 }
 
 pid_t DetachedExecutor::spawnWrapper(const QByteArrayList &arguments, const EnvList &env, const QString &workDir) const

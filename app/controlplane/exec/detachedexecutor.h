@@ -58,11 +58,7 @@ protected:
 
     // The program to run and its arguments (the wrapper adds the log and exit file).
     virtual QStringList commandLine(const Run &run, const EnvList &env, const QString &controlDir) const = 0;
-    // Checks before the program starts (an image exists); calls `ready` with
-    // an error or none, at once when there is nothing to check: the wrapper
-    // then starts inside start(), before the turn's batch of store writes
-    // (the run's PENDING) is synced (RunScheduler::recover() adopts a run
-    // left QUEUED with its wrapper running).
+    // Checks before the program starts (an image exists); calls `ready` with an error or none.
     virtual void prepare(const Run &run, const Ready &ready);
     // Where the run now runs, once the program has placed it.
     virtual std::optional<RunInstance> placedInstance(const QString &runId) const = 0;
@@ -72,8 +68,6 @@ protected:
 
 private:
     void spawn(const Run &run, const EnvList &env);
-    // end() from the event loop: spawn() may run inside start().
-    void endSoon(const QString &runId, const QString &reason);
     // Starts the wrapper without copying the control plane (posix_spawn); its pid, or 0 with errno set.
     pid_t spawnWrapper(const QByteArrayList &arguments, const EnvList &env, const QString &workDir) const;
     void follow(const QString &runId, bool awaitingStart);

@@ -130,15 +130,6 @@ void RunScheduler::recover()
             }
         }
     }
-    // A local run's wrapper starts before its PENDING reaches the disk: one
-    // left QUEUED with a wrapper is followed, not started a second time.
-    for (Run run : m_store.runsWithStatus(RunStatus::Queued)) {
-        Executor *executor = executorFor(run.cluster);
-        if (!executor || !executor->wasPlaced(run) || !markPending(run, executor))
-            continue;
-        m_active[run.cluster].insert(run.runId);
-        executor->recover(run);
-    }
     for (const QString &cluster : clusters())
         startQueued(cluster);
 }
@@ -189,7 +180,7 @@ void RunScheduler::startQueued(const QString &cluster)
     }
 }
 
-bool RunScheduler::markPending(Run &run, const Executor *executor)
+void RunScheduler::place(Run run, Executor *executor)
 {
     run.advanceTo(RunStatus::Pending);
     if (!run.attemptCount)
@@ -200,12 +191,7 @@ bool RunScheduler::markPending(Run &run, const Executor *executor)
         run.memoryLimit = run.memory;
         run.cpuLimit = run.cpu;
     }
-    return save(run);
-}
-
-void RunScheduler::place(Run run, Executor *executor)
-{
-    if (!markPending(run, executor))
+    if (!save(run))
         return;
     // The process sees the definition's (or template's) env overlaid by the run's.
     EnvList env;

@@ -57,8 +57,6 @@ Q_SIGNALS:
 private:
     Executor *executorFor(const QString &cluster) const;
     void startQueued(const QString &cluster);
-    // PENDING, with where and under which limits it is placed; saved (false when not).
-    bool markPending(Run &run, const Executor *executor);
     void place(Run run, Executor *executor);
     void markStarted(const QString &runId, const RunInstance &instance);
     void finish(const QString &runId, std::optional<qint64> exitCode, const QString &exitReason);

@@ -3,8 +3,6 @@
 // events and measured peaks, and many launches at once.
 #include "testserver.h"
 
-#include <store/store.h>
-
 #include <QDir>
 #include <QFile>
 #include <QHostInfo>
@@ -29,7 +27,6 @@ private Q_SLOTS:
     void terminationOutlivesARestart();
     void runsOutliveARestart();
     void vanishedRunIsFinishedOnRestart();
-    void runLeftQueuedWithItsWrapperIsFollowed();
     void runOfTheEarlierShellWrapperIsFollowed();
     void twoHundredConcurrentLaunches();
     void usageIsSampled();
@@ -252,41 +249,6 @@ void Tst_RunScheduler::vanishedRunIsFinishedOnRestart()
     const Json stopped = waitForStatus(*client, run, "STOPPED");
     QVERIFY(!stopped.contains("exit_code"));
     QCOMPARE(stopped.value("exit_reason", ""), "Control plane restarted and the run could not be recovered");
-}
-
-void Tst_RunScheduler::runLeftQueuedWithItsWrapperIsFollowed()
-{
-    // A local run's wrapper starts before its PENDING is synced: a control
-    // plane killed in between finds it QUEUED with its wrapper running.
-    TestServer server;
-    QVERIFY(server.start());
-    auto client = std::make_unique<HttpTestClient>(server);
-    const QString gate = m_gates.filePath(QStringLiteral("queued"));
-    const QString id = createDefinition(*client, {{"alias", "early"},
-                                                  {"image", "none"},
-                                                  {"command",
-                                                   ("echo started; " + gatedCommand(gate) + "; exit 3").toStdString()}});
-    const QString run = runIdOf(launch(*client, id));
-    QTRY_VERIFY(readLogByPaging(*client, run).contains("started"));
-    server.stop();
-    {
-        Store store;
-        QString error;
-        QVERIFY2(store.open(server.dataDir() + QStringLiteral("/flotilla.sqlite"), &error), qPrintable(error));
-        std::optional<Run> queued = store.run(run);
-        QVERIFY(queued);
-        queued->status = RunStatus::Queued;
-        queued->instance = {};
-        queued->startedAt.reset();
-        QVERIFY(store.updateRun(*queued));
-    }
-    QVERIFY(server.start());
-    client = std::make_unique<HttpTestClient>(server);
-    QCOMPARE(waitForStatus(*client, run, "RUNNING").value("status", ""), "RUNNING");
-    QFile(gate).open(QIODevice::WriteOnly);
-    const Json stopped = waitForStatus(*client, run, "STOPPED");
-    QCOMPARE(stopped.value("exit_code", -1), 3);
-    QCOMPARE(readLogByPaging(*client, run), "started\nreleased\n"); // started once
 }
 
 void Tst_RunScheduler::runOfTheEarlierShellWrapperIsFollowed()
