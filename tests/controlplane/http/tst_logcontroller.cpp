@@ -59,6 +59,12 @@ private:
     {
         return m_server->dataDir() + QStringLiteral("/logs/") + runId + QStringLiteral(".log");
     }
+    // As the run's own process writes it: straight into the file.
+    bool appendToLog(const QString &runId, const QByteArray &bytes) const
+    {
+        QFile log(logFile(runId));
+        return log.open(QIODevice::Append) && log.write(bytes) == bytes.size();
+    }
     QString runPrinting(const char *command);
 
     std::unique_ptr<TestServer> m_server;
@@ -118,14 +124,9 @@ void Tst_LogController::heldUntilALineIsAppended()
     QVERIFY(sendHeld(held, *m_server, logsPath(runId, token, QStringLiteral("&wait=30"))));
     QVERIFY(!held.readResponse(0));
 
-    // As the run's own shell writes it: straight into the file.
-    QFile log(logFile(runId));
-    QVERIFY(log.open(QIODevice::Append));
-    log.write("partial");
-    log.flush();
+    QVERIFY(appendToLog(runId, "partial"));
     QVERIFY(!held.readResponse(0)); // a line without its end is not served yet
-    log.write(" line\n");
-    log.flush();
+    QVERIFY(appendToLog(runId, " line\n"));
     const std::optional<RawResponse> answer = held.readResponse(10000); // well before the 30 s
     QVERIFY(answer);
     QCOMPARE(answer->status, 200);
@@ -140,10 +141,7 @@ void Tst_LogController::heldRawUntilALineIsAppended()
     QVERIFY(!runId.isEmpty());
     RawClient held;
     QVERIFY(sendHeld(held, *m_server, logsPath(runId, {}, QStringLiteral("&wait=30")), rawAccept));
-    QFile log(logFile(runId));
-    QVERIFY(log.open(QIODevice::Append));
-    log.write("raw\r\n");
-    log.flush();
+    QVERIFY(appendToLog(runId, "raw\r\n"));
     const std::optional<RawResponse> answer = held.readResponse(10000);
     QVERIFY(answer);
     QCOMPARE(answer->status, 200);
@@ -195,10 +193,7 @@ void Tst_LogController::smallChunkOfARunningLogIsGathered()
     // with what there is, however long the client would wait.
     const QString runId = startWaitingRun();
     QVERIFY(!runId.isEmpty());
-    QFile log(logFile(runId));
-    QVERIFY(log.open(QIODevice::Append));
-    log.write("one line\nand part");
-    log.flush();
+    QVERIFY(appendToLog(runId, "one line\nand part"));
     RawClient held;
     QVERIFY(sendHeld(held, *m_server, logsPath(runId, {}, QStringLiteral("&wait=30")), rawAccept));
     const std::optional<RawResponse> answer = held.readResponse(10000); // well before the 30 s
@@ -382,15 +377,11 @@ void Tst_LogController::tailOfARunningLogEndsAtItsLastLine()
 {
     const QString runId = startWaitingRun();
     QVERIFY(!runId.isEmpty());
-    QFile log(logFile(runId));
-    QVERIFY(log.open(QIODevice::Append));
-    log.write("one\ntwo\npartial");
-    log.flush();
+    QVERIFY(appendToLog(runId, "one\ntwo\npartial"));
     const Json tail = m_client->get(QStringLiteral("/api/v1/%1/logs?tail_bytes=100").arg(runId)).json();
     JSON_COMPARE(tail["log"], "one\ntwo\n");
     // Its token reads on forward once the line is whole.
-    log.write(" line\n");
-    log.flush();
+    QVERIFY(appendToLog(runId, " line\n"));
     const Json next = m_client->get(logsPath(runId, QString::fromStdString(tail.value("last_seen", "")))).json();
     JSON_COMPARE(next["log"], "partial line\n");
     endRun();
