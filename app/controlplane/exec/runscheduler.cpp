@@ -98,9 +98,10 @@ Executor *RunScheduler::executorFor(const QString &cluster) const
 
 bool RunScheduler::save(const Run &run)
 {
-    // The scheduler's own steps: no client was told of them, so they share
-    // the turn's commit (what terminate answers is committed before it returns).
-    if (!m_store.updateRun(run, Store::Commit::Batched)) {
+    // The scheduler's own steps: no client waits on them, so they share the
+    // turn's commit and no sync of their own (what terminate answers is
+    // committed and synced before it returns).
+    if (!m_store.updateRun(run, Store::Commit::Lazy)) {
         qCCritical(lcExec, "cannot save run %s: %s", qPrintable(run.runId), qPrintable(m_store.lastError()));
         return false;
     }
@@ -137,8 +138,13 @@ void RunScheduler::recover()
 void RunScheduler::noteQueued(Run &run) const
 {
     addEvent(run, false, QStringLiteral("Queued"), QStringLiteral("Queued for cluster %1").arg(run.cluster));
-    if (m_active.value(run.cluster).size() >= m_options.parallelRuns)
+    if (!hasFreeSlot(run.cluster))
         noteWaiting(run);
+}
+
+bool RunScheduler::hasFreeSlot(const QString &cluster) const
+{
+    return m_active.value(cluster).size() < m_options.parallelRuns;
 }
 
 void RunScheduler::noteWaiting(Run &run) const

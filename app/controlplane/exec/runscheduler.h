@@ -45,6 +45,8 @@ public:
     // A run about to be stored QUEUED gets its first events: queued, and
     // waiting for a slot when its cluster is full, so the launch answer says so.
     void noteQueued(Run &run) const;
+    // A run launched now on `cluster` starts at once.
+    bool hasFreeSlot(const QString &cluster) const;
     // A newly stored QUEUED run.
     void submit(const Run &run);
     // Stops an active run: QUEUED and PENDING at once, RUNNING through its

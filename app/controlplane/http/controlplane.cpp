@@ -200,6 +200,7 @@ bool ControlPlane::start(QString *error)
     api->setListening(m_options.address, port);
     connect(store.get(), &Store::changed, server.get(), &ControlPlaneServer::wakeHeld);
     connect(store.get(), &Store::batchUndone, server.get(), &ControlPlaneServer::wakeHeld);
+    connect(store.get(), &Store::synced, server.get(), &ControlPlaneServer::wakeHeld);
 
     QUrl url;
     url.setScheme(QStringLiteral("http"));

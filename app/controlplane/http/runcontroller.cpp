@@ -12,6 +12,13 @@
 
 namespace Flotilla {
 
+namespace {
+
+// How long a launch's answer waits for the disk before it syncs the store itself.
+constexpr int launchSyncMs = 5000;
+
+} // namespace
+
 RunController::RunController(Store &store, RunScheduler &scheduler)
     : m_store(store)
     , m_scheduler(scheduler)
@@ -174,16 +181,20 @@ HttpResponse RunController::start(const LaunchPlan &plan, bool dryRun)
     // share its commit: each is answered once that commit is on the disk.
     if (!m_store.insertRuns({run}, Store::Commit::Batched))
         return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
+    // A run that starts at once need not wait for the disk to start.
+    if (m_scheduler.hasFreeSlot(cluster))
+        m_store.syncBeside();
     // Placing it waits for the next turn, after the commit (posted first).
     // The scheduler may outlive this controller, so it
     // is both the context and all the call touches.
     QTimer::singleShot(0, &m_scheduler, [scheduler = &m_scheduler, run] { scheduler->submit(run); });
     HttpResponse response;
+    response.holdMs = launchSyncMs;
     response.held = [this, runId = run.runId, seq = m_store.writtenSeq(),
                      queued = m_store.runDocument(run.runId)](bool deadline) -> std::optional<HttpResponse> {
         if ((deadline && !m_store.commitBatch()) || m_store.runDocument(runId).isEmpty()) // its batch was undone
             return storeFailureResponse(m_store, QStringLiteral("could not store the run"));
-        if (m_store.changeSeq() < seq)
+        if (m_store.syncedSeq() < seq)
             return std::nullopt;
         return documentResponse(queued); // the QUEUED run, as launched
     };

@@ -98,7 +98,7 @@ bool StoreSchema::configure(QSqlDatabase &db, QString *error)
 {
     // A 32 MB page cache and reads through mmap: list pages and single
     // lookups on a large history then rarely reach the file system.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000",
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
                                "PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456"}) {
         QSqlQuery query(db);
         if (!query.exec(QString::fromLatin1(pragma))) {

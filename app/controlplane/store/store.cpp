@@ -8,6 +8,9 @@
 #include <QSqlError>
 #include <QUuid>
 
+#include <algorithm>
+#include <cerrno>
+
 namespace Flotilla {
 
 Q_LOGGING_CATEGORY(lcStore, "flotilla.store", QtInfoMsg)
@@ -58,7 +61,9 @@ void bindDefinitionColumns(QSqlQuery &query, const Definition &definition)
 
 Store::Store()
     : m_connectionName(QStringLiteral("flotilla-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{}
+{
+    connect(&m_syncer, &FileSyncer::synced, this, &Store::noteSynced);
+}
 
 Store::~Store()
 {
@@ -105,6 +110,8 @@ bool Store::open(const QString &path, QString *error)
             QFile::setPermissions(path + QLatin1String(suffix), ownerOnly);
     }
     m_path = path;
+    m_syncer.setPath(walPath());
+    m_syncedSeq = m_changeSeq;
     renewReserve();
     return true;
 }
@@ -195,8 +202,9 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
         }
         if (commit == Commit::Now) {
             if (work() && m_db.commit()) {
+                const bool synced = syncLog();
                 publishCommitted();
-                return true;
+                return synced;
             }
             if (m_lastError.isEmpty())
                 noteError(m_db.lastError());
@@ -208,8 +216,10 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
         // Posted, so it comes after what this turn's sockets and timers
         // bring, but before what they post (a launch's placing), and before
         // any timer, so answers wait for no process start.
-        QMetaObject::invokeMethod(this, &Store::commitBatch, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &Store::commitTurn, Qt::QueuedConnection);
     }
+    if (commit == Commit::Batched)
+        m_batchAnswered = true;
     // In the batch, each write under a savepoint: a failed one undoes only itself.
     const qint64 seqBefore = m_uncommittedSeq;
     bool done = execSql("SAVEPOINT write");
@@ -226,15 +236,33 @@ bool Store::transaction(const std::function<bool()> &work, Commit commit)
     return done;
 }
 
+void Store::commitTurn()
+{
+    const bool answered = std::exchange(m_batchAnswered, false);
+    const bool beside = std::exchange(m_syncBeside, false);
+    if (commitOpenBatch(answered && !beside) && answered && beside)
+        m_syncer.request(m_changeSeq);
+}
+
 bool Store::commitBatch()
+{
+    m_batchAnswered = m_syncBeside = false;
+    if (!m_batchOpen)
+        return m_syncedSeq >= m_changeSeq || syncLog(); // lazy commits before it
+    return commitOpenBatch(true);
+}
+
+bool Store::commitOpenBatch(bool sync)
 {
     if (!m_batchOpen)
         return true;
     m_batchOpen = false;
     const QList<Run> batchRuns = std::exchange(m_batchRuns, {});
     if (m_db.commit()) {
+        // Synced before it is announced: an answer held for it goes out on the announcement.
+        const bool synced = !sync || syncLog();
         publishCommitted();
-        return true;
+        return synced;
     }
     noteError(m_db.lastError());
     qCCritical(lcStore, "cannot commit a batch of writes, they are undone: %s", qPrintable(m_lastError));
@@ -253,6 +281,50 @@ bool Store::commitBatch()
     m_diskFull = diskFull;
     Q_EMIT batchUndone();
     return false;
+}
+
+bool Store::syncLog()
+{
+    // The WAL is this connection's and lives as long as it (a checkpoint
+    // restarts it, never deletes it). Called between a commit and its
+    // announcement, or with a batch open.
+    const qint64 committed = m_batchOpen ? m_changeSeq : m_uncommittedSeq;
+    if (const int error = FileSyncer::syncFile(walPath())) {
+        noteSyncError(error);
+        return false;
+    }
+    m_syncedSeq = std::max(m_syncedSeq, committed);
+    return true;
+}
+
+QByteArray Store::walPath() const
+{
+    return QFile::encodeName(m_path) + "-wal";
+}
+
+void Store::noteSyncError(int error)
+{
+    m_lastError = QStringLiteral("cannot sync %1 to the disk: %2")
+                      .arg(QFile::decodeName(walPath()), qt_error_string(error));
+    m_diskFull = error == ENOSPC;
+    qCCritical(lcStore, "store: %s", qPrintable(m_lastError));
+}
+
+void Store::syncBeside()
+{
+    if (m_batchOpen)
+        m_syncBeside = true;
+}
+
+void Store::noteSynced(qint64 seq, int error)
+{
+    // A failed sync is tried once more here; if that fails too, the
+    // launches it held are answered with the error at their deadline.
+    if (error == 0)
+        m_syncedSeq = std::max(m_syncedSeq, seq);
+    else if (!syncLog())
+        return;
+    Q_EMIT synced();
 }
 
 void Store::publishCommitted()

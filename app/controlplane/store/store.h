@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filesyncer.h"
 #include "listquery.h"
 #include "pagecache.h"
 
@@ -44,23 +45,27 @@ struct ChangePage
     QList<StoredChange> changes;
 };
 
-// The control plane's SQLite database (WAL, synchronous=FULL): every
-// definition and run as its JSON document, plus the columns and side tables
-// the list queries filter and sort on. A write is committed (fsynced) before
-// it returns, so an answer sent after it survives kill -9 and power loss;
-// only a Batched write, one no client has been answered for, waits for the
-// end of the event-loop turn.
+// The control plane's SQLite database (WAL): every definition and run as its
+// JSON document, plus the columns and side tables the list queries filter and
+// sort on. A write a client is answered for is on the disk (the WAL synced)
+// before the answer, so it survives kill -9 and power loss; the scheduler's
+// own steps only reach the operating system, which kill -9 cannot take.
 class Store final : public QObject
 {
     Q_OBJECT
 public:
-    // How a write reaches the disk. Now: committed before it returns, with
-    // the open batch: for whatever a client is told. Batched: joins one
-    // transaction committed at the end of the event-loop turn (or by the next
-    // Now write): the scheduler's own steps, a few per run, which a crash
-    // loses at most a turn of and recovery redoes. One commit per turn, not
-    // per write, is what lets a burst of runs drain at the machine's pace.
-    enum class Commit { Now, Batched };
+    // How a write reaches the disk. Now: committed and synced before it
+    // returns, with the open batch: for whatever a client is told. Batched:
+    // joins one transaction committed and synced at the end of the
+    // event-loop turn (or by the next Now write): launches, answered once it
+    // is. Lazy: joins that transaction too, but a turn of lazy writes alone
+    // is committed without waiting for the disk: the scheduler's own steps, a
+    // few per run, which no client waits on. A power loss, which also ends
+    // every run, may take them back to an earlier step; recovery goes on from
+    // there. One commit per turn, not per write, and a sync only when a
+    // client waits on it, is what lets a burst of runs drain at the
+    // machine's pace.
+    enum class Commit { Now, Batched, Lazy };
 
     // How many change numbers the feed keeps: about ten bursts of a
     // thousand launches, each run written a few times.
@@ -120,9 +125,11 @@ public:
     // the write's own transaction, so a number is never seen before its write.
     qint64 changeSeq() const { return m_changeSeq; }
     // The latest number written, committed or still in the open batch: a
-    // write is on the disk once changeSeq() reaches it (and what it wrote is
+    // write is on the disk once syncedSeq() reaches it (and what it wrote is
     // there: an undone batch takes its writes with it).
     qint64 writtenSeq() const { return m_uncommittedSeq; }
+    // Committed writes up to this number are on the disk.
+    qint64 syncedSeq() const { return m_syncedSeq; }
     // What changed after `since`, each item once, at its latest number.
     ChangePage changesSince(qint64 since);
 
@@ -132,21 +139,38 @@ public:
     // Where the database lives: the disk that is full when a write is.
     QString directory() const;
 
-    // Commits the open batch now; true when none is open. A failed commit
-    // undoes the whole batch.
+    // Commits the open batch now, and syncs what is committed; true when
+    // nothing is left to do. A failed commit undoes the whole batch.
     bool commitBatch();
+    // The open batch's sync goes to a thread of its own, and its answers
+    // wait for synced(): the event loop goes on to start the batch's runs
+    // while the disk works. Otherwise a batch is synced in its turn and
+    // answered at once, which is quicker for a burst of launches that queue
+    // (the thread's hops are slow on cores the runs keep busy).
+    void syncBeside();
 
 Q_SIGNALS:
     // After a write with changes is committed.
     void changed(qint64 seq);
     // The open batch could not be committed; its writes are gone.
     void batchUndone();
+    // syncedSeq() moved on.
+    void synced();
 
 private:
     QSqlQuery &prepared(const QString &sql);
     bool exec(QSqlQuery &query);
     bool transaction(const std::function<bool()> &work, Commit commit = Commit::Now);
     bool execSql(const char *sql);
+    // The end of the turn's batch: synced, in the turn or beside it, if a client waits on it.
+    void commitTurn();
+    bool commitOpenBatch(bool sync);
+    // SQLite runs at synchronous=NORMAL, which syncs only at checkpoints; a
+    // commit a client waits on is synced here, or by m_syncer.
+    bool syncLog();
+    QByteArray walPath() const;
+    void noteSyncError(int error);
+    void noteSynced(qint64 seq, int error);
     // After a commit: the feed's number moves on and the change is announced.
     void publishCommitted();
     void clearCaches();
@@ -182,6 +206,10 @@ private:
     qint64 m_changeSeq = 0;
     qint64 m_uncommittedSeq = 0; // the transaction's latest number until it commits
     bool m_batchOpen = false;
+    bool m_batchAnswered = false; // a Batched write is in it: its commit is synced
+    bool m_syncBeside = false;
+    qint64 m_syncedSeq = 0;
+    FileSyncer m_syncer;
     QList<Run> m_batchRuns; // updated in the open batch
 };
 

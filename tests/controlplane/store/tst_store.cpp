@@ -201,6 +201,10 @@ private Q_SLOTS:
     void writeNowCommitsTheBatch();
     void failedWriteLeavesTheRestOfTheBatch();
     void closingCommitsTheBatch();
+    void answeredBatchIsSyncedBeforeItIsAnnounced();
+    void batchSyncedBesideIsAnnouncedFirst();
+    void lazyBatchIsCommittedWithoutASync();
+    void writeNowIsSyncedBeforeItReturns();
 
 private:
     QString databasePath() const { return m_dir->filePath(QStringLiteral("flotilla.db")); }
@@ -1338,6 +1342,72 @@ void Tst_Store::closingCommitsTheBatch()
     QVERIFY(openStore());
     QCOMPARE(m_store->run(QStringLiteral("b-1"))->status, RunStatus::Pending);
     QCOMPARE(m_store->changeSeq(), seq + 1);
+}
+
+void Tst_Store::answeredBatchIsSyncedBeforeItIsAnnounced()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QCOMPARE(m_store->syncedSeq(), seq);
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Lazy));
+    QVERIFY(runs[1].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[1], Store::Commit::Batched)); // a client waits on this one
+    QVERIFY(changed.wait());
+    // The whole batch, in its turn: what is held for it is answered on the announcement.
+    QCOMPARE(m_store->changeSeq(), seq + 2);
+    QCOMPARE(m_store->syncedSeq(), seq + 2);
+}
+
+void Tst_Store::batchSyncedBesideIsAnnouncedFirst()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QSignalSpy synced(m_store.get(), &Store::synced);
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Batched));
+    m_store->syncBeside();
+    QVERIFY(changed.wait());
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Pending);
+    // The sync runs beside the event loop; synced() says when it is done.
+    QVERIFY(synced.size() == 1 || synced.wait());
+    QCOMPARE(m_store->syncedSeq(), seq + 1);
+}
+
+void Tst_Store::lazyBatchIsCommittedWithoutASync()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    const qint64 seq = m_store->changeSeq();
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QSignalSpy synced(m_store.get(), &Store::synced);
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Lazy));
+    QVERIFY(changed.wait());
+    // Committed (another connection reads it), but no sync was asked for.
+    QCOMPARE(m_store->changeSeq(), seq + 1);
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Pending);
+    QCOMPARE(m_store->syncedSeq(), seq);
+    QCOMPARE(synced.size(), 0);
+    // What a client is told next syncs it too.
+    QVERIFY(m_store->commitBatch());
+    QCOMPARE(m_store->syncedSeq(), seq + 1);
+}
+
+void Tst_Store::writeNowIsSyncedBeforeItReturns()
+{
+    QList<Run> runs = storeQueuedRuns();
+    QVERIFY(!runs.isEmpty());
+    QVERIFY(runs[0].advanceTo(RunStatus::Pending));
+    QVERIFY(m_store->updateRun(runs[0], Store::Commit::Lazy));
+    QVERIFY(runs[1].advanceTo(RunStatus::Stopped));
+    QVERIFY(m_store->updateRun(runs[1]));
+    QCOMPARE(m_store->syncedSeq(), m_store->changeSeq());
+    QCOMPARE(committedStatus(QStringLiteral("b-1")), RunStatus::Pending);
 }
 
 #include "tst_store.moc"
