@@ -9,34 +9,19 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSaveFile>
 
 #include <algorithm>
 
-#include <vector>
-
 #include <csignal>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace Flotilla {
 
 namespace {
 
 const QString exitFile = u'/' + QLatin1String(RunControlFile::exit);
-// The parent's pid (the fourth field of /proc/PID/stat, after the name in parentheses); 0 if unknown.
-qint64 parentOf(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 1 || !stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    return text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong();
-}
-
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
 const QString terminatedByUser = terminatedByUserReason.toString();
 
@@ -47,6 +32,7 @@ DetachedExecutor::DetachedExecutor(QString runProgram, QString runsDirectory, co
     , m_runProgram(std::move(runProgram))
     , m_runsDirectory(std::move(runsDirectory))
     , m_logs(logs)
+    , m_launcher(QFile::encodeName(m_runProgram))
 {
     for (const QString &variable : QProcessEnvironment::systemEnvironment().toStringList())
         m_environment.append(variable.toLocal8Bit());
@@ -136,19 +122,17 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
         return end(run.runId, std::nullopt,
                    QStringLiteral("cannot create the log %1: %2").arg(logPath, log.errorString()));
     log.close();
-    QByteArrayList arguments{QFile::encodeName(m_runProgram), QFile::encodeName(logPath), QFile::encodeName(control)};
+    QByteArrayList arguments{QFile::encodeName(logPath), QFile::encodeName(control)};
     for (const QString &argument : commandLine(run, env, control))
         arguments.append(argument.toLocal8Bit());
-    const pid_t wrapper = spawnWrapper(arguments, env, work);
-    if (wrapper <= 0)
+    if (m_launcher.start(arguments, environment(env), QFile::encodeName(work)) <= 0)
         return end(run.runId, std::nullopt,
                    QStringLiteral("cannot start the run: %1: %2").arg(m_runProgram, qt_error_string(errno)));
-    m_unreaped.insert(wrapper);
     m_spawnedAt.insert(run.runId, QDateTime::currentDateTimeUtc());
     follow(run.runId, true);
 }
 
-pid_t DetachedExecutor::spawnWrapper(const QByteArrayList &arguments, const EnvList &env, const QString &workDir) const
+QByteArrayList DetachedExecutor::environment(const EnvList &env) const
 {
     // The control plane's environment with the run's on top.
     QByteArrayList environment = m_environment;
@@ -162,44 +146,7 @@ pid_t DetachedExecutor::spawnWrapper(const QByteArrayList &arguments, const EnvL
         else
             environment.append(std::move(entry));
     }
-    const auto pointers = [](const QByteArrayList &strings) {
-        std::vector<char *> list;
-        list.reserve(strings.size() + 1);
-        for (const QByteArray &string : strings)
-            list.push_back(const_cast<char *>(string.constData()));
-        list.push_back(nullptr);
-        return list;
-    };
-    const std::vector<char *> argv = pointers(arguments), envp = pointers(environment);
-    const QByteArray work = QFile::encodeName(workDir);
-
-    posix_spawn_file_actions_t actions;
-    ::posix_spawn_file_actions_init(&actions);
-    ::posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    ::posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    ::posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-    ::posix_spawn_file_actions_addchdir_np(&actions, work.constData());
-    // Nothing of the control plane's (its sockets, its store) stays open in a run.
-    ::posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
-    posix_spawnattr_t attributes;
-    ::posix_spawnattr_init(&attributes);
-    // A session of its own: no terminal's Ctrl+C reaches it. Signals as a
-    // new program expects them (Qt ignores SIGPIPE in the control plane).
-    sigset_t signals;
-    ::sigemptyset(&signals);
-    ::posix_spawnattr_setsigmask(&attributes, &signals);
-    ::sigfillset(&signals);
-    ::posix_spawnattr_setsigdefault(&attributes, &signals);
-    ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = 0;
-    const int error = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), envp.data());
-    ::posix_spawnattr_destroy(&attributes);
-    ::posix_spawn_file_actions_destroy(&actions);
-    if (error != 0) {
-        errno = error;
-        return 0;
-    }
-    return pid;
+    return environment;
 }
 
 void DetachedExecutor::follow(const QString &runId, bool awaitingStart)
@@ -275,9 +222,6 @@ void DetachedExecutor::end(const QString &runId, std::optional<qint64> exitCode,
 
 void DetachedExecutor::sweep()
 {
-    // The wrappers started here are our children: each ended one is reaped.
-    for (auto it = m_unreaped.begin(); it != m_unreaped.end();)
-        it = ::waitpid(*it, nullptr, WNOHANG) != 0 ? m_unreaped.erase(it) : std::next(it);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto it = m_followed.cbegin(); it != m_followed.cend();) {
         const QString control = it.key(), runId = it.value();
@@ -307,8 +251,13 @@ bool DetachedExecutor::wrapperAlive(const QString &runId) const
     const qint64 pid = pidsOf(runId).wrapper;
     if (pid <= 1)
         return false;
-    // The pid must still be our wrapper, not a process that reused the number.
-    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    // The pid must still be our wrapper, not a process that reused the number:
+    // one forked by the launcher works in the run's work dir; one started as
+    // a program (before the launcher) names its control dir.
+    const QString proc = QStringLiteral("/proc/%1/").arg(pid);
+    if (QFileInfo(proc + QStringLiteral("cwd")).symLinkTarget() == controlDir(runId) + QStringLiteral("/work"))
+        return true;
+    QFile cmdline(proc + QStringLiteral("cmdline"));
     return cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(controlDir(runId).toUtf8());
 }
 
@@ -352,9 +301,6 @@ void DetachedExecutor::recover(const Run &run)
 {
     const bool exited = hasExited(run.runId);
     if (exited || wrapperAlive(run.runId)) {
-        // A control plane restarted inside one process (the tests) finds its own children.
-        if (const qint64 wrapper = pidsOf(run.runId).wrapper; parentOf(wrapper) == ::getpid())
-            m_unreaped.insert(pid_t(wrapper));
         Q_EMIT stepped(run.runId, ExecutorStep::Recovered, QString());
         follow(run.runId, run.status != RunStatus::Running);
         // A termination answered before the restart goes on where it was.

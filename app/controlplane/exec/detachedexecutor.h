@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executor.h"
+#include "wrapperlauncher.h"
 
 #include <QByteArrayList>
 #include <QDateTime>
@@ -18,7 +19,7 @@ namespace Flotilla {
 class LogStore;
 
 // Runs each run's program under flotilla-run (RunWrapper), started detached
-// in a session of its own: it appends the program's stdout and stderr to the
+// in a session of its own (forked by flotilla-run --launcher): it appends the program's stdout and stderr to the
 // run's log file and records the pids and the exit code in the run's control
 // dir, which a directory watch follows. Nothing depends on a pipe to the
 // control plane, so runs outlive it, and a restarted one learns how they
@@ -68,8 +69,8 @@ protected:
 
 private:
     void spawn(const Run &run, const EnvList &env);
-    // Starts the wrapper without copying the control plane (posix_spawn); its pid, or 0 with errno set.
-    pid_t spawnWrapper(const QByteArrayList &arguments, const EnvList &env, const QString &workDir) const;
+    // The control plane's environment with the run's on top, NAME=value each.
+    QByteArrayList environment(const EnvList &env) const;
     void follow(const QString &runId, bool awaitingStart);
     void check(const QString &controlPath);
     void sweep();
@@ -86,7 +87,7 @@ private:
     QString m_runsDirectory;
     const LogStore &m_logs;
     QByteArrayList m_environment; // the control plane's, NAME=value, under each run's
-    QSet<pid_t> m_unreaped;       // wrappers started here: our children until they end
+    WrapperLauncher m_launcher;
     QFileSystemWatcher m_watcher;
     QTimer m_sweepTimer;
     QHash<QString, QString> m_followed; // control dir → run id
