@@ -136,7 +136,8 @@ void WrapperLauncher::stop()
 {
     if (m_socket >= 0)
         ::close(std::exchange(m_socket, -1));
-    // It ends when its socket closes; one that does not (stopped) is killed.
+    // Killed, not waited for: a stopped one would never see its socket close.
+    // The wrappers it forked go on, each in a session of its own.
     if (const pid_t launcher = std::exchange(m_launcher, 0); launcher > 0) {
         ::kill(launcher, SIGKILL);
         while (::waitpid(launcher, nullptr, 0) < 0 && errno == EINTR) {

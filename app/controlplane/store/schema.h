@@ -5,9 +5,10 @@
 namespace Flotilla {
 
 // How the store's database is set up: its connection settings (WAL,
-// synchronous=NORMAL: the store syncs what a client waits on), its tables and indexes, and how a database of any
-// older schema version is brought up to date: migrations applied in order,
-// each in a transaction; PRAGMA user_version records how many ran.
+// synchronous=NORMAL: the store syncs what a client waits on), its tables
+// and indexes, and how a database of any older schema version is brought up
+// to date: migrations applied in order, each in a transaction; PRAGMA
+// user_version records how many ran.
 class StoreSchema final
 {
 public:

@@ -99,7 +99,7 @@ int serve(int socket)
         } else if (::chdir(strings[0]) != 0) {
             answer = -errno;
         } else {
-            // Null-ended lists for argv and envp: the environment's own, then one past it.
+            // argv and envp as exec takes them: null-ended.
             std::vector<char *> argv(strings.begin() + 1, strings.begin() + 1 + head.argc);
             argv.push_back(nullptr);
             std::vector<char *> envp(strings.begin() + 1 + head.argc, strings.end());
