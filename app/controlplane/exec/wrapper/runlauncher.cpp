@@ -31,21 +31,6 @@ bool readAll(int fd, void *into, std::size_t size)
     return true;
 }
 
-bool writeAll(int fd, const void *from, std::size_t size)
-{
-    const auto *bytes = static_cast<const char *>(from);
-    while (size > 0) {
-        const ssize_t written = ::write(fd, bytes, size);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        bytes += written;
-        size -= std::size_t(written);
-    }
-    return true;
-}
-
 // Splits `text` into `count` NUL-ended strings; false if it does not hold exactly that many.
 bool split(std::vector<char> &text, std::size_t count, std::vector<char *> &strings)
 {
@@ -110,7 +95,7 @@ int serve(int socket)
             answer = child > 0 ? std::int32_t(child) : -errno;
             ::chdir("/"); // holds no run's dir
         }
-        if (!writeAll(socket, &answer, sizeof answer))
+        if (!writeAll(socket, reinterpret_cast<const char *>(&answer), sizeof answer))
             return 0;
     }
 }

@@ -25,6 +25,15 @@ constexpr int pipeBytes = 1 << 20;
 constexpr int drainQuietMs = 100;
 constexpr int drainMaxMs = 1000;
 
+long long monotonicMs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec * 1000LL + now.tv_nsec / 1000000;
+}
+
+} // namespace
+
 bool writeAll(int fd, const char *bytes, long size)
 {
     while (size > 0) {
@@ -41,15 +50,6 @@ bool writeAll(int fd, const char *bytes, long size)
     }
     return true;
 }
-
-long long monotonicMs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    return now.tv_sec * 1000LL + now.tv_nsec / 1000000;
-}
-
-} // namespace
 
 RunWrapper::RunWrapper(const char *logPath, const char *controlDir, char *const *command)
     : m_logPath(logPath)

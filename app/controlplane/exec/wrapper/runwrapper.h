@@ -19,6 +19,9 @@ inline constexpr char logFailed[] = "log.failed"; // the log refused a write; th
 inline constexpr char logErrorPrefix[] = "log.error.";
 } // namespace RunControlFile
 
+// Writes all of `bytes`, through short writes and EINTR; false with errno set.
+bool writeAll(int fd, const char *bytes, long size);
+
 // flotilla-run LOG CONTROL_DIR PROGRAM [ARGUMENT]...: runs PROGRAM (found on
 // PATH) in a session of its own, with stdin as given and its stdout and
 // stderr one pipe whose bytes it appends to LOG. It records in CONTROL_DIR
