@@ -273,6 +273,7 @@ void RunListModel::clearRows()
     m_rowShift = 0;
     m_strings.clear();
     m_pendingRuns = 0;
+    m_refreshAfterReads = false;
     ++m_generation;
 }
 
@@ -292,7 +293,13 @@ int RunListModel::activeRow(const QString &runId) const
 
 void RunListModel::refresh()
 {
-    if (!canRefresh() || m_pendingRuns > 0)
+    // The single reads of the last refresh answer first: a list read now
+    // could be older than them. Asked for meanwhile, it follows the last.
+    if (m_pendingRuns > 0) {
+        m_refreshAfterReads = true;
+        return;
+    }
+    if (!canRefresh())
         return;
     if (isNewestFirst())
         refreshHead(headRows);
@@ -404,12 +411,12 @@ void RunListModel::fetchVanished(const QStringList &runIds)
             if (generation != m_generation)
                 return;
             --m_pendingRuns;
-            if (!job->succeeded()) {
+            if (!job->succeeded())
                 refreshFailed(job->error());
-                return;
-            }
-            if (const int row = activeRow(job->result().runId); row >= 0)
+            else if (const int row = activeRow(job->result().runId); row >= 0)
                 replaceItem(row, job->result());
+            if (m_pendingRuns == 0 && std::exchange(m_refreshAfterReads, false))
+                refreshSoon();
         });
         job->start();
     }

@@ -1,6 +1,7 @@
 // RunListModel: runs paged from a real control plane, sorted and filtered by
 // the server, refreshed in place.
 #include "awaitjob.h"
+#include "holdingproxy.h"
 #include "modeltesters.h"
 #include "storefill.h"
 #include "testserver.h"
@@ -31,11 +32,12 @@ private Q_SLOTS:
     void definitionScopesTheRuns();
     void sortableColumnsFollowTheServer();
     void changeFeedUpdatesRowsInPlace();
+    void aRunEndingBetweenTwoReadsOfItStillLeavesTheTotal();
     void durationTicksForRunningRuns();
     void errorsAreReportedAndStopPaging();
 
 private:
-    void startServer(int parallelRuns = 4);
+    void startServer(int parallelRuns = 4, const QStringList &allowedHosts = {});
     QString createDefinition(const QString &alias, const QString &group, const QString &command);
     Run launch(const QString &definitionId, const EnvList &env = {});
 
@@ -49,10 +51,11 @@ void Tst_RunListModel::cleanup()
     m_server.reset();
 }
 
-void Tst_RunListModel::startServer(int parallelRuns)
+void Tst_RunListModel::startServer(int parallelRuns, const QStringList &allowedHosts)
 {
     ControlPlaneOptions options;
     options.parallelRuns = parallelRuns;
+    options.allowedHosts = allowedHosts;
     m_server = std::make_unique<TestServer>(options);
     QVERIFY(m_server->start());
     m_client = std::make_unique<FlotillaClient>(m_server->url(), ServerFlavour::ControlPlane);
@@ -325,6 +328,51 @@ void Tst_RunListModel::changeFeedUpdatesRowsInPlace()
     QTRY_VERIFY(!activeInserts.isEmpty());
     QTRY_COMPARE(active.totalCount(), 0);
     QCOMPARE(active.itemAt(0).status, RunStatus::Stopped);
+}
+
+void Tst_RunListModel::aRunEndingBetweenTwoReadsOfItStillLeavesTheTotal()
+{
+    // The run stays QUEUED until it is stopped; the relay is a reverse proxy to the server.
+    startServer(0, {QStringLiteral("127.0.0.1")});
+    const QString definitionId = createDefinition(QStringLiteral("ending"), {}, QStringLiteral("true"));
+    const Run run = launch(definitionId);
+    HoldingProxy proxy(m_server->url());
+    QVERIFY(proxy.listen());
+    FlotillaClient client(proxy.url(), ServerFlavour::ControlPlane);
+    client.setBearerToken(QString::fromUtf8(m_server->token()));
+    // The feed is healthy before the model loads: no refresh of its own.
+    QObject feedKeeper;
+    client.changeFeed()->subscribe(&feedKeeper);
+    QTRY_VERIFY(client.changeFeed()->isHealthy());
+    RunListModel model(&client);
+    model.setAutoRefresh(false);
+    model.setStatusFilter({RunStatus::Queued});
+    ModelTesters testers(&model);
+    model.fetchMore({});
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.totalCount(), 1);
+
+    // The order a burst of ending runs makes now and then, one answer at a time.
+    const QByteArray runRead = "/history/" + run.runId.toUtf8() + ' ';
+    proxy.setHoldRule([&](const QByteArray &line) {
+        const bool head = line.contains("/history?") && !line.contains("status=PENDING");
+        return head || line.contains(runRead);
+    });
+    model.refresh(); // its first read, of the newest runs, sees the run queued
+    QTRY_COMPARE(proxy.heldRequests().size(), 1);
+    QVERIFY(await(m_client->terminate(definitionId, run.runId))->succeeded());
+    QTRY_COMPARE(proxy.heldRequests().size(), 2); // the feed's read of the run
+    proxy.release(0);
+    // The runs not ended no longer include it: the refresh reads it as well.
+    QTRY_COMPARE(proxy.heldRequests().size(), 2);
+    QVERIFY(proxy.heldRequests().at(1).contains(runRead));
+    proxy.setHoldRule({});
+    proxy.release(0); // the feed's read puts the end in the row first
+    QTRY_COMPARE(model.itemAt(0).status, RunStatus::Stopped);
+    QCOMPARE(model.totalCount(), 1);
+    proxy.release(0); // after the refresh's own read, the filter's total follows
+    QTRY_COMPARE(model.totalCount(), 0);
+    QCOMPARE(model.rowCount(), 1);
 }
 
 void Tst_RunListModel::durationTicksForRunningRuns()
