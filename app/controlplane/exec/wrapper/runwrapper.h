@@ -50,7 +50,10 @@ private:
     // Waits until every writer of the pipe has gone, a short while at most:
     // a process that left the command's group keeps it open.
     void drain();
-    bool writeControlFile(const char *name, const char *text, long size) const;
+    // An unnamed file in the control dir, or -1 where the file system makes none.
+    int openUnnamedFile() const;
+    // Writes `name` whole: into `unnamed` (which it closes) when given, else a file of its own.
+    bool writeControlFile(const char *name, const char *text, long size, int unnamed = -1) const;
 
     const char *m_logPath;
     const char *m_controlDir;
@@ -58,6 +61,7 @@ private:
     int m_log = -1;
     int m_pipe = -1;      // the read end
     int m_childExit = -1; // a pidfd, readable once the command ended
+    int m_exitFile = -1;  // the unnamed file that becomes `exit`
     int m_child = 0;
     int m_status = 0;
     bool m_splice = true;
