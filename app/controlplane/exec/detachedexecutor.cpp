@@ -16,12 +16,17 @@
 #include <algorithm>
 
 #include <csignal>
+#include <cstdio> // renameat2
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace Flotilla {
 
 namespace {
 
 const QString exitFile = u'/' + QLatin1String(RunControlFile::exit);
+const QString workDirName = QStringLiteral("/work");
 const QString unrecoverable = QStringLiteral("Control plane restarted and the run could not be recovered");
 const QString terminatedByUser = terminatedByUserReason.toString();
 
@@ -102,10 +107,41 @@ void DetachedExecutor::start(const Run &run, const EnvList &env)
     });
 }
 
+QString DetachedExecutor::spareName() const
+{
+    return QStringLiteral(".spare-") + cluster();
+}
+
+void DetachedExecutor::makeSpare()
+{
+    const QString control = controlDir(spareName());
+    if (!makePrivateDir(m_runsDirectory) || !makePrivateDir(control) || !makePrivateDir(control + workDirName))
+        return;
+    if (const int log = ::open(QFile::encodeName(m_logs.pathFor(spareName())).constData(),
+                               O_WRONLY | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        log >= 0)
+        ::close(log);
+}
+
+void DetachedExecutor::takeSpare(const QString &control, const QString &logPath) const
+{
+    // Never over a run's own (a run placed again after a restart keeps its
+    // dir and log): a spare that cannot be taken stays for the next run.
+    ::renameat2(AT_FDCWD, QFile::encodeName(controlDir(spareName())).constData(), AT_FDCWD,
+                QFile::encodeName(control).constData(), RENAME_NOREPLACE);
+    ::renameat2(AT_FDCWD, QFile::encodeName(m_logs.pathFor(spareName())).constData(), AT_FDCWD,
+                QFile::encodeName(logPath).constData(), RENAME_NOREPLACE);
+}
+
 void DetachedExecutor::spawn(const Run &run, const EnvList &env)
 {
     const QString control = controlDir(run.runId);
-    const QString work = control + QStringLiteral("/work");
+    const QString work = control + workDirName;
+    const QString logPath = m_logs.pathFor(run.runId);
+    // The spare made after the last launch, renamed: a new inode costs ext4
+    // up to a few hundred microseconds (more while it has freed many
+    // lately), a rename far less. What it did not supply is made below.
+    takeSpare(control, logPath);
     // Owner-only, like the whole data dir: the run's files are the user's business.
     for (const QString &dir : {m_runsDirectory, control, work}) {
         if (!makePrivateDir(dir))
@@ -115,8 +151,8 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
         return end(run.runId, std::nullopt,
                    QStringLiteral("flotilla-run, which every run runs under, was not found; "
                                   "reinstall flotilla-desktop"));
-    // Created here, so a held logs request watches the file from the launch on.
-    const QString logPath = m_logs.pathFor(run.runId);
+    // There before the launch (here where no spare supplied it), so a held
+    // logs request watches the file from the launch on.
     QFile log(logPath);
     if (!log.open(QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))
         return end(run.runId, std::nullopt,
@@ -130,6 +166,8 @@ void DetachedExecutor::spawn(const Run &run, const EnvList &env)
                    QStringLiteral("cannot start the run: %1: %2").arg(m_runProgram, qt_error_string(errno)));
     m_spawnedAt.insert(run.runId, QDateTime::currentDateTimeUtc());
     follow(run.runId, true);
+    // For the next launch, once this one's turn is over.
+    QTimer::singleShot(0, this, &DetachedExecutor::makeSpare);
 }
 
 QByteArrayList DetachedExecutor::environment(const EnvList &env) const
@@ -255,7 +293,7 @@ bool DetachedExecutor::wrapperAlive(const QString &runId) const
     // one forked by the launcher works in the run's work dir; one started as
     // a program (before the launcher) names its control dir.
     const QString proc = QStringLiteral("/proc/%1/").arg(pid);
-    if (QFileInfo(proc + QStringLiteral("cwd")).symLinkTarget() == controlDir(runId) + QStringLiteral("/work"))
+    if (QFileInfo(proc + QStringLiteral("cwd")).symLinkTarget() == controlDir(runId) + workDirName)
         return true;
     QFile cmdline(proc + QStringLiteral("cmdline"));
     return cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(controlDir(runId).toUtf8());

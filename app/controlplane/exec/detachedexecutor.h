@@ -70,6 +70,12 @@ protected:
 
 private:
     void spawn(const Run &run, const EnvList &env);
+    // A control dir with its work dir, and an empty log, made ahead for the
+    // next launch; named after the cluster, as executors share the runs dir.
+    QString spareName() const;
+    void makeSpare();
+    // Renames the spare's dir and log to the run's, where it has none yet.
+    void takeSpare(const QString &control, const QString &logPath) const;
     // The control plane's environment with the run's on top, NAME=value each.
     QByteArrayList environment(const EnvList &env) const;
     void follow(const QString &runId, bool awaitingStart);

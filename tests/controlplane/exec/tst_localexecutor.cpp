@@ -2,6 +2,8 @@
 // processes, their env, exit codes and logs.
 #include "testserver.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTest>
 
 #include <cerrno>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void hundredThousandLinesPageBackIdentical();
     void aThreeMebibyteLine();
     void workingDirectoryPerRun();
+    void launchesTakeDirsMadeAhead();
     void logTextNeedingEscapes();
 
 private:
@@ -154,6 +157,25 @@ void Tst_LocalExecutor::workingDirectoryPerRun()
     QVERIFY(firstLog.contains(first.toUtf8()));
     QVERIFY(!secondLog.contains("marker"));
     QVERIFY(firstLog.trimmed() != secondLog.trimmed());
+}
+
+void Tst_LocalExecutor::launchesTakeDirsMadeAhead()
+{
+    // After a launch, the next one's control dir, work dir and log are made
+    // ahead under the cluster's spare name; the next launch renames them.
+    const QString spare = m_server.dataDir() + QStringLiteral("/runs/.spare-local");
+    const QString spareLog = m_server.dataDir() + QStringLiteral("/logs/.spare-local.log");
+    const QString first = runCommand(QStringLiteral("touch marker; pwd"));
+    waitForStatus(*m_client, first, "STOPPED");
+    QTRY_VERIFY(QFileInfo(spare + QStringLiteral("/work")).isDir());
+    QVERIFY(QDir(spare + QStringLiteral("/work")).isEmpty());
+    QVERIFY(QFileInfo::exists(spareLog));
+    QCOMPARE(QFileInfo(spareLog).size(), 0);
+    const QString second = runCommand(QStringLiteral("ls -A; pwd"));
+    waitForStatus(*m_client, second, "STOPPED");
+    QCOMPARE(readLogByPaging(*m_client, second),
+             (m_server.dataDir() + QStringLiteral("/runs/") + second + QStringLiteral("/work\n")).toUtf8());
+    QTRY_VERIFY(QFileInfo(spare + QStringLiteral("/work")).isDir());
 }
 
 void Tst_LocalExecutor::logTextNeedingEscapes()

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void terminationOutlivesARestart();
     void runsOutliveARestart();
     void vanishedRunIsFinishedOnRestart();
+    void aSpareNeverReplacesARunsLog();
     void runOfTheEarlierShellWrapperIsFollowed();
     void twoHundredConcurrentLaunches();
     void usageIsSampled();
@@ -255,6 +256,33 @@ void Tst_RunScheduler::vanishedRunIsFinishedOnRestart()
     const Json stopped = waitForStatus(*client, run, "STOPPED");
     QVERIFY(!stopped.contains("exit_code"));
     QCOMPARE(stopped.value("exit_reason", ""), "Control plane restarted and the run could not be recovered");
+}
+
+void Tst_RunScheduler::aSpareNeverReplacesARunsLog()
+{
+    // A run placed after a restart may have its log already; the log made
+    // ahead for the next launch is not put in its place.
+    TestServer server;
+    server.options().parallelRuns = 1;
+    QVERIFY(server.start());
+    auto client = std::make_unique<HttpTestClient>(server);
+    const QString gate = m_gates.filePath(QStringLiteral("spare"));
+    const QString id = createDefinition(*client, {{"alias", "spare"},
+                                                  {"image", "none"},
+                                                  {"command", gatedCommand(gate).toStdString()}});
+    const QString first = runIdOf(launch(*client, id));
+    waitForStatus(*client, first, "RUNNING");
+    const QString second = runIdOf(launch(*client, id)); // waits for the slot
+    QTRY_VERIFY(QFileInfo::exists(server.dataDir() + QStringLiteral("/logs/.spare-local.log")));
+    server.stop();
+    QFile log(server.dataDir() + QStringLiteral("/logs/") + second + QStringLiteral(".log"));
+    QVERIFY(log.open(QIODevice::WriteOnly) && log.write("earlier\n") == 8);
+    log.close();
+    QFile(gate).open(QIODevice::WriteOnly);
+    QVERIFY(server.start());
+    client = std::make_unique<HttpTestClient>(server);
+    QCOMPARE(waitForStatus(*client, second, "STOPPED").value("exit_code", -1), 0);
+    QCOMPARE(readLogByPaging(*client, second), "earlier\nreleased\n");
 }
 
 void Tst_RunScheduler::runOfTheEarlierShellWrapperIsFollowed()
