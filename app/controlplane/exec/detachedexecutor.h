@@ -19,7 +19,7 @@ namespace Flotilla {
 class LogStore;
 
 // Runs each run's program under flotilla-run (RunWrapper), started detached
-// in a session of its own (forked by flotilla-run --launcher): it appends the
+// in a process group of its own (forked by flotilla-run --launcher): it appends the
 // program's stdout and stderr to the run's log file and records the pids and
 // the exit code in the run's control dir, which a directory watch follows.
 // Nothing depends on a pipe to the control plane, so runs outlive it, and a

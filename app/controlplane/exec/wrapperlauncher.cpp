@@ -72,7 +72,7 @@ bool WrapperLauncher::launch()
     ::posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
     posix_spawnattr_t attributes;
     ::posix_spawnattr_init(&attributes);
-    // A session of its own: no terminal's Ctrl+C reaches it or its runs.
+    // A session of its own, which its runs share: no terminal's Ctrl+C reaches it or them.
     // Signals as a new program expects them (Qt ignores SIGPIPE in the control plane).
     sigset_t signals;
     ::sigemptyset(&signals);
@@ -137,7 +137,7 @@ void WrapperLauncher::stop()
     if (m_socket >= 0)
         ::close(std::exchange(m_socket, -1));
     // Killed, not waited for: a stopped one would never see its socket close.
-    // The wrappers it forked go on, each in a session of its own.
+    // The wrappers it forked go on, each in a process group of its own.
     if (const pid_t launcher = std::exchange(m_launcher, 0); launcher > 0) {
         ::kill(launcher, SIGKILL);
         while (::waitpid(launcher, nullptr, 0) < 0 && errno == EINTR) {

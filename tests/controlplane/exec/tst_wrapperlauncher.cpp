@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <csignal>
 
+#include <unistd.h>
+
 using namespace Flotilla;
 
 class Tst_WrapperLauncher final : public QObject
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void wrapperOutlivesTheLauncher();
     void aKilledLauncherIsReplaced();
     void missingWorkDirIsAnError();
+    void runsShareOneSessionEachInAGroupOfItsOwn();
 
 private:
     // Starts `command` under sh -c in run `name`'s dirs; the wrapper's pid.
@@ -133,6 +136,27 @@ void Tst_WrapperLauncher::missingWorkDirIsAnError()
     // The launcher goes on serving.
     QVERIFY(start(launcher, QStringLiteral("a"), "exit 0") > 0);
     QTRY_COMPARE(exitOf(QStringLiteral("a")), QByteArray("0\n"));
+}
+
+void Tst_WrapperLauncher::runsShareOneSessionEachInAGroupOfItsOwn()
+{
+    // With autogroup scheduling a session gets a share of the CPU: the runs
+    // together take one, not one each. Signals go to a run's own group.
+    WrapperLauncher launcher(QFile::encodeName(TestPaths::runProgram()));
+    // /proc/self/stat: pid (comm) state ppid pgrp session ...
+    const QByteArray command = "read -r pid comm state ppid group session rest < /proc/self/stat; "
+                               "echo \"$$ $pid $group $session\"";
+    QList<QByteArrayList> seen;
+    for (const QString &name : {QStringLiteral("a"), QStringLiteral("b")}) {
+        QVERIFY(start(launcher, name, command) > 0);
+        QTRY_COMPARE(exitOf(name), QByteArray("0\n"));
+        seen.append(logOf(name).trimmed().split(' '));
+        QCOMPARE(seen.last().size(), 4);
+        QCOMPARE(seen.last()[1], seen.last()[0]);
+        QCOMPARE(seen.last()[2], seen.last()[0]); // the command leads its group
+    }
+    QCOMPARE(seen[0][3], seen[1][3]);
+    QVERIFY(seen[0][3].toLongLong() != ::getsid(0));
 }
 
 QTEST_GUILESS_MAIN(Tst_WrapperLauncher)

@@ -46,13 +46,16 @@ bool split(std::vector<char> &text, std::size_t count, std::vector<char *> &stri
     return strings.size() == count && at == text.size();
 }
 
-// In the forked child: from here on it is the run's wrapper, as if the
-// control plane had started it (a session of its own, stdin, stdout and
-// stderr on /dev/null, nothing else open, default signals).
+// In the forked child: from here on it is the run's wrapper (a process
+// group of its own, stdin, stdout and stderr on /dev/null, nothing else
+// open, default signals). It stays in the launcher's session, as all runs
+// do. With the kernel's autogroup scheduling each session gets an equal
+// share of the CPU: a session per run gave eight busy runs eight shares and
+// the control plane's (or the desktop's) session one.
 [[noreturn]] void becomeWrapper(char **argv, char **envp)
 {
     ::signal(SIGCHLD, SIG_DFL);
-    ::setsid();
+    ::setpgid(0, 0);
     const int null = ::open("/dev/null", O_RDWR);
     for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd)
         ::dup2(null, fd);

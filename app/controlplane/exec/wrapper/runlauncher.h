@@ -10,8 +10,9 @@ namespace Flotilla {
 // socket as its stdin, it starts each run's wrapper with fork() alone, no
 // exec: a new program costs a run about a millisecond more on a VM than a
 // fork of this small process, and the control plane no longer waits in
-// posix_spawn for every run. Each wrapper leads a session of its own and is
-// reaped by the kernel; it outlives the launcher and the control plane.
+// posix_spawn for every run. Each wrapper leads a process group of its own
+// in the launcher's session and is reaped by the kernel; it outlives the
+// launcher and the control plane.
 //
 // A request: three uint32 (the byte count of what follows, argc, envc), then
 // argc + envc + 1 strings, each ended by a NUL: the wrapper's work dir, its

@@ -97,8 +97,8 @@ bool RunWrapper::startCommand()
     volatile int execError = 0; // the child shares this memory until it execs or ends
     const pid_t child = ::vfork();
     if (child == 0) {
-        // A session of its own, so signalling the command's group never hits the wrapper.
-        ::setsid();
+        // A process group of its own, so signalling the command's group never hits the wrapper.
+        ::setpgid(0, 0);
         ::dup2(ends[1], STDOUT_FILENO);
         ::dup2(ends[1], STDERR_FILENO);
         ::execvp(m_command[0], m_command);

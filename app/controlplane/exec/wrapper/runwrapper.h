@@ -23,7 +23,7 @@ inline constexpr char logErrorPrefix[] = "log.error.";
 bool writeAll(int fd, const char *bytes, long size);
 
 // flotilla-run LOG CONTROL_DIR PROGRAM [ARGUMENT]...: runs PROGRAM (found on
-// PATH) in a session of its own, with stdin as given and its stdout and
+// PATH) in a process group of its own, with stdin as given and its stdout and
 // stderr one pipe whose bytes it appends to LOG. It records in CONTROL_DIR
 // the pids, then the exit code once PROGRAM has ended; what PROGRAM left
 // running in its process group is killed then, as a container's processes
