@@ -34,8 +34,6 @@ Job *awaitOk(Job *job, int timeoutMs = 30000)
 }
 
 bool isNotFound(const ApiJob *job);
-// Runs QUEUED, PENDING or RUNNING now, per the server.
-QStringList activeRuns(FlotillaClient &client);
 // Waits until no run is active, or none ended for `drainMs`; the active ones then.
 QStringList drain(FlotillaClient &client, int drainMs);
 // A run's whole log, read as a client follows it: last_seen page by page.
