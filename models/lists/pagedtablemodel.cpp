@@ -203,7 +203,7 @@ void PagedTableModel::refresh()
 
 bool PagedTableModel::canRefresh() const
 {
-    return m_client && m_loaded && !m_refreshJob;
+    return m_client && m_loaded && !m_refreshJob && !hasRefreshReadsOut();
 }
 
 void PagedTableModel::startRefresh(ApiJob *job, const std::function<void(ApiJob &)> &answered)
@@ -216,13 +216,18 @@ void PagedTableModel::startRefresh(ApiJob *job, const std::function<void(ApiJob 
         } else {
             refreshFailed(job->error());
         }
-        if (m_refreshWanted && canRefresh()) {
-            m_refreshWanted = false;
-            refresh();
-        }
+        refreshIfWanted();
     });
     m_refreshJob = job;
     job->start();
+}
+
+void PagedTableModel::refreshIfWanted()
+{
+    if (m_refreshWanted && canRefresh()) {
+        m_refreshWanted = false;
+        refresh();
+    }
 }
 
 void PagedTableModel::refreshFailed(const ApiError &error)

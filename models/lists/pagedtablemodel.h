@@ -144,8 +144,13 @@ protected:
     QUrlQuery listQuery(qint64 offset, qint64 limit) const;
     // Whether a refresh may start: loaded, and no refresh in flight.
     bool canRefresh() const;
+    // Requests a refresh makes after its list request (single reads), still
+    // out: until they answer, another refresh waits, as for the list itself.
+    virtual bool hasRefreshReadsOut() const { return false; }
     // Starts `job` as the refresh request; `answered` gets it when it succeeded.
     void startRefresh(ApiJob *job, const std::function<void(ApiJob &)> &answered);
+    // The refresh asked for while one was in flight, if it may start now.
+    void refreshIfWanted();
     void refreshFailed(const ApiError &error);
     void refreshSucceeded();
     void setTotal(qint64 total);

@@ -273,7 +273,6 @@ void RunListModel::clearRows()
     m_rowShift = 0;
     m_strings.clear();
     m_pendingRuns = 0;
-    m_refreshAfterReads = false;
     ++m_generation;
 }
 
@@ -293,12 +292,6 @@ int RunListModel::activeRow(const QString &runId) const
 
 void RunListModel::refresh()
 {
-    // The single reads of the last refresh answer first: a list read now
-    // could be older than them. Asked for meanwhile, it follows the last.
-    if (m_pendingRuns > 0) {
-        m_refreshAfterReads = true;
-        return;
-    }
     if (!canRefresh())
         return;
     if (isNewestFirst())
@@ -415,8 +408,7 @@ void RunListModel::fetchVanished(const QStringList &runIds)
                 refreshFailed(job->error());
             else if (const int row = activeRow(job->result().runId); row >= 0)
                 replaceItem(row, job->result());
-            if (m_pendingRuns == 0 && std::exchange(m_refreshAfterReads, false))
-                refreshSoon();
+            refreshIfWanted();
         });
         job->start();
     }

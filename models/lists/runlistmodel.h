@@ -105,6 +105,8 @@ private:
     QString changeKind() const override { return QStringLiteral("run"); }
     ResultJob<Run> *createItemJob(FlotillaClient &client, const QString &id) override { return client.run(id); }
     void replaceItem(int row, const Run &run) override;
+    // The single reads of ended runs answer first: a list read meanwhile could be older than them.
+    bool hasRefreshReadsOut() const override { return m_pendingRuns > 0; }
 
     void addFilters(QUrlQuery &query, bool withStatus) const;
     bool isNewestFirst() const;
@@ -141,9 +143,8 @@ private:
     // One copy of each string that repeats across runs (aliases, images,
     // commands, env names...): 100,000 rows share them.
     QSet<QString> m_strings;
-    int m_pendingRuns = 0;            // single-run reads of a refresh still out
-    bool m_refreshAfterReads = false; // a refresh asked for while they were
-    quint64 m_generation = 0;         // bumped by clearRows(): late answers are dropped
+    int m_pendingRuns = 0;    // single-run reads of a refresh still out
+    quint64 m_generation = 0; // bumped by clearRows(): late answers are dropped
     QTimer m_refreshTimer;
     QTimer m_tickTimer;
     int m_refreshInterval = 0;
